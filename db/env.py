@@ -1,0 +1,29 @@
+"""Alembic environment: the workbench passes its own connection; the CLI may pass a URL."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from workbench.domain import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_with(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    run_with(connection)
+else:
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as own_connection:
+        run_with(own_connection)

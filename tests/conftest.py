@@ -1,0 +1,42 @@
+"""Fixtures shared by every area's tests: fresh projects, the sample project, the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.services import Project
+from workbench.services.sample import build_sample
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    """A new, empty project file in a temporary folder."""
+    with Project.create(tmp_path / "case.wbproj") as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Iterator[Project]:
+    """A project holding the annotated sample article (as `workbench sample` makes it)."""
+    with Project.create(tmp_path / "sample.wbproj") as opened:
+        build_sample(opened)
+        opened.undo_stack.clear()
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared test corpus (../shared/corpus); tests that need it skip when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (clone beside ../shared to run this)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_text(corpus: Path) -> str:
+    return (corpus / "seed" / "putin-iran-deftechtimes.txt").read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): each area's module prints its own table of measurements."""

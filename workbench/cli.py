@@ -1,0 +1,73 @@
+"""The command line: `workbench COMMAND ...`, the same services as the window.
+
+With no command, the workbench window opens. Every error prints one line and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from workbench import __version__
+
+# Modules that add commands: each has `register(subcommands)` and sets `handler` defaults.
+COMMAND_MODULES = ("workbench.commands.project",)
+
+EXIT_ERROR = 1
+
+
+class CommandError(Exception):
+    """A command could not do what was asked; the message is shown as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Analyst Workbench: claims, sources and attribution in news articles. "
+        "Run with no command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subcommands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    gui = subcommands.add_parser("gui", help="open the workbench window (the default)")
+    gui.add_argument(
+        "project", nargs="?", help="project file to open (default: your default project)"
+    )
+    gui.set_defaults(handler=_run_gui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subcommands)
+    return parser
+
+
+def _run_gui(arguments: argparse.Namespace) -> int:
+    from workbench.ui.app import run
+
+    return run(arguments.project)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from workbench.store.errors import ProjectError
+
+    arguments = build_parser().parse_args(argv)
+    handler = getattr(arguments, "handler", None)
+    if handler is None:
+        arguments.project = None
+        handler = _run_gui
+    try:
+        return handler(arguments) or 0
+    except (ProjectError, CommandError) as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+
+
+def gui_main() -> int:
+    return main(["gui", *sys.argv[1:]])
+
+
+def _fail(message: str) -> int:
+    print(f"workbench: error: {message}", file=sys.stderr)
+    return EXIT_ERROR

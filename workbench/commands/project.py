@@ -1,0 +1,78 @@
+"""Project commands: new, info, check, sample."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.services import Project
+from workbench.services.queries import project_counts
+from workbench.services.sample import build_sample
+from workbench.store.health import check_store
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:
+    new = subcommands.add_parser("new", help="create an empty project file")
+    new.add_argument("project", type=Path, help="path of the new project (e.g. cases.wbproj)")
+    new.set_defaults(handler=new_project)
+
+    info = subcommands.add_parser("info", help="count a project's articles, claims, sources, ...")
+    info.add_argument("project", help="project file")
+    info.set_defaults(handler=show_info)
+
+    check = subcommands.add_parser("check", help="check a project's integrity and schema version")
+    check.add_argument("project", help="project file")
+    check.set_defaults(handler=check_project)
+
+    sample = subcommands.add_parser(
+        "sample", help="create a project holding the annotated sample article"
+    )
+    sample.add_argument("project", type=Path, help="path of the new project")
+    sample.set_defaults(handler=make_sample)
+
+
+def with_suffix(path: Path) -> Path:
+    return path if path.suffix else path.with_suffix(".wbproj")
+
+
+def new_project(arguments: argparse.Namespace) -> int:
+    path = with_suffix(arguments.project)
+    Project.create(path).close()
+    print(f"created {path}")
+    return 0
+
+
+def show_info(arguments: argparse.Namespace) -> int:
+    with Project.open(arguments.project, read_only=True) as project:
+        counts = project_counts(project)
+    for label, value in (
+        ("articles", counts.articles),
+        ("claims", counts.claims),
+        ("sources", counts.sources),
+        ("actors", counts.actors),
+        ("events", counts.events),
+    ):
+        print(f"{label:<9} {value}")
+    return 0
+
+
+def check_project(arguments: argparse.Namespace) -> int:
+    with Project.open(arguments.project, read_only=True) as project:
+        report = check_store(project.store)
+    print(f"schema    {report.schema_revision} (this workbench: {report.schema_head})")
+    for problem in report.problems:
+        print(f"problem   {problem}")
+    print("integrity ok" if report.healthy else f"{len(report.problems)} problem(s) found")
+    return 0 if report.healthy else 1
+
+
+def make_sample(arguments: argparse.Namespace) -> int:
+    path = with_suffix(arguments.project)
+    with Project.create(path) as project:
+        build_sample(project)
+        counts = project_counts(project)
+    print(
+        f"created {path}: {counts.articles} article, {counts.claims} claims, "
+        f"{counts.sources} sources, {counts.actors} actors, {counts.events} events"
+    )
+    return 0

@@ -1,0 +1,43 @@
+"""The analyst's data model: ORM models and value types. No I/O, no other layer imported."""
+
+from workbench.domain.annotations import Note, Tag, Tagging
+from workbench.domain.articles import ActorMention, Article
+from workbench.domain.base import Base
+from workbench.domain.claims import (
+    AttributionHop,
+    Claim,
+    ClaimActor,
+    ClaimEvent,
+    ClaimRelation,
+)
+from workbench.domain.entities import (
+    Actor,
+    ActorAlias,
+    Event,
+    EventActor,
+    Source,
+    SourceAlias,
+)
+from workbench.domain.journal import ChangeRecord, OutboxEntry
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ActorMention",
+    "Article",
+    "AttributionHop",
+    "Base",
+    "ChangeRecord",
+    "Claim",
+    "ClaimActor",
+    "ClaimEvent",
+    "ClaimRelation",
+    "Event",
+    "EventActor",
+    "Note",
+    "OutboxEntry",
+    "Source",
+    "SourceAlias",
+    "Tag",
+    "Tagging",
+]

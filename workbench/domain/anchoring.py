@@ -1,0 +1,194 @@
+"""Text anchors: code-point spans with W3C-style quote selectors.
+
+Offsets count Unicode code points of the article's (NFC) text, as the W3C Web Annotation
+TextPositionSelector does. Qt counts UTF-16 units; `Utf16Index` converts at the UI boundary.
+When the text changes, `reanchor` finds a span again by position, exact quote, then fuzzy quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+CONTEXT_CHARS = 32
+FUZZY_THRESHOLD = 80.0
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open code-point range [start, end) in an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a span needs 0 <= start <= end, not {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class QuoteSelector:
+    """The quoted text with up to 32 characters of context either side."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+def quote_selector(text: str, span: Span, context: int = CONTEXT_CHARS) -> QuoteSelector:
+    """The selector for `span` in `text`; raises if the span lies outside the text."""
+    if span.end > len(text):
+        raise ValueError(f"span {span.start}..{span.end} lies outside a text of {len(text)}")
+    prefix = text[max(0, span.start - context) : span.start]
+    return QuoteSelector(span.of(text), prefix, text[span.end : span.end + context])
+
+
+class Utf16Index:
+    """Converts between code-point offsets and UTF-16 offsets (Qt's positions) for one text."""
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_utf16 = [cp + i for i, cp in enumerate(self._astral)]
+
+    @property
+    def utf16_length(self) -> int:
+        return self._length + len(self._astral)
+
+    def to_utf16(self, offset: int) -> int:
+        """The UTF-16 position of a code-point offset."""
+        if not 0 <= offset <= self._length:
+            raise ValueError(f"offset {offset} outside 0..{self._length}")
+        return offset + bisect_left(self._astral, offset)
+
+    def from_utf16(self, position: int, *, round_up: bool = False) -> int:
+        """The code-point offset of a UTF-16 position; one inside a surrogate pair is rounded."""
+        if not 0 <= position <= self.utf16_length:
+            raise ValueError(f"UTF-16 position {position} outside 0..{self.utf16_length}")
+        whole_pairs_before = bisect_right(self._astral_utf16, position - 2)
+        offset = position - whole_pairs_before
+        inside_pair = whole_pairs_before < len(self._astral_utf16) and (
+            self._astral_utf16[whole_pairs_before] == position - 1
+        )
+        if inside_pair and not round_up:
+            return offset - 1
+        return offset
+
+    def span_to_utf16(self, span: Span) -> tuple[int, int]:
+        return self.to_utf16(span.start), self.to_utf16(span.end)
+
+    def span_from_utf16(self, start: int, end: int) -> Span:
+        """The code-point span covering UTF-16 [start, end), widened to whole characters."""
+        return Span(self.from_utf16(start), self.from_utf16(end, round_up=True))
+
+
+class AnchorMethod(StrEnum):
+    POSITION = "position"
+    EXACT = "exact quote"
+    FUZZY = "fuzzy quote"
+    ORPHANED = "orphaned"
+
+
+@dataclass(frozen=True)
+class Anchoring:
+    """Where a span landed in a changed text, how it was found, and how sure we are (0–100)."""
+
+    span: Span | None
+    method: AnchorMethod
+    score: float
+
+    @property
+    def orphaned(self) -> bool:
+        return self.span is None
+
+
+def reanchor(
+    span: Span, selector: QuoteSelector, text: str, threshold: float = FUZZY_THRESHOLD
+) -> Anchoring:
+    """Place a span in (possibly changed) text: position, then exact quote, then fuzzy quote."""
+    if span.end <= len(text) and span.of(text) == selector.exact:
+        return Anchoring(span, AnchorMethod.POSITION, 100.0)
+    exact = _best_exact_match(span, selector, text)
+    if exact is not None:
+        return Anchoring(exact, AnchorMethod.EXACT, 100.0)
+    fuzzy, score = _best_fuzzy_match(selector, text)
+    if fuzzy is not None and score >= threshold:
+        return Anchoring(fuzzy, AnchorMethod.FUZZY, score)
+    return Anchoring(None, AnchorMethod.ORPHANED, score)
+
+
+def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1 and len(found) < limit:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def _context_score(selector: QuoteSelector, text: str, start: int, end: int) -> float:
+    """How well the text around [start, end) matches the selector's prefix and suffix (0–100)."""
+    scores = []
+    if selector.prefix:
+        before = text[max(0, start - len(selector.prefix)) : start]
+        scores.append(fuzz.ratio(selector.prefix, before))
+    if selector.suffix:
+        scores.append(fuzz.ratio(selector.suffix, text[end : end + len(selector.suffix)]))
+    return sum(scores) / len(scores) if scores else 100.0
+
+
+def _best_exact_match(span: Span, selector: QuoteSelector, text: str) -> Span | None:
+    if not selector.exact:
+        return None
+    starts = _occurrences(selector.exact, text)
+    if not starts:
+        return None
+    width = len(selector.exact)
+
+    def rank(start: int) -> tuple[float, int]:
+        return (_context_score(selector, text, start, start + width), -abs(start - span.start))
+
+    best = max(starts, key=rank)
+    return Span(best, best + width)
+
+
+def _best_fuzzy_match(selector: QuoteSelector, text: str) -> tuple[Span | None, float]:
+    exact = selector.exact
+    if len(exact.strip()) < 4 or not text:
+        return None, 0.0
+    window_start, window_end = 0, len(text)
+    in_context = selector.prefix + exact + selector.suffix
+    if len(in_context) > len(exact):
+        region = fuzz.partial_ratio_alignment(in_context, text)
+        if region is not None and region.score >= FUZZY_THRESHOLD:
+            window_start = max(0, region.dest_start - len(exact))
+            window_end = min(len(text), region.dest_end + len(exact))
+    window = text[window_start:window_end]
+    found = fuzz.partial_ratio_alignment(exact, window)
+    if found is None:
+        return None, 0.0
+    start, end = window_start + found.dest_start, window_start + found.dest_end
+    end, score = _refine_end(exact, text, start, end)
+    quote_and_context = 0.85 * score + 0.15 * _context_score(selector, text, start, end)
+    return Span(start, end), quote_and_context
+
+
+def _refine_end(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
+    """Let the end move a little, so a quote that grew or shrank is taken whole."""
+    slack = max(2, len(exact) // 5)
+    candidates = range(max(start + 1, end - slack), min(len(text), end + slack) + 1)
+    best = max(candidates, key=lambda e: (fuzz.ratio(exact, text[start:e]), -abs(e - end)))
+    return best, fuzz.ratio(exact, text[start:best])

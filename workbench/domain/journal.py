@@ -1,0 +1,47 @@
+"""The change log (who did what, when, with before/after images) and the search outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.domain.base import Base, utc_now
+
+
+class ChangeRecord(Base):
+    """One user action as it was committed: its label and every row it changed."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(200))
+    direction: Mapped[str] = mapped_column(String(8), default="do")
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
+class IndexedKind(StrEnum):
+    ARTICLE = "article"
+    CLAIM = "claim"
+
+
+class OutboxOp(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class OutboxEntry(Base):
+    """A search-index update owed, written in the same transaction as the change itself."""
+
+    __tablename__ = "search_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_kind: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[int]
+    op: Mapped[str] = mapped_column(String(8))
+    queued_at: Mapped[datetime] = mapped_column(default=utc_now)

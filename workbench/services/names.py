@@ -1,0 +1,82 @@
+"""Looking sources and actors up by name or alias, as the analyst types them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from workbench.domain import Actor, ActorAlias, Source, SourceAlias
+from workbench.services.errors import InvalidInput
+
+NAMED = {"source": (Source, SourceAlias, "source_id"), "actor": (Actor, ActorAlias, "actor_id")}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A type-ahead suggestion: which record, its name, and the alias that matched (if any)."""
+
+    kind: str
+    id: int
+    name: str
+    matched_alias: str = ""
+    record_kind: str = ""
+
+
+def clean_name(name: str, noun: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput(f"a {noun} needs a name")
+    if len(cleaned) > 300:
+        raise InvalidInput(f"a {noun} name is at most 300 characters")
+    return cleaned
+
+
+def find_by_name(session: Session, kind: str, name: str) -> int | None:
+    """The id of the source or actor whose name or alias is `name` (case-insensitive)."""
+    model, alias_model, owner = NAMED[kind]
+    wanted = " ".join(name.split()).lower()
+    found = session.scalar(select(model.id).where(func.lower(model.name) == wanted))
+    if found is None:
+        found = session.scalar(
+            select(getattr(alias_model, owner)).where(func.lower(alias_model.name) == wanted)
+        )
+    return found
+
+
+def suggest(session: Session, kind: str, typed: str, limit: int = 12) -> list[NameMatch]:
+    """Records whose name or an alias starts with, or contains a word starting with, `typed`."""
+    model, alias_model, owner = NAMED[kind]
+    typed = " ".join(typed.split()).lower()
+    if not typed:
+        rows = session.execute(select(model.id, model.name, model.kind).order_by(model.name))
+        return [NameMatch(kind, i, n, "", k) for i, n, k in rows.fetchmany(limit)]
+    starts, words = f"{_escape(typed)}%", f"% {_escape(typed)}%"
+
+    def matching(column):
+        return or_(
+            func.lower(column).like(starts, escape="\\"),
+            func.lower(column).like(words, escape="\\"),
+        )
+
+    by_name = select(model.id, model.name, model.kind).where(matching(model.name))
+    by_alias = (
+        select(model.id, model.name, model.kind, alias_model.name)
+        .join(alias_model, getattr(alias_model, owner) == model.id)
+        .where(matching(alias_model.name))
+    )
+    matches = {i: NameMatch(kind, i, n, "", k) for i, n, k in session.execute(by_name)}
+    for i, n, k, alias in session.execute(by_alias):
+        matches.setdefault(i, NameMatch(kind, i, n, alias, k))
+    ranked = sorted(matches.values(), key=lambda m: _rank(m, typed))
+    return ranked[:limit]
+
+
+def _rank(match: NameMatch, typed: str) -> tuple[int, int, str]:
+    shown = (match.matched_alias or match.name).lower()
+    return (0 if shown.startswith(typed) else 1, len(shown), match.name.lower())
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,46 @@
+"""SQLAlchemy engines for project files (SQLite, WAL) and shared stores (a database URL)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def is_database_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on a project file: WAL, foreign keys on, synchronous=NORMAL, a busy timeout."""
+    uri = f"file:{path.resolve().as_posix()}{'?mode=ro' if read_only else ''}"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite://", creator=connect)
+    event.listen(engine, "connect", _sqlite_pragmas(read_only))
+    return engine
+
+
+def _sqlite_pragmas(read_only: bool):
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    return on_connect
+
+
+def url_engine(url: str) -> Engine:
+    """An engine on a shared store (e.g. PostgreSQL) given by URL."""
+    return create_engine(url, pool_pre_ping=True)

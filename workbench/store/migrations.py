@@ -1,0 +1,71 @@
+"""Schema versions: Alembic scripts in `db/`, run against a project's connection."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from workbench.store.errors import MigrationsMissing
+
+
+def migrations_dir() -> Path:
+    """Where the Alembic scripts live: `db/` beside the package, or inside a frozen bundle."""
+    here = Path(__file__).resolve()
+    candidates = [here.parents[2] / "db"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.insert(0, Path(bundle) / "db")
+    for candidate in candidates:
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise MigrationsMissing("the schema migrations (db/env.py) are missing from this installation")
+
+
+def alembic_config(connection: Connection, scripts: Path | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(scripts or migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    known: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+    @property
+    def newer_than_app(self) -> bool:
+        return self.current is not None and not self.known
+
+
+def schema_state(engine: Engine, scripts: Path | None = None) -> SchemaState:
+    """Which revision a database is at, and how it compares with this app's scripts."""
+    directory = ScriptDirectory(str(scripts or migrations_dir()))
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    known = current is None or _is_known(directory, current)
+    return SchemaState(current, directory.get_current_head() or "", known)
+
+
+def _is_known(directory: ScriptDirectory, revision: str) -> bool:
+    try:
+        return directory.get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False
+
+
+def upgrade_to_head(engine: Engine, scripts: Path | None = None) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection, scripts), "head")

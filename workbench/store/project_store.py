@@ -1,0 +1,170 @@
+"""Opening and creating project files: checks, lock, schema upgrade with backup, sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.store.engine import is_database_url, sqlite_engine, url_engine
+from workbench.store.errors import (
+    NotAProject,
+    ProjectAlreadyExists,
+    ProjectError,
+    ProjectNotFound,
+    ProjectTooNew,
+)
+from workbench.store.lock import ProjectLock
+from workbench.store.migrations import SchemaState, schema_state, upgrade_to_head
+from workbench.store.unit_of_work import UnitOfWork
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PROJECT_SUFFIX = ".wbproj"
+
+
+class ProjectStore:
+    """An open project: its engine, its lock (when writable) and a session factory."""
+
+    def __init__(
+        self, location: str, engine: Engine, lock: ProjectLock | None, read_only: bool
+    ) -> None:
+        self.location = location
+        self.engine = engine
+        self.read_only = read_only
+        self.backup_path: Path | None = None
+        self._lock = lock
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return None if is_database_url(self.location) else Path(self.location)
+
+    @classmethod
+    def create(cls, path: Path, scripts: Path | None = None) -> ProjectStore:
+        """Make a new, empty project file at the current schema, and open it."""
+        if path.exists():
+            raise ProjectAlreadyExists(f"{path} already exists; choose another name")
+        if not path.parent.is_dir():
+            raise ProjectError(f"cannot create {path}: folder {path.parent} does not exist")
+        engine = sqlite_engine(path)
+        try:
+            upgrade_to_head(engine, scripts)
+        except Exception:
+            engine.dispose()
+            path.unlink(missing_ok=True)
+            raise
+        engine.dispose()
+        return cls.open(path, scripts=scripts)
+
+    @classmethod
+    def open(
+        cls, location: str | Path, *, read_only: bool = False, scripts: Path | None = None
+    ) -> ProjectStore:
+        """Open a project file (or a database URL), upgrading an older schema after a backup."""
+        if is_database_url(location):
+            store = cls(str(location), url_engine(str(location)), None, read_only)
+        else:
+            store = cls._open_file(Path(location), read_only)
+        try:
+            store._bring_schema_up_to_date(scripts)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_file(cls, path: Path, read_only: bool) -> ProjectStore:
+        check_looks_like_project(path)
+        lock = None if read_only else ProjectLock(path)
+        if lock is not None:
+            lock.acquire()
+        return cls(str(path), sqlite_engine(path, read_only=read_only), lock, read_only)
+
+    def _bring_schema_up_to_date(self, scripts: Path | None) -> None:
+        state = self._schema_state(scripts)
+        if state.current is None:
+            raise NotAProject(f"{self.location} is a database but not a workbench project")
+        if state.newer_than_app:
+            raise ProjectTooNew(
+                f"{self.location} was saved by a newer Analyst Workbench (schema {state.current});"
+                " update the workbench to open it"
+            )
+        if state.up_to_date:
+            return
+        if self.read_only:
+            raise ProjectError(
+                f"{self.location} uses an older schema ({state.current}); open it for editing"
+                " once so it can be upgraded (a backup is made first)"
+            )
+        if self.path is not None:
+            self.backup_path = backup_project(self.path, self.engine)
+        upgrade_to_head(self.engine, scripts)
+
+    def _schema_state(self, scripts: Path | None) -> SchemaState:
+        try:
+            return schema_state(self.engine, scripts)
+        except Exception as error:
+            if isinstance(error, ProjectError):
+                raise
+            raise NotAProject(f"{self.location} is not a workbench project ({error})") from None
+
+    def unit_of_work(self, user: str = "") -> UnitOfWork:
+        if self.read_only:
+            raise ProjectError(f"{self.location} is open read-only; it cannot be changed")
+        return UnitOfWork(self.session_factory, user)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; whatever it changes is rolled back."""
+        session = self.session_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def check_looks_like_project(path: Path) -> None:
+    """Refuse early, in one clear line, anything that cannot be a project file."""
+    if not path.exists():
+        raise ProjectNotFound(f"no project at {path}")
+    if path.is_dir():
+        raise NotAProject(f"{path} is a folder, not a workbench project file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ProjectError(f"cannot read {path}: {error.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise NotAProject(f"{path} is not a workbench project (not an SQLite database)")
+
+
+def backup_project(path: Path, engine: Engine) -> Path:
+    """Copy the project to `<name>.backup-<timestamp>.wbproj` beside it, consistently."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{PROJECT_SUFFIX}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{PROJECT_SUFFIX}")
+    raw = engine.raw_connection()
+    try:
+        with sqlite3.connect(target) as destination:
+            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+        return target
+    finally:
+        raw.close()
