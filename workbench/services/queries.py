@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -26,8 +27,7 @@ from workbench.services.project import Project
 from workbench.store import RecordNotFound
 
 
-@dataclass(frozen=True)
-class ProjectCounts:
+class ProjectCounts(NamedTuple):
     articles: int
     claims: int
     sources: int
