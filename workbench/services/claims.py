@@ -12,6 +12,7 @@ from workbench.domain.grades import ClaimKind, ClaimStatus, HopRole, credibility
 from workbench.services.annotations import remove_annotations_of
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
 
 EDITABLE_FIELDS = ("summary", "kind", "status", "credibility")
@@ -76,9 +77,9 @@ def _checked(fields: dict[str, object]) -> dict[str, object]:
     if unknown:
         raise InvalidInput(f"a claim has no field {sorted(unknown)[0]!r}")
     if "kind" in fields:
-        fields["kind"] = _member(ClaimKind, fields["kind"], "kind")
+        fields["kind"] = chosen(ClaimKind, fields["kind"], "claim kind")
     if "status" in fields:
-        fields["status"] = _member(ClaimStatus, fields["status"], "status")
+        fields["status"] = chosen(ClaimStatus, fields["status"], "claim status")
     if "credibility" in fields:
         grade = fields["credibility"]
         if not isinstance(grade, int) or isinstance(grade, bool):
@@ -90,14 +91,6 @@ def _checked(fields: dict[str, object]) -> dict[str, object]:
     if "summary" in fields:
         fields["summary"] = str(fields["summary"]).strip()
     return fields
-
-
-def _member(vocabulary: type, value: object, noun: str) -> str:
-    try:
-        return vocabulary(value).value
-    except ValueError:
-        choices = ", ".join(member.value for member in vocabulary)
-        raise InvalidInput(f"{value!r} is not a claim {noun}; choose one of: {choices}") from None
 
 
 def edit_claim(project: Project, claim_id: int, **fields: object) -> None:
@@ -153,11 +146,7 @@ def set_attribution(project: Project, claim_id: int, hops: list[Hop]) -> None:
 def _check_hop(hop: Hop) -> None:
     if (hop.source_id is None) == (hop.actor_id is None):
         raise InvalidInput("each attribution hop names either a source or an actor")
-    try:
-        HopRole(hop.role)
-    except ValueError:
-        choices = ", ".join(role.value for role in HopRole)
-        raise InvalidInput(f"{hop.role!r} is not a hop role; choose one of: {choices}") from None
+    chosen(HopRole, hop.role, "hop role")
 
 
 def _check_named(uow: UnitOfWork, hop: Hop) -> None:

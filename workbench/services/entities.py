@@ -22,6 +22,7 @@ from workbench.services.errors import InvalidInput, NameTaken, StillInUse
 from workbench.services.merging import move_annotations, move_links
 from workbench.services.names import clean_name, find_by_name
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
 
 KINDS = {"source": SourceKind, "actor": ActorKind}
@@ -29,11 +30,7 @@ ALIAS_MODEL = {"source": (SourceAlias, "source_id"), "actor": (ActorAlias, "acto
 
 
 def _vocabulary_value(kind: str, value: str) -> str:
-    try:
-        return KINDS[kind](value).value
-    except ValueError:
-        choices = ", ".join(member.value for member in KINDS[kind])
-        raise InvalidInput(f"{value!r} is not a kind of {kind}; choose one of: {choices}") from None
+    return chosen(KINDS[kind], value, f"kind of {kind}")
 
 
 def _reliability(value: str) -> str:

@@ -12,6 +12,7 @@ from workbench.services.annotations import remove_annotations_of
 from workbench.services.errors import InvalidInput
 from workbench.services.merging import move_annotations, move_links
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 
 EVENT_FIELDS = (
     "title",
@@ -43,11 +44,7 @@ def _checked(fields: dict[str, object]) -> dict[str, object]:
 
 
 def _precision(value: object) -> str:
-    try:
-        return DatePrecision(value).value
-    except ValueError:
-        choices = ", ".join(p.value for p in DatePrecision)
-        raise InvalidInput(f"date precision is one of {choices}; not {value!r}") from None
+    return chosen(DatePrecision, value, "date precision")
 
 
 def _check_dates(event: Event) -> None:

@@ -10,15 +10,8 @@ from workbench.domain.grades import ActorRole, EventRole, ParticipantRole, Relat
 from workbench.services.claims import article_text_in, trimmed_span
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
-
-
-def _role(vocabulary: type, value: str, noun: str) -> str:
-    try:
-        return vocabulary(value).value
-    except ValueError:
-        choices = ", ".join(member.value for member in vocabulary)
-        raise InvalidInput(f"{value!r} is not a {noun}; choose one of: {choices}") from None
 
 
 def _link(uow: UnitOfWork, model: type, **columns: object) -> None:
@@ -39,7 +32,7 @@ def link_actor(
     project: Project, claim_id: int, actor_id: int, role: str = ActorRole.SUBJECT
 ) -> None:
     """Say how an actor figures in a claim: speaker, subject, target or mentioned."""
-    role = _role(ActorRole, role, "claim–actor role")
+    role = chosen(ActorRole, role, "claim–actor role")
     with project.command("Link actor") as uow:
         uow.claims.get(claim_id)
         uow.actors.get(actor_id)
@@ -55,7 +48,7 @@ def link_event(
     project: Project, claim_id: int, event_id: int, role: str = EventRole.REFERS_TO
 ) -> None:
     """Say how a claim bears on an event: describes, refers to, predicts."""
-    role = _role(EventRole, role, "claim–event role")
+    role = chosen(EventRole, role, "claim–event role")
     with project.command("Link event") as uow:
         uow.claims.get(claim_id)
         uow.events.get(event_id)
@@ -71,7 +64,7 @@ def add_participant(
     project: Project, event_id: int, actor_id: int, role: str = ParticipantRole.PARTICIPANT
 ) -> None:
     """An actor takes part in an event, with a role."""
-    role = _role(ParticipantRole, role, "participant role")
+    role = chosen(ParticipantRole, role, "participant role")
     with project.command("Add participant") as uow:
         uow.events.get(event_id)
         uow.actors.get(actor_id)
@@ -85,7 +78,7 @@ def remove_participant(project: Project, event_id: int, actor_id: int, role: str
 
 def relate_claims(project: Project, from_claim_id: int, to_claim_id: int, kind: str) -> None:
     """Claim to claim, across articles: supports, contradicts, repeats, updates."""
-    kind = _role(RelationKind, kind, "claim relation")
+    kind = chosen(RelationKind, kind, "claim relation")
     if from_claim_id == to_claim_id:
         raise InvalidInput("a claim cannot be related to itself")
     with project.command(f"Claim {kind}") as uow:
