@@ -10,7 +10,8 @@ from typing import Any
 
 from workbench.domain.anchoring import Span
 from workbench.resources import resource
-from workbench.services import annotations, claims, entities, events, links
+from workbench.services import claims, entities, events, links
+from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.claims import Hop
 from workbench.services.project import Project
@@ -63,7 +64,7 @@ def _add_sample_article(project: Project, spec: dict[str, Any]) -> int:
         ),
     )
     for tag in spec.get("tags", []):
-        annotations.add_tag(project, "article", article_id, tag)
+        add_tag(project, "article", article_id, tag)
     return article_id
 
 
@@ -107,9 +108,9 @@ def _add_claim(project: Project, article_id: int, text: str, spec: dict, names: 
     for event, role in spec.get("events", []):
         links.link_event(project, claim_id, names.events[event], role)
     for tag in spec.get("tags", []):
-        annotations.add_tag(project, "claim", claim_id, tag)
+        add_tag(project, "claim", claim_id, tag)
     for note in spec.get("notes", []):
-        annotations.add_note(project, "claim", claim_id, note)
+        add_note(project, "claim", claim_id, note)
     return claim_id
 
 
