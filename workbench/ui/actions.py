@@ -1,0 +1,184 @@
+"""The window's actions with their standard shortcuts, and the menus and toolbar built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from workbench.domain.grades import CREDIBILITY_WORDING
+from workbench.ui.look import icon
+
+Keys = QKeySequence.StandardKey
+
+
+def _action(
+    window: QMainWindow,
+    text: str,
+    keys: list[QKeySequence | Keys | str] | None = None,
+    icon_name: str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if keys:
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if isinstance(key, Keys):
+                sequences.extend(QKeySequence.keyBindings(key))
+            else:
+                sequences.append(QKeySequence(key))
+        unique = list(dict.fromkeys(sequences))
+        action.setShortcuts(unique)
+    action.setToolTip(tip or text.replace("&", "").replace("…", ""))
+    action.setStatusTip(action.toolTip())
+    window.addAction(action)
+    return action
+
+
+@dataclass
+class WindowActions:
+    new_project: QAction
+    open_project: QAction
+    open_sample: QAction
+    import_files: QAction
+    import_folder: QAction
+    paste_article: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find_in_library: QAction
+    search_project: QAction
+    mark_claim: QAction
+    mark_mention: QAction
+    next_claim: QAction
+    previous_claim: QAction
+    delete_claim: QAction
+    shortcuts: QAction
+    about: QAction
+    grades: list[QAction] = field(default_factory=list)
+    schemes: QActionGroup | None = None
+    recent_menu: QMenu | None = None
+
+    def groups(self) -> dict[str, list[QAction]]:
+        """Actions by menu, for the keyboard shortcuts page."""
+        return {
+            "File": [
+                self.new_project,
+                self.open_project,
+                self.import_files,
+                self.import_folder,
+                self.paste_article,
+                self.quit,
+            ],
+            "Edit": [self.undo, self.redo, self.find_in_library, self.search_project],
+            "Claim": [
+                self.mark_claim,
+                self.mark_mention,
+                self.next_claim,
+                self.previous_claim,
+                *self.grades,
+            ],
+            "Help": [self.shortcuts],
+        }
+
+
+def build_actions(window: QMainWindow) -> WindowActions:
+    a = _action
+    actions = WindowActions(
+        new_project=a(window, "&New project…", [Keys.New], "new"),
+        open_project=a(window, "&Open project…", [Keys.Open], "open"),
+        open_sample=a(window, "Open the &sample project", None, "sample"),
+        import_files=a(window, "&Import files…", ["Ctrl+I"], "import", "Import articles"),
+        import_folder=a(window, "Import a &folder…", ["Ctrl+Shift+I"]),
+        paste_article=a(
+            window,
+            "&Paste as article",
+            ["Ctrl+Shift+V"],
+            "paste",
+            "Make an article of the text or web page on the clipboard",
+        ),
+        quit=a(window, "&Quit", [Keys.Quit, "Ctrl+Q"]),
+        undo=a(window, "&Undo", [Keys.Undo], "undo"),
+        redo=a(window, "&Redo", [Keys.Redo, "Ctrl+Shift+Z"], "redo"),
+        find_in_library=a(window, "&Find in library", [Keys.Find], None, "Filter the library"),
+        search_project=a(window, "&Search the project", ["Ctrl+Shift+F"], "search"),
+        mark_claim=a(
+            window, "&Mark claim", ["Ctrl+M"], "mark-claim", "Mark the selected words as a claim"
+        ),
+        mark_mention=a(
+            window,
+            "Mark actor &mention",
+            ["Ctrl+E"],
+            "mark-mention",
+            "Link the selected words to an actor",
+        ),
+        next_claim=a(window, "&Next claim", ["Alt+Down"]),
+        previous_claim=a(window, "&Previous claim", ["Alt+Up"]),
+        delete_claim=a(window, "&Delete claim", None, "delete"),
+        shortcuts=a(window, "&Keyboard shortcuts", [Keys.HelpContents, "F1"], "help"),
+        about=a(window, "&About Analyst Workbench"),
+    )
+    actions.grades = [
+        a(window, f"Credibility &{grade} — {wording}", [f"Alt+{grade}"])
+        for grade, wording in CREDIBILITY_WORDING.items()
+    ]
+    return actions
+
+
+def build_menus(window: QMainWindow, actions: WindowActions, docks_menu_actions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([actions.new_project, actions.open_project])
+    actions.recent_menu = file_menu.addMenu("Open &recent")
+    file_menu.addAction(actions.open_sample)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.import_files, actions.import_folder, actions.paste_article])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.find_in_library, actions.search_project])
+
+    claim_menu = bar.addMenu("&Claim")
+    claim_menu.addActions([actions.mark_claim, actions.mark_mention])
+    claim_menu.addSeparator()
+    claim_menu.addActions([actions.previous_claim, actions.next_claim])
+    grades = claim_menu.addMenu("&Credibility")
+    grades.addActions(actions.grades)
+    claim_menu.addSeparator()
+    claim_menu.addAction(actions.delete_claim)
+
+    view_menu = bar.addMenu("&View")
+    view_menu.addActions(docks_menu_actions)
+    view_menu.addSeparator()
+    scheme_menu = view_menu.addMenu("&Colours")
+    actions.schemes = QActionGroup(window)
+    for scheme, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        choice = scheme_menu.addAction(label)
+        choice.setCheckable(True)
+        choice.setData(scheme)
+        actions.schemes.addAction(choice)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([actions.shortcuts, actions.about])
+
+
+def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
+    toolbar = window.addToolBar("Main toolbar")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([actions.import_files, actions.paste_article])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.undo, actions.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([actions.mark_claim, actions.mark_mention])
+    toolbar.addSeparator()
+    toolbar.addAction(actions.search_project)
+    return toolbar

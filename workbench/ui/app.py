@@ -1,0 +1,101 @@
+"""Starting the window: `run(project_path)` opens a project (by default the user's default
+project, created with the sample on first run) in the workbench window.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbench.services import Project
+from workbench.services.workspace import default_project_path, open_or_create_with_sample
+from workbench.store.errors import ProjectError
+from workbench.ui.look import apply_scheme
+from workbench.ui.main_window import MainWindow
+from workbench.ui.session import UiSession
+from workbench.ui.settings import APPLICATION, ORGANISATION, WindowSettings
+
+FIRST_RUN = (
+    "Welcome. This is your default project; it holds the annotated sample article to explore. "
+    "Import your own articles with File → Import (Ctrl+I) or by dropping files on the window."
+)
+
+
+def application() -> QApplication:
+    """The QApplication (made once), named so QSettings and the desktop know it."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Analyst Workbench")
+    app.setDesktopFileName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+class Workbench(QObject):
+    """The open windows; opening another project replaces the window that asked for it."""
+
+    def __init__(self, app: QApplication, settings: WindowSettings) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = settings
+        self.windows: list[MainWindow] = []
+
+    def show(self, project: Project, *, welcome: str = "") -> MainWindow:
+        session = UiSession(project)
+        window = MainWindow(session, self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open_requested.connect(lambda location: self.replace(window, location))
+        window.destroyed.connect(lambda *_: self._forget(window))
+        self.windows.append(window)
+        window.show()
+        if welcome:
+            window.statusBar().showMessage(welcome, 20000)
+        return window
+
+    @Slot()
+    def replace(self, window: MainWindow, location: str) -> None:
+        if location == window.session.project.store.location:
+            return
+        try:
+            project = Project.open(location)
+        except ProjectError as error:
+            window.session.report("Open project", error)
+            self.settings.forget_project(location)
+            return
+        self.settings.remember_project(location)
+        self.show(project)
+        window.close()
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+
+def open_start_project(project_path: str | None) -> tuple[Project, bool]:
+    """The project asked for, else the default project (made with the sample the first time)."""
+    if project_path:
+        return Project.open(project_path), False
+    return open_or_create_with_sample(default_project_path())
+
+
+def run(project_path: str | None) -> int:
+    """Open the window on a project and run until it is closed; returns the exit code."""
+    app = application()
+    settings = WindowSettings()
+    apply_scheme(app, settings.colour_scheme)
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply_scheme(app, settings.colour_scheme)
+    )
+    try:
+        project, created = open_start_project(project_path)
+    except ProjectError as error:
+        QMessageBox.critical(None, "Analyst Workbench", str(error))
+        raise
+    settings.remember_project(project.store.location)
+    workbench = Workbench(app, settings)
+    workbench.show(project, welcome=FIRST_RUN if created else "")
+    return app.exec()

@@ -1,0 +1,242 @@
+"""The attribution chain editor: the hops from the origin to the publishing outlet.
+
+Each hop shows who (with the source's reliability), the role and the cue in the text; hops are
+reordered with ▲/▼ and removed with ✕. A hop is added by typing a name (type-ahead over names
+and aliases); a name that matches nothing can be created on the spot, with its kind and grade.
+Every change is one undoable step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.grades import HopRole, SourceKind
+from workbench.services import chains
+from workbench.services.claims import Hop
+from workbench.services.queries import ClaimView, HopView
+from workbench.ui.look import icon
+from workbench.ui.session import UiSession
+from workbench.ui.typeahead import NameField, NewRecordBar, Picked
+
+
+def role_box(name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for role in HopRole:
+        box.addItem(role.value, role.value)
+    return box
+
+
+class HopRow(QWidget):
+    """One hop: position, name and grade, role, cue, anonymous, and the move/remove buttons."""
+
+    edited = Signal(int, dict)
+    moved = Signal(int, int)
+    removed = Signal(int)
+
+    def __init__(self, hop: HopView, last: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.position = hop.position
+        grade = f" ({hop.reliability})" if hop.reliability else ""
+        self.name = QLabel(f"<b>{hop.position + 1}.</b> {hop.name}{grade}")
+        self.name.setToolTip(hop.reliability_label or "an actor")
+        self.role = role_box(f"Role of {hop.name}")
+        self.role.setCurrentIndex(max(self.role.findData(hop.role), 0))
+        self.cue = QLineEdit(hop.cue, placeholderText="cue in the text")
+        self.cue.setAccessibleName(f"Cue for {hop.name}")
+        self.anonymous = QCheckBox("anonymous")
+        self.anonymous.setChecked(hop.anonymous)
+        buttons = [
+            self._button("up", f"Move {hop.name} up the chain", hop.position > 0, -1),
+            self._button("down", f"Move {hop.name} down the chain", hop.position < last, 1),
+        ]
+        remove = QToolButton(icon=icon("delete"), autoRaise=True)
+        remove.setToolTip(f"Remove {hop.name} from the chain")
+        remove.setAccessibleName(remove.toolTip())
+        remove.clicked.connect(lambda: self.removed.emit(self.position))
+        self._lay_out([*buttons, remove])
+        self.role.activated.connect(lambda _i: self._edit(role=self.role.currentData()))
+        self.cue.editingFinished.connect(self._cue_done)
+        self.anonymous.clicked.connect(lambda checked: self._edit(anonymous=checked))
+
+    def _button(self, glyph: str, tip: str, enabled: bool, offset: int) -> QToolButton:
+        button = QToolButton(icon=icon(glyph), autoRaise=True, enabled=enabled)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(lambda: self.moved.emit(self.position, offset))
+        return button
+
+    def _lay_out(self, buttons: list[QToolButton]) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        for button in buttons:
+            top.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(16, 0, 0, 0)
+        bottom.addWidget(self.role)
+        bottom.addWidget(self.cue, 1)
+        bottom.addWidget(self.anonymous)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+    def _cue_done(self) -> None:
+        if self.cue.isModified():
+            self.cue.setModified(False)
+            self._edit(cue=self.cue.text())
+
+    def _edit(self, **change: object) -> None:
+        self.edited.emit(self.position, change)
+
+
+class AttributionEditor(QWidget):
+    """Edits the chain of the claim shown in the inspector."""
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.claim_id: int | None = None
+        self.rows: list[HopRow] = []
+        self.empty = QLabel("No attribution yet: who said it, and through whom did it reach us?")
+        self.empty.setWordWrap(True)
+        self.hops = QVBoxLayout()
+        self.hops.setSpacing(0)
+        self.name = NameField(session, ("source", "actor"), "Add a source or actor to the chain…")
+        self.role = role_box("Role of the new hop")
+        self.role.activated.connect(self._role_chosen)
+        self.new_record = NewRecordBar(("source", "actor"))
+        self._role_set_by_hand = False
+        adding = QHBoxLayout()
+        adding.addWidget(self.name, 1)
+        adding.addWidget(self.role)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.hops)
+        layout.addLayout(adding)
+        layout.addWidget(self.new_record)
+        self.name.picked.connect(self._picked)
+        self.name.unknown.connect(self._unknown)
+        self.new_record.create.connect(self._create)
+
+    def show_claim(self, view: ClaimView | None) -> None:
+        self.claim_id = view.id if view is not None else None
+        hops = view.attribution if view is not None else ()
+        for row in self.rows:
+            self.hops.removeWidget(row)
+            row.deleteLater()
+        self.rows = [self._row(hop, len(hops) - 1) for hop in hops]
+        for row in self.rows:
+            self.hops.addWidget(row)
+        self.empty.setVisible(not hops)
+        if not self._role_set_by_hand:
+            self._suggest_role(HopRole.SPEAKER if not hops else HopRole.REPORTED_BY)
+
+    def _row(self, hop: HopView, last: int) -> HopRow:
+        row = HopRow(hop, last, self)
+        row.edited.connect(self._edit_hop)
+        row.moved.connect(self._move_hop)
+        row.removed.connect(self._remove_hop)
+        return row
+
+    def _suggest_role(self, role: str) -> None:
+        self.role.setCurrentIndex(self.role.findData(role))
+
+    @Slot(int)
+    def _role_chosen(self, _index: int) -> None:
+        self._role_set_by_hand = True
+
+    def _next_role(self, picked_kind: str) -> str:
+        if not self._role_set_by_hand and picked_kind == SourceKind.OUTLET and self.rows:
+            return HopRole.PUBLISHED_BY
+        return str(self.role.currentData())
+
+    def _added(self) -> None:
+        self._role_set_by_hand = False
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def _picked(self, picked: Picked) -> None:
+        if self.claim_id is None:
+            return
+        anonymous = picked.record_kind == SourceKind.ANONYMOUS
+        hop = Hop(
+            self._next_role(picked.record_kind),
+            source_id=picked.id if picked.kind == "source" else None,
+            actor_id=picked.id if picked.kind == "actor" else None,
+            anonymous=anonymous,
+        )
+        self.session.attempt(
+            f"Add {picked.name} to the attribution",
+            chains.add_hop,
+            self.claim_id,
+            hop,
+            named=picked.name,
+        )
+        self._added()
+
+    @Slot(str)
+    def _unknown(self, name: str) -> None:
+        if self.claim_id is not None:
+            self.new_record.offer(name)
+
+    @Slot(str, str, str, str)
+    def _create(self, what: str, name: str, kind: str, reliability: str) -> None:
+        if self.claim_id is None:
+            return
+        role = self._next_role(kind)
+        if what == "source":
+            self.session.attempt(
+                f"Create source {name}",
+                chains.add_new_source_hop,
+                self.claim_id,
+                name,
+                source_kind=kind,
+                reliability=reliability,
+                role=role,
+                anonymous=kind == SourceKind.ANONYMOUS,
+            )
+        else:
+            self.session.attempt(
+                f"Create actor {name}",
+                chains.add_new_actor_hop,
+                self.claim_id,
+                name,
+                actor_kind=kind,
+                role=role,
+            )
+        self.name.clear()
+        self._added()
+
+    @Slot(int, dict)
+    def _edit_hop(self, position: int, change: dict) -> None:
+        if self.claim_id is not None:
+            self.session.attempt(
+                "Edit the attribution", chains.edit_hop, self.claim_id, position, **change
+            )
+
+    @Slot(int, int)
+    def _move_hop(self, position: int, offset: int) -> None:
+        if self.claim_id is not None:
+            self.session.attempt(
+                "Reorder the attribution", chains.move_hop, self.claim_id, position, offset
+            )
+
+    @Slot(int)
+    def _remove_hop(self, position: int) -> None:
+        if self.claim_id is not None:
+            self.session.attempt(
+                "Remove from the attribution", chains.remove_hop, self.claim_id, position
+            )

@@ -1,0 +1,138 @@
+"""The claims of the current article, in text order: status, quote, summary, grade, chain.
+
+Choosing a row selects the claim (reader and inspector follow); Delete deletes it (undoable).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workbench.services.reading import ClaimMark
+from workbench.ui.look import status_swatch
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+HEADERS = ("Status", "Quote", "Summary", "Credibility", "Attribution")
+STATUS, QUOTE, SUMMARY, CREDIBILITY, CHAIN = range(len(HEADERS))
+
+
+class ClaimsModel(QAbstractTableModel):
+    """The article's claims as the reader already has them (no extra query)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.claims: tuple[ClaimMark, ...] = ()
+
+    def set_claims(self, claims: tuple[ClaimMark, ...]) -> None:
+        self.beginResetModel()
+        self.claims = claims
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.claims)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        claim = self.claims[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(claim, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"“{claim.exact}”\n\n{claim.tooltip}"
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return status_swatch(claim.status)
+        if role == Qt.ItemDataRole.UserRole:
+            return claim.id
+        return None
+
+    def row_of(self, claim_id: int) -> int | None:
+        for row, claim in enumerate(self.claims):
+            if claim.id == claim_id:
+                return row
+        return None
+
+
+def _cell(claim: ClaimMark, column: int) -> str:
+    if column == STATUS:
+        return claim.status + (" (orphaned)" if claim.orphaned else "")
+    if column == QUOTE:
+        return claim.exact
+    if column == SUMMARY:
+        return claim.summary
+    if column == CREDIBILITY:
+        return str(claim.credibility)
+    return claim.chain
+
+
+class ClaimsPanel(QTableView):
+    """`claim_chosen(id)` when a row is chosen; `delete_requested(id)` on Delete."""
+
+    claim_chosen = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claims = ClaimsModel(self)
+        self.setModel(self.claims)
+        self.setAccessibleName("Claims of this article")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CREDIBILITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHAIN, QHeaderView.ResizeMode.Stretch)
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._quiet = False
+        delete = QAction("Delete claim", self)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._delete_current)
+        self.addAction(delete)
+
+    def show_claims(self, claims: tuple[ClaimMark, ...], current: int | None) -> None:
+        self._quiet = True
+        try:
+            self.claims.set_claims(claims)
+            self.select_claim(current)
+        finally:
+            self._quiet = False
+
+    def select_claim(self, claim_id: int | None) -> None:
+        row = self.claims.row_of(claim_id) if claim_id is not None else None
+        quiet, self._quiet = self._quiet, True
+        try:
+            if row is None:
+                self.clearSelection()
+            else:
+                self.selectRow(row)
+                self.scrollTo(self.claims.index(row, QUOTE))
+        finally:
+            self._quiet = quiet
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.claim_chosen.emit(self.claims.claims[current.row()].id)
+
+    def _delete_current(self) -> None:
+        index = self.currentIndex()
+        if index.isValid():
+            self.delete_requested.emit(self.claims.claims[index.row()].id)

@@ -1,0 +1,170 @@
+"""Bringing articles in: File → Import (files or a folder), drag and drop, and paste.
+
+The import runs on the task runner (the window stays responsive) with a progress dialog that
+shows the rate and can cancel; at the end a summary lists what came in and, for every file
+that failed, why.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+
+from workbench.services import importing
+from workbench.services.importing import ImportProgress, ImportSummary
+from workbench.ui.import_summary import ImportSummaryDialog
+from workbench.ui.session import UiSession
+from workbench.ui.tasks import Task, TaskControl
+
+FILE_FILTER = (
+    "Articles (*.html *.htm *.mhtml *.mht *.txt *.md *.markdown *.pdf *.docx *.eml *.xml *.rss "
+    "*.atom);;All files (*)"
+)
+
+
+class ImportFlow(QObject):
+    """Runs imports for one window; `last_summary` keeps the latest summary shown."""
+
+    def __init__(self, session: UiSession, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.last_summary: ImportSummary | None = None
+        self._started = 0.0
+
+    # -- asking what to import ----------------------------------------------------------------
+
+    @Slot()
+    def choose_files(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self.window, "Import articles", str(Path.home()), FILE_FILTER
+        )
+        if chosen:
+            self.import_paths([Path(path) for path in chosen])
+
+    @Slot()
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self.window, "Import a folder", str(Path.home()))
+        if chosen:
+            self.import_paths([Path(chosen)])
+
+    def accepts(self, mime: QMimeData) -> bool:
+        """Files, folders, or text/HTML dragged over the window can be imported."""
+        if mime.hasUrls():
+            return any(url.isLocalFile() for url in mime.urls())
+        return mime.hasHtml() or mime.hasText()
+
+    def drop(self, mime: QMimeData) -> bool:
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+            return True
+        if mime.hasHtml() or mime.hasText():
+            self.import_content(mime.text() if mime.hasText() else None, _html(mime))
+            return True
+        return False
+
+    @Slot()
+    def paste(self) -> None:
+        """Ctrl+Shift+V: the text or web page on the clipboard becomes an article."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not (mime.hasText() or mime.hasHtml()):
+            self.session.tell("The clipboard holds no text to make an article of")
+            return
+        self.import_content(mime.text() if mime.hasText() else None, _html(mime))
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> Task | None:
+        if self.task is not None:
+            self.session.tell("An import is already running; wait for it or cancel it")
+            return None
+        project = self.session.project
+
+        def work(control: TaskControl) -> ImportSummary:
+            def progress(step: ImportProgress) -> None:
+                control.progress(step.count, step.total, step.current)
+
+            return importing.import_paths(
+                project, paths, progress=progress, cancel=control.cancel_event
+            )
+
+        self._started = time.monotonic()
+        self.task = self.session.tasks.run("Import", work, on_done=self._finished)
+        self.task.failed.connect(lambda _error: self._close_progress())
+        self.task.progressed.connect(self._progressed)
+        self._open_progress(len(paths))
+        return self.task
+
+    def import_content(self, text: str | None, html: str | None) -> Task:
+        project = self.session.project
+
+        def work(_control: TaskControl) -> int:
+            return importing.import_clipboard(project, text=text, html=html)
+
+        return self.session.tasks.run("Paste as article", work, on_done=self._pasted)
+
+    def _open_progress(self, count: int) -> None:
+        dialog = QProgressDialog("Starting the import…", "Cancel", 0, 0, self.window)
+        dialog.setWindowTitle("Importing")
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        self.progress = dialog
+        self.session.tell(f"Importing {count} item(s)…")
+
+    @Slot(int, int, str)
+    def _progressed(self, done: int, total: int, name: str) -> None:
+        if self.progress is None:
+            return
+        elapsed = max(time.monotonic() - self._started, 1e-6)
+        rate = done / elapsed
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        shown = Path(name).name if name else ""
+        self.progress.setLabelText(
+            f"{done} of {total} files · {rate:.1f} files/s" + (f"\n{shown}" if shown else "")
+        )
+
+    @Slot()
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.session.tell("Cancelling the import after the current file…")
+
+    def _close_progress(self) -> None:
+        self.task = None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    @Slot(object)
+    def _finished(self, summary: ImportSummary) -> None:
+        self._close_progress()
+        self.last_summary = summary
+        self.session.flush()
+        dialog = ImportSummaryDialog(summary, self.window)
+        dialog.open_article.connect(self.window.open_article)  # type: ignore[attr-defined]
+        self.summary_dialog = dialog
+        dialog.show()
+
+    @Slot(object)
+    def _pasted(self, article_id: object) -> None:
+        self.session.flush()
+        if isinstance(article_id, int):
+            self.window.open_article(article_id)  # type: ignore[attr-defined]
+            self.session.tell("The clipboard's text is now an article")
+
+
+def _html(mime: QMimeData) -> str | None:
+    return mime.html() if mime.hasHtml() else None

@@ -1,0 +1,223 @@
+"""The claim inspector: everything about the current claim, editable in place.
+
+Summary, kind, status, credibility (1–6 with the Admiralty wording), tags, the attribution
+chain, linked actors and events (with roles) and notes. Each change is one undoable step taken
+at once (there is no Save); the inspector re-reads the claim after every change to the project.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.grades import (
+    CREDIBILITY_WORDING,
+    ActorRole,
+    ClaimKind,
+    ClaimStatus,
+    EventRole,
+)
+from workbench.services import ProjectChange, annotations, claims
+from workbench.services.queries import ClaimView, claim_view
+from workbench.store.errors import RecordNotFound
+from workbench.ui.attribution import AttributionEditor
+from workbench.ui.claim_links import LinksEditor, NotesEditor
+from workbench.ui.look import status_swatch
+from workbench.ui.session import UiSession
+
+NOTHING_CHOSEN = "No claim chosen. Select words in the reader and press Ctrl+M to mark one."
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+def _swatch(status: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(status_swatch(status))
+    return QIcon(pixmap)
+
+
+class ClaimInspector(QScrollArea):
+    """Shows and edits one claim; `open_record(kind, id)` asks the window to open a manager."""
+
+    open_record = Signal(str, int)
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.view: ClaimView | None = None
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Claim inspector")
+        self.placeholder = QLabel(NOTHING_CHOSEN)
+        self.placeholder.setWordWrap(True)
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setAccessibleName("Quote")
+        self.quote.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLineEdit(placeholderText="One-line summary of the claim")
+        self.summary.setAccessibleName("Summary")
+        self.kind = _combo("Kind", [(kind.value, kind.value) for kind in ClaimKind])
+        self.status = _combo("Status", [(s.value, s.value) for s in ClaimStatus])
+        for row, status in enumerate(ClaimStatus):
+            self.status.setItemIcon(row, _swatch(status.value))
+        self.credibility = _combo(
+            "Credibility",
+            [(f"{grade} — {wording}", grade) for grade, wording in CREDIBILITY_WORDING.items()],
+        )
+        self.tags = QLineEdit(placeholderText="tags, separated by commas")
+        self.tags.setAccessibleName("Tags")
+        self.attribution = AttributionEditor(session)
+        self.actors = LinksEditor(session, "actor", ActorRole)
+        self.events = LinksEditor(session, "event", EventRole)
+        self.notes = NotesEditor(session)
+        self.setWidget(self._lay_out())
+        self._connect()
+        self.show_claim(None)
+
+    def _lay_out(self) -> QWidget:
+        body = QWidget()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Summary", self.summary)
+        form.addRow("Kind", self.kind)
+        form.addRow("Status", self.status)
+        form.addRow("Credibility", self.credibility)
+        form.addRow("Tags", self.tags)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.quote)
+        details.addLayout(form)
+        for title, editor in (
+            ("Attribution", self.attribution),
+            ("Actors", self.actors),
+            ("Events", self.events),
+            ("Notes", self.notes),
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(editor)
+            details.addWidget(box)
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        return body
+
+    def _connect(self) -> None:
+        self.summary.editingFinished.connect(self._summary_done)
+        self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentData()))
+        self.status.activated.connect(lambda _i: self._edit(status=self.status.currentData()))
+        self.credibility.activated.connect(self._credibility_chosen)
+        self.tags.editingFinished.connect(self._tags_done)
+        self.actors.open_record.connect(self.open_record)
+        self.events.open_record.connect(self.open_record)
+        self.session.changed.connect(self._project_changed)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    @property
+    def claim_id(self) -> int | None:
+        return self.view.id if self.view is not None else None
+
+    def show_claim(self, claim_id: int | None) -> None:
+        """Show a claim (None: nothing chosen)."""
+        view = None
+        if claim_id is not None:
+            try:
+                view = claim_view(self.session.project, claim_id)
+            except RecordNotFound:
+                view = None
+        self._show(view)
+
+    def _show(self, view: ClaimView | None) -> None:
+        self.view = view
+        self.placeholder.setVisible(view is None)
+        self.details.setVisible(view is not None)
+        for editor in (self.attribution, self.actors, self.events, self.notes):
+            editor.show_claim(view)
+        if view is None:
+            self._fit_body()
+            return
+        orphan = " <i>(orphaned: its words are no longer in the text)</i>" if view.orphaned else ""
+        self.quote.setText(f"“{escape(view.exact)}”{orphan}")
+        _set_text(self.summary, view.summary)
+        _set_text(self.tags, ", ".join(view.tags))
+        self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
+        self.status.setCurrentIndex(max(self.status.findData(view.status), 0))
+        self.credibility.setCurrentIndex(max(self.credibility.findData(view.credibility), 0))
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        """Keep the scrolled body at least as tall as its contents need (word-wrapped labels
+        make the scroll area under-estimate it, squeezing the chain's rows)."""
+        body = self.widget()
+        body.layout().activate()
+        body.setMinimumHeight(body.layout().minimumSize().height())
+
+    @Slot(object)
+    def _project_changed(self, _change: ProjectChange) -> None:
+        if self.view is not None:
+            self.show_claim(self.view.id)
+
+    def focus_summary(self) -> None:
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.summary.selectAll()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _edit(self, **fields: object) -> None:
+        if self.view is not None:
+            self.session.attempt("Edit claim", claims.edit_claim, self.view.id, **fields)
+
+    @Slot()
+    def _summary_done(self) -> None:
+        if self.view is not None and self.summary.text().strip() != self.view.summary:
+            self._edit(summary=self.summary.text())
+        self.summary.setModified(False)
+
+    @Slot(int)
+    def _credibility_chosen(self, _index: int) -> None:
+        if self.view is not None:
+            grade = int(self.credibility.currentData())
+            self.session.attempt("Grade claim", claims.grade_claim, self.view.id, grade)
+
+    @Slot()
+    def _tags_done(self) -> None:
+        self.tags.setModified(False)
+        if self.view is None:
+            return
+        wanted = [name.strip() for name in self.tags.text().split(",") if name.strip()]
+        if {name.lower() for name in wanted} != {name.lower() for name in self.view.tags}:
+            self.session.attempt("Set tags", annotations.set_tags, "claim", self.view.id, wanted)
+
+    def grade(self, credibility: int) -> None:
+        """Grade the current claim (the window's Alt+1…6 shortcuts)."""
+        if self.view is not None:
+            self.session.attempt("Grade claim", claims.grade_claim, self.view.id, credibility)
+
+
+def _set_text(field: QLineEdit, text: str) -> None:
+    """Show stored text, unless the analyst is typing in that field right now."""
+    if field.hasFocus() and field.isModified():
+        return
+    field.setText(text)
+    field.setModified(False)
+    field.setCursorPosition(0)

@@ -1,0 +1,147 @@
+"""The library's Qt model: it holds only article ids and fetches rows lazily, a block at a time.
+
+So 100,000 articles cost one id query; scrolling fetches the few blocks on screen, and a small
+cache keeps recently seen blocks. Sorting is done by the database (the ids come back sorted).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbench.services import Project
+from workbench.services.library import ArticleFilter, ArticleRow, article_ids, article_rows
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+BLOCK = 128
+CACHED_BLOCKS = 64
+COLUMNS = (
+    ("Title", "title"),
+    ("Outlet", "outlet"),
+    ("Published", "published"),
+    ("Claims", "claims"),
+    ("Imported", "imported"),
+)
+TITLE, OUTLET, PUBLISHED, CLAIMS, IMPORTED = range(len(COLUMNS))
+
+
+class LibraryModel(QAbstractTableModel):
+    """Articles as rows: title, outlet, published, claims, imported."""
+
+    def __init__(self, project: Project, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.article_filter = ArticleFilter()
+        self.sort_key = "published"
+        self.descending = True
+        self._ids: list[int] = []
+        self._rows_of: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, dict[int, ArticleRow]] = OrderedDict()
+        self.fetches = 0
+
+    # -- what is listed ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the project again which articles pass the filter, in order."""
+        ids = article_ids(self.project, self.article_filter, self.sort_key, self.descending)
+        self.beginResetModel()
+        self._ids = ids
+        self._rows_of = None
+        self._blocks.clear()
+        self.endResetModel()
+
+    def set_filter(self, article_filter: ArticleFilter) -> None:
+        self.article_filter = article_filter
+        self.reload()
+
+    def refresh_rows(self) -> None:
+        """Forget cached row data (titles, claim counts) and repaint."""
+        self._blocks.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, CLAIMS))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][1]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._rows_of is None:
+            self._rows_of = {article_id: row for row, article_id in enumerate(self._ids)}
+        return self._rows_of.get(article_id)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == CLAIMS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row)
+        return _cell(row, index.column())
+
+    def _row(self, row: int) -> ArticleRow | None:
+        block_number = row // BLOCK
+        block = self._blocks.get(block_number)
+        if block is None:
+            block = self._fetch(block_number)
+        else:
+            self._blocks.move_to_end(block_number)
+        return block.get(self._ids[row])
+
+    def _fetch(self, block_number: int) -> dict[int, ArticleRow]:
+        ids = self._ids[block_number * BLOCK : (block_number + 1) * BLOCK]
+        self.fetches += 1
+        block = {row.id: row for row in article_rows(self.project, ids)}
+        self._blocks[block_number] = block
+        while len(self._blocks) > CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+
+def _cell(row: ArticleRow, column: int) -> str:
+    if column == TITLE:
+        return row.title or "(untitled)"
+    if column == OUTLET:
+        return row.outlet
+    if column == PUBLISHED:
+        return row.published.strftime("%Y-%m-%d") if row.published else ""
+    if column == CLAIMS:
+        return str(row.claim_count)
+    return row.imported_at.strftime("%Y-%m-%d %H:%M")
+
+
+def _tooltip(row: ArticleRow) -> str:
+    by = f" by {', '.join(row.authors)}" if row.authors else ""
+    when = f", {row.published:%d %B %Y}" if row.published else ""
+    return f"{row.title}\n{row.outlet or 'unknown outlet'}{by}{when}\n{row.claim_count} claim(s)"

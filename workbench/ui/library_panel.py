@@ -1,0 +1,247 @@
+"""The library dock: a filter line (Ctrl+F), filters by outlet, source, tag, status and date,
+and the sortable list of articles. Choosing an article opens it in the reader.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services import ProjectChange
+from workbench.services.library import ArticleFilter, library_choices
+from workbench.ui.library_model import CLAIMS, OUTLET, PUBLISHED, TITLE, LibraryModel
+from workbench.ui.session import UiSession
+
+NO_DATE = QDate(1900, 1, 1)
+LISTING_TABLES = {"articles", "claims", "taggings", "tags", "attribution_hops", "sources"}
+
+
+class LibraryPanel(QWidget):
+    """Lists the project's articles; `article_chosen` fires when the analyst picks one."""
+
+    article_chosen = Signal(int)
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = LibraryModel(session.project, self)
+        self.filter_line = QLineEdit(placeholderText="Filter by title, outlet or address…")
+        self.filter_line.setClearButtonEnabled(True)
+        self.filter_line.setAccessibleName("Filter the library")
+        self.filters_button = QToolButton(text="Filters", checkable=True)
+        self.filters_button.setAccessibleName("Show the library's filters")
+        self.filters = _FilterForm(self)
+        self.filters.setVisible(False)
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        self._typing = QTimer(self, singleShot=True, interval=200)
+        self._announce = True
+        self._lay_out()
+        self._connect()
+        self.reload()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setAccessibleName("Articles")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSortingEnabled(True)
+        table.sortByColumn(PUBLISHED, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (OUTLET, PUBLISHED, CLAIMS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionHidden(4, True)
+        return table
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_line, 1)
+        top.addWidget(self.filters_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.filter_line.textChanged.connect(lambda _text: self._typing.start())
+        self.filter_line.returnPressed.connect(self._apply_filter)
+        self._typing.timeout.connect(self._apply_filter)
+        self.filters_button.toggled.connect(self.filters.setVisible)
+        self.filters.changed.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.session.changed.connect(self._project_changed)
+
+    # -- reacting -----------------------------------------------------------------------------
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self._typing.stop()
+        wanted = self.filters.current(self.filter_line.text())
+        if wanted != self.model.article_filter:
+            chosen = self.current_article()
+            self.model.set_filter(wanted)
+            self._after_reload(chosen)
+        self.filters_button.setText("Filters •" if self.filters.active else "Filters")
+
+    @Slot(object)
+    def _project_changed(self, change: ProjectChange) -> None:
+        tables = change.tables()
+        if tables & LISTING_TABLES:
+            self.reload()
+
+    def reload(self) -> None:
+        chosen = self.current_article()
+        self.filters.offer(library_choices(self.session.project))
+        self.model.reload()
+        self._after_reload(chosen)
+
+    def _after_reload(self, chosen: int | None) -> None:
+        total = self.model.rowCount()
+        shown = "article" if total == 1 else "articles"
+        self.count_label.setText(f"{total} {shown}" + (" (filtered)" if self._filtered() else ""))
+        if chosen is not None:
+            self.select_article(chosen, announce=False)
+
+    def _filtered(self) -> bool:
+        return self.model.article_filter.active
+
+    def _row_changed(self, current, _previous) -> None:
+        article_id = self.model.id_at(current.row())
+        if article_id is not None and self._announce:
+            self.article_chosen.emit(article_id)
+
+    # -- asked by the window --------------------------------------------------------------------
+
+    def current_article(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int, *, announce: bool = True) -> bool:
+        """Make an article the current row (scrolling to it); False if it is filtered out."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        self._announce = announce
+        try:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, TITLE))
+        finally:
+            self._announce = True
+        return True
+
+    def focus_filter(self) -> None:
+        self.filter_line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_line.selectAll()
+
+
+class _FilterForm(QWidget):
+    """Outlet, source, tag, status and a date range; `changed` fires on any change."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.outlet = _choice("Outlet", "any outlet")
+        self.source = _choice("Source", "any source")
+        self.tag = _choice("Tag", "any tag")
+        self.status = _choice("Claim status", "any status")
+        self.since = _date_edit("Published from")
+        self.until = _date_edit("Published until")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (
+            ("Outlet", self.outlet),
+            ("Source", self.source),
+            ("Tag", self.tag),
+            ("Claims", self.status),
+            ("From", self.since),
+            ("Until", self.until),
+        ):
+            form.addRow(label, widget)
+            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else None
+            (signal or widget.dateChanged).connect(lambda *_: self.changed.emit())
+
+    def offer(self, choices) -> None:
+        _refill(self.outlet, [(name, name) for name in choices.outlets])
+        _refill(self.source, [(name, source_id) for source_id, name in choices.sources])
+        _refill(self.tag, [(name, name) for name in choices.tags])
+        _refill(self.status, [(status, status) for status in choices.statuses])
+
+    @property
+    def active(self) -> bool:
+        return self.current("").active
+
+    def current(self, text: str) -> ArticleFilter:
+        return ArticleFilter(
+            text=text.strip(),
+            outlet=self.outlet.currentData() or "",
+            source_id=self.source.currentData(),
+            tag=self.tag.currentData() or "",
+            status=self.status.currentData() or "",
+            published_from=_date_of(self.since),
+            published_to=_date_of(self.until),
+        )
+
+
+def _choice(name: str, anything: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(f"Filter by {name.lower()}")
+    box.addItem(anything, None)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    return box
+
+
+def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
+    chosen = box.currentData()
+    box.blockSignals(True)
+    try:
+        while box.count() > 1:
+            box.removeItem(1)
+        for text, data in items:
+            box.addItem(text, data)
+        found = box.findData(chosen) if chosen is not None else 0
+        box.setCurrentIndex(max(found, 0))
+    finally:
+        box.blockSignals(False)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("any date")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    chosen = edit.date()
+    if chosen == NO_DATE:
+        return None
+    return date(chosen.year(), chosen.month(), chosen.day())

@@ -1,0 +1,372 @@
+"""The workbench window: the library on the left, the reader in the centre, the claim inspector
+on the right, the claims of the current article (and the managers) below.
+
+The window only wires panels together and carries out the menu actions; each panel reads and
+edits the project through services, and follows `UiSession.changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from workbench import __version__
+from workbench.domain.anchoring import Span
+from workbench.services import ProjectChange, claims
+from workbench.services.queries import project_counts
+from workbench.store.errors import ProjectError
+from workbench.ui.actions import build_actions, build_menus, build_toolbar
+from workbench.ui.claims_panel import ClaimsPanel
+from workbench.ui.import_flow import ImportFlow
+from workbench.ui.inspector import ClaimInspector
+from workbench.ui.library_panel import LibraryPanel
+from workbench.ui.managers import ManagersPanel
+from workbench.ui.mention_bar import MentionBar
+from workbench.ui.project_files import ProjectFiles
+from workbench.ui.reader import ReaderView
+from workbench.ui.search_dock import make_search_panel
+from workbench.ui.session import UiSession
+from workbench.ui.settings import WindowSettings
+from workbench.ui.shortcuts import ShortcutsPage
+
+MARK_TABLES = {"claims", "attribution_hops", "actor_mentions", "sources", "actors", "articles"}
+
+
+def plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class MainWindow(QMainWindow):
+    """One open project. `open_requested(path)` asks the application to open another."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, session: UiSession, settings: WindowSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.current_claim: int | None = None
+        self.last_problem = ""
+        self.setWindowTitle(f"{session.project.name} — Analyst Workbench")
+        self.setObjectName("workbench-window")
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self._make_panels()
+        self._make_docks()
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_, [dock.toggleViewAction() for dock in self.docks])
+        self.toolbar = build_toolbar(self, self.actions_)
+        self.importer = ImportFlow(session, self)
+        self.files = ProjectFiles(self, settings)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Project counts")
+        self.statusBar().addPermanentWidget(self.counts)
+        self._counts_timer = QTimer(self, singleShot=True, interval=300)
+        self._counts_timer.timeout.connect(self.show_counts)
+        self._connect()
+        self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
+        self.show_counts()
+        self._update_undo()
+        self._needs_default_layout = not settings.restore_window(self)
+        if self._needs_default_layout:
+            self.resize(1440, 900)
+        self._open_first_article()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _make_panels(self) -> None:
+        session = self.session
+        self.library = LibraryPanel(session)
+        self.reader = ReaderView(session.project)
+        self.mention_bar = MentionBar(session)
+        self.inspector = ClaimInspector(session)
+        self.claims = ClaimsPanel()
+        self.managers = ManagersPanel(session)
+        self.search = make_search_panel(session)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.reader, 1)
+        layout.addWidget(self.mention_bar)
+        self.setCentralWidget(centre)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        self.docks.append(dock)
+        return dock
+
+    def _make_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.docks: list[QDockWidget] = []
+        self.library_dock = self._dock("Library", "library-dock", self.library, left)
+        self.inspector_dock = self._dock("Claim", "inspector-dock", self.inspector, right)
+        self.claims_dock = self._dock("Claims in this article", "claims-dock", self.claims, bottom)
+        self.managers_dock = self._dock(
+            "Sources, actors and events", "managers-dock", self.managers, bottom
+        )
+        self.tabifyDockWidget(self.claims_dock, self.managers_dock)
+        self.claims_dock.raise_()
+        self.search_dock = None
+        if self.search is not None:
+            self.search_dock = self._dock("Search", "search-dock", self.search, left)
+            self.tabifyDockWidget(self.library_dock, self.search_dock)
+            self.library_dock.raise_()
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_default_layout:
+            self._needs_default_layout = False
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        sides = [self.library_dock, self.inspector_dock]
+        self.resizeDocks(sides, [360, 440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.claims_dock], [230], Qt.Orientation.Vertical)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        session = self.session
+        session.changed.connect(self._project_changed)
+        session.problem.connect(self.show_problem)
+        session.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        session.tasks.busy_changed.connect(self._busy_changed)
+        self.library.article_chosen.connect(self.open_article)
+        self.reader.claim_clicked.connect(self.select_claim)
+        self.claims.claim_chosen.connect(self.select_claim)
+        self.claims.delete_requested.connect(self.delete_claim)
+        self.inspector.open_record.connect(self.show_record)
+        self.managers.open_claim.connect(self.open_article)
+        if self.search is not None:
+            self.search.hit_chosen.connect(self.open_article)
+        a.mark_claim.triggered.connect(self.mark_claim)
+        a.mark_mention.triggered.connect(self.mark_mention)
+        a.next_claim.triggered.connect(lambda: self.step_claim(1))
+        a.previous_claim.triggered.connect(lambda: self.step_claim(-1))
+        a.delete_claim.triggered.connect(lambda: self.delete_claim(self.current_claim))
+        for grade, action in enumerate(a.grades, start=1):
+            action.triggered.connect(lambda _c=False, g=grade: self.inspector.grade(g))
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.find_in_library.triggered.connect(self.find_in_library)
+        a.search_project.triggered.connect(self.search_project)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self._about)
+        a.quit.triggered.connect(self.close)
+        a.import_files.triggered.connect(self.importer.choose_files)
+        a.import_folder.triggered.connect(self.importer.choose_folder)
+        a.paste_article.triggered.connect(self.importer.paste)
+        self.files.connect(a)
+
+    def _open_first_article(self) -> None:
+        ids = self.library.model.ids
+        if ids and self.reader.article is None:
+            self.library.select_article(ids[0])
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    @Slot(int)
+    def open_article(self, article_id: int, claim_id: int = 0, span: Span | None = None) -> None:
+        """Show an article (and optionally a claim in it, or a span of its text)."""
+        if self.reader.article_id != article_id:
+            try:
+                self.reader.show_article(article_id)
+            except ProjectError as error:
+                self.session.report("Open article", error)
+                return
+            self.library.select_article(article_id, announce=False)
+            self.current_claim = None
+            self.inspector.show_claim(None)
+            self._show_claims()
+        if claim_id:
+            self.select_claim(claim_id)
+        elif span is not None:
+            self.reader.reveal(span)
+
+    def _show_claims(self) -> None:
+        marks = self.reader.article.claims if self.reader.article is not None else ()
+        self.claims.show_claims(marks, self.current_claim)
+
+    @Slot(int)
+    def select_claim(self, claim_id: int) -> None:
+        """Make a claim current: emphasised in the reader, shown in the inspector and list."""
+        self.current_claim = claim_id
+        self.reader.set_current_claim(claim_id)
+        self.inspector.show_claim(claim_id)
+        self.claims.select_claim(claim_id)
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        self.managers_dock.show()
+        self.managers_dock.raise_()
+        self.managers.show_record(kind, record_id)
+
+    @Slot(object)
+    def _project_changed(self, change: ProjectChange) -> None:
+        self._update_undo()
+        self._counts_timer.start()
+        if self.reader.article is None or not change.tables() & MARK_TABLES:
+            return
+        try:
+            self.reader.refresh_marks()
+        except ProjectError:
+            self.reader.clear()
+            self.inspector.show_claim(None)
+        known = {mark.id for mark in self.reader.article.claims} if self.reader.article else set()
+        if self.current_claim not in known:
+            self.current_claim = None
+        self.reader.set_current_claim(self.current_claim, scroll=False)
+        self._show_claims()
+
+    @Slot()
+    def show_counts(self) -> None:
+        counts = project_counts(self.session.project)
+        self.counts.setText(
+            " · ".join(
+                plural(number, noun)
+                for number, noun in (
+                    (counts.articles, "article"),
+                    (counts.claims, "claim"),
+                    (counts.sources, "source"),
+                    (counts.actors, "actor"),
+                    (counts.events, "event"),
+                )
+            )
+        )
+
+    def _update_undo(self) -> None:
+        stack = self.session.project.undo_stack
+        self.actions_.undo.setEnabled(stack.can_undo)
+        self.actions_.redo.setEnabled(stack.can_redo)
+        self.actions_.undo.setText(f"&Undo {stack.undo_label}" if stack.can_undo else "&Undo")
+        self.actions_.redo.setText(f"&Redo {stack.redo_label}" if stack.can_redo else "&Redo")
+
+    @Slot(str, str)
+    def show_problem(self, what: str, message: str) -> None:
+        """The one place problems are shown: the status bar, and a box for the unexpected."""
+        self.last_problem = f"{what}: {message}"
+        self.statusBar().showMessage(self.last_problem, 12000)
+        if message.startswith("unexpected error"):
+            box = QMessageBox(QMessageBox.Icon.Warning, "Analyst Workbench", self.last_problem)
+            box.setParent(self, box.windowFlags())
+            box.open()
+
+    @Slot(int)
+    def _busy_changed(self, running: int) -> None:
+        if running == 0:
+            self.statusBar().clearMessage()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    @Slot()
+    def mark_claim(self) -> None:
+        span = self.reader.selected_span()
+        if self.reader.article is None or span is None:
+            self.session.tell("Select the words of the claim in the reader first")
+            return
+        claim_id = self.session.attempt(
+            "Mark claim", claims.create_claim, self.reader.article.id, span
+        )
+        if claim_id is not None:
+            self.select_claim(claim_id)
+            self.inspector_dock.show()
+            self.inspector_dock.raise_()
+            self.inspector.focus_summary()
+
+    @Slot()
+    def mark_mention(self) -> None:
+        span = self.reader.selected_span()
+        if self.reader.article is None or span is None:
+            self.session.tell("Select the words that name the actor first")
+            return
+        words = span.of(self.reader.article.text)
+        self.mention_bar.start(self.reader.article.id, span, words)
+
+    def step_claim(self, offset: int) -> None:
+        marks = self.reader.article.claims if self.reader.article is not None else ()
+        if not marks:
+            return
+        ids = [mark.id for mark in marks]
+        here = ids.index(self.current_claim) if self.current_claim in ids else -1
+        target = (here + offset) % len(ids) if here >= 0 else (0 if offset > 0 else len(ids) - 1)
+        self.select_claim(ids[target])
+
+    def delete_claim(self, claim_id: int | None) -> None:
+        if claim_id is not None and self.session.edit(
+            "Delete claim", claims.delete_claim, claim_id
+        ):
+            self.session.tell("Claim deleted (Ctrl+Z brings it back)")
+
+    @Slot()
+    def undo(self) -> None:
+        if self.session.project.undo_stack.can_undo:
+            label = self.session.attempt("Undo", lambda project: project.undo())
+            if label:
+                self.session.tell(f"Undone: {label}")
+
+    @Slot()
+    def redo(self) -> None:
+        if self.session.project.undo_stack.can_redo:
+            label = self.session.attempt("Redo", lambda project: project.redo())
+            if label:
+                self.session.tell(f"Redone: {label}")
+
+    @Slot()
+    def find_in_library(self) -> None:
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library.focus_filter()
+
+    @Slot()
+    def search_project(self) -> None:
+        if self.search_dock is None:
+            self.session.tell("Search is not available in this installation")
+            return
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus_query()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        page = getattr(self, "shortcuts_page", None)
+        if page is None:
+            page = self.shortcuts_page = ShortcutsPage(self.actions_.groups(), self)
+        page.show()
+        page.raise_()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Analyst Workbench",
+            f"Analyst Workbench {__version__}\n\nClaims, sources and attribution in news "
+            "articles. Everything stays on this computer.",
+        )
+
+    # -- window events ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.importer.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.importer.drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self)
+        self.settings.remember_project(self.session.project.store.location)
+        self.settings.sync()
+        self.session.close()
+        self.session.project.close()
+        super().closeEvent(event)

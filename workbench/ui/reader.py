@@ -1,0 +1,210 @@
+"""The reader: the article's title, outlet, authors, date and address above its text, with the
+claims highlighted by status and the actor mentions underlined.
+
+Hovering a highlight shows the claim's summary and attribution; clicking it selects the claim.
+Selecting words and pressing Ctrl+M marks a claim on them (the window owns that action).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from workbench.domain.anchoring import Span
+from workbench.services.reading import ArticleForReading, article_for_reading
+from workbench.ui.highlights import MarkLayout, extra_selections
+from workbench.ui.look import is_dark
+
+EMPTY_HINT = "Choose an article in the library, or import one (File → Import, or drop files here)."
+
+
+class ArticleText(QPlainTextEdit):
+    """The article's text: read-only, selectable by mouse and keyboard, with marks painted over."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName("Article text")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.layout_of_marks: MarkLayout | None = None
+        self.context_actions: list[QAction] = []
+        self._pressed_at: QPoint | None = None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)  # type: ignore[arg-type]
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event) -> None:
+        text = self.tooltip_at(event.pos())
+        if text:
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+        else:
+            QToolTip.hideText()
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """What hovering at a point of the viewport shows: the claims and mentions there."""
+        if self.layout_of_marks is None:
+            return ""
+        position = self.cursorForPosition(point).position()
+        claims = self.layout_of_marks.claims_at(position)
+        parts = [claim.tooltip for claim in claims]
+        parts += [f"Mentions {m.actor_name}" for m in self.layout_of_marks.mentions_at(position)]
+        return "\n\n".join(parts)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        moved = self._pressed_at is not None and (point - self._pressed_at).manhattanLength() > 3
+        if event.button() == Qt.MouseButton.LeftButton and not moved:
+            claim = self.claim_at(point)
+            if claim is not None:
+                self.claim_clicked.emit(claim)
+
+    def claim_at(self, point: QPoint) -> int | None:
+        """The innermost claim under a point of the viewport, if any."""
+        if self.layout_of_marks is None:
+            return None
+        claims = self.layout_of_marks.claims_at(self.cursorForPosition(point).position())
+        return claims[0].id if claims else None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ReaderView(QWidget):
+    """Header above, text below. Emits `claim_clicked(id)` when a highlight is clicked."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.article: ArticleForReading | None = None
+        self.current_claim: int | None = None
+        self.header = QLabel(EMPTY_HINT)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setOpenExternalLinks(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.header.setAccessibleName("Article details")
+        self.header.setContentsMargins(14, 10, 14, 6)
+        self.text = ArticleText(self)
+        self.text.claim_clicked.connect(self.claim_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+
+    @property
+    def article_id(self) -> int | None:
+        return self.article.id if self.article is not None else None
+
+    def show_article(self, article_id: int) -> None:
+        """Open an article: header, text and marks (scrolled to the top)."""
+        article = article_for_reading(self.project, article_id)
+        self.article = article
+        self.current_claim = None
+        self.header.setText(header_html(article))
+        self.text.setPlainText(article.text)
+        self._lay_marks(article)
+
+    def clear(self) -> None:
+        self.article = None
+        self.current_claim = None
+        self.text.layout_of_marks = None
+        self.text.setExtraSelections([])
+        self.text.setPlainText("")
+        self.header.setText(EMPTY_HINT)
+
+    def refresh_marks(self) -> None:
+        """Re-read the claims and mentions (after an edit) without moving the text."""
+        if self.article is None:
+            return
+        article = article_for_reading(self.project, self.article.id)
+        self.article = article
+        self.header.setText(header_html(article))
+        self._lay_marks(article)
+
+    def _lay_marks(self, article: ArticleForReading) -> None:
+        layout = MarkLayout(article)
+        self.text.layout_of_marks = layout
+        selections = extra_selections(
+            self.text.document(), layout, self.current_claim, is_dark(self.palette())
+        )
+        self.text.setExtraSelections(selections)
+
+    def set_current_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
+        """Emphasise one claim (and bring it into view)."""
+        self.current_claim = claim_id
+        if self.article is None:
+            return
+        self._lay_marks(self.article)
+        where = self.text.layout_of_marks.claim_position(claim_id) if claim_id else None
+        if where is not None and scroll:
+            self._bring_into_view(where[0], where[0])
+
+    def reveal(self, span: Span) -> None:
+        """Select a span of the text (code points) and centre it, as a search hit does."""
+        if self.article is None or self.text.layout_of_marks is None:
+            return
+        start, end = self.text.layout_of_marks.utf16.span_to_utf16(span)
+        self._bring_into_view(start, end)
+
+    def _bring_into_view(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+
+    def selected_span(self) -> Span | None:
+        """The selected words as a code-point span, or None if nothing is selected."""
+        cursor = self.text.textCursor()
+        if self.text.layout_of_marks is None or not cursor.hasSelection():
+            return None
+        return self.text.layout_of_marks.to_span(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, span: Span) -> None:
+        """Select a span of the text (code points), as the analyst would with the mouse."""
+        self.reveal(span)
+
+
+def header_html(article: ArticleForReading) -> str:
+    byline = [escape(article.outlet or "unknown outlet")]
+    if article.authors:
+        byline.append("by " + escape(", ".join(article.authors)))
+    if article.published is not None:
+        byline.append(f"{article.published:%d %B %Y, %H:%M}")
+    claims = len(article.claims)
+    byline.append(f"{claims} claim{'s' if claims != 1 else ''}")
+    url = escape(article.url, quote=True)
+    address = f'<br><a href="{url}">{escape(article.url)}</a>' if article.url else ""
+    return (
+        f"<div style='font-size:140%; font-weight:600'>{escape(article.title)}</div>"
+        f"<div>{' · '.join(byline)}{address}</div>"
+    )

@@ -1,0 +1,75 @@
+"""Help → Keyboard shortcuts: every action of the window with its keys, made from the actions
+themselves (so the page can never disagree with the menus).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXTRA_KEYS = (
+    ("Reader", "Shift+arrows", "Select words from the keyboard"),
+    ("Reader", "Right-click", "Mark claim / mark actor mention on the selection"),
+    ("Claims", "Delete", "Delete the chosen claim (in the claims list)"),
+    ("Type-ahead", "↓ then Enter", "Pick a suggested source, actor or event"),
+    ("Type-ahead", "Enter on a new name", "Create it on the spot (kind and grade offered)"),
+    ("Mention bar", "Esc", "Close it without marking"),
+)
+
+
+def shortcut_rows(groups: dict[str, list[QAction]]) -> list[tuple[str, str, str]]:
+    """(menu, keys, action) for every action that has keys, then the keys every panel knows."""
+    rows = []
+    for group, actions in groups.items():
+        for action in actions:
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if keys:
+                rows.append((group, keys, action.text().replace("&", "")))
+    rows.extend(EXTRA_KEYS)
+    return rows
+
+
+class ShortcutsPage(QDialog):
+    """A window (not modal) listing the keyboard shortcuts."""
+
+    def __init__(self, groups: dict[str, list[QAction]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setModal(False)
+        rows = shortcut_rows(groups)
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Everything in the menus can be reached from the keyboard:"))
+        layout.addWidget(self.table)
+        self.resize(620, 560)
+
+    def keys_for(self, action_text: str) -> str:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 2).text() == action_text:
+                return self.table.item(row, 1).text()
+        return ""
