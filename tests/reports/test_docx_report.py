@@ -1,0 +1,66 @@
+"""The Word report: opens with python-docx, with shaded claims, real footnotes and tables."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import docx
+from docx.oxml.ns import qn
+
+from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE
+from workbench.reports import render
+from workbench.services import Project
+from workbench.services.reporting import build_report
+
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _document(project: Project) -> docx.document.Document:
+    return docx.Document(BytesIO(render(build_report(project), "docx")))
+
+
+def _footnotes_xml(document: docx.document.Document) -> str:
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == FOOTNOTES)
+    return part.blob.decode("utf-8")
+
+
+def test_docx_opens_and_holds_the_reuters_claim(hostile_project: Project) -> None:
+    """The quote is in the text, its detail lists the chain, and the note is kept as typed."""
+    document = _document(hostile_project)
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert REUTERS_QUOTE in text
+    assert "unnamed sources (speaker; F) → Reuters (reported by; B) → Deftechtimes" in text
+    assert HOSTILE_NOTE in text
+
+
+def test_each_claim_has_a_real_footnote_carrying_its_chain(sample_project: Project) -> None:
+    """Six footnote references in the body, six notes; the Reuters one names all three hops."""
+    document = _document(sample_project)
+    references = document.element.body.findall(".//" + qn("w:footnoteReference"))
+    assert len(references) == 6
+    notes = _footnotes_xml(document)
+    assert notes.count("<w:footnote ") == 8  # six claims plus Word's two separators
+    assert "Claim 2: Iran's leadership is unhappy with Russia's support so far" in notes
+    for name in CHAIN:
+        assert name in notes
+
+
+def test_claim_text_is_shaded_by_status(sample_project: Project) -> None:
+    """The runs of the Reuters quote carry the unverified colour."""
+    document = _document(sample_project)
+    shaded = [
+        run
+        for paragraph in document.paragraphs
+        for run in paragraph.runs
+        if run._r.find(".//" + qn("w:shd")) is not None and REUTERS_QUOTE[:20] in run.text
+    ]
+    assert shaded
+    assert shaded[0]._r.find(".//" + qn("w:shd")).get(qn("w:fill")) == "FDE68A"
+
+
+def test_summary_tables_list_sources_with_reliability(sample_project: Project) -> None:
+    """The sources table has each source with its Admiralty wording and claim count."""
+    document = _document(sample_project)
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert ["Reuters", "wire agency", "B — usually reliable", "1"] in rows
+    assert ["Deftechtimes", "outlet", "C — fairly reliable", "6"] in rows

@@ -1,0 +1,120 @@
+"""The report model built from a project: contents, numbering, filters and the title page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.reports.conftest import CHAIN, REUTERS_QUOTE
+from workbench.reports.tables import actor_rows, events_in_order, source_rows
+from workbench.services import Project
+from workbench.services.errors import InvalidInput
+from workbench.services.reporting import build_report
+
+
+def test_sample_report_holds_every_claim_in_text_order(sample_project: Project) -> None:
+    """The sample's six claims appear numbered 1–6 in the order they occur in the text."""
+    report = build_report(sample_project, analyst="Jo Analyst", title="Iran and Russia")
+    claims = report.claims
+    assert [claim.number for claim in claims] == [1, 2, 3, 4, 5, 6]
+    assert [claim.start for claim in claims] == sorted(claim.start for claim in claims)
+    assert report.title == "Iran and Russia"
+    assert report.analyst == "Jo Analyst"
+    assert len(report.articles) == 1 and report.articles[0].text.startswith("⚖")
+
+
+def test_reuters_claim_carries_its_three_hop_chain_with_reliability(
+    sample_project: Project,
+) -> None:
+    """The Reuters claim's chain names its three sources, in order, with their grades."""
+    report = build_report(sample_project)
+    claim = next(c for c in report.claims if c.exact.startswith(REUTERS_QUOTE))
+    assert tuple(hop.name for hop in claim.attribution) == CHAIN
+    assert [hop.reliability for hop in claim.attribution] == ["F", "B", "C"]
+    assert claim.attribution[1].reliability_label == "B — usually reliable"
+    assert claim.chain_text == (
+        "unnamed sources (speaker) → Reuters (reported by) → Deftechtimes (published by)"
+    )
+    assert claim.credibility_label == "3 — possibly true"
+    assert claim.notes and "corroboration" in claim.notes[0]
+
+
+def test_summary_tables_count_claims_per_source_and_order_events_by_date(
+    sample_project: Project,
+) -> None:
+    """Deftechtimes carries all six claims, Reuters one; events run oldest first."""
+    report = build_report(sample_project)
+    counts = {row.source.name: row.claims for row in source_rows(report)}
+    assert counts["Deftechtimes"] == 6 and counts["Reuters"] == 1
+    actors = {row.actor.name: row.claims for row in actor_rows(report)}
+    assert actors["Vladimir Putin"] == 3
+    assert [event.when for event in events_in_order(report)] == [
+        "2018",
+        "21 June 2025",
+        "23 June 2025",
+    ]
+
+
+def test_status_filter_keeps_only_matching_claims(sample_project: Project) -> None:
+    """Asking for corroborated claims leaves out the unverified Reuters claim."""
+    report = build_report(sample_project, statuses=["Corroborated"])
+    assert {claim.status for claim in report.claims} == {"corroborated"}
+    assert len(report.claims) == 3
+    assert "Claims with status: corroborated" in report.scope
+    assert [claim.number for claim in report.claims] == [1, 2, 3]
+
+
+def test_tag_filter_chooses_claims_tagged_so(sample_project: Project) -> None:
+    """A claim tag picks those claims (case-insensitively) and only the records they use."""
+    report = build_report(sample_project, tags=["bushehr"])
+    assert [claim.summary for claim in report.claims] == [
+        "Putin says Israel promised to spare Russian workers at Bushehr"
+    ]
+    assert {source.name for source in report.sources} == {"Deftechtimes"}
+
+
+def test_article_tag_filter_keeps_all_claims_of_the_tagged_article(
+    sample_project: Project,
+) -> None:
+    """The sample article is tagged Russia, so all its claims come with it."""
+    assert len(build_report(sample_project, tags=["Russia"]).claims) == 6
+
+
+def test_date_filter_outside_the_articles_dates_gives_an_empty_report(
+    sample_project: Project,
+) -> None:
+    """No article was published in 2024, and the title page says nothing matched."""
+    report = build_report(sample_project, date_from="2024-01-01", date_to=date(2024, 12, 31))
+    assert report.articles == ()
+    assert "No article matches these filters" in report.scope
+    inside = build_report(sample_project, date_from="2025-06-23", date_to="2025-06-23")
+    assert len(inside.articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"statuses": ["maybe"]}, "'maybe' is not a claim status"),
+        ({"article_ids": [99]}, "no article 99"),
+        ({"date_from": "23/06/2025"}, "the start date must look like 2025-06-23"),
+        ({"date_from": "2025-06-24", "date_to": "2025-06-01"}, "ends (2025-06-01) before"),
+    ],
+)
+def test_bad_filters_get_a_clear_error(
+    sample_project: Project, filters: dict, message: str
+) -> None:
+    """A wrong status, a missing article or a muddled date range is refused in one line."""
+    with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
+        build_report(sample_project, **filters)
+
+
+def test_query_without_search_or_with_it_chooses_articles(sample_project: Project) -> None:
+    """A search query either chooses the articles it finds or says search is unavailable."""
+    try:
+        report = build_report(sample_project, query="Reuters")
+    except InvalidInput as error:
+        assert "search is not available" in str(error)
+    else:
+        assert len(report.articles) == 1
+        assert any(line.startswith("Articles found by the search") for line in report.scope)

@@ -1,0 +1,65 @@
+"""`workbench export PROJECT --format html|pdf|docx|md|csv|jsonld --out FILE [filters]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.reports import FORMATS, format_for
+from workbench.services import Project
+from workbench.services.errors import InvalidInput
+from workbench.services.reporting import build_report, write_report
+
+
+def register(subcommands: argparse._SubParsersAction) -> None:
+    export = subcommands.add_parser(
+        "export",
+        help="write an annotated report (HTML, PDF, DOCX, Markdown), the claims as CSV, "
+        "or W3C Web Annotations (JSON-LD)",
+        description="Write a report on a project's articles and claims. Filters combine: "
+        "--article and the dates choose articles; --tag and --status choose claims.",
+    )
+    export.add_argument("project", help="project file")
+    export.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        help="what to write (default: from the --out file's suffix)",
+    )
+    export.add_argument("--out", "-o", required=True, type=Path, help="the file to write")
+    export.add_argument(
+        "--article", type=int, action="append", metavar="ID", help="an article (repeatable)"
+    )
+    export.add_argument("--tag", action="append", metavar="TAG", help="claims tagged so")
+    export.add_argument("--status", action="append", metavar="STATUS", help="claims with status")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before")
+    export.add_argument("--query", metavar="SEARCH", help="articles a search finds")
+    export.add_argument("--analyst", default="", help="name on the title page")
+    export.add_argument("--title", default="", help="the report's title")
+    export.set_defaults(handler=export_report)
+
+
+def export_report(arguments: argparse.Namespace) -> int:
+    fmt = arguments.format or format_for(arguments.out.suffix)
+    if fmt is None:
+        raise InvalidInput(
+            f"say which format to write with --format ({', '.join(FORMATS)}); "
+            f"the suffix of {arguments.out.name} does not tell"
+        )
+    with Project.open(arguments.project, read_only=not arguments.query) as project:
+        report = build_report(
+            project,
+            article_ids=arguments.article,
+            tags=arguments.tag,
+            statuses=arguments.status,
+            date_from=arguments.date_from,
+            date_to=arguments.date_to,
+            query=arguments.query,
+            analyst=arguments.analyst,
+            title=arguments.title,
+        )
+    written = write_report(report, fmt, arguments.out)
+    articles, claims = len(report.articles), len(report.claims)
+    print(f"wrote {written} ({fmt}): {articles} article(s), {claims} claim(s)")
+    return 0

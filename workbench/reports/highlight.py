@@ -1,0 +1,93 @@
+"""Cutting an article's text into highlighted pieces, however its claims overlap or nest.
+
+Each paragraph becomes a list of pieces. A piece is a run of text covered by the same claims
+(innermost first, so a renderer colours it by the claim nearest the reader's eye) followed by
+the footnote numbers of the claims that end right after it. Offsets are code points, like
+Python's own string indices, so characters outside the Basic Multilingual Plane need no care.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from workbench.reports.model import Article, Claim
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    claims: tuple[Claim, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        """The status of the innermost claim covering this piece (None: not in a claim)."""
+        return self.claims[0].status if self.claims else None
+
+    @property
+    def overlapping(self) -> bool:
+        return len(self.claims) > 1
+
+
+def anchored(article: Article) -> list[Claim]:
+    """The claims whose span still holds their quote (orphaned ones cannot be highlighted)."""
+    text = article.text
+    return [
+        claim
+        for claim in article.claims
+        if not claim.orphaned
+        and 0 <= claim.start < claim.end <= len(text)
+        and text[claim.start : claim.end] == claim.exact
+    ]
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph, without the blank lines between them."""
+    ranges, start = [], 0
+    while start <= len(text):
+        end = text.find(PARAGRAPH_BREAK, start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            ranges.append((start, end))
+        start = end + len(PARAGRAPH_BREAK)
+    return ranges
+
+
+def highlighted_paragraphs(article: Article) -> list[list[Piece]]:
+    """The article's paragraphs, each as pieces of text with the claims covering them."""
+    claims = anchored(article)
+    ranges = paragraph_ranges(article.text)
+    ends = _marker_positions(claims, ranges)
+    cuts = sorted({c.start for c in claims} | {c.end for c in claims} | set(ends))
+    return [_pieces(article.text, span, claims, cuts, ends) for span in ranges]
+
+
+def _marker_positions(claims: list[Claim], ranges: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Where each claim's footnote number goes: at its end, or at the end of its last paragraph."""
+    positions: dict[int, list[int]] = {}
+    for claim in claims:
+        inside = [end for start, end in ranges if start < claim.end]
+        at = min(claim.end, inside[-1]) if inside else claim.end
+        positions.setdefault(at, []).append(claim.number)
+    return positions
+
+
+def _pieces(
+    text: str,
+    span: tuple[int, int],
+    claims: list[Claim],
+    cuts: list[int],
+    ends: dict[int, list[int]],
+) -> list[Piece]:
+    start, end = span
+    bounds = [start, *(cut for cut in cuts if start < cut < end), end]
+    local = [claim for claim in claims if claim.start < end and start < claim.end]
+    pieces = []
+    for left, right in pairwise(bounds):
+        covering = [c for c in local if c.start <= left and right <= c.end]
+        covering.sort(key=lambda c: (c.end - c.start, c.number))
+        pieces.append(Piece(text[left:right], tuple(covering), tuple(sorted(ends.get(right, ())))))
+    return pieces

@@ -1,0 +1,129 @@
+"""The report's summary tables: sources with the claims resting on them, actors, events by date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.reports.model import ACTOR, SOURCE, Actor, Claim, Event, Report, Source
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    source: Source
+    claims: int
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    actor: Actor
+    claims: int
+
+
+def source_rows(report: Report) -> list[SourceRow]:
+    """Each source with how many of the report's claims rest on it (name it in their chain)."""
+    counts: dict[str, int] = {}
+    for claim in report.claims:
+        named = {hop.name.casefold() for hop in claim.attribution if hop.kind == SOURCE}
+        for name in named:
+            counts[name] = counts.get(name, 0) + 1
+    return [SourceRow(source, counts.get(source.name.casefold(), 0)) for source in report.sources]
+
+
+def actor_rows(report: Report) -> list[ActorRow]:
+    """Each actor with how many claims link to it or name it in their chain."""
+    counts: dict[str, int] = {}
+    for claim in report.claims:
+        named = {link.name.casefold() for link in claim.actors}
+        named |= {hop.name.casefold() for hop in claim.attribution if hop.kind == ACTOR}
+        for name in named:
+            counts[name] = counts.get(name, 0) + 1
+    return [ActorRow(actor, counts.get(actor.name.casefold(), 0)) for actor in report.actors]
+
+
+def events_in_order(report: Report) -> list[Event]:
+    """Events chronologically; undated ones last, by title."""
+    return sorted(
+        report.events,
+        key=lambda event: (event.start_date is None, event.start_date or 0, event.title.casefold()),
+    )
+
+
+def article_numbers(report: Report) -> dict[int, int]:
+    """Claim number → the (1-based) number of the article it is in."""
+    return {
+        claim.number: position
+        for position, article in enumerate(report.articles, start=1)
+        for claim in article.claims
+    }
+
+
+@dataclass(frozen=True)
+class Table:
+    """One summary table as plain text cells, with the share of the width each column takes."""
+
+    title: str
+    anchor: str
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    widths: tuple[float, ...]
+
+
+def summary_tables(report: Report) -> list[Table]:
+    """The report's closing tables: claims, sources, actors, events by date."""
+    in_article = article_numbers(report)
+    claims = [
+        [str(c.number), str(in_article[c.number]), c.summary or c.exact, c.status, *_grades(c)]
+        for c in report.claims
+    ]
+    sources = [
+        [r.source.name, r.source.kind, r.source.reliability_label, str(r.claims)]
+        for r in source_rows(report)
+    ]
+    actors = [
+        [r.actor.name, r.actor.kind, ", ".join(r.actor.aliases), str(r.claims)]
+        for r in actor_rows(report)
+    ]
+    events = [
+        [
+            e.when,
+            e.title,
+            e.kind,
+            e.place,
+            ", ".join(f"{p.actor} ({p.role})" for p in e.participants),
+        ]
+        for e in events_in_order(report)
+    ]
+    return [
+        Table(
+            "Claims",
+            "claims-table",
+            ("#", "Art", "Claim", "Status", "Credibility", "Attribution"),
+            claims,
+            (0.05, 0.06, 0.31, 0.16, 0.15, 0.27),
+        ),
+        Table(
+            "Sources",
+            "sources-table",
+            ("Source", "Kind", "Reliability", "Claims"),
+            sources,
+            (0.32, 0.22, 0.34, 0.12),
+        ),
+        Table(
+            "Actors",
+            "actors-table",
+            ("Actor", "Kind", "Also known as", "Claims"),
+            actors,
+            (0.26, 0.16, 0.46, 0.12),
+        ),
+        Table(
+            "Events",
+            "events-table",
+            ("Date", "Event", "Kind", "Place", "Participants"),
+            events,
+            (0.15, 0.3, 0.15, 0.12, 0.28),
+        ),
+    ]
+
+
+def _grades(claim: Claim) -> list[str]:
+    return [claim.credibility_label, claim.chain_text]

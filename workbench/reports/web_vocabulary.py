@@ -1,0 +1,80 @@
+"""The exchange file's vocabulary: the W3C Web Annotation context plus our own namespace, and the
+identifiers both sides of an exchange derive from content (so they survive a round trip)."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import UTC, datetime
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+WB = "urn:x-analyst-workbench:vocab#"
+CONTEXT = [
+    ANNO_CONTEXT,
+    {
+        "wb": WB,
+        "wb:hops": {"@container": "@list"},
+        "wb:source": {"@type": "@id"},
+        "wb:actor": {"@type": "@id"},
+        "wb:articles": {"@container": "@set"},
+        "wb:sources": {"@container": "@set"},
+        "wb:actors": {"@container": "@set"},
+        "wb:events": {"@container": "@set"},
+        "wb:aliases": {"@container": "@set"},
+        "wb:authors": {"@container": "@list"},
+    },
+]
+NAMESPACE = uuid.UUID("227cc136-9654-5e7b-ad0d-4adbae19175b")
+HASH_PREFIX = "ni:///sha-256;"
+
+# What a body says about a claim, beyond W3C's purposes (wb:property).
+SUMMARY, KIND, STATUS, CREDIBILITY, ATTRIBUTION = (
+    "summary",
+    "kind",
+    "status",
+    "credibility",
+    "attribution",
+)
+ACTOR_LINK, EVENT_LINK, RELATION = "actor", "event", "relation"
+
+
+def iri(kind: str, key: str) -> str:
+    """A stable URN for a record: the same key gives the same IRI in every project."""
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
+
+
+def article_iri(content_hash: str) -> str:
+    """The article as named by its content (RFC 6920 ni: URI of the text's SHA-256)."""
+    digest = base64.urlsafe_b64encode(bytes.fromhex(content_hash)).rstrip(b"=").decode("ascii")
+    return HASH_PREFIX + digest
+
+
+def hash_of_article_iri(value: str) -> str | None:
+    """The hex SHA-256 in an `ni:///sha-256;…` IRI, or None for any other IRI."""
+    if not value.startswith(HASH_PREFIX):
+        return None
+    encoded = value[len(HASH_PREFIX) :]
+    try:
+        return base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).hex()
+    except ValueError:
+        return None
+
+
+def timestamp(moment: datetime | None) -> str | None:
+    """xsd:dateTime in UTC with a Z, as the W3C model asks; stored times are naive UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """A naive UTC datetime from an xsd:dateTime string; None for anything unreadable."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment

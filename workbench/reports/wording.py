@@ -1,0 +1,71 @@
+"""How every renderer words a claim's facts, so HTML, PDF, DOCX and Markdown say the same."""
+
+from __future__ import annotations
+
+from workbench.reports.model import Claim, Hop, Link, Report
+
+STATUSES = ("unverified", "corroborated", "disputed", "refuted")
+
+
+def hop_details(hop: Hop) -> str:
+    """speaker · anonymous · reliability F — reliability cannot be judged · cue “Sources told”"""
+    parts = [hop.role]
+    if hop.anonymous:
+        parts.append("anonymous")
+    if hop.reliability:
+        parts.append(f"reliability {hop.reliability_label}")
+    if hop.cue:
+        parts.append(f"cue “{hop.cue}”")
+    return " · ".join(parts)
+
+
+def chain_details(claim: Claim) -> str:
+    """The chain with each source's reliability: unnamed sources (speaker; F) → Reuters (...)"""
+    return " → ".join(
+        f"{hop.name} ({hop.role}{'; ' + hop.reliability if hop.reliability else ''})"
+        for hop in claim.attribution
+    )
+
+
+def links_text(links: tuple[Link, ...]) -> str:
+    """Iran (speaker), Russia (target)"""
+    return ", ".join(f"{link.name} ({link.role})" for link in links)
+
+
+def relations_by_claim(report: Report) -> dict[str, list[str]]:
+    """For each claim ref: "supports claim 1", "claim 3 supports this" …"""
+    numbers = {claim.ref: claim.number for claim in report.claims}
+    found: dict[str, list[str]] = {}
+    for relation in report.relations:
+        source, target = numbers.get(relation.from_claim), numbers.get(relation.to_claim)
+        if source is None or target is None:
+            continue
+        found.setdefault(relation.from_claim, []).append(f"{relation.kind} claim {target}")
+        found.setdefault(relation.to_claim, []).append(f"claim {source} {relation.kind} this")
+    return found
+
+
+def claim_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[str, str]]:
+    """The labelled facts shown under a claim's quote, leaving out the empty ones."""
+    facts = [
+        ("Status", claim.status),
+        ("Kind", claim.kind),
+        ("Credibility", claim.credibility_label),
+        ("Attribution", chain_details(claim) or "not recorded"),
+        ("Actors", links_text(claim.actors)),
+        ("Events", links_text(claim.events)),
+        ("Related", "; ".join(relations or ())),
+        ("Tags", ", ".join(claim.tags)),
+    ]
+    if claim.orphaned:
+        facts.append(("Anchor", "orphaned: the quote was not found in the text"))
+    return [(label, value) for label, value in facts if value]
+
+
+def article_count(report: Report) -> str:
+    articles, claims = len(report.articles), len(report.claims)
+    return f"{plural(articles, 'article')}, {plural(claims, 'claim')}"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

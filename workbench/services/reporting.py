@@ -1,0 +1,268 @@
+"""Reports: choose articles and claims by the analyst's filters, build the report, write a file.
+
+`build_report` gives the plain `Report` (for a preview or any renderer); `export_report` builds
+and writes one format. Writing goes to a temporary file beside the target and is renamed over
+it only when complete, so a failed export never leaves a half-written file over a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+
+from workbench import __version__
+from workbench.domain import Article, Claim, Tag, Tagging
+from workbench.domain.grades import ClaimStatus
+from workbench.reports import FORMATS, Report, render
+from workbench.services.errors import InvalidInput
+from workbench.services.project import Project
+from workbench.services.report_data import Selection, read_contents
+
+SEARCH_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """Which articles and claims a report holds; empty means "no restriction"."""
+
+    article_ids: tuple[int, ...] = ()
+    tags: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    query: str = ""
+
+    @property
+    def filters_claims(self) -> bool:
+        return bool(self.tags or self.statuses)
+
+    @property
+    def is_everything(self) -> bool:
+        return self == ReportFilters()
+
+
+def build_report(
+    project: Project,
+    *,
+    article_ids: Iterable[int] | None = None,
+    tags: Iterable[str] | None = None,
+    statuses: Iterable[str] | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+    query: str | None = None,
+    analyst: str = "",
+    title: str = "",
+) -> Report:
+    """The report on the chosen articles: by id, tag, claim status, publication date or search.
+
+    Tags choose claims tagged so, or every claim of an article tagged so; statuses choose claims.
+    With either, an article appears only if some of its claims do (or, for tags, it is tagged).
+    """
+    filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
+    selection = _select(project, filters)
+    contents = read_contents(project, selection)
+    return Report(
+        title=title.strip() or "Annotated report",
+        created=datetime.now().astimezone(),
+        analyst=analyst.strip() or project.user,
+        scope=_scope(project, filters, contents.articles),
+        articles=contents.articles,
+        sources=contents.sources,
+        actors=contents.actors,
+        events=contents.events,
+        relations=contents.relations,
+        generator=f"Analyst Workbench {__version__}",
+    )
+
+
+def export_report(project: Project, fmt: str, out_path: Path | str, **filters: object) -> Path:
+    """Build the report with `filters` (the keywords of build_report) and write it as `fmt`."""
+    return write_report(build_report(project, **filters), fmt, out_path)  # type: ignore[arg-type]
+
+
+def write_report(report: Report, fmt: str, out_path: Path | str) -> Path:
+    """Render `report` as `fmt` and put it at `out_path` whole, or not at all."""
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise InvalidInput(f"{fmt!r} is not a report format; choose one of: {', '.join(FORMATS)}")
+    target = Path(out_path).expanduser()
+    _check_writable(target)
+    data = render(report, fmt)
+    return replace_atomically(target, data)
+
+
+def _check_writable(target: Path) -> None:
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name for the report")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"cannot write {target}: the folder {target.parent} does not exist")
+
+
+def replace_atomically(target: Path, data: bytes) -> Path:
+    """Write to a temporary file in the target's folder, then rename it over the target."""
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _checked_filters(
+    article_ids: Iterable[int] | None,
+    tags: Iterable[str] | None,
+    statuses: Iterable[str] | None,
+    date_from: date | str | None,
+    date_to: date | str | None,
+    query: str | None,
+) -> ReportFilters:
+    filters = ReportFilters(
+        article_ids=tuple(dict.fromkeys(_article_id(i) for i in article_ids or ())),
+        tags=tuple(dict.fromkeys(" ".join(t.split()) for t in tags or () if t.strip())),
+        statuses=tuple(dict.fromkeys(_status(s) for s in statuses or ())),
+        date_from=_date(date_from, "start"),
+        date_to=_date(date_to, "end"),
+        query=(query or "").strip(),
+    )
+    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
+        raise InvalidInput(f"the date range ends ({filters.date_to}) before it starts")
+    return filters
+
+
+def _article_id(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"an article is chosen by its number, not {value!r}") from None
+
+
+def _status(value: str) -> str:
+    try:
+        return ClaimStatus(value.strip().lower()).value
+    except ValueError:
+        choices = ", ".join(status.value for status in ClaimStatus)
+        raise InvalidInput(f"{value!r} is not a claim status; choose one of: {choices}") from None
+
+
+def _date(value: date | str | None, which: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(f"the {which} date must look like 2025-06-23, not {value!r}") from None
+
+
+def _select(project: Project, filters: ReportFilters) -> Selection:
+    found = _search(project, filters.query) if filters.query else None
+    with project.reading() as session:
+        query = select(Article.id).order_by(
+            Article.published.is_(None), Article.published, Article.id
+        )
+        if filters.article_ids:
+            query = query.where(Article.id.in_(filters.article_ids))
+        if filters.date_from:
+            query = query.where(Article.published >= datetime.combine(filters.date_from, time()))
+        if filters.date_to:
+            day_after = datetime.combine(filters.date_to + timedelta(days=1), time())
+            query = query.where(Article.published < day_after)
+        article_ids = [i for i in session.scalars(query) if found is None or i in found]
+        _check_all_exist(filters.article_ids, session.scalars(select(Article.id)).all())
+        if not filters.filters_claims:
+            return Selection(tuple(article_ids), None, filters.is_everything)
+        tagged = _tagged(session, "article", filters.tags, article_ids)
+        claims = session.execute(_claims_query(filters, article_ids, tagged)).all()
+    keep = {article for _claim, article in claims}
+    if not filters.statuses:
+        keep |= tagged
+    chosen = tuple(article for article in article_ids if article in keep)
+    return Selection(chosen, frozenset(claim for claim, _article in claims))
+
+
+def _check_all_exist(wanted: tuple[int, ...], existing: Iterable[int]) -> None:
+    missing = sorted(set(wanted) - set(existing))
+    if missing:
+        listed = ", ".join(str(article) for article in missing)
+        raise InvalidInput(f"no article {listed} in this project (see `workbench info`)")
+
+
+def _claims_query(filters: ReportFilters, article_ids: list[int], tagged: set[int]):  # type: ignore[no-untyped-def]
+    query = select(Claim.id, Claim.article_id).where(Claim.article_id.in_(article_ids))
+    if filters.statuses:
+        query = query.where(Claim.status.in_(filters.statuses))
+    if filters.tags:
+        claim_tagged = (
+            select(Tagging.target_id)
+            .join(Tag)
+            .where(Tagging.target_kind == "claim", _named(filters.tags))
+        )
+        query = query.where(or_(Claim.id.in_(claim_tagged), Claim.article_id.in_(tagged)))
+    return query
+
+
+def _named(tags: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    return func.lower(Tag.name).in_([tag.lower() for tag in tags])
+
+
+def _tagged(session, kind: str, tags: tuple[str, ...], among: list[int]) -> set[int]:  # type: ignore[no-untyped-def]
+    if not tags:
+        return set()
+    query = (
+        select(Tagging.target_id)
+        .join(Tag)
+        .where(Tagging.target_kind == kind, _named(tags), Tagging.target_id.in_(among))
+    )
+    return set(session.scalars(query))
+
+
+def _search(project: Project, query: str) -> set[int]:
+    """Ids of the articles a search finds (directly, or through one of their claims)."""
+    try:
+        from workbench.services import search as searching
+    except ImportError:
+        raise InvalidInput(
+            "search is not available in this installation, so a report cannot be chosen by a query"
+        ) from None
+    results = searching.search(project, query, limit=SEARCH_LIMIT)
+    return {hit.article_id for hit in results.hits}
+
+
+def _scope(project: Project, filters: ReportFilters, articles: tuple) -> tuple[str, ...]:
+    """The title page's account of what the report covers."""
+    lines = [f"Project: {project.name}"]
+    if filters.article_ids:
+        lines.append("Articles chosen: " + ", ".join(str(i) for i in filters.article_ids))
+    if filters.query:
+        lines.append(f"Articles found by the search “{filters.query}”")
+    if filters.date_from or filters.date_to:
+        lines.append(_date_scope(filters.date_from, filters.date_to))
+    if filters.tags:
+        lines.append("Claims tagged (or in articles tagged): " + ", ".join(filters.tags))
+    if filters.statuses:
+        lines.append("Claims with status: " + ", ".join(filters.statuses))
+    if filters.is_everything:
+        lines.append("Everything in the project")
+    if not articles:
+        lines.append("No article matches these filters")
+    return tuple(lines)
+
+
+def _date_scope(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"Published from {start.isoformat()} to {end.isoformat()}"
+    return f"Published from {start.isoformat()}" if start else f"Published up to {end.isoformat()}"  # type: ignore[union-attr]
