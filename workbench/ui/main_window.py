@@ -8,8 +8,16 @@ edits the project through services, and follows `UiSession.changed`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench import __version__
 from workbench.domain.anchoring import Span
@@ -21,6 +29,7 @@ from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
 from workbench.ui.library_panel import LibraryPanel
+from workbench.ui.look import apply_scheme
 from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
 from workbench.ui.project_files import ProjectFiles
@@ -169,6 +178,10 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(self.importer.choose_folder)
         a.paste_article.triggered.connect(self.importer.paste)
         self.files.connect(a)
+        if a.schemes is not None:
+            for choice in a.schemes.actions():
+                choice.setChecked(choice.data() == self.settings.colour_scheme)
+            a.schemes.triggered.connect(self._scheme_chosen)
 
     def _open_first_article(self) -> None:
         ids = self.library.model.ids
@@ -352,6 +365,12 @@ class MainWindow(QMainWindow):
             f"Analyst Workbench {__version__}\n\nClaims, sources and attribution in news "
             "articles. Everything stays on this computer.",
         )
+
+    def _scheme_chosen(self, choice: QAction) -> None:
+        scheme = str(choice.data())
+        self.settings.colour_scheme = scheme
+        apply_scheme(QApplication.instance(), scheme)  # type: ignore[arg-type]
+        self.reader.refresh_marks()
 
     # -- window events ------------------------------------------------------------------------
 

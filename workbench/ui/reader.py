@@ -120,6 +120,11 @@ class ReaderView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            self._lay_marks(self.article)
+
     @property
     def article_id(self) -> int | None:
         return self.article.id if self.article is not None else None
@@ -153,9 +158,7 @@ class ReaderView(QWidget):
     def _lay_marks(self, article: ArticleForReading) -> None:
         layout = MarkLayout(article)
         self.text.layout_of_marks = layout
-        selections = extra_selections(
-            self.text.document(), layout, self.current_claim, is_dark(self.palette())
-        )
+        selections = extra_selections(self.text.document(), layout, self.current_claim, is_dark())
         self.text.setExtraSelections(selections)
 
     def set_current_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
