@@ -13,7 +13,11 @@ from collections.abc import Sequence
 from workbench import __version__
 
 # Modules that add commands: each has `register(subcommands)` and sets `handler` defaults.
-COMMAND_MODULES = ("workbench.commands.project", "workbench.commands.exporting")
+COMMAND_MODULES = (
+    "workbench.commands.project",
+    "workbench.commands.importing",
+    "workbench.commands.exporting",
+)
 
 EXIT_ERROR = 1
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-BENCHMARKS: dict[str, str] = {}
+BENCHMARKS: dict[str, str] = {"import": "workbench.bench.importing"}
 
 
 def main(argv: list[str] | None = None) -> int:
