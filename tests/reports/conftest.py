@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from workbench.services import Project, annotations
+from workbench.services import Project
+from workbench.services.annotations import add_note
 from workbench.services.queries import claim_views
 
 REUTERS_QUOTE = "Sources told Reuters that the Iranian leadership is not happy"
@@ -22,7 +23,7 @@ def reuters_claim_id(project: Project) -> int:
 @pytest.fixture
 def hostile_project(sample_project: Project) -> Iterator[Project]:
     """The sample project with a script tag as a note on the Reuters claim."""
-    annotations.add_note(sample_project, "claim", reuters_claim_id(sample_project), HOSTILE_NOTE)
+    add_note(sample_project, "claim", reuters_claim_id(sample_project), HOSTILE_NOTE)
     yield sample_project
 
 

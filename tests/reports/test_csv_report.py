@@ -10,7 +10,9 @@ import pytest
 from tests.reports.conftest import REUTERS_QUOTE, reuters_claim_id
 from workbench.reports import render
 from workbench.reports.csv_report import HEADER, neutralise
-from workbench.services import Project, annotations, claims
+from workbench.services import Project
+from workbench.services.annotations import add_note, add_tag
+from workbench.services.claims import edit_claim
 from workbench.services.queries import claim_views
 from workbench.services.reporting import build_report
 
@@ -39,11 +41,11 @@ def test_one_row_per_claim_with_its_chain_and_grades(sample_project: Project) ->
 def test_hostile_cells_are_neutralised(sample_project: Project) -> None:
     """A summary, tag or note starting with =, +, -, @, tab or CR reaches the sheet as text."""
     claim_id = reuters_claim_id(sample_project)
-    claims.edit_claim(sample_project, claim_id, summary='=HYPERLINK("http://evil","x")')
+    edit_claim(sample_project, claim_id, summary='=HYPERLINK("http://evil","x")')
     for tag in ("+cmd", "-2+3", "@SUM(A1)"):
-        annotations.add_tag(sample_project, "claim", claim_id, tag)
+        add_tag(sample_project, "claim", claim_id, tag)
     unnoted = next(view.id for view in claim_views(sample_project) if not view.notes)
-    annotations.add_note(sample_project, "claim", unnoted, "=1+1")
+    add_note(sample_project, "claim", unnoted, "=1+1")
     _data, rows = _rows(sample_project)
     reuters = next(row for row in rows if row["Quote"].startswith(REUTERS_QUOTE))
     assert reuters["Summary"] == '\'=HYPERLINK("http://evil","x")'

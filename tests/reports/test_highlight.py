@@ -86,7 +86,7 @@ spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=6)
 def test_pieces_always_rebuild_the_paragraphs_and_number_each_claim_once(
     text: str, raw: list[tuple[int, int]]
 ) -> None:
-    """Whatever the spans, the pieces spell the paragraphs exactly and every claim ends once."""
+    """Whatever the spans, pieces spell the paragraphs; each visible claim is numbered once."""
     pairs = [(s, min(len(text), s + w)) for s, w in raw if s < len(text)]
     article = _article(text, pairs)
     paragraphs = highlighted_paragraphs(article)
@@ -98,4 +98,5 @@ def test_pieces_always_rebuild_the_paragraphs_and_number_each_claim_once(
         for c in article.claims
         if any(s < c.end and c.start < e for s, e in paragraph_ranges(text))
     ]
-    assert sorted(numbers) == sorted(inside)
+    assert len(numbers) == len(set(numbers))
+    assert set(inside) <= set(numbers)

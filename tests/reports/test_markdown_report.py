@@ -6,7 +6,8 @@ import pytest
 
 from tests.reports.conftest import HOSTILE_NOTE, REUTERS_QUOTE, reuters_claim_id
 from workbench.reports.markdown_report import escape, render_markdown
-from workbench.services import Project, annotations
+from workbench.services import Project
+from workbench.services.annotations import add_note
 from workbench.services.reporting import build_report
 
 
@@ -42,7 +43,7 @@ def test_markdown_special_characters_are_escaped(raw: str, shown: str) -> None:
 
 def test_hostile_note_cannot_add_markup(hostile_project: Project) -> None:
     """A note with a script tag or a fake footnote reference is written escaped."""
-    annotations.add_note(
+    add_note(
         hostile_project, "claim", reuters_claim_id(hostile_project), "see [^1] and <b>this</b>"
     )
     markdown = render_markdown(build_report(hostile_project))

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
 from workbench.reports import render
+from workbench.reports.pdf_fonts import FontFamily
 from workbench.services import Project
 from workbench.services.reporting import build_report
 
@@ -41,3 +42,10 @@ def test_pdf_title_page_names_the_analyst_and_scope(sample_project: Project) -> 
     first = _pages(sample_project)[0]
     assert "Jo Analyst" in first and "Everything in the project" in first
     assert "1 article, 6 claims" in first
+
+
+def test_characters_the_font_lacks_get_stand_ins() -> None:
+    """With a font that has no arrow or emoji, arrows become "->" and symbols are dropped."""
+    family = FontFamily("r", "b", "i", "bi", glyphs=frozenset(map(ord, "abc .")))
+    assert family.printable("a → b ⚖️ c…") == "a -> b  c..."
+    assert family.printable("abc") == "abc"

@@ -14,6 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -55,7 +56,7 @@ class Footnotes:
         return note_id
 
 
-def _footnote(note_id: int, lines: list[str]) -> OxmlElement:
+def _footnote(note_id: int, lines: list[str]) -> BaseOxmlElement:
     note = OxmlElement("w:footnote")
     note.set(qn("w:id"), str(note_id))
     paragraph = OxmlElement("w:p")
@@ -75,7 +76,7 @@ def _footnote(note_id: int, lines: list[str]) -> OxmlElement:
     return note
 
 
-def _run(children: list[OxmlElement], reference: bool = False) -> OxmlElement:
+def _run(children: list[BaseOxmlElement], reference: bool = False) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     if reference:
         properties = OxmlElement("w:rPr")

@@ -83,16 +83,17 @@ class FontFamily:
 @cache
 def report_fonts() -> FontFamily:
     """Register (once) and return the family the PDF report is set in."""
-    paths = next((paths for paths in CANDIDATES if all(Path(p).is_file() for p in paths)), None)
-    if paths is None:
-        bundled = Path(reportlab.__file__).parent / "fonts"
-        paths = tuple(str(bundled / name) for name in ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf"))
-        paths += (str(bundled / "VeraBI.ttf"),)
-    names = tuple(f"{FAMILY}-{style}" for style in STYLES)
+    bundled = Path(reportlab.__file__).parent / "fonts"
+    vera = tuple(
+        str(bundled / name) for name in ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
+    )
+    found = (paths for paths in CANDIDATES if all(Path(p).is_file() for p in paths))
+    paths: tuple[str, ...] = next(found, vera)
+    regular, bold, italic, bold_italic = names = tuple(f"{FAMILY}-{style}" for style in STYLES)
     fonts = [TTFont(name, path) for name, path in zip(names, paths, strict=True)]
     for font in fonts:
         pdfmetrics.registerFont(font)
-    for (bold, italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
-        addMapping(FAMILY, bold, italic, name)
+    for (is_bold, is_italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
+        addMapping(FAMILY, is_bold, is_italic, name)
     glyphs = frozenset(code for code, glyph in fonts[0].face.charToGlyph.items() if glyph)
-    return FontFamily(*names, glyphs=glyphs)
+    return FontFamily(regular, bold, italic, bold_italic, glyphs=glyphs)

@@ -291,7 +291,8 @@ def _hop(node: object, records: Records) -> Hop:
         records.actors.get(text_of(hop, "wb:actor")),
     )
     kind = ACTOR if "wb:actor" in hop else SOURCE
-    name = (source or actor).name if (source or actor) else text_of(hop, "wb:name")
+    named = source or actor
+    name = named.name if named is not None else text_of(hop, "wb:name")
     if not name:
         raise ExchangeFormatError("an attribution hop names no source or actor")
     reliability = source.reliability if source else hop.get("wb:reliability")

@@ -25,8 +25,8 @@ def json_object(value: object, what: str) -> Json:
 
 
 def types_of(node: Json) -> set[str]:
-    kinds = node.get("type", node.get("@type", []))
-    return {kinds} if isinstance(kinds, str) else {str(kind) for kind in kinds}
+    kinds = node.get("type", node.get("@type"))
+    return {kinds} if isinstance(kinds, str) else {str(kind) for kind in as_list(kinds)}
 
 
 def as_list(value: object) -> list[Any]:

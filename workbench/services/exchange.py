@@ -21,7 +21,8 @@ from workbench.domain.anchoring import QuoteSelector, Span, reanchor
 from workbench.domain.text import content_hash
 from workbench.reports import model as rm
 from workbench.reports.web_annotation_read import ExchangeFormatError, read_web_annotations
-from workbench.services import annotations, claims, entities, events, links
+from workbench.services import claims, entities, events, links
+from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange_checks import claim_problem
@@ -181,11 +182,8 @@ class _Importer:
         self._annotate("article", article_id, article.tags, article.notes)
         for mention in article.mentions:
             self._mention(article_id, text, mention)
-        existing = Counter(
-            self.uow.session.execute(
-                select(Claim.start, Claim.end).where(Claim.article_id == article_id)
-            ).all()
-        )
+        spans = select(Claim.start, Claim.end).where(Claim.article_id == article_id)
+        existing = Counter((start, end) for start, end in self.uow.session.execute(spans))
         for claim in article.claims:
             self._claim(article_id, text, claim, existing)
 
@@ -287,7 +285,7 @@ class _Importer:
         self, kind: str, target_id: int, tags: tuple[str, ...], notes: tuple[str, ...]
     ) -> None:
         for tag in tags:
-            annotations.add_tag(self.project, kind, target_id, tag)
+            add_tag(self.project, kind, target_id, tag)
         written = set(
             self.uow.session.scalars(
                 select(Note.body).where(Note.target_kind == kind, Note.target_id == target_id)
@@ -295,7 +293,7 @@ class _Importer:
         )
         for note in notes:
             if note.strip() and note.strip() not in written:
-                annotations.add_note(self.project, kind, target_id, note)
+                add_note(self.project, kind, target_id, note)
                 written.add(note.strip())
 
     def _keep_times(self) -> None:
