@@ -57,11 +57,14 @@ def _button(row: QWidget, name: str) -> QToolButton:
 
 
 def test_status_and_credibility_are_graded_from_the_combos(qtbot, window: MainWindow) -> None:
-    """Choosing "disputed" and credibility 5 stores them and recolours the claim list."""
+    """Choosing "disputed", then credibility 5 by arrow keys, stores each as one undo step."""
     _choose(qtbot, window.inspector.status, "disputed")
+    qtbot.waitUntil(lambda: _view(window).status == "disputed")
     _choose(qtbot, window.inspector.credibility, "5 — improbable")
-    assert (_view(window).status, _view(window).credibility) == ("disputed", 5)
+    qtbot.waitUntil(lambda: _view(window).credibility == 5)
     assert window.actions_.undo.text() == "&Undo Grade claim 5"
+    window.actions_.undo.trigger()
+    assert _view(window).credibility == 4
     row = window.claims.claims.row_of(window.inspector.claim_id)
     assert window.claims.claims.index(row, 0).data() == "disputed"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressDialog
 
 from workbench.services import importing
 from workbench.services.importing import ImportProgress, ImportSummary
@@ -119,6 +119,7 @@ class ImportFlow(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.progress = dialog
         self.session.tell(f"Importing {count} item(s)…")
 
@@ -147,16 +148,32 @@ class ImportFlow(QObject):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+        if QApplication.activeWindow() is None:
+            self.window.activateWindow()
 
     @Slot(object)
     def _finished(self, summary: ImportSummary) -> None:
         self._close_progress()
-        self.last_summary = summary
         self.session.flush()
+        self.session.tell(f"Import: {summary.headline()}")
+        if _worth_a_summary(summary):
+            self._show_summary(summary)
+        if len(summary.imported) == 1 or (summary.imported and self._reader_empty()):
+            self.window.open_article(summary.imported[0].article_id)  # type: ignore[attr-defined]
+        self.last_summary = summary
+
+    def _show_summary(self, summary: ImportSummary) -> None:
+        """The summary window, shown beside the work (it does not take the keyboard)."""
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
         dialog = ImportSummaryDialog(summary, self.window)
         dialog.open_article.connect(self.window.open_article)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.summary_dialog = dialog
         dialog.show()
+
+    def _reader_empty(self) -> bool:
+        return self.window.reader.article is None  # type: ignore[attr-defined]
 
     @Slot(object)
     def _pasted(self, article_id: object) -> None:
@@ -164,6 +181,12 @@ class ImportFlow(QObject):
         if isinstance(article_id, int):
             self.window.open_article(article_id)  # type: ignore[attr-defined]
             self.session.tell("The clipboard's text is now an article")
+
+
+def _worth_a_summary(summary: ImportSummary) -> bool:
+    """A clean import of one file needs no window: the status bar says it."""
+    quiet = len(summary.imported) <= 1 and not summary.skipped
+    return not quiet or bool(summary.failures or summary.duplicates or summary.cancelled)
 
 
 def _html(mime: QMimeData) -> str | None:

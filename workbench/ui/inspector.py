@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from workbench.ui.claim_links import LinksEditor, NotesEditor
 from workbench.ui.look import status_swatch
 from workbench.ui.session import UiSession
 
+CHOICE_SETTLES_MS = 600
 NOTHING_CHOSEN = "No claim chosen. Select words in the reader and press Ctrl+M to mark one."
 
 
@@ -63,6 +64,7 @@ class ClaimInspector(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.view: ClaimView | None = None
+        self._settling = QTimer(self, singleShot=True, interval=CHOICE_SETTLES_MS)
         self.setWidgetResizable(True)
         self.setAccessibleName("Claim inspector")
         self.placeholder = QLabel(NOTHING_CHOSEN)
@@ -123,9 +125,9 @@ class ClaimInspector(QScrollArea):
 
     def _connect(self) -> None:
         self.summary.editingFinished.connect(self._summary_done)
-        self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentData()))
-        self.status.activated.connect(lambda _i: self._edit(status=self.status.currentData()))
-        self.credibility.activated.connect(self._credibility_chosen)
+        for box in (self.kind, self.status, self.credibility):
+            box.activated.connect(lambda _i: self._settling.start())
+        self._settling.timeout.connect(self.commit_choices)
         self.tags.editingFinished.connect(self._tags_done)
         self.actors.open_record.connect(self.open_record)
         self.events.open_record.connect(self.open_record)
@@ -139,6 +141,8 @@ class ClaimInspector(QScrollArea):
 
     def show_claim(self, claim_id: int | None) -> None:
         """Show a claim (None: nothing chosen)."""
+        if self._settling.isActive() and claim_id != self.claim_id:
+            self.commit_choices()
         view = None
         if claim_id is not None:
             try:
@@ -174,7 +178,7 @@ class ClaimInspector(QScrollArea):
 
     @Slot(object)
     def _project_changed(self, _change: ProjectChange) -> None:
-        if self.view is not None:
+        if self.view is not None and not self._settling.isActive():
             self.show_claim(self.view.id)
 
     def focus_summary(self) -> None:
@@ -193,11 +197,28 @@ class ClaimInspector(QScrollArea):
             self._edit(summary=self.summary.text())
         self.summary.setModified(False)
 
-    @Slot(int)
-    def _credibility_chosen(self, _index: int) -> None:
-        if self.view is not None:
-            grade = int(self.credibility.currentData())
-            self.session.attempt("Grade claim", claims.grade_claim, self.view.id, grade)
+    def settle(self) -> None:
+        """Store a choice still settling now (before undo, redo or closing)."""
+        if self._settling.isActive():
+            self.commit_choices()
+
+    @Slot()
+    def commit_choices(self) -> None:
+        """Store kind, status and credibility as chosen. Choices settle for a moment first, so
+        stepping through a list with the arrow keys makes one undo step, not one per step."""
+        self._settling.stop()
+        if self.view is None:
+            return
+        chosen = {
+            "kind": self.kind.currentData(),
+            "status": self.status.currentData(),
+            "credibility": self.credibility.currentData(),
+        }
+        changed = {k: value for k, value in chosen.items() if getattr(self.view, k) != value}
+        if changed:
+            self.session.attempt("Edit claim", claims.edit_claim, self.view.id, **changed)
+        else:
+            self.show_claim(self.view.id)
 
     @Slot()
     def _tags_done(self) -> None:

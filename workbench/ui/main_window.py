@@ -74,6 +74,10 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self, settings)
         self.counts = QLabel()
         self.counts.setAccessibleName("Project counts")
+        self.busy = QLabel()
+        self.busy.setAccessibleName("Background work")
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.counts)
         self._counts_timer = QTimer(self, singleShot=True, interval=300)
         self._counts_timer.timeout.connect(self.show_counts)
@@ -277,8 +281,9 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _busy_changed(self, running: int) -> None:
-        if running == 0:
-            self.statusBar().clearMessage()
+        labels = ", ".join(task.label for task in self.session.tasks.running)
+        self.busy.setText(f"Working: {labels}…" if running else "")
+        self.busy.setVisible(bool(running))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -323,6 +328,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def undo(self) -> None:
+        self.inspector.settle()
         if self.session.project.undo_stack.can_undo:
             label = self.session.attempt("Undo", lambda project: project.undo())
             if label:
@@ -330,6 +336,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def redo(self) -> None:
+        self.inspector.settle()
         if self.session.project.undo_stack.can_redo:
             label = self.session.attempt("Redo", lambda project: project.redo())
             if label:
@@ -383,6 +390,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.settle()
         self.settings.save_window(self)
         self.settings.remember_project(self.session.project.store.location)
         self.settings.sync()
