@@ -43,6 +43,7 @@ class Footnotes:
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
         self._next_id = 1
         _add_styles(document)
+        _name_separators(document)
 
     def add(self, paragraph: Paragraph, lines: list[str]) -> int:
         """Reference a new footnote at the end of `paragraph`; its text is `lines`, one per line."""
@@ -87,6 +88,20 @@ def _run(children: list[BaseOxmlElement], reference: bool = False) -> BaseOxmlEl
     for child in children:
         run.append(child)
     return run
+
+
+def _name_separators(document: Document) -> None:
+    """Settings point at the separator notes, as Word itself writes them (before w:compat)."""
+    properties = parse_xml(
+        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    )
+    settings = document.settings.element
+    later = settings.find(qn("w:endnotePr"))
+    later = later if later is not None else settings.find(qn("w:compat"))
+    if later is not None:
+        later.addprevious(properties)
+    else:
+        settings.append(properties)
 
 
 def _add_styles(document: Document) -> None:
