@@ -118,3 +118,10 @@ def test_query_without_search_or_with_it_chooses_articles(sample_project: Projec
     else:
         assert len(report.articles) == 1
         assert any(line.startswith("Articles found by the search") for line in report.scope)
+
+
+def test_tag_and_status_filters_combine(sample_project: Project) -> None:
+    """Tag "nuclear" (the article has it) with status unverified leaves the 3 unverified claims."""
+    report = build_report(sample_project, tags=["nuclear"], statuses=["unverified"])
+    assert [claim.status for claim in report.claims] == ["unverified"] * 3
+    assert "Claims tagged (or in articles tagged): nuclear" in report.scope

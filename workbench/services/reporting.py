@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from workbench import __version__
 from workbench.domain import Article, Claim, Tag, Tagging
@@ -170,39 +171,51 @@ def _date(value: date | str | None, which: str) -> date | None:
 
 def _select(project: Project, filters: ReportFilters) -> Selection:
     found = _search(project, filters.query) if filters.query else None
+    articles = _articles_query(filters)
+    if found is not None:
+        articles = articles.where(Article.id.in_(found))
     with project.reading() as session:
-        query = select(Article.id).order_by(
-            Article.published.is_(None), Article.published, Article.id
-        )
-        if filters.article_ids:
-            query = query.where(Article.id.in_(filters.article_ids))
-        if filters.date_from:
-            query = query.where(Article.published >= datetime.combine(filters.date_from, time()))
-        if filters.date_to:
-            day_after = datetime.combine(filters.date_to + timedelta(days=1), time())
-            query = query.where(Article.published < day_after)
-        article_ids = [i for i in session.scalars(query) if found is None or i in found]
-        _check_all_exist(filters.article_ids, session.scalars(select(Article.id)).all())
+        _check_all_exist(session, filters.article_ids)
+        article_ids = list(session.scalars(articles))
         if not filters.filters_claims:
             return Selection(tuple(article_ids), None, filters.is_everything)
-        tagged = _tagged(session, "article", filters.tags, article_ids)
-        claims = session.execute(_claims_query(filters, article_ids, tagged)).all()
+        chosen_articles = articles.with_only_columns(Article.id).order_by(None)
+        tagged = _tagged_articles(filters.tags, chosen_articles)
+        claims = session.execute(_claims_query(filters, chosen_articles, tagged)).all()
+        tagged_ids = set(session.scalars(tagged)) if filters.tags else set()
     keep = {article for _claim, article in claims}
     if not filters.statuses:
-        keep |= tagged
+        keep |= tagged_ids
     chosen = tuple(article for article in article_ids if article in keep)
     return Selection(chosen, frozenset(claim for claim, _article in claims))
 
 
-def _check_all_exist(wanted: tuple[int, ...], existing: Iterable[int]) -> None:
+def _articles_query(filters: ReportFilters) -> Select[int]:
+    """The chosen articles' ids, oldest first (undated ones last)."""
+    query = select(Article.id).order_by(Article.published.is_(None), Article.published, Article.id)
+    if filters.article_ids:
+        query = query.where(Article.id.in_(filters.article_ids))
+    if filters.date_from:
+        query = query.where(Article.published >= datetime.combine(filters.date_from, time()))
+    if filters.date_to:
+        day_after = datetime.combine(filters.date_to + timedelta(days=1), time())
+        query = query.where(Article.published < day_after)
+    return query
+
+
+def _check_all_exist(session: Session, wanted: tuple[int, ...]) -> None:
+    existing = session.scalars(select(Article.id).where(Article.id.in_(wanted)))
     missing = sorted(set(wanted) - set(existing))
     if missing:
         listed = ", ".join(str(article) for article in missing)
         raise InvalidInput(f"no article {listed} in this project (see `workbench info`)")
 
 
-def _claims_query(filters: ReportFilters, article_ids: list[int], tagged: set[int]):  # type: ignore[no-untyped-def]
-    query = select(Claim.id, Claim.article_id).where(Claim.article_id.in_(article_ids))
+def _claims_query(
+    filters: ReportFilters, articles: Select[int], tagged: Select[int]
+) -> Select[int, int]:
+    """Claims of the chosen articles with a chosen status, tagged or in a tagged article."""
+    query = select(Claim.id, Claim.article_id).where(Claim.article_id.in_(articles))
     if filters.statuses:
         query = query.where(Claim.status.in_(filters.statuses))
     if filters.tags:
@@ -215,19 +228,17 @@ def _claims_query(filters: ReportFilters, article_ids: list[int], tagged: set[in
     return query
 
 
-def _named(tags: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _named(tags: tuple[str, ...]) -> ColumnElement[bool]:
     return func.lower(Tag.name).in_([tag.lower() for tag in tags])
 
 
-def _tagged(session, kind: str, tags: tuple[str, ...], among: list[int]) -> set[int]:  # type: ignore[no-untyped-def]
-    if not tags:
-        return set()
-    query = (
+def _tagged_articles(tags: tuple[str, ...], among: Select[int]) -> Select[int]:
+    """The chosen articles that carry one of the tags themselves."""
+    return (
         select(Tagging.target_id)
         .join(Tag)
-        .where(Tagging.target_kind == kind, _named(tags), Tagging.target_id.in_(among))
+        .where(Tagging.target_kind == "article", _named(tags), Tagging.target_id.in_(among))
     )
-    return set(session.scalars(query))
 
 
 def _search(project: Project, query: str) -> set[int]:
