@@ -50,18 +50,22 @@ class ExchangeSummary:
     skipped: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        articles = len(self.article_ids)
         parts = [
-            f"{articles} article{'s' * (articles != 1)} ({self.articles_added} new)",
-            f"{self.claims_added} claims added ({self.claims_present} already there)",
-            f"{self.sources_added} sources, {self.actors_added} actors, {self.events_added} events"
-            " new",
-            f"{self.relations_added} claim relations, {self.mentions_added} mentions",
+            f"{_count(len(self.article_ids), 'article')} ({self.articles_added} new)",
+            f"{_count(self.claims_added, 'claim')} added ({self.claims_present} already there)",
+            f"new: {_count(self.sources_added, 'source')}, {_count(self.actors_added, 'actor')}, "
+            f"{_count(self.events_added, 'event')}",
+            f"{_count(self.relations_added, 'claim relation')}, "
+            f"{_count(self.mentions_added, 'mention')}",
         ]
         line = f"imported {self.path.name}: " + "; ".join(parts)
         if self.skipped:
             line += f"; skipped {len(self.skipped)}: " + " | ".join(self.skipped)
         return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummary:
