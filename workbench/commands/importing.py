@@ -9,9 +9,9 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from workbench.cli import CommandError
 from workbench.ingest import ExtractedDocument, collect_files, extract_all
 from workbench.services import Project
+from workbench.services.errors import InvalidInput
 from workbench.services.importing import ImportProgress, ImportSummary, import_paths
 
 EXIT_SOME_FAILED = 2
@@ -67,7 +67,7 @@ def _import_annotations(project: Project, path: str) -> object:
     try:
         from workbench.services.exchange import import_web_annotations
     except ImportError:
-        raise CommandError(f"{path}: this workbench cannot import annotation files") from None
+        raise InvalidInput(f"{path}: this workbench cannot import annotation files") from None
     return import_web_annotations(project, path)
 
 
