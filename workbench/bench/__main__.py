@@ -13,7 +13,10 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-BENCHMARKS: dict[str, str] = {"import": "workbench.bench.importing"}
+BENCHMARKS: dict[str, str] = {
+    "import": "workbench.bench.importing",
+    "reader": "workbench.ui.bench_reader",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

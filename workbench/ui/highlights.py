@@ -74,14 +74,15 @@ def extra_selections(
     """One translucent fill per claim (the current one stronger) and an underline per mention."""
     selections = []
     formats: dict[tuple[str, bool], QTextCharFormat] = {}
+    cursor = QTextCursor(document)
     for placed in layout.claims:
         mark: ClaimMark = placed.mark  # type: ignore[assignment]
         key = (mark.status, mark.id == current_claim)
         if key not in formats:
             formats[key] = _fill(status_colour(mark.status, strong=key[1], dark=dark))
-        selections.append(_selection(document, placed, formats[key]))
+        selections.append(_selection(cursor, placed, formats[key]))
     underline = _underline(dark)
-    selections.extend(_selection(document, placed, underline) for placed in layout.mentions)
+    selections.extend(_selection(cursor, placed, underline) for placed in layout.mentions)
     return selections
 
 
@@ -100,10 +101,10 @@ def _underline(dark: bool) -> QTextCharFormat:
 
 
 def _selection(
-    document: QTextDocument, placed: Placed, char_format: QTextCharFormat
+    cursor: QTextCursor, placed: Placed, char_format: QTextCharFormat
 ) -> QTextEdit.ExtraSelection:
+    """One extra selection; the cursor is reused (the selection keeps a copy of it)."""
     selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(document)
     cursor.setPosition(placed.start)
     cursor.setPosition(placed.end, QTextCursor.MoveMode.KeepAnchor)
     selection.cursor = cursor  # type: ignore[misc]
