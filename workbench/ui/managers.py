@@ -35,9 +35,18 @@ WATCHED = {
 }
 
 
+def shown_date(when, precision: str) -> str:
+    """A date as precisely as it is known: 2018, 2025-06, 2025-06-23, 2010s."""
+    if when is None:
+        return ""
+    if precision == "decade":
+        return f"{when.year // 10 * 10}s"
+    return when.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
+
+
 def describe_row(row: RecordRow) -> str:
     if row.kind == "event":
-        when = f"{row.start_date:%Y-%m-%d} · " if row.start_date else ""
+        when = f"{shown_date(row.start_date, row.start_precision)} · " if row.start_date else ""
         return f"{row.name}\n{when}{row.record_kind or 'event'} · linked to {row.uses} claim(s)"
     grade = f" · {row.reliability}" if row.reliability else ""
     aliases = f" · also “{'”, “'.join(row.aliases[:3])}”" if row.aliases else ""
@@ -61,6 +70,7 @@ class RecordManager(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(TITLES[kind])
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
         noun = "title" if kind == "event" else "name"
         self.new_name = QLineEdit(placeholderText=f"New {kind}: type its {noun}, press Enter")
         self.new_name.setAccessibleName(f"New {kind}")
@@ -97,7 +107,9 @@ class RecordManager(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scrolled)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([360, 720])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -123,6 +123,7 @@ class ReaderView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            self.header.setText(header_html(self.article))
             self._lay_marks(self.article)
 
     @property

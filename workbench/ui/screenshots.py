@@ -1,0 +1,142 @@
+"""Render the window on the sample project to PNG files, for the README and for review.
+
+`python -m workbench.ui.screenshots docs/screenshots` (`make screenshots`; works offscreen).
+Nothing of the user's is touched: the sample project and the settings live in a temp folder.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from workbench.domain.anchoring import Span
+from workbench.services.lookup import named
+from workbench.services.workspace import create_sample_project
+from workbench.ui.app import application
+from workbench.ui.look import apply_scheme
+from workbench.ui.main_window import MainWindow
+from workbench.ui.session import UiSession
+from workbench.ui.settings import WindowSettings
+
+SIZE = (1440, 900)
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    """Let layouts, deferred dock sizes and background work finish."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
+    return path
+
+
+def shoot(folder: Path) -> list[Path]:
+    """Every screenshot, written into `folder`; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application()
+    apply_scheme(app, "light")
+    with tempfile.TemporaryDirectory() as scratch:
+        project = create_sample_project(Path(scratch) / "sample.wbproj")
+        window = MainWindow(UiSession(project), WindowSettings.in_file(Path(scratch) / "ui.ini"))
+        window.resize(*SIZE)
+        window.show()
+        settle(app)
+        try:
+            return [path for step in _steps() for path in step(window, app, folder)]
+        finally:
+            apply_scheme(app, "light")
+            window.close()
+
+
+Step = Callable[[MainWindow, QApplication, Path], list[Path]]
+
+
+def _steps() -> list[Step]:
+    return [_window_and_inspector, _mention_bar, _managers, _search, _dark]
+
+
+def _claim_quoting(window: MainWindow, words: str) -> int:
+    return next(mark.id for mark in window.reader.article.claims if words in mark.exact)
+
+
+def _window_and_inspector(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    window.select_claim(_claim_quoting(window, "Sources told Reuters"))
+    settle(app)
+    return [
+        save(window, folder / "window.png"),
+        save(window.inspector_dock, folder / "inspector.png"),
+    ]
+
+
+def _mention_bar(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    text = window.reader.article.text
+    start = text.index("Foreign Minister Araqchi")
+    window.reader.select_span(Span(start, start + len("Foreign Minister Araqchi")))
+    window.actions_.mark_mention.trigger()
+    settle(app)
+    shot = save(window.centralWidget(), folder / "mention-bar.png")
+    window.mention_bar.hide()
+    return [shot]
+
+
+def _managers(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    project = window.session.project
+    dock = window.managers_dock
+    dock.setFloating(True)
+    dock.resize(1180, 500)
+    shots = []
+    for kind, name in (("actor", "Ali Khamenei"), ("source", "Reuters")):
+        window.show_record(kind, named(project, kind, name) or 0)
+        settle(app)
+        shots.append(save(window.managers_dock, folder / f"managers-{kind}s.png"))
+    events = window.managers.managers["event"]
+    window.managers.setCurrentWidget(events)
+    events.list.setCurrentRow(0)
+    settle(app)
+    shots.append(save(window.managers_dock, folder / "managers-events.png"))
+    dock.setFloating(False)
+    window.claims_dock.raise_()
+    window.resizeDocks([window.claims_dock], [230], Qt.Orientation.Vertical)
+    return shots
+
+
+def _search(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    if window.search is None:
+        print("search is not installed: no search screenshot")
+        return []
+    window.search_project()
+    window.search.run_query("source:Reuters")
+    deadline = time.monotonic() + 20
+    while window.search.searching and time.monotonic() < deadline:
+        settle(app, 0.1)
+    settle(app)
+    return [save(window, folder / "search.png")]
+
+
+def _dark(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    window.library_dock.raise_()
+    apply_scheme(app, "dark")
+    settle(app)
+    return [save(window, folder / "window-dark.png")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    shoot(Path(arguments[0] if arguments else "docs/screenshots"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
