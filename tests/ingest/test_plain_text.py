@@ -7,7 +7,8 @@ from pathlib import Path
 
 from workbench.domain.text import normalize_text
 from workbench.ingest import extract_file
-from workbench.ingest.normalize import clean_paragraphs, is_related_headline
+from workbench.ingest.boilerplate import is_related_headline
+from workbench.ingest.normalize import clean_paragraphs
 from workbench.ingest.plaintext import read_markdown, read_text
 from workbench.resources import resource
 
@@ -88,3 +89,32 @@ def test_first_line_is_the_title() -> None:
     document = read_text(b"Ceasefire holds\n\nThe guns fell silent at midnight.\n", "c.txt")
     assert document.title == "Ceasefire holds"
     assert document.text == "Ceasefire holds\n\nThe guns fell silent at midnight."
+
+
+def test_page_furniture_near_the_top_goes() -> None:
+    """Bare dates and "Posted on" lines at the top go; a dateline joins its paragraph."""
+    body = [
+        "Posted on",
+        "Latest update May 6th, 2022 12:49 AM",
+        "WASHINGTON —",
+        "This is not the welcome the candidate expected.",
+        "May 6, 2022 was a Friday, officials noted.",
+    ]
+    assert clean_paragraphs(body).text == (
+        "WASHINGTON — This is not the welcome the candidate expected.\n\n"
+        "May 6, 2022 was a Friday, officials noted."
+    )
+
+
+def test_teasers_captions_and_prompts_go() -> None:
+    """Cut-off teasers, captions ending in a photo credit and "click here" prompts go."""
+    body = [
+        "The ministry said schools were safe.",
+        "Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+        "The Petroleum Commission is far more important than the Board... more",
+        "If you're on the ABC7 News app, click here to watch live",
+        "Classes resume on Monday.",
+    ]
+    assert clean_paragraphs(body).text == (
+        "The ministry said schools were safe.\n\nClasses resume on Monday."
+    )

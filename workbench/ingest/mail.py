@@ -10,7 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 from dataclasses import replace
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import getaddresses
 
 from workbench.ingest.dates import parse_date
@@ -79,17 +79,17 @@ def _message(data: bytes, name: str, what: str) -> EmailMessage:
     return message
 
 
-def _payload_bytes(part: EmailMessage) -> bytes:
+def _payload_bytes(part: MIMEPart) -> bytes:
     payload = part.get_payload(decode=True)
     return payload if isinstance(payload, bytes) else b""
 
 
-def _payload_text(part: EmailMessage, name: str) -> str:
+def _payload_text(part: MIMEPart, name: str) -> str:
     payload = _payload_bytes(part)
     return decode(payload, name, declared=part.get_content_charset()).text if payload else ""
 
 
-def _charset(part: EmailMessage) -> str:
+def _charset(part: MIMEPart) -> str:
     charset = part.get_content_charset()
     return f"{charset} (declared)" if charset else "us-ascii (MIME default)"
 

@@ -30,7 +30,7 @@ def read_pdf(data: bytes, name: str) -> ExtractedDocument:
         reader = pypdf.PdfReader(io.BytesIO(data))
         _unlock(reader, name)
         lines = [line for page in reader.pages for line in _page_lines(page)]
-        metadata = reader.metadata or {}
+        metadata: dict[str, Any] = dict(reader.metadata or {})
     except PdfReadError as error:
         raise ExtractionError(f"{name} is a damaged PDF ({error})") from None
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as error:

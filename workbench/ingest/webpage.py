@@ -132,7 +132,7 @@ def _trafilatura(tree: _Element) -> tuple[list[str], _Metadata] | None:
         with_metadata=True,
         date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True},
     )
-    if document is None or document.body is None:
+    if document is None or isinstance(document, dict) or document.body is None:
         return None
     metadata = _Metadata(
         title=squash(document.title or ""),
@@ -173,9 +173,13 @@ def _with_syndication_note(body: list[str], facts: PageFacts) -> list[str]:
 
 
 def _with_title(text: str, title: str) -> str:
-    if not title or text.split("\n", 1)[0].strip() == title:
+    """The title as the first paragraph, once (moved up if the page repeats it just below)."""
+    if not title or not text:
         return text
-    return f"{title}\n\n{text}" if text else ""
+    paragraphs = text.split("\n\n")
+    if title in paragraphs[:4]:
+        paragraphs.remove(title)
+    return "\n\n".join([title, *paragraphs])
 
 
 def _extractor_name() -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 from workbench.ingest.dates import parse_date
 from workbench.ingest.document import ExtractedDocument
@@ -80,12 +82,12 @@ def _reason(error: Exception) -> str:
     return message or type(error).__name__
 
 
-def _body_paragraphs(document: object):
+def _body_paragraphs(document: Any) -> Iterator[str]:
     """Paragraph texts and table rows ("cell | cell") in the order they appear."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body  # type: ignore[attr-defined]
+    body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             yield Paragraph(child, document).text

@@ -203,25 +203,31 @@ def _store_file(
 def _new_article(
     document: ExtractedDocument, source: str, near: NearDuplicate | None
 ) -> NewArticle:
+    """The article to store, each field cut to its column's width (PostgreSQL enforces them)."""
     extractor = document.extractor
     if document.encoding:
         extractor = f"{extractor}; {document.encoding}"
+    imported_from = f"{source}#{document.part}" if document.part else source
     return NewArticle(
         text=document.text,
-        title=document.title,
-        outlet=document.site,
-        authors=list(document.authors),
-        url=document.url,
+        title=_fit(document.title, 500),
+        outlet=_fit(document.site, 200),
+        authors=[_fit(author, 200) for author in document.authors],
+        url=document.url if len(document.url) <= 2000 else "",
         published=document.published,
-        language=document.language,
+        language=_fit(document.language, 16),
         original=document.original,
-        original_format=document.format,
-        original_name=Path(source).name,
-        imported_from=f"{source}#{document.part}" if document.part else source,
-        extractor=extractor[:100],
+        original_format=_fit(document.format, 32),
+        original_name=_fit(Path(source).name, 500),
+        imported_from=_fit(imported_from, 2000),
+        extractor=_fit(extractor, 100),
         near_duplicate_of_id=near.article_id if near else None,
         near_duplicate_score=near.score if near else None,
     )
+
+
+def _fit(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def _imported(
