@@ -94,6 +94,18 @@ def test_cli_export_with_filters(sample_project: Project, tmp_path, capsys) -> N
     assert REUTERS_QUOTE in text and "[^3]:" in text and "[^4]:" not in text
 
 
+def test_cli_export_chosen_by_a_search(sample_project: Project, tmp_path, capsys) -> None:
+    """`--query` exports the articles a search finds; none found still writes a report."""
+    project_file = str(sample_project.store.path)
+    sample_project.close()  # the command opens the project for itself, to search it
+    out = tmp_path / "found.csv"
+    assert main(["export", project_file, "-o", str(out), "--query", "Bushehr"]) == 0
+    assert main(["export", project_file, "-o", str(tmp_path / "none.csv"), "--query", "zebra"]) == 0
+    assert "1 article(s), 6 claim(s)" in capsys.readouterr().out
+    assert REUTERS_QUOTE in out.read_text(encoding="utf-8-sig")
+    assert (tmp_path / "none.csv").read_text(encoding="utf-8-sig").count("\n") == 1
+
+
 def test_cli_export_errors_are_one_line(sample_project: Project, tmp_path, capsys) -> None:
     """A bad status or an unknown suffix is one line on stderr and exit code 1."""
     project_file = str(sample_project.store.path)

@@ -11,6 +11,8 @@ from workbench.reports.tables import actor_rows, events_in_order, source_rows
 from workbench.services import Project
 from workbench.services.errors import InvalidInput
 from workbench.services.reporting import build_report
+from workbench.services.search import close_index
+from workbench.store.errors import ProjectError
 
 
 def test_sample_report_holds_every_claim_in_text_order(sample_project: Project) -> None:
@@ -109,15 +111,18 @@ def test_bad_filters_get_a_clear_error(
         build_report(sample_project, **filters)
 
 
-def test_query_without_search_or_with_it_chooses_articles(sample_project: Project) -> None:
-    """A search query either chooses the articles it finds or says search is unavailable."""
+def test_a_search_query_chooses_the_articles_it_finds(sample_project: Project) -> None:
+    """ "Reuters" finds the sample article; "zebra" finds nothing; the title page says which."""
     try:
-        report = build_report(sample_project, query="Reuters")
-    except InvalidInput as error:
-        assert "search is not available" in str(error)
-    else:
-        assert len(report.articles) == 1
-        assert any(line.startswith("Articles found by the search") for line in report.scope)
+        found = build_report(sample_project, query="source:Reuters")
+        nothing = build_report(sample_project, query="zebra")
+        with pytest.raises(ProjectError, match="not closed"):
+            build_report(sample_project, query='"unbalanced')
+    finally:
+        close_index(sample_project)
+    assert len(found.articles) == 1 and len(found.claims) == 6
+    assert "Articles found by the search “source:Reuters”" in found.scope
+    assert nothing.articles == () and "No article matches these filters" in nothing.scope
 
 
 def test_tag_and_status_filters_combine(sample_project: Project) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.reports import FORMATS, format_for
+from workbench.reports import FORMATS, Report, format_for
 from workbench.services import Project
 from workbench.services.errors import InvalidInput
 from workbench.services.reporting import build_report, write_report
@@ -48,7 +48,17 @@ def export_report(arguments: argparse.Namespace) -> int:
             f"the suffix of {arguments.out.name} does not tell"
         )
     with Project.open(arguments.project, read_only=not arguments.query) as project:
-        report = build_report(
+        report = _report(project, arguments)
+    written = write_report(report, fmt, arguments.out)
+    articles, claims = len(report.articles), len(report.claims)
+    print(f"wrote {written} ({fmt}): {articles} article(s), {claims} claim(s)")
+    return 0
+
+
+def _report(project: Project, arguments: argparse.Namespace) -> Report:
+    """The report the filters ask for; a search index opened for --query is closed after."""
+    try:
+        return build_report(
             project,
             article_ids=arguments.article,
             tags=arguments.tag,
@@ -59,7 +69,8 @@ def export_report(arguments: argparse.Namespace) -> int:
             analyst=arguments.analyst,
             title=arguments.title,
         )
-    written = write_report(report, fmt, arguments.out)
-    articles, claims = len(report.articles), len(report.claims)
-    print(f"wrote {written} ({fmt}): {articles} article(s), {claims} claim(s)")
-    return 0
+    finally:
+        if arguments.query:
+            from workbench.services.search import close_index
+
+            close_index(project)

@@ -243,13 +243,14 @@ def _tagged_articles(tags: tuple[str, ...], among: Select[int]) -> Select[int]:
 
 def _search(project: Project, query: str) -> set[int]:
     """Ids of the articles a search finds (directly, or through one of their claims)."""
-    try:
-        from workbench.services import search as searching
-    except ImportError:
+    from workbench.services.search import search  # the search engine loads only when asked
+
+    results = search(project, query, limit=SEARCH_LIMIT)
+    if results.total > len(results.hits):
         raise InvalidInput(
-            "search is not available in this installation, so a report cannot be chosen by a query"
-        ) from None
-    results = searching.search(project, query, limit=SEARCH_LIMIT)
+            f"the search “{query}” finds {results.total} articles and claims; a report can be "
+            f"chosen from at most {SEARCH_LIMIT}, so narrow the search"
+        )
     return {hit.article_id for hit in results.hits}
 
 
