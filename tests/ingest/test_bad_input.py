@@ -147,8 +147,8 @@ def _without_override_powers() -> None:
 
 
 def test_folder_of_unreadable_files(tmp_path: Path) -> None:
-    """Files that cannot be read each fail with "permission denied"; exit status 2; nothing
-    is stored (run as the command line, without root's power to read anything)."""
+    """Unreadable files each fail with "permission denied", exit status 2, nothing stored."""
+    # Run as the command line, without root's power to read any file.
     project = tmp_path / "case.wbproj"
     Project.create(project).close()
     folder = tmp_path / "locked"

@@ -144,8 +144,7 @@ def test_syndicated_copy_is_flagged_as_near_duplicate(project: Project, tmp_path
 def test_a_failing_write_leaves_no_partial_article(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """When storing one file fails after its row was written, nothing of it remains (no article,
-    no change-log entry) and the next file is still imported."""
+    """A file whose write fails mid-transaction leaves no article and no log; the next imports."""
     import workbench.store.unit_of_work as unit_of_work
 
     real_queue = unit_of_work.queue_for_index

@@ -70,7 +70,7 @@ def extract_file(path: str | Path) -> FileExtraction:
     except MemoryError:
         return FileExtraction(path, (), (f"{name} is too large to read in memory",))
     except Exception as error:  # a parser's own failure must not stop a batch
-        return FileExtraction(path, (), (f"{name} could not be read ({type(error).__name__})",))
+        return FileExtraction(path, (), (f"{name} could not be read ({_summary(error)})",))
     return _sketched(extraction)
 
 
@@ -86,7 +86,8 @@ def extract_pasted(text: str | None = None, html: str | None = None) -> Extracte
     """An article from pasted text or HTML (HTML preferred when it holds text)."""
     if html and html.strip():
         try:
-            document = read_webpage(html.encode("utf-8"), "the pasted HTML", whole_page=False)
+            pasted = html.encode("utf-8")
+            document = read_webpage(pasted, "the pasted HTML", declared="utf-8", whole_page=False)
             return replace(document, format="clipboard html", sketch=sketch(document.text))
         except ExtractionError:
             if not (text and text.strip()):
@@ -144,6 +145,11 @@ def _checked(extraction: FileExtraction, name: str) -> FileExtraction:
 def _sketched(extraction: FileExtraction) -> FileExtraction:
     documents = tuple(replace(d, sketch=sketch(d.text)) for d in extraction.documents)
     return replace(extraction, documents=documents)
+
+
+def _summary(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0][:160]}" if lines else type(error).__name__
 
 
 def _os_reason(name: str, path: str, error: OSError) -> str:

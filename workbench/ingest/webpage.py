@@ -8,6 +8,7 @@ plain-text copy of the same article.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from lxml.etree import _Element
 
 from workbench.ingest.dates import parse_date
 from workbench.ingest.document import ExtractedDocument
-from workbench.ingest.encoding import decode
+from workbench.ingest.encoding import binary_kind, decode
 from workbench.ingest.errors import ExtractionError
 from workbench.ingest.htmlclean import PageFacts, parse_page, read_facts, remove_chrome
 from workbench.ingest.normalize import clean_paragraphs
@@ -49,6 +50,9 @@ def read_webpage(
     data: bytes, name: str, *, declared: str | None = None, whole_page: bool = True
 ) -> ExtractedDocument:
     """A saved page (or, with `whole_page=False`, a pasted fragment) as an article."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise ExtractionError(f"{name} is {kind}, not a web page")
     markup = _markup_without_embedded_data(data, name)
     charset = declared or declared_charset(data)
     decoded = decode(data, name, declared=charset, what="a web page")
@@ -117,7 +121,13 @@ def _main_text(tree: _Element, whole_page: bool) -> tuple[list[str], _Metadata]:
             if body:
                 return body, metadata
     body_element = tree.find("body")
-    return element_paragraphs(body_element if body_element is not None else tree), _Metadata()
+    if body_element is None:
+        body_element = tree
+    if whole_page:  # too little for trafilatura: the page less its header, footer and asides
+        for chrome in list(body_element.iter("header", "footer", "aside")):
+            if chrome.getparent() is not None:
+                chrome.drop_tree()
+    return element_paragraphs(body_element), _Metadata()
 
 
 def _trafilatura(tree: _Element) -> tuple[list[str], _Metadata] | None:
@@ -182,6 +192,7 @@ def _with_title(text: str, title: str) -> str:
     return "\n\n".join([title, *paragraphs])
 
 
+@functools.cache
 def _extractor_name() -> str:
     from importlib.metadata import version
 
