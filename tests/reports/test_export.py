@@ -114,3 +114,12 @@ def test_cli_export_errors_are_one_line(sample_project: Project, tmp_path, capsy
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 2 and all(line.startswith("workbench: error: ") for line in errors)
     assert "--format" in errors[1]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_empty_report_still_renders(project: Project, tmp_path, fmt: str) -> None:
+    """A project with nothing in it exports a report that says so, in every format."""
+    out = export_report(project, fmt, tmp_path / f"empty.{fmt}")
+    if fmt in {"html", "md"}:
+        assert "The project has no articles yet" in out.read_text(encoding="utf-8")
+    assert out.stat().st_size > 0

@@ -270,7 +270,8 @@ def _scope(project: Project, filters: ReportFilters, articles: tuple) -> tuple[s
     if filters.is_everything:
         lines.append("Everything in the project")
     if not articles:
-        lines.append("No article matches these filters")
+        empty = "The project has no articles yet" if filters.is_everything else ""
+        lines.append(empty or "No article matches these filters")
     return tuple(lines)
 
 
