@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "workbench.commands.project",
     "workbench.commands.importing",
     "workbench.commands.exporting",
+    "workbench.commands.searching",
 )
 
 EXIT_ERROR = 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.services import Project
 from workbench.services.queries import project_counts
 from workbench.services.sample import build_sample
+from workbench.services.search import index_disagreement
 from workbench.store.health import check_store
 
 
@@ -59,11 +60,14 @@ def show_info(arguments: argparse.Namespace) -> int:
 def check_project(arguments: argparse.Namespace) -> int:
     with Project.open(arguments.project, read_only=True) as project:
         report = check_store(project.store)
+        index = index_disagreement(project)
+    problems = report.problems + index.lines()
     print(f"schema    {report.schema_revision} (this workbench: {report.schema_head})")
-    for problem in report.problems:
+    print(f"search    {index.summary}")
+    for problem in problems:
         print(f"problem   {problem}")
-    print("integrity ok" if report.healthy else f"{len(report.problems)} problem(s) found")
-    return 0 if report.healthy else 1
+    print("integrity ok" if not problems else f"{len(problems)} problem(s) found")
+    return 0 if not problems else 1
 
 
 def make_sample(arguments: argparse.Namespace) -> int:

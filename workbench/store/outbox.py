@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain import (
+    ActorMention,
     AttributionHop,
     ClaimActor,
     ClaimEvent,
@@ -41,6 +42,8 @@ def _documents_behind(session: Session, change: RowChange) -> list[Document]:
     claim = IndexedKind.CLAIM.value
     if change.table in _CLAIM_CHILD_TABLES:
         return [(claim, change.value("claim_id"))]
+    if change.table == "actor_mentions":
+        return [(IndexedKind.ARTICLE.value, change.value("article_id"))]
     if change.table in {"taggings", "notes"}:
         kind = change.value("target_kind")
         return [(kind, change.value("target_id"))] if kind in {"article", "claim"} else []
@@ -49,7 +52,22 @@ def _documents_behind(session: Session, change: RowChange) -> list[Document]:
             select(Tagging.target_kind, Tagging.target_id).where(Tagging.tag_id == change.key[0])
         )
         return [(kind, target) for kind, target in rows if kind in {"article", "claim"}]
-    return [(claim, claim_id) for claim_id in _claims_naming(session, change)]
+    named = [(claim, claim_id) for claim_id in _claims_naming(session, change)]
+    return named + [
+        (IndexedKind.ARTICLE.value, article_id)
+        for article_id in _articles_mentioning(session, change)
+    ]
+
+
+def _articles_mentioning(session: Session, change: RowChange) -> set[int]:
+    """Articles whose search text carries the name of a changed actor (through mentions)."""
+    actor_id = {"actors": change.key[0], "actor_aliases": change.value("actor_id")}.get(
+        change.table
+    )
+    if actor_id is None:
+        return set()
+    query = select(ActorMention.article_id).where(ActorMention.actor_id == actor_id)
+    return set(session.scalars(query))
 
 
 def _claims_naming(session: Session, change: RowChange) -> set[int]:

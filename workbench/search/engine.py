@@ -1,0 +1,255 @@
+"""The search index of one open project: opened (or rebuilt) beside it and kept in step.
+
+One searcher stays open and is refreshed after the index changes, instead of being opened for
+every query. Writes (draining the outbox, merging, rebuilding) take one lock; searches take
+another, so a search never waits for a rebuild, only for the moment the new index is swapped in.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import threading
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from whoosh.query import And, Or, Query, Term
+from whoosh.scoring import BM25F
+
+from workbench.domain import Article, Claim, OutboxEntry
+from workbench.search import build, indexer
+from workbench.search.errors import QueryError, SearchUnavailable
+from workbench.search.facets import FacetCounts, FacetTables
+from workbench.search.folder import (
+    IndexUnusable,
+    clear_leftovers,
+    index_location,
+    open_folder,
+    swap_in,
+)
+from workbench.search.results import RawHit
+from workbench.search.schema import FACETS
+from workbench.store import ProjectStore
+
+Progress = Callable[[int, int], None]
+FILTERS = {**FACETS, "type": "doctype"}
+# Whoosh reports unreadable index files as low-level errors, not as one type of its own.
+_DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, IndexUnusable)
+
+
+@dataclass(frozen=True)
+class RawResults:
+    hits: list[RawHit]
+    total: int
+    facets: FacetCounts
+    searcher_reader: Any
+
+
+class ProjectIndex:
+    """Open with `ProjectIndex.open(store)`; `notice` says if it had to be rebuilt, and why."""
+
+    def __init__(self, store: ProjectStore, location: Path | None = None) -> None:
+        self.store = store
+        self.location = location if location is not None else index_location(store)
+        self.notice = ""
+        self._index: Any = None
+        self._searcher: Any = None
+        self._stale = False
+        self._facets = FacetTables()
+        self._writing = threading.RLock()
+        self._reading = threading.RLock()
+
+    @classmethod
+    def open(cls, store: ProjectStore, progress: Progress | None = None) -> ProjectIndex:
+        """Open the project's index, rebuilding it if missing or damaged, and catch it up."""
+        opened = cls(store)
+        opened._open_or_rebuild(progress)
+        if not store.read_only:
+            opened.drain()
+            opened.verify_counts(progress)
+            opened.tidy()
+        return opened
+
+    @property
+    def writable(self) -> bool:
+        return not self.store.read_only
+
+    def _open_or_rebuild(self, progress: Progress | None) -> None:
+        with self._writing:
+            if self.writable:
+                clear_leftovers(self.location)
+            try:
+                self._index = open_folder(self.location)
+            except IndexUnusable as problem:
+                if not self.writable:
+                    raise SearchUnavailable(
+                        f"{problem}; open the project for editing (or run `workbench reindex`)"
+                        " to rebuild it"
+                    ) from None
+                self._rebuild(str(problem), progress)
+
+    def _rebuild(
+        self, reason: str, progress: Progress | None, workers: int | None = None
+    ) -> build.BuildReport:
+        report = build.rebuild(
+            self.store, self.location, progress, workers=workers, replace=self._replace
+        )
+        if reason and report.documents:
+            self.notice = (
+                f"{reason[0].upper()}{reason[1:]}; it was rebuilt from the project"
+                f" ({report.documents:,} documents in {report.seconds:.1f} s)."
+            )
+        return report
+
+    def _replace(self, building: Path, location: Path) -> None:
+        with self._reading:
+            self._close_searcher()
+            swap_in(building, location)
+            self._index = open_folder(location)
+
+    def rebuild(
+        self, progress: Progress | None = None, workers: int | None = None
+    ) -> build.BuildReport:
+        """Build the index again from the database (as `workbench reindex`)."""
+        if not self.writable:
+            raise SearchUnavailable("the project is open read-only; the index cannot be rebuilt")
+        with self._writing:
+            self.notice = ""
+            return self._rebuild("", progress, workers)
+
+    def drain(self, wait: bool = True) -> int:
+        """Index what the outbox says has changed; returns the entries settled.
+
+        With `wait=False` it does nothing if another thread is writing to the index (that
+        thread is draining already, or rebuilding).
+        """
+        if not self.writable:
+            return 0
+        if not self._writing.acquire(blocking=wait):
+            return 0
+        settled = 0
+        try:
+            while True:
+                done = self._guarded(lambda: indexer.drain_batch(self.store, self._index))
+                if not done:
+                    break
+                settled += done
+                self._stale = True
+        finally:
+            self._writing.release()
+        return settled
+
+    def tidy(self) -> bool:
+        """Merge the small segments many small commits leave behind (when there are many)."""
+        if not self.writable:
+            return False
+        with self._writing:
+            merged = self._guarded(lambda: indexer.merge_small_segments(self._index))
+            self._stale = self._stale or merged
+            return merged
+
+    def verify_counts(self, progress: Progress | None = None) -> bool:
+        """Rebuild if the index does not hold one document per article and claim; True if so."""
+        with self._writing:
+            with self.store.reading() as session:
+                if session.scalar(select(func.count()).select_from(OutboxEntry)):
+                    return False
+                expected = sum(
+                    session.scalar(select(func.count()).select_from(model)) or 0
+                    for model in (Article, Claim)
+                )
+            indexed = self._index.doc_count()
+            if indexed == expected:
+                return False
+            self._rebuild(
+                f"the search index held {indexed:,} documents for {expected:,} in the project",
+                progress,
+            )
+            return True
+
+    def _guarded(self, work: Callable[[], Any]) -> Any:
+        """Run index work; if the index turns out damaged, rebuild it and run the work again."""
+        try:
+            return work()
+        except _DAMAGE as error:
+            if not self.writable:
+                raise SearchUnavailable(
+                    "the search index is damaged; open the project for editing to rebuild it"
+                ) from None
+            self._rebuild(f"the search index was damaged ({type(error).__name__})", None)
+            return work()
+
+    def _current_searcher(self) -> Any:
+        if self._index is None:
+            self._open_or_rebuild(None)
+        if self._searcher is None:
+            self._searcher = self._index.searcher(weighting=BM25F())
+        elif self._stale or (not self.writable and not self._searcher.up_to_date()):
+            self._searcher = self._searcher.refresh()
+        self._stale = False
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def search(
+        self,
+        query: Query,
+        limit: int,
+        filters: Mapping[str, str | Sequence[str]] | None = None,
+        with_facets: bool = True,
+    ) -> RawResults:
+        """The best `limit` hits, the number of matches, and (optionally) facet counts."""
+        restriction = filter_query(filters)
+        with self._reading:
+            return self._guarded(lambda: self._search(query, limit, restriction, with_facets))
+
+    def _search(
+        self, query: Query, limit: int, restriction: Query | None, with_facets: bool
+    ) -> RawResults:
+        searcher = self._current_searcher()
+        results = searcher.search(query, limit=max(1, limit), filter=restriction)
+        hits = [RawHit(hit["key"], hit.score) for hit in results][:limit]
+        everything = query if restriction is None else And([query, restriction])
+        if with_facets:
+            matched = list(searcher.docs_for_query(everything))
+            facets = self._facets.count(searcher, matched)
+            total = len(matched)
+        else:
+            facets = {}
+            total = len(results)
+        return RawResults(hits, total, facets, searcher.reader())
+
+    def document_count(self) -> int:
+        with self._reading:
+            return self._current_searcher().doc_count()
+
+    def close(self) -> None:
+        with self._writing, self._reading:
+            self._close_searcher()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+
+def filter_query(filters: Mapping[str, str | Sequence[str]] | None) -> Query | None:
+    """Facet filters as a query: every named facet must have one of its listed values."""
+    if not filters:
+        return None
+    parts = []
+    for name, wanted in filters.items():
+        field = FILTERS.get(name)
+        if field is None:
+            raise QueryError(f"cannot filter by “{name}”; filter by {', '.join(FILTERS)}")
+        values = [wanted] if isinstance(wanted, str) else list(wanted)
+        if field in ("status", "doctype"):
+            values = [value.lower() for value in values]
+        if values:
+            parts.append(Or([Term(field, value) for value in values]))
+    return And(parts) if parts else None

@@ -1,0 +1,106 @@
+"""The index folder beside the project (`<project>.index/`): where it is, whether it is usable.
+
+The folder is a cache: when it is missing, made by another version or damaged, the caller
+rebuilds it from the database. A rebuild is written to `<project>.index.building/` and swapped
+in only when complete, so a crash mid-build never leaves a half-built index in use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from workbench.search.schema import SCHEMA_VERSION, build_schema
+from workbench.store import ProjectStore
+
+META_FILE = "workbench-search.json"
+INDEX_NAME = "MAIN"
+
+
+class IndexUnusable(Exception):
+    """The index folder cannot be used as it is; the message says why, for the analyst.
+
+    `kind` is "missing", "version" (made by another version) or "damaged".
+    """
+
+    def __init__(self, message: str, kind: str = "damaged") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def index_location(store: ProjectStore) -> Path:
+    """`<project>.index` beside a project file; a per-URL folder in the cache for a server."""
+    if store.path is not None:
+        return store.path.with_name(store.path.name + ".index")
+    digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
+    return Path(user_cache_dir("analyst-workbench")) / "indexes" / digest
+
+
+def building_location(location: Path) -> Path:
+    return location.with_name(location.name + ".building")
+
+
+def _retired_location(location: Path) -> Path:
+    return location.with_name(location.name + ".old")
+
+
+def open_folder(location: Path) -> Index:
+    """Open a complete index of this version, or raise IndexUnusable saying what is wrong."""
+    if not location.is_dir():
+        raise IndexUnusable("the search index is missing", "missing")
+    try:
+        meta = json.loads((location / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise IndexUnusable("the search index is incomplete or damaged") from None
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        raise IndexUnusable(
+            "the search index was made by another version of the workbench", "version"
+        )
+    try:
+        index = whoosh_index.open_dir(str(location), indexname=INDEX_NAME)
+        with index.reader() as reader:
+            reader.doc_count()
+            next(iter(reader.lexicon("key")), None)
+    except Exception as error:  # Whoosh reports damage in many forms
+        raise IndexUnusable(f"the search index is damaged ({type(error).__name__})") from None
+    return index
+
+
+def create_folder(location: Path) -> Index:
+    """A new, empty index in an empty folder (whatever was there is removed)."""
+    if location.exists():
+        shutil.rmtree(location)
+    location.mkdir(parents=True)
+    return whoosh_index.create_in(str(location), build_schema(), indexname=INDEX_NAME)
+
+
+def mark_complete(location: Path) -> None:
+    """Write the marker that says this folder holds a complete index of this version."""
+    meta = {"schema_version": SCHEMA_VERSION}
+    partial = location / (META_FILE + ".partial")
+    partial.write_text(json.dumps(meta), encoding="utf-8")
+    partial.replace(location / META_FILE)
+
+
+def swap_in(building: Path, location: Path) -> None:
+    """Put a completed build in place of the current index folder."""
+    retired = _retired_location(location)
+    if retired.exists():
+        shutil.rmtree(retired)
+    if location.exists():
+        location.rename(retired)
+    building.rename(location)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def clear_leftovers(location: Path) -> None:
+    """Remove what an interrupted rebuild or swap left beside the index."""
+    for leftover in (building_location(location), _retired_location(location)):
+        if leftover.exists():
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,108 @@
+"""Draining the search outbox: the index catches up with what was committed to the database.
+
+Each edit's transaction also wrote outbox entries naming the articles and claims it touched.
+Draining reads a batch of entries, re-reads those documents as they are now (a document that
+no longer exists is removed from the index), commits them to the index as one small new
+segment, and only then deletes the entries. A crash in between leaves the entries queued;
+the next drain does the work again, and since every document is replaced by its key, nothing
+is indexed twice. Small segments are merged later, when the indexer is idle.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from whoosh.index import Index
+from whoosh.reading import SegmentReader
+
+from workbench.domain import OutboxEntry
+from workbench.search.documents import NameBook, Selection, document_key, documents_for
+from workbench.search.writer import open_writer
+from workbench.store import ProjectStore
+
+DRAIN_BATCH = 1000
+SMALL_SEGMENT_DOCUMENTS = 5000
+MERGE_WHEN_SMALL_SEGMENTS = 8
+
+
+def pending_entries(store: ProjectStore) -> int:
+    """How many outbox entries wait to be indexed."""
+    with store.reading() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+
+
+def drain_batch(store: ProjectStore, index: Index, limit: int = DRAIN_BATCH) -> int:
+    """Index the documents named by up to `limit` outbox entries; returns entries settled."""
+    with store.reading() as session:
+        entries = session.execute(
+            select(OutboxEntry.id, OutboxEntry.entity_kind, OutboxEntry.entity_id)
+            .order_by(OutboxEntry.id)
+            .limit(limit)
+        ).all()
+        if not entries:
+            return 0
+        touched: dict[str, set[int]] = defaultdict(set)
+        for _, kind, entity_id in entries:
+            touched[kind].add(entity_id)
+        names = NameBook()
+        documents = {
+            kind: documents_for(session, kind, Selection.of(ids), names)
+            for kind, ids in touched.items()
+        }
+    _apply(index, touched, documents)
+    _settle(store, [entry_id for entry_id, _, _ in entries])
+    return len(entries)
+
+
+def _apply(index: Index, touched: dict[str, set[int]], documents: dict[str, list[Any]]) -> None:
+    writer = open_writer(index)
+    try:
+        for kind, ids in touched.items():
+            present = {document["key"]: document for document in documents.get(kind, [])}
+            for entity_id in sorted(ids):
+                key = document_key(kind, entity_id)
+                if key in present:
+                    writer.update_document(**present[key])
+                else:
+                    writer.delete_by_term("key", key)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(merge=False)
+
+
+def _settle(store: ProjectStore, entry_ids: list[int]) -> None:
+    with store.session_factory() as session:
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(entry_ids)))
+        session.commit()
+
+
+def small_segments(index: Index) -> int:
+    """How many segments are small enough to be worth merging."""
+    with index.reader() as reader:
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        return sum(1 for leaf in leaves if leaf.doc_count_all() < SMALL_SEGMENT_DOCUMENTS)
+
+
+def merge_small_segments(index: Index) -> bool:
+    """Merge the small segments left by many small commits into one; True if it merged."""
+    if small_segments(index) < MERGE_WHEN_SMALL_SEGMENTS:
+        return False
+    writer = open_writer(index)
+    writer.commit(mergetype=_merge_small)
+    return True
+
+
+def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: fold every small segment into the writer's new segment."""
+    kept = []
+    for segment in segments:
+        if segment.doc_count_all() < SMALL_SEGMENT_DOCUMENTS:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(segment)
+    return kept
