@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html.parser import HTMLParser
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
 from workbench.reports.html_report import render_html, web_link
+from workbench.reports.model import Article, Claim, Report
 from workbench.services import Project
 from workbench.services.reporting import build_report
 
@@ -91,3 +93,14 @@ def test_only_web_addresses_become_links() -> None:
     assert web_link("https://example.org/a") == "https://example.org/a"
     assert web_link("javascript:alert(1)") is None
     assert web_link("file:///etc/passwd") is None
+
+
+def test_an_orphaned_claim_is_listed_but_not_highlighted() -> None:
+    """A claim whose quote left the text keeps its note, flagged, with no link into the text."""
+    claim = Claim(ref="c", number=1, start=0, end=5, exact="Gone.", orphaned=True, summary="s")
+    article = Article(ref="a", title="T", text="Other words now.", claims=(claim,))
+    html = render_html(Report(title="R", created=datetime(2025, 6, 23), articles=(article,)))
+    page = _Page()
+    page.feed(html)
+    assert "orphaned: the quote was not found in the text" in "".join(page.text)
+    assert "mark" not in page.tags and 'href="#ref-1"' not in html
