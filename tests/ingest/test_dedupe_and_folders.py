@@ -33,12 +33,12 @@ def test_sketch_index_proposes_only_similar_articles() -> None:
 
 
 def test_folder_walk_takes_importable_files_only(tmp_path: Path) -> None:
-    """Hidden files, a browser's "_files" folder and unknown kinds are left out, in order."""
+    """Hidden files, "_files" folders, unknown kinds and repeats are left out, in order."""
     for name in ("b.html", "a.txt", "c.PDF", ".hidden.txt", "photo.jpg", "Page_files/x.html"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
-    collected = collect_files([tmp_path, tmp_path / "missing.txt"])
+    collected = collect_files([tmp_path, tmp_path / "missing.txt", tmp_path / "a.txt"])
     assert [Path(f).name for f in collected.files] == ["a.txt", "b.html", "c.PDF"]
     assert [Path(f).name for f in collected.skipped] == ["photo.jpg"]
     assert collected.problems == [(str(tmp_path / "missing.txt"), "missing.txt does not exist")]

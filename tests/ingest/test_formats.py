@@ -128,3 +128,12 @@ def test_feed_entity_tricks_are_not_resolved(tmp_path: Path) -> None:
     ).encode()
     extraction = extract_bytes(feed, "evil.rss", "feed")
     assert all("TOP SECRET" not in document.text for document in extraction.documents)
+
+
+def test_feed_entry_keeps_a_feed_of_its_own() -> None:
+    """Each entry's original is a small feed holding just that entry, which reads back the same."""
+    extraction = extract_bytes(makers.RSS.format(broken="").encode(), "wire.rss", "feed")
+    for document in extraction.documents:
+        (again,) = extract_bytes(document.original, "again.rss", "feed").documents
+        assert (again.title, again.text, again.url) == (document.title, document.text, document.url)
+    assert b"Ceasefire" not in extraction.documents[0].original

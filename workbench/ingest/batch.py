@@ -46,7 +46,20 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> CollectedFiles:
             collected.files.append(path)
         else:
             collected.problems.append((path, f"{Path(path).name or path} does not exist"))
+    collected.files = _once_each(collected.files)
     return collected
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """A file named twice (directly and inside a named folder) is read once."""
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _walk(folder: str, collected: CollectedFiles) -> None:

@@ -22,37 +22,51 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 
 
 def read_feed(data: bytes, name: str, path: str) -> FileExtraction:
-    """Every entry of a feed as an article, with one error line for each entry that fails."""
+    """Every entry of a feed as an article, with one error line for each entry that fails.
+
+    Each article keeps as its original a feed holding only its own entry (the feed's opening,
+    the entry, the closing tags), so it can be read again on its own.
+    """
     feed = _parse(data, name)
+    pieces = entry_pieces(data)
     entries = [(entry, "") for entry in feed.entries]
-    if feed.bozo and len(feed.entries) < len(_ENTRY_START.findall(data)):
-        entries = _entries_one_by_one(data)  # the damage swallowed entries after it
+    if feed.bozo and len(feed.entries) < len(pieces):
+        entries = [_parse_piece(piece) for piece in pieces]  # the damage swallowed entries
+    if len(pieces) != len(entries):
+        pieces = [data] * len(entries)
     documents, errors = [], []
-    for number, (entry, damage) in enumerate(entries, start=1):
+    for number, ((entry, damage), piece) in enumerate(zip(entries, pieces, strict=True), 1):
         label = f"entry {number}" + (f" “{entry.title.strip()}”" if entry.get("title") else "")
         try:
-            documents.append(_entry_document(entry, feed.feed, data, name, label))
+            documents.append(_entry_document(entry, feed.feed, piece, name, label))
         except ExtractionError as error:
             errors.append(f"{name} {label}: {damage}{error}")
     return FileExtraction(path, tuple(documents), tuple(errors))
 
 
-def _entries_one_by_one(data: bytes) -> list[tuple[Any, str]]:
-    """Parse each <item>/<entry> on its own, inside the feed's opening, so that one damaged
-    entry (an unclosed CDATA section) cannot take the entries after it down with it."""
+def entry_pieces(data: bytes) -> list[bytes]:
+    """One small feed per <item>/<entry>: the feed's opening, that entry, the closing tags."""
+    starts = [match.start() for match in _ENTRY_START.finditer(data)]
+    if not starts:
+        return []
+    closing = b"</feed>" if b"<feed" in data[: starts[0]] else b"</channel></rss>"
+    last_end = max(data.rfind(b"</channel>"), data.rfind(b"</feed>"))
+    ends = [*starts[1:], last_end if last_end > starts[-1] else len(data)]
+    return [
+        data[: starts[0]] + data[start:end] + closing
+        for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _parse_piece(piece: bytes) -> tuple[Any, str]:
+    """One entry parsed on its own, so one damaged entry (an unclosed CDATA section) cannot
+    take the entries after it down with it; with a note of the damage, if any."""
     import feedparser
 
-    starts = [match.start() for match in _ENTRY_START.finditer(data)]
-    closing = b"</feed>" if b"<feed" in data[: starts[0]] else b"</channel></rss>"
-    ends = [*starts[1:], max(data.rfind(b"</channel>"), data.rfind(b"</feed>"), starts[-1])]
-    entries = []
-    for start, end in zip(starts, ends, strict=True):
-        piece = data[: starts[0]] + data[start : end if end > start else len(data)] + closing
-        parsed = feedparser.parse(io.BytesIO(piece), resolve_relative_uris=False)
-        damage = f"is damaged ({parsed.bozo_exception}) and " if parsed.bozo else ""
-        entry = parsed.entries[0] if parsed.entries else feedparser.FeedParserDict()
-        entries.append((entry, damage))
-    return entries
+    parsed = feedparser.parse(io.BytesIO(piece), resolve_relative_uris=False)
+    damage = f"is damaged ({parsed.bozo_exception}) and " if parsed.bozo else ""
+    entry = parsed.entries[0] if parsed.entries else feedparser.FeedParserDict()
+    return entry, damage
 
 
 def _parse(data: bytes, name: str) -> Any:
