@@ -169,3 +169,11 @@ def test_folder_of_unreadable_files(tmp_path: Path) -> None:
     assert result.stdout.startswith("0 imported, 0 already in the project, 2 failed")
     with Project.open(project) as reopened:
         assert project_counts(reopened).articles == 0
+
+
+def test_huge_text_file_is_refused_before_decoding(project: Project, tmp_path: Path) -> None:
+    """A 25 MB text file is refused by size, with the limit named."""
+    summary = _import_one(project, tmp_path, "dump.txt", b"word " * (5 * 1024 * 1024))
+    assert "dump.txt is 25 MB; txt files over 20 MB are not imported" in _only_failure(
+        summary, project
+    )

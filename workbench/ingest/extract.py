@@ -25,6 +25,8 @@ from workbench.ingest.word import read_docx
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_TEXT_CHARS = 5_000_000
+# Text formats are decoded whole; their size is checked before that (pages: see webpage).
+_MAX_BYTES_OF = {"txt": 20 << 20, "md": 20 << 20, "eml": 50 << 20, "feed": 50 << 20}
 
 Reader = Callable[[bytes, str], ExtractedDocument]
 _READERS: dict[str, Reader] = {
@@ -76,6 +78,12 @@ def extract_file(path: str | Path) -> FileExtraction:
 
 def extract_bytes(data: bytes, name: str, format: str, path: str = "") -> FileExtraction:
     """Read bytes already in memory as the given format."""
+    limit = _MAX_BYTES_OF.get(format)
+    if limit is not None and len(data) > limit:
+        raise ExtractionError(
+            f"{name} is {len(data) / (1024 * 1024):.0f} MB; {format} files over "
+            f"{limit // (1024 * 1024)} MB are not imported (is it one article?)"
+        )
     if format == "feed":
         return _checked(read_feed(data, name, path or name), name)
     document = _READERS[format](data, name)
