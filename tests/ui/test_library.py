@@ -99,6 +99,6 @@ def test_a_new_article_appears_in_the_library_and_counts(open_window, project: P
     window: MainWindow = open_window(project)
     assert window.library.model.rowCount() == 0
     add_article(project, NewArticle(text="Fresh news arrives.", title="Fresh"))
-    window.show_counts()
+    window.status_line.show_counts()
     assert window.library.model.rowCount() == 1
-    assert window.counts.text().startswith("1 article · 0 claims")
+    assert window.status_line.counts.text().startswith("1 article · 0 claims")

@@ -90,4 +90,4 @@ def test_a_source_still_in_a_chain_cannot_be_deleted(qtbot, sample_window: MainW
     manager.choose(named(sample_window.session.project, "source", "Reuters"))
     qtbot.mouseClick(manager.delete, Qt.MouseButton.LeftButton)
     assert "Reuters" in _rows(manager)
-    assert "attribution chain" in sample_window.last_problem
+    assert "attribution chain" in sample_window.status_line.last_problem

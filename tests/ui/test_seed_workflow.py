@@ -69,10 +69,17 @@ def _choose(qtbot, box: QComboBox, text: str) -> None:
         qtbot.keyClick(box, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
 
 
+def _back_to(qtbot, window: MainWindow) -> None:
+    """Make the window active again, as the desktop does when a popup closes (the offscreen
+    test platform leaves no window active after a completer popup)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def test_the_seed_workflow_through_the_window(
     qtbot, open_window, register: Project, corpus: Path
 ) -> None:
-    """Import, mark, attribute, link, grade, undo, redo — as an analyst does it."""
+    """Import, mark, attribute, link, grade, undo, redo, search — as an analyst does it."""
     window: MainWindow = open_window(register)
     window.importer.import_paths([corpus / "seed" / "putin-iran-deftechtimes.html"])
     qtbot.waitUntil(lambda: window.reader.article is not None, timeout=60_000)
@@ -115,3 +122,18 @@ def test_the_seed_workflow_through_the_window(
     assert window.inspector.credibility.currentText() == "3 — possibly true"
     tooltip_point = window.reader.text.cursorRect().center()
     assert "unnamed sources (speaker) → Reuters" in window.reader.text.tooltip_at(tooltip_point)
+
+    _back_to(qtbot, window)
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_F, CTRL | SHIFT)
+    search = window.search
+    qtbot.waitUntil(search.query.hasFocus)
+    qtbot.keyClicks(search.query, "source:Reuters")
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search.hits.rowCount() > 0, timeout=30_000)
+    first = search.hits.hits[0]
+    assert (first.kind, first.id) == ("claim", claim_id)
+    search.list.setFocus()
+    search.list.setCurrentIndex(search.hits.index(0))
+    qtbot.keyClick(search.list, Qt.Key.Key_Return)
+    assert window.inspector.claim_id == claim_id
+    assert window.reader.article_id == first.article_id

@@ -87,7 +87,8 @@ def test_an_unexpected_error_is_shown_not_swallowed(qtbot, sample_window: MainWi
 
     with qtbot.waitSignal(sample_window.session.problem, timeout=5000):
         sample_window.session.tasks.run("Export report", broken)
-    assert sample_window.last_problem.startswith("Export report: unexpected error: KeyError")
+    problem = sample_window.status_line.last_problem
+    assert problem.startswith("Export report: unexpected error: KeyError")
     boxes = [w for w in sample_window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "KeyError" in boxes[0].text()
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressDialog
 
-from workbench.services import importing
-from workbench.services.importing import ImportProgress, ImportSummary
-from workbench.ui.import_summary import ImportSummaryDialog
 from workbench.ui.session import UiSession
 from workbench.ui.tasks import Task, TaskControl
+
+if TYPE_CHECKING:  # the importer (and its extractors) load on first use, not at start-up
+    from workbench.services.importing import ImportProgress, ImportSummary
+    from workbench.ui.import_summary import ImportSummaryDialog
 
 FILE_FILTER = (
     "Articles (*.html *.htm *.mhtml *.mht *.txt *.md *.markdown *.pdf *.docx *.eml *.xml *.rss "
@@ -86,6 +88,8 @@ class ImportFlow(QObject):
         if self.task is not None:
             self.session.tell("An import is already running; wait for it or cancel it")
             return None
+        from workbench.services import importing
+
         project = self.session.project
 
         def work(control: TaskControl) -> ImportSummary:
@@ -104,6 +108,8 @@ class ImportFlow(QObject):
         return self.task
 
     def import_content(self, text: str | None, html: str | None) -> Task:
+        from workbench.services import importing
+
         project = self.session.project
 
         def work(_control: TaskControl) -> int:
@@ -164,6 +170,8 @@ class ImportFlow(QObject):
 
     def _show_summary(self, summary: ImportSummary) -> None:
         """The summary window, shown beside the work (it does not take the keyboard)."""
+        from workbench.ui.import_summary import ImportSummaryDialog
+
         if self.summary_dialog is not None:
             self.summary_dialog.close()
         dialog = ImportSummaryDialog(summary, self.window)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QSh
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.domain.anchoring import Span
 from workbench.services import ProjectChange, claims
-from workbench.services.queries import project_counts
 from workbench.store.errors import ProjectError
 from workbench.ui.actions import build_actions, build_menus, build_toolbar
 from workbench.ui.claims_panel import ClaimsPanel
@@ -38,12 +36,9 @@ from workbench.ui.search_dock import make_search_panel
 from workbench.ui.session import UiSession
 from workbench.ui.settings import WindowSettings
 from workbench.ui.shortcuts import ShortcutsPage
+from workbench.ui.status_line import StatusLine
 
 MARK_TABLES = {"claims", "attribution_hops", "actor_mentions", "sources", "actors", "articles"}
-
-
-def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +51,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.current_claim: int | None = None
-        self.last_problem = ""
         self.setWindowTitle(f"{session.project.name} — Analyst Workbench")
         self.setObjectName("workbench-window")
         self.setAcceptDrops(True)
@@ -72,18 +66,9 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.actions_)
         self.importer = ImportFlow(session, self)
         self.files = ProjectFiles(self, settings)
-        self.counts = QLabel()
-        self.counts.setAccessibleName("Project counts")
-        self.busy = QLabel()
-        self.busy.setAccessibleName("Background work")
-        self.busy.hide()
-        self.statusBar().addPermanentWidget(self.busy)
-        self.statusBar().addPermanentWidget(self.counts)
-        self._counts_timer = QTimer(self, singleShot=True, interval=300)
-        self._counts_timer.timeout.connect(self.show_counts)
+        self.status_line = StatusLine(self, session)
         self._connect()
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
-        self.show_counts()
         self._update_undo()
         self._needs_default_layout = not settings.restore_window(self)
         if self._needs_default_layout:
@@ -153,15 +138,12 @@ class MainWindow(QMainWindow):
         a = self.actions_
         session = self.session
         session.changed.connect(self._project_changed)
-        session.problem.connect(self.show_problem)
-        session.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        session.tasks.busy_changed.connect(self._busy_changed)
-        self.library.article_chosen.connect(self.open_article)
+        self.library.article_chosen.connect(lambda article: self.open_article(article))
         self.reader.claim_clicked.connect(self.select_claim)
         self.claims.claim_chosen.connect(self.select_claim)
         self.claims.delete_requested.connect(self.delete_claim)
         self.inspector.open_record.connect(self.show_record)
-        self.managers.open_claim.connect(self.open_article)
+        self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         if self.search is not None:
             self.search.hit_chosen.connect(self.open_article)
         a.mark_claim.triggered.connect(self.mark_claim)
@@ -194,7 +176,6 @@ class MainWindow(QMainWindow):
 
     # -- what is shown ------------------------------------------------------------------------
 
-    @Slot(int)
     def open_article(self, article_id: int, claim_id: int = 0, span: Span | None = None) -> None:
         """Show an article (and optionally a claim in it, or a span of its text)."""
         if self.reader.article_id != article_id:
@@ -232,7 +213,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _project_changed(self, change: ProjectChange) -> None:
         self._update_undo()
-        self._counts_timer.start()
         if self.reader.article is None or not change.tables() & MARK_TABLES:
             return
         try:
@@ -246,44 +226,12 @@ class MainWindow(QMainWindow):
         self.reader.set_current_claim(self.current_claim, scroll=False)
         self._show_claims()
 
-    @Slot()
-    def show_counts(self) -> None:
-        counts = project_counts(self.session.project)
-        self.counts.setText(
-            " · ".join(
-                plural(number, noun)
-                for number, noun in (
-                    (counts.articles, "article"),
-                    (counts.claims, "claim"),
-                    (counts.sources, "source"),
-                    (counts.actors, "actor"),
-                    (counts.events, "event"),
-                )
-            )
-        )
-
     def _update_undo(self) -> None:
         stack = self.session.project.undo_stack
         self.actions_.undo.setEnabled(stack.can_undo)
         self.actions_.redo.setEnabled(stack.can_redo)
         self.actions_.undo.setText(f"&Undo {stack.undo_label}" if stack.can_undo else "&Undo")
         self.actions_.redo.setText(f"&Redo {stack.redo_label}" if stack.can_redo else "&Redo")
-
-    @Slot(str, str)
-    def show_problem(self, what: str, message: str) -> None:
-        """The one place problems are shown: the status bar, and a box for the unexpected."""
-        self.last_problem = f"{what}: {message}"
-        self.statusBar().showMessage(self.last_problem, 12000)
-        if message.startswith("unexpected error"):
-            box = QMessageBox(QMessageBox.Icon.Warning, "Analyst Workbench", self.last_problem)
-            box.setParent(self, box.windowFlags())
-            box.open()
-
-    @Slot(int)
-    def _busy_changed(self, running: int) -> None:
-        labels = ", ".join(task.label for task in self.session.tasks.running)
-        self.busy.setText(f"Working: {labels}…" if running else "")
-        self.busy.setVisible(bool(running))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -355,7 +303,7 @@ class MainWindow(QMainWindow):
             return
         self.search_dock.show()
         self.search_dock.raise_()
-        self.search.focus_query()
+        QTimer.singleShot(0, self.search.focus_query)  # once the dock's tab is in front
 
     @Slot()
     def show_shortcuts(self) -> None:
@@ -391,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.settle()
+        if self.search is not None:
+            self.search.shutdown()
         self.settings.save_window(self)
         self.settings.remember_project(self.session.project.store.location)
         self.settings.sync()
