@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
+from workbench.commands import CommandError
 
 # Modules that add commands: each has `register(subcommands)` and sets `handler` defaults.
 COMMAND_MODULES = (
@@ -21,10 +22,6 @@ COMMAND_MODULES = (
 )
 
 EXIT_ERROR = 1
-
-
-class CommandError(Exception):
-    """A command could not do what was asked; the message is shown as one line."""
 
 
 def build_parser() -> argparse.ArgumentParser:
