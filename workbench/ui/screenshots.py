@@ -88,6 +88,9 @@ def _mention_bar(window: MainWindow, app: QApplication, folder: Path) -> list[Pa
     settle(app)
     shot = save(window.centralWidget(), folder / "mention-bar.png")
     window.mention_bar.hide()
+    cursor = window.reader.text.textCursor()
+    cursor.clearSelection()
+    window.reader.text.setTextCursor(cursor)
     return [shot]
 
 
@@ -121,6 +124,10 @@ def _search(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
     deadline = time.monotonic() + 20
     while window.search.searching and time.monotonic() < deadline:
         settle(app, 0.1)
+    panel = window.search
+    if panel.hits.rowCount():
+        panel.list.setCurrentIndex(panel.hits.index(0))
+        panel.list.activated.emit(panel.hits.index(0))
     settle(app)
     return [save(window, folder / "search.png")]
 

@@ -243,7 +243,7 @@ class SearchPanel(QWidget):
         more = f" (the best {shown} shown)" if results.total > shown else ""
         self.status.setText(
             f"{results.total} hit{'s' if results.total != 1 else ''}{more} · "
-            f"{results.seconds * 1000:.0f} ms" + (f" · {results.notice}" if results.notice else "")
+            f"{results.seconds * 1000:.0f} ms"
         )
         self._show_facets(results)
 
