@@ -139,6 +139,8 @@ def import_paths(
     """Import files and folders; each article is its own transaction. Never raises for a bad
     file: every failure is in the summary with its reason."""
     started = time.perf_counter()
+    if isinstance(paths, str | PathLike):
+        paths = [paths]  # one path, not the characters of one
     collected = collect_files(paths)
     summary = ImportSummary(total=len(collected.files), skipped=collected.skipped)
     summary.failures += [ImportFailure(path, reason) for path, reason in collected.problems]
