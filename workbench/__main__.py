@@ -1,3 +1,8 @@
+import multiprocessing
+
 from workbench.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    # Import workers are spawned processes; a frozen (PyInstaller) build must let them start.
+    multiprocessing.freeze_support()
+    raise SystemExit(main())
