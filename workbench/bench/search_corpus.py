@@ -19,6 +19,17 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from workbench.bench.search_vocabulary import (
+    AGENCIES,
+    CITIES,
+    COMMON,
+    COUNTRIES,
+    CUES,
+    MASTHEADS,
+    NEWS,
+    OFFICIAL_BODIES,
+    TAGS,
+)
 from workbench.domain import (
     Actor,
     ActorAlias,
@@ -41,92 +52,34 @@ from workbench.store import ProjectStore
 SEED = 20250623
 CLAIM_SHARE = 0.2
 BATCH = 2000
+TOPICS = 60
+TOPIC_SHARE = 0.35
+TOPIC_NEWS_WORDS = 20
+TOPIC_MID_WORDS = 120
+TOPIC_PEOPLE = 60
+MID_WORDS = 2000
 
 
-def _words(text: str, separator: str | None = None) -> list[str]:
-    return [word.strip() for word in text.split(separator) if word.strip()]
+class Topic:
+    """What one kind of story talks about: news words, rarer words, people, tags."""
 
+    def __init__(self, rng: random.Random, mid_words: list[str], people: list[str]) -> None:
+        self.words = rng.sample(NEWS, TOPIC_NEWS_WORDS) + rng.sample(mid_words, TOPIC_MID_WORDS)
+        self.cumulative = _zipf(len(self.words))
+        self.people = rng.sample(people, TOPIC_PEOPLE)
+        self.tags = rng.sample(TAGS, 2)
 
-COMMON = _words(
-    """the of to and a in that is for on said with was as it by at from his has have be are
-an not but its after were had who will they this he would been their which more than also over
-about into up out one two new last year years could there all when we what other some her them
-while three during before against between since under because only most both first people
-state week month day time told officials government"""
-)
-NEWS = _words(
-    """minister president military forces strike strikes nuclear talks security sanctions
-agreement ceasefire border troops attack attacks missile missiles drone drones election
-elections parliament opposition protest protests police court ruling economy inflation prices
-oil gas energy exports imports trade tariffs bank central interest rates market markets
-investors shares company companies deal summit leaders leader foreign defence army navy air
-base bases region regional capital city province village civilians casualties killed wounded
-hospital aid humanitarian refugees camp negotiations envoy embassy ambassador sanctions
-spokesman spokeswoman statement ministry intelligence report reports reported warned warning
-threat threats crisis conflict war peace offensive counteroffensive frontline shelling
-airstrike airstrikes reactor reactors enrichment uranium inspectors inspection facility sites
-site plant power grid pipeline tanker shipping port ports coast waters vessel vessels fleet
-exercise exercises alliance allies ally partner partners cooperation support weapons arms
-supplies delivery deliveries budget spending reform reforms vote voters campaign candidate
-candidates coalition cabinet decree law bill legislation investigation probe charges arrested
-detained prison sentence trial judge prosecutors corruption scandal resignation appointed
-dismissed visit visited meeting meetings letter call phone diplomatic diplomats relations
-tensions escalation retaliation response condemned denied confirmed announced claimed
-accused urged demanded rejected approved signed launched carried launched targeted destroyed
-damaged struck intercepted shot downed fired exploded explosion blast fire rescue flooding
-earthquake storm drought harvest grain wheat food shortages workers union strike wages jobs
-unemployment growth recession debt loan fund imf currency dollar euro rouble rial yuan
-technology cyber hackers satellite space launch research scientists university students"""
-)
-COUNTRIES = _words(
-    """Iran Russia Ukraine Israel Syria Iraq Turkey China India Pakistan France Germany
-Britain Poland Egypt Qatar Lebanon Jordan Yemen Japan Korea Brazil Mexico Canada Italy Spain
-Sweden Finland Norway Georgia Armenia Azerbaijan Kazakhstan Belarus Moldova Romania Hungary
-Serbia Greece"""
-)
-CITIES = _words(
-    """Tehran Moscow Kyiv Jerusalem Damascus Baghdad Ankara Beijing Delhi Islamabad Paris
-Berlin London Warsaw Cairo Doha Beirut Amman Sanaa Tokyo Seoul Brasília Geneva Vienna Brussels
-Bushehr Natanz Isfahan Odesa Kharkiv Gaza Aleppo Mosul Tbilisi Yerevan Baku Minsk Chișinău
-Bucharest Budapest Belgrade Athens Zürich Kraków"""
-)
-AGENCIES = _words(
-    """Reuters|Associated Press|AFP|Bloomberg|Xinhua|TASS|Interfax|Anadolu|IRNA|Tasnim|
-Kyodo|Yonhap|ANSA|EFE|dpa|PTI|Al Jazeera|BBC|RIA Novosti|Ukrinform""",
-    "|",
-)
-OFFICIAL_BODIES = [
-    "Kremlin",
-    "Pentagon",
-    "White House",
-    "Foreign Ministry",
-    "Defence Ministry",
-    "IAEA",
-    "NATO",
-    "UN Security Council",
-    "European Commission",
-    "State Department",
-]
-TAGS = _words(
-    """nuclear|diplomacy|sanctions|energy|elections|Iran–Russia relations|Bushehr|ceasefire|
-cyber|shipping|refugees|economy|protests|corruption|air defence|drones|grain|arms control|
-disinformation|humanitarian""",
-    "|",
-)
-MASTHEADS = _words("Herald Times Post Observer Gazette Tribune Chronicle Daily Monitor Report")
-CUES = [
-    "told {s}",
-    "according to {s}",
-    "{s} reported",
-    "{s} said",
-    "sources told {s}",
-    "{s} confirmed",
-    "a report by {s} said",
-]
+    def sample(self, rng: random.Random, count: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=count)
 
 
 class Words:
-    """A Zipf-weighted vocabulary: common words first, then news words, then invented ones."""
+    """Common words everywhere (Zipf), rare invented words, and topics for the words between.
+
+    Words of middling frequency are bursty in real news: "minister" is frequent in the
+    stories about politics and absent from most others. Each story draws a share of its words
+    from one or two topics, so such words gather in some documents instead of all.
+    """
 
     def __init__(self, rng: random.Random, tail: int = 40_000) -> None:
         syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + ["ré", "ün", "ñe"]
@@ -134,14 +87,25 @@ class Words:
             {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(tail)}
         )
         rng.shuffle(invented)
-        self.words = COMMON + NEWS + invented
-        self.cumulative = list(accumulate(1 / (rank + 2.7) for rank in range(len(self.words))))
+        self.mid_words = invented[:MID_WORDS]
+        self.rare_words = invented[MID_WORDS:]
+        self.words = COMMON + self.rare_words
+        self.cumulative = _zipf(len(self.words))
 
-    def sample(self, rng: random.Random, count: int) -> list[str]:
-        return rng.choices(self.words, cum_weights=self.cumulative, k=count)
+    def sample(self, rng: random.Random, count: int, topics: list[Topic]) -> list[str]:
+        from_topics = sum(rng.random() < TOPIC_SHARE for _ in range(count))
+        chosen = rng.choices(self.words, cum_weights=self.cumulative, k=count - from_topics)
+        for _ in range(from_topics):
+            chosen.append(rng.choice(topics).sample(rng, 1)[0])
+        rng.shuffle(chosen)
+        return chosen
 
     def tail_word(self, rng: random.Random) -> str:
-        return self.words[rng.randrange(len(COMMON) + len(NEWS), len(self.words))]
+        return rng.choice(self.rare_words)
+
+
+def _zipf(size: int) -> list[float]:
+    return list(accumulate(1 / (rank + 2.7) for rank in range(size)))
 
 
 @dataclass
@@ -149,6 +113,7 @@ class Cast:
     """The named things stories mention: people, sources, outlets, events."""
 
     people: list[str]
+    topics: list[Topic]
     outlets: list[str]
     outlet_weights: list[float]
     events: list[tuple[str, date]]
@@ -167,8 +132,10 @@ class Cast:
             )
             for _ in range(600)
         ]
+        people = sorted({name() for _ in range(3000)})
         return cls(
-            people=sorted({name() for _ in range(3000)}),
+            people=people,
+            topics=[Topic(rng, words.mid_words, people) for _ in range(TOPICS)],
             outlets=["Deftechtimes", *outlets],
             outlet_weights=list(accumulate(1 / (rank + 1) for rank in range(len(outlets) + 1))),
             events=events,
@@ -183,11 +150,11 @@ class Story:
     tags: list[str] = field(default_factory=list)
 
 
-def _sentence(rng: random.Random, words: Words, cast: Cast) -> str:
-    chosen = words.sample(rng, rng.randint(10, 28))
+def _sentence(rng: random.Random, words: Words, topics: list[Topic], cast: Cast) -> str:
+    chosen = words.sample(rng, rng.randint(10, 28), topics)
     roll = rng.random()
     if roll < 0.25:
-        chosen.insert(rng.randrange(len(chosen)), rng.choice(cast.people))
+        chosen.insert(rng.randrange(len(chosen)), rng.choice(rng.choice(topics).people))
     elif roll < 0.45:
         chosen.insert(rng.randrange(len(chosen)), rng.choice(COUNTRIES + CITIES))
     if rng.random() < 0.15:
@@ -197,11 +164,16 @@ def _sentence(rng: random.Random, words: Words, cast: Cast) -> str:
 
 
 def _story(rng: random.Random, words: Words, cast: Cast) -> Story:
-    title_words = [rng.choice(cast.people + COUNTRIES), *words.sample(rng, rng.randint(5, 10))]
+    topics = rng.sample(cast.topics, rng.randint(1, 2))
+    title_words = [
+        rng.choice(topics[0].people + COUNTRIES),
+        *topics[0].sample(rng, rng.randint(3, 6)),
+        *words.sample(rng, rng.randint(2, 4), topics),
+    ]
     title = " ".join(word.title() if len(word) > 3 else word for word in title_words)
     paragraphs, sentences, offset = [], [], len(title) + 2
     for _ in range(rng.randint(4, 14)):
-        parts = [_sentence(rng, words, cast) for _ in range(rng.randint(2, 4))]
+        parts = [_sentence(rng, words, topics, cast) for _ in range(rng.randint(2, 4))]
         for part in parts:
             sentences.append((offset, offset + len(part)))
             offset += len(part) + 1
@@ -221,12 +193,12 @@ def _story(rng: random.Random, words: Words, cast: Cast) -> Story:
         "language": "en",
         "original_format": "txt",
     }
-    tags = rng.sample(TAGS, rng.randint(1, 3)) if rng.random() < 0.3 else []
+    tags = topics[0].tags[: rng.randint(1, 2)] if rng.random() < 0.3 else []
     return Story(article, sentences, tags)
 
 
 def corpus_path(cache: Path, articles: int) -> Path:
-    return cache / f"news-{articles // 1000}k-seed{SEED}.wbproj"
+    return cache / f"news-{articles}-seed{SEED}.wbproj"
 
 
 def ensure_corpus(cache: Path, articles: int, progress=print) -> Path:
@@ -242,6 +214,7 @@ def ensure_corpus(cache: Path, articles: int, progress=print) -> Path:
         _fill(store, articles, progress)
     finally:
         store.close()
+        partial.with_name(partial.name + ".lock").unlink(missing_ok=True)
     partial.rename(path)
     return path
 

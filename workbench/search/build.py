@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
-from whoosh import index as whoosh_index
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.search.documents import ARTICLE, CLAIM, NameBook, Selection, documents_for
@@ -28,6 +27,7 @@ from workbench.search.folder import (
     clear_leftovers,
     create_folder,
     mark_complete,
+    open_storage,
     swap_in,
 )
 from workbench.search.writer import commit_segments, finish_segment, open_writer
@@ -236,7 +236,7 @@ def _build_in_workers(
     finally:
         for process in processes:
             process.join(timeout=10)
-    commit_segments(whoosh_index.open_dir(str(building), indexname=INDEX_NAME), segments)
+    commit_segments(open_storage(building).open_index(INDEX_NAME), segments)
 
 
 def _collect(
@@ -274,7 +274,7 @@ def build_part(location: str, folder: str, number: int, part: Part, messages: An
     try:
         store = ProjectStore.open(location, read_only=True)
         try:
-            index = whoosh_index.open_dir(folder, indexname=INDEX_NAME)
+            index = open_storage(Path(folder)).open_index(INDEX_NAME)
             built: list[Any] = []
             segments = _Segments(
                 lambda: open_writer(index, lock=False, bulk=True),

@@ -31,6 +31,7 @@ from workbench.search.folder import (
     open_folder,
     swap_in,
 )
+from workbench.search.matching import matching_documents
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
 from workbench.store import ProjectStore
@@ -133,12 +134,11 @@ class ProjectIndex:
             return 0
         settled = 0
         try:
-            while True:
-                done = self._guarded(lambda: indexer.drain_batch(self.store, self._index))
-                if not done:
-                    break
-                settled += done
+            while (batch := indexer.read_batch(self.store)) is not None:
+                self._guarded(lambda batch=batch: indexer.apply_batch(self._index, batch))
                 self._stale = True
+                indexer.settle(self.store, batch)
+                settled += len(batch.entry_ids)
         finally:
             self._writing.release()
         return settled
@@ -214,17 +214,14 @@ class ProjectIndex:
         self, query: Query, limit: int, restriction: Query | None, with_facets: bool
     ) -> RawResults:
         searcher = self._current_searcher()
-        results = searcher.search(query, limit=max(1, limit), filter=restriction)
+        allowed = None if restriction is None else matching_documents(searcher, restriction)
+        results = searcher.search(query, limit=max(1, limit), filter=allowed)
         hits = [RawHit(hit["key"], hit.score) for hit in results][:limit]
-        everything = query if restriction is None else And([query, restriction])
-        if with_facets:
-            matched = list(searcher.docs_for_query(everything))
-            facets = self._facets.count(searcher, matched)
-            total = len(matched)
-        else:
-            facets = {}
-            total = len(results)
-        return RawResults(hits, total, facets, searcher.reader())
+        matched = matching_documents(searcher, query)
+        if allowed is not None:
+            matched &= allowed
+        facets = self._facets.count(searcher, matched) if with_facets else {}
+        return RawResults(hits, len(matched), facets, searcher.reader())
 
     def document_count(self) -> int:
         with self._reading:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 
 from workbench.search.schema import SCHEMA_VERSION, build_schema
@@ -63,13 +64,19 @@ def open_folder(location: Path) -> Index:
             "the search index was made by another version of the workbench", "version"
         )
     try:
-        index = whoosh_index.open_dir(str(location), indexname=INDEX_NAME)
+        index = open_storage(location).open_index(INDEX_NAME)
         with index.reader() as reader:
             reader.doc_count()
             next(iter(reader.lexicon("key")), None)
     except Exception as error:  # Whoosh reports damage in many forms
         raise IndexUnusable(f"the search index is damaged ({type(error).__name__})") from None
     return index
+
+
+def open_storage(location: Path) -> FileStorage:
+    """The folder's files, read with ordinary reads: memory-mapping the segments would make
+    every page the searcher touches count as resident memory (1.5 GB at 100,000 articles)."""
+    return FileStorage(str(location), supports_mmap=False)
 
 
 def create_folder(location: Path) -> Index:

@@ -11,6 +11,7 @@ is indexed twice. Small segments are merged later, when the indexer is idle.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -33,8 +34,17 @@ def pending_entries(store: ProjectStore) -> int:
         return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
 
 
-def drain_batch(store: ProjectStore, index: Index, limit: int = DRAIN_BATCH) -> int:
-    """Index the documents named by up to `limit` outbox entries; returns entries settled."""
+@dataclass(frozen=True)
+class Batch:
+    """Outbox entries read together, and the documents they name as the database has them."""
+
+    entry_ids: list[int]
+    touched: dict[str, set[int]]
+    documents: dict[str, list[Any]]
+
+
+def read_batch(store: ProjectStore, limit: int = DRAIN_BATCH) -> Batch | None:
+    """The oldest `limit` outbox entries and their documents, or None if nothing waits."""
     with store.reading() as session:
         entries = session.execute(
             select(OutboxEntry.id, OutboxEntry.entity_kind, OutboxEntry.entity_id)
@@ -42,7 +52,7 @@ def drain_batch(store: ProjectStore, index: Index, limit: int = DRAIN_BATCH) -> 
             .limit(limit)
         ).all()
         if not entries:
-            return 0
+            return None
         touched: dict[str, set[int]] = defaultdict(set)
         for _, kind, entity_id in entries:
             touched[kind].add(entity_id)
@@ -51,16 +61,15 @@ def drain_batch(store: ProjectStore, index: Index, limit: int = DRAIN_BATCH) -> 
             kind: documents_for(session, kind, Selection.of(ids), names)
             for kind, ids in touched.items()
         }
-    _apply(index, touched, documents)
-    _settle(store, [entry_id for entry_id, _, _ in entries])
-    return len(entries)
+    return Batch([entry_id for entry_id, _, _ in entries], touched, documents)
 
 
-def _apply(index: Index, touched: dict[str, set[int]], documents: dict[str, list[Any]]) -> None:
+def apply_batch(index: Index, batch: Batch) -> None:
+    """Replace (or remove) each named document in the index, committed as one small segment."""
     writer = open_writer(index)
     try:
-        for kind, ids in touched.items():
-            present = {document["key"]: document for document in documents.get(kind, [])}
+        for kind, ids in batch.touched.items():
+            present = {document["key"]: document for document in batch.documents.get(kind, [])}
             for entity_id in sorted(ids):
                 key = document_key(kind, entity_id)
                 if key in present:
@@ -73,9 +82,10 @@ def _apply(index: Index, touched: dict[str, set[int]], documents: dict[str, list
     writer.commit(merge=False)
 
 
-def _settle(store: ProjectStore, entry_ids: list[int]) -> None:
+def settle(store: ProjectStore, batch: Batch) -> None:
+    """Delete the batch's outbox entries — only once the index has committed them."""
     with store.session_factory() as session:
-        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(entry_ids)))
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(batch.entry_ids)))
         session.commit()
 
 

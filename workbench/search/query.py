@@ -19,6 +19,7 @@ from whoosh import qparser
 from whoosh.query import NullQuery, Query
 
 from workbench.search.errors import QueryError
+from workbench.search.phrases import AdjacentWords
 from workbench.search.schema import DEFAULT_FIELDS, QUERY_FIELDS, build_schema
 
 MIN_WILDCARD_PREFIX = 2
@@ -31,7 +32,9 @@ _FIELD_LIST = ", ".join(sorted({name for name in QUERY_FIELDS if name not in {"b
 
 
 def _parser() -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), build_schema())
+    parser = qparser.MultifieldParser(
+        list(DEFAULT_FIELDS), build_schema(), phraseclass=AdjacentWords
+    )
     parser.remove_plugin_class(qparser.SingleQuotePlugin)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())

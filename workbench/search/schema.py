@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from whoosh import fields, formats
 from whoosh.analysis import Analyzer
@@ -16,7 +17,7 @@ from whoosh.analysis import Analyzer
 from workbench.search.analysis import NewsAnalyzer
 
 # Raise when the schema or the analysis changes: an index made before is then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SMALL_DELTAS = 0
 _LARGE_DELTAS = 1
@@ -64,14 +65,8 @@ class CompactPositions(formats.Positions):
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         if valuestring[0] == _SMALL_DELTAS:
-            deltas: Iterable[int] = valuestring[1:]
-        else:
-            deltas = array("I", valuestring[1:])
-        positions, position = [], 0
-        for delta in deltas:
-            position += delta
-            positions.append(position)
-        return positions
+            return list(accumulate(valuestring[1:]))
+        return list(accumulate(array("I", valuestring[1:])))
 
     def decode_frequency(self, valuestring: bytes) -> int:
         if valuestring[0] == _SMALL_DELTAS:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
 
 from workbench.search.bulk import BulkSegmentWriter
+from workbench.search.postings import WorkbenchCodec
 
 # Light compression: posting blocks compress nearly as well as at Whoosh's level 3, faster.
 CODEC_COMPRESSION = 1
@@ -26,7 +26,7 @@ def open_writer(index: Index, *, lock: bool = True, bulk: bool = False) -> Segme
         index,
         _lk=lock,
         timeout=LOCK_TIMEOUT_SECONDS if lock else 0.0,
-        codec=W3Codec(compression=CODEC_COMPRESSION),
+        codec=WorkbenchCodec(compression=CODEC_COMPRESSION),
     )
 
 

@@ -122,10 +122,12 @@ class SearchIndex:
 class BackgroundIndexer:
     """Drains the outbox on a thread after each ProjectChange; merges small segments when idle.
 
-    `on_indexed(count)` and `on_error(message)` are called on the indexer's thread.
+    `on_indexed(count)` and `on_error(message)` are called on the indexer's thread. After a
+    failure the queued changes stay in the outbox and the drain is tried again shortly.
     """
 
     IDLE_SECONDS = 2.0
+    RETRY_SECONDS = 0.5
 
     def __init__(
         self,
@@ -150,15 +152,16 @@ class BackgroundIndexer:
         self._wake.set()
 
     def _run(self) -> None:
-        untidy = False
+        untidy = retry = False
         while not self._stopping:
-            woken = self._wake.wait(timeout=self.IDLE_SECONDS)
+            woken = self._wake.wait(self.RETRY_SECONDS if retry else self.IDLE_SECONDS)
             if self._stopping:
                 break
             try:
                 with self._busy:
-                    if woken:
+                    if woken or retry:
                         self._wake.clear()
+                        retry = False
                         indexed = self.index.drain()
                         untidy = untidy or bool(indexed)
                         if indexed and self._on_indexed is not None:
@@ -166,7 +169,8 @@ class BackgroundIndexer:
                     elif untidy:
                         self.index.engine.tidy()
                         untidy = False
-            except Exception as error:  # reported, and the indexer carries on
+            except Exception as error:  # reported; the changes stay queued and are retried
+                retry = True
                 if self._on_error is not None:
                     self._on_error(f"search indexing failed: {error}")
 

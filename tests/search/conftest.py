@@ -1,0 +1,39 @@
+"""Fixtures for search tests: the sample project's index, and small generated corpora."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.bench.search_corpus import ensure_corpus
+from workbench.services import Project
+from workbench.services.search import SearchIndex
+
+
+@pytest.fixture
+def sample_index(sample_project: Project) -> Iterator[SearchIndex]:
+    """The sample project's search index, built and caught up."""
+    index = SearchIndex.open(sample_project)
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="session")
+def news_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated project of 300 news-like articles with claims (made once per session)."""
+    return ensure_corpus(tmp_path_factory.mktemp("corpus"), 300, progress=lambda _line: None)
+
+
+@pytest.fixture
+def news_project(news_corpus: Path, tmp_path: Path) -> Iterator[Project]:
+    """A fresh copy of the generated corpus project, open for editing."""
+    copy = tmp_path / "news.wbproj"
+    copy.write_bytes(news_corpus.read_bytes())
+    with Project.open(copy) as project:
+        yield project
+
+
+def keys(results) -> list[tuple[str, int]]:
+    return [(hit.kind, hit.id) for hit in results.hits]
