@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from whoosh.query import And, Or, Query, Term
-from whoosh.scoring import BM25F
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.search import build, indexer
@@ -32,6 +31,7 @@ from workbench.search.folder import (
     swap_in,
 )
 from workbench.search.matching import matching_documents
+from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
 from workbench.store import ProjectStore
@@ -59,6 +59,7 @@ class ProjectIndex:
         self.notice = ""
         self._index: Any = None
         self._searcher: Any = None
+        self._readers: SegmentReaders | None = None
         self._stale = False
         self._facets = FacetTables()
         self._writing = threading.RLock()
@@ -186,17 +187,22 @@ class ProjectIndex:
     def _current_searcher(self) -> Any:
         if self._index is None:
             self._open_or_rebuild(None)
-        if self._searcher is None:
-            self._searcher = self._index.searcher(weighting=BM25F())
-        elif self._stale or (not self.writable and not self._searcher.up_to_date()):
-            self._searcher = self._searcher.refresh()
+        if self._readers is None:
+            self._readers = SegmentReaders(self._index)
+        if (
+            self._searcher is None
+            or self._stale
+            or (not self.writable and not self._searcher.up_to_date())
+        ):
+            self._searcher = self._readers.searcher()
         self._stale = False
         return self._searcher
 
     def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        if self._readers is not None:
+            self._readers.close()
+            self._readers = None
+        self._searcher = None
 
     def search(
         self,
@@ -222,6 +228,11 @@ class ProjectIndex:
             matched &= allowed
         facets = self._facets.count(searcher, matched) if with_facets else {}
         return RawResults(hits, len(matched), facets, searcher.reader())
+
+    def warm(self) -> None:
+        """Prepare what the first faceted search would otherwise build (per-segment tables)."""
+        with self._reading:
+            self._guarded(lambda: self._facets.table_for(self._current_searcher()))
 
     def document_count(self) -> int:
         with self._reading:

@@ -24,7 +24,8 @@ from workbench.search.writer import open_writer
 from workbench.store import ProjectStore
 
 DRAIN_BATCH = 1000
-SMALL_SEGMENT_DOCUMENTS = 5000
+SMALL_SEGMENT_MINIMUM = 100
+SMALL_SEGMENT_SHARE = 2
 MERGE_WHEN_SMALL_SEGMENTS = 8
 
 
@@ -89,15 +90,25 @@ def settle(store: ProjectStore, batch: Batch) -> None:
         session.commit()
 
 
+def _small_limit(sizes: list[int]) -> int:
+    """Segments under this many documents count as small: 2% of the index, at least 100."""
+    return max(SMALL_SEGMENT_MINIMUM, sum(sizes) * SMALL_SEGMENT_SHARE // 100)
+
+
 def small_segments(index: Index) -> int:
     """How many segments are small enough to be worth merging."""
     with index.reader() as reader:
-        leaves = [leaf for leaf, _ in reader.leaf_readers()]
-        return sum(1 for leaf in leaves if leaf.doc_count_all() < SMALL_SEGMENT_DOCUMENTS)
+        sizes = [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()]
+    limit = _small_limit(sizes)
+    return sum(1 for size in sizes if size < limit)
 
 
 def merge_small_segments(index: Index) -> bool:
-    """Merge the small segments left by many small commits into one; True if it merged."""
+    """Merge the small segments left by many small commits into one; True if it merged.
+
+    Only small segments are merged (rewriting the big ones would take minutes at 100,000
+    articles); they are read and written again, a cost in proportion to their size.
+    """
     if small_segments(index) < MERGE_WHEN_SMALL_SEGMENTS:
         return False
     writer = open_writer(index)
@@ -107,9 +118,10 @@ def merge_small_segments(index: Index) -> bool:
 
 def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     """A Whoosh merge policy: fold every small segment into the writer's new segment."""
+    limit = _small_limit([segment.doc_count_all() for segment in segments])
     kept = []
     for segment in segments:
-        if segment.doc_count_all() < SMALL_SEGMENT_DOCUMENTS:
+        if segment.doc_count_all() < limit:
             reader = SegmentReader(writer.storage, writer.schema, segment)
             writer.add_reader(reader)
             reader.close()

@@ -60,7 +60,10 @@ class SearchIndex:
 
     @classmethod
     def open(cls, project: Project, progress: Progress | None = None) -> SearchIndex:
-        return cls(project, ProjectIndex.open(project.store, progress))
+        """Open (or rebuild) the index, catch it up, and prepare it for the first search."""
+        engine = ProjectIndex.open(project.store, progress)
+        engine.warm()
+        return cls(project, engine)
 
     @property
     def notice(self) -> str:
