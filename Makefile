@@ -9,7 +9,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
            libxcb-randr0 libxcb-render-util0 libxcb-image0
 
-.PHONY: run test lint layers bench screenshots venv qt-runtime clean
+.PHONY: run test lint typecheck layers bench screenshots venv qt-runtime clean
 
 venv: $(STAMP)
 
@@ -33,10 +33,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check workbench tests db packaging
 	$(VENV)/bin/ruff format --check workbench tests db packaging
 
+# The layers mypy checks; the UI, search and the window's services join when they settle.
+TYPED_SERVICES := annotations articles claims entities errors events exchange exchange_checks \
+                  importing links merging names near_duplicates project queries report_data \
+                  reporting sample undo vocabulary
+TYPED := workbench/domain workbench/store workbench/ingest workbench/reports workbench/commands \
+         workbench/cli.py workbench/resources.py $(TYPED_SERVICES:%=workbench/services/%.py)
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy $(TYPED)
+
 layers: $(STAMP)
 	$(PY) -m pytest -q -p no:randomly tests/test_layers.py
 
-test: qt-runtime lint
+test: qt-runtime lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: qt-runtime

@@ -75,13 +75,14 @@ def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
     """Run the import in a thread, so Ctrl+C cancels between files and still shows a summary."""
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     cancel = threading.Event()
-    outcome: dict[str, object] = {}
+    summaries: list[ImportSummary] = []
+    errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            outcome["summary"] = import_paths(project, paths, progress=bar, cancel=cancel)
+            summaries.append(import_paths(project, paths, progress=bar, cancel=cancel))
         except BaseException as error:  # handed to the main thread below
-            outcome["error"] = error
+            errors.append(error)
 
     thread = threading.Thread(target=work, name="import")
     thread.start()
@@ -93,9 +94,9 @@ def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
         thread.join()
     if bar is not None:
         bar.finish()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["summary"]  # type: ignore[return-value]
+    if errors:
+        raise errors[0]
+    return summaries[0]
 
 
 class _ProgressBar:
@@ -126,7 +127,7 @@ def _print_document(path: str, document: ExtractedDocument, as_json: bool) -> No
     fields = document.describe()
     print(f"== {path}" + (f" ({document.part})" if document.part else ""))
     for key in ("title", "authors", "date", "site", "url", "language", "encoding"):
-        value = ", ".join(fields[key]) if key == "authors" else fields[key]  # type: ignore[arg-type]
+        value = ", ".join(document.authors) if key == "authors" else fields[key]
         print(f"{key + ':':<10}{value or ''}")
     print()
     print(document.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
@@ -88,7 +88,7 @@ def reindex_project(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer(label: str):
+def _progress_printer(label: str) -> Callable[[int, int], None]:
     """Prints progress to stderr about every tenth of the way (for long builds only)."""
     shown = {"step": 0}
 

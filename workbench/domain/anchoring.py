@@ -132,7 +132,8 @@ def reanchor(
 
 
 def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
-    found, at = [], text.find(needle)
+    found: list[int] = []
+    at = text.find(needle)
     while at != -1 and len(found) < limit:
         found.append(at)
         at = text.find(needle, at + 1)

@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NoReturn
 
 from workbench.ingest.document import FileExtraction
 from workbench.ingest.extract import SUPPORTED_SUFFIXES, extract_file
@@ -179,10 +180,10 @@ def forbid_network() -> None:
     """Make any attempt to open a network connection in this process fail."""
     import socket
 
-    def refuse(*_args: object, **_kwargs: object) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> NoReturn:
         raise OSError("the importer does not use the network")
 
-    socket.socket.connect = refuse  # type: ignore[method-assign,assignment]
-    socket.socket.connect_ex = refuse  # type: ignore[method-assign,assignment]
-    socket.create_connection = refuse  # type: ignore[assignment]
-    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse

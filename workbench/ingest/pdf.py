@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.ingest.dates import parse_date
 from workbench.ingest.document import ExtractedDocument
 from workbench.ingest.errors import ExtractionError
 from workbench.ingest.normalize import clean_paragraphs
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 _HYPHENATED = re.compile(r"[a-z]-$")
@@ -53,12 +56,12 @@ def read_pdf(data: bytes, name: str) -> ExtractedDocument:
     )
 
 
-def _unlock(reader: object, name: str) -> None:
+def _unlock(reader: PdfReader, name: str) -> None:
     """Open a PDF protected only against editing; refuse one that needs a password."""
-    if not getattr(reader, "is_encrypted", False):
+    if not reader.is_encrypted:
         return
     try:
-        opened = reader.decrypt("")  # type: ignore[attr-defined]
+        opened: int = reader.decrypt("")
     except Exception:  # pypdf raises several types for ciphers it cannot handle
         opened = 0
     if not opened:

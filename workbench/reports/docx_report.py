@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from workbench.reports.docx_footnotes import Footnotes
 from workbench.reports.highlight import Piece, highlighted_paragraphs
@@ -170,7 +171,7 @@ def _table(document: WordDocument, table: Table) -> None:
                     run.font.size = Pt(8.5)
 
 
-def shade(run, status: str | None) -> None:  # type: ignore[no-untyped-def]
+def shade(run: Run, status: str | None) -> None:
     """Give a run the background colour of a claim status (Word's shading, any colour)."""
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")

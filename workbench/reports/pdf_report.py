@@ -72,7 +72,7 @@ class _ReportDocument(BaseDocTemplate):
         level = getattr(flowable, "toc_level", None)
         if level is None:
             return
-        text, key = flowable.getPlainText(), flowable.bookmark  # type: ignore[attr-defined]
+        text, key = flowable.getPlainText(), flowable.bookmark
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=False)
         self.notify("TOCEntry", (level, text, self.page, key))
@@ -129,8 +129,8 @@ class _Story:
     def heading(self, text: str, bookmark: str, level: int = 0) -> Paragraph:
         style = self.styles.heading if level == 0 else self.styles.subheading
         flowable = Paragraph(f'<a name="{bookmark}"/>{self.text(text)}', style)
-        flowable.toc_level = level  # type: ignore[attr-defined]
-        flowable.bookmark = bookmark  # type: ignore[attr-defined]
+        flowable.toc_level = level
+        flowable.bookmark = bookmark
         return flowable
 
     def flowables(self) -> list[Flowable]:

@@ -152,8 +152,8 @@ def _check_hop(hop: Hop) -> None:
 def _check_named(uow: UnitOfWork, hop: Hop) -> None:
     if hop.source_id is not None:
         uow.sources.get(hop.source_id)
-    else:
-        uow.actors.get(hop.actor_id)  # type: ignore[arg-type]
+    elif hop.actor_id is not None:  # _check_hop made sure one of the two is given
+        uow.actors.get(hop.actor_id)
 
 
 def _hop_row(position: int, hop: Hop) -> AttributionHop:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.domain import (
     Actor,
@@ -26,7 +27,10 @@ from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
 
 KINDS = {"source": SourceKind, "actor": ActorKind}
-ALIAS_MODEL = {"source": (SourceAlias, "source_id"), "actor": (ActorAlias, "actor_id")}
+ALIAS_MODEL: dict[str, tuple[type[SourceAlias] | type[ActorAlias], str]] = {
+    "source": (SourceAlias, "source_id"),
+    "actor": (ActorAlias, "actor_id"),
+}
 
 
 def _vocabulary_value(kind: str, value: str) -> str:
@@ -205,7 +209,9 @@ def delete_actor(project: Project, actor_id: int) -> None:
     _delete(project, "actor", actor_id, AttributionHop.actor_id)
 
 
-def _delete(project: Project, kind: str, record_id: int, hop_column) -> None:
+def _delete(
+    project: Project, kind: str, record_id: int, hop_column: InstrumentedAttribute[int | None]
+) -> None:
     with project.command(f"Delete {kind}") as uow:
         row = getattr(uow, f"{kind}s").get(record_id)
         uses = uow.session.scalar(select(func.count()).where(hop_column == record_id)) or 0

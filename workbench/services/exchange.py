@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -105,7 +106,7 @@ class _Importer:
         self.actors: dict[str, int] = {}
         self.events: dict[str, int] = {}
         self.claims: dict[str, int] = {}
-        self.times: dict[int, tuple[object, object]] = {}
+        self.times: dict[int, tuple[datetime | None, datetime | None]] = {}
 
     def run(self, report: rm.Report) -> None:
         for source in report.sources:
@@ -242,7 +243,7 @@ class _Importer:
         query = select(Claim.id).where(
             Claim.article_id == article_id, Claim.start == span.start, Claim.end == span.end
         )
-        return self.uow.session.scalars(query.order_by(Claim.id)).first()  # type: ignore[return-value]
+        return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
 
     def _new_claim(self, article_id: int, span: Span, claim: rm.Claim) -> int:
         project = self.project
@@ -305,9 +306,9 @@ class _Importer:
         for claim_id, (created, modified) in self.times.items():
             row = self.uow.claims.get(claim_id)
             if created is not None:
-                row.created_at = created  # type: ignore[assignment]
+                row.created_at = created
             if modified is not None:
-                row.updated_at = modified  # type: ignore[assignment]
+                row.updated_at = modified
         self.uow.session.flush()
 
 

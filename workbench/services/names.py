@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workbench.domain import Actor, ActorAlias, Source, SourceAlias
 from workbench.services.errors import InvalidInput
 
-NAMED = {"source": (Source, SourceAlias, "source_id"), "actor": (Actor, ActorAlias, "actor_id")}
+NamedModel = type[Source] | type[Actor]
+AliasModel = type[SourceAlias] | type[ActorAlias]
+
+NAMED: dict[str, tuple[NamedModel, AliasModel, str]] = {
+    "source": (Source, SourceAlias, "source_id"),
+    "actor": (Actor, ActorAlias, "actor_id"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ def suggest(session: Session, kind: str, typed: str, limit: int = 12) -> list[Na
         return [NameMatch(kind, i, n, "", k) for i, n, k in rows.fetchmany(limit)]
     starts, words = f"{_escape(typed)}%", f"% {_escape(typed)}%"
 
-    def matching(column):
+    def matching(column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
         return or_(
             func.lower(column).like(starts, escape="\\"),
             func.lower(column).like(words, escape="\\"),

@@ -64,7 +64,7 @@ def read_contents(project: Project, selection: Selection) -> Contents:
     """The report model's articles and records for a selection."""
     with project.reading() as session:
         query = select(Article.id, Article.content_hash)
-        hashes = dict(_rows_in(session, query, Article.id, selection.article_ids))  # type: ignore[arg-type]
+        hashes = dict(_rows_in(session, query, Article.id, selection.article_ids))
         claim_ids, refs = _chosen_claims(session, hashes, selection.claim_ids)
     views = _claim_views(project, claim_ids)
     with project.reading() as session:

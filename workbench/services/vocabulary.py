@@ -9,8 +9,10 @@ from workbench.services.errors import InvalidInput
 
 def chosen(vocabulary: type[StrEnum], value: object, noun: str) -> str:
     """The vocabulary's value for `value`, or a clear error listing the choices."""
-    try:
-        return vocabulary(value).value
-    except ValueError:
-        choices = ", ".join(member.value for member in vocabulary)
-        raise InvalidInput(f"{value!r} is not a {noun}; choose one of: {choices}") from None
+    if isinstance(value, str):
+        try:
+            return vocabulary(value).value
+        except ValueError:
+            pass
+    choices = ", ".join(member.value for member in vocabulary)
+    raise InvalidInput(f"{value!r} is not a {noun}; choose one of: {choices}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -28,7 +29,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(read_only: bool):
+def _sqlite_pragmas(read_only: bool) -> Callable[[sqlite3.Connection, object], None]:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         if not read_only:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, event, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from workbench.domain.base import Base
@@ -63,7 +73,7 @@ def _read_row(connection: Connection, table: Table, key: tuple[Any, ...]) -> dic
     return dict(row) if row is not None else None
 
 
-def _key_clause(table: Table, key: tuple[Any, ...]):
+def _key_clause(table: Table, key: tuple[Any, ...]) -> ColumnElement[bool]:
     return and_(
         *(column == value for column, value in zip(table.primary_key.columns, key, strict=True))
     )
