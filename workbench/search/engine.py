@@ -31,6 +31,7 @@ from workbench.search.folder import (
     swap_in,
 )
 from workbench.search.matching import matching_documents
+from workbench.search.postings import shared_blocks
 from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
@@ -213,7 +214,7 @@ class ProjectIndex:
     ) -> RawResults:
         """The best `limit` hits, the number of matches, and (optionally) facet counts."""
         restriction = filter_query(filters)
-        with self._reading:
+        with self._reading, shared_blocks():
             return self._guarded(lambda: self._search(query, limit, restriction, with_facets))
 
     def _search(

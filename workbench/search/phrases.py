@@ -105,7 +105,9 @@ class _Posting:
 
 
 def _score(doc: int, values: list[dict[int, bytes]], scorers: list[Any], format_: Any) -> float:
-    return sum(
-        scorer.score(_Posting(doc, format_.decode_weight(found[doc])))
-        for scorer, found in zip(scorers, values, strict=True)
-    )
+    total = 0.0
+    for scorer, found in zip(scorers, values, strict=True):
+        weight = format_.decode_weight(found[doc])
+        quick = getattr(scorer, "score_of", None)
+        total += quick(doc, weight) if quick else scorer.score(_Posting(doc, weight))
+    return total

@@ -13,8 +13,10 @@ from typing import Any
 
 from whoosh.index import TOC
 from whoosh.reading import MultiReader, SegmentReader
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
+
+from workbench.search.postings import preload_lengths
+from workbench.search.scoring import QuickBM25F
 
 ReaderKey = tuple[str, int]
 
@@ -38,13 +40,14 @@ class SegmentReaders:
                 reader = kept.get(key) or self._open.pop(key, None)
                 if reader is None:
                     reader = SegmentReader(storage, contents.schema, segment, contents.generation)
+                    preload_lengths(reader)
                 kept[key] = reader
                 readers.append(reader)
         finally:
             self.close()
             self._open = kept
         combined = MultiReader(readers, generation=contents.generation)
-        return Searcher(combined, weighting=BM25F(), closereader=False, fromindex=self._index)
+        return Searcher(combined, weighting=QuickBM25F(), closereader=False, fromindex=self._index)
 
     def close(self) -> None:
         for reader in self._open.values():
