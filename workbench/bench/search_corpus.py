@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from workbench.bench.search_vocabulary import (
     AGENCIES,
@@ -49,6 +50,7 @@ from workbench.domain.grades import ClaimKind, ClaimStatus
 from workbench.domain.text import content_hash
 from workbench.store import ProjectStore
 
+Say = Callable[[str], None]
 SEED = 20250623
 CLAIM_SHARE = 0.2
 BATCH = 2000
@@ -201,7 +203,7 @@ def corpus_path(cache: Path, articles: int) -> Path:
     return cache / f"news-{articles}-seed{SEED}.wbproj"
 
 
-def ensure_corpus(cache: Path, articles: int, progress=print) -> Path:
+def ensure_corpus(cache: Path, articles: int, progress: Say = print) -> Path:
     """The cached corpus project of this size, generated first if it is not there yet."""
     path = corpus_path(cache, articles)
     if path.exists():
@@ -219,7 +221,7 @@ def ensure_corpus(cache: Path, articles: int, progress=print) -> Path:
     return path
 
 
-def _fill(store: ProjectStore, count: int, progress) -> None:
+def _fill(store: ProjectStore, count: int, progress: Say) -> None:
     rng = random.Random(SEED)
     words = Words(rng)
     cast = Cast.invent(rng, words)
@@ -237,14 +239,14 @@ def _fill(store: ProjectStore, count: int, progress) -> None:
             progress(f"  generated {done:,} of {count:,} articles")
 
 
-def _rows(connection, model: type, rows: list[dict]) -> list[int]:
+def _rows(connection: Connection, model: Any, rows: list[dict]) -> list[int]:
     if not rows:
         return []
-    result = connection.execute(insert(model).returning(model.id), rows)  # type: ignore[attr-defined]
+    result = connection.execute(insert(model).returning(model.id), rows)
     return list(result.scalars())
 
 
-def _entities(connection, cast: Cast) -> dict[str, list[int]]:
+def _entities(connection: Connection, cast: Cast) -> dict[str, list[int]]:
     sources = [{"name": "unnamed sources", "kind": "unnamed sources", "reliability": "F"}]
     sources += [{"name": n, "kind": "wire agency", "reliability": "B"} for n in AGENCIES]
     sources += [{"name": n, "kind": "government body", "reliability": "C"} for n in OFFICIAL_BODIES]
@@ -279,7 +281,7 @@ def _entities(connection, cast: Cast) -> dict[str, list[int]]:
     }
 
 
-def _tag(connection, kind: str, tag_id: dict[str, int], targets: Iterator) -> None:
+def _tag(connection: Connection, kind: str, tag_id: dict[str, int], targets: Iterable[Any]) -> None:
     rows = [
         {"tag_id": tag_id[name], "target_kind": kind, "target_id": target}
         for target, story in targets
@@ -288,7 +290,14 @@ def _tag(connection, kind: str, tag_id: dict[str, int], targets: Iterator) -> No
     _rows(connection, Tagging, rows)
 
 
-def _claims(connection, rng, ids, tag_id, article_ids, stories) -> None:
+def _claims(
+    connection: Connection,
+    rng: random.Random,
+    ids: dict[str, list[int]],
+    tag_id: dict[str, int],
+    article_ids: list[int],
+    stories: list[Story],
+) -> None:
     claims, chains = [], []
     for article_id, story in zip(article_ids, stories, strict=True):
         if rng.random() >= CLAIM_SHARE:

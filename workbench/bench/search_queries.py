@@ -53,9 +53,9 @@ def sample_queries(project: Path, per_kind: int, seed: int) -> dict[str, list[Be
         with store.reading() as session:
             top = session.scalar(select(func.max(Article.id))) or 0
             chosen = rng.sample(range(1, top + 1), min(top, per_kind * 4))
-            articles = session.execute(
-                select(Article.title, Article.text).where(Article.id.in_(chosen))
-            ).all()
+            articles = list(
+                session.execute(select(Article.title, Article.text).where(Article.id.in_(chosen)))
+            )
             people = list(
                 session.scalars(
                     select(Actor.name).join(ClaimActor).where(Actor.kind == "person").distinct()

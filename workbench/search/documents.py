@@ -98,8 +98,10 @@ class NameBook:
         missing_actors = actor_ids - self.actors.keys()
         if missing_actors:
             aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name, missing_actors)
-            rows = session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(missing_actors)))
-            for actor_id, name in rows:
+            named = session.execute(
+                select(Actor.id, Actor.name).where(Actor.id.in_(missing_actors))
+            )
+            for actor_id, name in named:
                 self.actors[actor_id] = (name, aliases.get(actor_id, ()))
 
 

@@ -13,6 +13,7 @@ import threading
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,7 @@ class ProjectIndex:
         settled = 0
         try:
             while (batch := indexer.read_batch(self.store)) is not None:
-                self._guarded(lambda batch=batch: indexer.apply_batch(self._index, batch))
+                self._guarded(partial(indexer.apply_batch, self._index, batch))
                 self._stale = True
                 indexer.settle(self.store, batch)
                 settled += len(batch.entry_ids)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.search.documents import (
@@ -111,7 +112,7 @@ def check_index(store: ProjectStore, location: Path | None = None) -> IndexCheck
     )
 
 
-def _current_fingerprints(session) -> dict[str, int]:
+def _current_fingerprints(session: Session) -> dict[str, int]:
     found: dict[str, int] = {}
     names = NameBook()
     for kind, model in ((ARTICLE, Article), (CLAIM, Claim)):

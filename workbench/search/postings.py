@@ -69,6 +69,11 @@ class BlockPostingsWriter(W3PostingsWriter):
 class QuickLeafMatcher(W3LeafMatcher):
     """Reads posting lists written by BlockPostingsWriter; skips by binary search."""
 
+    _ids: Any
+    _weights: Any
+    _values: Any
+    _data: Any
+
     def _read_header(self) -> None:
         if self._postfile.get(self._startoffset, 4) != BLOCKS_MAGIC:
             raise OSError("a posting list of the search index is damaged (bad block tag)")

@@ -13,6 +13,7 @@ Khamenie~          words one letter away (Khamenie~2: two letters)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from whoosh import qparser
@@ -90,7 +91,7 @@ def _canonical_fields(text: str) -> str:
     return _outside_quotes(text, lambda part: _FIELD.sub(replace, part))
 
 
-def _outside_quotes(text: str, change) -> str:
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
     parts = text.split('"')
     for number in range(0, len(parts), 2):
         parts[number] = change(parts[number])
