@@ -22,6 +22,7 @@ from workbench import __version__
 from workbench.domain.anchoring import Span
 from workbench.services import ProjectChange, claims
 from workbench.store.errors import ProjectError
+from workbench.ui import collector
 from workbench.ui.actions import build_actions, build_menus, build_toolbar
 from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.import_flow import ImportFlow
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.current_claim: int | None = None
+        self._closed = False
+        collector.window_opened()
         self.setWindowTitle(f"{session.project.name} — Analyst Workbench")
         self.setObjectName("workbench-window")
         self.setAcceptDrops(True)
@@ -338,6 +341,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.inspector.settle()
         if self.search is not None:
             self.search.shutdown()
@@ -347,3 +354,4 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session.project.close()
         super().closeEvent(event)
+        collector.window_closed()

@@ -1,13 +1,16 @@
 """A guard against a reference-counting fault of PySide6 6.12 on Python 3.11.
 
-On Python 3.11, PySide6 6.12's void methods (`QLabel.setText`, `QTextCursor.setPosition`, …)
-return None without taking a new reference to it, so every call lowers None's reference count
-by one. After some tens of thousands of calls — a few minutes of real work, or opening a large
-article a few times — the count reaches zero and the interpreter aborts with "deallocating
-None". From Python 3.12 on, None is immortal and the fault is harmless.
+On Python 3.11, PySide6 6.12 hands back None from void methods (`QLabel.setText`,
+`QTextCursor.setPosition`, …) and True or False from some calls (`Signal.emit`, overridden
+event handlers) without taking a new reference, so each call lowers that object's reference
+count by one. After some thousands of calls — a few minutes of work, or one large article
+opened a few times — a count reaches zero and the interpreter aborts ("deallocating None",
+"deallocating True or False"). From Python 3.12 on these objects are immortal and the fault
+is harmless.
 
-Until PySide6 is fixed, the window gives None a reference count so large (2**40) that no
-session can exhaust it. None is never deallocated anyway, so nothing else changes.
+Until PySide6 is fixed, the window gives None, True and False a reference count so large
+(2**40 more) that no session can exhaust it. They are never deallocated anyway, so nothing
+else changes.
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ import ctypes
 import sys
 
 HEADROOM = 1 << 40
+SINGLETONS = (None, True, False)
 
 
-def none_needs_headroom() -> bool:
+def singletons_need_headroom() -> bool:
     return sys.version_info < (3, 12)
 
 
-def protect_none() -> None:
-    """Raise None's reference count out of reach of the leak (no effect on Python ≥ 3.12)."""
-    if none_needs_headroom() and sys.getrefcount(None) < HEADROOM:
-        ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM
+def protect_singletons() -> None:
+    """Raise the reference counts of None, True and False out of the leak's reach."""
+    if not singletons_need_headroom():
+        return
+    for singleton in SINGLETONS:
+        if sys.getrefcount(singleton) < HEADROOM:
+            ctypes.c_ssize_t.from_address(id(singleton)).value += HEADROOM

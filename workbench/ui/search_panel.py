@@ -61,6 +61,7 @@ class SearchPanel(QWidget):
         self.results: SearchResults | None = None
         self.searching = False
         self._opening = False
+        self._closed = False
         self._again = False
         self._checked: dict[str, set[str]] = {}
         self._typing = QTimer(self, singleShot=True, interval=250)
@@ -125,7 +126,7 @@ class SearchPanel(QWidget):
 
     def prepare(self) -> None:
         """Open the index in the background (once), so the first search is quick."""
-        if self.index is not None or self._opening:
+        if self.index is not None or self._opening or self._closed:
             return
         from workbench.services.search import open_index
 
@@ -141,13 +142,16 @@ class SearchPanel(QWidget):
 
     def _index_ready(self, index: SearchIndex) -> None:
         self._opening = False
+        if self._closed:  # the window closed while the index was opening
+            from workbench.services.search import close_index
+
+            close_index(self.session.project)
+            return
         self.index = index
-        if index.notice:
-            self.session.tell(index.notice)
         self.indexer = index.start_background(
             on_indexed=self._indexed.emit, on_error=self._index_problem.emit
         )
-        self.status.setText("Type to search every article and claim.")
+        self.status.setText(index.notice or "Type to search every article and claim.")
         if self.query.text().strip():
             self.search_now()
 
@@ -158,11 +162,17 @@ class SearchPanel(QWidget):
 
     @Slot(int)
     def _caught_up(self, _count: int) -> None:
-        if self.results is not None and not self._typing.isActive():
+        """The index took in new edits: search again, so the hits shown are current."""
+        if not self.query.text().strip():
+            return
+        if self.searching:
+            self._again = True
+        elif not self._typing.isActive():
             self._typing.start()
 
     def shutdown(self) -> None:
         """Stop the indexer and close the index (before the project closes)."""
+        self._closed = True
         if self.indexer is not None:
             self.indexer.stop()
             self.indexer = None
