@@ -120,3 +120,16 @@ def test_the_background_indexer_reports_failures(sample_index: SearchIndex) -> N
         assert keys(sample_index.search("summary:vague")) == [("claim", 2)]
     finally:
         indexer.stop()
+
+
+def test_an_empty_project_finds_nothing_then_its_first_article(project) -> None:
+    """A new, empty project searches without error; its first article is found at once."""
+    index = SearchIndex.open(project)
+    try:
+        assert index.search("anything").total == 0
+        add_article(
+            project, NewArticle(text="Narwhal news\n\nA narwhal surfaced.", title="Narwhal")
+        )
+        assert [hit.title for hit in index.search("narwhal").hits] == ["Narwhal"]
+    finally:
+        index.close()

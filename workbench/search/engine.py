@@ -137,14 +137,18 @@ class ProjectIndex:
             return 0
         settled = 0
         try:
-            while (batch := indexer.read_batch(self.store)) is not None:
-                self._guarded(partial(indexer.apply_batch, self._index, batch))
-                self._stale = True
+            while self._index is not None and (batch := indexer.read_batch(self.store)) is not None:
+                self._guarded(partial(self._apply, batch))
                 indexer.settle(self.store, batch)
                 settled += len(batch.entry_ids)
         finally:
             self._writing.release()
         return settled
+
+    def _apply(self, batch: indexer.Batch) -> None:
+        with self._reading:  # the searcher finds the documents to replace
+            indexer.apply_batch(self._index, batch, self._current_searcher())
+            self._stale = True
 
     def tidy(self) -> bool:
         """Merge the small segments many small commits leave behind (when there are many)."""

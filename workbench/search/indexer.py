@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -24,9 +25,8 @@ from workbench.search.writer import open_writer
 from workbench.store import ProjectStore
 
 DRAIN_BATCH = 1000
-SMALL_SEGMENT_MINIMUM = 100
-SMALL_SEGMENT_SHARE = 2
-MERGE_WHEN_SMALL_SEGMENTS = 8
+TIER_LIMITS = (100, 1_000, 10_000)
+MERGE_FACTOR = 8
 
 
 def pending_entries(store: ProjectStore) -> int:
@@ -65,18 +65,21 @@ def read_batch(store: ProjectStore, limit: int = DRAIN_BATCH) -> Batch | None:
     return Batch([entry_id for entry_id, _, _ in entries], touched, documents)
 
 
-def apply_batch(index: Index, batch: Batch) -> None:
-    """Replace (or remove) each named document in the index, committed as one small segment."""
+def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
+    """Replace (or remove) each named document in the index, committed as one small segment.
+
+    `searcher`, if given, must show the index as the writer finds it; it is used to find the
+    documents to replace (else Whoosh opens a reader on every segment to do so).
+    """
     writer = open_writer(index)
     try:
         for kind, ids in batch.touched.items():
             present = {document["key"]: document for document in batch.documents.get(kind, [])}
             for entity_id in sorted(ids):
                 key = document_key(kind, entity_id)
+                writer.delete_by_term("key", key, searcher=searcher)
                 if key in present:
-                    writer.update_document(**present[key])
-                else:
-                    writer.delete_by_term("key", key)
+                    writer.add_document(**present[key])
     except BaseException:
         writer.cancel()
         raise
@@ -90,38 +93,54 @@ def settle(store: ProjectStore, batch: Batch) -> None:
         session.commit()
 
 
-def _small_limit(sizes: list[int]) -> int:
-    """Segments under this many documents count as small: 2% of the index, at least 100."""
-    return max(SMALL_SEGMENT_MINIMUM, sum(sizes) * SMALL_SEGMENT_SHARE // 100)
+def _tier(documents: int) -> int | None:
+    """Segments merge with others of their size: under 100 documents, under 1,000, under
+    10,000; larger ones (as a rebuild writes them) are left alone."""
+    for tier, limit in enumerate(TIER_LIMITS):
+        if documents < limit:
+            return tier
+    return None
+
+
+def _to_merge(sizes: list[int]) -> int | None:
+    """The smallest tier holding enough segments to be worth merging, if any."""
+    counts: dict[int, int] = defaultdict(int)
+    for size in sizes:
+        tier = _tier(size)
+        if tier is not None:
+            counts[tier] += 1
+    ready = [tier for tier, count in counts.items() if count >= MERGE_FACTOR]
+    return min(ready) if ready else None
 
 
 def small_segments(index: Index) -> int:
-    """How many segments are small enough to be worth merging."""
+    """How many segments are small enough to be merged one day."""
     with index.reader() as reader:
         sizes = [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()]
-    limit = _small_limit(sizes)
-    return sum(1 for size in sizes if size < limit)
+    return sum(1 for size in sizes if _tier(size) is not None)
 
 
 def merge_small_segments(index: Index) -> bool:
-    """Merge the small segments left by many small commits into one; True if it merged.
+    """Merge the segments of one size tier once there are many; True if it merged.
 
-    Only small segments are merged (rewriting the big ones would take minutes at 100,000
-    articles); they are read and written again, a cost in proportion to their size.
+    Each drained change adds a tiny segment, and every search visits every segment; merging
+    like-sized segments keeps their number small at a cost in proportion to their size.
     """
-    if small_segments(index) < MERGE_WHEN_SMALL_SEGMENTS:
+    with index.reader() as reader:
+        sizes = [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()]
+    tier = _to_merge(sizes)
+    if tier is None:
         return False
     writer = open_writer(index)
-    writer.commit(mergetype=_merge_small)
+    writer.commit(mergetype=partial(_merge_tier, tier))
     return True
 
 
-def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
-    """A Whoosh merge policy: fold every small segment into the writer's new segment."""
-    limit = _small_limit([segment.doc_count_all() for segment in segments])
+def _merge_tier(tier: int, writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: fold the segments of one tier into the writer's new segment."""
     kept = []
     for segment in segments:
-        if segment.doc_count_all() < limit:
+        if _tier(segment.doc_count_all()) == tier:
             reader = SegmentReader(writer.storage, writer.schema, segment)
             writer.add_reader(reader)
             reader.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.index import TOC
-from whoosh.reading import MultiReader, SegmentReader
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
 from workbench.search.postings import preload_lengths
@@ -46,6 +46,10 @@ class SegmentReaders:
         finally:
             self.close()
             self._open = kept
+        if not readers:
+            return Searcher(
+                EmptyReader(contents.schema), weighting=QuickBM25F(), fromindex=self._index
+            )
         combined = MultiReader(readers, generation=contents.generation)
         return Searcher(combined, weighting=QuickBM25F(), closereader=False, fromindex=self._index)
 

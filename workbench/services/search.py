@@ -57,6 +57,7 @@ class SearchIndex:
     def __init__(self, project: Project, engine: ProjectIndex) -> None:
         self.project = project
         self.engine = engine
+        self._indexers: list[BackgroundIndexer] = []
 
     @classmethod
     def open(cls, project: Project, progress: Progress | None = None) -> SearchIndex:
@@ -116,9 +117,14 @@ class SearchIndex:
         """Start a thread that keeps the index in step after every change to the project."""
         indexer = BackgroundIndexer(self, on_indexed, on_error)
         indexer.start()
+        self._indexers.append(indexer)
         return indexer
 
     def close(self) -> None:
+        """Stop any background indexer started here, then close the index."""
+        for indexer in self._indexers:
+            indexer.stop()
+        self._indexers.clear()
         self.engine.close()
 
 
