@@ -12,6 +12,8 @@ from workbench.services.queries import claim_view
 from workbench.ui.main_window import MainWindow
 from workbench.ui.typeahead import NameField
 
+WAIT_MS = 15_000  # generous: the suite may share a busy machine
+
 LEFT = Qt.MouseButton.LeftButton
 QUOTE = "Reports suggest that Putin has been cautious."
 
@@ -42,14 +44,14 @@ def _type_and_pick(qtbot, field: NameField, typed: str, wanted: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, typed)
     popup = field.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
     rows = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert any(row.startswith(wanted) for row in rows), rows
     target = next(row for row, shown in enumerate(rows) if shown.startswith(wanted))
     for _step in range(target + 1):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: field.text() == "")
+    qtbot.waitUntil(lambda: field.text() == "", timeout=WAIT_MS)
 
 
 def _button(row: QWidget, name: str) -> QToolButton:
@@ -59,9 +61,9 @@ def _button(row: QWidget, name: str) -> QToolButton:
 def test_status_and_credibility_are_graded_from_the_combos(qtbot, window: MainWindow) -> None:
     """Choosing "disputed", then credibility 5 by arrow keys, stores each as one undo step."""
     _choose(qtbot, window.inspector.status, "disputed")
-    qtbot.waitUntil(lambda: _view(window).status == "disputed")
+    qtbot.waitUntil(lambda: _view(window).status == "disputed", timeout=WAIT_MS)
     _choose(qtbot, window.inspector.credibility, "5 — improbable")
-    qtbot.waitUntil(lambda: _view(window).credibility == 5)
+    qtbot.waitUntil(lambda: _view(window).credibility == 5, timeout=WAIT_MS)
     assert window.actions_.undo.text() == "&Undo Grade claim 5"
     window.actions_.undo.trigger()
     assert _view(window).credibility == 4

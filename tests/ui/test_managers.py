@@ -9,6 +9,8 @@ from workbench.services.entities import create_actor
 from workbench.services.lookup import named
 from workbench.ui.main_window import MainWindow
 
+WAIT_MS = 15_000  # generous: the suite may share a busy machine
+
 
 def _rows(manager) -> list[str]:
     return [manager.list.item(row).text().split("\n")[0] for row in range(manager.list.count())]
@@ -63,7 +65,7 @@ def test_merging_a_duplicate_actor_moves_its_links(qtbot, sample_window: MainWin
     field.setFocus()
     qtbot.keyClicks(field, "Vladimir")
     popup = field.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert named(project, "actor", "V. Putin") == named(project, "actor", "Vladimir Putin")

@@ -16,6 +16,8 @@ from workbench.services.queries import claim_view
 from workbench.ui.main_window import MainWindow
 from workbench.ui.typeahead import NameField
 
+WAIT_MS = 15_000  # generous: the suite may share a busy machine
+
 REUTERS_QUOTE = (
     "Sources told Reuters that the Iranian leadership is not happy with Russia’s actions so far"
 )
@@ -54,12 +56,12 @@ def _pick(qtbot, field: NameField, typed: str, wanted: str) -> None:
     field.setFocus()
     qtbot.keyClicks(field, typed)
     popup = field.completer().popup()
-    qtbot.waitUntil(popup.isVisible)
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
     shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     for _step in range(next(i for i, s in enumerate(shown) if s.startswith(wanted)) + 1):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: field.text() == "")
+    qtbot.waitUntil(lambda: field.text() == "", timeout=WAIT_MS)
 
 
 def _choose(qtbot, box: QComboBox, text: str) -> None:
@@ -73,7 +75,7 @@ def _back_to(qtbot, window: MainWindow) -> None:
     """Make the window active again, as the desktop does when a popup closes (the offscreen
     test platform leaves no window active after a completer popup)."""
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
 
 
 def test_the_seed_workflow_through_the_window(
@@ -126,7 +128,7 @@ def test_the_seed_workflow_through_the_window(
     _back_to(qtbot, window)
     qtbot.keyClick(window.reader.text, Qt.Key.Key_F, CTRL | SHIFT)
     search = window.search
-    qtbot.waitUntil(search.query.hasFocus)
+    qtbot.waitUntil(search.query.hasFocus, timeout=WAIT_MS)
     qtbot.keyClicks(search.query, "source:Reuters")
     qtbot.keyClick(search.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: search.hits.rowCount() > 0, timeout=30_000)

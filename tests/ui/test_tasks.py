@@ -10,6 +10,8 @@ import pytest
 from workbench.services.errors import InvalidInput
 from workbench.ui.tasks import TaskControl, TaskRunner
 
+WAIT_MS = 15_000  # generous: the suite may share a busy machine
+
 
 @pytest.fixture
 def runner(qtbot) -> TaskRunner:
@@ -50,7 +52,7 @@ def test_cancel_stops_a_job_between_steps(qtbot, runner: TaskRunner) -> None:
             time.sleep(0.01)
 
     task = runner.run("Long job", work)
-    qtbot.waitUntil(lambda: len(steps) > 2)
+    qtbot.waitUntil(lambda: len(steps) > 2, timeout=WAIT_MS)
     with qtbot.waitSignal(task.finished, timeout=5000):
         task.cancel()
     assert len(steps) < 200

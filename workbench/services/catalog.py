@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workbench.domain import (
     Actor,
@@ -111,10 +112,8 @@ def _named(session: Session, kind: str) -> list[RecordRow]:
     ]
 
 
-def _counts(session: Session, column, *, where=None) -> dict[int, int]:
+def _counts(session: Session, column: InstrumentedAttribute[Any]) -> dict[int, int]:
     query = select(column, func.count()).group_by(column)
-    if where is not None:
-        query = query.where(where)
     return {key: count for key, count in session.execute(query) if key is not None}
 
 
@@ -183,7 +182,9 @@ def _claim_label(summary: str, exact: str, title: str) -> str:
     return f"{said} — {title}" if title else said
 
 
-def _hops_naming(session: Session, column, record_id: int) -> list[LinkedItem]:
+def _hops_naming(
+    session: Session, column: InstrumentedAttribute[Any], record_id: int
+) -> list[LinkedItem]:
     rows = session.execute(
         select(Claim.id, Claim.article_id, Claim.summary, Claim.exact, Article.title)
         .add_columns(AttributionHop.role)
@@ -198,11 +199,13 @@ def _hops_naming(session: Session, column, record_id: int) -> list[LinkedItem]:
     ]
 
 
-def _label(row) -> str:
+def _label(row: Row[Any]) -> str:
     return _claim_label(row.summary, row.exact, row.title)
 
 
-def _claims_linking(session: Session, model: type, column, record_id: int) -> list[LinkedItem]:
+def _claims_linking(
+    session: Session, model: type[ClaimActor] | type[ClaimEvent], column: Any, record_id: int
+) -> list[LinkedItem]:
     rows = session.execute(
         select(Claim.id, Claim.article_id, Claim.summary, Claim.exact, Article.title)
         .add_columns(model.role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Article, AttributionHop, Claim, Source, Tag, Tagging
@@ -108,7 +108,7 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
     return query
 
 
-def _mentions_word(word: str):
+def _mentions_word(word: str) -> ColumnElement[bool]:
     pattern = "%" + _escape_like(word.lower()) + "%"
     return or_(
         func.lower(Article.title).like(pattern, escape="\\"),
@@ -121,7 +121,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _cites_source(source_id: int):
+def _cites_source(source_id: int) -> ColumnElement[bool]:
     return exists(
         select(AttributionHop.id)
         .join(Claim, Claim.id == AttributionHop.claim_id)
@@ -129,7 +129,7 @@ def _cites_source(source_id: int):
     )
 
 
-def _tagged(tag: str):
+def _tagged(tag: str) -> ColumnElement[bool]:
     """The article, or one of its claims, carries the tag."""
     named = select(Tag.id).where(func.lower(Tag.name) == tag.lower()).scalar_subquery()
     on_article = exists(
@@ -149,7 +149,7 @@ def _tagged(tag: str):
     return or_(on_article, on_claim)
 
 
-def _with_status(status: str):
+def _with_status(status: str) -> ColumnElement[bool]:
     if status == UNMARKED:
         return ~exists(select(Claim.id).where(Claim.article_id == Article.id))
     if status not in STATUS_CHOICES:

@@ -129,7 +129,9 @@ def build_actions(window: QMainWindow) -> WindowActions:
     return actions
 
 
-def build_menus(window: QMainWindow, actions: WindowActions, docks_menu_actions) -> None:
+def build_menus(
+    window: QMainWindow, actions: WindowActions, docks_menu_actions: list[QAction]
+) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([actions.new_project, actions.open_project])

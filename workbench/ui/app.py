@@ -25,14 +25,13 @@ FIRST_RUN = (
 
 def application() -> QApplication:
     """The QApplication (made once), named so QSettings and the desktop know it."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Analyst Workbench")
     app.setDesktopFileName(APPLICATION)
-    return app  # type: ignore[return-value]
+    return app
 
 
 class Workbench(QObject):

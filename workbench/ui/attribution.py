@@ -9,6 +9,7 @@ Every change is one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,13 @@ from workbench.services.queries import ClaimView, HopView
 from workbench.ui.look import icon
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, NewRecordBar, Picked
+
+
+def tool_button(shown: QIcon) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(shown)
+    button.setAutoRaise(True)
+    return button
 
 
 def role_box(name: str) -> QComboBox:
@@ -60,7 +68,7 @@ class HopRow(QWidget):
             self._button("up", f"Move {hop.name} up the chain", hop.position > 0, -1),
             self._button("down", f"Move {hop.name} down the chain", hop.position < last, 1),
         ]
-        remove = QToolButton(icon=icon("delete"), autoRaise=True)
+        remove = tool_button(icon("delete"))
         remove.setToolTip(f"Remove {hop.name} from the chain")
         remove.setAccessibleName(remove.toolTip())
         remove.clicked.connect(lambda: self.removed.emit(self.position))
@@ -70,7 +78,8 @@ class HopRow(QWidget):
         self.anonymous.clicked.connect(lambda checked: self._edit(anonymous=checked))
 
     def _button(self, glyph: str, tip: str, enabled: bool, offset: int) -> QToolButton:
-        button = QToolButton(icon=icon(glyph), autoRaise=True, enabled=enabled)
+        button = tool_button(icon(glyph))
+        button.setEnabled(enabled)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.clicked.connect(lambda: self.moved.emit(self.position, offset))
@@ -129,7 +138,7 @@ class AttributionEditor(QWidget):
         layout.addWidget(self.new_record)
         self.name.picked.connect(self._picked)
         self.name.unknown.connect(self._unknown)
-        self.new_record.create.connect(self._create)
+        self.new_record.create_requested.connect(self._create)
 
     def show_claim(self, view: ClaimView | None) -> None:
         self.claim_id = view.id if view is not None else None

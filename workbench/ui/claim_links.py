@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services import annotations, inline, links
+from workbench.services import inline, links
+from workbench.services.annotations import add_note, delete_note, edit_note
 from workbench.services.queries import ClaimView, LinkView, NoteView
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, NewRecordBar, Picked
@@ -67,7 +68,7 @@ class LinksEditor(QWidget):
         layout.addWidget(self.new_record)
         self.name.picked.connect(self._picked)
         self.name.unknown.connect(self._unknown)
-        self.new_record.create.connect(self._create)
+        self.new_record.create_requested.connect(self._create)
         self.remove.clicked.connect(self._unlink_chosen)
         self.items.itemActivated.connect(self._opened)
 
@@ -175,16 +176,16 @@ class NotesEditor(QWidget):
         body = self.new_note.text().strip()
         if self.claim_id is None or not body:
             return
-        added = self.session.attempt("Add note", annotations.add_note, "claim", self.claim_id, body)
+        added = self.session.attempt("Add note", add_note, "claim", self.claim_id, body)
         if added is not None:
             self.new_note.clear()
 
     @Slot(QListWidgetItem)
     def _edited(self, item: QListWidgetItem) -> None:
-        self.session.attempt("Edit note", annotations.edit_note, item.data(ROLE), item.text())
+        self.session.attempt("Edit note", edit_note, item.data(ROLE), item.text())
 
     @Slot()
     def _delete_chosen(self) -> None:
         item = self.items.currentItem()
         if item is not None:
-            self.session.attempt("Delete note", annotations.delete_note, item.data(ROLE))
+            self.session.attempt("Delete note", delete_note, item.data(ROLE))

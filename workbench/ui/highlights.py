@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from workbench.domain.anchoring import Span, Utf16Index
@@ -86,7 +86,7 @@ def extra_selections(
     return selections
 
 
-def _fill(colour) -> QTextCharFormat:
+def _fill(colour: QColor) -> QTextCharFormat:
     char_format = QTextCharFormat()
     char_format.setBackground(QBrush(colour))
     return char_format
@@ -107,6 +107,6 @@ def _selection(
     selection = QTextEdit.ExtraSelection()
     cursor.setPosition(placed.start)
     cursor.setPosition(placed.end, QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor  # type: ignore[misc]
-    selection.format = char_format  # type: ignore[misc]
+    selection.cursor = cursor
+    selection.format = char_format
     return selection

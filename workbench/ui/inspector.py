@@ -29,7 +29,8 @@ from workbench.domain.grades import (
     ClaimStatus,
     EventRole,
 )
-from workbench.services import ProjectChange, annotations, claims
+from workbench.services import ProjectChange, claims
+from workbench.services.annotations import set_tags
 from workbench.services.queries import ClaimView, claim_view
 from workbench.store.errors import RecordNotFound
 from workbench.ui.attribution import AttributionEditor
@@ -173,8 +174,10 @@ class ClaimInspector(QScrollArea):
         """Keep the scrolled body at least as tall as its contents need (word-wrapped labels
         make the scroll area under-estimate it, squeezing the chain's rows)."""
         body = self.widget()
-        body.layout().activate()
-        body.setMinimumHeight(body.layout().minimumSize().height())
+        layout = body.layout() if body is not None else None
+        if body is not None and layout is not None:
+            layout.activate()
+            body.setMinimumHeight(layout.minimumSize().height())
 
     @Slot(object)
     def _project_changed(self, _change: ProjectChange) -> None:
@@ -227,7 +230,7 @@ class ClaimInspector(QScrollArea):
             return
         wanted = [name.strip() for name in self.tags.text().split(",") if name.strip()]
         if {name.lower() for name in wanted} != {name.lower() for name in self.view.tags}:
-            self.session.attempt("Set tags", annotations.set_tags, "claim", self.view.id, wanted)
+            self.session.attempt("Set tags", set_tags, "claim", self.view.id, wanted)
 
     def grade(self, credibility: int) -> None:
         """Grade the current claim (the window's Alt+1…6 shortcuts)."""

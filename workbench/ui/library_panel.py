@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import ProjectChange
-from workbench.services.library import ArticleFilter, library_choices
+from workbench.services.library import ArticleFilter, LibraryChoices, library_choices
 from workbench.ui.library_model import CLAIMS, OUTLET, PUBLISHED, TITLE, LibraryModel
 from workbench.ui.session import UiSession
 
@@ -43,7 +43,9 @@ class LibraryPanel(QWidget):
         self.filter_line = QLineEdit(placeholderText="Filter by title, outlet or address…")
         self.filter_line.setClearButtonEnabled(True)
         self.filter_line.setAccessibleName("Filter the library")
-        self.filters_button = QToolButton(text="Filters", checkable=True)
+        self.filters_button = QToolButton()
+        self.filters_button.setText("Filters")
+        self.filters_button.setCheckable(True)
         self.filters_button.setAccessibleName("Show the library's filters")
         self.filters = _FilterForm(self)
         self.filters.setVisible(False)
@@ -128,7 +130,7 @@ class LibraryPanel(QWidget):
     def _filtered(self) -> bool:
         return self.model.article_filter.active
 
-    def _row_changed(self, current, _previous) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.id_at(current.row())
         if article_id is not None and self._announce:
             self.article_chosen.emit(article_id)
@@ -172,19 +174,19 @@ class _FilterForm(QWidget):
         self.until = _date_edit("Published until")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
+        for label, box in (
             ("Outlet", self.outlet),
             ("Source", self.source),
             ("Tag", self.tag),
             ("Claims", self.status),
-            ("From", self.since),
-            ("Until", self.until),
         ):
-            form.addRow(label, widget)
-            signal = widget.currentIndexChanged if isinstance(widget, QComboBox) else None
-            (signal or widget.dateChanged).connect(lambda *_: self.changed.emit())
+            form.addRow(label, box)
+            box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        for label, edit in (("From", self.since), ("Until", self.until)):
+            form.addRow(label, edit)
+            edit.dateChanged.connect(lambda _date: self.changed.emit())
 
-    def offer(self, choices) -> None:
+    def offer(self, choices: LibraryChoices) -> None:
         _refill(self.outlet, [(name, name) for name in choices.outlets])
         _refill(self.source, [(name, source_id) for source_id, name in choices.sources])
         _refill(self.tag, [(name, name) for name in choices.tags])

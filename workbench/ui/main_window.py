@@ -33,7 +33,7 @@ from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
 from workbench.ui.project_files import ProjectFiles
 from workbench.ui.reader import ReaderView
-from workbench.ui.search_dock import make_search_panel
+from workbench.ui.search_panel import SearchPanel
 from workbench.ui.session import UiSession
 from workbench.ui.settings import WindowSettings
 from workbench.ui.shortcuts import ShortcutsPage
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.inspector = ClaimInspector(session)
         self.claims = ClaimsPanel()
         self.managers = ManagersPanel(session)
-        self.search = make_search_panel(session)
+        self.search = SearchPanel(session)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,11 +118,9 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.claims_dock, self.managers_dock)
         self.claims_dock.raise_()
-        self.search_dock = None
-        if self.search is not None:
-            self.search_dock = self._dock("Search", "search-dock", self.search, left)
-            self.tabifyDockWidget(self.library_dock, self.search_dock)
-            self.library_dock.raise_()
+        self.search_dock = self._dock("Search", "search-dock", self.search, left)
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.library_dock.raise_()
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
 
@@ -147,8 +145,7 @@ class MainWindow(QMainWindow):
         self.claims.delete_requested.connect(self.delete_claim)
         self.inspector.open_record.connect(self.show_record)
         self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
-        if self.search is not None:
-            self.search.hit_chosen.connect(self.open_article)
+        self.search.hit_chosen.connect(self.open_article)
         a.mark_claim.triggered.connect(self.mark_claim)
         a.mark_mention.triggered.connect(self.mark_mention)
         a.next_claim.triggered.connect(lambda: self.step_claim(1))
@@ -166,7 +163,7 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.importer.choose_files)
         a.import_folder.triggered.connect(self.importer.choose_folder)
         a.paste_article.triggered.connect(self.importer.paste)
-        self.files.connect(a)
+        self.files.attach(a)
         if a.schemes is not None:
             for choice in a.schemes.actions():
                 choice.setChecked(choice.data() == self.settings.colour_scheme)
@@ -301,9 +298,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def search_project(self) -> None:
-        if self.search_dock is None:
-            self.session.tell("Search is not available in this installation")
-            return
         self.search_dock.show()
         self.search_dock.raise_()
         QTimer.singleShot(0, self.search.focus_query)  # once the dock's tab is in front
@@ -346,8 +340,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.inspector.settle()
-        if self.search is not None:
-            self.search.shutdown()
+        self.search.shutdown()
         self.settings.save_window(self)
         self.settings.remember_project(self.session.project.store.location)
         self.settings.sync()

@@ -4,6 +4,9 @@ duplicates, delete, and see everything linked to one record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +38,7 @@ WATCHED = {
 }
 
 
-def shown_date(when, precision: str) -> str:
+def shown_date(when: date | None, precision: str) -> str:
     """A date as precisely as it is known: 2018, 2025-06, 2025-06-23, 2010s."""
     if when is None:
         return ""
@@ -193,11 +196,11 @@ class RecordManager(QWidget):
         name = self.new_name.text().strip()
         if not name:
             return
-        create = {
+        create: Callable[..., int] = {
             "source": entities.create_source,
             "actor": entities.create_actor,
             "event": events.create_event,
-        }[self.kind]
+        }[self.kind]  # type: ignore[assignment]
         new_id = self.session.attempt(f"New {self.kind}", create, name)
         if new_id is not None:
             self.new_name.clear()

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.domain.anchoring import Span
 from workbench.services import inline, links
+from workbench.ui.attribution import tool_button
 from workbench.ui.look import icon
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, NewRecordBar, Picked
@@ -28,7 +29,7 @@ class MentionBar(QWidget):
         self.words = QLabel()
         self.actor = NameField(session, ("actor",), "Which actor? (type a name or alias)")
         self.new_actor = NewRecordBar(("actor",))
-        close = QToolButton(icon=icon("delete"), autoRaise=True)
+        close = tool_button(icon("delete"))
         close.setToolTip("Close (Esc)")
         close.setAccessibleName("Close the mention bar")
         top = QHBoxLayout()
@@ -41,7 +42,7 @@ class MentionBar(QWidget):
         layout.addWidget(self.new_actor)
         self.actor.picked.connect(self._picked)
         self.actor.unknown.connect(self.new_actor.offer)
-        self.new_actor.create.connect(self._create)
+        self.new_actor.create_requested.connect(self._create)
         close.clicked.connect(self.hide)
         self.hide()
 

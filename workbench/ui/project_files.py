@@ -26,7 +26,7 @@ class ProjectFiles(QObject):
         self.window = window
         self.settings = settings
 
-    def connect(self, actions: WindowActions) -> None:
+    def attach(self, actions: WindowActions) -> None:
         actions.new_project.triggered.connect(self.new_project)
         actions.open_project.triggered.connect(self.open_project)
         actions.open_sample.triggered.connect(self.open_sample)

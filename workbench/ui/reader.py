@@ -10,10 +10,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QMouseEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from workbench.domain.anchoring import Span
+from workbench.services import Project
 from workbench.services.reading import ArticleForReading, article_for_reading
 from workbench.ui.highlights import MarkLayout, extra_selections
 from workbench.ui.look import is_dark
@@ -44,12 +45,12 @@ class ArticleText(QPlainTextEdit):
         self._pressed_at: QPoint | None = None
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            self._show_tooltip(event)  # type: ignore[arg-type]
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
             return True
         return super().viewportEvent(event)
 
-    def _show_tooltip(self, event) -> None:
+    def _show_tooltip(self, event: QHelpEvent) -> None:
         text = self.tooltip_at(event.pos())
         if text:
             QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -100,7 +101,7 @@ class ReaderView(QWidget):
 
     claim_clicked = Signal(int)
 
-    def __init__(self, project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.article: ArticleForReading | None = None
@@ -156,19 +157,20 @@ class ReaderView(QWidget):
         self.header.setText(header_html(article))
         self._lay_marks(article)
 
-    def _lay_marks(self, article: ArticleForReading) -> None:
+    def _lay_marks(self, article: ArticleForReading) -> MarkLayout:
         layout = MarkLayout(article)
         self.text.layout_of_marks = layout
         selections = extra_selections(self.text.document(), layout, self.current_claim, is_dark())
         self.text.setExtraSelections(selections)
+        return layout
 
     def set_current_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Emphasise one claim (and bring it into view)."""
         self.current_claim = claim_id
         if self.article is None:
             return
-        self._lay_marks(self.article)
-        where = self.text.layout_of_marks.claim_position(claim_id) if claim_id else None
+        layout = self._lay_marks(self.article)
+        where = layout.claim_position(claim_id) if claim_id else None
         if where is not None and scroll:
             self._bring_into_view(where[0], where[0])
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from workbench.domain.anchoring import Span
 from workbench.services.lookup import named
+from workbench.services.reading import ArticleForReading
 from workbench.services.workspace import create_sample_project
 from workbench.ui.app import application
 from workbench.ui.look import apply_scheme
@@ -67,8 +68,14 @@ def _steps() -> list[Step]:
     return [_window_and_inspector, _mention_bar, _managers, _search, _dark]
 
 
+def _article(window: MainWindow) -> ArticleForReading:
+    if window.reader.article is None:
+        raise RuntimeError("the sample article is not open")
+    return window.reader.article
+
+
 def _claim_quoting(window: MainWindow, words: str) -> int:
-    return next(mark.id for mark in window.reader.article.claims if words in mark.exact)
+    return next(mark.id for mark in _article(window).claims if words in mark.exact)
 
 
 def _window_and_inspector(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
@@ -81,12 +88,12 @@ def _window_and_inspector(window: MainWindow, app: QApplication, folder: Path) -
 
 
 def _mention_bar(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
-    text = window.reader.article.text
+    text = _article(window).text
     start = text.index("Foreign Minister Araqchi")
     window.reader.select_span(Span(start, start + len("Foreign Minister Araqchi")))
     window.actions_.mark_mention.trigger()
     settle(app)
-    shot = save(window.centralWidget(), folder / "mention-bar.png")
+    shot = save(window.reader.parentWidget() or window, folder / "mention-bar.png")
     window.mention_bar.hide()
     cursor = window.reader.text.textCursor()
     cursor.clearSelection()
@@ -116,9 +123,6 @@ def _managers(window: MainWindow, app: QApplication, folder: Path) -> list[Path]
 
 
 def _search(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
-    if window.search is None:
-        print("search is not installed: no search screenshot")
-        return []
     window.search_project()
     window.search.run_query("source:Reuters")
     deadline = time.monotonic() + 20

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -291,7 +291,7 @@ class SearchPanel(QWidget):
             values.discard(item.data(0, FACET_VALUE))
         self.search_now()
 
-    def _open_hit(self, index) -> None:
+    def _open_hit(self, index: QModelIndex) -> None:
         hit = index.data(HIT)
         if hit is not None:
             claim = hit.id if hit.kind == "claim" else 0

@@ -97,7 +97,9 @@ class UiSession(QObject):
             log.error("%s failed", what, exc_info=error)
         self.problem.emit(what, describe(error))
 
-    def attempt(self, what: str, action: Callable[..., T], *args: object, **kwargs: object):
+    def attempt(
+        self, what: str, action: Callable[..., T], *args: object, **kwargs: object
+    ) -> T | None:
         """Run a quick edit on the UI thread; an error is reported (and None returned)."""
         try:
             return action(self.project, *args, **kwargs)

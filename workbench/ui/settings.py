@@ -28,7 +28,9 @@ class WindowSettings:
         value = self.store.value("recent/projects", [])
         if isinstance(value, str):
             value = [value]
-        return [str(path) for path in value or [] if path]
+        if not isinstance(value, list):
+            return []
+        return [str(path) for path in value if path]
 
     def remember_project(self, location: str) -> None:
         recent = [location, *(p for p in self.recent_projects() if p != location)]

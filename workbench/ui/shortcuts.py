@@ -70,6 +70,7 @@ class ShortcutsPage(QDialog):
 
     def keys_for(self, action_text: str) -> str:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 2).text() == action_text:
-                return self.table.item(row, 1).text()
+            does, keys = self.table.item(row, 2), self.table.item(row, 1)
+            if does is not None and keys is not None and does.text() == action_text:
+                return keys.text()
         return ""

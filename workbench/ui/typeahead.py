@@ -63,7 +63,11 @@ class NameField(QLineEdit):
     unknown = Signal(str)
 
     def __init__(
-        self, session: UiSession, kinds: tuple[str, ...], placeholder: str, parent=None
+        self,
+        session: UiSession,
+        kinds: tuple[str, ...],
+        placeholder: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -129,16 +133,21 @@ class NameField(QLineEdit):
     def _exact(self, typed: str) -> NameMatch | EventMatch | None:
         if not self._shown:
             self._suggest(typed)
-            self._completer.popup().hide()
+            self._hide_popup()
         wanted = typed.lower()
         return next((m for m in self._shown.values() if wanted in _names_of(m)), None)
 
     def _pick(self, match: NameMatch | EventMatch) -> None:
         self._just_picked = True
-        self._completer.popup().hide()
+        self._hide_popup()
         self.picked.emit(_picked(match))
         self._offer([])
         QTimer.singleShot(0, self._after_pick)
+
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _after_pick(self) -> None:
         self.clear()
@@ -146,12 +155,13 @@ class NameField(QLineEdit):
 
 
 class NewRecordBar(QWidget):
-    """ "“Reuters” is new: create it as a source (wire agency, B) or as an actor."
+    """“Reuters” is new: create it as a source (wire agency, B) or as an actor.
 
-    `create` fires with (what, name, kind, reliability): what is "source", "actor" or "event".
+    `create_requested` fires with (what, name, kind, reliability); what is "source", "actor"
+    or "event".
     """
 
-    create = Signal(str, str, str, str)
+    create_requested = Signal(str, str, str, str)
 
     def __init__(self, whats: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +228,7 @@ class NewRecordBar(QWidget):
     @Slot()
     def _create(self) -> None:
         self.hide()
-        self.create.emit(
+        self.create_requested.emit(
             self.chosen_what,
             self.name,
             str(self.kind.currentData() or ""),
