@@ -7,8 +7,10 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
+from workbench.services.claims import edit_claim
 from workbench.ui.library_model import BLOCK, CLAIMS, PUBLISHED, TITLE, LibraryModel
 from workbench.ui.main_window import MainWindow
 
@@ -102,3 +104,25 @@ def test_a_new_article_appears_in_the_library_and_counts(open_window, project: P
     window.status_line.show_counts()
     assert window.library.model.rowCount() == 1
     assert window.status_line.counts.text().startswith("1 article · 0 claims")
+
+
+def test_marking_a_claim_updates_the_count_in_the_list(sample_window: MainWindow) -> None:
+    """After a claim is marked, the article's row shows one claim more."""
+    model = sample_window.library.model
+    assert model.index(0, CLAIMS).data() == "6"
+    text = sample_window.reader.article.text
+    start = text.index("Observers are calling this visit")
+    sample_window.reader.select_span(Span(start, start + 32))
+    sample_window.actions_.mark_claim.trigger()
+    assert model.index(0, CLAIMS).data() == "7"
+
+
+def test_a_status_filter_follows_edits(qtbot, sample_window: MainWindow) -> None:
+    """Filtering by "disputed" lists the article once one of its claims is disputed."""
+    library = sample_window.library
+    status = library.filters.status
+    status.setCurrentIndex(status.findData("disputed"))
+    assert library.model.rowCount() == 0
+    claim = sample_window.reader.article.claims[0].id
+    edit_claim(sample_window.session.project, claim, status="disputed")
+    assert library.model.rowCount() == 1

@@ -28,7 +28,9 @@ from workbench.ui.library_model import CLAIMS, OUTLET, PUBLISHED, TITLE, Library
 from workbench.ui.session import UiSession
 
 NO_DATE = QDate(1900, 1, 1)
-LISTING_TABLES = {"articles", "claims", "taggings", "tags", "attribution_hops", "sources"}
+# What each kind of change means for the list: which rows show, what the filters offer.
+CLAIM_TABLES = {"claims", "taggings", "tags", "attribution_hops"}
+CHOICE_TABLES = {"articles", "taggings", "tags", "attribution_hops", "sources"}
 
 
 class LibraryPanel(QWidget):
@@ -111,12 +113,23 @@ class LibraryPanel(QWidget):
     @Slot(object)
     def _project_changed(self, change: ProjectChange) -> None:
         tables = change.tables()
-        if tables & LISTING_TABLES:
-            self.reload()
+        if "articles" in tables or (tables & CLAIM_TABLES and self._listing_follows_claims()):
+            self.reload(choices=bool(tables & CHOICE_TABLES))
+        elif tables & CLAIM_TABLES:
+            self.model.refresh_rows()
+            if tables & CHOICE_TABLES:
+                self.filters.offer(library_choices(self.session.project))
 
-    def reload(self) -> None:
+    def _listing_follows_claims(self) -> bool:
+        """Whether claims decide which articles are listed, or in what order."""
+        wanted = self.model.article_filter
+        by_claims = wanted.status or wanted.tag or wanted.source_id is not None
+        return bool(by_claims) or self.model.sort_key == "claims"
+
+    def reload(self, *, choices: bool = True) -> None:
         chosen = self.current_article()
-        self.filters.offer(library_choices(self.session.project))
+        if choices:
+            self.filters.offer(library_choices(self.session.project))
         self.model.reload()
         self._after_reload(chosen)
 
