@@ -19,7 +19,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 # Changes made off the UI thread (an import) are gathered and announced at most this often.
-BACKGROUND_BATCH_MS = 150
+BACKGROUND_BATCH_MS = 400
 
 
 def describe(error: BaseException) -> str:
