@@ -15,6 +15,8 @@ from sqlalchemy import create_engine, text
 
 from workbench.domain import Base
 from workbench.services import Project
+from workbench.services.entities import create_source
+from workbench.services.queries import project_counts
 from workbench.services.sample import build_sample
 from workbench.store import (
     NotAProject,
@@ -185,3 +187,14 @@ def test_closing_releases_the_project(tmp_path: Path) -> None:
     ProjectStore.create(path).close()
     ProjectStore.open(path).close()
     ProjectStore.open(path).close()
+
+
+def test_reading_inside_a_command_does_not_undo_it(project: Project) -> None:
+    """A read made while a command is open neither sees nor rolls back the command's work."""
+    with project.command("Add two sources"):
+        create_source(project, "Reuters", "wire agency")
+        assert project_counts(project).sources == 0  # not committed yet: not visible elsewhere
+        create_source(project, "Kremlin", "government body")
+    assert project_counts(project).sources == 2
+    project.undo()
+    assert project_counts(project).sources == 0

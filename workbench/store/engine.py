@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -24,7 +25,10 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
 
-    engine = create_engine("sqlite://", creator=connect)
+    # A pool of real connections: with "sqlite://" SQLAlchemy would otherwise pick the in-memory
+    # SingletonThreadPool, and a read session opened inside a command on the same thread would
+    # share (and, closing, roll back) the command's connection.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _sqlite_pragmas(read_only))
     return engine
 
