@@ -4,12 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-# Debian/Ubuntu libraries the Qt wheels load at run time (installed only when missing).
-QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-           libxcb-randr0 libxcb-render-util0 libxcb-image0
-
-.PHONY: run test lint typecheck layers bench screenshots venv qt-runtime clean
+.PHONY: run test lint typecheck layers bench screenshots venv qt-runtime qt-desktop clean
 
 venv: $(STAMP)
 
@@ -19,14 +14,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# Make sure Qt can load; on Debian-like systems install its runtime libraries if it cannot.
+# Make sure Qt can start (installing its runtime libraries on Debian/Ubuntu when missing).
 qt-runtime: $(STAMP)
-	@$(PY) -c "import PySide6.QtGui" 2>/dev/null || { \
-	  echo "Qt runtime libraries missing: installing $(QT_DEBS)"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(QT_DEBS) >/dev/null; }
+	@packaging/ensure-qt-runtime.sh $(PY) offscreen
 
-run: qt-runtime
+qt-desktop: $(STAMP)
+	@packaging/ensure-qt-runtime.sh $(PY) desktop
+
+run: qt-desktop
 	$(VENV)/bin/workbench
 
 lint: $(STAMP)
