@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _run_gui
     try:
         return handler(arguments) or 0
+    except BrokenPipeError:
+        # The reader went away (`workbench search ... | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (ProjectError, CommandError) as error:
         return _fail(str(error))
     except OSError as error:
