@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 
 from workbench.search.schema import SCHEMA_VERSION, build_schema
@@ -63,14 +64,40 @@ def open_folder(location: Path) -> Index:
         raise IndexUnusable(
             "the search index was made by another version of the workbench", "version"
         )
+    _check_readable(location)
+    return open_storage(location).open_index(INDEX_NAME)
+
+
+def _check_readable(location: Path) -> None:
+    """Read the index once; whatever files that opened are closed, even when it fails half-way."""
+    storage = _ClosingStorage(str(location), supports_mmap=False)
     try:
-        index = open_storage(location).open_index(INDEX_NAME)
-        with index.reader() as reader:
+        with storage.open_index(INDEX_NAME).reader() as reader:
             reader.doc_count()
             next(iter(reader.lexicon("key")), None)
     except Exception as error:  # Whoosh reports damage in many forms
         raise IndexUnusable(f"the search index is damaged ({type(error).__name__})") from None
-    return index
+    finally:
+        storage.close_opened()
+
+
+class _ClosingStorage(FileStorage):
+    """File storage that remembers the files it opened, so a half-built reader leaks none."""
+
+    def __init__(self, path: str, supports_mmap: bool) -> None:
+        super().__init__(path, supports_mmap=supports_mmap)
+        self._opened: list[StructFile] = []
+
+    def open_file(self, name: str, **kwargs: object) -> StructFile:
+        opened = super().open_file(name, **kwargs)
+        self._opened.append(opened)
+        return opened
+
+    def close_opened(self) -> None:
+        for opened in self._opened:
+            if not opened.is_closed:
+                opened.close()
+        self._opened.clear()
 
 
 def open_storage(location: Path) -> FileStorage:
