@@ -4,12 +4,9 @@ participants (actors with roles), and merging it into the event it duplicates.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,22 +20,13 @@ from PySide6.QtWidgets import (
 from workbench.domain.grades import DatePrecision, ParticipantRole
 from workbench.services import events, links
 from workbench.services.catalog import LinkedItem, RecordRow
+from workbench.ui.dates import date_or_none, optional_date_edit, show_date
 from workbench.ui.record_editor import choose, set_unless_typing
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, Picked
 
-NO_DATE = QDate(1, 1, 1)
+EARLIEST = QDate(1, 1, 1)  # events may lie far back; this date means "no date"
 PARTICIPANT = Qt.ItemDataRole.UserRole
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("no date")
-    return edit
 
 
 def _precision_box(name: str) -> QComboBox:
@@ -47,14 +35,6 @@ def _precision_box(name: str) -> QComboBox:
     for precision in DatePrecision:
         box.addItem(f"to the {precision.value}", precision.value)
     return box
-
-
-def _to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value is not None else NO_DATE
-
-
-def _from_qdate(value: QDate) -> date | None:
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
 class EventEditor(QWidget):
@@ -70,9 +50,9 @@ class EventEditor(QWidget):
         self.title.setAccessibleName("Event title")
         self.kind = QLineEdit(placeholderText="e.g. military strike, diplomatic visit")
         self.kind.setAccessibleName("Kind of event")
-        self.start = _date_edit("Start date")
+        self.start = optional_date_edit("Start date", "no date", EARLIEST)
         self.start_precision = _precision_box("Start date precision")
-        self.end = _date_edit("End date")
+        self.end = optional_date_edit("End date", "no date", EARLIEST)
         self.end_precision = _precision_box("End date precision")
         self.place = QLineEdit()
         self.place.setAccessibleName("Place")
@@ -143,7 +123,7 @@ class EventEditor(QWidget):
         set_unless_typing(self.description, row.description)
         for edit, value in ((self.start, row.start_date), (self.end, row.end_date)):
             if not edit.hasFocus():
-                edit.setDate(_to_qdate(value))
+                show_date(edit, value)
         choose(self.start_precision, row.start_precision)
         choose(self.end_precision, row.end_precision)
         self.participants.clear()
@@ -170,7 +150,7 @@ class EventEditor(QWidget):
     def _dates_done(self, which: str) -> None:
         if self.row is None:
             return
-        when = _from_qdate((self.start if which == "start" else self.end).date())
+        when = date_or_none(self.start if which == "start" else self.end)
         precision = (self.start_precision if which == "start" else self.end_precision).currentData()
         stored = (getattr(self.row, f"{which}_date"), getattr(self.row, f"{which}_precision"))
         if (when, precision) != stored:

@@ -4,13 +4,10 @@ and the sortable list of articles. Choosing an article opens it in the reader.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from workbench.services import ProjectChange
 from workbench.services.library import ArticleFilter, LibraryChoices, library_choices
+from workbench.ui.dates import date_or_none, optional_date_edit
 from workbench.ui.library_model import CLAIMS, OUTLET, PUBLISHED, TITLE, LibraryModel
 from workbench.ui.session import UiSession
 
-NO_DATE = QDate(1900, 1, 1)
+EARLIEST = QDate(1900, 1, 1)  # the filter's "any date"
 # What each kind of change means for the list: which rows show, what the filters offer.
 CLAIM_TABLES = {"claims", "taggings", "tags", "attribution_hops"}
 CHOICE_TABLES = {"articles", "taggings", "tags", "attribution_hops", "sources"}
@@ -183,8 +181,8 @@ class _FilterForm(QWidget):
         self.source = _choice("Source", "any source")
         self.tag = _choice("Tag", "any tag")
         self.status = _choice("Claim status", "any status")
-        self.since = _date_edit("Published from")
-        self.until = _date_edit("Published until")
+        self.since = optional_date_edit("Published from", "any date", EARLIEST)
+        self.until = optional_date_edit("Published until", "any date", EARLIEST)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for label, box in (
@@ -216,8 +214,8 @@ class _FilterForm(QWidget):
             source_id=self.source.currentData(),
             tag=self.tag.currentData() or "",
             status=self.status.currentData() or "",
-            published_from=_date_of(self.since),
-            published_to=_date_of(self.until),
+            published_from=date_or_none(self.since),
+            published_to=date_or_none(self.until),
         )
 
 
@@ -242,21 +240,3 @@ def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
         box.setCurrentIndex(max(found, 0))
     finally:
         box.blockSignals(False)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("any date")
-    edit.setDate(NO_DATE)
-    return edit
-
-
-def _date_of(edit: QDateEdit) -> date | None:
-    chosen = edit.date()
-    if chosen == NO_DATE:
-        return None
-    return date(chosen.year(), chosen.month(), chosen.day())
