@@ -182,30 +182,14 @@ def _claim_label(summary: str, exact: str, title: str) -> str:
     return f"{said} — {title}" if title else said
 
 
-def _hops_naming(
-    session: Session, column: InstrumentedAttribute[Any], record_id: int
-) -> list[LinkedItem]:
-    rows = session.execute(
-        select(Claim.id, Claim.article_id, Claim.summary, Claim.exact, Article.title)
-        .add_columns(AttributionHop.role)
-        .join(AttributionHop, AttributionHop.claim_id == Claim.id)
-        .join(Article, Article.id == Claim.article_id)
-        .where(column == record_id)
-        .order_by(Claim.article_id, Claim.start)
-    )
-    return [
-        LinkedItem("claim", row.id, row.article_id, f"attribution: {row.role}", _label(row))
-        for row in rows
-    ]
-
-
-def _label(row: Row[Any]) -> str:
-    return _claim_label(row.summary, row.exact, row.title)
-
-
 def _claims_linking(
-    session: Session, model: type[ClaimActor] | type[ClaimEvent], column: Any, record_id: int
+    session: Session,
+    model: type[AttributionHop] | type[ClaimActor] | type[ClaimEvent],
+    column: Any,
+    record_id: int,
+    role_prefix: str = "",
 ) -> list[LinkedItem]:
+    """Claims joined to a record through a link row that carries a role (hops, actor, event)."""
     rows = session.execute(
         select(Claim.id, Claim.article_id, Claim.summary, Claim.exact, Article.title)
         .add_columns(model.role)
@@ -214,7 +198,18 @@ def _claims_linking(
         .where(column == record_id)
         .order_by(Claim.article_id, Claim.start)
     )
-    return [LinkedItem("claim", row.id, row.article_id, row.role, _label(row)) for row in rows]
+    return [
+        LinkedItem("claim", row.id, row.article_id, f"{role_prefix}{row.role}", _label(row))
+        for row in rows
+    ]
+
+
+def _hops_naming(session: Session, column: Any, record_id: int) -> list[LinkedItem]:
+    return _claims_linking(session, AttributionHop, column, record_id, "attribution: ")
+
+
+def _label(row: Row[Any]) -> str:
+    return _claim_label(row.summary, row.exact, row.title)
 
 
 def _events_with(session: Session, actor_id: int) -> list[LinkedItem]:
