@@ -19,12 +19,14 @@ from workbench.domain.entities import (
     SourceAlias,
 )
 from workbench.domain.journal import ChangeRecord, OutboxEntry
+from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
 
 __all__ = [
     "Actor",
     "ActorAlias",
     "ActorMention",
     "Article",
+    "ArticleSignature",
     "AttributionHop",
     "Base",
     "ChangeRecord",
@@ -34,6 +36,7 @@ __all__ = [
     "ClaimRelation",
     "Event",
     "EventActor",
+    "NearDuplicateKey",
     "Note",
     "OutboxEntry",
     "Source",
