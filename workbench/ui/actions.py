@@ -47,6 +47,7 @@ class WindowActions:
     import_files: QAction
     import_folder: QAction
     paste_article: QAction
+    export_report: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -72,6 +73,7 @@ class WindowActions:
                 self.import_files,
                 self.import_folder,
                 self.paste_article,
+                self.export_report,
                 self.quit,
             ],
             "Edit": [self.undo, self.redo, self.find_in_library, self.search_project],
@@ -100,6 +102,13 @@ def build_actions(window: QMainWindow) -> WindowActions:
             ["Ctrl+Shift+V"],
             "paste",
             "Make an article of the text or web page on the clipboard",
+        ),
+        export_report=a(
+            window,
+            "&Export report…",
+            ["Ctrl+Shift+E"],
+            None,
+            "Write an annotated report or an exchange file",
         ),
         quit=a(window, "&Quit", [Keys.Quit, "Ctrl+Q"]),
         undo=a(window, "&Undo", [Keys.Undo], "undo"),
@@ -139,6 +148,7 @@ def build_menus(
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addActions([actions.import_files, actions.import_folder, actions.paste_article])
+    file_menu.addAction(actions.export_report)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.importer.choose_files)
         a.import_folder.triggered.connect(self.importer.choose_folder)
         a.paste_article.triggered.connect(self.importer.paste)
+        a.export_report.triggered.connect(self.export_report)
         self.files.attach(a)
         if a.schemes is not None:
             for choice in a.schemes.actions():
@@ -301,6 +302,15 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         QTimer.singleShot(0, self.search.focus_query)  # once the dock's tab is in front
+
+    @Slot()
+    def export_report(self) -> None:
+        from workbench.ui.export_dialog import open_export_dialog
+
+        previous: QWidget | None = getattr(self, "export_dialog", None)
+        if previous is not None:
+            previous.close()
+        self.export_dialog = open_export_dialog(self)
 
     @Slot()
     def show_shortcuts(self) -> None:

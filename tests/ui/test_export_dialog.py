@@ -1,0 +1,163 @@
+"""File → Export report…: formats from the registry, scopes, the preview, the export itself
+through the task runner, cancel, errors, and opening the file written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+from workbench.reports import FORMATS
+from workbench.ui import export_dialog, export_dialog_job
+from workbench.ui.export_dialog import ExportDialog
+from workbench.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def dialog(qtbot, sample_window: MainWindow) -> ExportDialog:
+    """The dialog as Ctrl+Shift+E opens it on the sample, its first preview shown."""
+    sample_window.actions_.export_report.trigger()
+    opened = sample_window.export_dialog
+    qtbot.waitUntil(lambda: not opened.previewing, timeout=WAIT_MS)
+    return opened
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder to export into."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def _export(qtbot, dialog: ExportDialog, target: Path, fmt: str) -> None:
+    dialog.choose_format(fmt)
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=WAIT_MS)
+
+
+def test_the_shortcut_opens_the_dialog_with_every_registered_format(
+    dialog: ExportDialog, sample_window: MainWindow
+) -> None:
+    """Ctrl+Shift+E is File → Export report…; its formats are exactly the report registry's."""
+    assert sample_window.actions_.export_report.shortcut().toString() == "Ctrl+Shift+E"
+    assert dialog.isVisible() and dialog.windowTitle() == "Export report"
+    offered = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert offered == list(FORMATS)
+
+
+def test_the_preview_shows_the_article_title(dialog: ExportDialog, sample_window: MainWindow):
+    """The HTML preview holds the selected article's title, and says what it previews."""
+    title = sample_window.reader.article.title
+    assert title in dialog.preview.toPlainText()
+    assert dialog.caption.text() == "Preview of the 1 article"
+
+
+def test_a_pdf_is_previewed_as_the_same_report_in_html(qtbot, dialog: ExportDialog, sample_window):
+    """Choosing PDF shows the same first pages laid out as HTML, and says so."""
+    dialog.preview.clear()
+    dialog.choose_format("pdf")
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    assert sample_window.reader.article.title in dialog.preview.toPlainText()
+    assert "laid out as HTML" in dialog.caption.text()
+
+
+def test_a_text_format_is_previewed_as_its_own_text(qtbot, dialog: ExportDialog) -> None:
+    """Choosing CSV previews the CSV itself: its header row and the claims' quotes."""
+    dialog.choose_format("csv")
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    rows = list(csv.DictReader(io.StringIO(dialog.preview.toPlainText().lstrip("\ufeff"))))
+    assert dialog.caption.text().endswith("as the csv file holds them")
+    assert any(row["Quote"].startswith("Sources told Reuters") for row in rows)
+
+
+def test_exporting_writes_the_report_and_offers_to_open_it(
+    qtbot, dialog: ExportDialog, sample_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Export writes the HTML file with the article and its claims; "Open the file" opens it."""
+    opened: list[Path] = []
+    monkeypatch.setattr(export_dialog, "open_in_desktop", lambda path: opened.append(path) or True)
+    target = tmp_path / "report.html"
+    _export(qtbot, dialog, target, "html")
+    written = target.read_text(encoding="utf-8")
+    assert sample_window.reader.article.title in written
+    assert "Sources told Reuters" in written
+    claims = len(sample_window.reader.article.claims)
+    assert dialog.message.text() == f"Wrote report.html: 1 article, {claims} claims"
+    assert dialog.open_button.isVisible()
+    dialog.open_button.click()
+    assert opened == [target]
+
+
+def test_a_status_scope_exports_only_those_claims(
+    qtbot, dialog: ExportDialog, sample_window: MainWindow, tmp_path: Path
+) -> None:
+    """Scope "claims with a status" writes a CSV holding only claims of that status."""
+    statuses = {mark.status for mark in sample_window.reader.article.claims}
+    wanted = sorted(statuses)[0]
+    dialog.scope.choose("status")
+    dialog.scope.status.setCurrentText(wanted)
+    target = tmp_path / "claims.csv"
+    _export(qtbot, dialog, target, "csv")
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    expected = [mark for mark in sample_window.reader.article.claims if mark.status == wanted]
+    assert len(rows) == len(expected) > 0
+    assert all(wanted in row.values() for row in rows)
+
+
+def test_cancel_leaves_no_file(qtbot, dialog: ExportDialog, out: Path, monkeypatch) -> None:
+    """Cancelling a long export stops it: no report, no partial file, and the dialog says so."""
+    building, go_on = threading.Event(), threading.Event()
+    real_build = export_dialog_job.build_report
+
+    def slow_build(project, **filters):
+        report = real_build(project, **filters)
+        building.set()
+        go_on.wait(WAIT_MS / 1000)
+        return report
+
+    monkeypatch.setattr(export_dialog_job, "build_report", slow_build)
+    dialog.choose_format("pdf")
+    dialog.path.setText(str(out / "report.pdf"))
+    dialog.export_button.click()
+    qtbot.waitUntil(building.is_set, timeout=WAIT_MS)
+    assert dialog.progress.isVisible()
+    dialog.cancel_button.click()
+    go_on.set()
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=WAIT_MS)
+    assert list(out.iterdir()) == []
+    assert dialog.message.text() == "Export cancelled: no file was written"
+    assert not dialog.open_button.isVisible()
+
+
+def test_a_folder_that_does_not_exist_is_explained(
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """Exporting into a missing folder says which folder, and writes nothing."""
+    _export(qtbot, dialog, tmp_path / "nowhere" / "report.md", "md")
+    assert "does not exist" in dialog.message.text()
+    assert dialog.message.text().startswith("Export failed: ")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_search_scope_needs_words(dialog: ExportDialog, out: Path) -> None:
+    """The search scope with nothing typed asks for a search instead of exporting."""
+    dialog.scope.choose("search")
+    dialog.scope.search.clear()
+    dialog.path.setText(str(out / "report.html"))
+    dialog.export_button.click()
+    assert dialog.message.text() == "Type the search whose articles to export"
+    assert not dialog.exporting and list(out.iterdir()) == []
+
+
+def test_changing_the_format_changes_the_file_suffix(dialog: ExportDialog, tmp_path: Path):
+    """Picking Markdown turns report.html into report.md in the file field."""
+    dialog.path.setText(str(tmp_path / "report.html"))
+    dialog.choose_format("md")
+    assert dialog.path.text() == str(tmp_path / "report.md")
