@@ -53,6 +53,12 @@ def credibility_label(grade: int) -> str:
     return f"{grade} — {credibility_wording(grade)}"
 
 
+def combined_grade(first_hand_reliability: str | None, credibility: int) -> str:
+    """The Admiralty code of a claim, e.g. "B3": its first-hand source's reliability, then
+    the claim's credibility. A chain that starts with no graded source counts as F."""
+    return f"{first_hand_reliability or Reliability.F.value}{credibility}"
+
+
 class ClaimStatus(StrEnum):
     UNVERIFIED = "unverified"
     CORROBORATED = "corroborated"

@@ -81,7 +81,7 @@ def relate_claims(project: Project, from_claim_id: int, to_claim_id: int, kind: 
     kind = chosen(RelationKind, kind, "claim relation")
     if from_claim_id == to_claim_id:
         raise InvalidInput("a claim cannot be related to itself")
-    with project.command(f"Claim {kind}") as uow:
+    with project.command(f"Relate claims ({kind})") as uow:
         uow.claims.get(from_claim_id)
         uow.claims.get(to_claim_id)
         _link(uow, ClaimRelation, from_claim_id=from_claim_id, to_claim_id=to_claim_id, kind=kind)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Actor, ActorMention, Article, AttributionHop, Claim, Source
-from workbench.domain.grades import credibility_label
+from workbench.domain.grades import combined_grade, credibility_label
 from workbench.services.project import Project
 from workbench.store import RecordNotFound
 
@@ -31,6 +31,12 @@ class ClaimMark:
     chain: str
     orphaned: bool
     exact: str = ""
+    first_hand_reliability: str | None = None
+
+    @property
+    def grade(self) -> str:
+        """The combined Admiralty grade, e.g. "B3"."""
+        return combined_grade(self.first_hand_reliability, self.credibility)
 
     @property
     def tooltip(self) -> str:
@@ -107,6 +113,7 @@ def claim_marks(session: Session, article_id: int) -> tuple[ClaimMark, ...]:
         .order_by(Claim.start, Claim.end, Claim.id)
     ).all()
     chains = _chains(session, article_id)
+    first_hand = _first_hand_reliability(session, article_id)
     return tuple(
         ClaimMark(
             row.id,
@@ -118,9 +125,31 @@ def claim_marks(session: Session, article_id: int) -> tuple[ClaimMark, ...]:
             " → ".join(chains.get(row.id, ())),
             row.orphaned,
             row.exact,
+            first_hand.get(row.id),
         )
         for row in rows
     )
+
+
+def _first_hand_reliability(session: Session, article_id: int) -> dict[int, str | None]:
+    """Each claim's first hop's source reliability (None when that hop names an actor)."""
+    first = (
+        select(AttributionHop.claim_id, func.min(AttributionHop.position).label("position"))
+        .join(Claim, Claim.id == AttributionHop.claim_id)
+        .where(Claim.article_id == article_id)
+        .group_by(AttributionHop.claim_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(AttributionHop.claim_id, Source.reliability)
+        .join(
+            first,
+            (first.c.claim_id == AttributionHop.claim_id)
+            & (first.c.position == AttributionHop.position),
+        )
+        .outerjoin(Source, Source.id == AttributionHop.source_id)
+    )
+    return {claim_id: reliability for claim_id, reliability in rows}
 
 
 def _chains(session: Session, article_id: int) -> dict[int, list[str]]:

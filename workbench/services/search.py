@@ -42,6 +42,7 @@ __all__ = [
     "close_index",
     "drain_outbox",
     "index_disagreement",
+    "index_if_open",
     "open_index",
     "rebuild",
     "search",
@@ -215,6 +216,11 @@ def open_index(project: Project, progress: Progress | None = None) -> SearchInde
         if index is None:
             index = _open_indexes[project] = SearchIndex.open(project, progress)
         return index
+
+
+def index_if_open(project: Project) -> SearchIndex | None:
+    """The project's search index if it is open already; never opens, builds or waits."""
+    return _open_indexes.get(project)
 
 
 def close_index(project: Project) -> None:

@@ -1,6 +1,8 @@
-"""The claims of the current article, in text order: status, quote, summary, grade, chain.
+"""The claims of the current article, in text order: status, quote, summary, credibility, the
+combined grade ("B3"), chain.
 
-Choosing a row selects the claim (reader and inspector follow); Delete deletes it (undoable).
+Choosing a row selects the claim (reader and inspector follow); Delete deletes it (undoable);
+the context menu offers to relate the claim to another (`relate_requested`).
 """
 
 from __future__ import annotations
@@ -8,16 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from workbench.services.reading import ClaimMark
 from workbench.ui.look import status_swatch
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-HEADERS = ("Status", "Quote", "Summary", "Credibility", "Attribution")
-STATUS, QUOTE, SUMMARY, CREDIBILITY, CHAIN = range(len(HEADERS))
+HEADERS = ("Status", "Quote", "Summary", "Credibility", "Grade", "Attribution")
+STATUS, QUOTE, SUMMARY, CREDIBILITY, GRADE, CHAIN = range(len(HEADERS))
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -74,6 +76,8 @@ def _cell(claim: ClaimMark, column: int) -> str:
         return claim.summary
     if column == CREDIBILITY:
         return str(claim.credibility)
+    if column == GRADE:
+        return claim.grade
     return claim.chain
 
 
@@ -82,6 +86,7 @@ class ClaimsPanel(QTableView):
 
     claim_chosen = Signal(int)
     delete_requested = Signal(int)
+    relate_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +104,7 @@ class ClaimsPanel(QTableView):
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CREDIBILITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GRADE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHAIN, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
         self._quiet = False
@@ -131,6 +137,20 @@ class ClaimsPanel(QTableView):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():
             self.claim_chosen.emit(self.claims.claims[current.row()].id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        claim_id = self.claims.claims[index.row()].id
+        menu = QMenu(self)
+        relate = menu.addAction("Relate this claim to another…")
+        relate.triggered.connect(lambda _checked=False: self.relate_requested.emit(claim_id))
+        menu.addAction("Delete claim").triggered.connect(
+            lambda _checked=False: self.delete_requested.emit(claim_id)
+        )
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _delete_current(self) -> None:
         index = self.currentIndex()

@@ -1,8 +1,10 @@
 """The claim inspector: everything about the current claim, editable in place.
 
-Summary, kind, status, credibility (1–6 with the Admiralty wording), tags, the attribution
-chain, linked actors and events (with roles) and notes. Each change is one undoable step taken
-at once (there is no Save); the inspector re-reads the claim after every change to the project.
+Summary, kind, status, credibility (1–6 with the Admiralty wording) and the combined grade
+("B3": the first-hand source's reliability and the claim's credibility), tags, the attribution
+chain, linked actors and events (with roles), relations to other claims (both ways) and notes.
+Each change is one undoable step taken at once (there is no Save); the inspector re-reads the
+claim after every change to the project.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from workbench.domain.grades import (
     ClaimKind,
     ClaimStatus,
     EventRole,
+    Reliability,
+    combined_grade,
+    credibility_wording,
 )
 from workbench.services import ProjectChange, claims
 from workbench.services.annotations import set_tags
@@ -36,6 +41,7 @@ from workbench.store.errors import RecordNotFound
 from workbench.ui.attribution import AttributionEditor
 from workbench.ui.claim_links import LinksEditor, NotesEditor
 from workbench.ui.look import status_swatch
+from workbench.ui.relations import RelationsEditor
 from workbench.ui.session import UiSession
 
 CHOICE_SETTLES_MS = 600
@@ -57,9 +63,11 @@ def _swatch(status: str) -> QIcon:
 
 
 class ClaimInspector(QScrollArea):
-    """Shows and edits one claim; `open_record(kind, id)` asks the window to open a manager."""
+    """Shows and edits one claim; `open_record(kind, id)` asks the window to open a manager,
+    `open_claim(article_id, claim_id)` to show a related claim."""
 
     open_record = Signal(str, int)
+    open_claim = Signal(int, int)
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,11 +93,15 @@ class ClaimInspector(QScrollArea):
             "Credibility",
             [(f"{grade} — {wording}", grade) for grade, wording in CREDIBILITY_WORDING.items()],
         )
+        self.grade_label = QLabel()
+        self.grade_label.setAccessibleName("Combined grade")
+        self.grade_label.setWordWrap(True)
         self.tags = QLineEdit(placeholderText="tags, separated by commas")
         self.tags.setAccessibleName("Tags")
         self.attribution = AttributionEditor(session)
         self.actors = LinksEditor(session, "actor", ActorRole)
         self.events = LinksEditor(session, "event", EventRole)
+        self.relations = RelationsEditor(session)
         self.notes = NotesEditor(session)
         self.setWidget(self._lay_out())
         self._connect()
@@ -103,6 +115,7 @@ class ClaimInspector(QScrollArea):
         form.addRow("Kind", self.kind)
         form.addRow("Status", self.status)
         form.addRow("Credibility", self.credibility)
+        form.addRow("Grade", self.grade_label)
         form.addRow("Tags", self.tags)
         self.details = QWidget()
         details = QVBoxLayout(self.details)
@@ -113,6 +126,7 @@ class ClaimInspector(QScrollArea):
             ("Attribution", self.attribution),
             ("Actors", self.actors),
             ("Events", self.events),
+            ("Relations", self.relations),
             ("Notes", self.notes),
         ):
             box = QGroupBox(title)
@@ -132,6 +146,7 @@ class ClaimInspector(QScrollArea):
         self.tags.editingFinished.connect(self._tags_done)
         self.actors.open_record.connect(self.open_record)
         self.events.open_record.connect(self.open_record)
+        self.relations.open_claim.connect(self.open_claim)
         self.session.changed.connect(self._project_changed)
 
     # -- showing ------------------------------------------------------------------------------
@@ -158,6 +173,7 @@ class ClaimInspector(QScrollArea):
         self.details.setVisible(view is not None)
         for editor in (self.attribution, self.actors, self.events, self.notes):
             editor.show_claim(view)
+        self.relations.show_claim(view.id if view is not None else None)
         if view is None:
             self._fit_body()
             return
@@ -168,6 +184,7 @@ class ClaimInspector(QScrollArea):
         self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
         self.status.setCurrentIndex(max(self.status.findData(view.status), 0))
         self.credibility.setCurrentIndex(max(self.credibility.findData(view.credibility), 0))
+        self.grade_label.setText(grade_text(view))
         self._fit_body()
 
     def _fit_body(self) -> None:
@@ -245,3 +262,12 @@ def _set_text(field: QLineEdit, text: str) -> None:
     field.setText(text)
     field.setModified(False)
     field.setCursorPosition(0)
+
+
+def grade_text(view: ClaimView) -> str:
+    """ "B3 — source usually reliable, information possibly true" """
+    first = view.attribution[0] if view.attribution else None
+    reliability = Reliability(first.reliability) if first and first.reliability else None
+    source = f"{first.name}: {reliability.wording}" if first and reliability else "no graded source"
+    code = combined_grade(reliability, view.credibility)
+    return f"{code} — {source}; information {credibility_wording(view.credibility)}"

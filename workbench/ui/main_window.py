@@ -33,6 +33,7 @@ from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
 from workbench.ui.project_files import ProjectFiles
 from workbench.ui.reader import ReaderView
+from workbench.ui.relations import relate_from_menu
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.session import UiSession
 from workbench.ui.settings import WindowSettings
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         self.claims.claim_chosen.connect(self.select_claim)
         self.claims.delete_requested.connect(self.delete_claim)
         self.inspector.open_record.connect(self.show_record)
+        self.inspector.open_claim.connect(lambda article, claim: self.open_article(article, claim))
+        self.reader.relate_requested.connect(self.relate_claim)
+        self.claims.relate_requested.connect(self.relate_claim)
         self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         self.search.hit_chosen.connect(self.open_article)
         a.mark_claim.triggered.connect(self.mark_claim)
@@ -259,6 +263,11 @@ class MainWindow(QMainWindow):
             return
         words = span.of(self.reader.article.text)
         self.mention_bar.start(self.reader.article.id, span, words)
+
+    @Slot(int)
+    def relate_claim(self, claim_id: int) -> None:
+        """A claim's context menu: relate it to another claim, of any article."""
+        relate_from_menu(self.session, claim_id, self)
 
     def step_claim(self, offset: int) -> None:
         marks = self.reader.article.claims if self.reader.article is not None else ()

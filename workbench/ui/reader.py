@@ -2,7 +2,8 @@
 claims highlighted by status and the actor mentions underlined.
 
 Hovering a highlight shows the claim's summary and attribution; clicking it selects the claim.
-Selecting words and pressing Ctrl+M marks a claim on them (the window owns that action).
+Selecting words and pressing Ctrl+M marks a claim on them (the window owns that action);
+right-clicking a highlight offers to relate that claim to another (`relate_requested`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class ArticleText(QPlainTextEdit):
     """The article's text: read-only, selectable by mouse and keyboard, with marks painted over."""
 
     claim_clicked = Signal(int)
+    relate_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,11 @@ class ArticleText(QPlainTextEdit):
         if self.context_actions:
             menu.addSeparator()
             menu.addActions(self.context_actions)
+        claim = self.claim_at(event.pos())
+        if claim is not None:
+            menu.addSeparator()
+            relate = menu.addAction("Relate this claim to another…")
+            relate.triggered.connect(lambda _checked=False: self.relate_requested.emit(claim))
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -100,6 +107,7 @@ class ReaderView(QWidget):
     """Header above, text below. Emits `claim_clicked(id)` when a highlight is clicked."""
 
     claim_clicked = Signal(int)
+    relate_requested = Signal(int)
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +123,7 @@ class ReaderView(QWidget):
         self.header.setContentsMargins(14, 10, 14, 6)
         self.text = ArticleText(self)
         self.text.claim_clicked.connect(self.claim_clicked)
+        self.text.relate_requested.connect(self.relate_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
