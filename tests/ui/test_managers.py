@@ -80,8 +80,9 @@ def test_a_new_event_is_created_and_dated(qtbot, sample_window: MainWindow) -> N
     qtbot.keyClick(manager.new_name, Qt.Key.Key_Return)
     editor = manager.editor
     assert editor.title.text() == "Ceasefire talks in Doha"
-    editor.start.setDate(editor.start.date().fromString("2025-07-01", "yyyy-MM-dd"))
-    editor.start.editingFinished.emit()
+    editor.start.text.setFocus()
+    qtbot.keyClicks(editor.start.text, "1 July 2025")
+    qtbot.keyClick(editor.start.text, Qt.Key.Key_Return)
     row = {r.name: r for r in records(sample_window.session.project, "event")}
     assert str(row["Ceasefire talks in Doha"].start_date) == "2025-07-01"
 

@@ -1,10 +1,11 @@
-"""Editing one event in the managers: title, kind, dates with precision, place, description,
-participants (actors with roles), and merging it into the event it duplicates.
+"""Editing one event in the managers: title, kind, dates typed to their precision ("21 June
+2025", "June 2025", "2025"), place, description, participants (actors with roles), and merging
+it into the event it duplicates.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,24 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.grades import DatePrecision, ParticipantRole
+from workbench.domain.grades import ParticipantRole
 from workbench.services import events, links
 from workbench.services.catalog import LinkedItem, RecordRow
-from workbench.ui.dates import date_or_none, optional_date_edit, show_date
-from workbench.ui.record_editor import choose, set_unless_typing
+from workbench.services.typed_dates import TypedDate, publication_date_for_event
+from workbench.store.errors import ProjectError
+from workbench.ui.dates import TypedDateField
+from workbench.ui.record_editor import set_unless_typing
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, Picked
 
-EARLIEST = QDate(1, 1, 1)  # events may lie far back; this date means "no date"
 PARTICIPANT = Qt.ItemDataRole.UserRole
-
-
-def _precision_box(name: str) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    for precision in DatePrecision:
-        box.addItem(f"to the {precision.value}", precision.value)
-    return box
 
 
 class EventEditor(QWidget):
@@ -50,10 +44,8 @@ class EventEditor(QWidget):
         self.title.setAccessibleName("Event title")
         self.kind = QLineEdit(placeholderText="e.g. military strike, diplomatic visit")
         self.kind.setAccessibleName("Kind of event")
-        self.start = optional_date_edit("Start date", "no date", EARLIEST)
-        self.start_precision = _precision_box("Start date precision")
-        self.end = optional_date_edit("End date", "no date", EARLIEST)
-        self.end_precision = _precision_box("End date precision")
+        self.start = TypedDateField("Start date")
+        self.end = TypedDateField("End date")
         self.place = QLineEdit()
         self.place.setAccessibleName("Place")
         self.description = QLineEdit()
@@ -76,14 +68,8 @@ class EventEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Title", self.title)
         form.addRow("Kind", self.kind)
-        for label, when, precision in (
-            ("Starts", self.start, self.start_precision),
-            ("Ends", self.end, self.end_precision),
-        ):
-            row = QHBoxLayout()
-            row.addWidget(when, 1)
-            row.addWidget(precision)
-            form.addRow(label, row)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
         form.addRow("Place", self.place)
         form.addRow("Description", self.description)
         people = QVBoxLayout()
@@ -104,10 +90,8 @@ class EventEditor(QWidget):
             (self.description, "description"),
         ):
             field.editingFinished.connect(lambda f=field, n=name: self._field_done(f, n))
-        self.start.editingFinished.connect(lambda: self._dates_done("start"))
-        self.end.editingFinished.connect(lambda: self._dates_done("end"))
-        self.start_precision.activated.connect(lambda _i: self._dates_done("start"))
-        self.end_precision.activated.connect(lambda _i: self._dates_done("end"))
+        self.start.entered.connect(lambda typed: self._date_entered("start", typed))
+        self.end.entered.connect(lambda typed: self._date_entered("end", typed))
         self.new_participant.picked.connect(self._add_participant)
         self.remove_participant.clicked.connect(self._remove_participant)
         self.merge_into.picked.connect(self._merge)
@@ -121,11 +105,10 @@ class EventEditor(QWidget):
         set_unless_typing(self.kind, row.record_kind)
         set_unless_typing(self.place, row.place)
         set_unless_typing(self.description, row.description)
-        for edit, value in ((self.start, row.start_date), (self.end, row.end_date)):
-            if not edit.hasFocus():
-                show_date(edit, value)
-        choose(self.start_precision, row.start_precision)
-        choose(self.end_precision, row.end_precision)
+        self.start.show_stored(row.start_date, row.start_precision)
+        self.end.show_stored(row.end_date, row.end_precision)
+        published = publication_date_for_event(self.session.project, row.id)
+        self.start.reference = self.end.reference = published
         self.participants.clear()
         for item in linked:
             if item.kind == "actor":
@@ -147,14 +130,17 @@ class EventEditor(QWidget):
         if field.text().strip() != stored:
             self._edit(**{name: field.text().strip()})
 
-    def _dates_done(self, which: str) -> None:
+    def _date_entered(self, which: str, typed: TypedDate | None) -> None:
         if self.row is None:
             return
-        when = date_or_none(self.start if which == "start" else self.end)
-        precision = (self.start_precision if which == "start" else self.end_precision).currentData()
-        stored = (getattr(self.row, f"{which}_date"), getattr(self.row, f"{which}_precision"))
-        if (when, precision) != stored:
-            self._edit(**{f"{which}_date": when, f"{which}_precision": precision})
+        fields: dict[str, object] = {f"{which}_date": typed.when if typed else None}
+        if typed is not None:
+            fields[f"{which}_precision"] = typed.precision.value
+        try:
+            events.edit_event(self.session.project, self.row.id, **fields)
+        except ProjectError as error:
+            (self.start if which == "start" else self.end).show_problem(str(error))
+            self.session.report("Edit event", error)
 
     @Slot(object)
     def _add_participant(self, actor: Picked) -> None:
