@@ -1,6 +1,9 @@
 """The command line: `workbench COMMAND ...`, the same services as the window.
 
 With no command, the workbench window opens. Every error prints one line and exits non-zero.
+Building the parser imports only the command modules, which declare their arguments with the
+standard library alone; a command's heavy modules (the store, search, readers, renderers, Qt)
+are imported inside the command, so `workbench --help` costs little more than Python itself.
 """
 
 from __future__ import annotations
@@ -50,8 +53,6 @@ def _run_gui(arguments: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from workbench.store.errors import ProjectError
-
     arguments = build_parser().parse_args(argv)
     handler = getattr(arguments, "handler", None)
     if handler is None:
@@ -63,16 +64,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`workbench search ... | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (ProjectError, CommandError) as error:
-        return _fail(str(error))
-    except OSError as error:
-        return _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as error:
+        message = _one_line(error)
+        if message is None:
+            raise
+        return _fail(message)
 
 
 def gui_main() -> int:
     return main(["gui", *sys.argv[1:]])
+
+
+def _one_line(error: Exception) -> str | None:
+    """The one line an analyst sees for an error a command reports; None for a bug."""
+    # A project error can only come from a command that imported the store itself.
+    store_errors = sys.modules.get("workbench.store.errors")
+    if isinstance(error, CommandError) or (
+        store_errors is not None and isinstance(error, store_errors.ProjectError)
+    ):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+    return None
 
 
 def _fail(message: str) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.reports import FORMATS, Report, format_for
-from workbench.services import Project
-from workbench.services.errors import InvalidInput
-from workbench.services.reporting import build_report, write_report
+from workbench.reports import FORMATS, format_for
+
+if TYPE_CHECKING:  # the project and the renderers load inside the command
+    from workbench.reports import Report
+    from workbench.services import Project
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
@@ -41,6 +43,10 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
 
 def export_report(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.errors import InvalidInput
+    from workbench.services.reporting import write_report
+
     fmt = arguments.format or format_for(arguments.out.suffix)
     if fmt is None:
         raise InvalidInput(
@@ -57,6 +63,8 @@ def export_report(arguments: argparse.Namespace) -> int:
 
 def _report(project: Project, arguments: argparse.Namespace) -> Report:
     """The report the filters ask for; a search index opened for --query is closed after."""
+    from workbench.services.reporting import build_report
+
     try:
         return build_report(
             project,

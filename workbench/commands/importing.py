@@ -1,4 +1,7 @@
-"""Import commands: `workbench extract PATH...` and `workbench import PROJECT PATH...`."""
+"""Import commands: `workbench extract PATH...` and `workbench import PROJECT PATH...`.
+
+Only the standard library is imported here; the readers and the project load in the command.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,12 @@ import json
 import sys
 import threading
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from workbench.ingest import ExtractedDocument, collect_files, extract_all
-from workbench.services import Project
-from workbench.services.errors import InvalidInput
-from workbench.services.importing import ImportProgress, ImportSummary, import_paths
+if TYPE_CHECKING:
+    from workbench.ingest import ExtractedDocument
+    from workbench.services import Project
+    from workbench.services.importing import ImportProgress, ImportSummary
 
 EXIT_SOME_FAILED = 2
 _BAR_WIDTH = 24
@@ -34,6 +37,8 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
 def extract_files(arguments: argparse.Namespace) -> int:
     """Print each file's articles (or its error); exit 2 when any file failed."""
+    from workbench.ingest import collect_files, extract_all
+
     collected = collect_files(arguments.paths)
     failed = bool(collected.problems)
     for path, reason in collected.problems:
@@ -49,6 +54,8 @@ def extract_files(arguments: argparse.Namespace) -> int:
 
 def import_files(arguments: argparse.Namespace) -> int:
     """Import into a project with a progress bar on a terminal; exit 2 when any file failed."""
+    from workbench.services import Project
+
     annotations = [path for path in arguments.paths if path.lower().endswith(".jsonld")]
     others = [path for path in arguments.paths if path not in annotations]
     with Project.open(arguments.project) as project:
@@ -64,6 +71,8 @@ def import_files(arguments: argparse.Namespace) -> int:
 
 def _import_annotations(project: Project, path: str) -> object:
     """W3C Web Annotation collections (.jsonld) go to the exchange service."""
+    from workbench.services.errors import InvalidInput
+
     try:
         from workbench.services.exchange import import_web_annotations
     except ImportError:
@@ -73,6 +82,8 @@ def _import_annotations(project: Project, path: str) -> object:
 
 def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
     """Run the import in a thread, so Ctrl+C cancels between files and still shows a summary."""
+    from workbench.services.importing import import_paths
+
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     cancel = threading.Event()
     summaries: list[ImportSummary] = []

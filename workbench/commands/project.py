@@ -1,15 +1,12 @@
-"""Project commands: new, info, check, sample."""
+"""Project commands: new, info, check, sample.
+
+Only the standard library is imported here; each command imports the services it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-from workbench.services import Project
-from workbench.services.queries import project_counts
-from workbench.services.sample import build_sample
-from workbench.services.search import index_disagreement
-from workbench.store.health import check_store
 
 
 def register(subcommands: argparse._SubParsersAction) -> None:
@@ -37,6 +34,8 @@ def with_suffix(path: Path) -> Path:
 
 
 def new_project(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+
     path = with_suffix(arguments.project)
     Project.create(path).close()
     print(f"created {path}")
@@ -44,6 +43,9 @@ def new_project(arguments: argparse.Namespace) -> int:
 
 
 def show_info(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.queries import project_counts
+
     with Project.open(arguments.project, read_only=True) as project:
         counts = project_counts(project)
     for label, value in (
@@ -58,6 +60,10 @@ def show_info(arguments: argparse.Namespace) -> int:
 
 
 def check_project(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.search import index_disagreement
+    from workbench.store.health import check_store
+
     with Project.open(arguments.project, read_only=True) as project:
         report = check_store(project.store)
         index = index_disagreement(project)
@@ -71,6 +77,10 @@ def check_project(arguments: argparse.Namespace) -> int:
 
 
 def make_sample(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.queries import project_counts
+    from workbench.services.sample import build_sample
+
     path = with_suffix(arguments.project)
     with Project.create(path) as project:
         build_sample(project)

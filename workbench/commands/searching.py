@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.services import Project
-from workbench.services.search import SearchIndex, SearchResults, rebuild
-from workbench.store import ProjectError, ProjectInUse
+if TYPE_CHECKING:  # the project and the search engine load inside the command
+    from workbench.services import Project
+    from workbench.services.search import SearchResults
 
 QUERY_HELP = (
     'words; "a phrase"; AND OR NOT -word; field:value (title source actor event tag status kind'
@@ -48,6 +48,9 @@ def _positive(text: str) -> int:
 @contextmanager
 def _opened(location: str) -> Iterator[Project]:
     """The project for editing (to catch the index up), or read-only if another has it open."""
+    from workbench.services import Project
+    from workbench.store import ProjectInUse
+
     try:
         project = Project.open(location)
     except ProjectInUse:
@@ -57,6 +60,8 @@ def _opened(location: str) -> Iterator[Project]:
 
 
 def search_project(arguments: argparse.Namespace) -> int:
+    from workbench.services.search import SearchIndex
+
     with _opened(arguments.project) as project:
         index = SearchIndex.open(project, _progress_printer("building the search index"))
         try:
@@ -73,6 +78,10 @@ def search_project(arguments: argparse.Namespace) -> int:
 
 
 def reindex_project(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.search import rebuild
+    from workbench.store import ProjectError, ProjectInUse
+
     try:
         project = Project.open(arguments.project)
     except ProjectInUse as error:

@@ -1,15 +1,21 @@
 """Reports and exchange: a plain report model and renderers for each format the analyst exports.
 
-`render(report, "html")` gives the bytes of one format; renderers load lazily, so the PDF and
-DOCX libraries are imported only when those formats are asked for. Nothing here touches the
-project: the services layer builds the `Report` and hands it down.
+`write(report, "html", stream)` writes one format to a binary stream as it goes (each renderer
+reads the report's articles in batches, so memory stays flat however many there are);
+`render(report, "html")` gives the bytes. Renderers load lazily, so the PDF and DOCX libraries
+are imported only when those formats are asked for. Each renderer module has `write(report,
+out)` and `PASSES`, how many times it goes through the articles (for progress). Nothing here
+touches the project: the services layer builds the `Report` and hands it down.
 """
 
 from __future__ import annotations
 
 import importlib
+from io import BytesIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from workbench.reports.model import Report
+if TYPE_CHECKING:
+    from workbench.reports.model import Report
 
 RENDERERS = {
     "html": "workbench.reports.html_report",
@@ -23,11 +29,27 @@ FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}
 
 
+def write(report: Report, fmt: str, out: BinaryIO) -> None:
+    """Write the report in one format (a key of RENDERERS) to `out`, piece by piece."""
+    _renderer(fmt).write(report, out)
+
+
 def render(report: Report, fmt: str) -> bytes:
     """The report in one format (a key of RENDERERS) as the bytes of a file."""
+    buffer = BytesIO()
+    write(report, fmt, buffer)
+    return buffer.getvalue()
+
+
+def passes_of(fmt: str) -> int:
+    """How many passes over the articles the format's renderer makes."""
+    return int(getattr(_renderer(fmt), "PASSES", 1))
+
+
+def _renderer(fmt: str):  # type: ignore[no-untyped-def]
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return importlib.import_module(RENDERERS[fmt]).render(report)
+    return importlib.import_module(RENDERERS[fmt])
 
 
 def format_for(path_suffix: str) -> str | None:
@@ -38,4 +60,14 @@ def format_for(path_suffix: str) -> str | None:
     return found[0] if found else aliases.get(suffix)
 
 
-__all__ = ["FORMATS", "RENDERERS", "Report", "format_for", "render"]
+def __getattr__(name: str) -> Any:
+    """`Report` loads with its model on first use, so `workbench --help` can list FORMATS
+    without importing the domain models (and SQLAlchemy behind them)."""
+    if name == "Report":
+        from workbench.reports.model import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["FORMATS", "RENDERERS", "Report", "format_for", "passes_of", "render", "write"]
