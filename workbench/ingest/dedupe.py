@@ -1,25 +1,41 @@
 """Near-duplicates: the same wire story syndicated by several outlets, found by shared phrases.
 
 Each text becomes its set of five-word phrases (shingles). The resemblance of two texts is the
-share of phrases they have in common (Jaccard). To find candidates quickly, each text keeps a
-sketch: the 32 smallest hashes of its phrases (a bottom-k sketch); texts that share several
-sketch values are compared in full.
+share of phrases they have in common (Jaccard). To find candidates without reading every stored
+text, each text gets a MinHash signature (datasketch) cut into bands; each band hashes to a key,
+and texts sharing a key are candidates (locality-sensitive hashing). The band shape is the one
+datasketch's `MinHashLSH` chooses for `CANDIDATE_THRESHOLD`, set low so that copies sharing half
+their phrases are almost never missed; candidates are then compared in full.
 """
 
 from __future__ import annotations
 
-import heapq
+import hashlib
 import re
+import struct
 import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
-SKETCH_SIZE = 32
 NEAR_DUPLICATE = 0.5
-_MIN_SHARED = 6
-_MAX_POSTINGS = 2000
+# The signature: datasketch's MinHash with these settings. Stored signatures are compared with
+# new ones, so changing any of these (or datasketch changing what they produce) needs every
+# stored signature recomputed; tests/ingest/test_dedupe_and_folders.py guards the last.
+PERMUTATIONS = 128
+SEED = 1
+SCHEME = "affine32"
+# MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=PERMUTATIONS) picks BANDS bands of ROWS.
+CANDIDATE_THRESHOLD = 0.3
+BANDS = 37
+ROWS = 3
 _WORD = re.compile(r"\w+")
+_VALUES = struct.Struct(f"<{PERMUTATIONS}I")
+
+Signature = tuple[int, ...]
 
 
 def shingles(text: str) -> set[int]:
@@ -33,9 +49,14 @@ def shingles(text: str) -> set[int]:
     }
 
 
-def sketch(text: str) -> tuple[int, ...]:
-    """The text's bottom-k sketch: the smallest phrase hashes, in order."""
-    return tuple(heapq.nsmallest(SKETCH_SIZE, shingles(text)))
+def sketch(text: str) -> Signature:
+    """The text's MinHash signature over its phrases; empty for a text without words."""
+    phrases = shingles(text)
+    if not phrases:
+        return ()
+    minhash = _new_minhash()
+    minhash.update_batch(sorted(phrases))
+    return tuple(int(value) for value in minhash.hashvalues)
 
 
 def resemblance(a: set[int], b: set[int]) -> float:
@@ -45,45 +66,64 @@ def resemblance(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b)
 
 
+def estimated_resemblance(a: Signature, b: Signature) -> float:
+    """Resemblance estimated from two signatures (MinHash's estimate of Jaccard)."""
+    if not a or not b:
+        return 0.0
+    return _new_minhash(a).jaccard(_new_minhash(b))
+
+
+def band_keys(signature: Signature) -> list[int]:
+    """The signature's locality-sensitive keys: one signed 64-bit number per band."""
+    if not signature:
+        return []
+    packed = pack(signature)
+    width = ROWS * 4
+    return [
+        int.from_bytes(
+            hashlib.blake2b(packed[band * width : (band + 1) * width], digest_size=8,
+                            person=band.to_bytes(2, "little")).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(BANDS)
+    ]  # fmt: skip
+
+
+def pack(signature: Signature) -> bytes:
+    """A signature as stored: little-endian unsigned 32-bit values (empty for no words)."""
+    return _VALUES.pack(*signature) if signature else b""
+
+
+def unpack(stored: bytes) -> Signature:
+    """A stored signature back as numbers."""
+    return _VALUES.unpack(stored) if stored else ()
+
+
 def _hash(phrase: str) -> int:
     return zlib.crc32(phrase.encode("utf-8"))
 
 
-class SketchIndex:
-    """Sketches of stored articles, to find which ones a new text may copy."""
+def _phrase_hash(value: int) -> int:
+    """Phrases are hashed already (CRC-32); MinHash permutes those hashes."""
+    return value
 
-    def __init__(self) -> None:
-        self._postings: dict[int, list[int]] = defaultdict(list)
-        self._known: set[int] = set()
 
-    def __len__(self) -> int:
-        return len(self._known)
+@cache
+def _permutations() -> object:
+    from datasketch import MinHash
 
-    def __contains__(self, article_id: int) -> bool:
-        return article_id in self._known
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
 
-    def add(self, article_id: int, values: Iterable[int]) -> None:
-        if article_id in self._known:
-            return
-        self._known.add(article_id)
-        for value in values:
-            postings = self._postings[value]
-            if len(postings) < _MAX_POSTINGS:
-                postings.append(article_id)
 
-    def forget(self, article_id: int) -> None:
-        """Stop proposing an article (it was deleted)."""
-        self._known.discard(article_id)
+def _new_minhash(values: Signature | None = None) -> MinHash:
+    from datasketch import MinHash
 
-    def candidates(self, values: Iterable[int]) -> list[int]:
-        """Articles sharing enough sketch values to be worth a full comparison, best first."""
-        values = list(values)
-        needed = min(_MIN_SHARED, max(1, len(values) // 2))
-        shared: Counter[int] = Counter()
-        for value in values:
-            shared.update(self._postings.get(value, ()))
-        return [
-            article_id
-            for article_id, count in shared.most_common()
-            if count >= needed and article_id in self._known
-        ]
+    return MinHash(
+        num_perm=PERMUTATIONS,
+        seed=SEED,
+        scheme=SCHEME,
+        hashfunc=_phrase_hash,
+        hashvalues=values,
+        permutations=_permutations(),
+    )

@@ -84,6 +84,7 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    signed_earlier: int = 0  # articles stored before signatures existed, signed by this import
 
     @property
     def imported_ids(self) -> list[int]:
@@ -107,6 +108,9 @@ class ImportSummary:
                   f"article {a.near_duplicate_of} ({a.near_duplicate_score or 0:.0%} shared)"
                   for a in self.near_duplicates]  # fmt: skip
         lines += [f"failed: {failure.path}: {failure.reason}" for failure in self.failures]
+        if self.signed_earlier:
+            lines.append(f"near-duplicate signatures computed for {self.signed_earlier} article(s) "
+                         "that had none yet (stored by an earlier version)")  # fmt: skip
         if self.skipped:
             lines.append(f"left alone: {len(self.skipped)} file(s) in the folders are not a kind "
                          "the workbench imports")  # fmt: skip
@@ -145,6 +149,7 @@ def import_paths(
     summary = ImportSummary(total=len(collected.files), skipped=collected.skipped)
     summary.failures += [ImportFailure(path, reason) for path, reason in collected.problems]
     finder = finder_for(project)
+    summary.signed_earlier = finder.signed_now
     single_file = len(collected.files) == 1
     for extraction in extract_all(collected.files, workers=workers, cancel=cancel):
         _store_file(project, extraction, summary, finder, undoable=single_file)
@@ -164,11 +169,12 @@ def import_clipboard(project: Project, text: str | None = None, html: str | None
         document = extract_pasted(text, html)
     except ExtractionError as error:
         raise InvalidInput(str(error)) from None
-    near = finder_for(project).match(document.text, document.sketch)
+    finder = finder_for(project)
+    near = finder.match(document.text, document.sketch)
     new = _new_article(document, "clipboard", near)
     new.original_name = "clipboard"
     article_id = add_article(project, new)
-    finder_for(project).remember(article_id, document.sketch)
+    finder.remember(article_id, document.sketch)
     return article_id
 
 
