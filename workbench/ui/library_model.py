@@ -2,6 +2,7 @@
 
 So 100,000 articles cost one id query; scrolling fetches the few blocks on screen, and a small
 cache keeps recently seen blocks. Sorting is done by the database (the ids come back sorted).
+A near-duplicate (a syndicated copy) says in its "Copy of" column which article it copies.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from workbench.reports.wording import plural
 from workbench.services import Project
+from workbench.services.articles import CopyOf, copies_among
 from workbench.services.library import ArticleFilter, ArticleRow, article_ids, article_rows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,8 +28,10 @@ COLUMNS = (
     ("Published", "published"),
     ("Claims", "claims"),
     ("Imported", "imported"),
+    ("Copy of", ""),  # not sortable: the database sorts, and copies are few
 )
-TITLE, OUTLET, PUBLISHED, CLAIMS, IMPORTED = range(len(COLUMNS))
+TITLE, OUTLET, PUBLISHED, CLAIMS, IMPORTED, COPY_OF = range(len(COLUMNS))
+Block = dict[int, tuple[ArticleRow, CopyOf | None]]
 
 
 class LibraryModel(QAbstractTableModel):
@@ -40,7 +45,7 @@ class LibraryModel(QAbstractTableModel):
         self.descending = True
         self._ids: list[int] = []
         self._rows_of: dict[int, int] | None = None
-        self._blocks: OrderedDict[int, dict[int, ArticleRow]] = OrderedDict()
+        self._blocks: OrderedDict[int, Block] = OrderedDict()
         self.fetches = 0
 
     # -- what is listed ---------------------------------------------------------------------
@@ -62,9 +67,11 @@ class LibraryModel(QAbstractTableModel):
         """Forget cached row data (titles, claim counts) and repaint."""
         self._blocks.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, CLAIMS))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COPY_OF))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not COLUMNS[column][1]:
+            return
         self.sort_key = COLUMNS[column][1]
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
@@ -103,14 +110,22 @@ class LibraryModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == CLAIMS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        row = self._row(index.row())
-        if row is None:
+        found = self._row(index.row())
+        if found is None:
             return "…"
+        row, copy = found
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row)
+            return _tooltip(row, copy)
+        if index.column() == COPY_OF:
+            return copy.original_title if copy is not None else ""
         return _cell(row, index.column())
 
-    def _row(self, row: int) -> ArticleRow | None:
+    def copy_at(self, row: int) -> CopyOf | None:
+        """What the article on a row copies, if it is a near-duplicate."""
+        found = self._row(row) if 0 <= row < len(self._ids) else None
+        return found[1] if found is not None else None
+
+    def _row(self, row: int) -> tuple[ArticleRow, CopyOf | None] | None:
         block_number = row // BLOCK
         block = self._blocks.get(block_number)
         if block is None:
@@ -119,10 +134,11 @@ class LibraryModel(QAbstractTableModel):
             self._blocks.move_to_end(block_number)
         return block.get(self._ids[row])
 
-    def _fetch(self, block_number: int) -> dict[int, ArticleRow]:
+    def _fetch(self, block_number: int) -> Block:
         ids = self._ids[block_number * BLOCK : (block_number + 1) * BLOCK]
         self.fetches += 1
-        block = {row.id: row for row in article_rows(self.project, ids)}
+        copies = copies_among(self.project, ids)
+        block = {row.id: (row, copies.get(row.id)) for row in article_rows(self.project, ids)}
         self._blocks[block_number] = block
         while len(self._blocks) > CACHED_BLOCKS:
             self._blocks.popitem(last=False)
@@ -141,7 +157,11 @@ def _cell(row: ArticleRow, column: int) -> str:
     return row.imported_at.strftime("%Y-%m-%d %H:%M")
 
 
-def _tooltip(row: ArticleRow) -> str:
+def _tooltip(row: ArticleRow, copy: CopyOf | None) -> str:
     by = f" by {', '.join(row.authors)}" if row.authors else ""
     when = f", {row.published:%d %B %Y}" if row.published else ""
-    return f"{row.title}\n{row.outlet or 'unknown outlet'}{by}{when}\n{row.claim_count} claim(s)"
+    copied = f"\nNear-duplicate: {copy.shown}" if copy is not None else ""
+    return (
+        f"{row.title}\n{row.outlet or 'unknown outlet'}{by}{when}\n"
+        f"{plural(row.claim_count, 'claim')}{copied}"
+    )

@@ -1,10 +1,12 @@
 """The library dock: a filter line (Ctrl+F), filters by outlet, source, tag, status and date,
-and the sortable list of articles. Choosing an article opens it in the reader.
+and the sortable list of articles. Choosing an article opens it in the reader; the articles
+chosen (several with Shift or Ctrl) can be edited (F2), tagged (Ctrl+T) or deleted (Delete)
+from the keyboard or the context menu. The Title column takes the spare width.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +23,17 @@ from PySide6.QtWidgets import (
 
 from workbench.services import ProjectChange
 from workbench.services.library import ArticleFilter, LibraryChoices, library_choices
+from workbench.ui.article_care import ArticleCare
 from workbench.ui.dates import date_or_none, optional_date_edit
-from workbench.ui.library_model import CLAIMS, OUTLET, PUBLISHED, TITLE, LibraryModel
+from workbench.ui.library_model import (
+    CLAIMS,
+    COPY_OF,
+    IMPORTED,
+    OUTLET,
+    PUBLISHED,
+    TITLE,
+    LibraryModel,
+)
 from workbench.ui.session import UiSession
 
 EARLIEST = QDate(1900, 1, 1)  # the filter's "any date"
@@ -51,6 +62,7 @@ class LibraryPanel(QWidget):
         self.filters.setVisible(False)
         self.table = self._make_table()
         self.count_label = QLabel()
+        self.care = ArticleCare(session, self.table, self.chosen_articles)
         self._typing = QTimer(self, singleShot=True, interval=200)
         self._announce = True
         self._lay_out()
@@ -62,7 +74,8 @@ class LibraryPanel(QWidget):
         table.setModel(self.model)
         table.setAccessibleName("Articles")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.setSortingEnabled(True)
         table.sortByColumn(PUBLISHED, Qt.SortOrder.DescendingOrder)
         table.verticalHeader().hide()
@@ -70,10 +83,14 @@ class LibraryPanel(QWidget):
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (OUTLET, PUBLISHED, CLAIMS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionHidden(4, True)
+        # Fixed starting widths, not "resize to contents" (that would read every row).
+        letter = table.fontMetrics().horizontalAdvance("M")
+        for column, letters in ((OUTLET, 9), (PUBLISHED, 7), (CLAIMS, 4), (COPY_OF, 9)):
+            header.resizeSection(column, letter * letters)
+        header.setSectionHidden(IMPORTED, True)
         return table
 
     def _lay_out(self) -> None:
@@ -94,6 +111,7 @@ class LibraryPanel(QWidget):
         self.filters_button.toggled.connect(self.filters.setVisible)
         self.filters.changed.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.session.changed.connect(self._project_changed)
 
     # -- reacting -----------------------------------------------------------------------------
@@ -147,6 +165,21 @@ class LibraryPanel(QWidget):
             self.article_chosen.emit(article_id)
 
     # -- asked by the window --------------------------------------------------------------------
+
+    def chosen_articles(self) -> list[int]:
+        """The articles selected (the current one if none is), in list order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [article for row in rows if (article := self.model.id_at(row)) is not None]
+        current = self.current_article()
+        return ids or ([current] if current is not None else [])
+
+    @Slot(QPoint)
+    def _context_menu(self, point: QPoint) -> None:
+        if not self.chosen_articles():
+            return
+        menu = self.care.menu(self)
+        menu.exec(self.table.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     def current_article(self) -> int | None:
         index = self.table.currentIndex()

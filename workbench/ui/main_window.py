@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.inspector.open_record.connect(self.show_record)
         self.inspector.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         self.reader.relate_requested.connect(self.relate_claim)
+        self.reader.original_requested.connect(lambda article: self.open_article(article))
         self.claims.relate_requested.connect(self.relate_claim)
         self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         self.search.hit_chosen.connect(self.open_article)

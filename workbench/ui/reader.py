@@ -4,6 +4,8 @@ claims highlighted by status and the actor mentions underlined.
 Hovering a highlight shows the claim's summary and attribution; clicking it selects the claim.
 Selecting words and pressing Ctrl+M marks a claim on them (the window owns that action);
 right-clicking a highlight offers to relate that claim to another (`relate_requested`).
+A near-duplicate (a syndicated copy) says so in a line above its text, with a link that opens
+the article it copies (`original_requested`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWi
 
 from workbench.domain.anchoring import Span
 from workbench.services import Project
+from workbench.services.articles import CopyOf, copy_of
 from workbench.services.reading import ArticleForReading, article_for_reading
 from workbench.ui.highlights import MarkLayout, extra_selections
 from workbench.ui.look import is_dark
@@ -108,6 +111,7 @@ class ReaderView(QWidget):
 
     claim_clicked = Signal(int)
     relate_requested = Signal(int)
+    original_requested = Signal(int)
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +125,13 @@ class ReaderView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.header.setAccessibleName("Article details")
         self.header.setContentsMargins(14, 10, 14, 6)
+        self.copy_note = QLabel()
+        self.copy_note.setWordWrap(True)
+        self.copy_note.setTextFormat(Qt.TextFormat.RichText)
+        self.copy_note.setAccessibleName("Near-duplicate")
+        self.copy_note.setContentsMargins(14, 2, 14, 6)
+        self.copy_note.linkActivated.connect(lambda href: self.original_requested.emit(int(href)))
+        self.copy_note.hide()
         self.text = ArticleText(self)
         self.text.claim_clicked.connect(self.claim_clicked)
         self.text.relate_requested.connect(self.relate_requested)
@@ -128,6 +139,7 @@ class ReaderView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.copy_note)
         layout.addWidget(self.text, 1)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -146,6 +158,7 @@ class ReaderView(QWidget):
         self.article = article
         self.current_claim = None
         self.header.setText(header_html(article))
+        self._show_copy(copy_of(self.project, article_id))
         self.text.setPlainText(article.text)
         self._lay_marks(article)
 
@@ -156,6 +169,7 @@ class ReaderView(QWidget):
         self.text.setExtraSelections([])
         self.text.setPlainText("")
         self.header.setText(EMPTY_HINT)
+        self._show_copy(None)
 
     def refresh_marks(self) -> None:
         """Re-read the claims and mentions (after an edit) without moving the text."""
@@ -164,7 +178,18 @@ class ReaderView(QWidget):
         article = article_for_reading(self.project, self.article.id)
         self.article = article
         self.header.setText(header_html(article))
+        self._show_copy(copy_of(self.project, article.id))
         self._lay_marks(article)
+
+    def _show_copy(self, copy: CopyOf | None) -> None:
+        """The line above the text of a near-duplicate, linking to the article it copies."""
+        if copy is not None:
+            share = f" ({copy.score:.0%} of its text is shared)" if copy.score is not None else ""
+            self.copy_note.setText(
+                f"⧉ Near-duplicate: this looks like a copy of "
+                f"<a href='{copy.original_id}'>“{escape(copy.original_title)}”</a>{share}."
+            )
+        self.copy_note.setVisible(copy is not None)
 
     def _lay_marks(self, article: ArticleForReading) -> MarkLayout:
         layout = MarkLayout(article)
