@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 from workbench.domain import Base
@@ -105,15 +106,16 @@ def test_a_project_from_a_newer_workbench_is_refused(tmp_path: Path) -> None:
 def _scripts_with_a_newer_revision(tmp_path: Path) -> Path:
     scripts = tmp_path / "db"
     shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_reading_list.py").write_text(
+    head = ScriptDirectory(str(scripts)).get_current_head()
+    (scripts / "versions" / "9999_reading_list.py").write_text(
         textwrap.dedent(
-            '''
+            f'''
             """add a reading list"""
             import sqlalchemy as sa
             from alembic import op
 
-            revision = "0002"
-            down_revision = "0001"
+            revision = "9999"
+            down_revision = "{head}"
             branch_labels = None
             depends_on = None
 

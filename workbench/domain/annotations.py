@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.domain.base import Base, utc_now
+from workbench.domain.name_keys import keep_name_key, key_of_inserted_name
 
 
 class Target(StrEnum):
@@ -33,11 +34,15 @@ class Note(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
 
+@keep_name_key
 class Tag(Base):
     __tablename__ = "tags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    name_key: Mapped[str] = mapped_column(
+        String(100), default=key_of_inserted_name, server_default="", index=True
+    )
 
     taggings: Mapped[list[Tagging]] = relationship(
         back_populates="tag", cascade="all, delete-orphan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.domain.articles import Article, SpanColumns
@@ -23,6 +23,7 @@ class Claim(SpanColumns, Base):
     __table_args__ = (
         CheckConstraint('start >= 0 AND start <= "end"', name="span_order"),
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_grade"),
+        Index("ix_claims_status_article", "status", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

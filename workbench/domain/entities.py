@@ -10,11 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.domain.base import Base
 from workbench.domain.grades import DatePrecision, Reliability
+from workbench.domain.name_keys import keep_name_key, key_of_inserted_name
 
 if TYPE_CHECKING:
     from workbench.domain.articles import ActorMention
 
 
+@keep_name_key
 class Source(Base):
     """Who information comes from: an agency, outlet, government body, person, unnamed sources."""
 
@@ -23,6 +25,9 @@ class Source(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(
+        String(300), default=key_of_inserted_name, server_default="", index=True
+    )
     kind: Mapped[str] = mapped_column(String(32))
     reliability: Mapped[str] = mapped_column(String(1), default=Reliability.F.value)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -36,6 +41,7 @@ class Source(Base):
         return [alias.name for alias in self.aliases]
 
 
+@keep_name_key
 class SourceAlias(Base):
     __tablename__ = "source_aliases"
     __table_args__ = (UniqueConstraint("source_id", "name", name="uq_source_aliases_name"),)
@@ -43,10 +49,14 @@ class SourceAlias(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(
+        String(300), default=key_of_inserted_name, server_default="", index=True
+    )
 
     source: Mapped[Source] = relationship(back_populates="aliases")
 
 
+@keep_name_key
 class Actor(Base):
     """A person, organisation, state or group."""
 
@@ -54,6 +64,9 @@ class Actor(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(
+        String(300), default=key_of_inserted_name, server_default="", index=True
+    )
     kind: Mapped[str] = mapped_column(String(32))
     description: Mapped[str] = mapped_column(Text, default="")
 
@@ -69,6 +82,7 @@ class Actor(Base):
         return [alias.name for alias in self.aliases]
 
 
+@keep_name_key
 class ActorAlias(Base):
     __tablename__ = "actor_aliases"
     __table_args__ = (UniqueConstraint("actor_id", "name", name="uq_actor_aliases_name"),)
@@ -76,6 +90,9 @@ class ActorAlias(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(
+        String(300), default=key_of_inserted_name, server_default="", index=True
+    )
 
     actor: Mapped[Actor] = relationship(back_populates="aliases")
 

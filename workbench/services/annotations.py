@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from workbench.domain import Note, Tag, Tagging
 from workbench.domain.annotations import Target
+from workbench.domain.name_keys import name_key
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
 from workbench.store import UnitOfWork
@@ -38,7 +39,7 @@ def clean_tag_name(name: str) -> str:
 
 
 def _tag_named(uow: UnitOfWork, name: str) -> Tag:
-    found = uow.session.scalar(select(Tag).where(func.lower(Tag.name) == name.lower()))
+    found = uow.session.scalar(select(Tag).where(Tag.name_key == name_key(name)).limit(1))
     return found if found is not None else uow.tags.add(Tag(name=name))
 
 
@@ -55,7 +56,7 @@ def add_tag(project: Project, kind: str, target_id: int, name: str) -> None:
 def remove_tag(project: Project, kind: str, target_id: int, name: str) -> None:
     with project.command(f"Remove tag “{name}”") as uow:
         target = _target(uow, kind, target_id)
-        tag = uow.session.scalar(select(Tag).where(func.lower(Tag.name) == name.lower()))
+        tag = uow.session.scalar(select(Tag).where(Tag.name_key == name_key(name)).limit(1))
         tagging = _tagging(uow, tag.id, target, target_id) if tag is not None else None
         if tagging is None:
             raise InvalidInput(f"{kind} {target_id} is not tagged “{name}”")

@@ -18,6 +18,7 @@ from workbench.domain import (
     SourceAlias,
 )
 from workbench.domain.grades import ActorKind, Reliability, SourceKind
+from workbench.domain.name_keys import name_key
 from workbench.services.annotations import remove_annotations_of
 from workbench.services.errors import InvalidInput, NameTaken, StillInUse
 from workbench.services.merging import move_annotations, move_links
@@ -146,7 +147,7 @@ def remove_alias(project: Project, kind: str, record_id: int, alias: str) -> Non
     with project.command(f"Remove alias “{alias}”") as uow:
         row = uow.session.scalar(
             select(model).where(
-                getattr(model, owner) == record_id, func.lower(model.name) == alias.lower()
+                getattr(model, owner) == record_id, model.name_key == name_key(alias)
             )
         )
         if row is None:

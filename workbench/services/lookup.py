@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from workbench.domain import Event
+from workbench.domain.name_keys import name_key
 from workbench.services.names import NameMatch, find_by_name, suggest
 from workbench.services.project import Project
 
@@ -21,7 +22,7 @@ def suggest_names(
     limit: int = SUGGESTIONS,
 ) -> list[NameMatch]:
     """Sources and/or actors whose name or alias matches what was typed, best match first."""
-    wanted = " ".join(typed.split()).lower()
+    wanted = name_key(typed)
     with project.reading() as session:
         found = [match for kind in kinds for match in suggest(session, kind, typed, limit)]
     found.sort(key=lambda match: _rank(match, wanted, kinds))
@@ -29,8 +30,8 @@ def suggest_names(
 
 
 def _rank(match: NameMatch, typed: str, kinds: tuple[str, ...]) -> tuple[int, int, int, str]:
-    shown = (match.matched_alias or match.name).lower()
-    exact = 0 if shown == typed or match.name.lower() == typed else 1
+    shown = name_key(match.matched_alias or match.name)
+    exact = 0 if shown == typed or name_key(match.name) == typed else 1
     starts = 0 if shown.startswith(typed) else 1
     return (exact, starts, kinds.index(match.kind), shown)
 
