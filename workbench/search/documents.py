@@ -5,6 +5,11 @@ names (and aliases) of the actors marked as mentioned in it.
 A claim's document: quote, summary, notes, the names (and aliases) of the sources and actors
 in its attribution chain, its actors' names and aliases, its events, status, kind, grades,
 tags, and its article's title, outlet and date.
+
+`ARTICLE_READS` and `CLAIM_READS` declare exactly which columns of which tables each kind of
+document reads, and how a row leads to the documents that read it. The outbox derives from
+them which edits re-index which documents, and a test checks that the readers below select
+nothing undeclared — so a field added here cannot be forgotten there.
 """
 
 from __future__ import annotations
@@ -35,11 +40,82 @@ from workbench.domain import (
     Tag,
     Tagging,
 )
+from workbench.store.outbox import Held, Linked, Own, Reads, declare_documents
 
 T = TypeVar("T")
 ARTICLE = "article"
 CLAIM = "claim"
 Document = dict[str, Any]
+
+
+def _annotation_reads(kind: str) -> list[Reads]:
+    """Tags and notes, which any kind of record can carry."""
+    return [
+        Reads((Tagging.tag_id,), Held(Tagging.target_id, Tagging.target_kind, kind)),
+        Reads(
+            (Tag.name,), Linked(Tagging.target_id, Tagging.tag_id, "id", Tagging.target_kind, kind)
+        ),
+        Reads((Note.body,), Held(Note.target_id, Note.target_kind, kind)),
+    ]
+
+
+def _actor_name_reads(document: Any, actor: Any) -> list[Reads]:
+    """An actor's name and aliases, reached through a link table's `actor` column."""
+    return [
+        Reads((Actor.name,), Linked(document, actor)),
+        Reads((ActorAlias.name,), Linked(document, actor, "actor_id")),
+    ]
+
+
+ARTICLE_READS: tuple[Reads, ...] = (
+    Reads(
+        (
+            Article.title,
+            Article.outlet,
+            Article.authors,
+            Article.published,
+            Article.language,
+            Article.text,
+        ),
+        Own(),
+    ),
+    Reads((ActorMention.actor_id, ActorMention.start), Held(ActorMention.article_id)),
+    *_actor_name_reads(ActorMention.article_id, ActorMention.actor_id),
+    *_annotation_reads(ARTICLE),
+)
+CLAIM_READS: tuple[Reads, ...] = (
+    Reads(
+        (
+            Claim.article_id,
+            Claim.exact,
+            Claim.summary,
+            Claim.kind,
+            Claim.status,
+            Claim.credibility,
+        ),
+        Own(),
+    ),
+    Reads((Article.title, Article.outlet, Article.published), Linked(Claim.id, Claim.article_id)),
+    Reads(
+        (AttributionHop.source_id, AttributionHop.actor_id, AttributionHop.position),
+        Held(AttributionHop.claim_id),
+    ),
+    Reads(
+        (Source.name, Source.reliability), Linked(AttributionHop.claim_id, AttributionHop.source_id)
+    ),
+    Reads(
+        (SourceAlias.name,),
+        Linked(AttributionHop.claim_id, AttributionHop.source_id, "source_id"),
+    ),
+    *_actor_name_reads(AttributionHop.claim_id, AttributionHop.actor_id),
+    Reads((ClaimActor.actor_id,), Held(ClaimActor.claim_id)),
+    *_actor_name_reads(ClaimActor.claim_id, ClaimActor.actor_id),
+    Reads((ClaimEvent.event_id,), Held(ClaimEvent.claim_id)),
+    Reads((Event.title,), Linked(ClaimEvent.claim_id, ClaimEvent.event_id)),
+    *_annotation_reads(CLAIM),
+)
+declare_documents(ARTICLE, ARTICLE_READS)
+declare_documents(CLAIM, CLAIM_READS)
 
 
 def document_key(kind: str, entity_id: int) -> str:

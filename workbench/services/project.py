@@ -11,8 +11,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+import workbench.search.documents  # noqa: F401  (declares what the outbox queues)
 from workbench.services.undo import UndoEntry, UndoStack
-from workbench.store import ProjectStore, UnitOfWork
+from workbench.store import ProjectError, ProjectStore, UnitOfWork
+from workbench.store.history import log_outline
 from workbench.store.recorder import RowChange
 
 
@@ -36,10 +38,12 @@ class Project:
     def __init__(self, store: ProjectStore, user: str | None = None) -> None:
         self.store = store
         self.user = user if user is not None else _current_user()
-        self.undo_stack = UndoStack()
+        self.undo_stack = UndoStack(forget=self._forget_undo)
         self._listeners: list[Listener] = []
         self._write_lock = threading.RLock()
         self._current: UnitOfWork | None = None
+        with store.reading() as session:
+            self.undo_stack.replay(log_outline(session))
 
     @classmethod
     def open(cls, location: str | Path, *, read_only: bool = False) -> Project:
@@ -88,21 +92,20 @@ class Project:
                 self._current = uow
                 try:
                     yield uow
-                    changes = uow.commit(label)
+                    changes = uow.commit(label, undoable=undoable)
                 finally:
                     self._current = None
-        if changes and undoable:
-            self.undo_stack.push(UndoEntry(label, changes))
+            if changes and undoable and uow.record_id is not None:
+                self.undo_stack.push(UndoEntry(label, uow.record_id))
         self._announce(ProjectChange(label, changes))
 
     def undo(self) -> str:
-        """Undo the last command; returns its label."""
+        """Undo the last command; returns its label. Refused (StepConflict) if a later change
+        depends on it."""
         with self._write_lock:
             entry = self.undo_stack.take_undo()
-            with self.store.unit_of_work(self.user) as uow:
-                uow.revert(entry.changes, f"Undo {entry.label}")
-                applied = uow.committed_changes
-            self.undo_stack.undone()
+            applied, undo_id = self._reverse(entry.record_id, f"Undo {entry.label}", "undo")
+            self.undo_stack.undone(UndoEntry(entry.label, undo_id))
         self._announce(ProjectChange(f"Undo {entry.label}", applied))
         return entry.label
 
@@ -110,11 +113,30 @@ class Project:
         """Redo the last undone command; returns its label."""
         with self._write_lock:
             entry = self.undo_stack.take_redo()
-            with self.store.unit_of_work(self.user) as uow:
-                uow.apply(entry.changes, f"Redo {entry.label}", "redo")
-            self.undo_stack.redone()
-        self._announce(ProjectChange(f"Redo {entry.label}", entry.changes))
+            applied, redo_id = self._reverse(entry.record_id, f"Redo {entry.label}", "redo")
+            self.undo_stack.redone(UndoEntry(entry.label, redo_id))
+        self._announce(ProjectChange(f"Redo {entry.label}", applied))
         return entry.label
+
+    def revert(self, record_id: int, label: str) -> None:
+        """Revert one past step (`label` is its action) if nothing later depends on it."""
+        with self._write_lock:
+            applied, revert_id = self._reverse(record_id, f"Revert {label}", "revert")
+            self.undo_stack.reverted(record_id, UndoEntry(f"Revert {label}", revert_id))
+        self._announce(ProjectChange(f"Revert {label}", applied))
+
+    def _reverse(self, record_id: int, action: str, direction: str) -> tuple[list[RowChange], int]:
+        with self.store.unit_of_work(self.user) as uow:
+            applied = uow.reverse(record_id, action, direction)
+            new_id = uow.record_id
+        if new_id is None:
+            raise ProjectError(f"cannot {direction}: the step changed nothing")
+        return applied, new_id
+
+    def _forget_undo(self) -> None:
+        if not self.store.read_only:
+            with self.store.unit_of_work(self.user) as uow:
+                uow.mark("Undo history cleared", "clear")
 
     def _announce(self, change: ProjectChange) -> None:
         for listener in list(self._listeners):

@@ -1,98 +1,167 @@
-"""Which search documents a set of row changes touches, queued in the same transaction."""
+"""Which search documents a set of row changes touches, queued in the same transaction.
+
+What each kind of search document reads is declared once, by the search layer, as a list of
+`Reads` (see `workbench.search.documents`): the columns of one table it reads, and the `Route`
+from a row of that table to the documents that read it. Everything here is derived from that
+declaration; nothing about tables and documents is kept by hand in this module.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from workbench.domain import (
-    ActorMention,
-    AttributionHop,
-    ClaimActor,
-    ClaimEvent,
-    OutboxEntry,
-    Tagging,
-)
-from workbench.domain.journal import IndexedKind, OutboxOp
+from workbench.domain import OutboxEntry
+from workbench.domain.journal import OutboxOp
 from workbench.store.recorder import RowChange
 
 Document = tuple[str, int]
+Column = InstrumentedAttribute[Any]
 
-_CLAIM_CHILD_TABLES = {"attribution_hops", "claim_actors", "claim_events"}
-_INDEXED_TABLES = {"articles": IndexedKind.ARTICLE, "claims": IndexedKind.CLAIM}
+
+@dataclass(frozen=True)
+class Own:
+    """The row is the document's own row: its key is the document's id."""
+
+    def documents(self, session: Session, image: dict[str, Any], key: tuple) -> set[int]:
+        return {key[0]}
+
+    def columns(self) -> tuple[Column, ...]:
+        return ()
+
+
+@dataclass(frozen=True)
+class Held:
+    """The row holds the document's id in `column` (if `kind_column` equals `kind`, when given)."""
+
+    column: Column
+    kind_column: Column | None = None
+    kind: str = ""
+
+    def documents(self, session: Session, image: dict[str, Any], key: tuple) -> set[int]:
+        if self.kind_column is not None and image.get(column_name(self.kind_column)) != self.kind:
+            return set()
+        value = image.get(column_name(self.column))
+        return set() if value is None else {value}
+
+    def columns(self) -> tuple[Column, ...]:
+        return (self.column,) if self.kind_column is None else (self.column, self.kind_column)
+
+
+@dataclass(frozen=True)
+class Linked:
+    """Documents are found through another table: `document` where `match` equals the row's
+    `row_column` (its id unless named), and `kind_column` equals `kind` when given."""
+
+    document: Column
+    match: Column
+    row_column: str = "id"
+    kind_column: Column | None = None
+    kind: str = ""
+
+    def documents(self, session: Session, image: dict[str, Any], key: tuple) -> set[int]:
+        value = image.get(self.row_column)
+        if value is None:
+            return set()
+        query = select(self.document).where(self.match == value)
+        if self.kind_column is not None:
+            query = query.where(self.kind_column == self.kind)
+        return set(session.scalars(query))
+
+    def columns(self) -> tuple[Column, ...]:
+        return ()
+
+
+Route = Own | Held | Linked
+
+
+def column_name(column: Column) -> str:
+    """The table column's name behind a mapped attribute (what a RowChange image is keyed by)."""
+    return str(column.property.columns[0].name)
+
+
+def table_name(column: Column) -> str:
+    return str(column.property.columns[0].table.name)
+
+
+@dataclass(frozen=True)
+class Reads:
+    """Columns of one table a kind of search document reads, and how its rows lead there."""
+
+    columns: tuple[Column, ...]
+    route: Route
+
+    @property
+    def table(self) -> str:
+        return table_name(self.columns[0])
+
+    def column_names(self) -> frozenset[str]:
+        return frozenset(column_name(column) for column in (*self.columns, *self.route.columns()))
+
+
+class NothingDeclared(RuntimeError):
+    """No search documents were declared, so edits cannot be queued for the index."""
+
+
+_declared: dict[str, tuple[Reads, ...]] = {}
+_by_table: dict[str, list[tuple[str, Reads]]] = defaultdict(list)
+
+
+def declare_documents(kind: str, reads: Sequence[Reads]) -> None:
+    """Declare what documents of `kind` read (the search layer does, once, on import)."""
+    for columns in reads:
+        tables = {table_name(column) for column in columns.columns}
+        if len(tables) != 1:
+            raise ValueError(f"one Reads names one table, not {sorted(tables)}")
+    _declared[kind] = tuple(reads)
+    _by_table.clear()
+    for declared_kind, declared in _declared.items():
+        for columns in declared:
+            _by_table[columns.table].append((declared_kind, columns))
+
+
+def declared_documents() -> dict[str, tuple[Reads, ...]]:
+    """Every declared kind of document and what it reads."""
+    return dict(_declared)
 
 
 def touched_documents(session: Session, changes: Iterable[RowChange]) -> dict[Document, str]:
     """Every indexed document whose search text the changes alter, with upsert or delete."""
+    if not _declared:
+        raise NothingDeclared(
+            "no search documents are declared; import workbench.search.documents before editing"
+        )
     touched: dict[Document, str] = {}
     for change in changes:
-        own_kind = _INDEXED_TABLES.get(change.table)
-        if own_kind is not None:
-            op = OutboxOp.DELETE if change.after is None else OutboxOp.UPSERT
-            touched[(own_kind.value, change.key[0])] = op.value
-            continue
-        for document in _documents_behind(session, change):
-            touched.setdefault(document, OutboxOp.UPSERT.value)
+        for kind, reads in _by_table.get(change.table, ()):
+            if not _changes_what_is_read(change, reads):
+                continue
+            deleted = change.after is None and isinstance(reads.route, Own)
+            op = (OutboxOp.DELETE if deleted else OutboxOp.UPSERT).value
+            for entity_id in _documents_of(session, change, reads.route):
+                if deleted or (kind, entity_id) not in touched:
+                    touched[(kind, entity_id)] = op
     return touched
 
 
-def _documents_behind(session: Session, change: RowChange) -> list[Document]:
-    claim = IndexedKind.CLAIM.value
-    if change.table in _CLAIM_CHILD_TABLES:
-        return [(claim, change.value("claim_id"))]
-    if change.table == "actor_mentions":
-        return [(IndexedKind.ARTICLE.value, change.value("article_id"))]
-    if change.table in {"taggings", "notes"}:
-        kind = change.value("target_kind")
-        return [(kind, change.value("target_id"))] if kind in {"article", "claim"} else []
-    if change.table == "tags":
-        rows = session.execute(
-            select(Tagging.target_kind, Tagging.target_id).where(Tagging.tag_id == change.key[0])
-        )
-        return [(kind, target) for kind, target in rows if kind in {"article", "claim"}]
-    named = [(claim, claim_id) for claim_id in _claims_naming(session, change)]
-    return named + [
-        (IndexedKind.ARTICLE.value, article_id)
-        for article_id in _articles_mentioning(session, change)
-    ]
+def _changes_what_is_read(change: RowChange, reads: Reads) -> bool:
+    if change.before is None or change.after is None:
+        return True
+    return any(change.before.get(name) != change.after.get(name) for name in reads.column_names())
 
 
-def _articles_mentioning(session: Session, change: RowChange) -> set[int]:
-    """Articles whose search text carries the name of a changed actor (through mentions)."""
-    actor_id = {"actors": change.key[0], "actor_aliases": change.value("actor_id")}.get(
-        change.table
-    )
-    if actor_id is None:
-        return set()
-    query = select(ActorMention.article_id).where(ActorMention.actor_id == actor_id)
-    return set(session.scalars(query))
-
-
-def _claims_naming(session: Session, change: RowChange) -> set[int]:
-    """Claims whose search text carries the name of a changed source, actor or event."""
-    queries = {
-        "sources": [
-            select(AttributionHop.claim_id).where(AttributionHop.source_id == change.key[0])
-        ],
-        "source_aliases": [
-            select(AttributionHop.claim_id).where(
-                AttributionHop.source_id == change.value("source_id")
-            )
-        ],
-        "actors": _actor_claims(change.key[0]),
-        "actor_aliases": _actor_claims(change.value("actor_id")),
-        "events": [select(ClaimEvent.claim_id).where(ClaimEvent.event_id == change.key[0])],
-    }.get(change.table, [])
-    return {claim_id for query in queries for claim_id in session.scalars(query)}
-
-
-def _actor_claims(actor_id: int) -> list:
-    return [
-        select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor_id),
-        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor_id),
-    ]
+def _documents_of(session: Session, change: RowChange, route: Route) -> set[int]:
+    """The documents that read the row, before the change and after it."""
+    found: set[int] = set()
+    for image in (change.before, change.after):
+        if image is not None:
+            found |= route.documents(session, image, change.key)
+    return found
 
 
 def queue_for_index(session: Session, changes: list[RowChange]) -> int:
