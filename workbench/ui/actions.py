@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from workbench.domain.grades import CREDIBILITY_WORDING
+from workbench.domain.grades import CREDIBILITY_WORDING, ClaimStatus
 from workbench.ui.look import icon
 
 Keys = QKeySequence.StandardKey
@@ -52,6 +52,7 @@ class WindowActions:
     undo: QAction
     redo: QAction
     find_in_library: QAction
+    find_in_article: QAction
     search_project: QAction
     mark_claim: QAction
     mark_mention: QAction
@@ -61,6 +62,7 @@ class WindowActions:
     shortcuts: QAction
     about: QAction
     grades: list[QAction] = field(default_factory=list)
+    statuses: list[QAction] = field(default_factory=list)
     schemes: QActionGroup | None = None
     recent_menu: QMenu | None = None
 
@@ -76,13 +78,20 @@ class WindowActions:
                 self.export_report,
                 self.quit,
             ],
-            "Edit": [self.undo, self.redo, self.find_in_library, self.search_project],
+            "Edit": [
+                self.undo,
+                self.redo,
+                self.find_in_article,
+                self.find_in_library,
+                self.search_project,
+            ],
             "Claim": [
                 self.mark_claim,
                 self.mark_mention,
                 self.next_claim,
                 self.previous_claim,
                 *self.grades,
+                *self.statuses,
             ],
             "Help": [self.shortcuts],
         }
@@ -112,8 +121,11 @@ def build_actions(window: QMainWindow) -> WindowActions:
         ),
         quit=a(window, "&Quit", [Keys.Quit, "Ctrl+Q"]),
         undo=a(window, "&Undo", [Keys.Undo], "undo"),
-        redo=a(window, "&Redo", [Keys.Redo, "Ctrl+Shift+Z"], "redo"),
-        find_in_library=a(window, "&Find in library", [Keys.Find], None, "Filter the library"),
+        redo=a(window, "&Redo", [Keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
+        find_in_library=a(window, "Find in &library", ["Ctrl+L"], None, "Filter the library"),
+        find_in_article=a(
+            window, "&Find in article", [Keys.Find], None, "Find and select words in the article"
+        ),
         search_project=a(window, "&Search the project", ["Ctrl+Shift+F"], "search"),
         mark_claim=a(
             window, "&Mark claim", ["Ctrl+M"], "mark-claim", "Mark the selected words as a claim"
@@ -135,6 +147,10 @@ def build_actions(window: QMainWindow) -> WindowActions:
         a(window, f"Credibility &{grade} — {wording}", [f"Alt+{grade}"])
         for grade, wording in CREDIBILITY_WORDING.items()
     ]
+    actions.statuses = [
+        a(window, f"Status &{number}: {status.value}", [f"Ctrl+{number}"])
+        for number, status in enumerate(ClaimStatus, start=1)
+    ]
     return actions
 
 
@@ -155,7 +171,7 @@ def build_menus(
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.find_in_library, actions.search_project])
+    edit_menu.addActions([actions.find_in_article, actions.find_in_library, actions.search_project])
 
     claim_menu = bar.addMenu("&Claim")
     claim_menu.addActions([actions.mark_claim, actions.mark_mention])
@@ -163,6 +179,7 @@ def build_menus(
     claim_menu.addActions([actions.previous_claim, actions.next_claim])
     grades = claim_menu.addMenu("&Credibility")
     grades.addActions(actions.grades)
+    claim_menu.addMenu("&Status").addActions(actions.statuses)
     claim_menu.addSeparator()
     claim_menu.addAction(actions.delete_claim)
 

@@ -1,16 +1,20 @@
 """The attribution chain editor: the hops from the origin to the publishing outlet.
 
-Each hop shows who (with the source's reliability), the role and the cue in the text; hops are
-reordered with ▲/▼ and removed with ✕. A hop is added by typing a name (type-ahead over names
-and aliases); a name that matches nothing can be created on the spot, with its kind and grade.
+Each hop shows who, the source's reliability (A–F, graded right there), the role and the cue in
+the text; Tab runs grade → role → cue → the next hop. Hops are reordered with ▲/▼ (Ctrl+↑/↓)
+and removed with ✕ (Ctrl+Shift+Delete). A hop is added by typing a name (type-ahead over names
+and aliases); a name that matches nothing is created on Enter, with the kind and grade shown.
 Every change is one undoable step.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -21,61 +25,100 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.grades import HopRole, SourceKind
-from workbench.services import chains
+from workbench.domain.grades import HopRole, Reliability, SourceKind
+from workbench.services import chains, entities
 from workbench.services.claims import Hop
 from workbench.services.queries import ClaimView, HopView
 from workbench.ui.look import icon
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, NewRecordBar, Picked
 
+ROW_KEYS = (("Ctrl+Up", -1), ("Ctrl+Down", 1))
+REMOVE_KEY = "Ctrl+Shift+Delete"
+
 
 def tool_button(shown: QIcon) -> QToolButton:
     button = QToolButton()
     button.setIcon(shown)
     button.setAutoRaise(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row's keys do the same from anywhere
     return button
 
 
+def narrow(box: QComboBox) -> QComboBox:
+    """A choice that shrinks with the dock: its text is elided, its list shows it whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(5)
+    return box
+
+
 def role_box(name: str) -> QComboBox:
-    box = QComboBox()
+    box = narrow(QComboBox())
     box.setAccessibleName(name)
     for role in HopRole:
         box.addItem(role.value, role.value)
     return box
 
 
+def grade_box(name: str, reliability: str) -> QComboBox:
+    box = narrow(QComboBox())
+    box.setAccessibleName(name)
+    box.setMinimumContentsLength(3)
+    for grade in Reliability:
+        box.addItem(grade.label, grade.value)
+    box.setCurrentIndex(max(box.findData(reliability), 0))
+    box.setToolTip("The source's reliability (Admiralty A–F); type a letter to grade it")
+    return box
+
+
 class HopRow(QWidget):
-    """One hop: position, name and grade, role, cue, anonymous, and the move/remove buttons."""
+    """One hop: position and name, grade, role, cue, anonymous, and the move/remove buttons."""
 
     edited = Signal(int, dict)
     moved = Signal(int, int)
     removed = Signal(int)
+    graded = Signal(int, str)
 
     def __init__(self, hop: HopView, last: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.position = hop.position
-        grade = f" ({hop.reliability})" if hop.reliability else ""
-        self.name = QLabel(f"<b>{hop.position + 1}.</b> {hop.name}{grade}")
+        self.name = QLabel(f"<b>{hop.position + 1}.</b> {hop.name}")
+        self.name.setWordWrap(True)
         self.name.setToolTip(hop.reliability_label or "an actor")
+        self.grade: QComboBox | None = None
+        self.source_id = hop.source_id
+        if hop.source_id is not None:
+            self.grade = grade_box(f"Reliability of {hop.name}", hop.reliability or "F")
+            self.grade.activated.connect(self._graded)
         self.role = role_box(f"Role of {hop.name}")
         self.role.setCurrentIndex(max(self.role.findData(hop.role), 0))
         self.cue = QLineEdit(hop.cue, placeholderText="cue in the text")
         self.cue.setAccessibleName(f"Cue for {hop.name}")
         self.anonymous = QCheckBox("anonymous")
         self.anonymous.setChecked(hop.anonymous)
+        self.anonymous.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         buttons = [
             self._button("up", f"Move {hop.name} up the chain", hop.position > 0, -1),
             self._button("down", f"Move {hop.name} down the chain", hop.position < last, 1),
         ]
         remove = tool_button(icon("delete"))
-        remove.setToolTip(f"Remove {hop.name} from the chain")
-        remove.setAccessibleName(remove.toolTip())
+        remove.setAccessibleName(f"Remove {hop.name} from the chain")
+        remove.setToolTip(f"{remove.accessibleName()} ({REMOVE_KEY})")
         remove.clicked.connect(lambda: self.removed.emit(self.position))
         self._lay_out([*buttons, remove])
+        self._add_keys(hop.position > 0, hop.position < last)
         self.role.activated.connect(lambda _i: self._edit(role=self.role.currentData()))
         self.cue.editingFinished.connect(self._cue_done)
         self.anonymous.clicked.connect(lambda checked: self._edit(anonymous=checked))
+
+    @Slot(int)
+    def _graded(self, _index: int) -> None:
+        if self.grade is not None and self.source_id is not None:
+            self.graded.emit(self.source_id, str(self.grade.currentData()))
+
+    def focus_order(self) -> list[QWidget]:
+        """What Tab visits in this row: grade, role, cue."""
+        return [w for w in (self.grade, self.role, self.cue) if w is not None]
 
     def _button(self, glyph: str, tip: str, enabled: bool, offset: int) -> QToolButton:
         button = tool_button(icon(glyph))
@@ -85,9 +128,24 @@ class HopRow(QWidget):
         button.clicked.connect(lambda: self.moved.emit(self.position, offset))
         return button
 
+    def _add_keys(self, can_rise: bool, can_sink: bool) -> None:
+        for keys, offset in ROW_KEYS:
+            if (offset < 0 and can_rise) or (offset > 0 and can_sink):
+                self._key(keys, lambda o=offset: self.moved.emit(self.position, o))
+        self._key(REMOVE_KEY, lambda: self.removed.emit(self.position))
+
+    def _key(self, keys: str, does: object) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(does)
+        self.addAction(action)
+
     def _lay_out(self, buttons: list[QToolButton]) -> None:
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
+        if self.grade is not None:
+            top.addWidget(self.grade)
         for button in buttons:
             top.addWidget(button)
         bottom = QHBoxLayout()
@@ -138,26 +196,63 @@ class AttributionEditor(QWidget):
         layout.addWidget(self.new_record)
         self.name.picked.connect(self._picked)
         self.name.unknown.connect(self._unknown)
+        self.name.new_name.connect(self.new_record.follow)
         self.new_record.create_requested.connect(self._create)
+
+    def focus_name(self) -> None:
+        """Put the cursor where the next hop's name is typed."""
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_claim(self, view: ClaimView | None) -> None:
         self.claim_id = view.id if view is not None else None
         hops = view.attribution if view is not None else ()
+        focused = self._focus_in_rows()
         for row in self.rows:
             self.hops.removeWidget(row)
+            row.hide()
+            row.setParent(None)  # out of the window's Tab chain now, not at deletion
             row.deleteLater()
         self.rows = [self._row(hop, len(hops) - 1) for hop in hops]
         for row in self.rows:
             self.hops.addWidget(row)
+        self._order_tabs()
+        self._restore_focus(focused)
         self.empty.setVisible(not hops)
         if not self._role_set_by_hand:
             self._suggest_role(HopRole.SPEAKER if not hops else HopRole.REPORTED_BY)
+
+    def _order_tabs(self) -> None:
+        """Tab: each hop's grade, role, cue; then the new hop's name, the bar and its role."""
+        chain: list[QWidget] = [w for row in self.rows for w in row.focus_order()]
+        chain += [self.name, *self.new_record.focus_order(), self.role]
+        anchor = self.name.previousInFocusChain()
+        for before, after in pairwise([anchor, *chain] if anchor is not None else chain):
+            QWidget.setTabOrder(before, after)
+
+    def _focus_in_rows(self) -> tuple[int, int] | None:
+        focused = QApplication.focusWidget()
+        for row in self.rows:
+            order = row.focus_order()
+            if focused is not None and focused in order:
+                return row.position, order.index(focused)
+        return None
+
+    def _restore_focus(self, where: tuple[int, int] | None) -> None:
+        if where is None:
+            return
+        position, index = where
+        if position < len(self.rows):
+            order = self.rows[position].focus_order()
+            order[min(index, len(order) - 1)].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_name()
 
     def _row(self, hop: HopView, last: int) -> HopRow:
         row = HopRow(hop, last, self)
         row.edited.connect(self._edit_hop)
         row.moved.connect(self._move_hop)
         row.removed.connect(self._remove_hop)
+        row.graded.connect(self._grade_source)
         return row
 
     def _suggest_role(self, role: str) -> None:
@@ -174,7 +269,7 @@ class AttributionEditor(QWidget):
 
     def _added(self) -> None:
         self._role_set_by_hand = False
-        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_name()
 
     @Slot(object)
     def _picked(self, picked: Picked) -> None:
@@ -228,6 +323,10 @@ class AttributionEditor(QWidget):
             )
         self.name.clear()
         self._added()
+
+    @Slot(int, str)
+    def _grade_source(self, source_id: int, reliability: str) -> None:
+        self.session.attempt("Grade source", entities.grade_source, source_id, reliability)
 
     @Slot(int, dict)
     def _edit_hop(self, position: int, change: dict) -> None:

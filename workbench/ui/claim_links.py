@@ -68,6 +68,7 @@ class LinksEditor(QWidget):
         layout.addWidget(self.new_record)
         self.name.picked.connect(self._picked)
         self.name.unknown.connect(self._unknown)
+        self.name.new_name.connect(self.new_record.follow)
         self.new_record.create_requested.connect(self._create)
         self.remove.clicked.connect(self._unlink_chosen)
         self.items.itemActivated.connect(self._opened)

@@ -140,6 +140,7 @@ class ClaimInspector(QScrollArea):
 
     def _connect(self) -> None:
         self.summary.editingFinished.connect(self._summary_done)
+        self.summary.returnPressed.connect(self.attribution.focus_name)  # on to the chain
         for box in (self.kind, self.status, self.credibility):
             box.activated.connect(lambda _i: self._settling.start())
         self._settling.timeout.connect(self.commit_choices)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.domain.anchoring import Span
+from workbench.domain.grades import ClaimStatus
 from workbench.services import ProjectChange, claims
 from workbench.store.errors import ProjectError
 from workbench.ui import collector
@@ -38,6 +39,7 @@ from workbench.ui.search_panel import SearchPanel
 from workbench.ui.session import UiSession
 from workbench.ui.settings import WindowSettings
 from workbench.ui.shortcuts import ShortcutsPage
+from workbench.ui.snapping import FindBar
 from workbench.ui.status_line import StatusLine
 
 MARK_TABLES = {"claims", "attribution_hops", "actor_mentions", "sources", "actors", "articles"}
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.reader, 1)
+        self.find_bar = FindBar(self.reader.text)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.mention_bar)
         self.setCentralWidget(centre)
 
@@ -161,6 +165,11 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(self.redo)
         a.find_in_library.triggered.connect(self.find_in_library)
+        a.find_in_article.triggered.connect(
+            lambda: self.find_bar.start(self.reader.text.layout_of_marks)
+        )
+        for status, action in zip(ClaimStatus, a.statuses, strict=True):
+            action.triggered.connect(lambda _c=False, s=status.value: self.set_status(s))
         a.search_project.triggered.connect(self.search_project)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self._about)
@@ -300,6 +309,12 @@ class MainWindow(QMainWindow):
             label = self.session.attempt("Redo", lambda project: project.redo())
             if label:
                 self.session.tell(f"Redone: {label}")
+
+    def set_status(self, status: str) -> None:
+        """Set the current claim's status (Ctrl+1…4)."""
+        self.inspector.settle()
+        if self.current_claim is not None:
+            self.session.attempt("Set status", claims.edit_claim, self.current_claim, status=status)
 
     @Slot()
     def find_in_library(self) -> None:

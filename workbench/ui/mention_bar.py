@@ -42,6 +42,7 @@ class MentionBar(QWidget):
         layout.addWidget(self.new_actor)
         self.actor.picked.connect(self._picked)
         self.actor.unknown.connect(self.new_actor.offer)
+        self.actor.new_name.connect(self.new_actor.follow)
         self.new_actor.create_requested.connect(self._create)
         close.clicked.connect(self.hide)
         self.hide()

@@ -22,6 +22,7 @@ from workbench.services.articles import CopyOf, copy_of
 from workbench.services.reading import ArticleForReading, article_for_reading
 from workbench.ui.highlights import MarkLayout, extra_selections
 from workbench.ui.look import is_dark
+from workbench.ui.snapping import snap_selection
 
 EMPTY_HINT = "Choose an article in the library, or import one (File → Import, or drop files here)."
 
@@ -84,6 +85,9 @@ class ArticleText(QPlainTextEdit):
             claim = self.claim_at(point)
             if claim is not None:
                 self.claim_clicked.emit(claim)
+        exact = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if event.button() == Qt.MouseButton.LeftButton and moved and not exact:
+            snap_selection(self, self.layout_of_marks)  # whole words; Alt marks exactly
 
     def claim_at(self, point: QPoint) -> int | None:
         """The innermost claim under a point of the viewport, if any."""

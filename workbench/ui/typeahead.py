@@ -1,8 +1,10 @@
 """Type-ahead over names and aliases, and the inline bar that creates a record not found.
 
 `NameField` suggests sources, actors or events as the analyst types ("Tehran" finds Iran by
-its alias). Picking a suggestion fires `picked`; Enter on a name that matches nothing fires
-`unknown`, and `NewRecordBar` then offers to create it on the spot (with kind and grade).
+its alias). Picking a suggestion (or Enter on a name typed in full) fires `picked`. While the
+typed name matches nothing, `new_name` says so and `NewRecordBar` shows what Enter will create
+(kind and grade as last chosen); Enter then fires `unknown`, and the bar creates it. Enter on an
+empty field moves on to the next name field (from the chain to the actors, then the events).
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,6 +66,7 @@ class NameField(QLineEdit):
 
     picked = Signal(object)
     unknown = Signal(str)
+    new_name = Signal(str)
 
     def __init__(
         self,
@@ -96,16 +102,18 @@ class NameField(QLineEdit):
     def _suggest(self, typed: str) -> None:
         if not typed.strip():
             self._offer([])
+            self.new_name.emit("")
             return
-        if self.kinds == ("event",):
-            matches: list[NameMatch | EventMatch] = list(
-                suggest_events(self.session.project, typed)
-            )
-        else:
-            matches = list(suggest_names(self.session.project, typed, self.kinds))
+        matches = self._matches(typed)
         self._offer(matches)
+        self.new_name.emit("" if matches else " ".join(typed.split()))
         if matches:
             self._completer.complete()
+
+    def _matches(self, typed: str) -> list[NameMatch | EventMatch]:
+        if self.kinds == ("event",):
+            return list(suggest_events(self.session.project, typed))
+        return list(suggest_names(self.session.project, typed, self.kinds))
 
     def _offer(self, matches: list[NameMatch | EventMatch]) -> None:
         self._shown = {_shown(match): match for match in matches}
@@ -123,6 +131,7 @@ class NameField(QLineEdit):
             return
         typed = " ".join(self.text().split())
         if not typed:
+            self._move_on()
             return
         match = self._shown.get(typed) or self._exact(typed)
         if match is not None:
@@ -132,14 +141,23 @@ class NameField(QLineEdit):
 
     def _exact(self, typed: str) -> NameMatch | EventMatch | None:
         if not self._shown:
-            self._suggest(typed)
-            self._hide_popup()
+            self._offer(self._matches(typed))
         wanted = typed.lower()
         return next((m for m in self._shown.values() if wanted in _names_of(m)), None)
+
+    def _move_on(self) -> None:
+        """Enter on an empty field: on to the next name field of the window."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if isinstance(widget, NameField) and widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _pick(self, match: NameMatch | EventMatch) -> None:
         self._just_picked = True
         self._hide_popup()
+        self.new_name.emit("")
         self.picked.emit(_picked(match))
         self._offer([])
         QTimer.singleShot(0, self._after_pick)
@@ -155,53 +173,77 @@ class NameField(QLineEdit):
 
 
 class NewRecordBar(QWidget):
-    """“Reuters” is new: create it as a source (wire agency, B) or as an actor.
+    """“Reuters” is new: Enter creates it as a source (wire agency, B) or as an actor.
 
-    `create_requested` fires with (what, name, kind, reliability); what is "source", "actor"
-    or "event".
+    The kind and grade stay as the analyst last chose them (they are never reset behind their
+    back). `create_requested` fires with (what, name, kind, reliability); what is "source",
+    "actor" or "event". Enter anywhere in the bar creates; Esc closes it.
     """
 
     create_requested = Signal(str, str, str, str)
+    closed = Signal()
 
     def __init__(self, whats: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = ""
+        self._kind_of: dict[str, str] = {}
+        self._return_to: QWidget | None = None
         self.message = QLabel()
-        self.what = QComboBox()
-        self.what.setAccessibleName("Create as")
+        self.message.setWordWrap(True)
+        self.what = _narrow_box("Create as")
         for what in whats:
             self.what.addItem(f"as {what}", what)
         self.what.setVisible(len(whats) > 1)
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
-        self.reliability = QComboBox()
-        self.reliability.setAccessibleName("Reliability")
+        self.kind = _narrow_box("Kind")
+        self.reliability = _narrow_box("Reliability")
         for grade in Reliability:
             self.reliability.addItem(grade.label, grade.value)
         self.reliability.setCurrentIndex(self.reliability.findData(Reliability.F.value))
         self.create_button = QPushButton("Create")
         self.create_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.message, self.what, self.kind, self.reliability):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.create_button)
-        layout.addWidget(self.cancel_button)
+        self._lay_out()
         self.what.currentIndexChanged.connect(self._offer_kinds)
-        self.create_button.clicked.connect(self._create)
-        self.cancel_button.clicked.connect(self.hide)
+        self.kind.activated.connect(self._kind_chosen)
+        self.create_button.clicked.connect(self.create_record)
+        self.cancel_button.clicked.connect(self.close_bar)
         self._offer_kinds()
         self.hide()
 
-    def offer(self, name: str) -> None:
-        """Show the bar for a name that matched nothing."""
+    def _lay_out(self) -> None:
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.what, self.kind, self.reliability):
+            choices.addWidget(widget, 1)
+        choices.addWidget(self.create_button)
+        choices.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.message)
+        layout.addLayout(choices)
+
+    def focus_order(self) -> list[QWidget]:
+        """The bar's fields in Tab order (the hidden ones are skipped by Qt)."""
+        return [self.what, self.kind, self.reliability, self.create_button, self.cancel_button]
+
+    def follow(self, name: str) -> None:
+        """Show what Enter will create for a typed name that matches nothing ("" hides)."""
+        if not name:
+            self.hide()
+            return
         self.name = name
-        self.message.setText(f"“{name}” is new; create it")
-        self.kind.setCurrentIndex(0)
+        self.message.setText(f"“{name}” is new: Enter creates it")
         self.show()
-        self.create_button.setFocus()
+
+    def offer(self, name: str) -> None:
+        """Enter on a name nothing matches: create it if the bar already shows it, else show
+        it (a second Enter creates), so a half-typed name is never created by surprise."""
+        self._return_to = QApplication.focusWidget()
+        if self.isVisible() and self.name == name:
+            self.create_record()
+        else:
+            self.follow(name)
 
     @property
     def chosen_what(self) -> str:
@@ -214,19 +256,47 @@ class NewRecordBar(QWidget):
         vocabulary = {"source": SourceKind, "actor": ActorKind}.get(what)
         for member in vocabulary or ():
             self.kind.addItem(member.value, member.value)
+        kept = self.kind.findData(self._kind_of.get(what, ""))
+        self.kind.setCurrentIndex(max(kept, 0))
         self.kind.setVisible(vocabulary is not None)
         self.reliability.setVisible(what == "source")
+
+    @Slot(int)
+    def _kind_chosen(self, _index: int) -> None:
+        self._kind_of[self.chosen_what] = str(self.kind.currentData())
 
     def choose(self, what: str, kind: str = "", reliability: str = "") -> None:
         """Set what to create (used by the keyboard path and by tests)."""
         self.what.setCurrentIndex(max(self.what.findData(what), 0))
         if kind:
             self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+            self._kind_chosen(0)
         if reliability:
             self.reliability.setCurrentIndex(max(self.reliability.findData(reliability), 0))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.create_record()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        else:
+            super().keyPressEvent(event)
+
     @Slot()
-    def _create(self) -> None:
+    def close_bar(self) -> None:
+        self.hide()
+        self._give_back_focus()
+
+    def _give_back_focus(self) -> None:
+        """Back to the field the name was typed in (Create and Cancel are gone)."""
+        back, self._return_to = self._return_to, None
+        if back is not None and back is not self and not self.isAncestorOf(back):
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.closed.emit()
+
+    @Slot()
+    def create_record(self) -> None:
+        """Ask for the record as the bar shows it."""
         self.hide()
         self.create_requested.emit(
             self.chosen_what,
@@ -234,3 +304,13 @@ class NewRecordBar(QWidget):
             str(self.kind.currentData() or ""),
             str(self.reliability.currentData() or ""),
         )
+        self._give_back_focus()
+
+
+def _narrow_box(name: str) -> QComboBox:
+    """A choice that shrinks with the dock (its text is elided, its list shows it whole)."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(4)
+    return box
