@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import pytest
 
 from tests.reports.conftest import REUTERS_QUOTE
@@ -32,16 +34,17 @@ def test_every_format_writes_a_file_holding_the_reuters_claim(
 def test_a_failed_export_leaves_the_previous_file_as_it_was(
     sample_project: Project, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If rendering fails, the old report stays and no temporary file is left behind."""
+    """If rendering fails halfway, the old report stays and no temporary file is left behind."""
     folder = tmp_path / "reports"
     folder.mkdir()
     out = folder / "report.html"
     out.write_text("the good report", encoding="utf-8")
 
-    def broken(report: object, fmt: str) -> bytes:
+    def broken(report: object, fmt: str, stream: BinaryIO) -> None:
+        stream.write(b"<html><p>half a report")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("workbench.services.reporting.render", broken)
+    monkeypatch.setattr("workbench.services.reporting.write", broken)
     with pytest.raises(RuntimeError):
         export_report(sample_project, "html", out)
     assert out.read_text(encoding="utf-8") == "the good report"
@@ -89,7 +92,7 @@ def test_cli_export_with_filters(sample_project: Project, tmp_path, capsys) -> N
     project_file = str(sample_project.store.path)
     code = main(["export", project_file, "--out", str(out), "--status", "unverified"])
     assert code == 0
-    assert "1 article(s), 3 claim(s)" in capsys.readouterr().out
+    assert "1 article, 3 claims" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     assert REUTERS_QUOTE in text and "[^3]:" in text and "[^4]:" not in text
 
@@ -101,7 +104,7 @@ def test_cli_export_chosen_by_a_search(sample_project: Project, tmp_path, capsys
     out = tmp_path / "found.csv"
     assert main(["export", project_file, "-o", str(out), "--query", "Bushehr"]) == 0
     assert main(["export", project_file, "-o", str(tmp_path / "none.csv"), "--query", "zebra"]) == 0
-    assert "1 article(s), 6 claim(s)" in capsys.readouterr().out
+    assert "1 article, 6 claims" in capsys.readouterr().out
     assert REUTERS_QUOTE in out.read_text(encoding="utf-8-sig")
     assert (tmp_path / "none.csv").read_text(encoding="utf-8-sig").count("\n") == 1
 

@@ -43,6 +43,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
 
 def export_report(arguments: argparse.Namespace) -> int:
+    from workbench.domain.text import plural
     from workbench.services import Project
     from workbench.services.errors import InvalidInput
     from workbench.services.reporting import write_report
@@ -55,9 +56,9 @@ def export_report(arguments: argparse.Namespace) -> int:
         )
     with Project.open(arguments.project, read_only=not arguments.query) as project:
         report = _report(project, arguments)
-    written = write_report(report, fmt, arguments.out)
-    articles, claims = len(report.articles), len(report.claims)
-    print(f"wrote {written} ({fmt}): {articles} article(s), {claims} claim(s)")
+        written = write_report(report, fmt, arguments.out)  # reads the articles as it writes
+    articles, claims = len(report.articles), report.claim_count
+    print(f"wrote {written} ({fmt}): {plural(articles, 'article')}, {plural(claims, 'claim')}")
     return 0
 
 

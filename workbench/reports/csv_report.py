@@ -1,15 +1,20 @@
 """The claims as CSV: one row per claim, UTF-8 with a byte-order mark so spreadsheet apps read
-the accents right, and every cell that a spreadsheet would run as a formula neutralised."""
+the accents right, and every cell that a spreadsheet would run as a formula neutralised.
+
+Written as it is read: one pass over the report's articles without their text."""
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
+from typing import BinaryIO
 
-from workbench.reports.model import Claim, Report
-from workbench.reports.tables import article_numbers
+from workbench.reports.model import Article, Claim, Report
+from workbench.reports.safe_text import xml_safe
 from workbench.reports.wording import links_text
 
+PASSES = 1
 HEADER = (
     "Claim",
     "Article",
@@ -21,6 +26,7 @@ HEADER = (
     "Kind",
     "Status",
     "Credibility",
+    "Grade",
     "Source reliability",
     "Attribution",
     "Actors",
@@ -31,33 +37,39 @@ HEADER = (
     "End",
     "URL",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
     """A cell a spreadsheet shows as text: one starting (perhaps after spaces) with =, +, -, @,
-    a tab or a carriage return gets a leading apostrophe, as OWASP recommends."""
+    a tab or a carriage return — or a full-width or small form of them (＝＋－＠, ﹦﹢﹣﹫, which
+    some spreadsheet apps fold to ASCII) — gets a leading apostrophe, as OWASP recommends."""
+    cell = xml_safe(cell)
     stripped = cell.lstrip(" ")
-    return (
-        f"'{cell}"
-        if stripped.startswith(FORMULA_STARTS) or cell.startswith(FORMULA_STARTS)
-        else cell
-    )
+    for text in (cell, stripped):
+        if text and unicodedata.normalize("NFKC", text[0]).startswith(FORMULA_STARTS):
+            return f"'{cell}"
+    return cell
 
 
-def render(report: Report) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def write(report: Report, out: BinaryIO) -> None:
+    stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
+    writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
-    articles = article_numbers(report)
-    for claim in report.claims:
-        row = _row(report, claim, articles[claim.number])
-        writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    number = 0
+    for batch in report.batches(text=False):
+        rows = []
+        for article in batch:
+            number += 1
+            for claim in article.claims:
+                row = _row(article, claim, number)
+                rows.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+        writer.writerows(rows)
+    stream.flush()
+    stream.detach()
 
 
-def _row(report: Report, claim: Claim, article_number: int) -> list[str | int]:
-    article = report.articles[article_number - 1]
+def _row(article: Article, claim: Claim, article_number: int) -> list[str | int]:
     reliabilities = "; ".join(
         f"{hop.name}: {hop.reliability}" for hop in claim.attribution if hop.reliability
     )
@@ -72,6 +84,7 @@ def _row(report: Report, claim: Claim, article_number: int) -> list[str | int]:
         claim.kind,
         claim.status,
         claim.credibility_label,
+        claim.grade,
         reliabilities,
         claim.chain_text,
         links_text(claim.actors),

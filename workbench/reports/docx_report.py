@@ -1,10 +1,14 @@
 """The Word report (DOCX): a title page, each article with its claims shaded by status and a real
 footnote at the end of each claim carrying its summary, grades and attribution chain, a
-"Claims" section with the full detail (bookmarked), and the summary tables."""
+"Claims" section with the full detail (bookmarked), and the summary tables.
+
+Every text goes in through `safe` (`safe_text.xml_safe`), so a NUL or an ESC in a title or an
+e-mail's Subject cannot stop the report. python-docx holds the document in memory until it is
+saved, so a DOCX's memory grows with the report (the articles are still read in batches)."""
 
 from __future__ import annotations
 
-from io import BytesIO
+from typing import BinaryIO
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -18,6 +22,7 @@ from docx.text.run import Run
 from workbench.reports.docx_footnotes import Footnotes
 from workbench.reports.highlight import Piece, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
+from workbench.reports.safe_text import xml_safe as safe
 from workbench.reports.tables import Table, summary_tables
 from workbench.reports.wording import (
     STATUSES,
@@ -36,24 +41,23 @@ SHADES = {
 MUTED = RGBColor(0x5B, 0x64, 0x70)
 TABLE_STYLE = "Light Grid Accent 1"
 TEXT_WIDTH_CM = 17.0
+PASSES = 2
 
 
-def render(report: Report) -> bytes:
+def write(report: Report, out: BinaryIO) -> None:
     document = Document()
     _a4(document)
-    document.core_properties.title = report.title
-    document.core_properties.author = report.analyst
+    document.core_properties.title = safe(report.title)[:255]
+    document.core_properties.author = safe(report.analyst)[:255]
     document.core_properties.comments = f"Made with {report.generator}"
     footnotes = Footnotes(document)
     relations = relations_by_claim(report)
     _title_page(document, report)
-    for number, article in enumerate(report.articles, start=1):
+    for number, article in report.numbered():
         _article(document, number, article, footnotes)
         _claims(document, number, article, relations)
     _tables(document, report)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    document.save(out)
 
 
 def _a4(document: WordDocument) -> None:
@@ -65,17 +69,17 @@ def _a4(document: WordDocument) -> None:
 
 def _title_page(document: WordDocument, report: Report) -> None:
     document.add_paragraph("ANNOTATED REPORT").runs[0].font.color.rgb = MUTED
-    document.add_heading(report.title, level=0)
+    document.add_heading(safe(report.title), level=0)
     facts = [("Analyst", report.analyst), ("Date", long_date(report.created.date()))]
     facts.append(("Contents", article_count(report)))
     for label, value in facts:
         if value:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value)
+            paragraph.add_run(safe(value))
     document.add_paragraph().add_run("Scope").bold = True
     for line in report.scope:
-        document.add_paragraph(line, style="List Bullet")
+        document.add_paragraph(safe(line), style="List Bullet")
     legend = document.add_paragraph("Claims are shaded by status: ")
     for status in STATUSES:
         shade(legend.add_run(f" {status} "), status)
@@ -84,12 +88,12 @@ def _title_page(document: WordDocument, report: Report) -> None:
 
 
 def _article(document: WordDocument, number: int, article: Article, footnotes: Footnotes) -> None:
-    document.add_heading(f"{number}. {article.title}", level=1)
+    document.add_heading(safe(f"{number}. {article.title}"), level=1)
     for line in (article.byline, article.url, _tags(article.tags)):
         if line:
-            document.add_paragraph().add_run(line).font.color.rgb = MUTED
+            document.add_paragraph().add_run(safe(line)).font.color.rgb = MUTED
     for note in article.notes:
-        document.add_paragraph(note, style="Intense Quote")
+        document.add_paragraph(safe(note), style="Intense Quote")
     by_number = {claim.number: claim for claim in article.claims}
     for pieces in highlighted_paragraphs(article):
         paragraph = document.add_paragraph()
@@ -100,7 +104,7 @@ def _article(document: WordDocument, number: int, article: Article, footnotes: F
 def _piece(
     paragraph: Paragraph, piece: Piece, claims: dict[int, Claim], footnotes: Footnotes
 ) -> None:
-    run = paragraph.add_run(piece.text)
+    run = paragraph.add_run(safe(piece.text))
     if piece.claims:
         shade(run, piece.status)
         run.underline = piece.overlapping
@@ -111,10 +115,12 @@ def _piece(
 def footnote_lines(claim: Claim) -> list[str]:
     """What a claim's footnote says: number and summary, grades, the attribution chain."""
     lines = [f"Claim {claim.number}: {claim.summary or claim.exact}"]
-    lines.append(f"{claim.status} · {claim.kind} · credibility {claim.credibility_label}")
+    lines.append(
+        f"{claim.grade} · {claim.status} · {claim.kind} · credibility {claim.credibility_label}"
+    )
     if claim.attribution:
         lines.append(f"Attribution: {chain_details(claim)}")
-    return lines
+    return [safe(line) for line in lines]
 
 
 def _claims(
@@ -129,18 +135,18 @@ def _claims(
         quote.paragraph_format.space_after = Pt(2)
         _bookmark(quote, f"claim_{claim.number}", claim.number)
         quote.add_run(f"{claim.number}. ").bold = True
-        quote.add_run(f"“{claim.exact}”").italic = True
+        quote.add_run(f"“{safe(claim.exact)}”").italic = True
         if claim.summary:
             summary = document.add_paragraph()
             summary.paragraph_format.space_after = Pt(2)
-            summary.add_run(claim.summary).bold = True
+            summary.add_run(safe(claim.summary)).bold = True
         for label, value in claim_facts(claim, relations.get(claim.ref)):
             line = document.add_paragraph()
             line.paragraph_format.space_after = Pt(0)
             line.add_run(f"{label}: ").bold = True
-            line.add_run(value)
+            line.add_run(safe(value))
         for note in claim.notes:
-            document.add_paragraph(note, style="Intense Quote")
+            document.add_paragraph(safe(note), style="Intense Quote")
 
 
 def _tables(document: WordDocument, report: Report) -> None:
@@ -151,7 +157,8 @@ def _tables(document: WordDocument, report: Report) -> None:
 
 
 def _table(document: WordDocument, table: Table) -> None:
-    if not table.rows:
+    rows = list(table.rows)
+    if not rows:
         document.add_paragraph("None in this report.")
         return
     grid = document.add_table(rows=1, cols=len(table.header))
@@ -159,9 +166,9 @@ def _table(document: WordDocument, table: Table) -> None:
     grid.autofit = False
     for cell, label in zip(grid.rows[0].cells, table.header, strict=True):
         cell.text = label
-    for row in table.rows:
+    for row in rows:
         for cell, value in zip(grid.add_row().cells, row, strict=True):
-            cell.text = value
+            cell.text = safe(value)
     for column, share in zip(grid.columns, table.widths, strict=True):
         column.width = Cm(TEXT_WIDTH_CM * share)
         for cell in column.cells:

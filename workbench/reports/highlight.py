@@ -57,12 +57,25 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def highlighted_paragraphs(article: Article) -> list[list[Piece]]:
-    """The article's paragraphs, each as pieces of text with the claims covering them."""
+    """The article's paragraphs, each as pieces of text with the claims covering them.
+
+    A first paragraph that only repeats the title (plain-text imports keep their first line
+    as the title) is left out, since every report shows the title above the text already."""
     claims = anchored(article)
     ranges = paragraph_ranges(article.text)
+    if ranges and _repeats_title(article, ranges[0], claims):
+        ranges = ranges[1:]
     ends = _marker_positions(claims, ranges)
     cuts = sorted({c.start for c in claims} | {c.end for c in claims} | set(ends))
     return [_pieces(article.text, span, claims, cuts, ends) for span in ranges]
+
+
+def _repeats_title(article: Article, first: tuple[int, int], claims: list[Claim]) -> bool:
+    start, end = first
+    if any(claim.start < end for claim in claims):
+        return False
+    line = " ".join(article.text[start:end].split())
+    return bool(line) and line.casefold() == " ".join(article.title.split()).casefold()
 
 
 def _marker_positions(claims: list[Claim], ranges: list[tuple[int, int]]) -> dict[int, list[int]]:

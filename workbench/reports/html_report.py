@@ -1,13 +1,18 @@
 """The HTML report: one self-contained, printable file (inline CSS, no scripts, nothing fetched).
 
 Jinja2 renders `resources/reports/report.html.j2` with autoescaping on, so every piece of the
-analyst's text (quotes, notes, names) is shown as text, never run as markup.
+analyst's text (quotes, notes, names) is shown as text, never run as markup, and made XML-safe
+(`safe_text.xml_safe`). The template is streamed (`generate`) over the report's batches: the
+articles in one pass, the closing claims table in a second pass without the articles' text.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -15,6 +20,7 @@ from markupsafe import Markup
 
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
+from workbench.reports.safe_text import finalize
 from workbench.reports.tables import actor_rows, events_in_order, source_rows
 from workbench.reports.wording import (
     STATUSES,
@@ -22,9 +28,12 @@ from workbench.reports.wording import (
     claim_facts,
     hop_details,
     links_text,
+    plural,
     relations_by_claim,
 )
 from workbench.resources import resource
+
+PASSES = 2
 
 
 @dataclass(frozen=True)
@@ -38,33 +47,47 @@ class ArticleView:
     link: str | None
 
 
-def render(report: Report) -> bytes:
-    return render_html(report).encode("utf-8")
+def write(report: Report, out: BinaryIO) -> None:
+    stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    for chunk in _template().generate(**_context(report)):
+        stream.write(chunk)
+    stream.flush()
+    stream.detach()
 
 
 def render_html(report: Report) -> str:
     """The report as one HTML document (for a file, or for a preview pane)."""
+    return _template().render(**_context(report))
+
+
+def _context(report: Report) -> dict[str, Any]:
     relations = relations_by_claim(report)
-    return (
-        _environment()
-        .get_template("report.html.j2")
-        .render(
-            report=report,
-            css=Markup(resource("reports", "report.css").read_text(encoding="utf-8")),
-            articles=[_article_view(number, a) for number, a in enumerate(report.articles, 1)],
-            claims=report.claims,
-            article_of={c.number: n for n, a in enumerate(report.articles, 1) for c in a.claims},
-            facts=lambda claim: claim_facts(claim, relations.get(claim.ref)),
-            sources=source_rows(report),
-            actors=actor_rows(report),
-            events=events_in_order(report),
-            statuses=STATUSES,
-            made_on=long_date(report.created.date()),
-            contents=article_count(report),
-            hop_details=hop_details,
-            links_text=links_text,
-        )
-    )
+    return {
+        "report": report,
+        "css": Markup(resource("reports", "report.css").read_text(encoding="utf-8")),
+        "outline": report.outline(),
+        "articles": _article_views(report),
+        "claim_rows": report.numbered_claims(),
+        "facts": lambda claim: claim_facts(claim, relations.get(claim.ref)),
+        "sources": source_rows(report),
+        "actors": actor_rows(report),
+        "events": events_in_order(report),
+        "statuses": STATUSES,
+        "made_on": long_date(report.created.date()),
+        "contents": article_count(report),
+        "hop_details": hop_details,
+        "links_text": links_text,
+        "plural": plural,
+    }
+
+
+def _article_views(report: Report) -> Iterator[ArticleView]:
+    for number, article in report.numbered():
+        yield _article_view(number, article)
+
+
+def _template() -> Any:
+    return _environment().get_template("report.html.j2")
 
 
 @cache
@@ -72,6 +95,7 @@ def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(resource("reports")),
         autoescape=True,
+        finalize=finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -79,12 +103,12 @@ def _environment() -> Environment:
 
 
 def _article_view(number: int, article: Article) -> ArticleView:
-    placed = anchored(article)
+    placed = {id(claim) for claim in anchored(article)}
     return ArticleView(
         number=number,
         article=article,
         paragraphs=highlighted_paragraphs(article),
-        unanchored=[claim for claim in article.claims if claim not in placed],
+        unanchored=[claim for claim in article.claims if id(claim) not in placed],
         link=web_link(article.url),
     )
 

@@ -1,26 +1,34 @@
 """The Markdown report: readable as plain text, with the claims as footnotes (`[^1]`).
 
-Everything the analyst wrote is escaped, so a quote or note can add no markup, link or HTML;
-text covered by a claim is set in bold, followed by the claim's footnote reference.
+Everything the analyst wrote is escaped, so a quote or note can add no markup, link or HTML,
+and made XML-safe (`safe_text.xml_safe`); text covered by a claim is set in bold, followed by
+the claim's footnote reference. Written as it is read: the articles in one pass, the closing
+claims table in a second pass without the articles' text.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.model import Article, Claim, Report, long_date
+from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import summary_tables
 from workbench.reports.wording import article_count, claim_facts, relations_by_claim
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
+PASSES = 2
 
 
 def escape(text: str) -> str:
     """Text that Markdown shows exactly as written (no emphasis, links, HTML or lists)."""
+    text = xml_safe(text)
     text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     text = _LINE_START.sub(_escape_line_start, text)
     return text.replace("\n", "  \n")
@@ -31,18 +39,30 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{indent}{mark}\\" if mark.isdigit() else f"{indent}\\{mark}"
 
 
-def render(report: Report) -> bytes:
-    return render_markdown(report).encode("utf-8")
+def write(report: Report, out: BinaryIO) -> None:
+    stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    for block in _blocks(report):
+        stream.write(block)
+    stream.flush()
+    stream.detach()
 
 
 def render_markdown(report: Report) -> str:
+    return "".join(_blocks(report))
+
+
+def _blocks(report: Report) -> Iterator[str]:
+    """The document as blocks, each followed by a blank line."""
     relations = relations_by_claim(report)
-    blocks = _title_page(report)
-    for number, article in enumerate(report.articles, start=1):
-        blocks += _article(number, article)
-        blocks += [_footnote(claim, relations.get(claim.ref)) for claim in article.claims]
-    blocks += _tables(report)
-    return "\n\n".join(blocks) + "\n"
+    parts: Iterable[str] = _title_page(report)
+    yield from (f"{block}\n\n" for block in parts)
+    for number, article in report.numbered():
+        yield from (f"{block}\n\n" for block in _article(number, article))
+        for claim in article.claims:
+            yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
+    for table in summary_tables(report):
+        yield f"## {table.title}\n\n"
+        yield from _table(list(table.header), table.rows)
 
 
 def _title_page(report: Report) -> list[str]:
@@ -66,7 +86,8 @@ def _article(number: int, article: Article) -> list[str]:
         blocks.append("Tags: " + escape(", ".join(article.tags)))
     blocks += [f"> Note: {escape(note)}" for note in article.notes]
     blocks += [_paragraph(pieces) for pieces in highlighted_paragraphs(article)]
-    unplaced = [claim for claim in article.claims if claim not in anchored(article)]
+    placed = {id(claim) for claim in anchored(article)}
+    unplaced = [claim for claim in article.claims if id(claim) not in placed]
     if unplaced:
         refs = " ".join(f"[^{claim.number}]" for claim in unplaced)
         blocks.append(f"Claims whose quote is no longer found in the text: {refs}")
@@ -99,18 +120,12 @@ def _footnote(claim: Claim, relations: list[str] | None) -> str:
     return "\n\n    ".join(lines)
 
 
-def _tables(report: Report) -> list[str]:
-    blocks = []
-    for table in summary_tables(report):
-        blocks += [f"## {table.title}", _table(list(table.header), table.rows)]
-    return blocks
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return "None in this report."
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+def _table(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    empty = True
     for row in rows:
+        if empty:
+            yield "| " + " | ".join(header) + " |\n" + "|" + "---|" * len(header) + "\n"
+            empty = False
         cells = [escape(cell).replace("  \n", " ") for cell in row]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        yield "| " + " | ".join(cells) + " |\n"
+    yield "None in this report.\n\n" if empty else "\n"

@@ -8,10 +8,13 @@ made from their content), so the same data read back from an exchange file compa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
+from typing import overload
 
-from workbench.domain.grades import Reliability, credibility_wording
+from workbench.domain.grades import Reliability, combined_grade, credibility_wording
 
 SOURCE, ACTOR = "source", "actor"
 
@@ -77,6 +80,14 @@ class Claim:
     def chain_text(self) -> str:
         """unnamed sources (speaker) → Reuters (reported by) → Deftechtimes (published by)"""
         return " → ".join(hop.text for hop in self.attribution)
+
+    @property
+    def grade(self) -> str:
+        """The combined Admiralty grade, e.g. "B3": the reliability of the first-hand source
+        (the chain's first hop) and the claim's credibility."""
+        first = self.attribution[0] if self.attribution else None
+        reliability = first.reliability if first is not None and first.kind == SOURCE else None
+        return combined_grade(reliability, self.credibility)
 
 
 @dataclass(frozen=True)
@@ -180,27 +191,138 @@ class Relation:
     kind: str
 
 
+class ArticleStream:
+    """A report's articles read from the project a batch at a time, afresh on every pass.
+
+    `batches(text=, claims=)` yields lists of articles in report order; without `text` the
+    articles carry empty text, without `claims` no claims or mentions (cheap passes for tables,
+    CSV, contents pages). `count` and `claim_count` are known before any pass, and `outline()`
+    gives titles and claim counts without reading the articles. Iterating the stream itself is
+    a full pass; renderers ask for batches, so memory stays flat in the project's size.
+    """
+
+    def __init__(
+        self,
+        count: int,
+        claim_count: int,
+        read: Callable[[bool, bool], Iterator[list[Article]]],
+        outline: Callable[[], Iterator[tuple[str, int]]],
+    ) -> None:
+        self.count, self.claim_count = count, claim_count
+        self._read, self._outline = read, outline
+
+    def batches(self, *, text: bool = True, claims: bool = True) -> Iterator[list[Article]]:
+        return self._read(text, claims)
+
+    def outline(self) -> Iterator[tuple[str, int]]:
+        """(title, how many claims) of each article in report order, without reading them."""
+        return self._outline()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Article]:
+        for batch in self.batches():
+            yield from batch
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | tuple[Article, ...]:
+        """An article, or a slice of them (a slice from the start reads only what it needs)."""
+        if isinstance(index, slice):
+            if index.start is None and index.step is None and index.stop is not None:
+                return tuple(islice(self, max(0, index.stop)))
+            return tuple(self)[index]
+        if index >= 0:
+            found = tuple(islice(self, index, index + 1))
+            if found:
+                return found[0]
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ArticleStream | tuple) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+Articles = tuple[Article, ...] | ArticleStream
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """How many of the report's claims rest on each source and concern each actor (by
+    case-folded name), and the report numbers of the claims that relations join (by ref):
+    counted by the project's database instead of a pass over the claims."""
+
+    sources: Mapping[str, int]
+    actors: Mapping[str, int]
+    claim_numbers: Mapping[str, int]
+
+
 @dataclass(frozen=True)
 class Report:
-    """Everything one export holds: a title page, the articles, and the records they use."""
+    """Everything one export holds: a title page, the articles, and the records they use.
+
+    `articles` is a tuple (a report read from a file, or built in a test) or an
+    `ArticleStream` (a report on a project, read in batches). `counts` carries what the project
+    counted for the summary tables; without it they are counted from the claims.
+    """
 
     title: str
     created: datetime
     analyst: str = ""
     scope: tuple[str, ...] = ()
-    articles: tuple[Article, ...] = ()
+    articles: Articles = ()
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     generator: str = field(default="Analyst Workbench", compare=False)
+    counts: RecordCounts | None = field(default=None, compare=False)
 
     @property
     def claims(self) -> list[Claim]:
-        return [claim for article in self.articles for claim in article.claims]
+        """Every claim at once: for small reports and tests; renderers use `batches`."""
+        return [claim for batch in self.batches(text=False) for a in batch for claim in a.claims]
 
-    def article_of(self, claim: Claim) -> Article:
-        return next(article for article in self.articles if claim in article.claims)
+    @property
+    def claim_count(self) -> int:
+        if isinstance(self.articles, ArticleStream):
+            return self.articles.claim_count
+        return sum(len(article.claims) for article in self.articles)
+
+    def batches(self, *, text: bool = True, claims: bool = True) -> Iterator[Sequence[Article]]:
+        """The articles in report order, a batch at a time (see `ArticleStream`)."""
+        if isinstance(self.articles, ArticleStream):
+            return self.articles.batches(text=text, claims=claims)
+        return iter([self.articles])
+
+    def numbered(self, *, text: bool = True) -> Iterator[tuple[int, Article]]:
+        """(1-based number, article) in report order."""
+        number = 0
+        for batch in self.batches(text=text):
+            for article in batch:
+                number += 1
+                yield number, article
+
+    def numbered_claims(self) -> Iterator[tuple[int, Claim]]:
+        """(number of its article, claim) for every claim, in report order."""
+        for number, article in self.numbered(text=False):
+            for claim in article.claims:
+                yield number, claim
+
+    def outline(self) -> Iterator[tuple[int, str, int]]:
+        """(number, title, how many claims) of each article, for a contents page."""
+        if isinstance(self.articles, ArticleStream):
+            entries = self.articles.outline()
+        else:
+            entries = iter([(article.title, len(article.claims)) for article in self.articles])
+        for number, (title, claims) in enumerate(entries, start=1):
+            yield number, title, claims
 
 
 def reliability_label(grade: str) -> str:

@@ -1,12 +1,17 @@
 """The PDF report, laid out with reportlab's platypus: a title page, a table of contents, each
 article with its claims highlighted by status and numbered, the claims as notes, and the summary
-tables; every page after the first carries the title and "page n of N"."""
+tables; every page after the first carries the title and "page n of N".
+
+Every text that reaches reportlab goes through `FontFamily.markup` (escaped, XML-safe, fallback
+font for full-width forms) — on the page, in the contents, the bookmarks and the tables — so a
+title like `<a href="javascript:…">` or `<img src="/local/file.png"/>` is printed as those
+characters, never made a link or an image. Long texts are cut into paragraphs of at most
+`pdf_text.PIECE` characters, so a quote of a megabyte wraps across pages in linear time.
+"""
 
 from __future__ import annotations
 
-from io import BytesIO
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -23,11 +28,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
+from workbench.reports.highlight import anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
 from workbench.reports.pdf_styles import COLOURS, ReportStyles, status_colour
 from workbench.reports.pdf_tables import summary_tables
+from workbench.reports.pdf_text import Heading, highlighted, long_text
 from workbench.reports.wording import (
     STATUSES,
     article_count,
@@ -37,22 +43,22 @@ from workbench.reports.wording import (
 )
 
 MARGIN = 20 * mm
+PASSES = 2
 
 
-def render(report: Report) -> bytes:
+def write(report: Report, out: BinaryIO) -> None:
     fonts = report_fonts()
     styles = ReportStyles(fonts)
-    buffer = BytesIO()
-    document = _ReportDocument(buffer, report, fonts)
+    document = _ReportDocument(out, report, fonts)
     story = _Story(report, styles, fonts).flowables()
     document.multiBuild(story, canvasmaker=_canvas_maker(report, fonts))
-    return buffer.getvalue()
 
 
 class _ReportDocument(BaseDocTemplate):
-    """A4 pages in one frame; headings marked with `toc_level` feed the contents and outline."""
+    """A4 pages in one frame; `Heading`s feed the contents (as escaped markup) and the outline
+    (as plain text)."""
 
-    def __init__(self, target: BytesIO, report: Report, fonts: FontFamily) -> None:
+    def __init__(self, target: BinaryIO, report: Report, fonts: FontFamily) -> None:
         super().__init__(
             target,
             pagesize=A4,
@@ -69,13 +75,13 @@ class _ReportDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        level = getattr(flowable, "toc_level", None)
-        if level is None:
+        if not isinstance(flowable, Heading):
             return
-        text, key = flowable.getPlainText(), flowable.bookmark
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=False)
-        self.notify("TOCEntry", (level, text, self.page, key))
+        self.canv.bookmarkPage(flowable.bookmark)
+        self.canv.addOutlineEntry(
+            flowable.plain, flowable.bookmark, level=flowable.level, closed=False
+        )
+        self.notify("TOCEntry", (flowable.level, flowable.markup, self.page, flowable.bookmark))
 
 
 def _canvas_maker(report: Report, fonts: FontFamily) -> type[Canvas]:
@@ -124,19 +130,26 @@ class _Story:
 
     def text(self, value: str) -> str:
         """Paragraph markup for plain text: escaped, drawable, line breaks kept."""
-        return escape(self.fonts.printable(value)).replace("\n", "<br/>")
+        return self.fonts.markup(value)
+
+    def long(
+        self,
+        value: str,
+        style: Any,
+        lead: str = "",
+        trail: str = "",
+        wrap: tuple[str, str] = ("", ""),
+    ) -> list[Flowable]:
+        return long_text(self.fonts, value, style, lead, trail, wrap)
 
     def heading(self, text: str, bookmark: str, level: int = 0) -> Paragraph:
         style = self.styles.heading if level == 0 else self.styles.subheading
-        flowable = Paragraph(f'<a name="{bookmark}"/>{self.text(text)}', style)
-        flowable.toc_level = level
-        flowable.bookmark = bookmark
-        return flowable
+        return Heading(self.fonts, text, bookmark, level, style)
 
     def flowables(self) -> list[Flowable]:
         story = self.title_page()
         story += [Paragraph("Contents", self.styles.heading), _contents(self.styles)]
-        for number, article in enumerate(self.report.articles, start=1):
+        for number, article in self.report.numbered():
             story += [PageBreak(), *self.article(number, article)]
         story.append(PageBreak())
         story += summary_tables(self.report, self.styles, self.text, self.heading)
@@ -149,7 +162,7 @@ class _Story:
         story: list[Flowable] = [
             Spacer(1, 30 * mm),
             Paragraph("ANNOTATED REPORT", styles.kicker),
-            Paragraph(self.text(report.title), styles.title),
+            *self.long(report.title, styles.title),
         ]
         story += [
             Paragraph(f"<b>{label}</b>  {self.text(value)}", styles.fact)
@@ -170,37 +183,21 @@ class _Story:
     def article(self, number: int, article: Article) -> list[Flowable]:
         styles = self.styles
         story: list[Flowable] = [self.heading(f"{number}. {article.title}", f"article-{number}")]
-        if article.byline:
-            story.append(Paragraph(self.text(article.byline), styles.small))
-        if article.url:
-            story.append(Paragraph(self.text(article.url), styles.small))
+        for line in (article.byline, article.url):
+            if line:
+                story += self.long(line, styles.small)
         if article.tags:
-            story.append(Paragraph("Tags: " + self.text(", ".join(article.tags)), styles.small))
-        story += [Paragraph(self.text(note), styles.note) for note in article.notes]
+            story += self.long("Tags: " + ", ".join(article.tags), styles.small)
+        for note in article.notes:
+            story += self.long(note, styles.note)
         story.append(Spacer(1, 4 * mm))
-        story += [
-            Paragraph(self.paragraph(p), styles.body) for p in highlighted_paragraphs(article)
-        ]
+        for pieces in highlighted_paragraphs(article):
+            story += highlighted(self.fonts, pieces, styles.body)
         if article.claims:
             story.append(self.heading(f"Claims in article {number}", f"claims-{number}", level=1))
-            placed = anchored(article)
-            story += [self.claim_note(claim, claim in placed) for claim in article.claims]
+            placed = {id(claim) for claim in anchored(article)}
+            story += [self.claim_note(claim, id(claim) in placed) for claim in article.claims]
         return story
-
-    def paragraph(self, pieces: list[Piece]) -> str:
-        parts = []
-        for piece in pieces:
-            text = self.text(piece.text)
-            if piece.claims:
-                text = f'<span backColor="{status_colour(piece.status)}">{text}</span>'
-                text = f"<u>{text}</u>" if piece.overlapping else text
-            parts.append(text)
-            for number in piece.ends:
-                parts.append(
-                    f'<a name="ref-{number}"/><super><a href="#claim-{number}" '
-                    f'color="{COLOURS["accent"]}"><b>{number}</b></a></super>'
-                )
-        return "".join(parts)
 
     def claim_note(self, claim: Claim, placed: bool) -> Flowable:
         styles = self.styles
@@ -209,13 +206,15 @@ class _Story:
             if placed
             else ""
         )
-        quote = f'<a name="claim-{claim.number}"/><i>“{self.text(claim.exact)}”</i>{back}'
-        parts = [Paragraph(quote, styles.footnote, bulletText=str(claim.number))]
+        lead = f'<a name="claim-{claim.number}"/><i>“</i>'
+        parts = self.long(claim.exact, styles.footnote, lead, f"<i>”</i>{back}", ("<i>", "</i>"))
+        parts[0].bulletText = str(claim.number)
         if claim.summary:
-            parts.append(Paragraph(f"<b>{self.text(claim.summary)}</b>", styles.detail))
+            parts += self.long(claim.summary, styles.detail, wrap=("<b>", "</b>"))
         badge = f'<span backColor="{status_colour(claim.status)}"> {claim.status} </span>'
         grades = (
-            f"{badge}  {self.text(claim.kind)} · credibility {self.text(claim.credibility_label)}"
+            f"{badge}  <b>{self.text(claim.grade)}</b>  {self.text(claim.kind)} · "
+            f"credibility {self.text(claim.credibility_label)}"
         )
         parts.append(Paragraph(grades, styles.detail))
         hops = [
@@ -226,8 +225,9 @@ class _Story:
             parts.append(Paragraph("Attribution: " + "  →  ".join(hops), styles.detail))
         for label, value in claim_facts(claim, self.relations.get(claim.ref)):
             if label in {"Actors", "Events", "Related", "Tags", "Anchor"}:
-                parts.append(Paragraph(f"{label}: {self.text(value)}", styles.detail))
-        parts += [Paragraph(self.text(note), styles.note) for note in claim.notes]
+                parts += self.long(f"{label}: {value}", styles.detail)
+        for note in claim.notes:
+            parts += self.long(note, styles.note)
         return KeepTogether([*parts, Spacer(1, 3 * mm)])
 
 

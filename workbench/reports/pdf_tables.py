@@ -1,4 +1,7 @@
-"""The PDF report's summary tables: claims, sources, actors, and events by date."""
+"""The PDF report's summary tables: claims, sources, actors, and events by date.
+
+A table row cannot break across pages, so a cell shows at most `CELL_CHARS` characters (a long
+quote or summary ends in "…"; the claim's note in its article shows it whole)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from workbench.reports.tables import summary_tables as plain_tables
 Text = Callable[[str], str]
 Heading = Callable[[str, str], Flowable]
 WIDTH = 170 * mm
+CELL_CHARS = 400
 
 
 def summary_tables(
@@ -32,7 +36,7 @@ def _cell(value: str, text: Text) -> str:
     """Cell markup; a claim status is shown on its highlight colour."""
     if value in STATUS_COLOURS:
         return f'<span backColor="{STATUS_COLOURS[value]}"> {value} </span>'
-    return text(value)
+    return text(value if len(value) <= CELL_CHARS else value[:CELL_CHARS].rstrip() + " …")
 
 
 def _table(

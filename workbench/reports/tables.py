@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.reports.model import ACTOR, SOURCE, Actor, Claim, Event, Report, Source
@@ -21,6 +22,9 @@ class ActorRow:
 
 def source_rows(report: Report) -> list[SourceRow]:
     """Each source with how many of the report's claims rest on it (name it in their chain)."""
+    if report.counts is not None:
+        found = report.counts.sources
+        return [SourceRow(s, found.get(s.name.casefold(), 0)) for s in report.sources]
     counts: dict[str, int] = {}
     for claim in report.claims:
         named = {hop.name.casefold() for hop in claim.attribution if hop.kind == SOURCE}
@@ -31,6 +35,9 @@ def source_rows(report: Report) -> list[SourceRow]:
 
 def actor_rows(report: Report) -> list[ActorRow]:
     """Each actor with how many claims link to it or name it in their chain."""
+    if report.counts is not None:
+        found = report.counts.actors
+        return [ActorRow(a, found.get(a.name.casefold(), 0)) for a in report.actors]
     counts: dict[str, int] = {}
     for claim in report.claims:
         named = {link.name.casefold() for link in claim.actors}
@@ -48,15 +55,6 @@ def events_in_order(report: Report) -> list[Event]:
     )
 
 
-def article_numbers(report: Report) -> dict[int, int]:
-    """Claim number → the (1-based) number of the article it is in."""
-    return {
-        claim.number: position
-        for position, article in enumerate(report.articles, start=1)
-        for claim in article.claims
-    }
-
-
 @dataclass(frozen=True)
 class Table:
     """One summary table as plain text cells, with the share of the width each column takes."""
@@ -64,17 +62,18 @@ class Table:
     title: str
     anchor: str
     header: tuple[str, ...]
-    rows: list[list[str]]
+    rows: Iterable[list[str]]
     widths: tuple[float, ...]
 
 
 def summary_tables(report: Report) -> list[Table]:
-    """The report's closing tables: claims, sources, actors, events by date."""
-    in_article = article_numbers(report)
-    claims = [
-        [str(c.number), str(in_article[c.number]), c.summary or c.exact, c.status, *_grades(c)]
-        for c in report.claims
-    ]
+    """The report's closing tables: claims, sources, actors, events by date.
+
+    The claims table's rows are read as they are used (a pass over the report's claims)."""
+    claims = (
+        [str(c.number), str(article), c.summary or c.exact, c.status, *_grades(c)]
+        for article, c in report.numbered_claims()
+    )
     sources = [
         [r.source.name, r.source.kind, r.source.reliability_label, str(r.claims)]
         for r in source_rows(report)
@@ -97,9 +96,9 @@ def summary_tables(report: Report) -> list[Table]:
         Table(
             "Claims",
             "claims-table",
-            ("#", "Art", "Claim", "Status", "Credibility", "Attribution"),
+            ("#", "Art", "Claim", "Status", "Grade", "Credibility", "Attribution"),
             claims,
-            (0.05, 0.06, 0.31, 0.16, 0.15, 0.27),
+            (0.05, 0.06, 0.29, 0.14, 0.07, 0.14, 0.25),
         ),
         Table(
             "Sources",
@@ -126,4 +125,4 @@ def summary_tables(report: Report) -> list[Table]:
 
 
 def _grades(claim: Claim) -> list[str]:
-    return [claim.credibility_label, claim.chain_text]
+    return [claim.grade, claim.credibility_label, claim.chain_text]

@@ -7,13 +7,21 @@ events (linking), tags (tagging) and notes (commenting). Actor mentions are `ide
 annotations, claim relations `linking` ones. Anything the W3C vocabulary has no word for sits
 under the `wb:` namespace — including the articles themselves (text and metadata), sources,
 actors and events, so `workbench import` can rebuild them in another project.
+
+Written as it is read, one record or annotation a line: first the articles with their text
+(`wb:articles`, a pass without claims), then the sources, actors and events, then the page of
+annotations (a pass without the articles' text), and "total" last. The records come before the
+annotations that use them, so the importer can stream the file in one pass. Text is kept exactly
+(JSON escapes control characters), so a file re-imports losslessly.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from workbench.reports import web_vocabulary as vocab
 from workbench.reports.model import (
@@ -30,45 +38,74 @@ from workbench.reports.model import (
 )
 
 Json = dict[str, Any]
+PASSES = 2
 
 
-def render(report: Report) -> bytes:
-    text = json.dumps(web_annotations(report), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+def write(report: Report, out: BinaryIO) -> None:
+    stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    for part in _parts(report):
+        stream.write(part)
+    stream.flush()
+    stream.detach()
 
 
 def web_annotations(report: Report) -> Json:
-    """The report as one JSON-LD AnnotationCollection with a single embedded page."""
-    items = [_claim(article, claim) for article in report.articles for claim in article.claims]
-    items += [_mention(article, m) for article in report.articles for m in article.mentions]
-    items += [_relation(relation) for relation in report.relations]
-    items += _record_annotations(report)
+    """The report as one JSON-LD AnnotationCollection with a single embedded page (in memory)."""
+    found: Json = json.loads("".join(_parts(report)))
+    return found
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _parts(report: Report) -> Iterator[str]:
     collection = f"urn:uuid:{uuid.uuid4()}"
-    collection_json: Json = {
+    head: Json = {
         "@context": vocab.CONTEXT,
         "id": collection,
         "type": "AnnotationCollection",
         "label": report.title,
         "generator": {"type": "Software", "name": report.generator},
         "generated": vocab.timestamp(report.created),
-        "total": len(items),
-        "wb:scope": list(report.scope),
-        "wb:articles": [_article(article) for article in report.articles],
-        "wb:sources": [_source(source) for source in report.sources],
-        "wb:actors": [_actor(actor) for actor in report.actors],
-        "wb:events": [_event(event) for event in report.events],
-        "first": {
-            "id": f"{collection}#page-1",
-            "type": "AnnotationPage",
-            "partOf": collection,
-            "startIndex": 0,
-            "items": items,
-        },
-        "last": f"{collection}#page-1",
     }
     if report.analyst:
-        collection_json["creator"] = {"type": "Person", "name": report.analyst}
-    return collection_json
+        head["creator"] = {"type": "Person", "name": report.analyst}
+    head["wb:scope"] = list(report.scope)
+    yield _dumps(head)[:-1]
+    articles = (_article(a) for batch in report.batches(claims=False) for a in batch)
+    yield from _array("wb:articles", articles)
+    yield from _array("wb:sources", map(_source, report.sources))
+    yield from _array("wb:actors", map(_actor, report.actors))
+    yield from _array("wb:events", map(_event, report.events))
+    page = {"id": f"{collection}#page-1", "type": "AnnotationPage", "partOf": collection}
+    yield f',\n"first":{_dumps({**page, "startIndex": 0})[:-1]},"items":['
+    total = 0
+    for item in _items(report):
+        yield ("\n" if total == 0 else ",\n") + _dumps(item)
+        total += 1
+    yield f'\n]}},\n"last":{_dumps(page["id"])},\n"total":{total}}}\n'
+
+
+def _array(key: str, values: Iterable[Json]) -> Iterator[str]:
+    yield f",\n{_dumps(key)}:["
+    first = True
+    for value in values:
+        yield ("\n" if first else ",\n") + _dumps(value)
+        first = False
+    yield "\n]"
+
+
+def _items(report: Report) -> Iterator[Json]:
+    """Every annotation: each article's claims, mentions and tags/notes, then the relations,
+    then the tags and notes of sources, actors and events."""
+    for batch in report.batches(text=False):
+        for article in batch:
+            yield from (_claim(article, claim) for claim in article.claims)
+            yield from (_mention(article, mention) for mention in article.mentions)
+            yield from _on_records([(vocab.article_iri(article.ref), article.tags, article.notes)])
+    yield from map(_relation, report.relations)
+    yield from _record_annotations(report)
 
 
 def claim_iri(claim: Claim) -> str:
@@ -193,12 +230,15 @@ def _relation(relation: Relation) -> Json:
 
 
 def _record_annotations(report: Report) -> list[Json]:
-    """Tags and notes on articles, sources, actors and events, as annotations on their IRIs."""
+    """Tags and notes on sources, actors and events, as annotations on their IRIs."""
     records: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    records += [(vocab.article_iri(a.ref), a.tags, a.notes) for a in report.articles]
     records += [(vocab.iri("source", s.name.casefold()), s.tags, s.notes) for s in report.sources]
     records += [(vocab.iri("actor", a.name.casefold()), a.tags, a.notes) for a in report.actors]
     records += [(vocab.iri("event", e.ref), e.tags, e.notes) for e in report.events]
+    return _on_records(records)
+
+
+def _on_records(records: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> list[Json]:
     return [
         {
             "id": vocab.iri("annotations-of", target),

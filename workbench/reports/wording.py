@@ -34,7 +34,12 @@ def links_text(links: tuple[Link, ...]) -> str:
 
 def relations_by_claim(report: Report) -> dict[str, list[str]]:
     """For each claim ref: "supports claim 1", "claim 3 supports this" …"""
-    numbers = {claim.ref: claim.number for claim in report.claims}
+    if not report.relations:
+        return {}
+    if report.counts is not None:
+        numbers = dict(report.counts.claim_numbers)
+    else:
+        numbers = {claim.ref: claim.number for claim in report.claims}
     found: dict[str, list[str]] = {}
     for relation in report.relations:
         source, target = numbers.get(relation.from_claim), numbers.get(relation.to_claim)
@@ -50,6 +55,7 @@ def claim_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[
     facts = [
         ("Status", claim.status),
         ("Kind", claim.kind),
+        ("Grade", claim.grade),
         ("Credibility", claim.credibility_label),
         ("Attribution", chain_details(claim) or "not recorded"),
         ("Actors", links_text(claim.actors)),
@@ -63,9 +69,10 @@ def claim_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[
 
 
 def article_count(report: Report) -> str:
-    articles, claims = len(report.articles), len(report.claims)
-    return f"{plural(articles, 'article')}, {plural(claims, 'claim')}"
+    """ "1 article, 2 claims" """
+    return f"{plural(len(report.articles), 'article')}, {plural(report.claim_count, 'claim')}"
 
 
 def plural(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims", "0 claims" """
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

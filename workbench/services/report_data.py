@@ -1,33 +1,39 @@
-"""Reading what a report holds out of a project: the chosen articles, their claims, and the
-sources, actors and events those use, as the plain report model (`workbench.reports.model`)."""
+"""Reading what a report holds out of a project: the chosen articles (streamed in batches), the
+sources, actors and events they use, and the claim relations, as the plain report model.
+
+Nothing here makes an ORM object per row. A plan is read first with a few set-based queries
+(how many claims each chosen article has, which records the claims use and how many claims rest
+on each, the relations and the numbers of the claims they join); the articles themselves are
+then read `BATCH` at a time by `report_rows.read_batch`, afresh on every pass a renderer makes,
+so an export's memory is one batch plus a few integers per article.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from itertools import accumulate
 
-from sqlalchemy import Row, Select, select
-from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from workbench.domain import (
     Actor,
-    ActorMention,
+    ActorAlias,
     Article,
     Claim,
     ClaimRelation,
     Event,
     EventActor,
-    Note,
     Source,
-    Tag,
-    Tagging,
+    SourceAlias,
 )
 from workbench.reports import model as rm
 from workbench.services.project import Project
-from workbench.services.queries import ClaimView, claim_views
+from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
+from workbench.services.report_usage import Usage, read_usage
 
+BATCH = 200
 CHUNK = 500
 
 
@@ -46,324 +52,300 @@ class Selection:
 
 @dataclass(frozen=True)
 class Contents:
-    articles: tuple[rm.Article, ...]
+    articles: rm.ArticleStream
     sources: tuple[rm.Source, ...]
     actors: tuple[rm.Actor, ...]
     events: tuple[rm.Event, ...]
     relations: tuple[rm.Relation, ...]
-
-
-@dataclass(frozen=True)
-class _Refs:
-    claims: dict[int, str]
-    events: dict[int, str]
-    times: dict[int, tuple[datetime, datetime]]
+    counts: rm.RecordCounts
 
 
 def read_contents(project: Project, selection: Selection) -> Contents:
-    """The report model's articles and records for a selection."""
+    """The report model's articles (as a stream over the project) and records for a selection."""
     with project.reading() as session:
-        query = select(Article.id, Article.content_hash)
-        hashes = dict(_rows_in(session, query, Article.id, selection.article_ids))
-        claim_ids, refs = _chosen_claims(session, hashes, selection.claim_ids)
-    views = _claim_views(project, claim_ids)
-    with project.reading() as session:
-        articles = _articles(session, selection.article_ids)
-        mentions = _mentions(session, selection.article_ids)
-        used = _Used.of(views, mentions)
-        events = _events(session, None if selection.everything else used.events, refs)
-        used.actors |= {p.actor.casefold() for event in events for p in event.participants}
+        claim_counts = _claim_counts(session, selection)
+        event_refs = _event_refs(session)
+        usage = read_usage(session, selection.article_ids, selection.claim_ids)
+        relations, numbers = _relations(session, selection, claim_counts)
         everything = selection.everything
-        return Contents(
-            articles=_report_articles(session, articles, views, mentions, refs),
-            sources=_sources(session, None if everything else used.sources),
-            actors=_actors(session, None if everything else used.actors),
-            events=tuple(events),
-            relations=_relations(session, refs.claims),
-        )
-
-
-def _articles(session: Session, ids: tuple[int, ...]) -> list[Article]:
-    query = select(Article).options(undefer(Article.text))
-    by_id = {article.id: article for article in _scalars_in(session, query, Article.id, ids)}
-    return [by_id[article_id] for article_id in ids if article_id in by_id]
-
-
-def _scalars_in(session: Session, query: Select, column: Any, ids: Iterable[int]) -> list[Any]:
-    """Rows whose `column` is one of `ids`, asked for a few hundred ids at a time."""
-    found: list[Any] = []
-    for chunk in _chunks(list(ids)):
-        found.extend(session.scalars(query.where(column.in_(chunk))))
-    return found
-
-
-def _rows_in(session: Session, query: Select, column: Any, ids: Iterable[int]) -> list[Row]:
-    found: list[Row] = []
-    for chunk in _chunks(list(ids)):
-        found.extend(session.execute(query.where(column.in_(chunk))))
-    return found
-
-
-def _chosen_claims(
-    session: Session, hashes: dict[int, str], wanted: frozenset[int] | None
-) -> tuple[list[int], _Refs]:
-    """The claims to show, and stable refs for claims and events (from content, not row ids)."""
-    query = select(
-        Claim.id, Claim.article_id, Claim.start, Claim.end, Claim.created_at, Claim.updated_at
+        events = _events(session, None if everything else usage.events, event_refs)
+        actor_ids = None if everything else usage.actors | _participants(session, usage.events)
+        sources = _sources(session, None if everything else usage.sources)
+        actors = _actors(session, actor_ids)
+    stream = rm.ArticleStream(
+        count=len(selection.article_ids),
+        claim_count=sum(claim_counts),
+        read=lambda text, claims: _passes(project, selection, event_refs, text, claims),
+        outline=lambda: _outline(project, selection, claim_counts),
     )
-    rows = sorted(
-        _rows_in(session, query, Claim.article_id, hashes),
-        key=lambda row: (row.article_id, row.start, row.end, row.id),
+    return Contents(
+        articles=stream,
+        sources=sources,
+        actors=actors,
+        events=events,
+        relations=relations,
+        counts=_counts(usage, sources, actors, numbers),
     )
-    claim_keys = [(f"{hashes[row.article_id]}:{row.start}-{row.end}", row.id) for row in rows]
-    events = session.execute(select(Event.id, Event.title, Event.start_date).order_by(Event.id))
-    event_keys = [(f"{title}|{day.isoformat() if day else ''}", i) for i, title, day in events]
-    chosen = [row.id for row in rows if wanted is None or row.id in wanted]
-    claim_refs = _numbered(claim_keys)
-    refs = _Refs(
-        claims={claim_id: claim_refs[claim_id] for claim_id in chosen},
-        events=_numbered(event_keys),
-        times={row.id: (row.created_at, row.updated_at) for row in rows},
-    )
-    return chosen, refs
 
 
-def _numbered(keys: list[tuple[str, int]]) -> dict[int, str]:
-    """Key each record; the second and later records with the same key get "|2", "|3"..."""
+def _passes(
+    project: Project,
+    selection: Selection,
+    event_refs: dict[int, str],
+    text: bool,
+    claims: bool,
+) -> Iterator[list[rm.Article]]:
+    """One pass over the chosen articles, a batch at a time, in one read transaction."""
+    numbering = Numbering(selection.claim_ids, event_refs)
+    ids = selection.article_ids
+    with project.reading() as session:
+        for at in range(0, len(ids), BATCH):
+            chunk = list(ids[at : at + BATCH])
+            yield read_batch(session, chunk, numbering, text=text, claims=claims)
+
+
+def _outline(
+    project: Project, selection: Selection, claim_counts: list[int]
+) -> Iterator[tuple[str, int]]:
+    ids = selection.article_ids
+    with project.reading() as session:
+        for at in range(0, len(ids), CHUNK):
+            chunk = list(ids[at : at + CHUNK])
+            titles = dict(
+                session.execute(
+                    select(Article.id, Article.title).where(Article.id.in_(chunk))
+                ).all()
+            )
+            for index, article_id in enumerate(chunk, start=at):
+                yield titles.get(article_id, ""), claim_counts[index]
+
+
+def _chunks(ids: tuple[int, ...] | list[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for at in range(0, len(ids), size):
+        yield list(ids[at : at + size])
+
+
+def _claim_counts(session: Session, selection: Selection) -> list[int]:
+    """How many chosen claims each chosen article has, in report order."""
+    found: dict[int, int] = {}
+    wanted = selection.claim_ids
+    for chunk in _chunks(selection.article_ids):
+        if wanted is None:
+            query = (
+                select(Claim.article_id, func.count())
+                .where(Claim.article_id.in_(chunk))
+                .group_by(Claim.article_id)
+            )
+            found.update((article_id, count) for article_id, count in session.execute(query))
+            continue
+        for claim_id, article_id in session.execute(
+            select(Claim.id, Claim.article_id).where(Claim.article_id.in_(chunk))
+        ):
+            if claim_id in wanted:
+                found[article_id] = found.get(article_id, 0) + 1
+    return [found.get(article_id, 0) for article_id in selection.article_ids]
+
+
+def _event_refs(session: Session) -> dict[int, str]:
+    """Stable refs for events, from title and date ("|2"… for look-alikes), by event id."""
+    rows = session.execute(select(Event.id, Event.title, Event.start_date).order_by(Event.id))
     seen: dict[str, int] = {}
     refs = {}
-    for key, record_id in keys:
+    for event_id, title, day in rows:
+        key = f"{title}|{day.isoformat() if day else ''}"
         seen[key] = seen.get(key, 0) + 1
-        refs[record_id] = key if seen[key] == 1 else f"{key}|{seen[key]}"
+        refs[event_id] = key if seen[key] == 1 else f"{key}|{seen[key]}"
     return refs
 
 
-def _claim_views(project: Project, claim_ids: list[int]) -> dict[int, ClaimView]:
-    views: dict[int, ClaimView] = {}
-    for chunk in _chunks(claim_ids):
-        views.update((view.id, view) for view in claim_views(project, claim_ids=chunk))
-    return views
+def _relations(
+    session: Session, selection: Selection, claim_counts: list[int]
+) -> tuple[tuple[rm.Relation, ...], dict[str, int]]:
+    """The relations between chosen claims (by ref), and those claims' numbers in the report."""
+    start, end = aliased(Claim), aliased(Claim)
+    rows = session.execute(
+        select(
+            ClaimRelation.from_claim_id,
+            ClaimRelation.to_claim_id,
+            ClaimRelation.kind,
+            start.article_id,
+            end.article_id,
+        )
+        .join(start, start.id == ClaimRelation.from_claim_id)
+        .join(end, end.id == ClaimRelation.to_claim_id)
+    ).all()
+    if not rows:
+        return (), {}
+    position = {article_id: at for at, article_id in enumerate(selection.article_ids)}
+    wanted = selection.claim_ids
+
+    def chosen(claim_id: int, article_id: int) -> bool:
+        return article_id in position and (wanted is None or claim_id in wanted)
+
+    kept = [row for row in rows if chosen(row[0], row[3]) and chosen(row[1], row[4])]
+    articles = {row[3] for row in kept} | {row[4] for row in kept}
+    offsets = [0, *accumulate(claim_counts)]
+    refs, numbers = _placed_claims(session, articles, position, offsets, wanted)
+    found = [rm.Relation(refs[source], refs[target], kind) for source, target, kind, *_ in kept]
+    ordered = tuple(sorted(found, key=lambda r: (r.from_claim, r.to_claim, r.kind)))
+    return ordered, {refs[claim_id]: number for claim_id, number in numbers.items()}
 
 
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for at in range(0, len(ids), CHUNK):
-        yield ids[at : at + CHUNK]
-
-
-def _mentions(session: Session, article_ids: tuple[int, ...]) -> list[ActorMention]:
-    query = select(ActorMention).options(selectinload(ActorMention.actor))
-    found = _scalars_in(session, query, ActorMention.article_id, article_ids)
-    return sorted(found, key=lambda m: (m.article_id, m.start, m.end, m.id))
-
-
-@dataclass
-class _Used:
-    """Names (case-folded) of the sources and actors, and ids of events, the claims use."""
-
-    sources: set[str]
-    actors: set[str]
-    events: set[int]
-
-    @classmethod
-    def of(cls, views: dict[int, ClaimView], mentions: list[ActorMention]) -> _Used:
-        used = cls(set(), {m.actor.name.casefold() for m in mentions}, set())
-        for view in views.values():
-            for hop in view.attribution:
-                target = used.sources if hop.source_id is not None else used.actors
-                target.add(hop.name.casefold())
-            used.actors |= {link.name.casefold() for link in view.actors}
-            used.events |= {link.id for link in view.events}
-        return used
-
-
-def _report_articles(
+def _placed_claims(
     session: Session,
-    articles: list[Article],
-    views: dict[int, ClaimView],
-    mentions: list[ActorMention],
-    refs: _Refs,
-) -> tuple[rm.Article, ...]:
-    tags, notes = _annotations(session, "article", [article.id for article in articles])
-    by_article: dict[int, list[ClaimView]] = {}
-    for claim_id in refs.claims:
-        view = views[claim_id]
-        by_article.setdefault(view.article_id, []).append(view)
-    numbers = iter(range(1, len(refs.claims) + 1))
-    return tuple(
-        rm.Article(
-            ref=article.content_hash,
-            title=article.title,
-            text=article.text,
-            outlet=article.outlet,
-            authors=tuple(article.authors or ()),
-            url=article.url,
-            published=article.published,
-            language=article.language,
-            tags=tags.get(article.id, ()),
-            notes=notes.get(article.id, ()),
-            claims=tuple(
-                _claim(view, next(numbers), refs) for view in by_article.get(article.id, [])
-            ),
-            mentions=tuple(_mention(m) for m in mentions if m.article_id == article.id),
+    articles: set[int],
+    position: dict[int, int],
+    offsets: list[int],
+    wanted: frozenset[int] | None,
+) -> tuple[dict[int, str], dict[int, int]]:
+    """Refs and report numbers of the chosen claims of a few articles."""
+    refs: dict[int, str] = {}
+    numbers: dict[int, int] = {}
+    for chunk in _chunks(sorted(articles)):
+        hashes = dict(
+            session.execute(
+                select(Article.id, Article.content_hash).where(Article.id.in_(chunk))
+            ).all()
         )
-        for article in articles
-    )
-
-
-def _claim(view: ClaimView, number: int, refs: _Refs) -> rm.Claim:
-    return rm.Claim(
-        ref=refs.claims[view.id],
-        number=number,
-        start=view.start,
-        end=view.end,
-        exact=view.exact,
-        prefix=view.prefix,
-        suffix=view.suffix,
-        orphaned=view.orphaned,
-        summary=view.summary,
-        kind=view.kind,
-        status=view.status,
-        credibility=view.credibility,
-        attribution=tuple(
-            rm.Hop(
-                name=hop.name,
-                role=hop.role,
-                kind=rm.SOURCE if hop.source_id is not None else rm.ACTOR,
-                cue=hop.cue,
-                anonymous=hop.anonymous,
-                reliability=hop.reliability,
-            )
-            for hop in view.attribution
-        ),
-        actors=_sorted(rm.Link(link.name, link.name, link.role) for link in view.actors),
-        events=_sorted(rm.Link(refs.events[link.id], link.name, link.role) for link in view.events),
-        tags=tuple(sorted(view.tags, key=str.casefold)),
-        notes=tuple(note.body for note in view.notes),
-        created=refs.times[view.id][0],
-        modified=refs.times[view.id][1],
-    )
-
-
-def _sorted(links: Iterable[rm.Link]) -> tuple[rm.Link, ...]:
-    return tuple(sorted(links, key=lambda link: (link.name.casefold(), link.role, link.ref)))
-
-
-def _mention(mention: ActorMention) -> rm.Mention:
-    return rm.Mention(
-        mention.actor.name,
-        mention.start,
-        mention.end,
-        mention.exact,
-        mention.prefix,
-        mention.suffix,
-    )
-
-
-def _sources(session: Session, names: set[str] | None) -> tuple[rm.Source, ...]:
-    rows = [
-        source
-        for source in session.scalars(select(Source).options(selectinload(Source.aliases)))
-        if names is None or source.name.casefold() in names
-    ]
-    tags, notes = _annotations(session, "source", [source.id for source in rows])
-    return tuple(
-        rm.Source(
-            name=source.name,
-            kind=source.kind,
-            reliability=source.reliability,
-            aliases=tuple(sorted(source.alias_names, key=str.casefold)),
-            description=source.description,
-            tags=tags.get(source.id, ()),
-            notes=notes.get(source.id, ()),
+        spans: dict[int, list[tuple[int, int, int]]] = {}
+        rows = session.execute(
+            select(Claim.article_id, Claim.start, Claim.end, Claim.id)
+            .where(Claim.article_id.in_(chunk))
+            .order_by(Claim.article_id, Claim.start, Claim.end, Claim.id)
         )
-        for source in sorted(rows, key=lambda row: row.name.casefold())
+        for article_id, start, end, claim_id in rows:
+            spans.setdefault(article_id, []).append((start, end, claim_id))
+        for article_id, article_spans in spans.items():
+            refs.update(claim_refs(hashes[article_id], article_spans))
+            chosen = [c for *_, c in article_spans if wanted is None or c in wanted]
+            first = offsets[position[article_id]] + 1
+            numbers.update((claim_id, first + at) for at, claim_id in enumerate(chosen))
+    return refs, numbers
+
+
+def _counts(
+    usage: Usage,
+    sources: tuple[rm.Source, ...],
+    actors: tuple[rm.Actor, ...],
+    numbers: dict[str, int],
+) -> rm.RecordCounts:
+    return rm.RecordCounts(
+        sources={s.name.casefold(): usage.source_claims.get(s.name.casefold(), 0) for s in sources},
+        actors={a.name.casefold(): usage.actor_claims.get(a.name.casefold(), 0) for a in actors},
+        claim_numbers=numbers,
     )
 
 
-def _actors(session: Session, names: set[str] | None) -> tuple[rm.Actor, ...]:
-    rows = [
-        actor
-        for actor in session.scalars(select(Actor).options(selectinload(Actor.aliases)))
-        if names is None or actor.name.casefold() in names
-    ]
-    tags, notes = _annotations(session, "actor", [actor.id for actor in rows])
-    return tuple(
-        rm.Actor(
-            name=actor.name,
-            kind=actor.kind,
-            aliases=tuple(sorted(actor.alias_names, key=str.casefold)),
-            description=actor.description,
-            tags=tags.get(actor.id, ()),
-            notes=notes.get(actor.id, ()),
+def _participants(session: Session, events: set[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(sorted(events)):
+        found |= set(
+            session.scalars(select(EventActor.actor_id).where(EventActor.event_id.in_(chunk)))
         )
-        for actor in sorted(rows, key=lambda row: row.name.casefold())
-    )
+    return found
 
 
-def _events(session: Session, ids: set[int] | None, refs: _Refs) -> list[rm.Event]:
-    query = select(Event).options(selectinload(Event.participants).selectinload(EventActor.actor))
-    rows = (
-        list(session.scalars(query)) if ids is None else _scalars_in(session, query, Event.id, ids)
-    )
-    tags, notes = _annotations(session, "event", [event.id for event in rows])
-    found = [
-        rm.Event(
-            ref=refs.events[event.id],
-            title=event.title,
-            kind=event.kind,
-            start_date=event.start_date,
-            start_precision=event.start_precision,
-            end_date=event.end_date,
-            end_precision=event.end_precision,
-            place=event.place,
-            description=event.description,
-            participants=tuple(
-                sorted(
-                    (rm.Participant(p.actor.name, p.role) for p in event.participants),
-                    key=lambda p: (p.actor.casefold(), p.role),
-                )
-            ),
-            tags=tags.get(event.id, ()),
-            notes=notes.get(event.id, ()),
-        )
-        for event in rows
-    ]
-    return sorted(found, key=lambda event: event.ref)
+def _aliases(session: Session, owner: object, name: object) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for record_id, alias in session.execute(select(owner, name)):  # type: ignore[call-overload]
+        found.setdefault(record_id, []).append(alias)
+    return found
 
 
-def _relations(session: Session, claim_refs: dict[int, str]) -> tuple[rm.Relation, ...]:
-    query = select(ClaimRelation.from_claim_id, ClaimRelation.to_claim_id, ClaimRelation.kind)
-    rows = _rows_in(session, query, ClaimRelation.from_claim_id, claim_refs)
-    found = [
-        rm.Relation(claim_refs[source], claim_refs[target], kind)
-        for source, target, kind in rows
-        if target in claim_refs
-    ]
-    return tuple(sorted(found, key=lambda r: (r.from_claim, r.to_claim, r.kind)))
+def _rows(session: Session, model: type, columns: tuple, ids: set[int] | None) -> list:
+    if ids is None:
+        return list(session.execute(select(*columns)))
+    rows: list = []
+    for chunk in _chunks(sorted(ids)):
+        rows += session.execute(select(*columns).where(model.id.in_(chunk)))  # type: ignore[attr-defined]
+    return rows
 
 
-def _annotations(
+def _record_annotations(
     session: Session, kind: str, ids: list[int]
 ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
-    """Tags (by name) and notes (in the order written) of records of one kind."""
-    tags: dict[int, list[str]] = {}
-    notes: dict[int, list[str]] = {}
+    tags: dict[int, tuple[str, ...]] = {}
+    notes: dict[int, tuple[str, ...]] = {}
     for chunk in _chunks(ids):
-        tag_rows = session.execute(
-            select(Tagging.target_id, Tag.name)
-            .join(Tag)
-            .where(Tagging.target_kind == kind, Tagging.target_id.in_(chunk))
+        found_tags, found_notes = annotations_of(session, kind, chunk)
+        tags.update(found_tags)
+        notes.update(found_notes)
+    return tags, notes
+
+
+def _sources(session: Session, ids: set[int] | None) -> tuple[rm.Source, ...]:
+    columns = (Source.id, Source.name, Source.kind, Source.reliability, Source.description)
+    rows = _rows(session, Source, columns, ids)
+    aliases = _aliases(session, SourceAlias.source_id, SourceAlias.name)
+    tags, notes = _record_annotations(session, "source", [row.id for row in rows])
+    return tuple(
+        rm.Source(
+            name=row.name,
+            kind=row.kind,
+            reliability=row.reliability,
+            aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
+            description=row.description,
+            tags=tags.get(row.id, ()),
+            notes=notes.get(row.id, ()),
         )
-        for target, name in tag_rows:
-            tags.setdefault(target, []).append(name)
-        note_rows = session.execute(
-            select(Note.target_id, Note.body)
-            .where(Note.target_kind == kind, Note.target_id.in_(chunk))
-            .order_by(Note.id)
-        )
-        for target, body in note_rows:
-            notes.setdefault(target, []).append(body)
-    return (
-        {target: tuple(sorted(names, key=str.casefold)) for target, names in tags.items()},
-        {target: tuple(bodies) for target, bodies in notes.items()},
+        for row in sorted(rows, key=lambda row: row.name.casefold())
     )
+
+
+def _actors(session: Session, ids: set[int] | None) -> tuple[rm.Actor, ...]:
+    rows = _rows(session, Actor, (Actor.id, Actor.name, Actor.kind, Actor.description), ids)
+    aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name)
+    tags, notes = _record_annotations(session, "actor", [row.id for row in rows])
+    return tuple(
+        rm.Actor(
+            name=row.name,
+            kind=row.kind,
+            aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
+            description=row.description,
+            tags=tags.get(row.id, ()),
+            notes=notes.get(row.id, ()),
+        )
+        for row in sorted(rows, key=lambda row: row.name.casefold())
+    )
+
+
+def _events(session: Session, ids: set[int] | None, refs: dict[int, str]) -> tuple[rm.Event, ...]:
+    columns = (
+        Event.id,
+        Event.title,
+        Event.kind,
+        Event.start_date,
+        Event.start_precision,
+        Event.end_date,
+        Event.end_precision,
+        Event.place,
+        Event.description,
+    )
+    rows = _rows(session, Event, columns, ids)
+    participants: dict[int, list[rm.Participant]] = {}
+    query = select(EventActor.event_id, Actor.name, EventActor.role).join(
+        Actor, Actor.id == EventActor.actor_id
+    )
+    for event_id, name, role in session.execute(query):
+        participants.setdefault(event_id, []).append(rm.Participant(name, role))
+    tags, notes = _record_annotations(session, "event", [row.id for row in rows])
+    found = [
+        rm.Event(
+            ref=refs[row.id],
+            title=row.title,
+            kind=row.kind,
+            start_date=row.start_date,
+            start_precision=row.start_precision,
+            end_date=row.end_date,
+            end_precision=row.end_precision,
+            place=row.place,
+            description=row.description,
+            participants=tuple(
+                sorted(participants.get(row.id, ()), key=lambda p: (p.actor.casefold(), p.role))
+            ),
+            tags=tags.get(row.id, ()),
+            notes=notes.get(row.id, ()),
+        )
+        for row in rows
+    ]
+    return tuple(sorted(found, key=lambda event: event.ref))

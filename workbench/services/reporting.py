@@ -1,19 +1,32 @@
 """Reports: choose articles and claims by the analyst's filters, build the report, write a file.
 
-`build_report` gives the plain `Report` (for a preview or any renderer); `export_report` builds
-and writes one format. Writing goes to a temporary file beside the target and is renamed over
-it only when complete, so a failed export never leaves a half-written file over a good one.
+The one report model behind the command line and the window's Export dialog:
+
+- `build_report(project, **filters)` gives the `Report`; its articles are an `ArticleStream`
+  read from the project a batch at a time, so building it costs a few queries, not the project.
+- `export_report(project, fmt, out_path, progress=..., cancelled=..., **filters)` builds and
+  writes one format; `write_report(report, fmt, out_path, ...)` writes a report already built.
+  `progress(done, total)` is called after every batch (units: articles read, over every pass
+  the format makes); `cancelled()` is asked before every batch, and when it answers True the
+  export stops with `ExportCancelled` and nothing is written. Both may be called from a worker
+  thread (the task runner's), so they must not touch widgets directly.
+- `preview_report(project, fmt, articles=N, **filters)` renders the first N articles only, as
+  bytes, for a preview pane.
+
+Writing goes to a temporary file beside the target and is renamed over it only when complete,
+so a failed or cancelled export never leaves a half-written file over a good one.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,12 +34,20 @@ from sqlalchemy.orm import Session
 from workbench import __version__
 from workbench.domain import Article, Claim, Tag, Tagging
 from workbench.domain.grades import ClaimStatus
-from workbench.reports import FORMATS, Report, render
+from workbench.reports import FORMATS, Report, passes_of, write
+from workbench.reports import model as rm
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
 from workbench.services.report_data import Selection, read_contents
 
 SEARCH_LIMIT = 10_000
+PREVIEW_ARTICLES = 3
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(InvalidInput):
+    """The analyst cancelled an export; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -67,36 +88,106 @@ def build_report(
     With either, an article appears only if some of its claims do (or, for tags, it is tagged).
     """
     filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
-    selection = _select(project, filters)
+    return _report(project, _select(project, filters), filters, analyst, title)
+
+
+def _report(
+    project: Project, selection: Selection, filters: ReportFilters, analyst: str, title: str
+) -> Report:
     contents = read_contents(project, selection)
     return Report(
         title=title.strip() or "Annotated report",
         created=datetime.now().astimezone(),
         analyst=analyst.strip() or project.user,
-        scope=_scope(project, filters, contents.articles),
+        scope=_scope(project, filters, len(contents.articles)),
         articles=contents.articles,
         sources=contents.sources,
         actors=contents.actors,
         events=contents.events,
         relations=contents.relations,
         generator=f"Analyst Workbench {__version__}",
+        counts=contents.counts,
     )
 
 
-def export_report(project: Project, fmt: str, out_path: Path | str, **filters: Any) -> Path:
-    """Build the report with `filters` (the keywords of build_report) and write it as `fmt`."""
-    return write_report(build_report(project, **filters), fmt, out_path)
+def export_report(
+    project: Project,
+    fmt: str,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    **filters: Any,
+) -> Path:
+    """Build the report with `filters` (the keywords of build_report) and write it as `fmt`,
+    reporting `progress(done, total)` and stopping with ExportCancelled when `cancelled()`."""
+    report = build_report(project, **filters)
+    return write_report(report, fmt, out_path, progress=progress, cancelled=cancelled)
 
 
-def write_report(report: Report, fmt: str, out_path: Path | str) -> Path:
-    """Render `report` as `fmt` and put it at `out_path` whole, or not at all."""
+def write_report(
+    report: Report,
+    fmt: str,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """Write `report` as `fmt` at `out_path` whole, or not at all (see the module's doc)."""
+    fmt = _format(fmt)
+    target = Path(out_path).expanduser()
+    _check_writable(target)
+    watched = _watched(report, passes_of(fmt), progress, cancelled)
+    return replace_atomically(target, lambda stream: write(watched, fmt, stream))
+
+
+def preview_report(
+    project: Project, fmt: str, *, articles: int = PREVIEW_ARTICLES, **filters: Any
+) -> bytes:
+    """The first `articles` articles of the report `filters` choose, rendered as `fmt` (for the
+    Export dialog's preview: a few pages, quick however large the project)."""
+    fmt = _format(fmt)
+    checked = _checked_filters(**{key: filters.get(key) for key in FILTER_KEYS})
+    selection = _select(project, checked)
+    first = replace(selection, article_ids=selection.article_ids[: max(0, articles)])
+    report = _report(project, first, checked, filters.get("analyst", ""), filters.get("title", ""))
+    buffer = BytesIO()
+    write(report, fmt, buffer)
+    return buffer.getvalue()
+
+
+FILTER_KEYS = ("article_ids", "tags", "statuses", "date_from", "date_to", "query")
+
+
+def _format(fmt: str) -> str:
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
         raise InvalidInput(f"{fmt!r} is not a report format; choose one of: {', '.join(FORMATS)}")
-    target = Path(out_path).expanduser()
-    _check_writable(target)
-    data = render(report, fmt)
-    return replace_atomically(target, data)
+    return fmt
+
+
+def _watched(
+    report: Report, passes: int, progress: Progress | None, cancelled: Cancelled | None
+) -> Report:
+    """The report with its article passes reporting progress and honouring cancellation."""
+    stream = report.articles
+    if not isinstance(stream, rm.ArticleStream) or (progress is None and cancelled is None):
+        return report
+    total = max(1, stream.count * passes)
+    done = 0
+
+    def read(text: bool, claims: bool) -> Iterator[list[rm.Article]]:
+        nonlocal done
+        for batch in stream.batches(text=text, claims=claims):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled("the export was cancelled; nothing was written")
+            yield batch
+            done = min(total, done + len(batch))
+            if progress is not None:
+                progress(done, total)
+
+    watched = rm.ArticleStream(stream.count, stream.claim_count, read, stream.outline)
+    return replace(report, articles=watched)
 
 
 def _check_writable(target: Path) -> None:
@@ -106,15 +197,20 @@ def _check_writable(target: Path) -> None:
         raise InvalidInput(f"cannot write {target}: the folder {target.parent} does not exist")
 
 
-def replace_atomically(target: Path, data: bytes) -> Path:
-    """Write to a temporary file in the target's folder, then rename it over the target."""
+def replace_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Write to a temporary file in the target's folder, then rename it over the target.
+
+    `data` is the bytes, or a function that writes them to the stream it is given."""
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".part"
     )
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
@@ -255,7 +351,7 @@ def _search(project: Project, query: str) -> set[int]:
     return {hit.article_id for hit in results.hits}
 
 
-def _scope(project: Project, filters: ReportFilters, articles: tuple) -> tuple[str, ...]:
+def _scope(project: Project, filters: ReportFilters, articles: int) -> tuple[str, ...]:
     """The title page's account of what the report covers."""
     lines = [f"Project: {project.name}"]
     if filters.article_ids:

@@ -1,0 +1,27 @@
+"""The one rule every document format applies to the analyst's text on the way out: characters
+XML 1.0 cannot carry (NUL and the other C0 controls but tab, newline and carriage return; lone
+surrogates; U+FFFE and U+FFFF) are dropped.
+
+An ESC in an e-mail's Subject or a NUL in a pasted quote would otherwise crash the DOCX writer,
+make a CSV that spreadsheet apps refuse, or put invalid characters in HTML and PDF. HTML (Jinja's
+`finalize`), Markdown (`escape`), PDF (paragraph markup), DOCX (every run and cell) and CSV
+(every cell) all call `xml_safe`; JSON-LD needs no such rule, since JSON escapes every control
+character and so carries the text exactly for a lossless round trip.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 forbids (everything else kept as it is)."""
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+
+
+def finalize(value: Any) -> Any:
+    """Jinja's `finalize`: every string a template prints is made XML-safe first."""
+    return xml_safe(value) if isinstance(value, str) else value
