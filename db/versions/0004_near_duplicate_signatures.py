@@ -35,7 +35,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "near_duplicate_keys",
-        sa.Column("key", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("key", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
@@ -44,6 +44,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("key", "article_id", name=op.f("pk_near_duplicate_keys")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("near_duplicate_keys", schema=None) as batch_op:
         batch_op.create_index(

@@ -1,4 +1,4 @@
-"""Near-duplicates found from stored signatures: across sessions, for older projects, after edits."""
+"""Near-duplicates found from stored signatures: across sessions, older projects, deletes."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_articles_of_an_older_project_are_signed_once_and_said(
         session.execute(delete(ArticleSignature))
     later = _import(project, _write(tmp_path, "copy.txt", "Talks end\n\n" + COPY))
     assert later.signed_earlier == 2
-    assert "signatures computed for 2 article(s)" in "\n".join(later.lines())
+    assert "signatures computed for 2 articles" in "\n".join(later.lines())
     assert later.imported[0].near_duplicate_of == stored.imported_ids[0]
     assert finder_for(project).signed_now == 0
 

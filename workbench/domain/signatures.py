@@ -7,7 +7,7 @@ recomputed from the text whenever they are missing. They are not journalled edit
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, LargeBinary
+from sqlalchemy import ForeignKey, Integer, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain.base import Base
@@ -25,11 +25,15 @@ class ArticleSignature(Base):
 
 
 class NearDuplicateKey(Base):
-    """One band of an article's signature, hashed: articles sharing a key are candidates."""
+    """One band of an article's signature, hashed: articles sharing a key are candidates.
+
+    Stored without SQLite's rowid (the key and article are the whole row), as 32-bit numbers.
+    """
 
     __tablename__ = "near_duplicate_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )

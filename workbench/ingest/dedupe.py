@@ -74,14 +74,17 @@ def estimated_resemblance(a: Signature, b: Signature) -> float:
 
 
 def band_keys(signature: Signature) -> list[int]:
-    """The signature's locality-sensitive keys: one signed 64-bit number per band."""
+    """The signature's locality-sensitive keys: one signed 32-bit number per band.
+
+    32 bits keep the index small; a rare chance collision only adds a candidate, which the
+    estimate and the full comparison then set aside."""
     if not signature:
         return []
     packed = pack(signature)
     width = ROWS * 4
     return [
         int.from_bytes(
-            hashlib.blake2b(packed[band * width : (band + 1) * width], digest_size=8,
+            hashlib.blake2b(packed[band * width : (band + 1) * width], digest_size=4,
                             person=band.to_bytes(2, "little")).digest(),
             "little",
             signed=True,
