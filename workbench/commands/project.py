@@ -60,6 +60,7 @@ def show_info(arguments: argparse.Namespace) -> int:
 
 
 def check_project(arguments: argparse.Namespace) -> int:
+    from workbench.domain.text import plural
     from workbench.services import Project
     from workbench.services.search import index_disagreement
     from workbench.store.health import check_store
@@ -72,11 +73,12 @@ def check_project(arguments: argparse.Namespace) -> int:
     print(f"search    {index.summary}")
     for problem in problems:
         print(f"problem   {problem}")
-    print("integrity ok" if not problems else f"{len(problems)} problem(s) found")
+    print("integrity ok" if not problems else f"{plural(len(problems), 'problem')} found")
     return 0 if not problems else 1
 
 
 def make_sample(arguments: argparse.Namespace) -> int:
+    from workbench.domain.text import plural
     from workbench.services import Project
     from workbench.services.queries import project_counts
     from workbench.services.sample import build_sample
@@ -86,7 +88,8 @@ def make_sample(arguments: argparse.Namespace) -> int:
         build_sample(project)
         counts = project_counts(project)
     print(
-        f"created {path}: {counts.articles} article, {counts.claims} claims, "
-        f"{counts.sources} sources, {counts.actors} actors, {counts.events} events"
+        f"created {path}: {plural(counts.articles, 'article')}, {plural(counts.claims, 'claim')}, "
+        f"{plural(counts.sources, 'source')}, {plural(counts.actors, 'actor')}, "
+        f"{plural(counts.events, 'event')}"
     )
     return 0

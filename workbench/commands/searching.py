@@ -78,6 +78,7 @@ def search_project(arguments: argparse.Namespace) -> int:
 
 
 def reindex_project(arguments: argparse.Namespace) -> int:
+    from workbench.domain.text import plural
     from workbench.services import Project
     from workbench.services.search import rebuild
     from workbench.store import ProjectError, ProjectInUse
@@ -92,7 +93,7 @@ def reindex_project(arguments: argparse.Namespace) -> int:
         report = rebuild(project, _progress_printer("indexed"))
     print(
         f"rebuilt the search index: {report.documents:,} documents in {report.seconds:.1f} s"
-        f" ({report.rate:,.0f} documents/s, {report.workers} worker(s))"
+        f" ({report.rate:,.0f} documents/s, {plural(report.workers, 'worker')})"
     )
     return 0
 

@@ -36,6 +36,11 @@ def paragraphs(text: str) -> list[str]:
     return [part for part in text.split("\n\n") if part]
 
 
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """ "1 claim", "2 claims", "0 claims" ("1 entry", "2 entries" with `nouns` given)."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {nouns or noun + 's'}"
+
+
 def content_hash(text: str) -> str:
     """The identity of an article's content: SHA-256 of its normalized text."""
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()

@@ -6,6 +6,7 @@ a bad file; whatever goes wrong becomes a one-line reason in the result.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from collections.abc import Callable
@@ -91,12 +92,19 @@ def extract_bytes(data: bytes, name: str, format: str, path: str = "") -> FileEx
 
 
 def extract_pasted(text: str | None = None, html: str | None = None) -> ExtractedDocument:
-    """An article from pasted text or HTML (HTML preferred when it holds text)."""
+    """An article from pasted text or HTML (HTML preferred when it holds text).
+
+    Pasted HTML is read exactly as a saved .html file is (the same reader, cleaning and
+    metadata), as UTF-8 bytes: the byte-order mark outranks any charset the markup declares,
+    since the clipboard hands over text, not the page's original bytes."""
     if html and html.strip():
         try:
             pasted = html.encode("utf-8")
-            document = read_webpage(pasted, "the pasted HTML", declared="utf-8", whole_page=False)
-            return replace(document, format="clipboard html", sketch=sketch(document.text))
+            extraction = extract_bytes(codecs.BOM_UTF8 + pasted, "the pasted HTML", "html")
+            document = extraction.documents[0]
+            return replace(
+                document, format="clipboard html", original=pasted, sketch=sketch(document.text)
+            )
         except ExtractionError:
             if not (text and text.strip()):
                 raise

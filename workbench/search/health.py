@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Article, Claim, OutboxEntry
+from workbench.domain.text import plural
 from workbench.search.documents import (
     ARTICLE,
     CLAIM,
@@ -56,7 +57,8 @@ class IndexCheck:
             return f"{self.problem}; it is built when the project is next searched"
         if self.problem:
             return self.problem
-        waiting = f", {self.pending} change(s) waiting to be indexed" if self.pending else ""
+        waiting = f", {plural(self.pending, 'change')} waiting to be indexed"
+        waiting = waiting if self.pending else ""
         return f"{self.indexed:,} documents indexed for {self.in_project:,} in the project{waiting}"
 
     def lines(self) -> list[str]:
@@ -74,7 +76,7 @@ class IndexCheck:
         ):
             if keys:
                 examples = ", ".join(keys[:EXAMPLES]) + (" …" if len(keys) > EXAMPLES else "")
-                found.append(f"search index: {len(keys)} document(s) {label}: {examples}")
+                found.append(f"search index: {plural(len(keys), 'document')} {label}: {examples}")
         return found
 
 

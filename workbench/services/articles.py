@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from workbench.domain import Article, Claim
-from workbench.domain.text import content_hash, normalize_text
-from workbench.reports.wording import plural
+from workbench.domain.text import content_hash, normalize_text, plural
 from workbench.services.annotations import add_tag, clean_tag_name, remove_annotations_of
 from workbench.services.claims import delete_claim
 from workbench.services.errors import DuplicateArticle, InvalidInput

@@ -19,6 +19,7 @@ from workbench.domain import (
 )
 from workbench.domain.grades import ActorKind, Reliability, SourceKind
 from workbench.domain.name_keys import name_key
+from workbench.domain.text import plural
 from workbench.services.annotations import remove_annotations_of
 from workbench.services.errors import InvalidInput, NameTaken, StillInUse
 from workbench.services.merging import move_annotations, move_links
@@ -218,7 +219,7 @@ def _delete(
         uses = uow.session.scalar(select(func.count()).where(hop_column == record_id)) or 0
         if uses:
             raise StillInUse(
-                f"{row.name} is named in {uses} attribution chain(s); merge it into another"
+                f"{row.name} is named in {plural(uses, 'attribution chain')}; merge it into another"
                 f" {kind} or take it out of those chains first"
             )
         if kind == "actor":

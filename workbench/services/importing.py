@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
+from workbench.domain.text import plural
 from workbench.ingest import (
     ExtractedDocument,
     ExtractionError,
@@ -109,10 +110,12 @@ class ImportSummary:
                   for a in self.near_duplicates]  # fmt: skip
         lines += [f"failed: {failure.path}: {failure.reason}" for failure in self.failures]
         if self.signed_earlier:
-            lines.append(f"near-duplicate signatures computed for {self.signed_earlier} article(s) "
+            signed = plural(self.signed_earlier, "article")
+            lines.append(f"near-duplicate signatures computed for {signed} "
                          "that had none yet (stored by an earlier version)")  # fmt: skip
         if self.skipped:
-            lines.append(f"left alone: {len(self.skipped)} file(s) in the folders are not a kind "
+            skipped = plural(len(self.skipped), "file")
+            lines.append(f"left alone: {skipped} in the folders are not a kind "
                          "the workbench imports")  # fmt: skip
         return lines
 

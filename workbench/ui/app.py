@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench.services import Project
 from workbench.services.workspace import default_project_path, open_or_create_with_sample
@@ -64,6 +64,7 @@ class Workbench(QObject):
         except ProjectError as error:
             window.session.report("Open project", error)
             self.settings.forget_project(location)
+            problem_dialog(window, f"Could not open {location}", str(error))
             return
         self.settings.remember_project(location)
         self.show(project)
@@ -74,11 +75,30 @@ class Workbench(QObject):
             self.windows.remove(window)
 
 
-def open_start_project(project_path: str | None) -> tuple[Project, bool]:
-    """The project asked for, else the default project (made with the sample the first time)."""
+def problem_dialog(parent: QWidget | None, headline: str, reason: str) -> QMessageBox:
+    """Say in a dialog (not only the status bar) why a project could not be opened."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Analyst Workbench", headline, parent=parent)
+    box.setInformativeText(reason)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def open_start_project(
+    project_path: str | None, last: str | None = None
+) -> tuple[Project, bool, str]:
+    """The project asked for; else the last one opened; else the default project (made with
+    the sample the first time). Returns (project, created, why the last one did not reopen)."""
     if project_path:
-        return Project.open(project_path), False
-    return open_or_create_with_sample(default_project_path())
+        return Project.open(project_path), False, ""
+    problem = ""
+    if last:
+        try:
+            return Project.open(last), False, ""
+        except ProjectError as error:
+            problem = f"{last}: {error}. The default project is open instead."
+    project, created = open_or_create_with_sample(default_project_path())
+    return project, created, problem
 
 
 def run(project_path: str | None) -> int:
@@ -90,11 +110,14 @@ def run(project_path: str | None) -> int:
         lambda _scheme: apply_scheme(app, settings.colour_scheme)
     )
     try:
-        project, created = open_start_project(project_path)
+        recent = settings.recent_projects()
+        project, created, problem = open_start_project(project_path, recent[0] if recent else None)
     except ProjectError as error:
         QMessageBox.critical(None, "Analyst Workbench", str(error))
         raise
     settings.remember_project(project.store.location)
     workbench = Workbench(app, settings)
-    workbench.show(project, welcome=FIRST_RUN if created else "")
+    window = workbench.show(project, welcome=FIRST_RUN if created else "")
+    if problem:
+        problem_dialog(window, "The last project could not be reopened", problem)
     return app.exec()

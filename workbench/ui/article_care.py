@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
-from workbench.reports.wording import plural
+from workbench.domain.text import plural
 from workbench.services.articles import delete_articles, deletion_extent, tag_articles
 from workbench.services.queries import tags_of
 from workbench.ui.article_editor import ArticleEditor, edit_article_details

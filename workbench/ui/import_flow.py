@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QProgressDialog
 
+from workbench.domain.text import plural
 from workbench.ui.session import UiSession
 from workbench.ui.tasks import Task, TaskControl
 
@@ -127,7 +128,7 @@ class ImportFlow(QObject):
         dialog.canceled.connect(self.cancel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.progress = dialog
-        self.session.tell(f"Importing {count} item(s)…")
+        self.session.tell(f"Importing {plural(count, 'item')}…")
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, name: str) -> None:

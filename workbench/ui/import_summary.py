@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.text import plural
 from workbench.services.importing import ImportSummary
 
 ARTICLE = Qt.ItemDataRole.UserRole
@@ -33,7 +34,7 @@ class ImportSummaryDialog(QDialog):
         self.setModal(False)
         rate = summary.files_done / summary.seconds if summary.seconds > 0 else 0.0
         self.headline = QLabel(
-            f"<b>{summary.headline()}</b><br>{summary.files_done} file(s) in "
+            f"<b>{summary.headline()}</b><br>{plural(summary.files_done, 'file')} in "
             f"{summary.seconds:.1f} s ({rate:.1f} files/s)"
         )
         self.headline.setWordWrap(True)
@@ -67,7 +68,8 @@ class ImportSummaryDialog(QDialog):
             )
             self._add(f"✓ {article.title or article.path}{near}", article.article_id)
         if self.summary.skipped:
-            self._add(f"{len(self.summary.skipped)} file(s) of other kinds were left alone", None)
+            skipped = plural(len(self.summary.skipped), "file")
+            self._add(f"{skipped} of other kinds were left alone", None)
 
     def _add(self, text: str, article_id: int | None) -> None:
         item = QListWidgetItem(text)

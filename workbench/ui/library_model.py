@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from workbench.reports.wording import plural
+from workbench.domain.text import plural
 from workbench.services import Project
 from workbench.services.articles import CopyOf, copies_among
 from workbench.services.library import ArticleFilter, ArticleRow, article_ids, article_rows

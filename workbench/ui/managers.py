@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.text import plural
 from workbench.services import ProjectChange, entities, events
 from workbench.services.catalog import LinkedItem, RecordRow, linked_items, records
 from workbench.ui.event_editor import EventEditor
@@ -50,7 +51,8 @@ def shown_date(when: date | None, precision: str) -> str:
 def describe_row(row: RecordRow) -> str:
     if row.kind == "event":
         when = f"{shown_date(row.start_date, row.start_precision)} · " if row.start_date else ""
-        return f"{row.name}\n{when}{row.record_kind or 'event'} · linked to {row.uses} claim(s)"
+        uses = plural(row.uses, "claim")
+        return f"{row.name}\n{when}{row.record_kind or 'event'} · linked to {uses}"
     grade = f" · {row.reliability}" if row.reliability else ""
     aliases = f" · also “{'”, “'.join(row.aliases[:3])}”" if row.aliases else ""
     return f"{row.name}\n{row.record_kind}{grade} · used {row.uses}×{aliases}"

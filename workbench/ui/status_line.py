@@ -9,15 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from workbench.domain.text import plural
 from workbench.services.queries import project_counts
 from workbench.ui.session import UiSession
 
 MESSAGE_MS = 6000
 PROBLEM_MS = 12000
-
-
-def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class StatusLine(QObject):
