@@ -17,12 +17,33 @@ Ranking and counting read ids and weights only; phrases decompress the values.
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import accumulate, pairwise
 
 from whoosh.util.numeric import length_to_byte
+
+_blocks = threading.local()
+
+
+@contextmanager
+def shared_blocks() -> Iterator[None]:
+    """Within this block (on this thread) each posting block is decoded once: a search reads
+    the same blocks to rank the hits and again to count every match."""
+    _blocks.decoded = {}
+    try:
+        yield
+    finally:
+        _blocks.decoded = None
+
+
+def decoded_blocks() -> dict[tuple[int, int], Block] | None:
+    """The blocks decoded so far inside `shared_blocks` on this thread (None outside it)."""
+    return getattr(_blocks, "decoded", None)
+
 
 VALUE_COMPRESSION = 1
 # count, last id, highest weight, shortest, longest, id type, weight kind, length type,

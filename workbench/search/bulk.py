@@ -15,9 +15,14 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-from whoosh.writing import SegmentWriter
-
 from workbench.search.schema import CompactPositions
+from workbench.search.whoosh_internals import (
+    AppendOnlySegmentWriter,
+    block_limit,
+    fill_block,
+    term_postings_writer,
+    write_block,
+)
 
 
 class _Postings:
@@ -35,7 +40,7 @@ _TERM_BYTES = 400
 _POSTING_BYTES = 50
 
 
-class BulkSegmentWriter(SegmentWriter):
+class BulkSegmentWriter(AppendOnlySegmentWriter):
     """Adds documents to a new segment with packed postings; for rebuilds only."""
 
     def __init__(self, index: Any, **kwargs: Any) -> None:
@@ -45,7 +50,7 @@ class BulkSegmentWriter(SegmentWriter):
         self.pending_bytes = 0
 
     def add_document(self, **fields: Any) -> None:
-        self._check_state()
+        self.begin_document()
         docnum = self.docnum
         per_document = self.perdocwriter
         per_document.start_doc(docnum)
@@ -57,7 +62,7 @@ class BulkSegmentWriter(SegmentWriter):
             length = self._index_field(fieldname, field, docnum, value) if field.indexed else 0
             per_document.add_field(fieldname, field, value if field.stored else None, length)
         per_document.finish_doc()
-        self._added = True
+        self.document_added()
         self.docnum += 1
 
     def _index_field(self, fieldname: str, field: Any, docnum: int, value: Any) -> int:
@@ -88,9 +93,7 @@ class BulkSegmentWriter(SegmentWriter):
             lengths.append(length)
         return length
 
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        writer = self.fieldwriter
+    def write_postings(self, writer: Any) -> None:
         for fieldname in sorted(self._terms):
             field = self.schema[fieldname]
             writer.start_field(fieldname, field)
@@ -98,29 +101,25 @@ class BulkSegmentWriter(SegmentWriter):
             terms = self._terms[fieldname]
             for text in sorted(terms):
                 writer.start_term(text)
-                _write_postings(writer._postwriter, terms[text], lengths)
+                _write_postings(term_postings_writer(writer), terms[text], lengths)
                 writer.finish_term()
             writer.finish_field()
-        writer.close()
         self._terms.clear()
         self._lengths.clear()
 
 
 def _write_postings(postings_writer: Any, postings: _Postings, lengths: array | None) -> None:
     """Fill the W3 posting writer's blocks directly; its finish_postings writes the last one."""
-    limit = postings_writer._blocklimit
+    limit = block_limit(postings_writer)
     count = len(postings.documents)
     for start in range(0, count, limit):
         end = min(count, start + limit)
         ids = postings.documents[start:end]
-        weights = postings.weights[start:end]
-        postings_writer._ids = ids
-        postings_writer._weights = weights
-        postings_writer._values = [value for value in postings.values[start:end] if value]
-        postings_writer._maxweight = max(weights)
+        block_lengths: tuple[int | None, int] | None = None
         if lengths is not None:
             in_block = [lengths[doc] for doc in ids if doc < len(lengths) and lengths[doc]]
-            postings_writer._minlength = min(in_block) if in_block else None
-            postings_writer._maxlength = max(in_block) if in_block else 0
+            block_lengths = (min(in_block), max(in_block)) if in_block else (None, 0)
+        values = [value for value in postings.values[start:end] if value]
+        fill_block(postings_writer, ids, postings.weights[start:end], values, block_lengths)
         if end < count:
-            postings_writer._write_block()
+            write_block(postings_writer)

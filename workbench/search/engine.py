@@ -22,6 +22,7 @@ from whoosh.query import And, Or, Query, Term
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.search import build, indexer
+from workbench.search.blocks import shared_blocks
 from workbench.search.errors import QueryError, SearchUnavailable
 from workbench.search.facets import FacetCounts, FacetTables
 from workbench.search.folder import (
@@ -32,7 +33,6 @@ from workbench.search.folder import (
     swap_in,
 )
 from workbench.search.matching import matching_documents
-from workbench.search.postings import shared_blocks
 from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS

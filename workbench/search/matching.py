@@ -14,7 +14,8 @@ from functools import reduce
 from typing import Any
 
 from whoosh import query as q
-from whoosh.codec.whoosh3 import W3LeafMatcher
+
+from workbench.search.whoosh_internals import compiled_range, leaf_matcher, posting_ids
 
 Docs = set[int]
 
@@ -48,7 +49,7 @@ def _evaluate(query: q.Query, leaf: Any) -> Docs:
     if isinstance(query, q.MultiTerm):
         return _union_of_terms(leaf, query.expanded_terms(leaf.reader()))
     if isinstance(query, q.NumericRange):  # Whoosh compiles a range into terms and term ranges
-        return _evaluate(query._compile_query(leaf.reader()), leaf)
+        return _evaluate(compiled_range(query, leaf.reader()), leaf)
     if isinstance(query, type(q.NullQuery)):
         return set()
     return set(query.matcher(leaf).all_ids())
@@ -69,18 +70,4 @@ def _term_docs(leaf: Any, fieldname: str, text: Any) -> Docs:
     term = text if isinstance(text, bytes) else schema[fieldname].to_bytes(text)
     if (fieldname, term) not in reader:
         return set()
-    matcher = reader.postings(fieldname, term)
-    child = getattr(matcher, "child", matcher)  # without the deleted-documents filter
-    if isinstance(child, W3LeafMatcher):
-        return _block_ids(child)
-    return set(matcher.all_ids())
-
-
-def _block_ids(matcher: W3LeafMatcher) -> Docs:
-    """All ids of a W3 posting list, a block at a time (Whoosh's reader internals)."""
-    found: Docs = set()
-    while not matcher._atend:
-        matcher._read_ids()
-        found.update(matcher._ids)
-        matcher._next_block()
-    return found
+    return posting_ids(leaf_matcher(reader, fieldname, term))  # deleted ones removed above

@@ -17,7 +17,7 @@ from typing import Any
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import Phrase
 
-from workbench.search.postings import leaf_matcher, posting_ids, posting_values
+from workbench.search.whoosh_internals import leaf_matcher, posting_ids, posting_values
 
 
 class AdjacentWords(Phrase):

@@ -15,8 +15,8 @@ from whoosh.index import TOC
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
-from workbench.search.postings import preload_lengths
 from workbench.search.scoring import QuickBM25F
+from workbench.search.whoosh_internals import preload_lengths
 
 ReaderKey = tuple[str, int]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 
-from workbench.search.postings import field_lengths
+from workbench.search.whoosh_internals import field_b, field_lengths, scorer_score
 
 
 class QuickBM25F(BM25F):
@@ -20,7 +20,7 @@ class QuickBM25F(BM25F):
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> Any:
         if not searcher.schema[fieldname].scorable:
             return WeightScorer.for_(searcher, fieldname, text)
-        B = self._field_B.get(fieldname, self.B)
+        B = field_b(self, fieldname)
         return QuickBM25FScorer(searcher, fieldname, text, B, self.K1, qf=qf)
 
 
@@ -36,7 +36,7 @@ class QuickBM25FScorer(BM25FScorer):
     def score_of(self, docnum: int, weight: float) -> float:
         """The score of a document where the word has this weight (frequency × boost)."""
         if self._lengths is None:
-            return self._score(weight, self.dfl(docnum))
+            return scorer_score(self, weight, self.dfl(docnum))
         K1 = self.K1
         norm = self._base + self._scale * self._lengths[docnum]
         return self.idf * ((weight * (K1 + 1)) / (weight + K1 * norm))

@@ -8,8 +8,9 @@ from typing import Any
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
 
+from workbench.search import whoosh_internals
 from workbench.search.bulk import BulkSegmentWriter
-from workbench.search.postings import WorkbenchCodec
+from workbench.search.whoosh_internals import WorkbenchCodec
 
 # Light compression: posting blocks compress nearly as well as at Whoosh's level 3, faster.
 CODEC_COMPRESSION = 1
@@ -21,10 +22,10 @@ def open_writer(index: Index, *, lock: bool = True, bulk: bool = False) -> Segme
 
     A `bulk` writer is for rebuilds: documents are only added, in order, never updated.
     """
-    writer_class = BulkSegmentWriter if bulk else SegmentWriter
-    return writer_class(
+    return whoosh_internals.open_index_writer(
         index,
-        _lk=lock,
+        BulkSegmentWriter if bulk else SegmentWriter,
+        lock=lock,
         timeout=LOCK_TIMEOUT_SECONDS if lock else 0.0,
         codec=WorkbenchCodec(compression=CODEC_COMPRESSION),
     )
@@ -32,14 +33,9 @@ def open_writer(index: Index, *, lock: bool = True, bulk: bool = False) -> Segme
 
 def finish_segment(writer: SegmentWriter) -> Any:
     """Close a worker's segment and return it for the parent to commit (as Whoosh's MpWriter)."""
-    return writer._finalize_segment()
+    return whoosh_internals.finish_segment(writer)
 
 
 def commit_segments(index: Index, segments: Sequence[Any]) -> None:
     """Make segments built by workers the index's content (as Whoosh's MpWriter does)."""
-    writer = open_writer(index)
-    try:
-        writer._close_segment()
-        writer._commit_toc(list(segments))
-    finally:
-        writer._finish()
+    whoosh_internals.commit_segments(open_writer(index), segments)

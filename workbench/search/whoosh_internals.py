@@ -1,49 +1,72 @@
-"""The index's codec: Whoosh's W3 codec with posting blocks as arrays, and a faster reader.
+"""Every use of a private Whoosh name, in this one module, each listed in PRIVATE_NAMES.
 
-Whoosh's reader skips forward inside a block one posting at a time and decodes each block by
-unpickling it whole; ours bisects, and decodes only the parts of a block it needs (see
-`blocks`). The codec is stored with each segment, so segments written by it are read by it.
-Reading a whole posting list at once (for counting and phrases), and holding field lengths in
-memory, are here too: this is the one module that knows the W3 reader's insides.
+The speed work reaches into Whoosh's W3 codec, its segment writer and its scorer: posting
+blocks written and read as arrays (see `blocks`), a writer that fills posting blocks a block
+at a time (see `bulk`), segments built in worker processes and committed together, field
+lengths held in memory, and BM25F computed from them directly. None of that is public API,
+so it sits here, on the Whoosh release pinned in pyproject.toml (whoosh-reloaded 2.7.x), and
+tests/search/test_whoosh_contract.py fails naming each private name a new release renamed or
+removed. Elsewhere in `workbench.search`, Whoosh is used through its public API only (a test
+checks that too). The differential tests (test_build, test_index_parts) compare the hits and
+scores of all this with Whoosh's own writer and scorer.
 """
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import (
-    LENGTHS_COLUMN,
-    W3Codec,
-    W3LeafMatcher,
-    W3PostingsWriter,
-    _lenfield,
-)
+import whoosh.codec.whoosh3 as whoosh3
+import whoosh.system
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.columns import NumericColumn
+from whoosh.index import Index
 from whoosh.matching import ReadTooFar
-from whoosh.system import _INT_SIZE
+from whoosh.query import NumericRange, Query
 from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
 
-from workbench.search.blocks import Block, encode_block
+from workbench.search.blocks import Block, decoded_blocks, encode_block
 
-_blocks = threading.local()
-
-
-@contextmanager
-def shared_blocks() -> Iterator[None]:
-    """Within this block (on this thread) each posting block is decoded once: a search reads
-    the same blocks to rank the hits and again to count every match."""
-    _blocks.decoded = {}
-    try:
-        yield
-    finally:
-        _blocks.decoded = None
-
+PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
+    "whoosh.codec.whoosh3": ("_lenfield",),
+    "whoosh.system": ("_INT_SIZE",),
+    "W3Codec": ("_blocklimit", "_compression", "_inlinelimit"),
+    "W3PostingsWriter": (
+        *("_write_block", "_new_block", "_postfile", "_blocklimit", "_blockcount"),
+        *("_terminfo", "_ids", "_weights", "_values", "_minlength", "_maxlength", "_maxweight"),
+    ),
+    "W3LeafMatcher": (
+        *("_read_header", "_goto", "_read_ids", "_read_weights", "_read_values"),
+        *("_next_block", "_skip_to_block", "_postfile", "_startoffset", "_baseoffset"),
+        *("_atend", "_lastblock", "_nextoffset", "_dataoffset", "_blocklength", "_maxid"),
+        *("_maxweight", "_compression", "_minlength", "_maxlength", "_i", "_data"),
+        *("_ids", "_weights", "_values"),
+    ),
+    "SegmentWriter.__init__ keyword": ("_lk",),
+    "SegmentWriter": (
+        *("_check_state", "_flush_segment", "_finalize_segment", "_close_segment"),
+        *("_commit_toc", "_finish", "_added"),
+    ),
+    "W3FieldWriter": ("_postwriter",),
+    "SegmentReader": ("_perdoc",),
+    "W3PerDocReader": ("_cached_reader", "_readers"),
+    "NumericColumn.Reader": ("_fixedlen", "_dbfile", "_basepos", "_count"),
+    "BM25F": ("_field_B",),
+    "BM25FScorer": ("_score",),
+    "NumericRange": ("_compile_query",),
+}
 
 BLOCKS_MAGIC = b"WBk1"
+_INT_SIZE: int = whoosh.system._INT_SIZE
+
+
+def _lenfield(fieldname: str) -> str:
+    return str(whoosh3._lenfield(fieldname))
+
+
+# -- posting blocks ----------------------------------------------------------------------------
 
 
 class BlockPostingsWriter(W3PostingsWriter):
@@ -89,7 +112,7 @@ class QuickLeafMatcher(W3LeafMatcher):
         start = position + _INT_SIZE
         self._nextoffset = start + length
         self._dataoffset = start
-        decoded = getattr(_blocks, "decoded", None)
+        decoded = decoded_blocks()
         block = decoded.get((id(self._postfile), start)) if decoded is not None else None
         if block is None:
             block = Block(self._postfile.get(start, length))
@@ -185,6 +208,77 @@ def posting_values(matcher: Any) -> dict[int, bytes]:
     return found
 
 
+def compiled_range(query: NumericRange, reader: Any) -> Query:
+    """A numeric range as the terms and term ranges Whoosh compiles it into."""
+    return query._compile_query(reader)
+
+
+# -- writing segments --------------------------------------------------------------------------
+
+
+class AppendOnlySegmentWriter(SegmentWriter):
+    """A segment writer whose subclass adds documents itself and writes its own postings."""
+
+    def begin_document(self) -> None:
+        self._check_state()
+
+    def document_added(self) -> None:
+        self._added = True
+
+    def write_postings(self, field_writer: Any) -> None:
+        raise NotImplementedError
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        self.write_postings(self.fieldwriter)
+        self.fieldwriter.close()
+
+
+def term_postings_writer(field_writer: Any) -> Any:
+    """The W3 posting writer of the term the field writer has just started."""
+    return field_writer._postwriter
+
+
+def block_limit(postings_writer: Any) -> int:
+    return int(postings_writer._blocklimit)
+
+
+def fill_block(
+    postings_writer: Any,
+    ids: Sequence[int],
+    weights: Sequence[float],
+    values: list[bytes],
+    lengths: tuple[int | None, int] | None,
+) -> None:
+    """Put one block's postings into the W3 posting writer (its finish writes the last)."""
+    postings_writer._ids = ids
+    postings_writer._weights = weights
+    postings_writer._values = values
+    postings_writer._maxweight = max(weights)
+    if lengths is not None:
+        postings_writer._minlength, postings_writer._maxlength = lengths
+
+
+def write_block(postings_writer: Any) -> None:
+    postings_writer._write_block()
+
+
+def finish_segment(writer: SegmentWriter) -> Any:
+    """Close a worker's segment and return it for the parent to commit (as Whoosh's MpWriter)."""
+    return writer._finalize_segment()
+
+
+def commit_segments(writer: SegmentWriter, segments: Sequence[Any]) -> None:
+    """Make segments built by workers the index's content (as Whoosh's MpWriter does)."""
+    try:
+        writer._close_segment()
+        writer._commit_toc(list(segments))
+    finally:
+        writer._finish()
+
+
+# -- field lengths and scoring -----------------------------------------------------------------
+
 _BYTE_LENGTHS = [byte_to_length(code) for code in range(256)]
 
 
@@ -217,3 +311,19 @@ def preload_lengths(segment_reader: Any) -> None:
             data = column._dbfile.get(column._basepos, column._count)
             lengths = _Lengths(bytes(data), segment_reader.doc_count_all())
             per_document._readers[_lenfield(fieldname)] = lengths
+
+
+def field_b(weighting: Any, fieldname: str) -> float:
+    """BM25F's B for a field (its per-field override, else the model's)."""
+    return float(weighting._field_B.get(fieldname, weighting.B))
+
+
+def scorer_score(scorer: Any, weight: float, length: float) -> float:
+    """Whoosh's BM25F formula for a word's weight in a document of this field length."""
+    return float(scorer._score(weight, length))
+
+
+def open_index_writer(index: Index, writer_class: type, **options: Any) -> SegmentWriter:
+    """A writer of the given SegmentWriter class on the index (`_lk` is Whoosh's lock flag)."""
+    lock = options.pop("lock", True)
+    return writer_class(index, _lk=lock, **options)
