@@ -2,6 +2,10 @@
 
 The window keeps only ids (a Qt model over ids) and asks for the rows it paints, so a library of
 100,000 articles costs one id query and a few small batch queries while scrolling.
+
+Every filter is set-based: the ids of the matching articles are found once, from an index
+(`article.id IN (SELECT article_id ... WHERE source_id = ?)`), never by a subquery per article;
+the claim counts the "claims" sort needs are grouped once and joined.
 """
 
 from __future__ import annotations
@@ -9,11 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from workbench.domain import Article, AttributionHop, Claim, Source, Tag, Tagging
+from workbench.domain import (
+    Actor,
+    ActorMention,
+    Article,
+    AttributionHop,
+    Claim,
+    ClaimActor,
+    Source,
+    Tag,
+    Tagging,
+)
 from workbench.domain.grades import ClaimStatus
+from workbench.domain.name_keys import name_key
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
 
@@ -32,6 +47,7 @@ class ArticleFilter:
     status: str = ""
     published_from: date | None = None
     published_to: date | None = None
+    actor_id: int | None = None
 
     @property
     def active(self) -> bool:
@@ -59,15 +75,20 @@ class LibraryChoices:
     sources: tuple[tuple[int, str], ...]
     tags: tuple[str, ...]
     statuses: tuple[str, ...] = STATUS_CHOICES
+    actors: tuple[tuple[int, str], ...] = ()
 
 
-_CLAIM_COUNT = select(func.count(Claim.id)).where(Claim.article_id == Article.id).scalar_subquery()
-SORT_COLUMNS = {
+_CLAIM_COUNTS = (
+    select(Claim.article_id, func.count().label("claims"))
+    .group_by(Claim.article_id)
+    .subquery("claim_counts")
+)
+SORT_COLUMNS: dict[str, ColumnElement] = {
     "title": func.lower(Article.title),
     "outlet": func.lower(Article.outlet),
     "published": Article.published,
     "imported": Article.imported_at,
-    "claims": _CLAIM_COUNT,
+    "claims": func.coalesce(_CLAIM_COUNTS.c.claims, 0),
 }
 
 
@@ -82,11 +103,14 @@ def article_ids(
         raise InvalidInput(f"the library sorts by {', '.join(SORT_COLUMNS)}; not by {sort!r}")
     column = SORT_COLUMNS[sort]
     order = column.desc() if descending else column.asc()
-    query = _filtered(select(Article.id), article_filter).order_by(
+    query = select(Article.id)
+    if sort == "claims":
+        query = query.outerjoin(_CLAIM_COUNTS, _CLAIM_COUNTS.c.article_id == Article.id)
+    query = _filtered(query, article_filter).order_by(
         order.nulls_last(), Article.id.desc() if descending else Article.id.asc()
     )
     with project.reading() as session:
-        return list(session.scalars(query))
+        return list(session.execute(query).scalars())
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
@@ -95,9 +119,11 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
     if wanted.outlet:
         query = query.where(Article.outlet == wanted.outlet)
     if wanted.source_id is not None:
-        query = query.where(_cites_source(wanted.source_id))
+        query = query.where(Article.id.in_(_citing_source(wanted.source_id)))
+    if wanted.actor_id is not None:
+        query = query.where(Article.id.in_(_involving_actor(wanted.actor_id)))
     if wanted.tag:
-        query = query.where(_tagged(wanted.tag))
+        query = query.where(Article.id.in_(_tagged(wanted.tag)))
     if wanted.status:
         query = query.where(_with_status(wanted.status))
     if wanted.published_from is not None:
@@ -121,40 +147,47 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _cites_source(source_id: int) -> ColumnElement[bool]:
-    return exists(
-        select(AttributionHop.id)
-        .join(Claim, Claim.id == AttributionHop.claim_id)
-        .where(Claim.article_id == Article.id, AttributionHop.source_id == source_id)
+def _citing_source(source_id: int) -> Select:
+    """Articles with a claim whose attribution chain names the source (by the hop index)."""
+    return (
+        select(Claim.article_id)
+        .join(AttributionHop, AttributionHop.claim_id == Claim.id)
+        .where(AttributionHop.source_id == source_id)
     )
 
 
-def _tagged(tag: str) -> ColumnElement[bool]:
-    """The article, or one of its claims, carries the tag."""
-    named = select(Tag.id).where(func.lower(Tag.name) == tag.lower()).scalar_subquery()
-    on_article = exists(
-        select(Tagging.id).where(
-            Tagging.tag_id == named,
-            Tagging.target_kind == "article",
-            Tagging.target_id == Article.id,
-        )
+def _involving_actor(actor_id: int) -> Select:
+    """Articles that mention the actor, or whose claims link to it or name it in a chain."""
+    through_claims = union_all(
+        select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor_id),
+        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor_id),
+    ).subquery()
+    return union_all(
+        select(ActorMention.article_id).where(ActorMention.actor_id == actor_id),
+        select(Claim.article_id).where(Claim.id.in_(select(through_claims.c.claim_id))),
     )
-    on_claim = exists(
-        select(Tagging.id)
-        .join(Claim, Claim.id == Tagging.target_id)
-        .where(
-            Tagging.tag_id == named, Tagging.target_kind == "claim", Claim.article_id == Article.id
-        )
+
+
+def _tagged(tag: str) -> Select:
+    """Articles that carry the tag, or one of whose claims does (tags match in any case)."""
+    named = select(Tag.id).where(Tag.name_key == name_key(tag))
+    on_claims = select(Tagging.target_id).where(
+        Tagging.tag_id.in_(named), Tagging.target_kind == "claim"
     )
-    return or_(on_article, on_claim)
+    return union_all(
+        select(Tagging.target_id).where(
+            Tagging.tag_id.in_(named), Tagging.target_kind == "article"
+        ),
+        select(Claim.article_id).where(Claim.id.in_(on_claims)),
+    )
 
 
 def _with_status(status: str) -> ColumnElement[bool]:
     if status == UNMARKED:
-        return ~exists(select(Claim.id).where(Claim.article_id == Article.id))
+        return Article.id.not_in(select(Claim.article_id))
     if status not in STATUS_CHOICES:
         raise InvalidInput(f"status is one of {', '.join(STATUS_CHOICES)}; not {status!r}")
-    return exists(select(Claim.id).where(Claim.article_id == Article.id, Claim.status == status))
+    return Article.id.in_(select(Claim.article_id).where(Claim.status == status))
 
 
 def article_rows(project: Project, ids: list[int]) -> list[ArticleRow]:
@@ -197,14 +230,16 @@ def _claim_counts(session: Session, ids: list[int]) -> dict[int, int]:
 
 
 def library_choices(project: Project) -> LibraryChoices:
-    """The outlets, cited sources and tags the filters can offer, sorted by name."""
+    """The outlets, cited sources, tags and actors the filters can offer, sorted by name."""
     outlets = select(Article.outlet).where(Article.outlet != "").distinct().order_by(Article.outlet)
     cited = select(AttributionHop.source_id).where(AttributionHop.source_id.is_not(None))
-    sources = select(Source.id, Source.name).where(Source.id.in_(cited)).order_by(Source.name)
-    tags = select(Tag.name).order_by(func.lower(Tag.name))
+    sources = select(Source.id, Source.name).where(Source.id.in_(cited)).order_by(Source.name_key)
+    tags = select(Tag.name).order_by(Tag.name_key)
+    actors = select(Actor.id, Actor.name).order_by(Actor.name_key)
     with project.reading() as session:
         return LibraryChoices(
             tuple(session.scalars(outlets)),
             tuple((row.id, row.name) for row in session.execute(sources)),
             tuple(session.scalars(tags)),
+            actors=tuple((row.id, row.name) for row in session.execute(actors)),
         )
