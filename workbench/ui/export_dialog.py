@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench.reports import FORMATS, SUFFIXES, format_for
 from workbench.services.library import library_choices
+from workbench.services.reporting import ExportCancelled
 from workbench.ui import export_dialog_job as job
 from workbench.ui.export_dialog_scope import ScopeChooser, WindowScope
 from workbench.ui.look import status_swatch
@@ -208,7 +209,7 @@ class ExportDialog(QDialog):
             self._preview_task.cancel()
         problem = self.scope.problem()
         if problem:
-            self._show_preview(job.Preview("", "", problem, ""))
+            self._show_preview(job.Preview("", "", problem))
             return
         generation, fmt, filters = self._generation, self.fmt, self.filters()
         self.caption.setText("Preparing the preview…")
@@ -229,7 +230,7 @@ class ExportDialog(QDialog):
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation and not isinstance(error, Cancelled):
             self._preview_task = None
-            self._show_preview(job.Preview("", "", f"No preview: {describe(error)}", ""))
+            self._show_preview(job.Preview("", "", f"No preview: {describe(error)}"))
 
     def _show_preview(self, shown: job.Preview) -> None:
         self.caption.setText(shown.caption)
@@ -282,12 +283,12 @@ class ExportDialog(QDialog):
         self.exported = done
         self.open_button.setVisible(True)
         self.open_button.setFocus()
-        self._say(job.summary(done))
-        self.session.tell(job.summary(done))
+        self._say(done.summary)
+        self.session.tell(done.summary)
 
     def _export_failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, Cancelled):
+        if isinstance(error, Cancelled | ExportCancelled):
             self._say("Export cancelled: no file was written")
         else:
             self._say(f"Export failed: {describe(error)}", error=True)

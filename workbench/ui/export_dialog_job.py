@@ -1,25 +1,24 @@
 """The export dialog's background work: the preview of the first pages, and the export itself.
 
-Both run through the window's task runner on the same services as `workbench export`
-(`build_report`, `write_report`). `services.reporting` reports no progress of its own yet, so the
-export is done in steps with a cancel check between them; writing is atomic (a temporary file
-renamed over the target), so a cancelled or failed export never leaves a partial file.
+Both run through the window's task runner on the same services as `workbench export`:
+`preview_report` for the first pages, `build_report` + `write_report` (streaming, with progress
+and cancel callbacks) for the file. Writing is atomic — a temporary file renamed over the
+target — so a cancelled or failed export never leaves a partial file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.reports import Report, render
+from workbench.domain.text import plural
 from workbench.services import Project
-from workbench.services.reporting import build_report, write_report
+from workbench.services.reporting import build_report, preview_report, write_report
 from workbench.ui.tasks import TaskControl
 
 PREVIEW_ARTICLES = 3
 PREVIEW_TEXT_CHARS = 20_000
-EXPORT_STEPS = 3
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,6 @@ class Preview:
     html: str
     text: str
     caption: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -41,37 +39,33 @@ class Exported:
     articles: int
     claims: int
 
-
-def first_pages(report: Report, articles: int = PREVIEW_ARTICLES) -> Report:
-    """The report cut to its first articles (and the relations among their claims)."""
-    kept = report.articles[:articles]
-    refs = {claim.ref for article in kept for claim in article.claims}
-    relations = tuple(r for r in report.relations if r.from_claim in refs and r.to_claim in refs)
-    return replace(report, articles=kept, relations=relations)
+    @property
+    def summary(self) -> str:
+        """ "Wrote report.pdf: 2 articles, 1 claim" """
+        counts = f"{plural(self.articles, 'article')}, {plural(self.claims, 'claim')}"
+        return f"Wrote {self.path.name}: {counts}"
 
 
 def preview(project: Project, fmt: str, filters: dict[str, Any], control: TaskControl) -> Preview:
-    """The first pages of the report as `fmt` would hold them, for the preview pane."""
-    from workbench.reports.html_report import render_html
-
-    report = build_report(project, **filters)
+    """The first pages of the report as `fmt` holds them: text formats as their own text,
+    others (PDF, DOCX) as the same first pages laid out in HTML."""
+    total = len(build_report(project, **filters).articles)
     control.check()
-    pages = first_pages(report)
-    shown = _shown(report, pages)
-    title = report.articles[0].title if report.articles else ""
-    text = _as_text(render(pages, fmt)) if fmt != "html" else None
+    shown = _shown(total)
+    data = preview_report(project, fmt, articles=PREVIEW_ARTICLES, **filters)
+    control.check()
+    text = _as_text(data)
+    if fmt == "html" and text is not None:
+        return Preview(text, "", shown)
     if text is not None:
-        return Preview(
-            "", text[:PREVIEW_TEXT_CHARS], f"{shown}, as the {fmt} file holds them", title
-        )
-    caption = (
-        shown if fmt == "html" else f"{shown}, laid out as HTML (the {fmt} file holds the same)"
-    )
-    return Preview(render_html(pages), "", caption, title)
+        return Preview("", text[:PREVIEW_TEXT_CHARS], f"{shown}, as the {fmt} file holds them")
+    html = preview_report(project, "html", articles=PREVIEW_ARTICLES, **filters)
+    caption = f"{shown}, laid out as HTML (this window cannot show {fmt}; the file holds the same)"
+    return Preview(html.decode("utf-8"), "", caption)
 
 
 def _as_text(data: bytes) -> str | None:
-    """The file as text if it is text (CSV, Markdown, JSON-LD), None for PDF, DOCX and the like."""
+    """The file as text if it is text (HTML, CSV, Markdown, JSON-LD); None for PDF, DOCX…"""
     if b"\0" in data[:4096]:
         return None
     try:
@@ -80,36 +74,28 @@ def _as_text(data: bytes) -> str | None:
         return None
 
 
-def _shown(report: Report, pages: Report) -> str:
-    total = len(report.articles)
+def _shown(total: int) -> str:
     if total == 0:
         return "Nothing to export: no article matches this scope"
-    noun = "article" if total == 1 else "articles"
-    if len(pages.articles) == total:
-        return f"Preview of all {total} {noun}" if total > 1 else "Preview of the 1 article"
-    return f"Preview of the first {len(pages.articles)} of {total} {noun}"
+    if total <= PREVIEW_ARTICLES:
+        return "Preview of the 1 article" if total == 1 else f"Preview of all {total} articles"
+    return f"Preview of the first {PREVIEW_ARTICLES} of {total:,} articles"
 
 
 def export(
     project: Project, fmt: str, path: Path, filters: dict[str, Any], control: TaskControl
 ) -> Exported:
-    """Build the report and write it whole to `path`; stops between steps when cancelled."""
-    control.progress(0, EXPORT_STEPS, "Reading the articles and claims…")
+    """Build the report and write it whole to `path`, reporting progress; a cancel stops it
+    between batches (`ExportCancelled`) and nothing is written."""
+    control.progress(0, 1, "Choosing the articles and claims…")
     report = build_report(project, **filters)
     control.check()
-    articles, claims = len(report.articles), len(report.claims)
-    control.progress(1, EXPORT_STEPS, f"Writing {_count(articles, 'article')}…")
-    control.check()
-    written = write_report(report, fmt, path)
-    control.progress(EXPORT_STEPS, EXPORT_STEPS, "Done")
-    return Exported(written, fmt, articles, claims)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def summary(done: Exported) -> str:
-    """ "Wrote report.pdf: 2 articles, 1 claim" """
-    counts = f"{_count(done.articles, 'article')}, {_count(done.claims, 'claim')}"
-    return f"Wrote {done.path.name}: {counts}"
+    articles = plural(len(report.articles), "article")
+    written = write_report(
+        report,
+        fmt,
+        path,
+        progress=lambda done, total: control.progress(done, total, f"Writing {articles}…"),
+        cancelled=lambda: control.cancelled,
+    )
+    return Exported(written, fmt, len(report.articles), report.claim_count)
