@@ -17,12 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.attribution import REMOVE_KEY, ROW_KEYS
+
 EXTRA_KEYS = (
     ("Reader", "Shift+arrows", "Select words from the keyboard"),
+    ("Reader", "Drag", "Select words: the selection snaps to whole words and a full stop"),
+    ("Reader", "Alt+drag", "Select exactly the characters dragged over"),
     ("Reader", "Right-click", "Mark claim / mark actor mention on the selection"),
+    ("Find bar", "Enter / Esc", "Next match / back to the text, the match still selected"),
     ("Claims", "Delete", "Delete the chosen claim (in the claims list)"),
+    ("Inspector", "Enter in the summary", "Save it and go on to the attribution"),
+    ("Inspector", "Enter in an empty name field", "Go on: chain → actors → events"),
+    ("Attribution", "Tab", "Each hop's grade (A–F), role, cue, then the next hop"),
+    ("Attribution", "A…F on a hop's grade", "Grade that source's reliability"),
+    ("Attribution", ", ".join(k for k, _o in ROW_KEYS), "Move the hop with the focus up or down"),
+    ("Attribution", REMOVE_KEY, "Remove the hop with the focus from the chain"),
     ("Type-ahead", "↓ then Enter", "Pick a suggested source, actor or event"),
-    ("Type-ahead", "Enter on a new name", "Create it on the spot (kind and grade offered)"),
+    ("Type-ahead", "Enter on a full name", "Pick the source, actor or event of that name"),
+    ("Type-ahead", "Enter on a new name", "Create it with the kind and grade shown below it"),
+    ("Type-ahead", "Tab after a new name", "Choose its kind and grade (they stay for the next)"),
     ("Mention bar", "Esc", "Close it without marking"),
 )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -145,6 +146,10 @@ class NameField(QLineEdit):
         wanted = typed.lower()
         return next((m for m in self._shown.values() if wanted in _names_of(m)), None)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        _bring_into_view(self)
+
     def _move_on(self) -> None:
         """Enter on an empty field: on to the next name field of the window."""
         widget = self.nextInFocusChain()
@@ -170,6 +175,15 @@ class NameField(QLineEdit):
     def _after_pick(self) -> None:
         self.clear()
         self._just_picked = False
+
+
+def _bring_into_view(widget: QWidget) -> None:
+    """Scroll the panel holding a field so the field shows, however it got the focus."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget)
 
 
 class NewRecordBar(QWidget):
@@ -211,27 +225,31 @@ class NewRecordBar(QWidget):
         self.hide()
 
     def _lay_out(self) -> None:
+        said = QHBoxLayout()
+        said.addWidget(self.message, 1)
+        said.addWidget(self.create_button)
+        said.addWidget(self.cancel_button)
         choices = QHBoxLayout()
-        choices.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.what, self.kind, self.reliability):
+        for widget in (self.kind, self.reliability, self.what):
             choices.addWidget(widget, 1)
-        choices.addWidget(self.create_button)
-        choices.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.message)
+        layout.addLayout(said)
         layout.addLayout(choices)
 
     def focus_order(self) -> list[QWidget]:
         """The bar's fields in Tab order (the hidden ones are skipped by Qt)."""
-        return [self.what, self.kind, self.reliability, self.create_button, self.cancel_button]
+        return [self.kind, self.reliability, self.what, self.create_button, self.cancel_button]
 
     def follow(self, name: str) -> None:
         """Show what Enter will create for a typed name that matches nothing ("" hides)."""
         if not name:
             self.hide()
             return
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            self._return_to = focused
         self.name = name
         self.message.setText(f"“{name}” is new: Enter creates it")
         self.show()
@@ -239,7 +257,6 @@ class NewRecordBar(QWidget):
     def offer(self, name: str) -> None:
         """Enter on a name nothing matches: create it if the bar already shows it, else show
         it (a second Enter creates), so a half-typed name is never created by surprise."""
-        self._return_to = QApplication.focusWidget()
         if self.isVisible() and self.name == name:
             self.create_record()
         else:
