@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,9 +10,9 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
+from tests.foundation.upgrades import scripts_with_a_test_revision
 from workbench.domain import Base
 from workbench.services import Project
 from workbench.services.entities import create_source
@@ -27,7 +26,6 @@ from workbench.store import (
     ProjectStore,
     ProjectTooNew,
 )
-from workbench.store.migrations import migrations_dir
 
 
 def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
@@ -104,33 +102,9 @@ def test_a_project_from_a_newer_workbench_is_refused(tmp_path: Path) -> None:
 
 
 def _scripts_with_a_newer_revision(tmp_path: Path) -> Path:
-    scripts = tmp_path / "db"
-    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    head = ScriptDirectory(str(scripts)).get_current_head()
-    (scripts / "versions" / "9999_reading_list.py").write_text(
-        textwrap.dedent(
-            f'''
-            """add a reading list"""
-            import sqlalchemy as sa
-            from alembic import op
-
-            revision = "9999"
-            down_revision = "{head}"
-            branch_labels = None
-            depends_on = None
-
-
-            def upgrade():
-                op.create_table("reading_list", sa.Column("id", sa.Integer, primary_key=True))
-
-
-            def downgrade():
-                op.drop_table("reading_list")
-            '''
-        ),
-        encoding="utf-8",
+    return scripts_with_a_test_revision(
+        tmp_path, 'op.create_table("reading_list", sa.Column("id", sa.Integer, primary_key=True))'
     )
-    return scripts
 
 
 def test_an_older_project_is_backed_up_then_upgraded(tmp_path: Path) -> None:

@@ -6,14 +6,19 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain.base import Base, utc_now
 
 
 class ChangeRecord(Base):
-    """One user action as it was committed: its label and every row it changed."""
+    """One user action as it was committed: its label and every row it changed.
+
+    `direction` is "do" for an edit, "undo"/"redo"/"revert" for a reversal of `reverses_id`,
+    and "clear" where the undo history was cleared. Before images are kept whole (undo needs
+    them); long values in after images are kept as a digest (enough to check them).
+    """
 
     __tablename__ = "change_log"
 
@@ -23,6 +28,9 @@ class ChangeRecord(Base):
     action: Mapped[str] = mapped_column(String(200))
     direction: Mapped[str] = mapped_column(String(8), default="do")
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # an undoable step; and for an undo, redo or revert, the entry it reverses
+    undoable: Mapped[bool] = mapped_column(default=False, server_default=false())
+    reverses_id: Mapped[int | None]
 
 
 class IndexedKind(StrEnum):

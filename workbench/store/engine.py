@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from workbench.store.capture import register_functions
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -35,6 +37,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 def _sqlite_pragmas(read_only: bool) -> Callable[[sqlite3.Connection, object], None]:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
         if not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")

@@ -1,32 +1,33 @@
-"""Row-level change capture: every row a unit of work inserts, updates or deletes.
+"""Row changes: what a transaction did to each row, as the database stored it.
 
-The recorded before/after images are what undo and redo apply, what the change log keeps,
-and what tells the search outbox which documents changed. Images are read from the database
-inside the flush, so they are complete (deferred columns included) and exact.
+A RowChange holds a row's before and after image (column → value exactly as SQLite stores it;
+`store/capture.py` collects them with triggers). Undo applies the before images, redo the after
+images, the change log keeps them as JSON, and the search outbox reads which documents changed.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Table,
-    and_,
-    delete,
-    event,
-    insert,
-    select,
-    update,
-)
-from sqlalchemy.orm import Mapper, Session, object_session
+from sqlalchemy import ColumnElement, TableClause, and_, column, delete, insert, table, update
+from sqlalchemy.orm import Session
 
 from workbench.domain.base import Base
 
-UNRECORDED_TABLES = frozenset({"change_log", "search_outbox", "alembic_version"})
-RECORDER_KEY = "workbench.recorder"
+# The journal itself, the outbox, and caches derived from article text (rebuilt when missing):
+# undo never restores them, so their rows are not captured.
+UNRECORDED_TABLES = frozenset(
+    {"change_log", "search_outbox", "alembic_version", "article_signatures", "near_duplicate_keys"}
+)
+# Longer values in after images are journalled as a digest: enough to check a row still holds
+# them; the whole value is kept wherever undo needs it (before images).
+DIGEST_OVER = 512
+
+Image = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ class RowChange:
 
     table: str
     key: tuple[Any, ...]
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    before: Image | None
+    after: Image | None
 
     def inverse(self) -> RowChange:
         return RowChange(self.table, self.key, self.after, self.before)
@@ -46,103 +47,114 @@ class RowChange:
         return image.get(column) if image else None
 
 
-class ChangeRecorder:
-    """Collects RowChanges for one session; attach with `ChangeRecorder.attach(session)`."""
-
-    def __init__(self) -> None:
-        self.changes: list[RowChange] = []
-        self.before_update: dict[tuple[str, tuple[Any, ...]], dict[str, Any]] = {}
-
-    @classmethod
-    def attach(cls, session: Session) -> ChangeRecorder:
-        recorder = cls()
-        session.info[RECORDER_KEY] = recorder
-        return recorder
+@cache
+def _raw_table(name: str) -> TableClause:
+    """The table with untyped columns: values go to and from SQLite exactly as stored."""
+    return table(name, *(column(c.name) for c in Base.metadata.tables[name].columns))
 
 
-def _table(mapper: Mapper) -> Table:
-    return mapper.local_table  # type: ignore[return-value]
+def key_clause(table_name: str, key: tuple[Any, ...]) -> ColumnElement[bool]:
+    raw = _raw_table(table_name)
+    names = [c.name for c in Base.metadata.tables[table_name].primary_key.columns]
+    return and_(*(raw.c[name] == value for name, value in zip(names, key, strict=True)))
 
 
-def _key(mapper: Mapper, target: Base) -> tuple[Any, ...]:
-    return tuple(mapper.primary_key_from_instance(target))
-
-
-def _read_row(connection: Connection, table: Table, key: tuple[Any, ...]) -> dict[str, Any] | None:
-    row = connection.execute(select(table).where(_key_clause(table, key))).mappings().first()
+def read_row(session: Session, table_name: str, key: tuple[Any, ...]) -> Image | None:
+    """A row as SQLite stores it, or None when there is no such row."""
+    raw = _raw_table(table_name)
+    row = session.execute(raw.select().where(key_clause(table_name, key))).mappings().first()
     return dict(row) if row is not None else None
 
 
-def _key_clause(table: Table, key: tuple[Any, ...]) -> ColumnElement[bool]:
-    return and_(
-        *(column == value for column, value in zip(table.primary_key.columns, key, strict=True))
-    )
-
-
-def _recorder_for(target: Base, mapper: Mapper) -> ChangeRecorder | None:
-    if _table(mapper).name in UNRECORDED_TABLES:
-        return None
-    session = object_session(target)
-    return session.info.get(RECORDER_KEY) if session is not None else None
-
-
-@event.listens_for(Base, "after_insert", propagate=True)
-def _after_insert(mapper: Mapper, connection: Connection, target: Base) -> None:
-    recorder = _recorder_for(target, mapper)
-    if recorder is not None:
-        table, key = _table(mapper), _key(mapper, target)
-        recorder.changes.append(RowChange(table.name, key, None, _read_row(connection, table, key)))
-
-
-@event.listens_for(Base, "before_update", propagate=True)
-def _before_update(mapper: Mapper, connection: Connection, target: Base) -> None:
-    recorder = _recorder_for(target, mapper)
-    if recorder is not None:
-        table, key = _table(mapper), _key(mapper, target)
-        before = _read_row(connection, table, key)
-        if before is not None:
-            recorder.before_update[(table.name, key)] = before
-
-
-@event.listens_for(Base, "after_update", propagate=True)
-def _after_update(mapper: Mapper, connection: Connection, target: Base) -> None:
-    recorder = _recorder_for(target, mapper)
-    if recorder is None:
-        return
-    table, key = _table(mapper), _key(mapper, target)
-    before = recorder.before_update.pop((table.name, key), None)
-    after = _read_row(connection, table, key)
-    if before is not None and after != before:
-        recorder.changes.append(RowChange(table.name, key, before, after))
-
-
-@event.listens_for(Base, "before_delete", propagate=True)
-def _before_delete(mapper: Mapper, connection: Connection, target: Base) -> None:
-    recorder = _recorder_for(target, mapper)
-    if recorder is not None:
-        table, key = _table(mapper), _key(mapper, target)
-        before = _read_row(connection, table, key)
-        if before is not None:
-            recorder.changes.append(RowChange(table.name, key, before, None))
-
-
 def apply_changes(session: Session, changes: list[RowChange]) -> None:
-    """Make the database match each change's `after` image, in order (Core, not recorded)."""
-    tables = Base.metadata.tables
+    """Make the database match each change's `after` image, in order (Core statements)."""
     for change in changes:
-        table = tables[change.table]
-        where = _key_clause(table, change.key)
+        raw = _raw_table(change.table)
+        where = key_clause(change.table, change.key)
         if change.after is None:
-            session.execute(delete(table).where(where))
+            session.execute(delete(raw).where(where))
         elif change.before is None:
-            session.execute(insert(table).values(**change.after))
+            session.execute(insert(raw).values(**change.after))
         else:
-            session.execute(update(table).where(where).values(**change.after))
+            session.execute(update(raw).where(where).values(**change.after))
     session.expire_all()
 
 
-def undo_changes(session: Session, changes: list[RowChange]) -> list[RowChange]:
-    """Restore every row to its before image, newest change first; returns what was applied."""
-    inverse = [change.inverse() for change in reversed(changes)]
-    apply_changes(session, inverse)
-    return inverse
+def final_images(changes: list[RowChange]) -> dict[tuple[str, tuple[Any, ...]], Image | None]:
+    """What each touched row held when the changes were done (None: no longer there)."""
+    final: dict[tuple[str, tuple[Any, ...]], Image | None] = {}
+    for change in changes:
+        final[(change.table, change.key)] = change.after
+    return final
+
+
+def differing_columns(expected: Image, actual: Image) -> list[str]:
+    """The columns whose stored value is not the expected one (digests compared as digests)."""
+    return [name for name, value in expected.items() if not _same(value, actual.get(name))]
+
+
+def _same(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, dict) and "$digest" in expected:
+        return isinstance(actual, str | bytes) and _digest(actual) == expected
+    return bool(expected == actual and type(expected) is type(actual))
+
+
+# --- the change log's JSON form ------------------------------------------------------------
+
+
+def to_journal(change: RowChange) -> dict[str, Any]:
+    """A RowChange as JSON: an update keeps only the columns it changed; before values whole,
+    long after values as digests (undo needs the before values, a check needs only digests)."""
+    before, after = change.before, change.after
+    if before is not None and after is not None:
+        changed = [name for name in after if before.get(name) != after[name]]
+        before = {name: before[name] for name in changed}
+        after = {name: after[name] for name in changed}
+    return {
+        "table": change.table,
+        "key": list(change.key),
+        "before": _encoded(before, digest_long=False),
+        "after": _encoded(after, digest_long=True),
+    }
+
+
+def from_journal(entry: dict[str, Any]) -> RowChange:
+    return RowChange(
+        entry["table"], tuple(entry["key"]), _decoded(entry["before"]), _decoded(entry["after"])
+    )
+
+
+def _encoded(image: Image | None, *, digest_long: bool) -> dict[str, Any] | None:
+    if image is None:
+        return None
+    return {name: _encoded_value(value, digest_long) for name, value in image.items()}
+
+
+def _encoded_value(value: Any, digest_long: bool) -> Any:
+    if digest_long and isinstance(value, str | bytes) and len(value) > DIGEST_OVER:
+        return _digest(value)
+    if isinstance(value, bytes):
+        return {"$bytes": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _decoded(image: dict[str, Any] | None) -> Image | None:
+    if image is None:
+        return None
+    return {name: _decoded_value(value) for name, value in image.items()}
+
+
+def _decoded_value(value: Any) -> Any:
+    if isinstance(value, dict) and "$bytes" in value:
+        return base64.b64decode(value["$bytes"])
+    return value
+
+
+def _digest(value: str | bytes) -> dict[str, Any]:
+    data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
+    kind = "text" if isinstance(value, str) else "bytes"
+    return {"$digest": hashlib.sha256(data).hexdigest(), "kind": kind, "length": len(value)}
+
+
+def is_digest(value: Any) -> bool:
+    return isinstance(value, dict) and "$digest" in value

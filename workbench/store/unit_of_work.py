@@ -1,32 +1,41 @@
-"""The unit of work: one transaction, its repositories, its recorded changes and outbox entries."""
+"""The unit of work: one transaction, its repositories, its captured changes and outbox entries."""
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
 from workbench.domain.journal import ChangeRecord
+from workbench.store.capture import captured_changes, start_capture
+from workbench.store.errors import RecordNotFound
 from workbench.store.outbox import queue_for_index
-from workbench.store.recorder import ChangeRecorder, RowChange, apply_changes, undo_changes
+from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
-
-BINARY_SUMMARY_COLUMNS = {("articles", "text"), ("articles", "original")}
+from workbench.store.reversal import check_confined, reverse_step
 
 
 class UnitOfWork:
-    """`with UnitOfWork(factory) as uow: ...; uow.commit("Mark claim")` — else it rolls back."""
+    """`with UnitOfWork(factory) as uow: ...; uow.commit("Mark claim")` — else it rolls back.
+
+    Every row the transaction changes is captured by the database (see `store/capture.py`) and
+    journalled in the change log in the same transaction.
+    """
 
     def __init__(self, session_factory: sessionmaker[Session], user: str = "") -> None:
         self._session_factory = session_factory
         self.user = user
         self.committed_changes: list[RowChange] = []
+        self.record_id: int | None = None
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
-        self.recorder = ChangeRecorder.attach(self.session)
+        try:
+            start_capture(self.session.connection())
+        except BaseException:
+            self.session.close()
+            raise
         self.articles = Repository(self.session, Article, "article")
         self.claims = Repository(self.session, Claim, "claim")
         self.sources = Repository(self.session, Source, "source")
@@ -45,62 +54,60 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
 
-    def commit(self, action: str | None = None) -> list[RowChange]:
+    def commit(self, action: str | None = None, *, undoable: bool = False) -> list[RowChange]:
         """Flush, queue search updates and the change-log entry, commit; returns the changes."""
         self.session.flush()
-        changes = list(self.recorder.changes)
-        self._finish(changes, action, "do")
+        changes = captured_changes(self.session.connection())
+        self._finish(changes, action, "do", undoable=undoable)
         return changes
 
-    def apply(self, changes: list[RowChange], action: str, direction: str) -> None:
-        """Replay recorded changes (redo), journalled and indexed like any edit."""
-        apply_changes(self.session, changes)
-        self._finish(changes, action, direction)
+    def reverse(self, record_id: int, action: str, direction: str) -> list[RowChange]:
+        """Undo, redo or revert journalled step `record_id`, if nothing later depends on it."""
+        record = self.session.get(ChangeRecord, record_id)
+        if record is None:
+            raise RecordNotFound(f"step {record_id} is not in the change log")
+        label = f"{direction} “{_step_label(record)}”"
+        reverse_step(self.session, record, label)
+        captured = captured_changes(self.session.connection())
+        check_confined(self.session, record, label, captured)
+        self._finish(captured, action, direction, undoable=True, reverses_id=record_id)
+        return captured
 
-    def revert(self, changes: list[RowChange], action: str) -> None:
-        """Undo recorded changes, newest first, journalled and indexed like any edit."""
-        inverse = undo_changes(self.session, changes)
-        self._finish(inverse, action, "undo")
+    def mark(self, action: str, direction: str) -> None:
+        """Journal an entry that changes no row (e.g. "the undo history was cleared here")."""
+        self.session.add(ChangeRecord(user=self.user, action=action, direction=direction))
+        self.session.commit()
 
-    def _finish(self, changes: list[RowChange], action: str | None, direction: str) -> None:
+    def _finish(
+        self,
+        changes: list[RowChange],
+        action: str | None,
+        direction: str,
+        *,
+        undoable: bool,
+        reverses_id: int | None = None,
+    ) -> None:
+        self.record_id = None
         if changes:
             queue_for_index(self.session, changes)
             if action is not None:
-                self.session.add(
-                    ChangeRecord(
-                        user=self.user,
-                        action=action,
-                        direction=direction,
-                        changes=[journal_entry(change) for change in changes],
-                    )
+                record = ChangeRecord(
+                    user=self.user,
+                    action=action,
+                    direction=direction,
+                    changes=[to_journal(change) for change in changes],
+                    undoable=undoable,
+                    reverses_id=reverses_id,
                 )
+                self.session.add(record)
+                self.session.flush()
+                self.record_id = record.id
         self.session.commit()
         self.committed_changes = changes
-        self.recorder.changes.clear()
 
 
-def journal_entry(change: RowChange) -> dict[str, Any]:
-    """A RowChange as JSON for the change log; article bodies are summarised, not copied."""
-    return {
-        "table": change.table,
-        "key": list(change.key),
-        "before": _json_image(change.table, change.before),
-        "after": _json_image(change.table, change.after),
-    }
-
-
-def _json_image(table: str, image: dict[str, Any] | None) -> dict[str, Any] | None:
-    if image is None:
-        return None
-    return {column: _json_value(table, column, value) for column, value in image.items()}
-
-
-def _json_value(table: str, column: str, value: Any) -> Any:
-    if isinstance(value, bytes | str) and (table, column) in BINARY_SUMMARY_COLUMNS:
-        unit = "bytes" if isinstance(value, bytes) else "characters"
-        return f"<{len(value)} {unit}>"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
-    return value
+def _step_label(record: ChangeRecord) -> str:
+    for prefix in ("Undo ", "Redo ", "Revert "):
+        if record.direction != "do" and record.action.startswith(prefix):
+            return record.action[len(prefix) :]
+    return record.action

@@ -1,0 +1,132 @@
+"""Row capture by the database itself: SQLite triggers write every row change's images.
+
+Why triggers and not the ORM: the ORM sees only what goes through its unit of work. The
+database's own `ON DELETE CASCADE` / `SET NULL`, and any Core `update()` or `delete()`, change
+rows the ORM never hears of, so an undo built from ORM events silently loses them (a deleted
+article's claim relations did not come back). A trigger fires for every row change, however it
+was made, inside the same transaction: rolled back with it, savepoints included.
+
+The triggers are TEMP triggers, made per connection from the ORM's metadata when a unit of work
+starts (so no schema change is needed and a migration can never leave stale ones behind). Each
+writes the before and after image, packed by a Python function (`marshal`: exact for SQLite's
+five storage types, floats and blobs included), into a TEMP table in change order. Values are
+kept as SQLite stores them (no type conversion), so applying an image writes back the very same
+bytes. Other databases (a shared store by URL) have no such capture yet; editing one is refused.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+from workbench.domain.base import Base
+from workbench.store.errors import ProjectError
+from workbench.store.recorder import UNRECORDED_TABLES, RowChange
+
+CAPTURE_TABLE = "wb_row_changes"
+PACK_FUNCTION = "wb_pack_row"
+_OPERATIONS = {"INSERT": (None, "NEW"), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD", None)}
+
+
+def recorded_tables() -> list[Table]:
+    """The data tables whose every row change undo and the change log must see."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in UNRECORDED_TABLES]
+
+
+def register_functions(dbapi_connection: sqlite3.Connection) -> None:
+    """Give a new SQLite connection the packing function the triggers call."""
+    dbapi_connection.create_function(PACK_FUNCTION, -1, _pack, deterministic=True)
+
+
+def _pack(*values: Any) -> bytes:
+    return marshal.dumps(values)
+
+
+def _trigger_sql(table: Table, operation: str) -> str:
+    old, new = _OPERATIONS[operation]
+    columns = [column.name for column in table.columns]
+
+    def image(side: str | None) -> str:
+        if side is None:
+            return "NULL"
+        return f"{PACK_FUNCTION}({', '.join(f'{side}.{_quoted(c)}' for c in columns)})"
+
+    return (
+        f"CREATE TEMP TRIGGER IF NOT EXISTS {_trigger_name(table, operation)} AFTER {operation} "
+        f"ON main.{_quoted(table.name)} BEGIN INSERT INTO {CAPTURE_TABLE} "
+        f"(table_name, before, after) VALUES ('{table.name}', {image(old)}, {image(new)}); END"
+    )
+
+
+def _trigger_name(table: Table, operation: str) -> str:
+    return f"wb_capture_{table.name}_{operation.lower()}"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def start_capture(connection: Connection) -> None:
+    """Make sure this connection captures every row change, and that nothing stale is queued.
+
+    Called at the start of every unit of work, before the transaction writes anything (SQLite
+    then runs the DDL on its own, so a later rollback cannot undo the triggers).
+    """
+    if connection.dialect.name != "sqlite":
+        raise ProjectError(
+            "this store is not a project file: editing a shared database needs row capture,"
+            " which this workbench has only for project files"
+        )
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    tables = recorded_tables()
+    wanted = 3 * len(tables)
+    have = raw.execute(
+        "SELECT count(*) FROM sqlite_temp_master"
+        " WHERE type = 'trigger' AND name LIKE 'wb_capture_%'"
+    ).fetchone()[0]
+    if have != wanted:
+        _install(raw, tables)
+    raw.execute(f"DELETE FROM temp.{CAPTURE_TABLE}")
+
+
+def _install(raw: sqlite3.Connection, tables: list[Table]) -> None:
+    raw.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {CAPTURE_TABLE} (seq INTEGER PRIMARY KEY,"
+        " table_name TEXT NOT NULL, before BLOB, after BLOB)"
+    )
+    for table in tables:
+        for operation in _OPERATIONS:
+            raw.execute(f"DROP TRIGGER IF EXISTS temp.{_trigger_name(table, operation)}")
+            raw.execute(_trigger_sql(table, operation))
+
+
+def captured_changes(connection: Connection) -> list[RowChange]:
+    """Every row change captured since `start_capture`, in the order the database made them."""
+    tables = Base.metadata.tables
+    rows = connection.exec_driver_sql(
+        f"SELECT table_name, before, after FROM temp.{CAPTURE_TABLE} ORDER BY seq"
+    ).all()
+    connection.exec_driver_sql(f"DELETE FROM temp.{CAPTURE_TABLE}")
+    changes = []
+    for table_name, before, after in rows:
+        table = tables[table_name]
+        changes.append(_change(table, _image(table, before), _image(table, after)))
+    return [change for change in changes if change.before != change.after]
+
+
+def _image(table: Table, packed: bytes | None) -> dict[str, Any] | None:
+    if packed is None:
+        return None
+    values = marshal.loads(packed)
+    return dict(zip((column.name for column in table.columns), values, strict=True))
+
+
+def _change(table: Table, before: dict[str, Any] | None, after: dict[str, Any] | None) -> RowChange:
+    image = after if after is not None else before
+    assert image is not None
+    key = tuple(image[column.name] for column in table.primary_key.columns)
+    return RowChange(table.name, key, before, after)
