@@ -54,6 +54,7 @@ class WindowActions:
     find_in_library: QAction
     find_in_article: QAction
     search_project: QAction
+    all_claims: QAction
     mark_claim: QAction
     mark_mention: QAction
     next_claim: QAction
@@ -84,6 +85,7 @@ class WindowActions:
                 self.find_in_article,
                 self.find_in_library,
                 self.search_project,
+                self.all_claims,
             ],
             "Claim": [
                 self.mark_claim,
@@ -127,6 +129,9 @@ def build_actions(window: QMainWindow) -> WindowActions:
             window, "&Find in article", [Keys.Find], None, "Find and select words in the article"
         ),
         search_project=a(window, "&Search the project", ["Ctrl+Shift+F"], "search"),
+        all_claims=a(
+            window, "&All claims", ["Ctrl+Shift+A"], None, "Every claim of the project, to edit"
+        ),
         mark_claim=a(
             window, "&Mark claim", ["Ctrl+M"], "mark-claim", "Mark the selected words as a claim"
         ),
@@ -172,6 +177,7 @@ def build_menus(
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.find_in_article, actions.find_in_library, actions.search_project])
+    edit_menu.addAction(actions.all_claims)
 
     claim_menu = bar.addMenu("&Claim")
     claim_menu.addActions([actions.mark_claim, actions.mark_mention])

@@ -25,9 +25,11 @@ from workbench.services import ProjectChange, claims
 from workbench.store.errors import ProjectError
 from workbench.ui import collector
 from workbench.ui.actions import build_actions, build_menus, build_toolbar
+from workbench.ui.all_claims import AllClaimsPanel
 from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
+from workbench.ui.layout import ReaderKeepsItsShare
 from workbench.ui.library_panel import LibraryPanel
 from workbench.ui.look import apply_scheme
 from workbench.ui.managers import ManagersPanel
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
         self._update_undo()
         self._needs_default_layout = not settings.restore_window(self)
+        self.reader_share = ReaderKeepsItsShare(self, self.centralWidget())
         if self._needs_default_layout:
             self.resize(1440, 900)
         self._open_first_article()
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsPanel()
         self.managers = ManagersPanel(session)
         self.search = SearchPanel(session)
+        self.all_claims = AllClaimsPanel(session)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
             "Sources, actors and events", "managers-dock", self.managers, bottom
         )
         self.tabifyDockWidget(self.claims_dock, self.managers_dock)
+        self.all_claims_dock = self._dock("All claims", "all-claims-dock", self.all_claims, bottom)
+        self.tabifyDockWidget(self.claims_dock, self.all_claims_dock)
         self.claims_dock.raise_()
         self.search_dock = self._dock("Search", "search-dock", self.search, left)
         self.tabifyDockWidget(self.library_dock, self.search_dock)
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
         sides = [self.library_dock, self.inspector_dock]
         self.resizeDocks(sides, [360, 440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.claims_dock], [230], Qt.Orientation.Vertical)
+        self.reader_share.fit()
 
     def _connect(self) -> None:
         a = self.actions_
@@ -154,6 +161,8 @@ class MainWindow(QMainWindow):
         self.reader.original_requested.connect(lambda article: self.open_article(article))
         self.claims.relate_requested.connect(self.relate_claim)
         self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
+        self.all_claims.open_claim.connect(lambda article, claim: self.open_article(article, claim))
+        a.all_claims.triggered.connect(self.show_all_claims)
         self.search.hit_chosen.connect(self.open_article)
         a.mark_claim.triggered.connect(self.mark_claim)
         a.mark_mention.triggered.connect(self.mark_mention)
@@ -327,6 +336,12 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         QTimer.singleShot(0, self.search.focus_query)  # once the dock's tab is in front
+
+    @Slot()
+    def show_all_claims(self) -> None:
+        self.all_claims_dock.show()
+        self.all_claims_dock.raise_()
+        QTimer.singleShot(0, self.all_claims.focus_filter)  # once the dock's tab is in front
 
     @Slot()
     def export_report(self) -> None:

@@ -1,0 +1,298 @@
+"""Every claim of the project as the "All claims" view lists it: ids filtered and sorted in one
+query, row data fetched by batch.
+
+The window keeps only ids and asks for the rows it paints. Filters are set-based (`IN` over
+one uncorrelated subquery each, no per-row subqueries), so a filter over 500,000 claims is
+one scan; each batch of rows costs four small queries however many columns it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CompoundSelect, Select, func, or_, select, union
+from sqlalchemy.orm import Session, aliased
+
+from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimActor, Source, Tag, Tagging
+from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
+from workbench.services.errors import InvalidInput
+from workbench.services.project import Project
+
+UNJUDGED_SOURCE = Reliability.F.value  # a chain not starting at a graded source (as combined_grade)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the analyst narrowed the list to; empty fields do not filter."""
+
+    text: str = ""
+    status: str = ""
+    credibility: int | None = None
+    source_id: int | None = None
+    actor_id: int | None = None
+    tag: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self != ClaimFilter()
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One line of the list."""
+
+    id: int
+    article_id: int
+    article_title: str
+    quote: str
+    summary: str
+    status: str
+    credibility: int
+    source_reliability: str | None
+    attribution: str
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+    updated: datetime
+
+    @property
+    def grade(self) -> str:
+        """The combined Admiralty grade: first-hand source reliability + credibility ("B3")."""
+        return combined_grade(self.source_reliability, self.credibility)
+
+
+@dataclass(frozen=True)
+class ClaimListChoices:
+    """The values the list's filters offer: cited sources, linked actors, claim tags."""
+
+    sources: tuple[tuple[int, str], ...]
+    actors: tuple[tuple[int, str], ...]
+    tags: tuple[str, ...]
+    statuses: tuple[str, ...] = tuple(status.value for status in ClaimStatus)
+
+
+def _first_hand() -> Any:
+    """Per claim, its first hop (the origin of the chain): the name and any reliability."""
+    first = (
+        select(AttributionHop.claim_id, func.min(AttributionHop.position).label("position"))
+        .group_by(AttributionHop.claim_id)
+        .subquery()
+    )
+    hop = aliased(AttributionHop)
+    return (
+        select(
+            first.c.claim_id,
+            func.coalesce(Source.name, Actor.name).label("name"),
+            Source.reliability,
+        )
+        .join(hop, (hop.claim_id == first.c.claim_id) & (hop.position == first.c.position))
+        .outerjoin(Source, Source.id == hop.source_id)
+        .outerjoin(Actor, Actor.id == hop.actor_id)
+        .subquery()
+    )
+
+
+def _least_name(sort: str) -> Any:
+    """Per claim, the alphabetically first actor or tag among its links (to sort by them)."""
+    if sort == "actors":
+        key, name = ClaimActor.claim_id, Actor.name
+        query = select(key).join(Actor, Actor.id == ClaimActor.actor_id)
+    else:
+        key, name = Tagging.target_id, Tag.name
+        query = (
+            select(key).join(Tag, Tag.id == Tagging.tag_id).where(Tagging.target_kind == "claim")
+        )
+    least = query.with_only_columns(key.label("claim_id"), func.min(func.lower(name)).label("name"))
+    return least.group_by(key).subquery()
+
+
+def _sorted(query: Select, sort: str, descending: bool) -> Select:
+    if sort == "article":
+        query = query.join(Article, Article.id == Claim.article_id)
+        keys: list[Any] = [func.lower(Article.title), Claim.article_id, Claim.start]
+    elif sort in ("grade", "attribution"):
+        first = _first_hand()
+        query = query.outerjoin(first, first.c.claim_id == Claim.id)
+        keys = (
+            [func.coalesce(first.c.reliability, UNJUDGED_SOURCE), Claim.credibility]
+            if sort == "grade"
+            else [func.lower(first.c.name)]
+        )
+    elif sort in ("actors", "tags"):
+        least = _least_name(sort)
+        query = query.outerjoin(least, least.c.claim_id == Claim.id)
+        keys = [least.c.name]
+    else:
+        keys = [SORT_COLUMNS[sort]]
+    ordered = [key.desc().nulls_last() if descending else key.asc().nulls_last() for key in keys]
+    return query.order_by(*ordered, Claim.id.desc() if descending else Claim.id.asc())
+
+
+def _claim_taggings() -> Select:
+    return select(Tagging.target_id, Tagging.tag_id).where(Tagging.target_kind == "claim")
+
+
+SORT_COLUMNS: dict[str, Any] = {
+    "quote": func.lower(Claim.exact),
+    "summary": func.lower(Claim.summary),
+    "status": Claim.status,
+    "credibility": Claim.credibility,
+    "updated": Claim.updated_at,
+}
+SORTS = ("article", *SORT_COLUMNS, "grade", "attribution", "actors", "tags")
+
+
+def claim_ids(
+    project: Project,
+    claim_filter: ClaimFilter = ClaimFilter(),
+    sort: str = "updated",
+    descending: bool = True,
+) -> list[int]:
+    """The ids of the claims that pass the filter, in the order asked for."""
+    if sort not in SORTS:
+        raise InvalidInput(f"the claims list sorts by {', '.join(SORTS)}; not by {sort!r}")
+    query = _sorted(_filtered(select(Claim.id), claim_filter), sort, descending)
+    with project.reading() as session:
+        return list(session.scalars(query))
+
+
+def _filtered(query: Select, wanted: ClaimFilter) -> Select:
+    for word in wanted.text.split():
+        pattern = "%" + _escape_like(word) + "%"
+        query = query.where(
+            or_(Claim.exact.ilike(pattern, escape="\\"), Claim.summary.ilike(pattern, escape="\\"))
+        )
+    if wanted.status:
+        if wanted.status not in ClaimListChoices.statuses:
+            choices = ", ".join(ClaimListChoices.statuses)
+            raise InvalidInput(f"status is one of {choices}; not {wanted.status!r}")
+        query = query.where(Claim.status == wanted.status)
+    if wanted.credibility is not None:
+        query = query.where(Claim.credibility == wanted.credibility)
+    if wanted.source_id is not None:
+        cited = select(AttributionHop.claim_id).where(AttributionHop.source_id == wanted.source_id)
+        query = query.where(Claim.id.in_(cited))
+    if wanted.actor_id is not None:
+        query = query.where(Claim.id.in_(_with_actor(wanted.actor_id)))
+    if wanted.tag.strip():
+        query = query.where(Claim.id.in_(_tagged(wanted.tag)))
+    return query
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _with_actor(actor_id: int) -> Any:
+    """Claims linked to the actor, or with the actor in their attribution chain."""
+    return union(
+        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor_id),
+        select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor_id),
+    )
+
+
+def _tagged(tag: str) -> Select:
+    named = select(Tag.id).where(func.lower(Tag.name) == " ".join(tag.split()).lower())
+    return _claim_taggings().with_only_columns(Tagging.target_id).where(Tagging.tag_id.in_(named))
+
+
+def claim_rows(project: Project, ids: list[int]) -> list[ClaimRow]:
+    """Row data for a batch of ids, in the order given (ids no longer stored are left out)."""
+    if not ids:
+        return []
+    query = select(
+        Claim.id,
+        Claim.article_id,
+        Article.title,
+        Claim.exact,
+        Claim.summary,
+        Claim.status,
+        Claim.credibility,
+        Claim.updated_at,
+    ).join(Article, Article.id == Claim.article_id)
+    with project.reading() as session:
+        found = {row.id: row for row in session.execute(query.where(Claim.id.in_(ids)))}
+        present = list(found)
+        chains = _chains(session, present)
+        actors = _names(session, select(ClaimActor.claim_id, Actor.name).join(Actor), present)
+        tags = _names(session, _claim_tag_names(), present)
+    return [_row(found[i], chains.get(i, ([], None)), actors, tags) for i in ids if i in found]
+
+
+def _row(row: Any, chain: tuple[list[str], str | None], actors: dict, tags: dict) -> ClaimRow:
+    hops, reliability = chain
+    return ClaimRow(
+        row.id,
+        row.article_id,
+        row.title,
+        row.exact,
+        row.summary,
+        row.status,
+        row.credibility,
+        reliability,
+        " → ".join(hops),
+        tuple(actors.get(row.id, ())),
+        tuple(tags.get(row.id, ())),
+        row.updated_at,
+    )
+
+
+def _chains(session: Session, ids: list[int]) -> dict[int, tuple[list[str], str | None]]:
+    """Per claim: its chain as "name (role)" texts, and its first hop's source reliability."""
+    query = (
+        select(
+            AttributionHop.claim_id,
+            AttributionHop.role,
+            Source.name.label("source"),
+            Source.reliability,
+            Actor.name.label("actor"),
+        )
+        .outerjoin(Source, Source.id == AttributionHop.source_id)
+        .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
+        .where(AttributionHop.claim_id.in_(ids))
+        .order_by(AttributionHop.claim_id, AttributionHop.position)
+    )
+    chains: dict[int, tuple[list[str], str | None]] = {}
+    for hop in session.execute(query):
+        texts, _first = chains.setdefault(hop.claim_id, ([], hop.reliability))
+        texts.append(f"{hop.source or hop.actor} ({hop.role})")
+    return chains
+
+
+def _claim_tag_names() -> Select:
+    return (
+        select(Tagging.target_id, Tag.name)
+        .join(Tag, Tag.id == Tagging.tag_id)
+        .where(Tagging.target_kind == "claim")
+    )
+
+
+def _names(session: Session, query: Select, ids: list[int]) -> dict[int, list[str]]:
+    claim_key = query.selected_columns[0]
+    names: dict[int, list[str]] = {}
+    for claim_id, name in session.execute(query.where(claim_key.in_(ids))):
+        names.setdefault(claim_id, []).append(name)
+    return {claim: sorted(set(listed), key=str.lower) for claim, listed in names.items()}
+
+
+def claim_list_choices(project: Project) -> ClaimListChoices:
+    """The sources cited, actors linked and tags used on claims, by name, for the filters."""
+    cited = select(AttributionHop.source_id).where(AttributionHop.source_id.is_not(None))
+    sources = select(Source.id, Source.name).where(Source.id.in_(cited))
+    linked: CompoundSelect = union(
+        select(ClaimActor.actor_id),
+        select(AttributionHop.actor_id).where(AttributionHop.actor_id.is_not(None)),
+    )
+    actors = select(Actor.id, Actor.name).where(Actor.id.in_(linked))
+    used = _claim_taggings().with_only_columns(Tagging.tag_id)
+    tags = select(Tag.name).where(Tag.id.in_(used)).order_by(func.lower(Tag.name))
+    with project.reading() as session:
+        return ClaimListChoices(
+            _by_name(session, sources), _by_name(session, actors), tuple(session.scalars(tags))
+        )
+
+
+def _by_name(session: Session, query: Select) -> tuple[tuple[int, str], ...]:
+    rows = session.execute(query.order_by(func.lower(query.selected_columns[1])))
+    return tuple((row[0], row[1]) for row in rows)

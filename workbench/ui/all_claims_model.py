@@ -1,0 +1,171 @@
+"""The "All claims" Qt model: only claim ids, rows fetched lazily a block at a time.
+
+100,000 claims cost one id query; scrolling fetches the blocks on screen and a small cache
+keeps the recent ones. Sorting is done by the database (the ids come back sorted).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbench.domain.grades import credibility_label
+from workbench.services import Project
+from workbench.services.claim_list import ClaimFilter, ClaimRow, claim_ids, claim_rows
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+BLOCK = 128
+CACHED_BLOCKS = 64
+COLUMNS = (
+    ("Article", "article"),
+    ("Quote", "quote"),
+    ("Summary", "summary"),
+    ("Status", "status"),
+    ("Credibility", "credibility"),
+    ("Grade", "grade"),
+    ("Attribution", "attribution"),
+    ("Actors", "actors"),
+    ("Tags", "tags"),
+    ("Updated", "updated"),
+)
+ARTICLE, QUOTE, SUMMARY, STATUS, CREDIBILITY, GRADE, ATTRIBUTION, ACTORS, TAGS, UPDATED = range(
+    len(COLUMNS)
+)
+ARTICLE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class AllClaimsModel(QAbstractTableModel):
+    """Every claim of the project that passes the filter, as rows."""
+
+    def __init__(self, project: Project, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.claim_filter = ClaimFilter()
+        self.sort_key = "updated"
+        self.descending = True
+        self._ids: list[int] = []
+        self._rows_of: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
+        self.fetches = 0
+        self.loaded = False
+
+    # -- what is listed ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the project again which claims pass the filter, in order."""
+        ids = claim_ids(self.project, self.claim_filter, self.sort_key, self.descending)
+        self.loaded = True
+        self.beginResetModel()
+        self._ids = ids
+        self._rows_of = None
+        self._blocks.clear()
+        self.endResetModel()
+
+    def set_filter(self, claim_filter: ClaimFilter) -> None:
+        self.claim_filter = claim_filter
+        self.reload()
+
+    def refresh_rows(self) -> None:
+        """Forget cached row data and repaint (the ids and their order stay)."""
+        self._blocks.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][1]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        if self.loaded:  # the view asks for its first order before anything is listed
+            self.reload()
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, claim_id: int) -> int | None:
+        if self._rows_of is None:
+            self._rows_of = {claim_id: row for row, claim_id in enumerate(self._ids)}
+        return self._rows_of.get(claim_id)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def claim(self, row: int) -> ClaimRow | None:
+        """The row's data (fetched with its block if need be)."""
+        return self._row(row) if 0 <= row < len(self._ids) else None
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ARTICLE_ID):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == ARTICLE_ID:
+            return row.article_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row, index.column())
+        return _cell(row, index.column())
+
+    def _row(self, row: int) -> ClaimRow | None:
+        block_number = row // BLOCK
+        block = self._blocks.get(block_number)
+        if block is None:
+            block = self._fetch(block_number)
+        else:
+            self._blocks.move_to_end(block_number)
+        return block.get(self._ids[row])
+
+    def _fetch(self, block_number: int) -> dict[int, ClaimRow]:
+        ids = self._ids[block_number * BLOCK : (block_number + 1) * BLOCK]
+        self.fetches += 1
+        block = {row.id: row for row in claim_rows(self.project, ids)}
+        self._blocks[block_number] = block
+        while len(self._blocks) > CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+
+def _cell(row: ClaimRow, column: int) -> str:
+    cells = (
+        row.article_title or "(untitled)",
+        " ".join(row.quote.split()),
+        row.summary,
+        row.status,
+        str(row.credibility),
+        row.grade,
+        row.attribution,
+        ", ".join(row.actors),
+        ", ".join(row.tags),
+        row.updated.strftime("%Y-%m-%d %H:%M"),
+    )
+    return cells[column]
+
+
+def _tooltip(row: ClaimRow, column: int) -> str:
+    if column == CREDIBILITY:
+        return credibility_label(row.credibility)
+    if column == GRADE:
+        source = row.source_reliability or "F (no graded first-hand source)"
+        return f"Admiralty grade {row.grade}: source {source}, claim {row.credibility}"
+    return row.quote if column == QUOTE else _cell(row, column)
