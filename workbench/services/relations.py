@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from workbench.domain import Article, Claim, ClaimRelation
 from workbench.services.project import Project
-from workbench.services.search import QueryError, SearchUnavailable, index_if_open
 
 CHOICES = 12
 # Without the search index, only this many of the latest claims are scanned per keystroke.
@@ -111,6 +110,9 @@ def find_claims(
 
 def _indexed(project: Project, words: list[str], limit: int) -> list[int] | None:
     """Claim ids from the search index, best first; None if the index is not open."""
+    # Imported here: the window shows before the search engine loads.
+    from workbench.services.search import QueryError, SearchUnavailable, index_if_open
+
     index = index_if_open(project)
     if index is None:
         return None

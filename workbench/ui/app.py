@@ -5,6 +5,7 @@ project, created with the sample on first run) in the workbench window.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -101,9 +102,14 @@ def open_start_project(
     return project, created, problem
 
 
-def run(project_path: str | None) -> int:
-    """Open the window on a project and run until it is closed; returns the exit code."""
+def run(project_path: str | None, on_start: Callable[[QApplication], object] | None = None) -> int:
+    """Open the window on a project and run until it is closed; returns the exit code.
+
+    `on_start(app)` runs once the application exists (the start-up benchmark watches paints).
+    """
     app = application()
+    if on_start is not None:
+        on_start(app)
     settings = WindowSettings()
     apply_scheme(app, settings.colour_scheme)
     app.styleHints().colorSchemeChanged.connect(

@@ -31,6 +31,7 @@ from workbench.ui.search_results import HIT, HitDelegate, HitsModel, reveal_span
 from workbench.ui.session import UiSession, describe
 
 if TYPE_CHECKING:
+    from workbench.services import Project
     from workbench.services.search import BackgroundIndexer, SearchIndex, SearchResults
 
 LIMIT = 50  # the best 50 with snippets keep a query near 30 ms at 100,000 articles
@@ -128,14 +129,12 @@ class SearchPanel(QWidget):
         """Open the index in the background (once), so the first search is quick."""
         if self.index is not None or self._opening or self._closed:
             return
-        from workbench.services.search import open_index
-
         project = self.session.project
         self._opening = True
         self.status.setText("Preparing the search index…")
         self.session.tasks.run(
             "Open the search index",
-            lambda _control: open_index(project),
+            lambda _control: _open_index(project),
             on_done=self._index_ready,
             on_error=self._index_failed,
         )
@@ -296,3 +295,11 @@ class SearchPanel(QWidget):
         if hit is not None:
             claim = hit.id if hit.kind == "claim" else 0
             self.hit_chosen.emit(hit.article_id, claim, reveal_span(hit))
+
+
+def _open_index(project: Project) -> SearchIndex:
+    """Runs in the background: the search engine itself is imported there, not before the
+    window's first paint."""
+    from workbench.services.search import open_index
+
+    return open_index(project)

@@ -5,7 +5,7 @@ matching words in bold. Painted as rich text by a delegate (the list holds only 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -19,7 +19,9 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.domain.anchoring import Span
-from workbench.services.search import SearchHit
+
+if TYPE_CHECKING:  # the search engine loads when the index opens, after the window shows
+    from workbench.services.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
