@@ -46,30 +46,27 @@ def _positive(text: str) -> int:
 
 
 @contextmanager
-def _opened(location: str) -> Iterator[Project]:
-    """The project for editing (to catch the index up), or read-only if another has it open."""
-    from workbench.services import Project
-    from workbench.store import ProjectInUse
+def _opened(location: str) -> Iterator[tuple[Project, str]]:
+    """The project read-only, its index caught up first (and a notice if it was rebuilt): a
+    search never holds the lock an import needs (see `open_for_searching`)."""
+    from workbench.services.search import open_for_searching
 
-    try:
-        project = Project.open(location)
-    except ProjectInUse:
-        project = Project.open(location, read_only=True)
+    project, notice = open_for_searching(location, _progress_printer("building the search index"))
     with project:
-        yield project
+        yield project, notice
 
 
 def search_project(arguments: argparse.Namespace) -> int:
     from workbench.services.search import SearchIndex
 
-    with _opened(arguments.project) as project:
-        index = SearchIndex.open(project, _progress_printer("building the search index"))
+    with _opened(arguments.project) as (project, notice):
+        index = SearchIndex.open(project)
         try:
             results = index.search(arguments.query, limit=arguments.limit)
         finally:
             index.close()
-    if results.notice:
-        print(f"note: {results.notice}", file=sys.stderr)
+    if notice or results.notice:
+        print(f"note: {notice or results.notice}", file=sys.stderr)
     if arguments.json:
         print(json.dumps(results_as_json(results), ensure_ascii=False, indent=2))
     else:

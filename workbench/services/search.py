@@ -17,16 +17,19 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from workbench.search.build import BuildReport
 from workbench.search.engine import FILTERS, ProjectIndex
 from workbench.search.errors import QueryError, SearchUnavailable
+from workbench.search.folder import IndexUnusable, index_location, open_folder
 from workbench.search.health import IndexCheck, check_index
 from workbench.search.indexer import pending_entries
 from workbench.search.query import parse_query
 from workbench.search.results import FacetCount, SearchHit, SearchResults, describe_hits
 from workbench.search.snippets import Highlighters, Snippet, query_terms
 from workbench.services.project import Project, ProjectChange
+from workbench.store import ProjectInUse
 
 __all__ = [
     "FILTERS",
@@ -43,6 +46,7 @@ __all__ = [
     "drain_outbox",
     "index_disagreement",
     "index_if_open",
+    "open_for_searching",
     "open_index",
     "rebuild",
     "search",
@@ -221,6 +225,38 @@ def open_index(project: Project, progress: Progress | None = None) -> SearchInde
 def index_if_open(project: Project) -> SearchIndex | None:
     """The project's search index if it is open already; never opens, builds or waits."""
     return _open_indexes.get(project)
+
+
+def open_for_searching(
+    location: str | Path, progress: Progress | None = None
+) -> tuple[Project, str]:
+    """The project opened read-only, for a search that holds no writer's lock (an import can
+    run beside it), and a notice if its index had to be rebuilt. If edits wait in the outbox
+    or the index must be (re)built, and nobody has the project open for editing, the index is
+    caught up first, under the lock for that moment only; if somebody has, they keep it."""
+    project = Project.open(location, read_only=True)
+    try:
+        behind = pending_entries(project.store) > 0 or not _index_usable(project)
+    except BaseException:
+        project.close()
+        raise
+    if not behind:
+        return project, ""
+    project.close()
+    notice = ""
+    with contextlib.suppress(ProjectInUse), Project.open(location) as writable:
+        caught_up = SearchIndex.open(writable, progress)
+        notice = caught_up.notice
+        caught_up.close()
+    return Project.open(location, read_only=True), notice
+
+
+def _index_usable(project: Project) -> bool:
+    try:
+        open_folder(index_location(project.store)).close()
+    except IndexUnusable:
+        return False
+    return True
 
 
 def close_index(project: Project) -> None:
