@@ -24,6 +24,9 @@ class Claim(SpanColumns, Base):
         CheckConstraint('start >= 0 AND start <= "end"', name="span_order"),
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_grade"),
         Index("ix_claims_status_article", "status", "article_id"),
+        Index("ix_claims_updated_at", "updated_at"),  # the "All claims" list, revision 0005
+        Index("ix_claims_status_updated", "status", "updated_at"),
+        Index("ix_claims_credibility_updated", "credibility", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
