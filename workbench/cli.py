@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workbench.commands.importing",
     "workbench.commands.exporting",
     "workbench.commands.searching",
+    "workbench.commands.history",
 )
 
 EXIT_ERROR = 1

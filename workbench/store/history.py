@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from workbench.domain.journal import ChangeRecord
@@ -59,22 +58,42 @@ def log_outline(session: Session) -> list[LogOutline]:
 
 
 def logged_steps(session: Session, limit: int, before_id: int | None = None) -> list[LoggedStep]:
-    """The newest `limit` entries (older than `before_id` when given), newest first."""
-    query = select(ChangeRecord).order_by(ChangeRecord.id.desc()).limit(limit)
+    """The newest `limit` entries (older than `before_id` when given), newest first.
+
+    The rows touched are counted by SQLite's JSON functions, so a step that kept a large
+    before image (a deleted article) is never loaded into Python to be counted.
+    """
+    query = select(
+        ChangeRecord.id,
+        ChangeRecord.at,
+        ChangeRecord.user,
+        ChangeRecord.action,
+        ChangeRecord.direction,
+        ChangeRecord.undoable,
+    ).order_by(ChangeRecord.id.desc())
     if before_id is not None:
         query = query.where(ChangeRecord.id < before_id)
-    return [_step(record) for record in session.scalars(query)]
+    rows = session.execute(query.limit(limit)).all()
+    counts = _rows_per_table(session, [row.id for row in rows])
+    return [
+        LoggedStep(*row, sum(counts.get(row.id, {}).values()), counts.get(row.id, {}))
+        for row in rows
+    ]
 
 
-def _step(record: ChangeRecord) -> LoggedStep:
-    tables = Counter(entry["table"] for entry in record.changes)
-    return LoggedStep(
-        record.id,
-        record.at,
-        record.user,
-        record.action,
-        record.direction,
-        record.undoable,
-        sum(tables.values()),
-        dict(tables),
+def _rows_per_table(session: Session, record_ids: list[int]) -> dict[int, dict[str, int]]:
+    if not record_ids:
+        return {}
+    entry = func.json_each(ChangeRecord.changes).table_valued("value").alias("entry")
+    table = func.json_extract(entry.c.value, "$.table")
+    query = (
+        select(ChangeRecord.id, table, func.count())
+        .select_from(ChangeRecord)
+        .join(entry, true())
+        .where(ChangeRecord.id.in_(record_ids))
+        .group_by(ChangeRecord.id, table)
     )
+    counts: dict[int, dict[str, int]] = {}
+    for record_id, table_name, count in session.execute(query):
+        counts.setdefault(record_id, {})[table_name] = count
+    return counts

@@ -27,6 +27,7 @@ from workbench.ui import collector
 from workbench.ui.actions import build_actions, build_menus, build_toolbar
 from workbench.ui.all_claims import AllClaimsPanel
 from workbench.ui.claims_panel import ClaimsPanel
+from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
 from workbench.ui.layout import ReaderKeepsItsShare
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.managers = ManagersPanel(session)
         self.search = SearchPanel(session)
         self.all_claims = AllClaimsPanel(session)
+        self.history = HistoryPanel(session)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.claims_dock, self.managers_dock)
         self.all_claims_dock = self._dock("All claims", "all-claims-dock", self.all_claims, bottom)
         self.tabifyDockWidget(self.claims_dock, self.all_claims_dock)
+        self.history_dock = self._dock("History", "history-dock", self.history, bottom)
+        self.tabifyDockWidget(self.claims_dock, self.history_dock)
         self.claims_dock.raise_()
         self.search_dock = self._dock("Search", "search-dock", self.search, left)
         self.tabifyDockWidget(self.library_dock, self.search_dock)
