@@ -17,6 +17,7 @@ BENCHMARKS: dict[str, str] = {
     "import": "workbench.bench.importing",
     "reader": "workbench.ui.bench_reader",
     "search": "workbench.bench.search",
+    "startup": "workbench.bench.startup",
 }
 
 

@@ -1,12 +1,14 @@
-"""Benchmark: start-up, each beside its floor measured in the same run the same way.
+"""Benchmark: start-up, each figure beside its floor measured in the same run the same way.
 
 - `workbench --help` against `python -c "import argparse"`: target ours ≤ 1.3 × floor + 100 ms.
 - The window, from process start to its first paint, on a project, against a bare QMainWindow
-  with the same widgets (`workbench.ui.bench_startup`): target ours ≤ 1.5 × floor.
+  with the same widgets (`workbench.ui.bench_startup`): target ours ≤ 1.5 × floor; and the
+  window's peak memory at that moment beside the bare window's.
 
-Every figure is the median wall time of fresh processes, ours and the floor taken in turns so
-both meet the same load. `rows(project, size)` yields the rows, for the scale benchmark;
-`run(cache)` prints them for the sample project.
+Each figure is the median of fresh processes, ours and the floor run in turns (after a warm-up
+of each) so both meet the same load. The scale benchmark takes the window's rows from
+`workbench.bench.scale.window_rows`; `python -m workbench.bench --only startup` prints all of
+them for the sample project.
 """
 
 from __future__ import annotations
@@ -17,87 +19,74 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 HELP_RUNS = 7
 WINDOW_RUNS = 5
-HELP_SLACK_S = 0.100
-WINDOW_TIMEOUT_S = 600
+TIMEOUT_S = 600
 
 
 @dataclass(frozen=True)
-class Row:
-    """One line of the table: an operation timed beside its floor, and whether it is in target."""
+class Start:
+    """One process start: wall seconds to its end (or to its first paint), peak memory (MB)."""
 
-    operation: str
-    size: str
-    ours: float
-    floor: float
-    target: str
-    ok: bool
-
-    @property
-    def ratio(self) -> float:
-        return self.ours / self.floor if self.floor else float("inf")
-
-    def line(self) -> str:
-        verdict = "ok" if self.ok else "MISS"
-        return (
-            f"{self.operation} | {self.size} | {self.ours * 1000:.0f} ms | "
-            f"{self.floor * 1000:.0f} ms | {self.ratio:.2f}× | {self.target} | {verdict}"
-        )
+    seconds: float
+    peak_mb: float = 0.0
 
 
-def rows(project: Path | None, size: str) -> Iterator[Row]:
-    """The `--help` row, then (given a project) the first-paint row."""
-    ours, floor = _in_turns(
+def help_starts(runs: int = HELP_RUNS) -> tuple[Start, Start]:
+    """`workbench --help` and `python -c "import argparse"`, median of each."""
+    return in_turns(
         [sys.executable, "-m", "workbench", "--help"],
         [sys.executable, "-c", "import argparse"],
-        HELP_RUNS,
+        runs,
     )
-    yield Row("--help", "-", ours, floor, "≤ 1.3× + 100 ms", ours <= 1.3 * floor + HELP_SLACK_S)
-    if project is None:
-        return
+
+
+def first_paints(project: Path, runs: int = WINDOW_RUNS) -> tuple[Start, Start]:
+    """The window on `project` and the bare window, to first paint, median of each."""
     child = [sys.executable, "-m", "workbench.ui.bench_startup"]
-    ours, floor = _in_turns([*child, "ours", str(project)], [*child, "bare"], WINDOW_RUNS)
-    yield Row("open project to first paint", size, ours, floor, "≤ 1.5×", ours <= 1.5 * floor)
+    return in_turns([*child, "ours", str(project)], [*child, "bare"], runs)
 
 
-def _in_turns(ours: list[str], floor: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds of each command, run alternately (one warm-up run of each first)."""
+def in_turns(ours: list[str], floor: list[str], runs: int) -> tuple[Start, Start]:
+    """Median start of each command, run alternately after one warm-up run of each."""
     with tempfile.TemporaryDirectory(prefix="workbench-startup-") as home:
-        env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_CACHE_HOME": home}
+        env = {**os.environ, "XDG_CONFIG_HOME": home}
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _time(ours, env)
-        _time(floor, env)
-        timings = [(_time(ours, env), _time(floor, env)) for _ in range(runs)]
-    return statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings)
+        start(ours, env)
+        start(floor, env)
+        pairs = [(start(ours, env), start(floor, env)) for _ in range(runs)]
+    return _median([mine for mine, _ in pairs]), _median([theirs for _, theirs in pairs])
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from starting the process until it ends, or until it prints that it painted."""
+def start(command: list[str], env: dict[str, str]) -> Start:
+    """Run a process; the time is taken when it prints "painted <peak kB>", else at its end."""
     started = time.perf_counter()
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
     ) as process:
-        assert process.stdout is not None
+        assert process.stdout is not None and process.stderr is not None
+        painted: Start | None = None
         for line in process.stdout:
-            if line.strip() == "painted":
-                elapsed = time.perf_counter() - started
-                process.wait(WINDOW_TIMEOUT_S)
-                return elapsed
-        process.wait(WINDOW_TIMEOUT_S)
-        elapsed = time.perf_counter() - started
-        if process.returncode != 0:
-            error = process.stderr.read() if process.stderr else ""
-            raise RuntimeError(f"{' '.join(command)} failed: {error.strip()[-500:]}")
-    return elapsed
+            words = line.split()
+            if painted is None and len(words) == 2 and words[0] == "painted":
+                painted = Start(time.perf_counter() - started, int(words[1]) / 1024)
+        complaint = process.stderr.read()
+        process.wait(TIMEOUT_S)
+        ended = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[-3:])} failed: {complaint.strip()[-300:]}")
+    return painted or Start(ended)
+
+
+def _median(starts: list[Start]) -> Start:
+    return Start(statistics.median(s.seconds for s in starts), max(s.peak_mb for s in starts))
 
 
 def run(cache: Path) -> None:
-    """Print the rows for the sample project (made once in the cache folder)."""
+    """Print the start-up rows for the sample project (made once in the cache folder)."""
     project = cache / "sample.wbproj"
     if not project.exists():
         from workbench.services import Project
@@ -107,8 +96,22 @@ def run(cache: Path) -> None:
         with Project.create(project) as opened:
             build_sample(opened)
     print("operation | size | ours | floor | ratio | target | ok", flush=True)
-    for row in rows(project, "sample"):
-        print(row.line(), flush=True)
+    ours, floor = help_starts()
+    _print("--help", ours.seconds * 1000, floor.seconds * 1000, "≤1.3× +100 ms",
+           ours.seconds <= 1.3 * floor.seconds + 0.1)  # fmt: skip
+    ours, floor = first_paints(project)
+    _print("open project to first paint", ours.seconds * 1000, floor.seconds * 1000, "≤1.5×",
+           ours.seconds <= 1.5 * floor.seconds)  # fmt: skip
+    _print("window memory at first paint", ours.peak_mb, floor.peak_mb, "none", True, "MB")
+
+
+def _print(
+    operation: str, ours: float, floor: float, target: str, ok: bool, unit: str = "ms"
+) -> None:
+    ratio = ours / floor if floor else float("nan")
+    verdict = "ok" if ok else "MISS"
+    print(f"{operation} | sample | {ours:,.0f} {unit} | {floor:,.0f} {unit} | {ratio:.2f}× | "
+          f"{target} | {verdict}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

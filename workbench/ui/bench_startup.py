@@ -1,5 +1,6 @@
 """The window's side of the start-up benchmark: run as a child process, it prints when the main
-window first paints, then quits. `workbench.bench.startup` times each run from process start.
+window first paints ("painted" and its peak memory in kB so far), then quits.
+`workbench.bench.startup` times each run from process start.
 
 `python -m workbench.ui.bench_startup ours PROJECT` opens PROJECT the way `workbench gui` does
 (`loaded PROJECT` does the same and also prints, at the first paint, the third-party packages
@@ -11,6 +12,7 @@ and no project behind them.
 
 from __future__ import annotations
 
+import resource
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -44,7 +46,8 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
             self.seen = True
-            print(PAINTED, flush=True)
+            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"{PAINTED} {peak_kb}", flush=True)
             if self.report_packages:
                 print(" ".join(sorted(third_party_packages())), flush=True)
             QTimer.singleShot(0, self.app.quit)
