@@ -211,11 +211,32 @@ def test_title_column_takes_the_spare_width(qtbot, sample_window):
     window = sample_window
     table = window.library.table
     header = table.horizontalHeader()
-    window.resizeDocks([window.library_dock], [360], Qt.Orientation.Horizontal)
-    qtbot.wait(50)
+    dock = window.library_dock
+    dock.show()
+    dock.setFloating(True)
+    dock.resize(420, 500)
+    qtbot.waitUntil(lambda: table.viewport().width() < 420, timeout=WAIT_MS)
     narrow = [header.sectionSize(c) for c in range(window.library.model.columnCount())]
-    window.resizeDocks([window.library_dock], [700], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: header.sectionSize(TITLE) > narrow[TITLE] + 200, timeout=WAIT_MS)
+    dock.resize(900, 500)
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) > narrow[TITLE] + 300, timeout=WAIT_MS)
     wide = [header.sectionSize(c) for c in range(window.library.model.columnCount())]
     assert wide[1:] == narrow[1:]
     assert header.sectionSize(TITLE) > table.viewport().width() / 2
+
+
+def test_a_batch_import_is_one_undo_step(qtbot, open_window, project: Project, corpus):
+    """Three pages imported at once undo together ("Undo Import 3 files") and redo together,
+    though each was stored in its own transaction."""
+    window: MainWindow = open_window(project)
+    pages = sorted((corpus / "web").glob("*.html"))[:3]
+    window.importer.import_paths(pages)
+    qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=120_000)
+    assert len(window.importer.last_summary.imported) == 3
+    assert window.actions_.undo.text() == "&Undo Import 3 files"
+    window.actions_.undo.trigger()
+    assert project_counts(project).articles == 0
+    assert window.library.count_label.text() == "0 articles"
+    assert window.actions_.redo.text() == "&Redo Import 3 files"
+    window.actions_.redo.trigger()
+    assert project_counts(project).articles == 3
+    assert window.library.count_label.text() == "3 articles"

@@ -49,8 +49,15 @@ class NewArticle:
     near_duplicate_score: float | None = None
 
 
-def add_article(project: Project, new: NewArticle, *, undoable: bool = True) -> int:
-    """Store an article; its text is normalized and must not already be in the project."""
+def add_article(
+    project: Project,
+    new: NewArticle,
+    *,
+    undoable: bool = True,
+    records: list[int] | None = None,
+) -> int:
+    """Store an article; its text is normalized and must not already be in the project.
+    `records` collects the journal record written (a batch import makes them one undo step)."""
     text = normalize_text(new.text)
     if not text:
         raise InvalidInput(f"{new.original_name or 'the article'} has no text to import")
@@ -66,7 +73,10 @@ def add_article(project: Project, new: NewArticle, *, undoable: bool = True) -> 
             original=_packed(new.original),
             **_metadata_of(new),
         )
-        return uow.articles.add(article).id
+        article_id = uow.articles.add(article).id
+    if records is not None and uow.record_id is not None:
+        records.append(uow.record_id)
+    return article_id
 
 
 def _packed(original: bytes | None) -> bytes | None:

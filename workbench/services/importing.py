@@ -2,8 +2,8 @@
 
 Extraction runs in worker processes; this process is the one writer and stores each article
 in its own transaction (`add_article`), so a file that fails leaves nothing behind and never
-stops the batch. A batch of several files is journalled but kept off the undo stack; one
-imported file or a paste is one undoable step.
+stops the batch. A batch of several files (or a feed's entries) is one undo step, "Import 30
+files", made of those transactions; one imported file or a paste is one undoable step.
 """
 
 from __future__ import annotations
@@ -154,14 +154,17 @@ def import_paths(
     finder = finder_for(project)
     summary.signed_earlier = finder.signed_now
     single_file = len(collected.files) == 1
+    records: list[int] = []
     for extraction in extract_all(collected.files, workers=workers, cancel=cancel):
-        _store_file(project, extraction, summary, finder, undoable=single_file)
+        _store_file(project, extraction, summary, finder, undoable=single_file, records=records)
         summary.files_done += 1
         if progress is not None:
             progress(_progress(summary, extraction.path, started))
         if cancel is not None and cancel.is_set():
             break
     summary.cancelled = summary.files_done < summary.total
+    files = len({article.path for article in summary.imported})
+    project.push_step(f"Import {plural(files, 'file')}", records)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -188,6 +191,7 @@ def _store_file(
     finder: NearDuplicateFinder,
     *,
     undoable: bool,
+    records: list[int],
 ) -> None:
     path = extraction.path
     summary.failures += [ImportFailure(path, reason) for reason in extraction.errors]
@@ -196,7 +200,10 @@ def _store_file(
         try:
             near = finder.match(document.text, document.sketch)
             new = _new_article(document, path, near)
-            article_id = add_article(project, new, undoable=undoable and one_article)
+            alone = undoable and one_article  # its own undo step; else one of the batch's
+            article_id = add_article(
+                project, new, undoable=alone, records=None if alone else records
+            )
         except DuplicateArticle as duplicate:
             summary.duplicates.append(DuplicateFile(path, duplicate.existing_id, document.part))
             continue
