@@ -15,22 +15,23 @@ from typing import Any, TypeVar
 
 from workbench.reports import web_vocabulary as vocab
 from workbench.reports.model import (
-    ACTOR,
-    SOURCE,
     Actor,
     Article,
     Claim,
     Event,
-    Hop,
-    Link,
     Mention,
     Relation,
     Report,
     Source,
 )
+from workbench.reports.web_items import (
+    ClaimPiece,
+    MentionPiece,
+    NotesPiece,
+    parse_item,
+)
 from workbench.reports.web_records import (
     ExchangeFormatError,
-    Records,
     as_list,
     json_object,
     read_records,
@@ -111,60 +112,18 @@ class _Reader:
         self.claim_iris: set[str] = set()
 
     def read(self, item: Json) -> None:
-        if "Annotation" not in types_of(item):
-            raise ExchangeFormatError(f"{item.get('id', 'an item')} is not an Annotation")
-        target = _first(item.get("target"), f"annotation {item.get('id', '')} has no target")
-        motivations = {str(m) for m in as_list(item.get("motivation"))}
-        if isinstance(target, str) or "selector" not in target:
-            self._on_record(item, target if isinstance(target, str) else text_of(target, "id"))
-        elif "identifying" in motivations:
-            self._mention(item, target)
-        else:
-            self._claim(item, target, motivations)
-
-    def _on_record(self, item: Json, target: str) -> None:
-        bodies = [json_object(body, "a body") for body in as_list(item.get("body"))]
-        relation = next((b for b in bodies if b.get("wb:property") == vocab.RELATION), None)
-        if relation is not None:
-            kind = text_of(relation, "wb:relation", "supports")
-            self.relations.append(Relation(target, text_of(relation, "source"), kind))
-            return
-        tags, notes = self.annotations.setdefault(target, ([], []))
-        default = next(iter(as_list(item.get("motivation"))), "commenting")
-        for body in bodies:
-            purpose = text_of(body, "purpose", str(default))
-            (tags if purpose == "tagging" else notes).append(text_of(body, "value"))
-
-    def _mention(self, item: Json, target: Json) -> None:
-        body = json_object(_first(item.get("body"), "a mention names no actor"), "a body")
-        actor = self.records.actors.get(text_of(body, "source"))
-        if actor is None:
-            return
-        source, exact, prefix, suffix, start, end = _selected(item, target)
-        self.mentions.setdefault(source, []).append(
-            Mention(actor.name, start, end, exact, prefix, suffix)
-        )
-
-    def _claim(self, item: Json, target: Json, motivations: set[str]) -> None:
-        source, exact, prefix, suffix, start, end = _selected(item, target)
-        bodies = [_body(body) for body in as_list(item.get("body"))]
-        fields = _claim_fields(bodies, motivations, self.records)
-        iri = text_of(item, "id") or f"claim-{len(self.claim_iris)}"
-        self.claim_iris.add(iri)
-        claim = Claim(
-            ref=iri,
-            number=0,
-            start=start,
-            end=end,
-            exact=exact,
-            prefix=prefix,
-            suffix=suffix,
-            orphaned=item.get("wb:orphaned") is True,
-            created=vocab.parse_timestamp(item.get("created")),
-            modified=vocab.parse_timestamp(item.get("modified")),
-            **fields,
-        )
-        self.claims.setdefault(source, []).append(claim)
+        piece = parse_item(item, self.records)
+        if isinstance(piece, ClaimPiece):
+            self.claim_iris.add(piece.claim.ref)
+            self.claims.setdefault(piece.article, []).append(piece.claim)
+        elif isinstance(piece, MentionPiece):
+            self.mentions.setdefault(piece.article, []).append(piece.mention)
+        elif isinstance(piece, Relation):
+            self.relations.append(piece)
+        elif isinstance(piece, NotesPiece):
+            tags, notes = self.annotations.setdefault(piece.target, ([], []))
+            tags += piece.tags
+            notes += piece.notes
 
     def report(self) -> Report:
         records = self.records
@@ -203,104 +162,3 @@ class _Reader:
     def _annotated(self, iri: str, record: Annotated) -> Annotated:
         tags, notes = self.annotations.get(iri, ([], []))
         return replace(record, tags=tuple(tags), notes=tuple(notes))
-
-
-def _first(value: object, missing: str) -> Any:
-    found = as_list(value)
-    if not found:
-        raise ExchangeFormatError(missing)
-    return found[0]
-
-
-def _selected(item: Json, target: Json) -> tuple[str, str, str, str, int, int]:
-    """The article IRI, quote, prefix, suffix, start and end an annotation's target selects."""
-    name = item.get("id", "an annotation")
-    source = target.get("source")
-    source = text_of(source, "id") if isinstance(source, dict) else source
-    if not isinstance(source, str) or not source:
-        raise ExchangeFormatError(f"{name}: its target names no source document")
-    quote: Json = {}
-    position: Json = {}
-    for selector in as_list(target.get("selector")):
-        kinds = types_of(json_object(selector, "a selector"))
-        quote = selector if "TextQuoteSelector" in kinds else quote
-        position = selector if "TextPositionSelector" in kinds else position
-    if not quote and not position:
-        raise ExchangeFormatError(f"{name}: no TextQuoteSelector or TextPositionSelector")
-    start, end = position.get("start", 0), position.get("end", 0)
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-        raise ExchangeFormatError(f"{name}: the text position {start!r}..{end!r} is not a range")
-    exact = text_of(quote, "exact")
-    return source, exact, text_of(quote, "prefix"), text_of(quote, "suffix"), start, end
-
-
-def _body(body: object) -> Json:
-    return body if isinstance(body, dict) else {"type": "SpecificResource", "source": body}
-
-
-def _claim_fields(bodies: list[Json], motivations: set[str], records: Records) -> dict[str, Any]:
-    """Summary, grades, chain, links, tags and notes from a claim annotation's bodies."""
-    fields: dict[str, Any] = {"actors": [], "events": [], "tags": [], "notes": []}
-    default_purpose = next(iter(sorted(motivations)), "commenting")
-    for body in bodies:
-        about = body.get("wb:property")
-        value = text_of(body, "value")
-        if about == vocab.SUMMARY:
-            fields["summary"] = value
-        elif about in (vocab.KIND, vocab.STATUS):
-            fields[str(about)] = value
-        elif about == vocab.CREDIBILITY:
-            fields["credibility"] = _grade(body)
-        elif about == vocab.ATTRIBUTION:
-            fields["attribution"] = tuple(
-                _hop(hop, records) for hop in as_list(body.get("wb:hops"))
-            )
-        elif about == vocab.ACTOR_LINK and text_of(body, "source") in records.actors:
-            name = records.actors[text_of(body, "source")].name
-            fields["actors"].append(Link(name, name, text_of(body, "wb:role", "subject")))
-        elif about == vocab.EVENT_LINK and text_of(body, "source") in records.events:
-            event = records.events[text_of(body, "source")]
-            fields["events"].append(Link(event.ref, event.title, text_of(body, "wb:role")))
-        elif about is None and value:
-            _free_body(fields, text_of(body, "purpose", default_purpose), value)
-    return {key: tuple(v) if isinstance(v, list) else v for key, v in fields.items()}
-
-
-def _free_body(fields: dict[str, Any], purpose: str, value: str) -> None:
-    """A body another tool wrote: a tag, the summary (first describing body) or a note."""
-    if purpose == "tagging":
-        fields["tags"].append(value)
-    elif purpose == "describing" and "summary" not in fields:
-        fields["summary"] = value
-    else:
-        fields["notes"].append(value)
-
-
-def _grade(body: Json) -> int:
-    grade = body.get("wb:grade")
-    if isinstance(grade, int) and not isinstance(grade, bool):
-        return grade
-    leading = text_of(body, "value").strip()[:1]
-    return int(leading) if leading.isdigit() else 6
-
-
-def _hop(node: object, records: Records) -> Hop:
-    hop = json_object(node, "an attribution hop")
-    source, actor = (
-        records.sources.get(text_of(hop, "wb:source")),
-        records.actors.get(text_of(hop, "wb:actor")),
-    )
-    kind = ACTOR if "wb:actor" in hop else SOURCE
-    named = source or actor
-    name = named.name if named is not None else text_of(hop, "wb:name")
-    if not name:
-        raise ExchangeFormatError("an attribution hop names no source or actor")
-    reliability = source.reliability if source else hop.get("wb:reliability")
-    return Hop(
-        name=name,
-        role=text_of(hop, "wb:role", "speaker"),
-        kind=kind,
-        cue=text_of(hop, "wb:cue"),
-        anonymous=hop.get("wb:anonymous") is True,
-        reliability=reliability if kind == SOURCE and isinstance(reliability, str) else None,
-    )

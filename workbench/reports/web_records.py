@@ -52,25 +52,44 @@ def read_records(top: Json) -> Records:
     """The articles, sources, actors and events the file describes, by IRI."""
     records = Records()
     for node in _nodes(top, "wb:articles"):
-        records.articles[text_of(node, "id")] = _article(node)
+        records.articles[text_of(node, "id")] = article_record(node)
     for node in _nodes(top, "wb:sources"):
-        records.sources[text_of(node, "id")] = Source(
-            name=_name(node),
-            kind=text_of(node, "wb:kind", "other"),
-            reliability=text_of(node, "wb:reliability", "F"),
-            aliases=tuple(str(alias) for alias in as_list(node.get("wb:aliases"))),
-            description=text_of(node, "wb:description"),
-        )
+        records.sources[text_of(node, "id")] = source_record(node)
     for node in _nodes(top, "wb:actors"):
-        records.actors[text_of(node, "id")] = Actor(
-            name=_name(node),
-            kind=text_of(node, "wb:kind", "person"),
-            aliases=tuple(str(alias) for alias in as_list(node.get("wb:aliases"))),
-            description=text_of(node, "wb:description"),
-        )
+        records.actors[text_of(node, "id")] = actor_record(node)
     for node in _nodes(top, "wb:events"):
-        records.events[text_of(node, "id")] = _event(node, records)
+        records.events[text_of(node, "id")] = event_record(node, records)
     return records
+
+
+def source_record(node: object) -> Source:
+    """A `wb:Source` entry as the report model's Source."""
+    node = json_object(node, "an entry of wb:sources")
+    return Source(
+        name=_name(node),
+        kind=text_of(node, "wb:kind", "other"),
+        reliability=text_of(node, "wb:reliability", "F"),
+        aliases=_aliases(node),
+        description=text_of(node, "wb:description"),
+    )
+
+
+def actor_record(node: object) -> Actor:
+    """A `wb:Actor` entry as the report model's Actor."""
+    node = json_object(node, "an entry of wb:actors")
+    return Actor(
+        name=_name(node),
+        kind=text_of(node, "wb:kind", "person"),
+        aliases=_aliases(node),
+        description=text_of(node, "wb:description"),
+    )
+
+
+def _aliases(node: Json) -> tuple[str, ...]:
+    aliases = as_list(node.get("wb:aliases"))
+    if not all(isinstance(alias, str) for alias in aliases):
+        raise ExchangeFormatError(f"{node.get('id', 'a record')}: every alias must be text")
+    return tuple(aliases)
 
 
 def _nodes(top: Json, key: str) -> list[Json]:
@@ -84,7 +103,9 @@ def _name(node: Json) -> str:
     return name
 
 
-def _article(node: Json) -> Article:
+def article_record(node: object) -> Article:
+    """A `wb:articles` entry (metadata and the whole text) as the report model's Article."""
+    node = json_object(node, "an entry of wb:articles")
     text = text_of(node, "wb:text")
     if not text.strip():
         raise ExchangeFormatError(f"article {node.get('id', '')} carries no wb:text")
@@ -105,7 +126,9 @@ def _article(node: Json) -> Article:
     )
 
 
-def _event(node: Json, records: Records) -> Event:
+def event_record(node: object, records: Records) -> Event:
+    """A `wb:Event` entry; its participants are named by the actors in `records`."""
+    node = json_object(node, "an entry of wb:events")
     title = text_of(node, "wb:title").strip()
     if not title:
         raise ExchangeFormatError(f"{node.get('id', 'an event')} has no wb:title")

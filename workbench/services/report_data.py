@@ -33,7 +33,7 @@ from workbench.services.project import Project
 from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
 from workbench.services.report_usage import Usage, read_usage
 
-BATCH = 200
+BATCH = 1000
 CHUNK = 500
 
 

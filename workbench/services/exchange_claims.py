@@ -1,0 +1,241 @@
+"""The annotations of an exchange file written into the project: claims (with their chains,
+links, tags and notes), actor mentions, claim relations, and tags and notes on whole records.
+
+A claim is placed by position, else by its quote with context (`domain.anchoring.reanchor`); one
+whose quote is no longer in its article's text (or that the file marks orphaned) is kept as an
+orphaned claim with its old quote and context, to be re-attached by the analyst, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.domain import ActorMention, Article, Claim, ClaimRelation
+from workbench.domain.anchoring import QuoteSelector, Span, reanchor
+from workbench.reports import model as rm
+from workbench.reports.web_items import ClaimPiece, MentionPiece, NotesPiece, Piece
+from workbench.reports.web_records import ExchangeFormatError
+from workbench.services import claims, links
+from workbench.services.errors import InvalidInput
+from workbench.services.exchange_checks import claim_problem
+from workbench.services.exchange_records import RecordWriter
+from workbench.services.project import Project
+from workbench.store import UnitOfWork
+
+
+class ClaimWriter:
+    def __init__(
+        self, project: Project, uow: UnitOfWork, summary: Any, records: RecordWriter
+    ) -> None:
+        self.project, self.uow, self.summary, self.records = project, uow, summary, records
+        self.claims: dict[str, tuple[int, rm.Claim]] = {}
+        self.relations: list[rm.Relation] = []
+        self.times: dict[int, tuple[datetime | None, datetime | None]] = {}
+        self.spans: dict[int, Counter[tuple[int, int]]] = {}
+        self.orphans: dict[int, Counter[str]] = {}
+        self.text: tuple[int, str] = (0, "")
+        self.by_url: dict[str, int] = {}
+
+    def write(self, piece: Piece) -> None:
+        if isinstance(piece, ClaimPiece):
+            self._claim(self._article(piece.article), piece.claim)
+        elif isinstance(piece, MentionPiece):
+            self._mention(self._article(piece.article), piece.mention)
+        elif isinstance(piece, rm.Relation):
+            self.relations.append(piece)
+        elif isinstance(piece, NotesPiece):
+            self._notes(piece)
+
+    def finish(self) -> None:
+        """Relations (once every claim is in) and the times the file gives its claims."""
+        for relation in self.relations:
+            self._relation(relation)
+        for claim_id, (created, modified) in self.times.items():
+            row = self.uow.claims.get(claim_id)
+            if created is not None:
+                row.created_at = created
+            if modified is not None:
+                row.updated_at = modified
+        self.uow.session.flush()
+
+    def _article(self, iri: str) -> int:
+        """The article an annotation targets: one of the file's, or one in the project by URL."""
+        known = self.records.ids.get(iri) if self.records.kind_of(iri) == "article" else None
+        if known is not None:
+            return known
+        if iri not in self.by_url:
+            found = self.uow.session.scalar(select(Article.id).where(Article.url == iri).limit(1))
+            if found is None:
+                raise InvalidInput(
+                    f"annotations target {iri}, which is neither in the file nor in this "
+                    "project; import that article first"
+                )
+            self.by_url[iri] = found
+            self.summary.article_ids.append(found)
+        return self.by_url[iri]
+
+    def _text(self, article_id: int) -> str:
+        if self.text[0] != article_id:
+            text = self.uow.session.scalar(select(Article.text).where(Article.id == article_id))
+            self.text = (article_id, text or "")
+        return self.text[1]
+
+    def _notes(self, piece: NotesPiece) -> None:
+        kind = self.records.kind_of(piece.target)
+        if kind is None:
+            kind, target = "article", self._article(piece.target)
+        else:
+            target = self.records.ids[piece.target]
+        self.records.annotate(kind, target, piece.tags, piece.notes)
+
+    def _mention(self, article_id: int, mention: rm.Mention) -> None:
+        span = _placed(self._text(article_id), mention)
+        if span is None:
+            self.summary.skipped.append(f"mention “{mention.exact[:40]}” not found in the text")
+            return
+        actor = self.records.named("actor", mention.actor)
+        known = select(ActorMention.id).where(
+            ActorMention.article_id == article_id,
+            ActorMention.actor_id == actor,
+            ActorMention.start == span.start,
+            ActorMention.end == span.end,
+        )
+        if self.uow.session.scalar(known) is None:
+            links.mark_mention(self.project, article_id, span, actor)
+            self.summary.mentions_added += 1
+
+    def _claim(self, article_id: int, claim: rm.Claim) -> None:
+        if claim.ref in self.claims:
+            if self.claims[claim.ref][1] != claim:
+                raise ExchangeFormatError(
+                    f"two different annotations share the id {claim.ref}; give each its own id"
+                )
+            self.summary.merged += 1
+            return
+        problem = claim_problem(claim)
+        if problem:
+            self.summary.skipped.append(f"claim “{claim.exact[:40]}”: {problem}")
+            return
+        span = None if claim.orphaned else _placed(self._text(article_id), claim)
+        claim_id = (
+            self._placed_claim(article_id, span, claim)
+            if span is not None
+            else self._orphaned_claim(article_id, claim)
+        )
+        self.claims[claim.ref] = (claim_id, claim)
+
+    def _placed_claim(self, article_id: int, span: Span, claim: rm.Claim) -> int:
+        existing = self._existing(article_id)
+        if existing[(span.start, span.end)] > 0:
+            existing[(span.start, span.end)] -= 1
+            self.summary.claims_present += 1
+            query = select(Claim.id).where(
+                Claim.article_id == article_id, Claim.start == span.start, Claim.end == span.end
+            )
+            return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
+        claim_id = claims.create_claim(
+            self.project,
+            article_id,
+            span,
+            summary=claim.summary,
+            kind=claim.kind,
+            status=claim.status,
+            credibility=claim.credibility,
+        )
+        self._details(claim_id, claim)
+        self.summary.claims_added += 1
+        return claim_id
+
+    def _orphaned_claim(self, article_id: int, claim: rm.Claim) -> int:
+        """A claim whose quote is lost: kept with its old quote, context and place, flagged."""
+        orphans = self._existing_orphans(article_id)
+        if orphans[claim.exact] > 0:
+            orphans[claim.exact] -= 1
+            self.summary.claims_present += 1
+            query = select(Claim.id).where(
+                Claim.article_id == article_id, Claim.orphaned.is_(True), Claim.exact == claim.exact
+            )
+            return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
+        length = len(self._text(article_id))
+        start = min(claim.start, length)
+        row = Claim(
+            article_id=article_id,
+            summary=claim.summary,
+            kind=claim.kind,
+            status=claim.status,
+            credibility=claim.credibility,
+        )
+        row.place(
+            Span(start, min(max(claim.end, start), length)),
+            QuoteSelector(claim.exact, claim.prefix[-32:], claim.suffix[:32]),
+        )
+        row.orphaned = True
+        claim_id = self.uow.claims.add(row).id
+        self.summary.claims_added += 1
+        self.summary.claims_orphaned += 1
+        self._details(claim_id, claim)
+        return claim_id
+
+    def _details(self, claim_id: int, claim: rm.Claim) -> None:
+        project = self.project
+        claims.set_attribution(project, claim_id, [self._hop(hop) for hop in claim.attribution])
+        for actor in claim.actors:
+            links.link_actor(project, claim_id, self.records.named("actor", actor.name), actor.role)
+        for event in claim.events:
+            links.link_event(project, claim_id, self.records.ids[event.ref], event.role)
+        self.records.annotate("claim", claim_id, claim.tags, claim.notes)
+        self.times[claim_id] = (claim.created, claim.modified)
+
+    def _existing(self, article_id: int) -> Counter[tuple[int, int]]:
+        if article_id not in self.spans:
+            rows = self.uow.session.execute(
+                select(Claim.start, Claim.end).where(
+                    Claim.article_id == article_id, Claim.orphaned.is_(False)
+                )
+            )
+            self.spans[article_id] = Counter((start, end) for start, end in rows)
+        return self.spans[article_id]
+
+    def _existing_orphans(self, article_id: int) -> Counter[str]:
+        if article_id not in self.orphans:
+            rows = self.uow.session.scalars(
+                select(Claim.exact).where(Claim.article_id == article_id, Claim.orphaned.is_(True))
+            )
+            self.orphans[article_id] = Counter(rows)
+        return self.orphans[article_id]
+
+    def _hop(self, hop: rm.Hop) -> claims.Hop:
+        named = self.records.named(hop.kind, hop.name)
+        return claims.Hop(
+            role=hop.role,
+            source_id=named if hop.kind == rm.SOURCE else None,
+            actor_id=named if hop.kind == rm.ACTOR else None,
+            cue=hop.cue,
+            anonymous=hop.anonymous,
+        )
+
+    def _relation(self, relation: rm.Relation) -> None:
+        source, target = self.claims.get(relation.from_claim), self.claims.get(relation.to_claim)
+        if source is None or target is None or source[0] == target[0]:
+            return
+        known = select(ClaimRelation.id).filter_by(
+            from_claim_id=source[0], to_claim_id=target[0], kind=relation.kind
+        )
+        if self.uow.session.scalar(known) is None:
+            links.relate_claims(self.project, source[0], target[0], relation.kind)
+            self.summary.relations_added += 1
+
+
+def _placed(text: str, span: rm.Claim | rm.Mention) -> Span | None:
+    """Where a selected span lies in the text: by position, else by quote; None if lost."""
+    start, end, exact = span.start, span.end, span.exact
+    if not exact:
+        if end > len(text) or start >= end:
+            return None
+        exact = text[start:end]
+    selector = QuoteSelector(exact, span.prefix, span.suffix)
+    return reanchor(Span(start, max(start, end)), selector, text).span
