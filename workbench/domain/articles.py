@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from workbench.domain.anchoring import QuoteSelector, Span
@@ -20,6 +20,8 @@ class Article(Base):
     """An imported document. Its text is normalized and never changes after import."""
 
     __tablename__ = "articles"
+    # The library's text filter and title sort read this index, not the rows (revision 0006).
+    __table_args__ = (Index("ix_articles_listing", "title", "outlet", "url", "published"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500), default="")
@@ -33,7 +35,7 @@ class Article(Base):
     original: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     original_format: Mapped[str] = mapped_column(String(32), default="")
     original_name: Mapped[str] = mapped_column(String(500), default="")
-    imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    imported_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     imported_from: Mapped[str] = mapped_column(String(2000), default="")
     extractor: Mapped[str] = mapped_column(String(100), default="")
     near_duplicate_of_id: Mapped[int | None] = mapped_column(

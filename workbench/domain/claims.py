@@ -27,6 +27,7 @@ class Claim(SpanColumns, Base):
         Index("ix_claims_updated_at", "updated_at"),  # the "All claims" list, revision 0005
         Index("ix_claims_status_updated", "status", "updated_at"),
         Index("ix_claims_credibility_updated", "credibility", "updated_at"),
+        Index("ix_claims_id_article", "id", "article_id"),  # claim to article, revision 0006
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -119,11 +119,11 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
     if wanted.outlet:
         query = query.where(Article.outlet == wanted.outlet)
     if wanted.source_id is not None:
-        query = query.where(Article.id.in_(_citing_source(wanted.source_id)))
+        query = query.where(_among(_citing_source(wanted.source_id)))
     if wanted.actor_id is not None:
-        query = query.where(Article.id.in_(_involving_actor(wanted.actor_id)))
+        query = query.where(_among(_involving_actor(wanted.actor_id)))
     if wanted.tag:
-        query = query.where(Article.id.in_(_tagged(wanted.tag)))
+        query = query.where(_among(_tagged(wanted.tag)))
     if wanted.status:
         query = query.where(_with_status(wanted.status))
     if wanted.published_from is not None:
@@ -184,10 +184,17 @@ def _tagged(tag: str) -> Select:
 
 def _with_status(status: str) -> ColumnElement[bool]:
     if status == UNMARKED:
-        return Article.id.not_in(select(Claim.article_id))
+        return (Article.id + 0).not_in(select(Claim.article_id))
     if status not in STATUS_CHOICES:
         raise InvalidInput(f"status is one of {', '.join(STATUS_CHOICES)}; not {status!r}")
-    return Article.id.in_(select(Claim.article_id).where(Claim.status == status))
+    return _among(select(Claim.article_id).where(Claim.status == status))
+
+
+def _among(matching: Select) -> ColumnElement[bool]:
+    """The article is one of `matching`. Written `id + 0` so that SQLite walks the sort's
+    index (published, id) and probes the matching ids once, instead of fetching each matching
+    article's row (its whole text) to sort them: 100,000 rows read become one index scan."""
+    return (Article.id + 0).in_(matching)
 
 
 def article_rows(project: Project, ids: list[int]) -> list[ArticleRow]:

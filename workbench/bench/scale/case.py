@@ -1,0 +1,43 @@
+"""What a row producer gets: the case's size, a working copy of it, and plain SQL on it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.services import Project
+
+
+@dataclass
+class Case:
+    """One generated case under measurement: `path` may be changed; the cache never is."""
+
+    size: int
+    path: Path
+    scratch: Path
+    repeat: int = 5
+    _sql: sqlite3.Connection | None = field(default=None, repr=False)
+
+    @contextmanager
+    def project(self, read_only: bool = False) -> Iterator[Project]:
+        """The case opened as the workbench opens it (closed again afterwards)."""
+        with Project.open(self.path, read_only=read_only) as project:
+            yield project
+
+    @property
+    def sql(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection on the case, for floors (the same file, no ORM)."""
+        if self._sql is None:
+            self._sql = sqlite3.connect(self.path)
+        return self._sql
+
+    def scalar(self, query: str, *parameters: object) -> object:
+        return self.sql.execute(query, parameters).fetchone()[0]
+
+    def close(self) -> None:
+        if self._sql is not None:
+            self._sql.close()
+            self._sql = None

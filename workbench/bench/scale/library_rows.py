@@ -1,0 +1,185 @@
+"""Rows: the library's sorts and every filter, name look-ups; floor: the same ids in plain SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from workbench.bench.scale.case import Case
+from workbench.bench.scale.compare import Query, ids_row
+from workbench.bench.scale.table import Measurement, Target
+from workbench.domain.name_keys import name_key
+from workbench.services.library import ArticleFilter, article_ids, article_rows
+from workbench.services.lookup import named, suggest_names
+from workbench.services.project import Project
+
+FILTER = Target(ratio=3.0, limit=150.0)
+LOOK_UP = Target(limit=30.0)  # per keystroke: well inside the 100 ms a UI thread may block
+NEWEST = "ORDER BY a.published DESC NULLS LAST, a.id DESC"
+YEAR = (date(2022, 1, 1), date(2022, 12, 31))
+SCREEN = 60  # rows the library paints at once
+
+
+def rows(case: Case) -> Iterator[Measurement]:
+    picks = _picks(case)
+    with case.project(read_only=True) as project:
+        for name, ours, floor in _library(picks):
+            yield ids_row(case, project, f"library {name}", ours, floor, FILTER)
+        newest = article_ids(project)[:SCREEN]
+        yield ids_row(
+            case,
+            project,
+            f"library rows for one screen ({SCREEN})",
+            lambda p: [r.id for r in article_rows(p, newest)],
+            (_SCREEN_SQL.format(ids=",".join(map(str, newest))), ()),
+            LOOK_UP,
+            keep_order=False,
+        )
+        yield from _look_ups(case, project)
+
+
+def _picks(case: Case) -> dict[str, Any]:
+    """The busiest source, actor and tag: the filters with the most articles to find."""
+    return {
+        "source": case.scalar(
+            "SELECT source_id FROM attribution_hops WHERE source_id IS NOT NULL"
+            " GROUP BY source_id ORDER BY count(*) DESC LIMIT 1"
+        ),
+        "actor": case.scalar(
+            "SELECT actor_id FROM claim_actors GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1"
+        ),
+        "tag": case.scalar(
+            "SELECT t.name FROM taggings g JOIN tags t ON t.id = g.tag_id"
+            " GROUP BY t.id ORDER BY count(*) DESC LIMIT 1"
+        ),
+    }
+
+
+_SCREEN_SQL = (
+    "SELECT a.id, a.title, a.outlet, a.authors, a.published, a.imported_at, count(c.id)"
+    " FROM articles a LEFT JOIN claims c ON c.article_id = a.id"
+    " WHERE a.id IN ({ids}) GROUP BY a.id"
+)
+Ours = Callable[[Project], list[int]]
+
+
+def _library(picks: dict[str, Any]) -> list[tuple[str, Ours, Query]]:
+    def ids(article_filter: ArticleFilter | None = None, sort: str = "published") -> Ours:
+        return lambda project: article_ids(project, article_filter or ArticleFilter(), sort)
+
+    counts = "(SELECT article_id, count(*) AS n FROM claims GROUP BY article_id)"
+    day_after = date(YEAR[1].year + 1, 1, 1)
+    return [
+        ("sort: newest first", ids(), (f"SELECT a.id FROM articles a {NEWEST}", ())),
+        (
+            "sort: by title",
+            ids(sort="title"),
+            ("SELECT a.id FROM articles a ORDER BY lower(a.title) DESC NULLS LAST, a.id DESC", ()),
+        ),
+        (
+            "sort: by claims",
+            ids(sort="claims"),
+            (
+                f"SELECT a.id FROM articles a LEFT JOIN {counts} c ON c.article_id = a.id"
+                " ORDER BY coalesce(c.n, 0) DESC, a.id DESC",
+                (),
+            ),
+        ),
+        (
+            "filter: text 'iran'",
+            ids(ArticleFilter(text="iran")),
+            (
+                "SELECT a.id FROM articles a WHERE lower(a.title) LIKE ? OR lower(a.outlet) LIKE ?"
+                f" OR lower(a.url) LIKE ? {NEWEST}",
+                ("%iran%",) * 3,
+            ),
+        ),
+        (
+            "filter: status disputed",
+            ids(ArticleFilter(status="disputed")),
+            (
+                "SELECT a.id FROM articles a WHERE a.id + 0 IN"
+                f" (SELECT article_id FROM claims WHERE status = ?) {NEWEST}",
+                ("disputed",),
+            ),
+        ),
+        (
+            "filter: no claims yet",
+            ids(ArticleFilter(status="no claims yet")),
+            (
+                "SELECT a.id FROM articles a WHERE a.id + 0 NOT IN"
+                f" (SELECT article_id FROM claims) {NEWEST}",
+                (),
+            ),
+        ),
+        (
+            f"filter: tag '{picks['tag']}'",
+            ids(ArticleFilter(tag=picks["tag"])),
+            (
+                "SELECT a.id FROM articles a WHERE a.id + 0 IN (SELECT target_id FROM taggings"
+                " WHERE tag_id = (SELECT id FROM tags WHERE name = ?) AND target_kind = 'article'"
+                " UNION ALL SELECT c.article_id FROM claims c JOIN taggings g ON g.target_id = c.id"
+                " WHERE g.tag_id = (SELECT id FROM tags WHERE name = ?)"
+                f" AND g.target_kind = 'claim') {NEWEST}",
+                (picks["tag"], picks["tag"]),
+            ),
+        ),
+        (
+            "filter: source (the most cited)",
+            ids(ArticleFilter(source_id=picks["source"])),
+            (
+                "SELECT a.id FROM articles a WHERE a.id + 0 IN (SELECT c.article_id FROM claims c"
+                f" JOIN attribution_hops h ON h.claim_id = c.id WHERE h.source_id = ?) {NEWEST}",
+                (picks["source"],),
+            ),
+        ),
+        (
+            "filter: actor (the most linked)",
+            ids(ArticleFilter(actor_id=picks["actor"])),
+            (
+                "SELECT a.id FROM articles a WHERE a.id + 0 IN"
+                " (SELECT article_id FROM actor_mentions WHERE actor_id = ?"
+                " UNION ALL SELECT c.article_id FROM claims c WHERE c.id IN"
+                " (SELECT claim_id FROM attribution_hops WHERE actor_id = ?"
+                f" UNION ALL SELECT claim_id FROM claim_actors WHERE actor_id = ?)) {NEWEST}",
+                (picks["actor"],) * 3,
+            ),
+        ),
+        (
+            "filter: published in 2022",
+            ids(ArticleFilter(published_from=YEAR[0], published_to=YEAR[1])),
+            (
+                f"SELECT a.id FROM articles a WHERE a.published >= ? AND a.published < ? {NEWEST}",
+                (f"{YEAR[0]} 00:00:00.000000", f"{day_after} 00:00:00.000000"),
+            ),
+        ),
+    ]
+
+
+def _look_ups(case: Case, project: Project) -> Iterator[Measurement]:
+    """Finding a record by name in any case, and type-ahead, on the name_key index."""
+    typed = "ÄRZTE OHNE GRENZEN"
+    yield ids_row(
+        case,
+        project,
+        "look-up: actor by name, any case",
+        lambda p: [found] if (found := named(p, "actor", typed)) is not None else [],
+        ("SELECT id FROM actors WHERE name_key = ? LIMIT 1", (name_key(typed),)),
+        LOOK_UP,
+    )
+    prefix = "ist"
+    high = prefix + "\U0010ffff"
+    yield ids_row(
+        case,
+        project,
+        "type-ahead: sources and actors 'ist'",
+        lambda p: [m.id for m in suggest_names(p, prefix)],
+        (
+            "SELECT id FROM sources WHERE name_key >= ? AND name_key < ? UNION ALL"
+            " SELECT id FROM actors WHERE name_key >= ? AND name_key < ? LIMIT 12",
+            (prefix, high, prefix, high),
+        ),
+        LOOK_UP,
+        keep_order=False,
+    )

@@ -1,0 +1,63 @@
+"""Runs every producer on every size, printing each row the moment it is measured."""
+
+from __future__ import annotations
+
+import importlib
+import platform
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from workbench.bench.scale.case import Case
+from workbench.bench.scale.generate import ensure_case, working_copy
+from workbench.bench.scale.registry import PRODUCERS
+from workbench.bench.scale.table import Measurement, failed, header, line
+
+Say = Callable[[str], None]
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run_sizes(
+    sizes: Iterable[int],
+    scratch: Path,
+    cache: Path | None = None,
+    only: str = "",
+    repeat: int = 5,
+    out: Say = say,
+) -> list[Measurement]:
+    """Measure every producer's rows on a case of each size; returns the rows printed."""
+    out(f"machine: {platform.machine()}, {_cores()} cores, Python {platform.python_version()}")
+    out(header())
+    printed: list[Measurement] = []
+    for size in sizes:
+        case_path = ensure_case(size, cache, say=lambda text: out(f"# {text.strip()}"))
+        folder = scratch / f"size-{size}"
+        folder.mkdir(parents=True, exist_ok=True)
+        case = Case(size, working_copy(case_path, folder), folder, repeat)
+        try:
+            for measurement in measure(case, only):
+                out(line(measurement))
+                printed.append(measurement)
+        finally:
+            case.close()
+    return printed
+
+
+def measure(case: Case, only: str = "") -> Iterator[Measurement]:
+    """Every row of every producer; a failing producer gives one MISS row and the run goes on."""
+    for name in PRODUCERS:
+        if only and only not in name:
+            continue
+        try:
+            producer = importlib.import_module(name)
+            yield from producer.rows(case)
+        except Exception as error:
+            yield failed(name.rsplit(".", 1)[-1], case.size, error)
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))

@@ -1,0 +1,89 @@
+"""Timing both sides of a row the same way: warmed, interleaved, median; processes with peak RSS."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Work = Callable[[], Any]
+
+
+def paired(ours: Work, floor: Work, repeat: int = 5, warm: bool = True) -> tuple[float, float]:
+    """Median wall time (ms) of `ours` and of `floor`, run alternately after one warm-up each."""
+    if warm:
+        ours()
+        floor()
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(repeat):
+        mine.append(once(ours))
+        theirs.append(once(floor))
+    return statistics.median(mine), statistics.median(theirs)
+
+
+def once(work: Work) -> float:
+    """Wall time (ms) of one run."""
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+
+
+@dataclass(frozen=True)
+class Run:
+    """A finished child process: wall time (ms), peak resident memory (MB), what it printed."""
+
+    ms: float
+    peak_mb: float
+    stdout: str
+
+
+def run_process(
+    argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Run:
+    """Run a child to the end, timing it and reading its own peak RSS from wait4's rusage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            list(argv), stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=cwd
+        )
+        _pid, status, usage = os.wait4(child.pid, 0)
+        ms = (time.perf_counter() - started) * 1000
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        printed, complaint = out.read().decode(), err.read().decode()
+    if child.returncode != 0:
+        raise RuntimeError(f"{Path(argv[0]).name} exited {child.returncode}: {complaint[-300:]}")
+    return Run(ms, usage.ru_maxrss / 1024, printed)  # ru_maxrss is in kilobytes on Linux
+
+
+def paired_processes(
+    ours: Sequence[str], floor: Sequence[str], repeat: int = 3, env: dict[str, str] | None = None
+) -> tuple[Run, Run]:
+    """Median runs of two commands, alternated after a warm-up each (the page cache is warm)."""
+    run_process(ours, env)
+    run_process(floor, env)
+    mine: list[Run] = []
+    theirs: list[Run] = []
+    for _ in range(repeat):
+        mine.append(run_process(ours, env))
+        theirs.append(run_process(floor, env))
+    return _median_run(mine), _median_run(theirs)
+
+
+def _median_run(runs: list[Run]) -> Run:
+    ranked = sorted(runs, key=lambda run: run.ms)
+    middle = ranked[len(ranked) // 2]
+    return Run(middle.ms, max(run.peak_mb for run in runs), middle.stdout)
+
+
+def python() -> str:
+    return sys.executable
