@@ -67,5 +67,10 @@ def _is_known(directory: ScriptDirectory, revision: str) -> bool:
 
 
 def upgrade_to_head(engine: Engine, scripts: Path | None = None) -> None:
+    """Run every pending revision in ONE transaction: killed or failing at any point, the
+    project is left exactly as it was. (Python's sqlite3 would otherwise run each DDL
+    statement on its own, committed, so a half-done upgrade could never be run again.)"""
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         command.upgrade(alembic_config(connection, scripts), "head")
