@@ -65,7 +65,7 @@ Step = Callable[[MainWindow, QApplication, Path], list[Path]]
 
 
 def _steps() -> list[Step]:
-    return [_window_and_inspector, _mention_bar, _managers, _search, _dark]
+    return [_window_and_inspector, _relations, _mention_bar, _managers, _search, _dark]
 
 
 def _article(window: MainWindow) -> ArticleForReading:
@@ -85,6 +85,22 @@ def _window_and_inspector(window: MainWindow, app: QApplication, folder: Path) -
         save(window, folder / "window.png"),
         save(window.inspector_dock, folder / "inspector.png"),
     ]
+
+
+def _relations(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    """The inspector scrolled to a claim's relations (both ways) and the claim picker."""
+    window.select_claim(_claim_quoting(window, "Sources told Reuters"))
+    inspector = window.inspector
+    inspector.relations.adder.kind.setCurrentIndex(1)
+    inspector.relations.adder.picker.setText("Kremlin confirmed")
+    settle(app)
+    inspector.ensureWidgetVisible(inspector.relations, 0, 40)
+    settle(app)
+    shot = save(window.inspector_dock, folder / "inspector-relations.png")
+    inspector.relations.adder.picker.clear()
+    inspector.relations.adder.kind.setCurrentIndex(0)
+    inspector.verticalScrollBar().setValue(0)
+    return [shot]
 
 
 def _mention_bar(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
