@@ -20,7 +20,7 @@ from workbench.services.project import Project
 
 CHOICES = 12
 # Without the search index, only this many of the latest claims are scanned per keystroke.
-SCAN_WITHOUT_INDEX = 20_000
+SCAN_WITHOUT_INDEX = 8_000
 MIN_PREFIX = 2  # the search index's shortest prefix ("nu*" finds "nuclear")
 _WORD = re.compile(r"\w+")
 _CLAIM_NUMBER = re.compile(r"#(\d+)")

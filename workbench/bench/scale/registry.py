@@ -17,6 +17,7 @@ PRODUCERS: tuple[str, ...] = (
     "workbench.bench.scale.library_rows",
     "workbench.bench.scale.claim_list_rows",
     "workbench.bench.scale.reading_rows",
+    "workbench.bench.scale.picker_rows",
     "workbench.bench.scale.command_rows",
     "workbench.bench.scale.window_rows",
     "workbench.bench.search_scale",
