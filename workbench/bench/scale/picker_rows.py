@@ -29,20 +29,21 @@ def rows(case: Case) -> Iterator[Measurement]:
         for name, typed in (("words found", found), ("words found nowhere", "zqxj vvkq")):
             words = typed.split()
             query = _FLOOR.format(words=" AND ".join([_WORD] * len(words)))
-            parameters = [SCAN_WITHOUT_INDEX]
+            parameters: list[object] = [SCAN_WITHOUT_INDEX]
             for word in words:
                 parameters += [f"%{word}%", f"%{word}%"]
             parameters.append(CHOICES + 1)
+
+            def ours(typed: str = typed) -> object:
+                return find_claims(project, typed)
+
+            def floor(query: str = query, parameters: list[object] = parameters) -> object:
+                return case.sql.execute(query, parameters).fetchall()
+
             mine = find_claims(project, typed)
             theirs = case.sql.execute(query, parameters).fetchall()
             agrees = [c.id for c in mine] == [row[0] for row in theirs][:CHOICES]
-            ms, floor_ms = paired(
-                lambda typed=typed: find_claims(project, typed),
-                lambda query=query, parameters=parameters: case.sql.execute(
-                    query, parameters
-                ).fetchall(),
-                case.repeat,
-            )
+            ms, floor_ms = paired(ours, floor, case.repeat)
             note = f"“{typed}”: {len(mine)} offered" + ("" if agrees else "; DIFFERS")
             yield Measurement(
                 f"claim picker, no index ({name})", case.size, ms, floor_ms, KEYSTROKE,
