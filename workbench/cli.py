@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "workbench.commands.exporting",
     "workbench.commands.searching",
     "workbench.commands.history",
+    "workbench.commands.backup",
 )
 
 EXIT_ERROR = 1

@@ -119,7 +119,7 @@ def test_an_older_project_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         backup = store.backup_path
     finally:
         store.close()
-    assert backup is not None and backup.name.startswith("case.backup-")
+    assert backup is not None and backup.name.startswith("case.before-upgrade-from-")
     old = ProjectStore.open(backup, read_only=True)
     try:
         assert "reading_list" not in old.table_names()

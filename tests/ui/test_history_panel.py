@@ -1,4 +1,4 @@
-"""The History dock: the change log in the window, and reverting one past step."""
+"""The History dock (the change log, reverting one past step) and File → Save a copy…"""
 
 from __future__ import annotations
 
@@ -57,3 +57,25 @@ def test_revert_explains_what_depends_on_the_step(qtbot, sample_window: MainWind
     sample_window.history.revert_button.click()
     assert problems and "it would also remove claim actor" in problems[-1]
     assert "(by “Link" in problems[-1]
+
+
+def test_save_a_copy_writes_the_latest_commits_beside_the_open_project(
+    qtbot, sample_window: MainWindow, tmp_path
+) -> None:
+    """File → Save a copy… is in the File menu below Export; the copy holds a source added
+    a moment ago, and a second copy onto it is refused with a message."""
+    from workbench.ui.save_copy import save_copy_to
+
+    file_menu = sample_window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in file_menu.actions()]  # type: ignore[union-attr]
+    assert texts[texts.index("&Export report…") + 1] == "Save a &copy…"
+    project: Project = sample_window.session.project
+    create_source(project, "Al-Monitor")
+    target = tmp_path / "copy.wbproj"
+    assert save_copy_to(sample_window.session, target) == target
+    with Project.open(target, read_only=True) as copy:
+        assert project_counts(copy).sources == project_counts(project).sources
+    problems: list[str] = []
+    sample_window.session.problem.connect(lambda _what, message: problems.append(message))
+    assert save_copy_to(sample_window.session, target) is None
+    assert problems and "already exists" in problems[-1]

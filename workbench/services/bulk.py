@@ -32,9 +32,11 @@ def set_claims_status(project: Project, claim_ids: list[int], status: str) -> in
 
 
 def delete_articles(project: Project, article_ids: list[int]) -> int:
-    """Delete several articles with their claims, links, notes and tags (one undoable step)."""
+    """Delete several articles with their claims, links, notes and tags (one undoable step);
+    a copy of the project is kept first in `<project>.backups/`."""
     if not article_ids:
         raise InvalidInput("choose the articles to delete")
+    project.store.automatic_backup("before-bulk-delete")
     with project.command(f"Delete {len(article_ids)} articles") as uow:
         found = list(uow.session.scalars(select(Article.id).where(Article.id.in_(article_ids))))
         missing = sorted(set(article_ids) - set(found))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -11,6 +10,13 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.store.backups import (
+    copy_database,
+    daily_backup_if_due,
+    restore_into,
+    rotating_backup,
+    save_copy,
+)
 from workbench.store.engine import is_database_url, sqlite_engine, url_engine
 from workbench.store.errors import (
     NotAProject,
@@ -72,10 +78,51 @@ class ProjectStore:
             store = cls._open_file(Path(location), read_only)
         try:
             store._bring_schema_up_to_date(scripts)
+            if store.path is not None and not read_only and store._has_history():
+                daily_backup_if_due(store.engine, store.path)
         except BaseException:
             store.close()
             raise
         return store
+
+    def _has_history(self) -> bool:
+        with self.engine.connect() as connection:
+            return (
+                connection.exec_driver_sql("SELECT 1 FROM change_log LIMIT 1").first() is not None
+            )
+
+    def save_copy(self, target: Path) -> Path:
+        """A consistent copy of the project, recent commits included, in a new file."""
+        if self.path is None:
+            raise ProjectError(f"{self.location} is a shared store; copy it with its own tools")
+        return save_copy(self.engine, self.path, target)
+
+    def automatic_backup(self, reason: str) -> Path | None:
+        """A rotating copy in `<project>.backups/` (none for a shared store)."""
+        if self.path is None:
+            return None
+        return rotating_backup(self.engine, self.path, reason)
+
+    @staticmethod
+    def restore(project: Path, backup: Path) -> Path:
+        """Put a backup's content in place of a project that is not open anywhere; the
+        current content is kept first as a "before-restore" copy, whose path is returned."""
+        check_looks_like_project(backup)
+        checked = ProjectStore.open(backup, read_only=True)
+        checked.close()
+        check_looks_like_project(project)
+        lock = ProjectLock(project)
+        lock.acquire()
+        try:
+            engine = sqlite_engine(project)
+            try:
+                kept = rotating_backup(engine, project, "before-restore")
+            finally:
+                engine.dispose()
+            restore_into(backup, project)
+            return kept
+        finally:
+            lock.release()
 
     @classmethod
     def _open_file(cls, path: Path, read_only: bool) -> ProjectStore:
@@ -101,9 +148,19 @@ class ProjectStore:
                 f"{self.location} uses an older schema ({state.current}); open it for editing"
                 " once so it can be upgraded (a backup is made first)"
             )
-        if self.path is not None:
-            self.backup_path = backup_project(self.path, self.engine)
-        upgrade_to_head(self.engine, scripts)
+        if self.path is not None:  # one copy per schema it upgrades from: a retry replaces it
+            self.backup_path = rotating_backup(
+                self.engine, self.path, "before-upgrade", f"from-{state.current}"
+            )
+        try:
+            upgrade_to_head(self.engine, scripts)
+        except Exception as error:  # one transaction: rolled back, the file is as it was
+            raise ProjectError(
+                f"upgrading {self.location} from schema {state.current} failed"
+                f" ({type(error).__name__}: {error}); it was left as it was"
+                + (f", and a copy is in {self.backup_path}" if self.backup_path else "")
+            ) from error
+        self.engine.dispose()  # connections made before the upgrade knew the old schema
 
     def _schema_state(self, scripts: Path | None) -> SchemaState:
         try:
@@ -161,10 +218,4 @@ def backup_project(path: Path, engine: Engine) -> Path:
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{PROJECT_SUFFIX}")
-    raw = engine.raw_connection()
-    try:
-        with sqlite3.connect(target) as destination:
-            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-        return target
-    finally:
-        raw.close()
+    return copy_database(engine, target)

@@ -37,6 +37,7 @@ from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
 from workbench.ui.project_files import ProjectFiles
 from workbench.ui.reader import ReaderView
+from workbench.ui.save_copy import add_save_copy
 from workbench.ui.relations import relate_from_menu
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.session import UiSession
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_, [dock.toggleViewAction() for dock in self.docks])
         self.toolbar = build_toolbar(self, self.actions_)
+        self.save_copy = add_save_copy(self, session, self.actions_.export_report)
         self.importer = ImportFlow(session, self)
         self.files = ProjectFiles(self, settings)
         self.status_line = StatusLine(self, session)
