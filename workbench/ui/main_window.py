@@ -37,8 +37,8 @@ from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
 from workbench.ui.project_files import ProjectFiles
 from workbench.ui.reader import ReaderView
-from workbench.ui.save_copy import add_save_copy
 from workbench.ui.relations import relate_from_menu
+from workbench.ui.save_copy import add_save_copy
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.session import UiSession
 from workbench.ui.settings import WindowSettings
