@@ -29,6 +29,7 @@ from workbench.services.errors import DuplicateArticle, InvalidInput
 from workbench.services.near_duplicates import NearDuplicate, NearDuplicateFinder, finder_for
 from workbench.services.project import Project
 from workbench.store.errors import ProjectError
+from workbench.store.health import refuse_if_damaged
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def import_paths(
     """Import files and folders; each article is its own transaction. Never raises for a bad
     file: every failure is in the summary with its reason."""
     started = time.perf_counter()
+    refuse_if_damaged(project.store)  # a one-line ProjectDamaged naming the way back
     if isinstance(paths, str | PathLike):
         paths = [paths]  # one path, not the characters of one
     collected = collect_files(paths)

@@ -31,3 +31,7 @@ class MigrationsMissing(ProjectError):
 
 class RecordNotFound(ProjectError):
     pass
+
+
+class ProjectDamaged(ProjectError):
+    """SQLite or the workbench's own checks find the project damaged."""
