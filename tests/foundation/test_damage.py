@@ -62,7 +62,8 @@ def test_check_finds_changed_text_broken_originals_and_misplaced_claims(tmp_path
     article, claim = _project_with_a_claim(path)
     _damage(
         path,
-        f"UPDATE articles SET text = 'Moscow says nothing.', original = x'00ff' WHERE id = {article}",
+        f"UPDATE articles SET text = 'Moscow says nothing.' WHERE id = {article}",
+        f"UPDATE articles SET original = x'00ff' WHERE id = {article}",
         f'UPDATE claims SET "end" = 5000 WHERE id = {claim}',
     )
     assert _problems(path) == [

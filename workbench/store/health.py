@@ -46,7 +46,7 @@ def check_store(store: ProjectStore) -> HealthReport:
 def database_problems(engine: Engine, *, quick: bool) -> list[str]:
     """SQLite's own checks: page structure (quick: without checking index contents) and
     rows pointing at missing rows."""
-    problems = []
+    problems: list[str] = []
     with engine.connect() as connection:
         pragma = "quick_check" if quick else "integrity_check"
         integrity = [row[0] for row in connection.execute(text(f"PRAGMA {pragma}"))]
