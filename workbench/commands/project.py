@@ -43,18 +43,17 @@ def new_project(arguments: argparse.Namespace) -> int:
 
 
 def show_info(arguments: argparse.Namespace) -> int:
-    from workbench.services import Project
-    from workbench.services.queries import project_counts
+    from workbench.commands.counts import count_records
 
-    with Project.open(arguments.project, read_only=True) as project:
-        counts = project_counts(project)
-    for label, value in (
-        ("articles", counts.articles),
-        ("claims", counts.claims),
-        ("sources", counts.sources),
-        ("actors", counts.actors),
-        ("events", counts.events),
-    ):
+    is_file = "://" not in arguments.project
+    counts = count_records(Path(arguments.project)) if is_file else None
+    if counts is None:  # a shared store, or a schema the store must judge
+        from workbench.services import Project
+        from workbench.services.queries import project_counts
+
+        with Project.open(arguments.project, read_only=True) as project:
+            counts = project_counts(project)._asdict()
+    for label, value in counts.items():
         print(f"{label:<9} {value}")
     return 0
 
