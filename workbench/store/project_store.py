@@ -127,6 +127,7 @@ class ProjectStore:
     @classmethod
     def _open_file(cls, path: Path, read_only: bool) -> ProjectStore:
         check_looks_like_project(path)
+        path = path.resolve()  # one identity: the index and lock follow the real file
         lock = None if read_only else ProjectLock(path)
         if lock is not None:
             lock.acquire()
