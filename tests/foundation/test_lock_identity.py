@@ -18,7 +18,7 @@ def test_a_symlink_to_an_open_project_cannot_open_it_for_writing(
     alias = tmp_path / "elsewhere" / "alias.wbproj"
     alias.parent.mkdir()
     alias.symlink_to(project.store.path)  # type: ignore[arg-type]
-    with pytest.raises(ProjectInUse, match="case.wbproj is open in another workbench"):
+    with pytest.raises(ProjectInUse, match=r"case\.wbproj is open in another workbench"):
         ProjectStore.open(alias)
 
 
@@ -28,7 +28,7 @@ def test_a_hard_link_to_an_open_project_cannot_open_it_for_writing(
     """Opening the same file under another name (a hard link) while it is open is refused."""
     twin = tmp_path / "twin.wbproj"
     os.link(project.store.path, twin)  # type: ignore[arg-type]
-    with pytest.raises(ProjectInUse, match="twin.wbproj is open in another workbench"):
+    with pytest.raises(ProjectInUse, match=r"twin\.wbproj is open in another workbench"):
         ProjectStore.open(twin)
 
 
