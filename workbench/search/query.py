@@ -20,6 +20,7 @@ from whoosh import qparser
 from whoosh.query import NullQuery, Query
 
 from workbench.search.errors import QueryError
+from workbench.search.fuzzy import NearWordsPlugin
 from workbench.search.phrases import AdjacentWords
 from workbench.search.schema import DEFAULT_FIELDS, QUERY_FIELDS, build_schema
 
@@ -37,7 +38,7 @@ def _parser() -> qparser.QueryParser:
         list(DEFAULT_FIELDS), build_schema(), phraseclass=AdjacentWords
     )
     parser.remove_plugin_class(qparser.SingleQuotePlugin)
-    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(NearWordsPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(
         qparser.PlusMinusPlugin(

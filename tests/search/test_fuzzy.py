@@ -1,0 +1,37 @@
+"""Fuzzy words find what Whoosh's own fuzzy term finds, and a typo still finds its claim."""
+
+from __future__ import annotations
+
+from whoosh.reading import IndexReader
+
+from tests.search.conftest import keys
+from workbench.search.fuzzy import near_words
+from workbench.search.query import parse_query
+from workbench.services.search import SearchIndex
+
+TYPOS = ["Khamenie", "Reuetrs", "nucelar", "Putni", "kremlin", "Tehrna", "sanctoins", "ali"]
+
+
+def test_near_words_are_whooshs_own(sample_index: SearchIndex) -> None:
+    """For typos at distance 1 and 2, the words found are exactly those of Whoosh's reference
+    `IndexReader.terms_within` (Damerau–Levenshtein, as documented; the W3 segment reader's
+    automaton counts a swap of two letters as two edits, so `Khamenie~` missed Khamenei)."""
+    reader = sample_index.engine.search(parse_query("Putin"), 1).searcher_reader
+    compared = 0
+    for leaf, _ in reader.leaf_readers():
+        for field in ("body", "actor", "source", "title"):
+            for typo in TYPOS:
+                word = typo.lower()
+                for distance in (1, 2):
+                    ours = near_words(leaf, field, word, distance, 1)
+                    whooshs = sorted(IndexReader.terms_within(leaf, field, word, distance, 1))
+                    assert ours == whooshs, (field, word, distance)
+                    compared += bool(ours)
+    assert compared >= 10  # the typos do find words, so the comparison is not empty
+
+
+def test_a_misspelt_name_finds_the_claim(sample_index: SearchIndex) -> None:
+    """`source:Reuetrs~` (a typo) finds the claim Reuters reported, with its snippet."""
+    results = sample_index.search("source:Reuetrs~")
+    assert ("claim", 1) in keys(results)
+    assert results.total >= 1
