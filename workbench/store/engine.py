@@ -18,9 +18,13 @@ def is_database_url(location: str | Path) -> bool:
     return "://" in str(location)
 
 
-def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
-    """An engine on a project file: WAL, foreign keys on, synchronous=NORMAL, a busy timeout."""
-    uri = f"file:{path.resolve().as_posix()}{'?mode=ro' if read_only else ''}"
+def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine on a project file: WAL, foreign keys on, synchronous=NORMAL, a busy timeout.
+
+    `immutable`: the file is on read-only media (or in a folder that cannot be written), so
+    SQLite may not create its `-shm` file; it is told nothing will change the file."""
+    options = "?mode=ro&immutable=1" if immutable else "?mode=ro" if read_only else ""
+    uri = f"file:{path.resolve().as_posix()}{options}"
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,6 +24,7 @@ from workbench.store.engine import is_database_url, sqlite_engine, url_engine
 from workbench.store.errors import (
     NotAProject,
     ProjectAlreadyExists,
+    ProjectDamaged,
     ProjectError,
     ProjectNotFound,
     ProjectTooNew,
@@ -30,6 +34,7 @@ from workbench.store.migrations import SchemaState, schema_state, upgrade_to_hea
 from workbench.store.unit_of_work import UnitOfWork
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+_DAMAGE = re.compile("malformed|not a database|corrupt|disk I/O error")
 PROJECT_SUFFIX = ".wbproj"
 
 
@@ -43,6 +48,7 @@ class ProjectStore:
         self.engine = engine
         self.read_only = read_only
         self.backup_path: Path | None = None
+        self.notice = ""  # e.g. "read-only: … opened for reading", for the window and CLI
         self._lock = lock
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
 
@@ -128,10 +134,21 @@ class ProjectStore:
     def _open_file(cls, path: Path, read_only: bool) -> ProjectStore:
         check_looks_like_project(path)
         path = path.resolve()  # one identity: the index and lock follow the real file
+        writable = can_write(path)
+        notice = ""
+        if not read_only and not writable:
+            read_only = True
+            notice = (
+                f"read-only: {path.name} is on read-only media or in a folder that cannot be"
+                " written; opened for reading"
+            )
         lock = None if read_only else ProjectLock(path)
         if lock is not None:
             lock.acquire()
-        return cls(str(path), sqlite_engine(path, read_only=read_only), lock, read_only)
+        engine = sqlite_engine(path, read_only=read_only, immutable=not writable)
+        store = cls(str(path), engine, lock, read_only)
+        store.notice = notice
+        return store
 
     def _bring_schema_up_to_date(self, scripts: Path | None) -> None:
         state = self._schema_state(scripts)
@@ -169,11 +186,21 @@ class ProjectStore:
         except Exception as error:
             if isinstance(error, ProjectError):
                 raise
+            cause = getattr(error, "orig", None) or error
+            if isinstance(cause, sqlite3.DatabaseError) and _DAMAGE.search(str(cause)):
+                raise ProjectDamaged(
+                    f"damaged: {self.location} cannot be read ({cause}); restore the newest"
+                    f" backup with `workbench restore {self.location}`"
+                ) from None
             raise NotAProject(f"{self.location} is not a workbench project ({error})") from None
 
     def unit_of_work(self, user: str = "") -> UnitOfWork:
         if self.read_only:
-            raise ProjectError(f"{self.location} is open read-only; it cannot be changed")
+            raise ProjectError(
+                f"{self.notice}; it cannot be changed"
+                if self.notice
+                else f"{self.location} is open read-only; it cannot be changed"
+            )
         return UnitOfWork(self.session_factory, user)
 
     @contextmanager
@@ -194,6 +221,12 @@ class ProjectStore:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def can_write(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite keeps `-wal` and `-shm`) can be written;
+    false on read-only media even for an administrator."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def check_looks_like_project(path: Path) -> None:
