@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.domain import Article, ArticleSignature, NearDuplicateKey
+from workbench.domain import Article, ArticleSignature, Base, NearDuplicateKey
 from workbench.ingest.dedupe import (
     NEAR_DUPLICATE,
     Signature,
@@ -78,6 +78,8 @@ class NearDuplicateFinder:
             return None
         with self._project.reading() as session:
             candidates = _best_candidates(session, keys, signature)
+            if not candidates:
+                return None
             stored = dict(
                 session.execute(
                     select(Article.id, Article.text).where(Article.id.in_(candidates))
@@ -137,17 +139,17 @@ def _best_candidates(session: Session, keys: list[int], signature: Signature) ->
 
 
 def _store(session: Session, article_id: int, signature: Signature) -> None:
-    """Replace an article's signature and keys (an article deleted meanwhile is skipped)."""
+    """Store the signature and keys of an article that has none (skipped if it was deleted)."""
     if session.scalar(select(Article.id).where(Article.id == article_id)) is None:
         return
-    session.execute(delete(NearDuplicateKey).where(NearDuplicateKey.article_id == article_id))
-    session.execute(delete(ArticleSignature).where(ArticleSignature.article_id == article_id))
-    session.execute(insert(ArticleSignature).values(article_id=article_id, minhash=pack(signature)))
-    keys = sorted(set(band_keys(signature)))
-    if keys:
-        session.execute(
-            insert(NearDuplicateKey), [{"key": key, "article_id": article_id} for key in keys]
-        )
+    signatures, keys = (
+        Base.metadata.tables["article_signatures"],
+        Base.metadata.tables["near_duplicate_keys"],
+    )
+    session.execute(insert(signatures), [{"article_id": article_id, "minhash": pack(signature)}])
+    rows = [{"key": key, "article_id": article_id} for key in sorted(set(band_keys(signature)))]
+    if rows:
+        session.execute(insert(keys), rows)
 
 
 def finder_for(project: Project, progress: SigningProgress | None = None) -> NearDuplicateFinder:
