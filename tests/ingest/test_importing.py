@@ -113,8 +113,9 @@ def test_cancel_stops_between_files(project: Project, tmp_path: Path) -> None:
     assert "(cancelled after 2 of 12 files)" in summary.lines()[0]
 
 
-def test_a_single_file_is_undoable_a_batch_is_not(project: Project, tmp_path: Path) -> None:
-    """One imported file is one undo step; a batch of files is kept off the undo stack."""
+def test_a_single_file_is_undoable_a_batch_is_one_step(project: Project, tmp_path: Path) -> None:
+    """One imported file is one undo step; a batch of files is one step too ("Import 2 files"),
+    undone and redone whole."""
     one, *batch = _notes(tmp_path / "notes", 3)
     import_paths(project, [one])
     assert project.undo_stack.can_undo
@@ -122,7 +123,12 @@ def test_a_single_file_is_undoable_a_batch_is_not(project: Project, tmp_path: Pa
     assert project_counts(project).articles == 0
     project.undo_stack.clear()
     import_paths(project, batch, workers=1)
+    assert project.undo_stack.undo_label == "Import 2 files"
+    assert project_counts(project).articles == 2
+    assert project.undo() == "Import 2 files"
+    assert project_counts(project).articles == 0
     assert not project.undo_stack.can_undo
+    project.redo()
     assert project_counts(project).articles == 2
 
 

@@ -114,11 +114,12 @@ def _refuse_truncated(markup: bytes, name: str) -> None:
 
 
 def _main_text(tree: _Element, whole_page: bool) -> tuple[list[str], _Metadata]:
+    metadata = _Metadata()
     if whole_page:
         extracted = _trafilatura(tree)
         if extracted is not None:
             body, metadata = extracted
-            if body:
+            if body and len(body) > 1:
                 return body, metadata
     body_element = tree.find("body")
     if body_element is None:
@@ -127,7 +128,18 @@ def _main_text(tree: _Element, whole_page: bool) -> tuple[list[str], _Metadata]:
         for chrome in list(body_element.iter("header", "footer", "aside")):
             if chrome.getparent() is not None:
                 chrome.drop_tree()
-    return element_paragraphs(body_element), _Metadata()
+    own = element_paragraphs(body_element)
+    if whole_page and extracted is not None and body and not _same_words_apart(body[0], own):
+        return body, metadata
+    return own, metadata
+
+
+def _same_words_apart(paragraph: str, paragraphs: list[str]) -> bool:
+    """Whether the page's own paragraphs hold exactly the words of trafilatura's one paragraph,
+    set apart (on a page too short for it, trafilatura runs a heading into the story)."""
+    return len(paragraphs) > 1 and " ".join(" ".join(paragraphs).split()) == " ".join(
+        paragraph.split()
+    )
 
 
 def _trafilatura(tree: _Element) -> tuple[list[str], _Metadata] | None:
