@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, func, select
 
+from workbench.cli import main
 from workbench.domain import Article, ArticleSignature, NearDuplicateKey
 from workbench.ingest.dedupe import resemblance, shingles
 from workbench.services import Project
@@ -87,3 +89,20 @@ def test_a_deleted_article_is_never_proposed(project: Project, tmp_path: Path) -
     later = _import(project, _write(tmp_path, "copy.txt", "Talks end\n\n" + COPY))
     assert keys == 0
     assert later.imported[0].near_duplicate_of is None
+
+
+def test_the_command_line_says_it_signs_earlier_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workbench import` into an older project says on stderr that it signs its articles."""
+    path = tmp_path / "case.wbproj"
+    with Project.create(path) as project:
+        _import(project, _write(tmp_path, "wire.txt", "Talks\n\n" + WIRE))
+        with project.store.session_factory() as session, session.begin():
+            session.execute(delete(NearDuplicateKey))
+            session.execute(delete(ArticleSignature))
+    status = main(["import", str(path), str(_write(tmp_path, "copy.txt", "Talks end\n\n" + COPY))])
+    captured = capsys.readouterr()
+    assert status == 0
+    assert "near-duplicate signatures for articles stored earlier: 1 of 1" in captured.err
+    assert "flagged as near-duplicates" in captured.out.splitlines()[0]

@@ -63,10 +63,23 @@ def import_files(arguments: argparse.Namespace) -> int:
             print(_import_annotations(project, path))
         if not others:
             return 0
+        _sign_earlier_articles(project)
         summary = _import_with_progress(project, others)
     for line in summary.lines():
         print(line)
     return 0 if summary.succeeded else EXIT_SOME_FAILED
+
+
+def _sign_earlier_articles(project: Project) -> None:
+    """Articles stored by an earlier version get near-duplicate signatures first (once), with
+    progress on stderr, since that can take minutes in a large project."""
+    from workbench.services.near_duplicates import finder_for
+
+    def progress(done: int, total: int) -> None:
+        line = f"near-duplicate signatures for articles stored earlier: {done:,} of {total:,}"
+        print(f"\r{line} (done once)", end="\n" if done == total else "", file=sys.stderr)
+
+    finder_for(project, progress)
 
 
 def _import_annotations(project: Project, path: str) -> object:
