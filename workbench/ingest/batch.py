@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +24,7 @@ from typing import NoReturn
 from workbench.ingest.document import FileExtraction
 from workbench.ingest.extract import SUPPORTED_SUFFIXES, extract_file
 
+PARENT_WATCH_SECONDS = 0.2
 _COMPANION_FOLDER = "_files"  # "Page_files/" beside a page saved "complete" by a browser
 
 
@@ -155,7 +157,9 @@ class _Pool:
 
 def _executor(workers: int) -> ProcessPoolExecutor:
     context = get_context("spawn")  # safe beside threads (the window's task runner)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=prepare_worker)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=prepare_worker, initargs=(os.getpid(),)
+    )
 
 
 def _after_crash(pool: _Pool, path: str) -> FileExtraction:
@@ -169,11 +173,22 @@ def _after_crash(pool: _Pool, path: str) -> FileExtraction:
             return FileExtraction(path, (), (f"{name} made the reader crash; it is not imported",))
 
 
-def prepare_worker() -> None:
+def prepare_worker(parent: int | None = None) -> None:
     """Run first in each worker: Ctrl+C is left to the importing process, which cancels
-    between files, and the network is shut off, since reading files never needs it."""
+    between files; the network is shut off, since reading files never needs it; and the
+    worker exits as soon as the importing process is gone (killed with -9 it cannot say so)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     forbid_network()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """Watch the importing process; once it is gone (this worker is handed to another parent),
+    leave at once, whatever file is being read."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(1)
 
 
 def forbid_network() -> None:
