@@ -16,6 +16,9 @@ from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 80.0
+# the fuzzy place must beat the best place elsewhere by this much (a look-alike paragraph at
+# 80.4 against a threshold of 80 is no evidence of where the quote went)
+FUZZY_MARGIN = 8.0
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -183,8 +186,34 @@ def _best_fuzzy_match(selector: QuoteSelector, text: str) -> tuple[Span | None, 
         return None, 0.0
     start, end = window_start + found.dest_start, window_start + found.dest_end
     end, score = _refine_end(exact, text, start, end)
+    start, end = _snapped(selector, text, start, end)
     quote_and_context = 0.85 * score + 0.15 * _context_score(selector, text, start, end)
+    if _runner_up(exact, text, start, end) > found.score - FUZZY_MARGIN:
+        return None, quote_and_context  # a look-alike elsewhere is nearly as good: no place
     return Span(start, end), quote_and_context
+
+
+def _runner_up(exact: str, text: str, start: int, end: int) -> float:
+    """The best score the quote reaches anywhere that does not overlap the chosen place."""
+    before = fuzz.partial_ratio(exact, text[:start]) if start >= len(exact) // 2 else 0.0
+    after = fuzz.partial_ratio(exact, text[end:]) if len(text) - end >= len(exact) // 2 else 0.0
+    return max(before, after)
+
+
+def _snapped(selector: QuoteSelector, text: str, start: int, end: int) -> tuple[int, int]:
+    """Boundaries where the quote's were: no stray spaces, and where the old quote began or
+    ended at a word boundary, a whole word (never "rces told Reuters")."""
+    while start < end and text[start].isspace() and not selector.exact[:1].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace() and not selector.exact[-1:].isspace():
+        end -= 1
+    began_a_word = selector.exact[:1].isalnum() and not selector.prefix[-1:].isalnum()
+    while began_a_word and start > 0 and text[start - 1].isalnum():
+        start -= 1
+    ended_a_word = selector.exact[-1:].isalnum() and not selector.suffix[:1].isalnum()
+    while ended_a_word and end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _refine_end(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
