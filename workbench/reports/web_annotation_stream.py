@@ -36,32 +36,36 @@ STARTS, ENDS = {"start_map", "start_array"}, {"end_map", "end_array"}
 def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
     """The file's records and annotations, one at a time (see the module's doc)."""
     top: dict[str, Any] = {}
-    depth = 0
+    path: list[str] = []  # "item" for an array, the current key for an object
     builder: ijson.ObjectBuilder | None = None
     kind = ""
     built_at = 0
     try:
-        for prefix, event, value in ijson.parse(source, use_float=True):
+        # basic_parse: ijson's own prefixes cost time quadratic in the nesting depth.
+        for event, value in ijson.basic_parse(source, use_float=True):
+            if event == "map_key":
+                path[-1] = value
+            prefix = "" if builder is not None else ".".join(path)
             if event in STARTS:
-                depth += 1
-                if depth > MAX_DEPTH:
+                path.append("item" if event == "start_array" else "")
+                if len(path) > MAX_DEPTH:
                     raise ExchangeFormatError(
                         f"the file nests lists and objects more than {MAX_DEPTH} levels deep; "
                         "no annotation needs that many"
                     )
             elif event in ENDS:
-                depth -= 1
+                path.pop()
             if builder is not None:
                 builder.event(event, value)
-                if depth == built_at and event in ENDS:
+                if len(path) == built_at and event in ENDS:
                     yield from _finished(kind, builder.value, top)
                     builder = None
                 continue
-            kind = _kind(prefix, event, depth)
+            kind = _kind(prefix, event, len(path))
             if not kind:
                 continue
             if event in STARTS:
-                builder, built_at = ijson.ObjectBuilder(), depth - 1
+                builder, built_at = ijson.ObjectBuilder(), len(path) - 1
                 builder.event(event, value)
             else:
                 yield from _finished(kind, value, top)
