@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ def narrow(box: QComboBox) -> QComboBox:
 def role_box(name: str) -> QComboBox:
     box = narrow(QComboBox())
     box.setAccessibleName(name)
+    box.setMinimumContentsLength(6)
     for role in HopRole:
         box.addItem(role.value, role.value)
     return box
@@ -83,8 +85,9 @@ class HopRow(QWidget):
         super().__init__(parent)
         self.position = hop.position
         self.name = QLabel(f"<b>{hop.position + 1}.</b> {hop.name}")
-        self.name.setWordWrap(True)
-        self.name.setToolTip(hop.reliability_label or "an actor")
+        # Never wider than the dock, and one line (a wrapped label misleads the layout's height).
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.name.setToolTip(f"{hop.name}: {hop.reliability_label or 'an actor'}")
         self.grade: QComboBox | None = None
         self.source_id = hop.source_id
         if hop.source_id is not None:
@@ -94,7 +97,9 @@ class HopRow(QWidget):
         self.role.setCurrentIndex(max(self.role.findData(hop.role), 0))
         self.cue = QLineEdit(hop.cue, placeholderText="cue in the text")
         self.cue.setAccessibleName(f"Cue for {hop.name}")
-        self.anonymous = QCheckBox("anonymous")
+        self.anonymous = QCheckBox("anon.")
+        self.anonymous.setToolTip("An anonymous source: its name is withheld in the text")
+        self.anonymous.setAccessibleName(f"{hop.name} is anonymous")
         self.anonymous.setChecked(hop.anonymous)
         self.anonymous.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         buttons = [
@@ -215,6 +220,7 @@ class AttributionEditor(QWidget):
         self.rows = [self._row(hop, len(hops) - 1) for hop in hops]
         for row in self.rows:
             self.hops.addWidget(row)
+            row.show()  # now, not after the event loop: the inspector sizes itself on return
         self._order_tabs()
         self._restore_focus(focused)
         self.empty.setVisible(not hops)

@@ -19,6 +19,7 @@ from workbench.domain.anchoring import Span
 from workbench.services.lookup import named
 from workbench.services.reading import ArticleForReading
 from workbench.services.workspace import create_sample_project
+from workbench.ui import export_dialog_shots
 from workbench.ui.app import application
 from workbench.ui.look import apply_scheme
 from workbench.ui.main_window import MainWindow
@@ -65,7 +66,29 @@ Step = Callable[[MainWindow, QApplication, Path], list[Path]]
 
 
 def _steps() -> list[Step]:
-    return [_window_and_inspector, _relations, _mention_bar, _managers, _search, _dark]
+    return [
+        _window_and_inspector,
+        _narrow,
+        _relations,
+        _mention_bar,
+        _managers,
+        export_dialog_shots.export_dialog,
+        export_dialog_shots.all_claims,
+        _search,
+        _dark,
+    ]
+
+
+def _narrow(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    """The window at 1024×700 with a claim open: the reader keeps its share, nothing overflows."""
+    window.resize(1024, 700)
+    settle(app, 0.6)
+    window.select_claim(_claim_quoting(window, "Sources told Reuters"))
+    settle(app, 0.6)
+    shot = save(window, folder / "window-1024.png")
+    window.resize(*SIZE)
+    settle(app, 0.6)
+    return [shot]
 
 
 def _article(window: MainWindow) -> ArticleForReading:
