@@ -121,7 +121,7 @@ def test_edit_article_refuses_a_bad_language_code(sample_project: Project):
 
 
 def test_deleting_several_articles_confirms_counts_and_undoes_in_one_step(
-    qtbot, sample_window, two_articles
+    qtbot, two_articles, sample_window
 ):
     """Two articles chosen, Delete asks "Delete 2 articles and their 7 claims?"; confirming
     removes both with their claims and relations; one Ctrl+Z brings everything back."""
@@ -164,7 +164,7 @@ def test_deletion_question_counts_in_words():
     assert deletion_question(3, 0) == "Delete 3 articles? (no claims are marked in them)"
 
 
-def test_tagging_several_articles_is_one_undo_step(qtbot, sample_window, two_articles):
+def test_tagging_several_articles_is_one_undo_step(qtbot, two_articles, sample_window):
     """Tags typed for two chosen articles go on both; the filter offers them; Ctrl+Z undoes."""
     window = sample_window
     project = window.session.project
@@ -184,7 +184,7 @@ def test_tagging_several_articles_is_one_undo_step(qtbot, sample_window, two_art
 
 
 def test_near_duplicates_are_flagged_in_the_library_and_the_reader(
-    qtbot, sample_window, two_articles
+    qtbot, two_articles, sample_window
 ):
     """The copy's row names the article it copies; its reader shows a line linking to the
     original, and following the link opens the original."""

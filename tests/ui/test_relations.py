@@ -61,7 +61,7 @@ def _relation_labels(window: MainWindow) -> list[str]:
     ]
 
 
-def test_picker_finds_claims_of_any_article_by_quote_or_summary(sample_window, other_claim):
+def test_picker_finds_claims_of_any_article_by_quote_or_summary(other_claim, sample_window):
     """Words of another article's claim (summary or quote) offer it, never the claim itself."""
     window = sample_window
     window.select_claim(_claim(window, UNHAPPY))
@@ -72,7 +72,7 @@ def test_picker_finds_claims_of_any_article_by_quote_or_summary(sample_window, o
     assert picker.suggestions == []  # the current claim is never offered to relate to itself
 
 
-def test_relating_from_the_inspector_lists_both_ways_and_undoes(qtbot, sample_window, other_claim):
+def test_relating_from_the_inspector_lists_both_ways_and_undoes(qtbot, other_claim, sample_window):
     """Picking a claim relates it ("→ contradicts"); the other claim shows "contradicts ←";
     one Ctrl+Z removes the relation."""
     window = sample_window
@@ -95,7 +95,7 @@ def test_relating_from_the_inspector_lists_both_ways_and_undoes(qtbot, sample_wi
     assert not any("contradicts" in text for text in _relation_labels(window))
 
 
-def test_clicking_a_relation_opens_the_other_claim_at_its_place(sample_window, other_claim):
+def test_clicking_a_relation_opens_the_other_claim_at_its_place(other_claim, sample_window):
     """Clicking a listed relation opens the other claim's article with that claim current."""
     window = sample_window
     unhappy = _claim(window, UNHAPPY)
@@ -148,7 +148,7 @@ def _choose_from_menu(qtbot, text: str) -> None:
     QTimer.singleShot(20, choose)
 
 
-def test_reader_context_menu_relates_the_claim_under_the_pointer(qtbot, sample_window, other_claim):
+def test_reader_context_menu_relates_the_claim_under_the_pointer(qtbot, other_claim, sample_window):
     """Right-clicking a highlighted claim offers "Relate this claim to another…"; the dialog's
     picker relates it to the claim chosen."""
     window = sample_window

@@ -85,21 +85,24 @@ def problem_dialog(parent: QWidget | None, headline: str, reason: str) -> QMessa
     return box
 
 
-def open_start_project(
-    project_path: str | None, last: str | None = None
-) -> tuple[Project, bool, str]:
-    """The project asked for; else the last one opened; else the default project (made with
-    the sample the first time). Returns (project, created, why the last one did not reopen)."""
+def open_start_project(project_path: str | None) -> tuple[Project, bool]:
+    """The project asked for, else the default project (made with the sample the first time)."""
     if project_path:
-        return Project.open(project_path), False, ""
-    problem = ""
+        return Project.open(project_path), False
+    return open_or_create_with_sample(default_project_path())
+
+
+def open_last_project(last: str | None) -> tuple[Project, bool, str]:
+    """The project opened last, else the default project. Returns (project, created, why the
+    last one could not be reopened)."""
     if last:
         try:
             return Project.open(last), False, ""
         except ProjectError as error:
-            problem = f"{last}: {error}. The default project is open instead."
-    project, created = open_or_create_with_sample(default_project_path())
-    return project, created, problem
+            project, created = open_start_project(None)
+            return project, created, f"{last}: {error}. The default project is open instead."
+    project, created = open_start_project(None)
+    return project, created, ""
 
 
 def run(project_path: str | None, on_start: Callable[[QApplication], object] | None = None) -> int:
@@ -116,8 +119,11 @@ def run(project_path: str | None, on_start: Callable[[QApplication], object] | N
         lambda _scheme: apply_scheme(app, settings.colour_scheme)
     )
     try:
-        recent = settings.recent_projects()
-        project, created, problem = open_start_project(project_path, recent[0] if recent else None)
+        if project_path:
+            (project, created), problem = open_start_project(project_path), ""
+        else:
+            recent = settings.recent_projects()
+            project, created, problem = open_last_project(recent[0] if recent else None)
     except ProjectError as error:
         QMessageBox.critical(None, "Analyst Workbench", str(error))
         raise
