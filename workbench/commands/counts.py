@@ -18,7 +18,7 @@ from workbench.commands import CommandError
 COUNTED = ("articles", "claims", "sources", "actors", "events")
 
 
-def count_records(path: Path) -> dict[str, int] | None:
+def count_records(path: Path) -> dict[str, int | str] | None:
     """How many of each record the project at `path` holds, by table, in COUNTED's order;
     None when the project's schema revision is not confirmed as one this workbench knows."""
     if not path.exists():
@@ -36,10 +36,14 @@ def count_records(path: Path) -> dict[str, int] | None:
         revision = connection.execute("SELECT max(version_num) FROM alembic_version").fetchone()
         if not _is_ours(str(revision[0])):
             return None
-        return {
+        counts: dict[str, int | str] = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in COUNTED
         }
+        orphaned = connection.execute("SELECT count(*) FROM claims WHERE orphaned").fetchone()[0]
+        if orphaned:  # "6 (1 orphaned)": claims kept whose words are no longer in their text
+            counts["claims"] = f"{counts['claims']} ({orphaned} orphaned)"
+        return counts
     except sqlite3.DatabaseError:
         raise CommandError(f"{path} is not a workbench project (not an SQLite database)") from None
     finally:

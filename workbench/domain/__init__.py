@@ -20,6 +20,7 @@ from workbench.domain.entities import (
 )
 from workbench.domain.journal import ChangeRecord, OutboxEntry
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
+from workbench.domain.versions import ArticleVersion
 
 __all__ = [
     "Actor",
@@ -27,6 +28,7 @@ __all__ = [
     "ActorMention",
     "Article",
     "ArticleSignature",
+    "ArticleVersion",
     "AttributionHop",
     "Base",
     "ChangeRecord",

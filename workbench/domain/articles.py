@@ -63,6 +63,8 @@ class SpanColumns:
     prefix: Mapped[str] = mapped_column(String(64), default="")
     suffix: Mapped[str] = mapped_column(String(64), default="")
     orphaned: Mapped[bool] = mapped_column(default=False)
+    # how sure a re-anchoring was of this place (0–100); None while placed by the analyst
+    anchor_confidence: Mapped[float | None]
 
     @declared_attr.directive
     def __table_args__(cls) -> tuple:

@@ -28,6 +28,7 @@ from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import DuplicateArticle, InvalidInput
 from workbench.services.near_duplicates import NearDuplicate, NearDuplicateFinder, finder_for
 from workbench.services.project import Project
+from workbench.services.versions import add_version_if_stored
 from workbench.store.errors import ProjectError
 from workbench.store.health import refuse_if_damaged
 
@@ -203,7 +204,7 @@ def _store_file(
             near = finder.match(document.text, document.sketch)
             new = _new_article(document, path, near)
             alone = undoable and one_article  # its own undo step; else one of the batch's
-            article_id = add_article(
+            article_id = add_version_if_stored(project, new) or add_article(
                 project, new, undoable=alone, records=None if alone else records
             )
         except DuplicateArticle as duplicate:
