@@ -59,6 +59,13 @@ def test_the_preview_shows_the_article_title(dialog: ExportDialog, sample_window
     assert dialog.caption.text() == "Preview of the 1 article"
 
 
+def test_the_preview_highlights_claims_by_status(dialog: ExportDialog) -> None:
+    """A claim's words in the preview carry its status colour, as in the file."""
+    found = dialog.preview.document().find("Sources told Reuters")
+    assert not found.isNull()
+    assert found.charFormat().background().color().name() == "#fde68a"  # unverified
+
+
 def test_a_pdf_is_previewed_as_the_same_report_in_html(qtbot, dialog: ExportDialog, sample_window):
     """Choosing PDF shows the same first pages laid out as HTML, and says so."""
     dialog.preview.clear()

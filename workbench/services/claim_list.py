@@ -154,7 +154,22 @@ def claim_ids(
         raise InvalidInput(f"the claims list sorts by {', '.join(SORTS)}; not by {sort!r}")
     query = _sorted(_filtered(select(Claim.id), claim_filter), sort, descending)
     with project.reading() as session:
-        return list(session.scalars(query))
+        return _ids(session, query)
+
+
+def _ids(session: Session, query: Select) -> list[int]:
+    """The ids a query selects, read from the driver's cursor: 500,000 ids cost the driver's
+    time, not one SQLAlchemy row each (that made the unfiltered list 2.5× slower)."""
+    connection = session.connection()
+    compiled = query.compile(connection)
+    params = compiled.construct_params()
+    ordered = compiled.positiontup
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), [params[n] for n in ordered] if ordered else params)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _filtered(query: Select, wanted: ClaimFilter) -> Select:

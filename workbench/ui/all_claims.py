@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.grades import CREDIBILITY_WORDING, ClaimStatus
 from workbench.services import ProjectChange, bulk_claims
 from workbench.services.claim_list import ClaimFilter, claim_list_choices
-from workbench.ui.all_claims_model import ARTICLE_ID, COLUMNS, QUOTE, SUMMARY, AllClaimsModel
+from workbench.ui.all_claims_model import ARTICLE_ID, COLUMNS, QUOTE, AllClaimsModel
 from workbench.ui.session import UiSession
 
 T = TypeVar("T")
@@ -96,10 +96,9 @@ class AllClaimsPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((180, 320, 220, 95, 80, 60, 260, 160, 140, 125)):
+        for column, width in enumerate((140, 300, 200, 90, 80, 50, 210, 120, 110, 115)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
         delete = QAction("Delete the selected claims", table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -110,6 +110,7 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
+        self.preview.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.caption = QLabel("Preparing the preview…")
         self.caption.setWordWrap(True)
         self.progress = QProgressBar()

@@ -8,6 +8,7 @@ target — so a cancelled or failed export never leaves a partial file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from workbench.services import Project
 from workbench.services.reporting import build_report, preview_report, write_report
 from workbench.ui.tasks import TaskControl
 
+CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+?)\s*[;}]")
+USE_OF_PROPERTY = re.compile(r"var\((--[\w-]+)\)")
+ROOT_RULE = re.compile(r":root\s*\{[^}]*\}")
 PREVIEW_ARTICLES = 3
 PREVIEW_TEXT_CHARS = 20_000
 
@@ -56,12 +60,21 @@ def preview(project: Project, fmt: str, filters: dict[str, Any], control: TaskCo
     control.check()
     text = _as_text(data)
     if fmt == "html" and text is not None:
-        return Preview(text, "", shown)
+        return Preview(for_rich_text(text), "", shown)
     if text is not None:
         return Preview("", text[:PREVIEW_TEXT_CHARS], f"{shown}, as the {fmt} file holds them")
     html = preview_report(project, "html", articles=PREVIEW_ARTICLES, **filters)
     caption = f"{shown}, laid out as HTML (this window cannot show {fmt}; the file holds the same)"
-    return Preview(html.decode("utf-8"), "", caption)
+    return Preview(for_rich_text(html.decode("utf-8")), "", caption)
+
+
+def for_rich_text(html: str) -> str:
+    """The report's HTML with its CSS custom properties (`var(--disputed)`) replaced by their
+    values, which Qt's rich text (the preview pane) does not resolve itself (and the `:root`
+    rule that declares them removed, which Qt's parser cannot read)."""
+    values = dict(CUSTOM_PROPERTY.findall(html))
+    resolved = USE_OF_PROPERTY.sub(lambda use: values.get(use.group(1), use.group(0)), html)
+    return ROOT_RULE.sub("", resolved)  # Qt's CSS parser drops every rule after a :root block
 
 
 def _as_text(data: bytes) -> str | None:

@@ -19,6 +19,7 @@ from workbench.domain.anchoring import Span
 from workbench.services.lookup import named
 from workbench.services.reading import ArticleForReading
 from workbench.services.workspace import create_sample_project
+from workbench.ui import export_dialog_shots
 from workbench.ui.app import application
 from workbench.ui.look import apply_scheme
 from workbench.ui.main_window import MainWindow
@@ -71,6 +72,8 @@ def _steps() -> list[Step]:
         _relations,
         _mention_bar,
         _managers,
+        export_dialog_shots.export_dialog,
+        export_dialog_shots.all_claims,
         _search,
         _dark,
     ]
