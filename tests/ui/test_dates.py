@@ -12,6 +12,8 @@ from workbench.services.events import create_event
 from workbench.ui.event_editor import EventEditor
 from workbench.ui.main_window import MainWindow
 
+WAIT_MS = 15_000
+
 
 def _editor_on(window: MainWindow, title: str) -> EventEditor:
     event_id = next(r.id for r in records(window.session.project, "event") if r.name == title)
@@ -95,3 +97,19 @@ def test_the_calendar_opens_on_the_articles_publication_date(
     create_event(project, "Talks nobody reported")
     lonely = _editor_on(sample_window, "Talks nobody reported")
     assert lonely.start.calendar_opens_on() == date.today()
+
+
+def test_an_empty_library_date_filter_opens_its_calendar_on_today(
+    qtbot, sample_window: MainWindow
+) -> None:
+    """“Published from” holds no date; its calendar opens on this month, not on year 1."""
+    sample_window.library.filters_button.click()
+    since = sample_window.library.filters.since
+    assert since.text() == "any date"
+    calendar = since.calendarWidget()
+    arrow = since.rect().adjusted(since.width() - 12, 0, 0, 0).center()
+    qtbot.mouseClick(since, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible, timeout=WAIT_MS)
+    today = date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.hide()
