@@ -103,6 +103,9 @@ def test_details_dialog_explains_what_it_cannot_keep(qtbot, sample_window):
     editor.save()
     assert "is not a date" in editor.problem.text()
     assert editor.isVisible()
+    editor.fields["published"].setText("June 2025")
+    editor.save()
+    assert "is not a date" in editor.problem.text()  # a day is needed, not a month
     editor.fields["published"].setText("")
     editor.fields["url"].setText("example dot org")
     editor.save()
@@ -112,6 +115,14 @@ def test_details_dialog_explains_what_it_cannot_keep(qtbot, sample_window):
     editor.save()
     assert "needs a title" in editor.problem.text()
     assert article_summary(project, 1) == before
+
+
+def test_details_dialog_reads_a_date_typed_in_words(qtbot, sample_window):
+    """ "23 June 2025" in the date field is stored as that day."""
+    editor = sample_window.library.care.edit()
+    editor.fields["published"].setText("23 June 2025")
+    editor.save()
+    assert article_summary(sample_window.session.project, 1).published == datetime(2025, 6, 23)
 
 
 def test_edit_article_refuses_a_bad_language_code(sample_project: Project):

@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.grades import DatePrecision
 from workbench.services.articles import edit_article
+from workbench.services.errors import InvalidInput
 from workbench.services.queries import ArticleSummary, article_summary
+from workbench.services.typed_dates import read_date
 from workbench.store.errors import ProjectError
 from workbench.ui.session import UiSession
 
 DATE_FORMAT = "%Y-%m-%d %H:%M"
-DATE_HINT = "2025-06-23 or 2025-06-23 14:05 (empty: not known)"
+DATE_HINT = "2025-06-23, 23 June 2025 or 2025-06-23 14:05 (empty: not known)"
 
 
 def shown_date(published: datetime | None) -> str:
@@ -43,7 +46,14 @@ def read_published(typed: str) -> datetime | None:
     try:
         return datetime.fromisoformat(typed)
     except ValueError:
-        raise ValueError(f"“{typed}” is not a date; type it as {DATE_HINT}") from None
+        pass
+    try:
+        read = read_date(typed)  # "23 June 2025", as event dates are typed
+    except InvalidInput:
+        read = None
+    if read is None or read.precision != DatePrecision.DAY:
+        raise ValueError(f"“{typed}” is not a date; type it as {DATE_HINT}")
+    return datetime(read.when.year, read.when.month, read.when.day)
 
 
 class ArticleEditor(QDialog):
