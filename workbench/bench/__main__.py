@@ -16,6 +16,7 @@ from platformdirs import user_cache_dir
 BENCHMARKS: dict[str, str] = {
     "import": "workbench.bench.importing",
     "reader": "workbench.ui.bench_reader",
+    "reanchoring": "workbench.bench.reanchoring",
     "search": "workbench.bench.search",
     "startup": "workbench.bench.startup",
 }

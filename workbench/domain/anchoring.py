@@ -19,6 +19,7 @@ FUZZY_THRESHOLD = 80.0
 # the fuzzy place must beat the best place elsewhere by this much (a look-alike paragraph at
 # 80.4 against a threshold of 80 is no evidence of where the quote went)
 FUZZY_MARGIN = 8.0
+START_SLACK = 3
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -186,6 +187,7 @@ def _best_fuzzy_match(selector: QuoteSelector, text: str) -> tuple[Span | None, 
         return None, 0.0
     start, end = window_start + found.dest_start, window_start + found.dest_end
     end, score = _refine_end(exact, text, start, end)
+    start, score = _refine_start(exact, text, start, end)
     start, end = _snapped(selector, text, start, end)
     quote_and_context = 0.85 * score + 0.15 * _context_score(selector, text, start, end)
     if _runner_up(exact, text, start, end) > found.score - FUZZY_MARGIN:
@@ -214,6 +216,14 @@ def _snapped(selector: QuoteSelector, text: str, start: int, end: int) -> tuple[
     while ended_a_word and end < len(text) and text[end].isalnum():
         end += 1
     return start, end
+
+
+def _refine_start(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
+    """Let the start move a few characters, so an opening quote mark or a short first word
+    the alignment left out is taken too."""
+    candidates = range(max(0, start - START_SLACK), min(end - 1, start + START_SLACK) + 1)
+    best = max(candidates, key=lambda s: (fuzz.ratio(exact, text[s:end]), -abs(s - start)))
+    return best, fuzz.ratio(exact, text[best:end])
 
 
 def _refine_end(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
