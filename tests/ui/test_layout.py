@@ -80,3 +80,16 @@ def test_the_layout_is_remembered_for_the_next_run(
     assert second.dockWidgetArea(second.library_dock) == RIGHT
     assert second.dockWidgetArea(second.inspector_dock) == RIGHT
     assert second.dockWidgetArea(second.search_dock) == LEFT
+
+
+def test_reset_puts_every_dock_back(qtbot, sample_window: MainWindow) -> None:
+    """After the library was floated and the claim panel closed, View → Reset the layout puts
+    them back where the window first had them."""
+    window = sample_window
+    window.library_dock.setFloating(True)
+    window.inspector_dock.close()
+    window.actions_.reset_layout.trigger()
+    qtbot.waitUntil(lambda: not window.library_dock.isFloating(), timeout=WAIT_MS)
+    assert window.dockWidgetArea(window.library_dock) == LEFT
+    assert window.inspector_dock.toggleViewAction().isChecked()
+    assert window.dockWidgetArea(window.inspector_dock) == RIGHT

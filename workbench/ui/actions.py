@@ -53,6 +53,7 @@ class WindowActions:
     redo: QAction
     find_in_library: QAction
     find_in_article: QAction
+    reset_layout: QAction
     search_project: QAction
     all_claims: QAction
     mark_claim: QAction
@@ -125,6 +126,9 @@ def build_actions(window: QMainWindow) -> WindowActions:
         undo=a(window, "&Undo", [Keys.Undo], "undo"),
         redo=a(window, "&Redo", [Keys.Redo, "Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
         find_in_library=a(window, "Find in &library", ["Ctrl+L"], None, "Filter the library"),
+        reset_layout=a(
+            window, "&Reset the layout", None, None, "Put every panel back in its place"
+        ),
         find_in_article=a(
             window, "&Find in article", [Keys.Find], None, "Find and select words in the article"
         ),
@@ -191,6 +195,7 @@ def build_menus(
 
     view_menu = bar.addMenu("&View")
     view_menu.addActions(docks_menu_actions)
+    view_menu.addAction(actions.reset_layout)
     view_menu.addSeparator()
     scheme_menu = view_menu.addMenu("&Colours")
     actions.schemes = QActionGroup(window)

@@ -39,14 +39,14 @@ class ReaderKeepsItsShare(QObject):
     """Watches the window's size and its side panels' contents; keeps the reader at least
     `READER_SHARE` of the width and each side column wide enough for its panels."""
 
-    def __init__(self, window: QMainWindow, reader: QWidget) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.reader = reader
         self._later = QTimer(self, singleShot=True, interval=0)
         self._later.timeout.connect(self.fit)
         self._needs: dict[str, int] = {}
         self._held: set[QWidget] = set()
+        self.first_layout = window.saveState()  # the window's own arrangement of its docks
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -69,6 +69,14 @@ class ReaderKeepsItsShare(QObject):
         self._needs[dock.objectName()] = need
         return need
 
+    def reset(self) -> None:
+        """View → Reset the layout: every dock back where the window first put it, shown."""
+        self.window.restoreState(self.first_layout)
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.isFloating():
+                dock.setFloating(False)
+        self._later.start()
+
     def columns(self) -> dict[Qt.DockWidgetArea, list[QDockWidget]]:
         """The open, docked docks of each side column (tabs behind the front one included)."""
         found: dict[Qt.DockWidgetArea, list[QDockWidget]] = {side: [] for side in SIDES}
@@ -79,7 +87,10 @@ class ReaderKeepsItsShare(QObject):
         return found
 
     def reader_share(self) -> float:
-        return self.reader.width() / max(self.window.width(), 1)
+        """The share of the window's width the centre (the reader) has."""
+        centre = self.window.centralWidget()
+        width = centre.width() if centre is not None else self.window.width()
+        return width / max(self.window.width(), 1)
 
     def fit(self) -> None:
         """Shrink the side columns (or fold the left one into the right) until the reader has

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_, [dock.toggleViewAction() for dock in self.docks])
         self.toolbar = build_toolbar(self, self.actions_)
+        self.reader_share = ReaderKeepsItsShare(self)  # before the saved layout is restored
         self.save_copy = add_save_copy(self, session, self.actions_.export_report)
         self.importer = ImportFlow(session, self)
         self.files = ProjectFiles(self, settings)
@@ -82,7 +83,6 @@ class MainWindow(QMainWindow):
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
         self._update_undo()
         self._needs_default_layout = not settings.restore_window(self)
-        self.reader_share = ReaderKeepsItsShare(self, self.centralWidget())
         if self._needs_default_layout:
             self.resize(1440, 900)
         self._open_first_article()
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(self.redo)
         a.find_in_library.triggered.connect(self.find_in_library)
+        a.reset_layout.triggered.connect(self.reader_share.reset)
         a.find_in_article.triggered.connect(
             lambda: self.find_bar.start(self.reader.text.layout_of_marks)
         )
