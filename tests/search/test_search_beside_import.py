@@ -14,7 +14,7 @@ from workbench.services.queries import project_counts
 
 
 def test_an_import_runs_while_a_search_is_running(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """While `workbench search` is in the middle of a search, `workbench import` succeeds."""
     project = tmp_path / "s.wbproj"
@@ -36,7 +36,8 @@ def test_an_import_runs_while_a_search_is_running(
     search.start()
     try:
         assert searching.wait(30)
-        assert main(["import", str(project), str(page)]) == 0
+        code = main(["import", str(project), str(page)])
+        assert code == 0, capsys.readouterr().err
     finally:
         imported.set()
         search.join(30)

@@ -23,7 +23,7 @@ from workbench.store import ProjectStore
 BATCH = 500
 CLAIM_ROWID_BASE = 1_000_000_000
 _COLUMNS = ("title", "body", "source", "actor", "tag")
-_FACETS_SQL = """
+FACETS_SQL = """
     SELECT f.facet, f.value, count(*) FROM docs JOIN facets f ON f.doc = docs.rowid
     WHERE docs MATCH ? GROUP BY f.facet, f.value
 """
@@ -123,7 +123,7 @@ def _timed(database: sqlite3.Connection, query: BenchQuery, page: int, facets: b
     ).fetchall()
     database.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
     if facets:
-        database.execute(_FACETS_SQL, (match,)).fetchall()
+        database.execute(FACETS_SQL, (match,)).fetchall()
     return (time.perf_counter() - started) * 1000
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.search.documents import ARTICLE, CLAIM, NameBook, Selection, documents_for
+from workbench.search.facets import prepare_folder
 from workbench.search.folder import (
     INDEX_NAME,
     building_location,
@@ -84,6 +85,7 @@ def rebuild(
             _build_here(store, index, ids, total, progress)
         else:
             _build_in_workers(store, building, _parts(ids, count), total, progress)
+        prepare_folder(building, open_storage(building).open_index(INDEX_NAME))
         mark_complete(building)
     except BaseException:
         clear_leftovers(location)

@@ -63,7 +63,7 @@ class ProjectIndex:
         self._searcher: Any = None
         self._readers: SegmentReaders | None = None
         self._stale = False
-        self._facets = FacetTables()
+        self._facets = FacetTables(self.location, save=not store.read_only)
         self._writing = threading.RLock()
         self._reading = threading.RLock()
 
@@ -238,7 +238,7 @@ class ProjectIndex:
     def warm(self) -> None:
         """Prepare what the first faceted search would otherwise build (per-segment tables)."""
         with self._reading:
-            self._guarded(lambda: self._facets.table_for(self._current_searcher()))
+            self._guarded(lambda: self._facets.prepare(self._current_searcher()))
 
     def document_count(self) -> int:
         with self._reading:
