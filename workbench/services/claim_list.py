@@ -72,25 +72,19 @@ class ClaimListChoices:
     statuses: tuple[str, ...] = tuple(status.value for status in ClaimStatus)
 
 
-def _first_hand() -> Any:
-    """Per claim, its first hop (the origin of the chain): the name and any reliability."""
-    first = (
-        select(AttributionHop.claim_id, func.min(AttributionHop.position).label("position"))
-        .group_by(AttributionHop.claim_id)
-        .subquery()
-    )
+def _with_first_hand(query: Select) -> tuple[Select, Any, Any]:
+    """The query joined to each claim's first hop (the origin of the chain) and its source or
+    actor; gives (query, the origin's reliability, its name).
+
+    `set_attribution` numbers a chain's hops from 0, so the origin is the hop at position 0:
+    one probe of the (claim, position) unique index per claim, never a per-row subquery."""
     hop = aliased(AttributionHop)
-    return (
-        select(
-            first.c.claim_id,
-            func.coalesce(Source.name, Actor.name).label("name"),
-            Source.reliability,
-        )
-        .join(hop, (hop.claim_id == first.c.claim_id) & (hop.position == first.c.position))
+    query = (
+        query.outerjoin(hop, (hop.claim_id == Claim.id) & (hop.position == 0))
         .outerjoin(Source, Source.id == hop.source_id)
         .outerjoin(Actor, Actor.id == hop.actor_id)
-        .subquery()
     )
+    return query, Source.reliability, func.coalesce(Source.name, Actor.name)
 
 
 def _least_name(sort: str) -> Any:
@@ -112,12 +106,11 @@ def _sorted(query: Select, sort: str, descending: bool) -> Select:
         query = query.join(Article, Article.id == Claim.article_id)
         keys: list[Any] = [func.lower(Article.title), Claim.article_id, Claim.start]
     elif sort in ("grade", "attribution"):
-        first = _first_hand()
-        query = query.outerjoin(first, first.c.claim_id == Claim.id)
+        query, reliability, name = _with_first_hand(query)
         keys = (
-            [func.coalesce(first.c.reliability, UNJUDGED_SOURCE), Claim.credibility]
+            [func.coalesce(reliability, UNJUDGED_SOURCE), Claim.credibility]
             if sort == "grade"
-            else [func.lower(first.c.name)]
+            else [func.lower(name)]
         )
     elif sort in ("actors", "tags"):
         least = _least_name(sort)
