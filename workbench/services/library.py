@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, union_all
+from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from workbench.domain import (
@@ -83,7 +84,7 @@ _CLAIM_COUNTS = (
     .group_by(Claim.article_id)
     .subquery("claim_counts")
 )
-SORT_COLUMNS: dict[str, ColumnElement] = {
+SORT_COLUMNS: dict[str, Any] = {
     "title": func.lower(Article.title),
     "outlet": func.lower(Article.outlet),
     "published": Article.published,
@@ -156,7 +157,7 @@ def _citing_source(source_id: int) -> Select:
     )
 
 
-def _involving_actor(actor_id: int) -> Select:
+def _involving_actor(actor_id: int) -> CompoundSelect:
     """Articles that mention the actor, or whose claims link to it or name it in a chain."""
     through_claims = union_all(
         select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor_id),
@@ -168,7 +169,7 @@ def _involving_actor(actor_id: int) -> Select:
     )
 
 
-def _tagged(tag: str) -> Select:
+def _tagged(tag: str) -> CompoundSelect:
     """Articles that carry the tag, or one of whose claims does (tags match in any case)."""
     named = select(Tag.id).where(Tag.name_key == name_key(tag))
     on_claims = select(Tagging.target_id).where(
@@ -190,7 +191,7 @@ def _with_status(status: str) -> ColumnElement[bool]:
     return _among(select(Claim.article_id).where(Claim.status == status))
 
 
-def _among(matching: Select) -> ColumnElement[bool]:
+def _among(matching: Select | CompoundSelect) -> ColumnElement[bool]:
     """The article is one of `matching`. Written `id + 0` so that SQLite walks the sort's
     index (published, id) and probes the matching ids once, instead of fetching each matching
     article's row (its whole text) to sort them: 100,000 rows read become one index scan."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench.services import Project
 
@@ -34,7 +35,8 @@ class Case:
             self._sql = sqlite3.connect(self.path)
         return self._sql
 
-    def scalar(self, query: str, *parameters: object) -> object:
+    def scalar(self, query: str, *parameters: object) -> Any:
+        """The first column of the first row of a plain-SQL query."""
         return self.sql.execute(query, parameters).fetchone()[0]
 
     def close(self) -> None:

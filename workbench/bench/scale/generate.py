@@ -153,7 +153,7 @@ def _entities(connection: Connection, rng: random.Random, cast: Cast) -> dict[st
         for n, name in enumerate(cast.sources, 1)
     ]
     _insert(connection, Source, sources)
-    actors = [
+    actors: list[dict[str, Any]] = [
         {"id": n, "name": name, "kind": cast.actor_kind(name)}
         for n, name in enumerate(cast.actors, 1)
     ]

@@ -46,15 +46,21 @@ class Run:
 
 
 def run_process(
-    argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None
+    argv: Sequence[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float | None = None,
 ) -> Run:
-    """Run a child to the end, timing it and reading its own peak RSS from wait4's rusage."""
+    """Run a child to the end, timing it and reading its own peak RSS from wait4's rusage.
+    A child still running after `timeout` seconds (default: BENCH_SCALE_TIMEOUT, 900) is
+    stopped and reported as a TimeoutError, so one slow operation cannot take the whole run."""
+    limit = timeout if timeout is not None else float(os.environ.get("BENCH_SCALE_TIMEOUT", 900))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen(
             list(argv), stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=cwd
         )
-        _pid, status, usage = os.wait4(child.pid, 0)
+        status, usage = _wait(child, started, limit)
         ms = (time.perf_counter() - started) * 1000
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -63,6 +69,19 @@ def run_process(
     if child.returncode != 0:
         raise RuntimeError(f"{Path(argv[0]).name} exited {child.returncode}: {complaint[-300:]}")
     return Run(ms, usage.ru_maxrss / 1024, printed)  # ru_maxrss is in kilobytes on Linux
+
+
+def _wait(child: subprocess.Popen[bytes], started: float, limit: float) -> tuple[int, Any]:
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            return status, usage
+        if time.perf_counter() > started + limit:
+            child.kill()
+            os.wait4(child.pid, 0)
+            child.returncode = -9
+            raise TimeoutError(f"stopped after {limit:.0f} s (BENCH_SCALE_TIMEOUT)")
+        time.sleep(0.02)
 
 
 def paired_processes(
