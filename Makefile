@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers bench screenshots venv qt-runtime qt-desktop clean
+.PHONY: run test lint typecheck layers bench bench-scale screenshots venv qt-runtime qt-desktop clean
 
 venv: $(STAMP)
 
@@ -40,6 +40,15 @@ test: qt-runtime lint typecheck
 
 bench: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.bench
+
+# Every operation an analyst waits for, on generated cases of SIZES articles (cached under
+# ~/.cache/analyst-workbench/bench-scale/), each beside its floor. Not part of `make test`.
+SIZES ?= 10000,100000
+bench-scale: qt-runtime
+	@command -v sqlite3 >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+		{ apt-get install -y -qq sqlite3 >/dev/null 2>&1 || sudo apt-get install -y -qq sqlite3; }; } || \
+		echo "sqlite3 shell not installed: floors use Python's sqlite3 module"
+	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.bench.scale --sizes $(SIZES)
 
 screenshots: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.screenshots docs/screenshots
