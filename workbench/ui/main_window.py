@@ -35,6 +35,7 @@ from workbench.ui.library_panel import LibraryPanel
 from workbench.ui.look import apply_scheme
 from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
+from workbench.ui.orphans_panel import OrphansPanel
 from workbench.ui.project_files import ProjectFiles
 from workbench.ui.reader import ReaderView
 from workbench.ui.relations import relate_from_menu
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(session)
         self.all_claims = AllClaimsPanel(session)
         self.history = HistoryPanel(session)
+        self.orphans = OrphansPanel(session, self._reader_selection)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +121,11 @@ class MainWindow(QMainWindow):
         self.docks.append(dock)
         return dock
 
+    def _reader_selection(self) -> tuple[int, Span] | None:
+        span = self.reader.selected_span()
+        article = self.reader.article
+        return (article.id, span) if article is not None and span is not None else None
+
     def _make_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -134,6 +141,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.claims_dock, self.all_claims_dock)
         self.history_dock = self._dock("History", "history-dock", self.history, bottom)
         self.tabifyDockWidget(self.claims_dock, self.history_dock)
+        self.orphans_dock = self._dock("Orphans", "orphans-dock", self.orphans, bottom)
+        self.tabifyDockWidget(self.claims_dock, self.orphans_dock)
         self.claims_dock.raise_()
         self.search_dock = self._dock("Search", "search-dock", self.search, left)
         self.tabifyDockWidget(self.library_dock, self.search_dock)
