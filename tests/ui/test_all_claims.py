@@ -117,3 +117,11 @@ def test_the_model_fetches_rows_only_when_shown(sample_project, monkeypatch) -> 
     assert model.index(0, QUOTE).data()
     assert model.index(1, QUOTE).data() and model.fetches == 1
     assert model.index(5, QUOTE).data() and model.fetches == 2
+
+
+def test_the_shortcuts_page_lists_all_claims(sample_window: MainWindow) -> None:
+    """Help → Keyboard shortcuts shows Ctrl+Shift+A for All claims, and its bulk keys."""
+    sample_window.show_shortcuts()
+    page = sample_window.shortcuts_page
+    assert page.keys_for("All claims") == "Ctrl+Shift+A"
+    assert page.keys_for("Delete the selected claims (after asking; one undo step)") == "Delete"

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from workbench.reports import FORMATS
 from workbench.ui import export_dialog, export_dialog_job
@@ -119,7 +120,7 @@ def test_a_status_scope_exports_only_those_claims(
 
 
 def test_cancel_leaves_no_file(qtbot, dialog: ExportDialog, out: Path, monkeypatch) -> None:
-    """Cancelling a long export stops it: no report, no partial file, and the dialog says so."""
+    """Esc during a long export cancels it: no report, no partial file, and the dialog says so."""
     building, go_on = threading.Event(), threading.Event()
     real_build = export_dialog_job.build_report
 
@@ -135,7 +136,8 @@ def test_cancel_leaves_no_file(qtbot, dialog: ExportDialog, out: Path, monkeypat
     dialog.export_button.click()
     qtbot.waitUntil(building.is_set, timeout=WAIT_MS)
     assert dialog.progress.isVisible()
-    dialog.cancel_button.click()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # Esc cancels the export first, like the Cancel button
     go_on.set()
     qtbot.waitUntil(lambda: not dialog.exporting, timeout=WAIT_MS)
     assert list(out.iterdir()) == []
@@ -168,3 +170,9 @@ def test_changing_the_format_changes_the_file_suffix(dialog: ExportDialog, tmp_p
     dialog.path.setText(str(tmp_path / "report.html"))
     dialog.choose_format("md")
     assert dialog.path.text() == str(tmp_path / "report.md")
+
+
+def test_the_shortcuts_page_lists_the_export(sample_window: MainWindow) -> None:
+    """Help → Keyboard shortcuts shows Ctrl+Shift+E for Export report…"""
+    sample_window.show_shortcuts()
+    assert sample_window.shortcuts_page.keys_for("Export report…") == "Ctrl+Shift+E"

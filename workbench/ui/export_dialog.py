@@ -322,8 +322,19 @@ class ExportDialog(QDialog):
         colour = status_swatch("refuted").name()
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;" if error else "")
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def reject(self) -> None:
+        """Esc: like Cancel — stop a running export, or else close."""
+        if self.task is not None:
+            self.cancel()
+            return
+        self._stop_tasks()
+        super().reject()
+
+    def _stop_tasks(self) -> None:
         for task in (self.task, self._preview_task):
             if task is not None:
                 task.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_tasks()
         super().closeEvent(event)
