@@ -176,3 +176,17 @@ def test_the_shortcuts_page_lists_the_export(sample_window: MainWindow) -> None:
     """Help → Keyboard shortcuts shows Ctrl+Shift+E for Export report…"""
     sample_window.show_shortcuts()
     assert sample_window.shortcuts_page.keys_for("Export report…") == "Ctrl+Shift+E"
+
+
+def test_the_current_search_scope_exports_what_it_finds(
+    qtbot, dialog: ExportDialog, sample_window: MainWindow, out: Path
+) -> None:
+    """Scope "articles the search finds" with "Bushehr" writes the sample article; a search
+    that finds nothing writes a report that says so."""
+    dialog.scope.choose("search")
+    dialog.scope.search.setText("Bushehr")
+    _export(qtbot, dialog, out / "found.md", "md")
+    assert sample_window.reader.article.title in (out / "found.md").read_text(encoding="utf-8")
+    dialog.scope.search.setText("zeppelin")
+    _export(qtbot, dialog, out / "none.md", "md")
+    assert "No article matches these filters" in (out / "none.md").read_text(encoding="utf-8")
