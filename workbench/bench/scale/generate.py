@@ -69,6 +69,8 @@ def ensure_case(size: int, cache: Path | None = None, say: Say = print) -> Path:
     if path.exists():
         return path
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f"case-{size}-g*.wbproj"):  # an older generator or schema
+        stale.unlink()
     partial = path.with_suffix(".partial")
     for leftover in folder.glob(partial.name + "*"):
         leftover.unlink()
