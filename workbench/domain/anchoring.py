@@ -15,12 +15,15 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32
-FUZZY_THRESHOLD = 80.0
+FUZZY_THRESHOLD = 85.0
 # the fuzzy place must beat the best place elsewhere by this much (a look-alike paragraph at
 # 80.4 against a threshold of 80 is no evidence of where the quote went)
 FUZZY_MARGIN = 8.0
 START_SLACK = 3
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# straight and typographic quote marks, each folded to one (same length: offsets stay)
+_FOLD_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+QUOTE_MARKS = frozenset("\"'“”„«»‘’")
 
 
 @dataclass(frozen=True, order=True)
@@ -129,10 +132,18 @@ def reanchor(
     exact = _best_exact_match(span, selector, text)
     if exact is not None:
         return Anchoring(exact, AnchorMethod.EXACT, 100.0)
+    folded = _best_exact_match(span, _folded_selector(selector), text.translate(_FOLD_MARKS))
+    if folded is not None:  # the same words, quote marks made curly or straight
+        return Anchoring(folded, AnchorMethod.EXACT, 99.0)
     fuzzy, score = _best_fuzzy_match(selector, text)
     if fuzzy is not None and score >= threshold:
         return Anchoring(fuzzy, AnchorMethod.FUZZY, score)
     return Anchoring(None, AnchorMethod.ORPHANED, score)
+
+
+def _folded_selector(selector: QuoteSelector) -> QuoteSelector:
+    return QuoteSelector(*(part.translate(_FOLD_MARKS) for part in (
+        selector.exact, selector.prefix, selector.suffix)))  # fmt: skip
 
 
 def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
@@ -209,6 +220,10 @@ def _snapped(selector: QuoteSelector, text: str, start: int, end: int) -> tuple[
         start += 1
     while end > start and text[end - 1].isspace() and not selector.exact[-1:].isspace():
         end -= 1
+    if selector.exact[:1] in QUOTE_MARKS and start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1  # the opening mark, changed from straight to curly or back
+    if selector.exact[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
     began_a_word = selector.exact[:1].isalnum() and not selector.prefix[-1:].isalnum()
     while began_a_word and start > 0 and text[start - 1].isalnum():
         start -= 1
