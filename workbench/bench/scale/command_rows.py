@@ -25,16 +25,16 @@ def rows(case: Case) -> Iterator[Measurement]:
     ours, floor = paired_processes(
         [*workbench, "info", str(case.path)], sql_floor(case, counts), repeat, env
     )
-    yield Measurement("workbench info", case.size, ours.ms, floor.ms, INFO)
+    yield Measurement("workbench info", case.size, ours.taken, floor.taken, INFO)
     checks = "PRAGMA integrity_check; PRAGMA foreign_key_check"
     ours, floor = paired_processes(
         [*workbench, "check", str(case.path)], sql_floor(case, checks), repeat, env
     )
-    yield Measurement("workbench check", case.size, ours.ms, floor.ms, CHECK)
+    yield Measurement("workbench check", case.size, ours.taken, floor.taken, CHECK)
     ours, floor = paired_processes(
         [*workbench, "--help"], [python(), "-c", "import argparse"], repeat, env
     )
-    yield Measurement("workbench --help", case.size, ours.ms, floor.ms, HELP)
+    yield Measurement("workbench --help", case.size, ours.taken, floor.taken, HELP)
 
 
 def sql_floor(case: Case, statements: str) -> list[str]:

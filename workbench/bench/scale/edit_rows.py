@@ -4,11 +4,11 @@ rows written and committed with plain SQL on the same file."""
 from __future__ import annotations
 
 import statistics
-import time
 from collections.abc import Iterator
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target
+from workbench.bench.scale.timing import CLOCK
 from workbench.domain.anchoring import Span
 from workbench.services.claims import create_claim, edit_claim
 
@@ -31,12 +31,12 @@ def rows(case: Case) -> Iterator[Measurement]:
     edited: list[float] = []
     with case.project() as project:
         for number in range(EDITS + 1):
-            started = time.perf_counter()
+            started = CLOCK["now"]()
             claim = create_claim(project, article, Span(10 * number, 10 * number + 40))
-            marked = time.perf_counter()
+            marked = CLOCK["now"]()
             edit_claim(project, claim, summary=f"edited {number}", status="disputed")
             made.append((marked - started) * 1000)
-            edited.append((time.perf_counter() - marked) * 1000)
+            edited.append((CLOCK["now"]() - marked) * 1000)
     floor_made, floor_edited = _floor(case, article)
     yield Measurement("mark a claim (p95)", case.size, _p95(made[1:]), _p95(floor_made), EDIT)
     yield Measurement("edit a claim (p95)", case.size, _p95(edited[1:]), _p95(floor_edited), EDIT)
@@ -48,14 +48,14 @@ def _floor(case: Case, article: int) -> tuple[list[float], list[float]]:
     edited: list[float] = []
     for number in range(EDITS + 1):
         start = 10 * number
-        started = time.perf_counter()
+        started = CLOCK["now"]()
         claim = sql.execute(INSERT, (start, start + 40, start + 1, article)).lastrowid
         sql.commit()
-        marked = time.perf_counter()
+        marked = CLOCK["now"]()
         sql.execute(UPDATE, (f"edited {number}", claim))
         sql.commit()
         made.append((marked - started) * 1000)
-        edited.append((time.perf_counter() - marked) * 1000)
+        edited.append((CLOCK["now"]() - marked) * 1000)
     return made[1:], edited[1:]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target
-from workbench.bench.scale.timing import once, python, run_process
+from workbench.bench.scale.timing import counting_cpu, once, python, run_process
 
 IMPORT = Target(ratio=5.0)
 MEMORY = Target(ratio=1.0, slack=150.0)
@@ -34,7 +34,7 @@ def rows(case: Case) -> Iterator[Measurement]:
     yield Measurement(
         "JSON-LD round trip: import",
         case.size,
-        json.loads(read.stdout)["ms"],
+        json.loads(read.stdout)["cpu_ms" if counting_cpu() else "ms"],
         floor,
         IMPORT,
         note=note,

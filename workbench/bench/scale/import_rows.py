@@ -13,7 +13,7 @@ from workbench.bench.importing import generated_corpus
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.generate import cache_dir
 from workbench.bench.scale.table import Measurement, Target
-from workbench.bench.scale.timing import python, run_process
+from workbench.bench.scale.timing import counting_cpu, python, run_process
 
 PAGES = 1000  # per batch (issue 10: 1,000 real-like pages); BENCH_SCALE_PAGES overrides
 FIRST = Target(ratio=1.2)
@@ -29,12 +29,13 @@ def rows(case: Case) -> Iterator[Measurement]:
     baseline = run_process([*probe, "open", str(case.path)])
     run = run_process([*probe, "import", str(case.path), str(first), str(later)])
     times = json.loads(run.stdout)
+    clock = "cpu_ms" if counting_cpu() else "ms"
     done = times["files"]
     yield Measurement(
         f"import {pages:,} pages: first of a session",
         case.size,
-        times["first"],
-        times["later"],
+        times["first"][clock],
+        times["later"][clock],
         FIRST,
         note=f"floor: the next {pages:,} in the same session; {done[0]} + {done[1]} files",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import platform
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from workbench.bench.scale.case import Case
 from workbench.bench.scale.generate import ensure_case, working_copy
 from workbench.bench.scale.registry import PRODUCERS
 from workbench.bench.scale.table import Measurement, failed, header, line
+from workbench.bench.scale.timing import counting_cpu
 
 Say = Callable[[str], None]
 
@@ -28,7 +30,12 @@ def run_sizes(
     out: Say = say,
 ) -> list[Measurement]:
     """Measure every producer's rows on a case of each size; returns the rows printed."""
-    out(f"machine: {platform.machine()}, {_cores()} cores, Python {platform.python_version()}")
+    clock = "CPU time" if counting_cpu() else "wall time"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    out(
+        f"machine: {platform.machine()}, {_cores()} cores, Python {platform.python_version()};"
+        f" load average {load}; figures are {clock}"
+    )
     out(header())
     printed: list[Measurement] = []
     for size in sizes:
@@ -58,6 +65,4 @@ def measure(case: Case, only: str = "") -> Iterator[Measurement]:
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0))

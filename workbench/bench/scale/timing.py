@@ -14,6 +14,18 @@ from pathlib import Path
 from typing import Any
 
 Work = Callable[[], Any]
+# Wall time by default; `--clock cpu` counts CPU time instead (this process's, or a child's
+# user + system time), the fair measure on a machine others are loading too.
+CLOCK: dict[str, Callable[[], float]] = {"now": time.perf_counter}
+
+
+def count_cpu_time(cpu: bool) -> None:
+    """Time rows by CPU time (True) or wall time (False) from now on."""
+    CLOCK["now"] = time.process_time if cpu else time.perf_counter
+
+
+def counting_cpu() -> bool:
+    return CLOCK["now"] is time.process_time
 
 
 def paired(ours: Work, floor: Work, repeat: int = 5, warm: bool = True) -> tuple[float, float]:
@@ -30,19 +42,27 @@ def paired(ours: Work, floor: Work, repeat: int = 5, warm: bool = True) -> tuple
 
 
 def once(work: Work) -> float:
-    """Wall time (ms) of one run."""
-    started = time.perf_counter()
+    """Time (ms) of one run, by the chosen clock."""
+    now = CLOCK["now"]
+    started = now()
     work()
-    return (time.perf_counter() - started) * 1000
+    return (now() - started) * 1000
 
 
 @dataclass(frozen=True)
 class Run:
-    """A finished child process: wall time (ms), peak resident memory (MB), what it printed."""
+    """A finished child process: wall time (ms), peak resident memory (MB), what it printed,
+    and its CPU time (ms, user + system)."""
 
     ms: float
     peak_mb: float
     stdout: str
+    cpu_ms: float = 0.0
+
+    @property
+    def taken(self) -> float:
+        """The child's time by the chosen clock."""
+        return self.cpu_ms if counting_cpu() else self.ms
 
 
 def run_process(
@@ -68,7 +88,8 @@ def run_process(
         printed, complaint = out.read().decode(), err.read().decode()
     if child.returncode != 0:
         raise RuntimeError(f"{Path(argv[0]).name} exited {child.returncode}: {complaint[-300:]}")
-    return Run(ms, usage.ru_maxrss / 1024, printed)  # ru_maxrss is in kilobytes on Linux
+    cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+    return Run(ms, usage.ru_maxrss / 1024, printed, cpu_ms)  # ru_maxrss is in kilobytes
 
 
 def _wait(child: subprocess.Popen[bytes], started: float, limit: float) -> tuple[int, Any]:
@@ -99,9 +120,9 @@ def paired_processes(
 
 
 def _median_run(runs: list[Run]) -> Run:
-    ranked = sorted(runs, key=lambda run: run.ms)
+    ranked = sorted(runs, key=lambda run: run.taken)
     middle = ranked[len(ranked) // 2]
-    return Run(middle.ms, max(run.peak_mb for run in runs), middle.stdout)
+    return Run(middle.ms, max(run.peak_mb for run in runs), middle.stdout, middle.cpu_ms)
 
 
 def python() -> str:
