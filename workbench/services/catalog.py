@@ -70,8 +70,11 @@ def records(project: Project, kind: str) -> list[RecordRow]:
 
 
 def record(project: Project, kind: str, record_id: int) -> RecordRow:
-    """One source, actor or event as the manager edits it."""
-    found = [row for row in records(project, kind) if row.id == record_id]
+    """One source, actor or event as the manager edits it (its own rows only are read)."""
+    _check_kind(kind)
+    with project.reading() as session:
+        one = _events(session, record_id) if kind == "event" else None
+        found = one if one is not None else _named(session, kind, record_id)
     if not found:
         raise RecordNotFound(f"{kind} {record_id} does not exist (was it merged or deleted?)")
     return found[0]
@@ -82,21 +85,25 @@ def _check_kind(kind: str) -> None:
         raise InvalidInput(f"managers list {', '.join(RECORD_KINDS)}; not {kind!r}")
 
 
-def _named(session: Session, kind: str) -> list[RecordRow]:
+def _named(session: Session, kind: str, only: int | None = None) -> list[RecordRow]:
     model, alias_model, owner = (
         (Source, SourceAlias, SourceAlias.source_id)
         if kind == "source"
         else (Actor, ActorAlias, ActorAlias.actor_id)
     )
     aliases: dict[int, list[str]] = {}
-    alias_rows = session.execute(select(owner, alias_model.name).order_by(alias_model.name))
+    alias_query = select(owner, alias_model.name).order_by(alias_model.name)
+    if only is not None:
+        alias_query = alias_query.where(owner == only)
+    alias_rows = session.execute(alias_query)
     for owner_id, name in alias_rows:
         aliases.setdefault(owner_id, []).append(name)
-    uses = _source_uses(session) if kind == "source" else _actor_uses(session)
+    uses = _source_uses(session, only) if kind == "source" else _actor_uses(session, only)
     columns = [model.id, model.name, model.kind, model.description]
     if kind == "source":
         columns.append(Source.reliability)
-    rows = session.execute(select(*columns).order_by(func.lower(model.name)))
+    query = select(*columns).order_by(model.name_key)
+    rows = session.execute(query if only is None else query.where(model.id == only))
     return [
         RecordRow(
             kind,
@@ -112,32 +119,37 @@ def _named(session: Session, kind: str) -> list[RecordRow]:
     ]
 
 
-def _counts(session: Session, column: InstrumentedAttribute[Any]) -> dict[int, int]:
+def _counts(
+    session: Session, column: InstrumentedAttribute[Any], only: int | None = None
+) -> dict[int, int]:
     query = select(column, func.count()).group_by(column)
+    if only is not None:
+        query = query.where(column == only)
     return {key: count for key, count in session.execute(query) if key is not None}
 
 
-def _source_uses(session: Session) -> dict[int, int]:
-    return _counts(session, AttributionHop.source_id)
+def _source_uses(session: Session, only: int | None = None) -> dict[int, int]:
+    return _counts(session, AttributionHop.source_id, only)
 
 
-def _actor_uses(session: Session) -> dict[int, int]:
+def _actor_uses(session: Session, only: int | None = None) -> dict[int, int]:
     total: dict[int, int] = {}
     for counts in (
-        _counts(session, AttributionHop.actor_id),
-        _counts(session, ClaimActor.actor_id),
-        _counts(session, EventActor.actor_id),
-        _counts(session, ActorMention.actor_id),
+        _counts(session, AttributionHop.actor_id, only),
+        _counts(session, ClaimActor.actor_id, only),
+        _counts(session, EventActor.actor_id, only),
+        _counts(session, ActorMention.actor_id, only),
     ):
         for key, count in counts.items():
             total[key] = total.get(key, 0) + count
     return total
 
 
-def _events(session: Session) -> list[RecordRow]:
-    uses = _counts(session, ClaimEvent.event_id)
+def _events(session: Session, only: int | None = None) -> list[RecordRow]:
+    uses = _counts(session, ClaimEvent.event_id, only)
     latest_first = (Event.start_date.desc().nulls_last(), Event.title)
-    rows = session.scalars(select(Event).order_by(*latest_first))
+    query = select(Event).order_by(*latest_first)
+    rows = session.scalars(query if only is None else query.where(Event.id == only))
     return [
         RecordRow(
             "event",
