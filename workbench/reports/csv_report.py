@@ -38,6 +38,12 @@ HEADER = (
     "URL",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Every character a spreadsheet may fold (NFKC) to a formula sign: ＝＋－＠, ﹦﹢﹣﹫, ⁺, ₌ …
+FORMULA_CHARACTERS = frozenset(
+    char
+    for char in map(chr, range(0x10000))
+    if unicodedata.normalize("NFKC", char).startswith(FORMULA_STARTS)
+)
 
 
 def neutralise(cell: str) -> str:
@@ -45,10 +51,8 @@ def neutralise(cell: str) -> str:
     a tab or a carriage return — or a full-width or small form of them (＝＋－＠, ﹦﹢﹣﹫, which
     some spreadsheet apps fold to ASCII) — gets a leading apostrophe, as OWASP recommends."""
     cell = xml_safe(cell)
-    stripped = cell.lstrip(" ")
-    for text in (cell, stripped):
-        if text and unicodedata.normalize("NFKC", text[0]).startswith(FORMULA_STARTS):
-            return f"'{cell}"
+    if cell[:1] in FORMULA_CHARACTERS or cell.lstrip(" ")[:1] in FORMULA_CHARACTERS:
+        return f"'{cell}"
     return cell
 
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import aliased
 
 from workbench.domain import (
     Actor,
@@ -62,7 +62,8 @@ class Contents:
 
 def read_contents(project: Project, selection: Selection) -> Contents:
     """The report model's articles (as a stream over the project) and records for a selection."""
-    with project.reading() as session:
+    with project.reading() as orm_session:
+        session = orm_session.connection()  # Core rows: no ORM result processing
         claim_counts = _claim_counts(session, selection)
         event_refs = _event_refs(session)
         usage = read_usage(session, selection.article_ids, selection.claim_ids)
@@ -98,7 +99,8 @@ def _passes(
     """One pass over the chosen articles, a batch at a time, in one read transaction."""
     numbering = Numbering(selection.claim_ids, event_refs)
     ids = selection.article_ids
-    with project.reading() as session:
+    with project.reading() as orm_session:
+        session = orm_session.connection()
         for at in range(0, len(ids), BATCH):
             chunk = list(ids[at : at + BATCH])
             yield read_batch(session, chunk, numbering, text=text, claims=claims)
@@ -108,7 +110,8 @@ def _outline(
     project: Project, selection: Selection, claim_counts: list[int]
 ) -> Iterator[tuple[str, int]]:
     ids = selection.article_ids
-    with project.reading() as session:
+    with project.reading() as orm_session:
+        session = orm_session.connection()
         for at in range(0, len(ids), CHUNK):
             chunk = list(ids[at : at + CHUNK])
             titles = dict(
@@ -125,7 +128,7 @@ def _chunks(ids: tuple[int, ...] | list[int], size: int = CHUNK) -> Iterator[lis
         yield list(ids[at : at + size])
 
 
-def _claim_counts(session: Session, selection: Selection) -> list[int]:
+def _claim_counts(session: Connection, selection: Selection) -> list[int]:
     """How many chosen claims each chosen article has, in report order."""
     found: dict[int, int] = {}
     wanted = selection.claim_ids
@@ -146,7 +149,7 @@ def _claim_counts(session: Session, selection: Selection) -> list[int]:
     return [found.get(article_id, 0) for article_id in selection.article_ids]
 
 
-def _event_refs(session: Session) -> dict[int, str]:
+def _event_refs(session: Connection) -> dict[int, str]:
     """Stable refs for events, from title and date ("|2"… for look-alikes), by event id."""
     rows = session.execute(select(Event.id, Event.title, Event.start_date).order_by(Event.id))
     seen: dict[str, int] = {}
@@ -159,7 +162,7 @@ def _event_refs(session: Session) -> dict[int, str]:
 
 
 def _relations(
-    session: Session, selection: Selection, claim_counts: list[int]
+    session: Connection, selection: Selection, claim_counts: list[int]
 ) -> tuple[tuple[rm.Relation, ...], dict[str, int]]:
     """The relations between chosen claims (by ref), and those claims' numbers in the report."""
     start, end = aliased(Claim), aliased(Claim)
@@ -192,7 +195,7 @@ def _relations(
 
 
 def _placed_claims(
-    session: Session,
+    session: Connection,
     articles: set[int],
     position: dict[int, int],
     offsets: list[int],
@@ -236,7 +239,7 @@ def _counts(
     )
 
 
-def _participants(session: Session, events: set[int]) -> set[int]:
+def _participants(session: Connection, events: set[int]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(sorted(events)):
         found |= set(
@@ -245,14 +248,14 @@ def _participants(session: Session, events: set[int]) -> set[int]:
     return found
 
 
-def _aliases(session: Session, owner: object, name: object) -> dict[int, list[str]]:
+def _aliases(session: Connection, owner: object, name: object) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for record_id, alias in session.execute(select(owner, name)):  # type: ignore[call-overload]
         found.setdefault(record_id, []).append(alias)
     return found
 
 
-def _rows(session: Session, model: type, columns: tuple, ids: set[int] | None) -> list:
+def _rows(session: Connection, model: type, columns: tuple, ids: set[int] | None) -> list:
     if ids is None:
         return list(session.execute(select(*columns)))
     rows: list = []
@@ -262,7 +265,7 @@ def _rows(session: Session, model: type, columns: tuple, ids: set[int] | None) -
 
 
 def _record_annotations(
-    session: Session, kind: str, ids: list[int]
+    session: Connection, kind: str, ids: list[int]
 ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
     tags: dict[int, tuple[str, ...]] = {}
     notes: dict[int, tuple[str, ...]] = {}
@@ -273,7 +276,7 @@ def _record_annotations(
     return tags, notes
 
 
-def _sources(session: Session, ids: set[int] | None) -> tuple[rm.Source, ...]:
+def _sources(session: Connection, ids: set[int] | None) -> tuple[rm.Source, ...]:
     columns = (Source.id, Source.name, Source.kind, Source.reliability, Source.description)
     rows = _rows(session, Source, columns, ids)
     aliases = _aliases(session, SourceAlias.source_id, SourceAlias.name)
@@ -292,7 +295,7 @@ def _sources(session: Session, ids: set[int] | None) -> tuple[rm.Source, ...]:
     )
 
 
-def _actors(session: Session, ids: set[int] | None) -> tuple[rm.Actor, ...]:
+def _actors(session: Connection, ids: set[int] | None) -> tuple[rm.Actor, ...]:
     rows = _rows(session, Actor, (Actor.id, Actor.name, Actor.kind, Actor.description), ids)
     aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name)
     tags, notes = _record_annotations(session, "actor", [row.id for row in rows])
@@ -309,7 +312,9 @@ def _actors(session: Session, ids: set[int] | None) -> tuple[rm.Actor, ...]:
     )
 
 
-def _events(session: Session, ids: set[int] | None, refs: dict[int, str]) -> tuple[rm.Event, ...]:
+def _events(
+    session: Connection, ids: set[int] | None, refs: dict[int, str]
+) -> tuple[rm.Event, ...]:
     columns = (
         Event.id,
         Event.title,

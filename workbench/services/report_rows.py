@@ -11,8 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, select
 
 from workbench.domain import (
     Actor,
@@ -80,7 +79,7 @@ def claim_refs(content_hash: str, spans: Iterable[tuple[int, int, int]]) -> dict
 
 
 def read_batch(
-    session: Session, ids: list[int], numbering: Numbering, *, text: bool, claims: bool
+    session: Connection, ids: list[int], numbering: Numbering, *, text: bool, claims: bool
 ) -> list[rm.Article]:
     """The articles `ids` (in that order) as the report model shows them."""
     columns = (*ARTICLE_COLUMNS, Article.text) if text else ARTICLE_COLUMNS
@@ -117,7 +116,7 @@ class _ClaimParts:
     mentions: dict[int, list[rm.Mention]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, session: Session, ids: list[int], numbering: Numbering) -> _ClaimParts:
+    def read(cls, session: Connection, ids: list[int], numbering: Numbering) -> _ClaimParts:
         rows = session.execute(
             select(*CLAIM_COLUMNS)
             .where(Claim.article_id.in_(ids))
@@ -159,7 +158,7 @@ class _Links:
     notes: dict[int, tuple[str, ...]]
 
     @classmethod
-    def read(cls, session: Session, ids: list[int], event_refs: Mapping[int, str]) -> _Links:
+    def read(cls, session: Connection, ids: list[int], event_refs: Mapping[int, str]) -> _Links:
         links = cls({}, {}, {}, {}, {})
         hop_rows = session.execute(
             _of_articles(
@@ -243,7 +242,7 @@ def _sorted(links: Iterable[rm.Link]) -> tuple[rm.Link, ...]:
     return tuple(sorted(links, key=lambda link: (link.name.casefold(), link.role, link.ref)))
 
 
-def _mentions(session: Session, ids: list[int]) -> list[Any]:
+def _mentions(session: Connection, ids: list[int]) -> list[Any]:
     return list(
         session.execute(
             select(
@@ -265,7 +264,7 @@ def _mentions(session: Session, ids: list[int]) -> list[Any]:
 
 
 def _claim_annotations(
-    session: Session, ids: list[int]
+    session: Connection, ids: list[int]
 ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
     tag_rows = session.execute(
         _of_articles(
@@ -287,7 +286,7 @@ def _claim_annotations(
 
 
 def annotations_of(
-    session: Session, kind: str, ids: Iterable[int]
+    session: Connection, kind: str, ids: Iterable[int]
 ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
     """Tags (by name) and notes (in the order written) of a few hundred records of one kind."""
     wanted = list(ids)

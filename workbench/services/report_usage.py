@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from workbench.domain import (
     Actor,
@@ -34,7 +33,7 @@ class Usage:
 
 
 def read_usage(
-    session: Session, article_ids: tuple[int, ...], wanted: frozenset[int] | None
+    session: Connection, article_ids: tuple[int, ...], wanted: frozenset[int] | None
 ) -> Usage:
     """What the chosen claims of the chosen articles use (claims filtered by `wanted`)."""
     usage = Usage()
