@@ -33,6 +33,7 @@ from workbench.services.links import (
     mark_mention,
     relate_claims,
 )
+from workbench.services.versions import add_version
 from workbench.store import ProjectError, capture
 from workbench.store.reversal import StepConflict
 
@@ -194,6 +195,7 @@ def touch_every_kind_of_row(project: Project) -> list[Snapshot]:
     step(lambda: add_note(project, "article", first, "check the date"))
     step(lambda: merge_actors(project, actor, other))
     step(lambda: edit_claim(project, here, status="disputed"))
+    step(lambda: add_version(project, second, NewArticle(text=SECOND + "\n\nUpdated.")))
     step(lambda: delete_article(project, first))
     return states
 

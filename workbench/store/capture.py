@@ -72,8 +72,9 @@ def _quoted(name: str) -> str:
 def start_capture(connection: Connection) -> None:
     """Make sure this connection captures every row change, and that nothing stale is queued.
 
-    Called at the start of every unit of work, before the transaction writes anything (SQLite
-    then runs the DDL on its own, so a later rollback cannot undo the triggers).
+    Called at the start of every unit of work, before the transaction begins (SQLite then runs
+    the DDL on its own, so a later rollback cannot undo the triggers); it then begins the unit
+    of work's transaction as a writer.
     """
     if connection.dialect.name != "sqlite":
         raise ProjectError(
@@ -90,6 +91,11 @@ def start_capture(connection: Connection) -> None:
     ).fetchone()[0]
     if have != wanted:
         _install(raw, tables)
+    if not raw.in_transaction:
+        # Take the write lock now (waiting out the busy timeout if another connection, such
+        # as the indexer, is writing). A transaction that first reads and only then writes
+        # would fail at once with "database is locked" if anyone committed in between.
+        raw.execute("BEGIN IMMEDIATE")
     raw.execute(f"DELETE FROM temp.{CAPTURE_TABLE}")
 
 
