@@ -111,7 +111,8 @@ def article_ids(
         order.nulls_last(), Article.id.desc() if descending else Article.id.asc()
     )
     with project.reading() as session:
-        return list(session.execute(query).scalars())
+        # Core execution: ids need no ORM row processing (a third of the time at 100,000).
+        return list(session.connection().execute(query).scalars())
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
