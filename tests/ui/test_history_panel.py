@@ -1,4 +1,5 @@
-"""The History dock (the change log, reverting one past step) and File → Save a copy…"""
+"""The History dock (the change log, reverting one past step), File → Save a copy…, and the
+read-only title."""
 
 from __future__ import annotations
 
@@ -79,3 +80,13 @@ def test_save_a_copy_writes_the_latest_commits_beside_the_open_project(
     sample_window.session.problem.connect(lambda _what, message: problems.append(message))
     assert save_copy_to(sample_window.session, target) is None
     assert problems and "already exists" in problems[-1]
+
+
+def test_a_project_opened_read_only_says_so_in_the_title(open_window, tmp_path) -> None:
+    """The window on a project opened for reading only has "(read-only)" in its title."""
+    path = tmp_path / "case.wbproj"
+    Project.create(path).close()
+    with Project.open(path, read_only=True) as project:
+        window = open_window(project)
+        assert window.windowTitle() == "case (read-only) — Analyst Workbench"
+        window.close()

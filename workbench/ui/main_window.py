@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self.current_claim: int | None = None
         self._closed = False
         collector.window_opened()
-        self.setWindowTitle(f"{session.project.name} — Analyst Workbench")
+        read_only = " (read-only)" if session.project.store.read_only else ""
+        self.setWindowTitle(f"{session.project.name}{read_only} — Analyst Workbench")
         self.setObjectName("workbench-window")
         self.setAcceptDrops(True)
         self.setDockOptions(
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportFlow(session, self)
         self.files = ProjectFiles(self, settings)
         self.status_line = StatusLine(self, session)
+        if session.project.store.notice:  # "read-only: … opened for reading"
+            session.tell(session.project.store.notice)
         self._connect()
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
         self._update_undo()
