@@ -3,6 +3,8 @@ actors and tags, and bulk edits that are one undo step each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from workbench.services import Project, bulk_claims
@@ -15,7 +17,16 @@ from workbench.services.claim_list import (
 )
 from workbench.services.errors import InvalidInput
 from workbench.services.lookup import named
+from workbench.services.sample import build_sample
 from workbench.store import RecordNotFound
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """One sample project for the tests that only read the list (built once: it is slow)."""
+    with Project.create(tmp_path_factory.mktemp("listed") / "sample.wbproj") as opened:
+        build_sample(opened)
+        yield opened
 
 
 def _by_quote(project: Project, words: str) -> int:
@@ -23,29 +34,29 @@ def _by_quote(project: Project, words: str) -> int:
     return next(row.id for row in rows if words in row.quote)
 
 
-def test_every_claim_is_listed_once_in_every_order(sample_project: Project) -> None:
+def test_every_claim_is_listed_once_in_every_order(listed: Project) -> None:
     """Each sort (both ways) lists the same claims, each once."""
-    everything = set(claim_ids(sample_project))
+    everything = set(claim_ids(listed))
     assert len(everything) == 6
     for sort in SORTS:
         for descending in (False, True):
-            listed = claim_ids(sample_project, ClaimFilter(), sort, descending)
-            assert sorted(listed) == sorted(everything), sort
+            ordered = claim_ids(listed, ClaimFilter(), sort, descending)
+            assert sorted(ordered) == sorted(everything), sort
 
 
-def test_sorting_by_credibility_orders_the_grades(sample_project: Project) -> None:
+def test_sorting_by_credibility_orders_the_grades(listed: Project) -> None:
     """Sorted by credibility, the grades come out in order, and reversed the other way."""
-    up = claim_ids(sample_project, sort="credibility", descending=False)
-    grades = [row.credibility for row in claim_rows(sample_project, up)]
+    up = claim_ids(listed, sort="credibility", descending=False)
+    grades = [row.credibility for row in claim_rows(listed, up)]
     assert grades == sorted(grades)
-    down = claim_ids(sample_project, sort="credibility", descending=True)
-    assert [row.credibility for row in claim_rows(sample_project, down)] == sorted(grades)[::-1]
+    down = claim_ids(listed, sort="credibility", descending=True)
+    assert [row.credibility for row in claim_rows(listed, down)] == sorted(grades)[::-1]
 
 
-def test_a_row_shows_chain_grade_actors_and_tags(sample_project: Project) -> None:
+def test_a_row_shows_chain_grade_actors_and_tags(listed: Project) -> None:
     """The Reuters claim reads its chain from the origin, the grade from its first hop."""
-    claim = _by_quote(sample_project, "Sources told Reuters")
-    (row,) = claim_rows(sample_project, [claim])
+    claim = _by_quote(listed, "Sources told Reuters")
+    (row,) = claim_rows(listed, [claim])
     chain = "unnamed sources (speaker) → Reuters (reported by) → Deftechtimes (published by)"
     assert row.attribution == chain
     assert row.grade == f"{row.source_reliability or 'F'}{row.credibility}"
@@ -54,9 +65,9 @@ def test_a_row_shows_chain_grade_actors_and_tags(sample_project: Project) -> Non
     assert row.article_title
 
 
-def test_filters_narrow_by_words_status_source_actor_and_tag(sample_project: Project) -> None:
+def test_filters_narrow_by_words_status_source_actor_and_tag(listed: Project) -> None:
     """Each filter keeps only the claims that match it, and they combine."""
-    project = sample_project
+    project = listed
     reuters = named(project, "source", "Reuters")
     russia = named(project, "actor", "Russia")
     found = claim_rows(project, claim_ids(project, ClaimFilter(text="told REUTERS")))
@@ -72,23 +83,23 @@ def test_filters_narrow_by_words_status_source_actor_and_tag(sample_project: Pro
     assert claim_ids(project, both) == []
 
 
-def test_a_filter_word_with_wildcards_is_taken_literally(sample_project: Project) -> None:
+def test_a_filter_word_with_wildcards_is_taken_literally(listed: Project) -> None:
     """Typing % or _ finds those characters, not everything."""
-    assert claim_ids(sample_project, ClaimFilter(text="%")) == []
-    assert claim_ids(sample_project, ClaimFilter(text="_")) == []
+    assert claim_ids(listed, ClaimFilter(text="%")) == []
+    assert claim_ids(listed, ClaimFilter(text="_")) == []
 
 
-def test_bad_sort_and_status_are_refused_clearly(sample_project: Project) -> None:
+def test_bad_sort_and_status_are_refused_clearly(listed: Project) -> None:
     """An unknown sort or status is named in the error."""
     with pytest.raises(InvalidInput, match="not by 'colour'"):
-        claim_ids(sample_project, sort="colour")
+        claim_ids(listed, sort="colour")
     with pytest.raises(InvalidInput, match="not 'true'"):
-        claim_ids(sample_project, ClaimFilter(status="true"))
+        claim_ids(listed, ClaimFilter(status="true"))
 
 
-def test_choices_offer_what_claims_use(sample_project: Project) -> None:
+def test_choices_offer_what_claims_use(listed: Project) -> None:
     """The filters offer the cited sources, linked actors and claim tags."""
-    choices = claim_list_choices(sample_project)
+    choices = claim_list_choices(listed)
     assert "Reuters" in [name for _id, name in choices.sources]
     assert "Russia" in [name for _id, name in choices.actors]
     assert "nuclear" in choices.tags
