@@ -45,3 +45,26 @@ def test_two_look_alike_paragraphs_leave_the_quote_orphaned() -> None:
     )
     result = reanchor(span, quote_selector(old, span), new)
     assert result.method == AnchorMethod.ORPHANED and result.span is None
+
+
+FILLER = "\n\n".join(f"Paragraph {n} says little about anything in particular." for n in range(300))
+
+
+def test_in_a_long_text_a_changed_quote_is_found_where_its_words_are() -> None:
+    """In a text of many paragraphs, a quote with a typo fixed is placed on its sentence."""
+    old = FILLER + "\n\n" + QUOTE + "\n\n" + FILLER
+    span = Span(len(FILLER) + 2, len(FILLER) + 2 + len(QUOTE))
+    fixed = QUOTE.replace("leadership", "leadershp")
+    new = "A new first line.\n\n" + old.replace(QUOTE, fixed)
+    result = reanchor(span, quote_selector(old, span), new)
+    assert result.span is not None and result.span.of(new) == fixed
+
+
+def test_in_a_long_text_two_look_alikes_leave_the_quote_orphaned() -> None:
+    """Far apart in a long text, two sentences like the vanished quote: neither is chosen."""
+    old = FILLER + "\n\n" + QUOTE + "\n\n" + FILLER
+    span = Span(len(FILLER) + 2, len(FILLER) + 2 + len(QUOTE))
+    first = QUOTE.replace("Iranian", "Russian")
+    second = QUOTE.replace("Iranian", "Iraqi")
+    new = first + "\n\n" + FILLER + "\n\n" + FILLER + "\n\n" + second
+    assert reanchor(span, quote_selector(old, span), new).orphaned

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,9 +21,13 @@ FUZZY_THRESHOLD = 85.0
 # 80.4 against a threshold of 80 is no evidence of where the quote went)
 FUZZY_MARGIN = 8.0
 START_SLACK = 3
+SCAN_WHOLE_TEXT_UNDER = 4000  # characters; a longer text is searched where the words point
+CANDIDATE_PLACES = 8
+VOTING_WORDS = 6
+_WORD = re.compile(r"\w{4,}")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # straight and typographic quote marks, each folded to one (same length: offsets stay)
-_FOLD_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_FOLD_MARKS = (("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"))
 QUOTE_MARKS = frozenset("\"'“”„«»‘’")
 
 
@@ -132,7 +137,7 @@ def reanchor(
     exact = _best_exact_match(span, selector, text)
     if exact is not None:
         return Anchoring(exact, AnchorMethod.EXACT, 100.0)
-    folded = _best_exact_match(span, _folded_selector(selector), text.translate(_FOLD_MARKS))
+    folded = _best_exact_match(span, _folded_selector(selector), _folded(text))
     if folded is not None:  # the same words, quote marks made curly or straight
         return Anchoring(folded, AnchorMethod.EXACT, 99.0)
     fuzzy, score = _best_fuzzy_match(selector, text)
@@ -142,8 +147,17 @@ def reanchor(
 
 
 def _folded_selector(selector: QuoteSelector) -> QuoteSelector:
-    return QuoteSelector(*(part.translate(_FOLD_MARKS) for part in (
-        selector.exact, selector.prefix, selector.suffix)))  # fmt: skip
+    return QuoteSelector(
+        _folded(selector.exact), _folded(selector.prefix), _folded(selector.suffix)
+    )
+
+
+def _folded(text: str) -> str:
+    """Every quote mark as its straight form (one character for one: offsets stay)."""
+    for mark, straight in _FOLD_MARKS:
+        if mark in text:
+            text = text.replace(mark, straight)
+    return text
 
 
 def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
@@ -185,25 +199,56 @@ def _best_fuzzy_match(selector: QuoteSelector, text: str) -> tuple[Span | None, 
     exact = selector.exact
     if len(exact.strip()) < 4 or not text:
         return None, 0.0
-    window_start, window_end = 0, len(text)
-    in_context = selector.prefix + exact + selector.suffix
-    if len(in_context) > len(exact):
-        region = fuzz.partial_ratio_alignment(in_context, text)
-        if region is not None and region.score >= FUZZY_THRESHOLD:
-            window_start = max(0, region.dest_start - len(exact))
-            window_end = min(len(text), region.dest_end + len(exact))
-    window = text[window_start:window_end]
-    found = fuzz.partial_ratio_alignment(exact, window)
-    if found is None:
+    windows = _candidate_windows(exact, text)
+    scored = []
+    for window_start, window_end in windows:
+        found = fuzz.partial_ratio_alignment(exact, text[window_start:window_end])
+        if found is not None:
+            scored.append(
+                (found.score, window_start + found.dest_start, window_start + found.dest_end)
+            )
+    if not scored:
         return None, 0.0
-    start, end = window_start + found.dest_start, window_start + found.dest_end
+    best_score, start, end = max(scored)
     end, score = _refine_end(exact, text, start, end)
     start, score = _refine_start(exact, text, start, end)
     start, end = _snapped(selector, text, start, end)
     quote_and_context = 0.85 * score + 0.15 * _context_score(selector, text, start, end)
-    if _runner_up(exact, text, start, end) > found.score - FUZZY_MARGIN:
+    runner_up = max((other for other, s, e in scored if e <= start or s >= end), default=0.0)
+    if len(windows) == 1 and windows[0] == (0, len(text)):
+        runner_up = _runner_up(exact, text, start, end)
+    if runner_up > best_score - FUZZY_MARGIN:
         return None, quote_and_context  # a look-alike elsewhere is nearly as good: no place
     return Span(start, end), quote_and_context
+
+
+def _candidate_windows(exact: str, text: str) -> list[tuple[int, int]]:
+    """Where in a long text the quote may be: around the places most of its words point to
+    (each word found at `at`, `offset` into the quote, votes for a start near at - offset).
+    A short text is one window. Look-alike places share the words, so they are among them."""
+    if len(text) <= SCAN_WHOLE_TEXT_UNDER:
+        return [(0, len(text))]
+    bucket = max(16, len(exact) // 2)
+    votes: Counter[int] = Counter()
+    longest = sorted(_WORD.finditer(exact), key=lambda word: -len(word.group()))
+    for word in longest[:VOTING_WORDS]:  # the longest words are the rarest: few scans
+        for at in _occurrences(word.group(), text, limit=100):
+            votes[(at - word.start()) // bucket] += 1
+    windows: list[tuple[int, int]] = []
+    for place, _count in votes.most_common(CANDIDATE_PLACES):
+        start = max(0, place * bucket - len(exact) // 2)
+        windows.append((start, min(len(text), place * bucket + bucket + len(exact) * 3 // 2)))
+    return _merged(sorted(windows))
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _runner_up(exact: str, text: str, start: int, end: int) -> float:
