@@ -46,7 +46,8 @@ class AllClaimsPanel(QWidget):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = AllClaimsModel(session.project, self)
+        self.model = AllClaimsModel(session.project, self, session.tasks)
+        self._keep_selected: list[int] = []
         self._stale = True
         self._typing = QTimer(self, singleShot=True, interval=TYPING_MS)
         self._changes = QTimer(self, singleShot=True, interval=CHANGES_MS)
@@ -143,6 +144,8 @@ class AllClaimsPanel(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
+        self.model.listed.connect(self._listed)
+        self.model.failed.connect(lambda error: self.session.report("List claims", error))
         self.session.changed.connect(self._project_changed)
         self._changes.timeout.connect(self._catch_up)
 
@@ -165,9 +168,13 @@ class AllClaimsPanel(QWidget):
     @Slot()
     def apply_filter(self) -> None:
         self._typing.stop()
-        chosen, wanted = self.selected_ids(), self.current_filter()
-        if self.session.edit("Filter claims", lambda _project: self.model.set_filter(wanted)):
-            self._reselect(chosen)
+        self._keep_selected = self.selected_ids() or self._keep_selected
+        self.model.set_filter(self.current_filter())
+
+    def _listed(self) -> None:
+        """The new listing is in: select again the claims that were selected and still show."""
+        chosen, self._keep_selected = self._keep_selected, []
+        self._reselect(chosen)
 
     def current_filter(self) -> ClaimFilter:
         return ClaimFilter(

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from workbench.domain.grades import credibility_label
 from workbench.services import Project
 from workbench.services.claim_list import ClaimFilter, ClaimRow, claim_ids, claim_rows
+from workbench.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -39,11 +40,23 @@ ARTICLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class AllClaimsModel(QAbstractTableModel):
-    """Every claim of the project that passes the filter, as rows."""
+    """Every claim of the project that passes the filter, as rows.
 
-    def __init__(self, project: Project, parent: Any = None) -> None:
+    Given the window's task runner, the ids are asked for in the background (500,000 claims
+    take longer than the UI may wait) and `listed` fires when they are in; without one, at once.
+    """
+
+    listed = Signal()
+    failed = Signal(object)
+
+    def __init__(
+        self, project: Project, parent: Any = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
+        self.tasks = tasks
+        self._generation = 0
+        self.listing = False
         self.claim_filter = ClaimFilter()
         self.sort_key = "updated"
         self.descending = True
@@ -57,13 +70,38 @@ class AllClaimsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask the project again which claims pass the filter, in order."""
-        ids = claim_ids(self.project, self.claim_filter, self.sort_key, self.descending)
+        project, wanted = self.project, (self.claim_filter, self.sort_key, self.descending)
         self.loaded = True
+        if self.tasks is None:
+            self._show(claim_ids(project, *wanted))
+            return
+        self._generation += 1
+        generation, self.listing = self._generation, True
+        self.tasks.run(
+            "List claims",
+            lambda _control: claim_ids(project, *wanted),
+            on_done=lambda ids: self._listed(generation, ids),
+            on_error=lambda error: self._failed(generation, error),
+            writes=False,
+        )
+
+    def _listed(self, generation: int, ids: list[int]) -> None:
+        if generation == self._generation:
+            self.listing = False
+            self._show(ids)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.listing = False
+            self.failed.emit(error)
+
+    def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._rows_of = None
         self._blocks.clear()
         self.endResetModel()
+        self.listed.emit()
 
     def set_filter(self, claim_filter: ClaimFilter) -> None:
         self.claim_filter = claim_filter
