@@ -15,6 +15,7 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -52,12 +53,40 @@ def write(report: Report, out: BinaryIO) -> None:
     document.core_properties.comments = f"Made with {report.generator}"
     footnotes = Footnotes(document)
     relations = relations_by_claim(report)
+    body = _Body(document)
     _title_page(document, report)
     for number, article in report.numbered():
         _article(document, number, article, footnotes)
         _claims(document, number, article, relations)
+        body.set_aside()
     _tables(document, report)
+    body.put_back()
     document.save(out)
+
+
+class _Body:
+    """Keeps the document's body short while it is written: python-docx finds the section
+    properties at the body's end by scanning every paragraph before each one it adds (time
+    quadratic in the report), so finished articles are set aside and put back at the end."""
+
+    def __init__(self, document: WordDocument) -> None:
+        self.body = document.element.body
+        self.held: list[BaseOxmlElement] = []
+
+    def set_aside(self) -> None:
+        for child in list(self.body):
+            if child.tag != qn("w:sectPr"):
+                self.body.remove(child)
+                self.held.append(child)
+
+    def put_back(self) -> None:
+        first = self.body[0] if len(self.body) else None
+        for child in self.held:
+            if first is not None:
+                first.addprevious(child)
+            else:
+                self.body.append(child)
+        self.held.clear()
 
 
 def _a4(document: WordDocument) -> None:
