@@ -33,6 +33,7 @@ from workbench.search.folder import (
     swap_in,
 )
 from workbench.search.matching import matching_documents
+from workbench.search.ranking import best_hits
 from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
@@ -227,8 +228,7 @@ class ProjectIndex:
     ) -> RawResults:
         searcher = self._current_searcher()
         allowed = None if restriction is None else matching_documents(searcher, restriction)
-        results = searcher.search(query, limit=max(1, limit), filter=allowed)
-        hits = [RawHit(hit["key"], hit.score) for hit in results][:limit]
+        hits = _best(searcher, query, limit, allowed)
         matched = matching_documents(searcher, query)
         if allowed is not None:
             matched &= allowed
@@ -250,6 +250,15 @@ class ProjectIndex:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+
+
+def _best(searcher: Any, query: Query, limit: int, allowed: set[int] | None) -> list[RawHit]:
+    """The best hits, by whole posting lists where `ranking` can, else by Whoosh's collector."""
+    ranked = best_hits(searcher, query, limit, allowed)
+    if ranked is None:
+        results = searcher.search(query, limit=max(1, limit), filter=allowed)
+        return [RawHit(hit["key"], hit.score) for hit in results][:limit]
+    return [RawHit(searcher.stored_fields(doc)["key"], score) for doc, score in ranked]
 
 
 def filter_query(filters: Mapping[str, str | Sequence[str]] | None) -> Query | None:

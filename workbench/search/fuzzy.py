@@ -60,17 +60,18 @@ def near_words(reader: Any, fieldname: str, text: str, maxdist: int, prefix: int
 class NearWords(FuzzyTerm):
     """Whoosh's FuzzyTerm, its words found by `near_words`."""
 
-    def _expanded(self, reader: Any) -> list[str]:
+    def words(self, reader: Any) -> list[str]:
+        """The indexed words of the field this fuzzy word stands for."""
         return near_words(reader, self.fieldname, self.text, self.maxdist, self.prefixlength)
 
     def expanded_terms(self, ixreader: Any, phrases: bool = False) -> Iterator[tuple[str, Any]]:
         field = self.field()
         if field:
-            for word in self._expanded(ixreader):
+            for word in self.words(ixreader):
                 yield field, word
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-        words = [word for word in self._expanded(searcher.reader()) if word]
+        words = [word for word in self.words(searcher.reader()) if word]
         if not words:
             return matching.NullMatcher()
         queries = [Term(self.fieldname, word) for word in words]

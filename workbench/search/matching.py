@@ -32,6 +32,11 @@ def matching_documents(searcher: Any, query: q.Query) -> Docs:
     return found
 
 
+def evaluate(query: q.Query, leaf: Any) -> Docs:
+    """Local numbers of the documents of one segment the query matches (deleted included)."""
+    return _evaluate(query, leaf)
+
+
 def _evaluate(query: q.Query, leaf: Any) -> Docs:
     if isinstance(query, q.Term):
         return _term_docs(leaf, query.fieldname, query.text)

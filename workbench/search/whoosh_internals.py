@@ -208,6 +208,25 @@ def posting_values(matcher: Any) -> dict[int, bytes]:
     return found
 
 
+def posting_weights(matcher: Any) -> tuple[list[int], list[float]]:
+    """Every document id of a fresh posting reader and the word's weight in it."""
+    ids: list[int] = []
+    weights: list[float] = []
+    if not isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return ids, weights
+    while not matcher._atend:
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        matcher._next_block()
+    return ids, weights
+
+
 def compiled_range(query: NumericRange, reader: Any) -> Query:
     """A numeric range as the terms and term ranges Whoosh compiles it into."""
     return query._compile_query(reader)
