@@ -244,10 +244,19 @@ def test_a_batch_import_is_one_undo_step(qtbot, open_window, project: Project, c
     qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=120_000)
     assert len(window.importer.last_summary.imported) == 3
     assert window.actions_.undo.text() == "&Undo Import 3 files"
+    _indexed(window)
     window.actions_.undo.trigger()
     assert project_counts(project).articles == 0
+    _indexed(window)
     assert window.library.count_label.text() == "0 articles"
     assert window.actions_.redo.text() == "&Redo Import 3 files"
     window.actions_.redo.trigger()
     assert project_counts(project).articles == 3
     assert window.library.count_label.text() == "3 articles"
+
+
+def _indexed(window: MainWindow) -> None:
+    """Let the search index take in the last change (its drain writes to the project too)."""
+    indexer = window.search.indexer
+    if indexer is not None:
+        assert indexer.wait_until_idle(60)
