@@ -31,6 +31,15 @@ def export_dialog(window: MainWindow, app: QApplication, folder: Path) -> list[P
     return [shot]
 
 
+def _until_listed(window: MainWindow, app: QApplication) -> None:
+    from workbench.ui.screenshots import settle
+
+    deadline = time.monotonic() + 30
+    settle(app)
+    while window.all_claims.model.listing and time.monotonic() < deadline:
+        settle(app, 0.1)
+
+
 def all_claims(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
     """The "All claims" dock after a bulk edit: three claims set to "disputed" in one step."""
     from workbench.ui.screenshots import save, settle
@@ -39,11 +48,13 @@ def all_claims(window: MainWindow, app: QApplication, folder: Path) -> list[Path
     dock.setFloating(True)
     dock.resize(1380, 420)
     window.show_all_claims()
-    settle(app)
     panel = window.all_claims
+    _until_listed(window, app)
     chosen = panel.model.ids[:3]
     panel.select_ids(chosen)
     panel.set_status("disputed")
+    settle(app, 0.5)  # the list catches up with the change
+    _until_listed(window, app)
     panel.select_ids(chosen)
     settle(app)
     shot = save(dock, folder / "all-claims.png")
