@@ -190,3 +190,20 @@ def test_the_current_search_scope_exports_what_it_finds(
     dialog.scope.search.setText("zeppelin")
     _export(qtbot, dialog, out / "none.md", "md")
     assert "No article matches these filters" in (out / "none.md").read_text(encoding="utf-8")
+
+
+def test_the_file_chooser_fills_the_file_with_the_format_suffix(
+    dialog: ExportDialog, out: Path, monkeypatch
+) -> None:
+    """Choose… offers the format's files; a name typed without suffix gets the format's."""
+    asked: list[str] = []
+
+    def chooser(_parent, _title, _start, offered):
+        asked.append(offered)
+        return str(out / "for-the-desk"), offered
+
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", chooser)
+    dialog.choose_format("docx")
+    dialog.choose.click()
+    assert asked == ["Word (DOCX) (*.docx)"]
+    assert dialog.path.text() == str(out / "for-the-desk.docx")
