@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 from workbench.domain.anchoring import Span
 from workbench.services import Project, claims, links
 from workbench.services.articles import NewArticle, add_article, edit_article
+from workbench.services.importing import import_paths
 from workbench.services.queries import article_summary, project_counts, tags_of
 from workbench.services.relations import relations_of
 from workbench.store.errors import ProjectError
@@ -240,9 +241,9 @@ def test_a_batch_import_is_one_undo_step(qtbot, open_window, project: Project, c
     though each was stored in its own transaction."""
     window: MainWindow = open_window(project)
     pages = sorted((corpus / "web").glob("*.html"))[:3]
-    window.importer.import_paths(pages)
-    qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=120_000)
-    assert len(window.importer.last_summary.imported) == 3
+    summary = import_paths(project, pages, workers=1)  # as the window's import runs it
+    window.session.flush()
+    assert len(summary.imported) == 3
     assert window.actions_.undo.text() == "&Undo Import 3 files"
     _indexed(window)
     window.actions_.undo.trigger()
