@@ -249,7 +249,7 @@ def test_the_shortcuts_page_lists_status_credibility_and_find(
     for number, status in enumerate(("unverified", "corroborated", "disputed", "refuted"), 1):
         assert page.keys_for(f"Status {number}: {status}") == f"Ctrl+{number}"
     assert page.keys_for("Credibility 3 — possibly true") == "Alt+3"
-    assert page.keys_for("Find in article") == "Ctrl+F"
+    assert "Ctrl+F" in page.keys_for("Find in article").split(", ")  # and a Find key, if any
     assert page.keys_for("Find in library") == "Ctrl+L"
     page.close()
     claim = sample_window.reader.article.claims[0].id
