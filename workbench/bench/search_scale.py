@@ -14,6 +14,7 @@ Sizes come from the case; each row is yielded the moment it is measured.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import statistics
 import time
@@ -35,6 +36,7 @@ BUILD = Target(limit=1000.0)  # CPU ms per 1,000 documents: at least 1,000 docum
 FIRST_FACETED = Target(limit=300.0)
 MEMORY = Target(limit=300.0)
 EDITS = 20
+BUILD_SECONDS = 0.03  # per article, wall, for a build child on a busy machine
 
 
 def rows(case: Case) -> Iterator[Measurement]:
@@ -44,14 +46,17 @@ def rows(case: Case) -> Iterator[Measurement]:
     yield _searchable_row(case, fts)
 
 
-def _child(*argv: str) -> tuple[dict[str, Any], Run]:
-    run = run_process([python(), "-m", "workbench.bench.search_children", *argv])
+def _child(*argv: str, size: int = 0) -> tuple[dict[str, Any], Run]:
+    """Run one child; a build gets time in proportion to the case (one process, ~600,000
+    documents at 100,000 articles) unless BENCH_SCALE_TIMEOUT says otherwise."""
+    limit = None if "BENCH_SCALE_TIMEOUT" in os.environ else max(900.0, size * BUILD_SECONDS)
+    run = run_process([python(), "-m", "workbench.bench.search_children", *argv], timeout=limit)
     return json.loads(run.stdout.strip().splitlines()[-1]), run
 
 
 def _build_row(case: Case, fts: Path) -> Measurement:
-    ours, _ = _child("build-whoosh", str(case.path))
-    floor, _ = _child("build-fts5", str(case.path), str(fts))
+    ours, _ = _child("build-whoosh", str(case.path), size=case.size)
+    floor, _ = _child("build-fts5", str(case.path), str(fts), size=case.size)
     documents = ours["documents"]
     per_thousand = ours["total"]["cpu_ms"] / documents * 1000
     floor_per_thousand = floor["total"]["cpu_ms"] / floor["documents"] * 1000
@@ -160,7 +165,7 @@ def _searchable_row(case: Case, fts: Path) -> Measurement:
     from workbench.services.claims import create_claim
     from workbench.services.search import SearchIndex
 
-    article = int(case.scalar("SELECT min(id) FROM articles"))  # type: ignore[call-overload]
+    article = int(case.scalar("SELECT min(id) FROM articles"))
     database = sqlite3.connect(fts)
     mine: list[float] = []
     theirs: list[float] = []
