@@ -9,8 +9,8 @@ import pytest
 
 from tests.foundation.upgrades import scripts_with_a_test_revision
 from workbench.cli import main
-from workbench.services import Project, bulk
-from workbench.services.articles import NewArticle, add_article
+from workbench.services import Project
+from workbench.services.articles import NewArticle, add_article, delete_articles
 from workbench.services.entities import create_source
 from workbench.services.queries import project_counts
 from workbench.store import ProjectError, ProjectInUse, ProjectStore
@@ -48,7 +48,7 @@ def test_a_bulk_delete_is_preceded_by_a_copy_that_restore_puts_back(
     path = tmp_path / "case.wbproj"
     with Project.create(path) as project:
         ids = [add_article(project, NewArticle(text=f"Article {n} text.")) for n in range(3)]
-        bulk.delete_articles(project, ids[:2])
+        delete_articles(project, ids[:2])
         assert project_counts(project).articles == 1
         assert len(backups_of(path, "before-bulk-delete")) == 1
         with pytest.raises(ProjectInUse):

@@ -22,7 +22,7 @@ from sqlalchemy import select, text
 
 from workbench.domain import Actor, ActorMention, Article, Claim, Event, Source
 from workbench.domain.anchoring import Span
-from workbench.services import Project, bulk, claims, entities, events, links
+from workbench.services import Project, articles, bulk_claims, claims, entities, events, links
 from workbench.services import annotations as notes_and_tags
 from workbench.services.articles import NewArticle, add_article, delete_article, edit_article
 from workbench.services.importing import import_clipboard, import_paths
@@ -122,7 +122,7 @@ def edit_a_claim(project: Project, data: st.DataObject) -> None:
 def mark_claims_in_bulk(project: Project, data: st.DataObject) -> None:
     chosen = data.draw(st.lists(st.sampled_from(ids(project, Claim)), min_size=1, unique=True))
     status = data.draw(st.sampled_from(["corroborated", "disputed", "refuted"]))
-    bulk.set_claims_status(project, chosen, status)
+    bulk_claims.set_status(project, chosen, status)
 
 
 def relate_two_claims(project: Project, data: st.DataObject) -> None:
@@ -211,7 +211,7 @@ def delete_an_article(project: Project, data: st.DataObject) -> None:
 
 def delete_articles_in_bulk(project: Project, data: st.DataObject) -> None:
     chosen = data.draw(st.lists(st.sampled_from(ids(project, Article)), min_size=1, unique=True))
-    bulk.delete_articles(project, chosen)
+    articles.delete_articles(project, chosen)
 
 
 def delete_a_source(project: Project, data: st.DataObject) -> None:

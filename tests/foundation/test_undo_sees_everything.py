@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from tests.foundation.test_undo_property import (
@@ -17,9 +17,9 @@ from tests.foundation.test_undo_property import (
     snapshot,
     undo_all_then_redo_all,
 )
-from workbench.domain import Claim, ClaimRelation
+from workbench.domain import Article, Claim, ClaimRelation
 from workbench.domain.anchoring import Span
-from workbench.services import Project, bulk
+from workbench.services import Project
 from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article, delete_article
 from workbench.services.claims import Hop, create_claim, edit_claim, set_attribution
@@ -77,8 +77,12 @@ def test_core_statements_and_their_cascades_are_undone(project: Project) -> None
     claims and relations) both undo exactly, and redo exactly."""
     first, here, there = _two_related_articles(project)
     before = snapshot(project)
-    bulk.set_claims_status(project, [here, there], "disputed")
-    bulk.delete_articles(project, [first])
+    with project.command("Mark two claims disputed") as uow:
+        uow.session.execute(
+            update(Claim).where(Claim.id.in_([here, there])).values(status="disputed")
+        )
+    with project.command("Delete an article") as uow:
+        uow.session.execute(delete(Article).where(Article.id == first))
     after = snapshot(project)
     assert undo_all_then_redo_all(project) != after
     project.undo()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.domain.text import plural
 from workbench.reports.model import Claim, Hop, Link, Report
 
 STATUSES = ("unverified", "corroborated", "disputed", "refuted")
@@ -71,8 +72,3 @@ def claim_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[
 def article_count(report: Report) -> str:
     """ "1 article, 2 claims" """
     return f"{plural(len(report.articles), 'article')}, {plural(report.claim_count, 'claim')}"
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 claim", "2 claims", "0 claims" """
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

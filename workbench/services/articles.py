@@ -159,9 +159,12 @@ def delete_article(project: Project, article_id: int) -> None:
 
 
 def delete_articles(project: Project, article_ids: Collection[int]) -> None:
-    """Delete several articles with their claims as one undo step ("Delete 3 articles")."""
+    """Delete several articles with their claims as one undo step ("Delete 3 articles"); a copy
+    of the project is kept first in `<project>.wbproj.backups/` when more than one goes."""
     if not article_ids:
         raise InvalidInput("no articles were chosen to delete")
+    if len(article_ids) > 1:
+        project.store.automatic_backup("before-bulk-delete")
     with project.command(f"Delete {plural(len(article_ids), 'article')}"):
         for article_id in article_ids:
             delete_article(project, article_id)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from sqlalchemy import func, select
 
 from workbench.domain import Claim, Tag, Tagging
+from workbench.domain.text import plural
 from workbench.services import claims
 from workbench.services.annotations import add_tag as tag_claim
 from workbench.services.annotations import clean_tag_name
@@ -27,7 +28,7 @@ CHUNK = 500
 
 def counted(count: int) -> str:
     """ "1 claim", "12 claims" """
-    return "1 claim" if count == 1 else f"{count} claims"
+    return plural(count, "claim")
 
 
 def _checked_ids(ids: Iterable[int]) -> list[int]:
