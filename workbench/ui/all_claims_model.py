@@ -6,7 +6,6 @@ keeps the recent ones. Sorting is done by the database (the ids come back sorted
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -14,13 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from workbench.domain.grades import credibility_label
 from workbench.services import Project
 from workbench.services.claim_list import ClaimFilter, ClaimRow, claim_ids, claim_rows
+from workbench.ui.lazy_rows import LazyRows
 from workbench.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 BLOCK = 128
-CACHED_BLOCKS = 64
 COLUMNS = (
     ("Article", "article"),
     ("Quote", "quote"),
@@ -60,11 +59,13 @@ class AllClaimsModel(QAbstractTableModel):
         self.claim_filter = ClaimFilter()
         self.sort_key = "updated"
         self.descending = True
-        self._ids: list[int] = []
-        self._rows_of: dict[int, int] | None = None
-        self._blocks: OrderedDict[int, dict[int, ClaimRow]] = OrderedDict()
-        self.fetches = 0
+        self._rows: LazyRows[ClaimRow] = LazyRows(self._fetch, block=lambda: BLOCK)
         self.loaded = False
+
+    @property
+    def fetches(self) -> int:
+        """How many blocks of rows were read from the project."""
+        return self._rows.fetches
 
     # -- what is listed ---------------------------------------------------------------------
 
@@ -97,9 +98,7 @@ class AllClaimsModel(QAbstractTableModel):
 
     def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self._ids = ids
-        self._rows_of = None
-        self._blocks.clear()
+        self._rows.show(ids)
         self.endResetModel()
         self.listed.emit()
 
@@ -109,9 +108,9 @@ class AllClaimsModel(QAbstractTableModel):
 
     def refresh_rows(self) -> None:
         """Forget cached row data and repaint (the ids and their order stay)."""
-        self._blocks.clear()
-        if self._ids:
-            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+        self._rows.forget_rows()
+        if len(self._rows):
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -121,25 +120,23 @@ class AllClaimsModel(QAbstractTableModel):
             self.reload()
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, claim_id: int) -> int | None:
-        if self._rows_of is None:
-            self._rows_of = {claim_id: row for row, claim_id in enumerate(self._ids)}
-        return self._rows_of.get(claim_id)
+        return self._rows.row_of(claim_id)
 
     @property
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return self._rows.ids
 
     def claim(self, row: int) -> ClaimRow | None:
         """The row's data (fetched with its block if need be)."""
-        return self._row(row) if 0 <= row < len(self._ids) else None
+        return self._rows.get(row)
 
     # -- Qt model ---------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -153,10 +150,10 @@ class AllClaimsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return self._rows.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ARTICLE_ID):
             return None
-        row = self._row(index.row())
+        row = self._rows.get(index.row())
         if row is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == ARTICLE_ID:
@@ -165,23 +162,8 @@ class AllClaimsModel(QAbstractTableModel):
             return _tooltip(row, index.column())
         return _cell(row, index.column())
 
-    def _row(self, row: int) -> ClaimRow | None:
-        block_number = row // BLOCK
-        block = self._blocks.get(block_number)
-        if block is None:
-            block = self._fetch(block_number)
-        else:
-            self._blocks.move_to_end(block_number)
-        return block.get(self._ids[row])
-
-    def _fetch(self, block_number: int) -> dict[int, ClaimRow]:
-        ids = self._ids[block_number * BLOCK : (block_number + 1) * BLOCK]
-        self.fetches += 1
-        block = {row.id: row for row in claim_rows(self.project, ids)}
-        self._blocks[block_number] = block
-        while len(self._blocks) > CACHED_BLOCKS:
-            self._blocks.popitem(last=False)
-        return block
+    def _fetch(self, ids: list[int]) -> dict[int, ClaimRow]:
+        return {row.id: row for row in claim_rows(self.project, ids)}
 
 
 def _cell(row: ClaimRow, column: int) -> str:

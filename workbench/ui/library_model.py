@@ -7,7 +7,6 @@ A near-duplicate (a syndicated copy) says in its "Copy of" column which article 
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,12 +15,11 @@ from workbench.domain.text import plural
 from workbench.services import Project
 from workbench.services.articles import CopyOf, copies_among
 from workbench.services.library import ArticleFilter, ArticleRow, article_ids, article_rows
+from workbench.ui.lazy_rows import BLOCK, LazyRows
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-BLOCK = 128
-CACHED_BLOCKS = 64
 COLUMNS = (
     ("Title", "title"),
     ("Outlet", "outlet"),
@@ -31,7 +29,8 @@ COLUMNS = (
     ("Copy of", ""),  # not sortable: the database sorts, and copies are few
 )
 TITLE, OUTLET, PUBLISHED, CLAIMS, IMPORTED, COPY_OF = range(len(COLUMNS))
-Block = dict[int, tuple[ArticleRow, CopyOf | None]]
+Listed = tuple[ArticleRow, CopyOf | None]
+__all__ = ["BLOCK", "LibraryModel"]
 
 
 class LibraryModel(QAbstractTableModel):
@@ -43,10 +42,12 @@ class LibraryModel(QAbstractTableModel):
         self.article_filter = ArticleFilter()
         self.sort_key = "published"
         self.descending = True
-        self._ids: list[int] = []
-        self._rows_of: dict[int, int] | None = None
-        self._blocks: OrderedDict[int, Block] = OrderedDict()
-        self.fetches = 0
+        self._rows: LazyRows[Listed] = LazyRows(self._fetch)
+
+    @property
+    def fetches(self) -> int:
+        """How many blocks of rows were read from the project."""
+        return self._rows.fetches
 
     # -- what is listed ---------------------------------------------------------------------
 
@@ -54,9 +55,7 @@ class LibraryModel(QAbstractTableModel):
         """Ask the project again which articles pass the filter, in order."""
         ids = article_ids(self.project, self.article_filter, self.sort_key, self.descending)
         self.beginResetModel()
-        self._ids = ids
-        self._rows_of = None
-        self._blocks.clear()
+        self._rows.show(ids)
         self.endResetModel()
 
     def set_filter(self, article_filter: ArticleFilter) -> None:
@@ -65,9 +64,9 @@ class LibraryModel(QAbstractTableModel):
 
     def refresh_rows(self) -> None:
         """Forget cached row data (titles, claim counts) and repaint."""
-        self._blocks.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, COPY_OF))
+        self._rows.forget_rows()
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COPY_OF))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not COLUMNS[column][1]:
@@ -77,21 +76,19 @@ class LibraryModel(QAbstractTableModel):
         self.reload()
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, article_id: int) -> int | None:
-        if self._rows_of is None:
-            self._rows_of = {article_id: row for row, article_id in enumerate(self._ids)}
-        return self._rows_of.get(article_id)
+        return self._rows.row_of(article_id)
 
     @property
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return self._rows.ids
 
     # -- Qt model ---------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -105,12 +102,12 @@ class LibraryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return self._rows.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == CLAIMS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        found = self._row(index.row())
+        found = self._rows.get(index.row())
         if found is None:
             return "…"
         row, copy = found
@@ -122,27 +119,12 @@ class LibraryModel(QAbstractTableModel):
 
     def copy_at(self, row: int) -> CopyOf | None:
         """What the article on a row copies, if it is a near-duplicate."""
-        found = self._row(row) if 0 <= row < len(self._ids) else None
+        found = self._rows.get(row)
         return found[1] if found is not None else None
 
-    def _row(self, row: int) -> tuple[ArticleRow, CopyOf | None] | None:
-        block_number = row // BLOCK
-        block = self._blocks.get(block_number)
-        if block is None:
-            block = self._fetch(block_number)
-        else:
-            self._blocks.move_to_end(block_number)
-        return block.get(self._ids[row])
-
-    def _fetch(self, block_number: int) -> Block:
-        ids = self._ids[block_number * BLOCK : (block_number + 1) * BLOCK]
-        self.fetches += 1
+    def _fetch(self, ids: list[int]) -> dict[int, Listed]:
         copies = copies_among(self.project, ids)
-        block = {row.id: (row, copies.get(row.id)) for row in article_rows(self.project, ids)}
-        self._blocks[block_number] = block
-        while len(self._blocks) > CACHED_BLOCKS:
-            self._blocks.popitem(last=False)
-        return block
+        return {row.id: (row, copies.get(row.id)) for row in article_rows(self.project, ids)}
 
 
 def _cell(row: ArticleRow, column: int) -> str:
