@@ -29,6 +29,7 @@ from workbench.domain.grades import CREDIBILITY_WORDING, ClaimStatus
 from workbench.services import ProjectChange, bulk_claims
 from workbench.services.claim_list import ClaimFilter, claim_list_choices
 from workbench.ui.all_claims_model import ARTICLE_ID, COLUMNS, QUOTE, AllClaimsModel
+from workbench.ui.choices import refill
 from workbench.ui.session import UiSession
 
 T = TypeVar("T")
@@ -159,9 +160,9 @@ class AllClaimsPanel(QWidget):
     def reload(self) -> None:
         """Offer the current sources, actors and tags, and list the claims again."""
         choices = claim_list_choices(self.session.project)
-        _refill(self.source, [(name, source_id) for source_id, name in choices.sources])
-        _refill(self.actor, [(name, actor_id) for actor_id, name in choices.actors])
-        _refill(self.tag, [(name, name) for name in choices.tags])
+        refill(self.source, [(name, source_id) for source_id, name in choices.sources])
+        refill(self.actor, [(name, actor_id) for actor_id, name in choices.actors])
+        refill(self.tag, [(name, name) for name in choices.tags])
         self._stale = False
         self.apply_filter()
 
@@ -289,20 +290,6 @@ def _choice(name: str, items: list[tuple[str, object]]) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(10)
     return box
-
-
-def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
-    chosen = box.currentData()
-    box.blockSignals(True)
-    try:
-        while box.count() > 1:
-            box.removeItem(1)
-        for text, data in items:
-            box.addItem(text, data)
-        found = box.findData(chosen) if chosen is not None else 0
-        box.setCurrentIndex(max(found, 0))
-    finally:
-        box.blockSignals(False)
 
 
 def _button(text: str, clicked: Callable[[], None] | None = None) -> QToolButton:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.services import ProjectChange
 from workbench.services.library import ArticleFilter, LibraryChoices, library_choices
 from workbench.ui.article_care import ArticleCare
+from workbench.ui.choices import refill
 from workbench.ui.dates import date_or_none, optional_date_edit
 from workbench.ui.library_model import (
     CLAIMS,
@@ -231,10 +232,10 @@ class _FilterForm(QWidget):
             edit.dateChanged.connect(lambda _date: self.changed.emit())
 
     def offer(self, choices: LibraryChoices) -> None:
-        _refill(self.outlet, [(name, name) for name in choices.outlets])
-        _refill(self.source, [(name, source_id) for source_id, name in choices.sources])
-        _refill(self.tag, [(name, name) for name in choices.tags])
-        _refill(self.status, [(status, status) for status in choices.statuses])
+        refill(self.outlet, [(name, name) for name in choices.outlets])
+        refill(self.source, [(name, source_id) for source_id, name in choices.sources])
+        refill(self.tag, [(name, name) for name in choices.tags])
+        refill(self.status, [(status, status) for status in choices.statuses])
 
     @property
     def active(self) -> bool:
@@ -259,17 +260,3 @@ def _choice(name: str, anything: str) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(12)
     return box
-
-
-def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
-    chosen = box.currentData()
-    box.blockSignals(True)
-    try:
-        while box.count() > 1:
-            box.removeItem(1)
-        for text, data in items:
-            box.addItem(text, data)
-        found = box.findData(chosen) if chosen is not None else 0
-        box.setCurrentIndex(max(found, 0))
-    finally:
-        box.blockSignals(False)
