@@ -36,11 +36,13 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def _export(qtbot, dialog: ExportDialog, target: Path, fmt: str) -> None:
+def _export(qtbot, dialog: ExportDialog, target: Path, fmt: str, *, writes: bool = True) -> None:
     dialog.choose_format(fmt)
     dialog.path.setText(str(target))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: not dialog.exporting, timeout=WAIT_MS)
+    said = dialog.message.text()
+    assert target.exists() == writes, f"file written: {target.exists()}; the dialog says: {said}"
 
 
 def test_the_shortcut_opens_the_dialog_with_every_registered_format(
@@ -149,7 +151,7 @@ def test_a_folder_that_does_not_exist_is_explained(
     qtbot, dialog: ExportDialog, tmp_path: Path
 ) -> None:
     """Exporting into a missing folder says which folder, and writes nothing."""
-    _export(qtbot, dialog, tmp_path / "nowhere" / "report.md", "md")
+    _export(qtbot, dialog, tmp_path / "nowhere" / "report.md", "md", writes=False)
     assert "does not exist" in dialog.message.text()
     assert dialog.message.text().startswith("Export failed: ")
     assert not (tmp_path / "nowhere").exists()

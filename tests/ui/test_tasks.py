@@ -87,3 +87,30 @@ def test_writing_jobs_run_one_at_a_time(qtbot, runner: TaskRunner) -> None:
         pass
     (start_one, end_one), (start_two, _end_two) = sorted(spans)
     assert start_two >= end_one > start_one
+
+
+def test_a_task_whose_owner_is_gone_is_cancelled_and_calls_nobody(qtbot, runner) -> None:
+    """A dialog closed while its preview is built: the job is told to stop, and its result
+    never reaches the dialog's (deleted) widgets."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    started = threading.Event()
+    delivered: list[object] = []
+
+    def work(control: TaskControl) -> str:
+        started.set()
+        for _ in range(500):
+            if control.cancelled:
+                return "stopped"
+            time.sleep(0.01)
+        return "ran to the end"
+
+    task = runner.run(
+        "Preview", work, on_done=lambda shown: label.setText(shown), owner=label, writes=False
+    )
+    task.succeeded.connect(delivered.append)
+    assert started.wait(5)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: task.done, timeout=WAIT_MS)
+    assert delivered == ["stopped"]  # cancelled, and the label's callback was skipped quietly

@@ -73,8 +73,8 @@ def query_whoosh(project: str, queries_file: str) -> dict[str, Any]:
 
 def _expansion(engine: Any, parsed: Any) -> list[str]:
     """The indexed words a fuzzy query matched (for the FTS5 floor to search for)."""
-    reader = engine.search(parsed, 1, with_facets=False).searcher_reader
-    found = parsed.existing_terms(reader, expand=True)
+    with engine.reading() as reader:
+        found = parsed.existing_terms(reader, expand=True)
     return sorted({text.decode() if isinstance(text, bytes) else text for _, text in found})
 
 

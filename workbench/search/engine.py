@@ -11,7 +11,8 @@ import pickle
 import struct
 import threading
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -37,6 +38,7 @@ from workbench.search.ranking import best_hits
 from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
+from workbench.search.snippets import query_terms
 from workbench.store import ProjectStore
 
 Progress = Callable[[int, int], None]
@@ -50,7 +52,7 @@ class RawResults:
     hits: list[RawHit]
     total: int
     facets: FacetCounts
-    searcher_reader: Any
+    sought: dict[str, frozenset[str]]  # per shown field, the words to highlight
 
 
 class ProjectIndex:
@@ -233,7 +235,14 @@ class ProjectIndex:
         if allowed is not None:
             matched &= allowed
         facets = self._facets.count(searcher, matched) if with_facets else {}
-        return RawResults(hits, len(matched), facets, searcher.reader())
+        # the words are read here, under the lock: a reader's files are not for two threads
+        return RawResults(hits, len(matched), facets, query_terms(query, searcher.reader()))
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The index reader as it is now, held for no other thread while the block runs."""
+        with self._reading:
+            yield self._current_searcher().reader()
 
     def warm(self) -> None:
         """Prepare what the first faceted search would otherwise build (per-segment tables)."""

@@ -27,7 +27,7 @@ from workbench.search.health import IndexCheck, check_index
 from workbench.search.indexer import pending_entries
 from workbench.search.query import parse_query
 from workbench.search.results import FacetCount, SearchHit, SearchResults, describe_hits
-from workbench.search.snippets import Highlighters, Snippet, query_terms
+from workbench.search.snippets import Highlighters, Snippet
 from workbench.services.project import Project, ProjectChange
 from workbench.store import ProjectInUse
 
@@ -88,7 +88,7 @@ class SearchIndex:
         parsed = parse_query(query)
         self.engine.drain(wait=False)
         raw = self.engine.search(parsed, limit, filters, with_facets=facets)
-        highlighters = Highlighters(query_terms(parsed, raw.searcher_reader))
+        highlighters = Highlighters(raw.sought)
         with self.project.reading() as session:
             hits = describe_hits(session, raw.hits, highlighters)
         return SearchResults(

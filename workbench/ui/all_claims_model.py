@@ -84,6 +84,7 @@ class AllClaimsModel(QAbstractTableModel):
             on_done=lambda ids: self._listed(generation, ids),
             on_error=lambda error: self._failed(generation, error),
             writes=False,
+            owner=self,
         )
 
     def _listed(self, generation: int, ids: list[int]) -> None:

@@ -221,6 +221,7 @@ class ExportDialog(QDialog):
             on_done=lambda shown: self._previewed(generation, shown),
             on_error=lambda error: self._preview_failed(generation, error),
             writes=False,
+            owner=self,
         )
 
     def _previewed(self, generation: int, shown: job.Preview) -> None:
@@ -266,6 +267,7 @@ class ExportDialog(QDialog):
             on_done=self._exported,
             on_error=self._export_failed,
             writes=False,
+            owner=self,
         )
         self.task.progressed.connect(self._progressed)
 

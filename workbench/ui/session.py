@@ -22,13 +22,14 @@ log = logging.getLogger(__name__)
 BACKGROUND_BATCH_MS = 400
 
 
-def describe(error: BaseException) -> str:
-    """One line an analyst can act on."""
+def describe(error: BaseException, what: str = "a task") -> str:
+    """One line an analyst can act on; an unexpected error's traceback goes to the log."""
     if isinstance(error, ProjectError):
         return str(error)
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         return f"{where}{error.strerror or error}"
+    log.error("%s failed", what, exc_info=error)
     return f"unexpected error: {type(error).__name__}: {error} (details are in the log)"
 
 
@@ -93,9 +94,7 @@ class UiSession(QObject):
         if not isinstance(error, BaseException):
             self.problem.emit(what, str(error))
             return
-        if not isinstance(error, ProjectError | OSError):
-            log.error("%s failed", what, exc_info=error)
-        self.problem.emit(what, describe(error))
+        self.problem.emit(what, describe(error, what))
 
     def attempt(
         self, what: str, action: Callable[..., T], *args: object, **kwargs: object

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 Work = Callable[["TaskControl"], Any]
@@ -117,6 +118,17 @@ class _Job(QRunnable):
             self.task.relay_result.emit(result)
 
 
+def _while_alive(owner: QObject | None, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    if owner is None:
+        return callback
+
+    def guarded(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return guarded
+
+
 class TaskRunner(QObject):
     """Runs jobs off the UI thread: writes serialized on one thread, reads beside them."""
 
@@ -139,12 +151,20 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         writes: bool = True,
+        owner: QObject | None = None,
     ) -> Task:
-        """Start `work(control)` in the background; `on_done(result)` runs on the UI thread."""
+        """Start `work(control)` in the background; `on_done(result)` runs on the UI thread.
+
+        With an `owner` (the dialog or model that asked), the task is cancelled when the owner
+        is destroyed and its callbacks are dropped: they would touch widgets already gone.
+        """
         task = Task(label, work, self)
+        if owner is not None:
+            owner.destroyed.connect(task.cancel)
         if on_done is not None:
-            task.succeeded.connect(on_done)
-        task.failed.connect(on_error if on_error is not None else self._report(task))
+            task.succeeded.connect(_while_alive(owner, on_done))
+        failed = on_error if on_error is not None else self._report(task)
+        task.failed.connect(_while_alive(owner, failed))
         task.finished.connect(lambda: self._forget(task))
         self._running.append(task)
         self.busy_changed.emit(len(self._running))
