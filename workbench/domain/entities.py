@@ -58,9 +58,11 @@ class SourceAlias(Base):
 
 @keep_name_key
 class Actor(Base):
-    """A person, organisation, state or group."""
+    """A person, organisation, state or group. When it is the origin of a claim (the Kremlin
+    speaking through its spokesman) it is graded like a source, A–F (revision 0008)."""
 
     __tablename__ = "actors"
+    __table_args__ = (CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="grade"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -68,6 +70,9 @@ class Actor(Base):
         String(300), default=key_of_inserted_name, server_default="", index=True
     )
     kind: Mapped[str] = mapped_column(String(32))
+    reliability: Mapped[str] = mapped_column(
+        String(1), default=Reliability.F.value, server_default=Reliability.F.value
+    )
     description: Mapped[str] = mapped_column(Text, default="")
 
     aliases: Mapped[list[ActorAlias]] = relationship(
