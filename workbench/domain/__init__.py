@@ -18,6 +18,7 @@ from workbench.domain.entities import (
     Source,
     SourceAlias,
 )
+from workbench.domain.imports import ImportRun, ImportRunFile
 from workbench.domain.journal import ChangeRecord, OutboxEntry
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
 from workbench.domain.versions import ArticleVersion
@@ -38,6 +39,8 @@ __all__ = [
     "ClaimRelation",
     "Event",
     "EventActor",
+    "ImportRun",
+    "ImportRunFile",
     "NearDuplicateKey",
     "Note",
     "OutboxEntry",

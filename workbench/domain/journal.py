@@ -31,6 +31,8 @@ class ChangeRecord(Base):
     # an undoable step; and for an undo, redo or revert, the entry it reverses
     undoable: Mapped[bool] = mapped_column(default=False, server_default=false())
     reverses_id: Mapped[int | None]
+    # the entry that makes this one part of a larger step (a batch import's "Import 30 files")
+    part_of_id: Mapped[int | None] = mapped_column(index=True)
 
 
 class IndexedKind(StrEnum):

@@ -18,10 +18,18 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.base import Base
 
-# The journal itself, the outbox, and caches derived from article text (rebuilt when missing):
-# undo never restores them, so their rows are not captured.
+# The journals themselves (change log, import journal), the outbox, and caches derived from
+# article text (rebuilt when missing): undo never restores them, so their rows are not captured.
 UNRECORDED_TABLES = frozenset(
-    {"change_log", "search_outbox", "alembic_version", "article_signatures", "near_duplicate_keys"}
+    {
+        "change_log",
+        "search_outbox",
+        "alembic_version",
+        "article_signatures",
+        "near_duplicate_keys",
+        "import_runs",
+        "import_run_files",
+    }
 )
 # Longer values in after images are journalled as a digest: enough to check a row still holds
 # them; the whole value is kept wherever undo needs it (before images).
