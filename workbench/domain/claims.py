@@ -91,6 +91,12 @@ class AttributionHop(Base):
         named = self.source or self.actor
         return named.name if named is not None else ""
 
+    @property
+    def reliability(self) -> str | None:
+        """The Admiralty reliability of the source or actor this hop names."""
+        named = self.source or self.actor
+        return named.reliability if named is not None else None
+
 
 class ClaimActor(Base):
     """An actor's part in a claim: speaker, subject, target or mentioned."""

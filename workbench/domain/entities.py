@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.domain.base import Base
@@ -85,6 +93,12 @@ class Actor(Base):
     @property
     def alias_names(self) -> list[str]:
         return [alias.name for alias in self.aliases]
+
+
+def named_reliability() -> ColumnElement[str | None]:
+    """In SQL, the reliability of what an attribution hop names: its source's, else its
+    actor's (the query joins both to the hop; empty for a claim with no chain)."""
+    return func.coalesce(Source.reliability, Actor.reliability)
 
 
 @keep_name_key

@@ -84,10 +84,9 @@ class Claim:
     @property
     def grade(self) -> str:
         """The combined Admiralty grade, e.g. "B3": the reliability of the first-hand source
-        (the chain's first hop) and the claim's credibility."""
+        or actor (the chain's first hop) and the claim's credibility."""
         first = self.attribution[0] if self.attribution else None
-        reliability = first.reliability if first is not None and first.kind == SOURCE else None
-        return combined_grade(reliability, self.credibility)
+        return combined_grade(first.reliability if first else None, self.credibility)
 
 
 @dataclass(frozen=True)
@@ -151,6 +150,11 @@ class Actor:
     description: str = ""
     tags: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    reliability: str = "F"  # as the origin of what it says (revision 0008)
+
+    @property
+    def reliability_label(self) -> str:
+        return reliability_label(self.reliability)
 
 
 @dataclass(frozen=True)

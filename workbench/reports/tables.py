@@ -79,7 +79,13 @@ def summary_tables(report: Report) -> list[Table]:
         for r in source_rows(report)
     ]
     actors = [
-        [r.actor.name, r.actor.kind, ", ".join(r.actor.aliases), str(r.claims)]
+        [
+            r.actor.name,
+            r.actor.kind,
+            r.actor.reliability_label,
+            ", ".join(r.actor.aliases),
+            str(r.claims),
+        ]
         for r in actor_rows(report)
     ]
     events = [
@@ -110,9 +116,9 @@ def summary_tables(report: Report) -> list[Table]:
         Table(
             "Actors",
             "actors-table",
-            ("Actor", "Kind", "Also known as", "Claims"),
+            ("Actor", "Kind", "Reliability", "Also known as", "Claims"),
             actors,
-            (0.26, 0.16, 0.46, 0.12),
+            (0.22, 0.14, 0.26, 0.28, 0.10),
         ),
         Table(
             "Events",

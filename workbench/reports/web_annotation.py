@@ -293,6 +293,8 @@ def _actor(actor: Actor) -> Json:
         "type": "wb:Actor",
         "wb:name": actor.name,
         "wb:kind": actor.kind,
+        "wb:reliability": actor.reliability,
+        "wb:reliabilityLabel": actor.reliability_label,
         "wb:aliases": list(actor.aliases),
         "wb:description": actor.description,
     }

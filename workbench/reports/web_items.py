@@ -220,12 +220,12 @@ def _hop(node: object, records: Records) -> Hop:
     name = named.name if named is not None else text_of(hop, "wb:name")
     if not name:
         raise ExchangeFormatError("an attribution hop names no source or actor")
-    reliability = source.reliability if source else hop.get("wb:reliability")
+    reliability = named.reliability if named is not None else hop.get("wb:reliability")
     return Hop(
         name=name,
         role=text_of(hop, "wb:role", "speaker"),
         kind=kind,
         cue=text_of(hop, "wb:cue"),
         anonymous=hop.get("wb:anonymous") is True,
-        reliability=reliability if kind == SOURCE and isinstance(reliability, str) else None,
+        reliability=reliability if isinstance(reliability, str) else None,
     )

@@ -80,6 +80,7 @@ def actor_record(node: object) -> Actor:
     return Actor(
         name=_name(node),
         kind=text_of(node, "wb:kind", "person"),
+        reliability=text_of(node, "wb:reliability", "F"),
         aliases=_aliases(node),
         description=text_of(node, "wb:description"),
     )

@@ -110,12 +110,14 @@ def add_new_actor_hop(
     name: str,
     *,
     actor_kind: str,
+    reliability: str = Reliability.F,
     role: str = HopRole.SPEAKER,
     cue: str = "",
 ) -> int:
-    """Create an actor and add it to the chain (e.g. a minister who spoke), as one step."""
+    """Create an actor, graded A–F, and add it to the chain (e.g. a minister who spoke), as one
+    step."""
     with project.command(f"Add new actor “{' '.join(name.split())}” to attribution"):
-        actor_id = create_actor(project, name, actor_kind)
+        actor_id = create_actor(project, name, actor_kind, reliability=reliability)
         add_hop(project, claim_id, Hop(role, actor_id=actor_id, cue=cue))
         return actor_id
 

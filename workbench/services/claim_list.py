@@ -16,6 +16,7 @@ from sqlalchemy import CompoundSelect, Select, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimActor, Source, Tag, Tagging
+from workbench.domain.entities import named_reliability
 from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
@@ -84,7 +85,7 @@ def _with_first_hand(query: Select) -> tuple[Select, Any, Any]:
         .outerjoin(Source, Source.id == hop.source_id)
         .outerjoin(Actor, Actor.id == hop.actor_id)
     )
-    return query, Source.reliability, func.coalesce(Source.name, Actor.name)
+    return query, named_reliability(), func.coalesce(Source.name, Actor.name)
 
 
 def _least_name(sort: str) -> Any:
@@ -247,13 +248,13 @@ def _row(row: Any, chain: tuple[list[str], str | None], actors: dict, tags: dict
 
 
 def _chains(session: Session, ids: list[int]) -> dict[int, tuple[list[str], str | None]]:
-    """Per claim: its chain as "name (role)" texts, and its first hop's source reliability."""
+    """Per claim: its chain as "name (role)" texts, and its first hop's reliability."""
     query = (
         select(
             AttributionHop.claim_id,
             AttributionHop.role,
             Source.name.label("source"),
-            Source.reliability,
+            named_reliability().label("reliability"),
             Actor.name.label("actor"),
         )
         .outerjoin(Source, Source.id == AttributionHop.source_id)

@@ -77,10 +77,17 @@ def create_actor(
     kind: str = ActorKind.PERSON,
     aliases: Iterable[str] = (),
     description: str = "",
+    reliability: str = Reliability.F,
 ) -> int:
-    """A new actor (person, organisation, state or group) with its aliases."""
+    """A new actor (person, organisation, state or group) with its aliases; graded A–F as the
+    origin of what it says (F: reliability cannot be judged)."""
     name = clean_name(name, "actor")
-    row = Actor(name=name, kind=_vocabulary_value("actor", kind), description=description.strip())
+    row = Actor(
+        name=name,
+        kind=_vocabulary_value("actor", kind),
+        reliability=_reliability(reliability),
+        description=description.strip(),
+    )
     return _create(project, "actor", row, aliases)
 
 
@@ -100,7 +107,7 @@ def edit_source(project: Project, source_id: int, **fields: str) -> None:
 
 
 def edit_actor(project: Project, actor_id: int, **fields: str) -> None:
-    """Rename, re-kind or describe an actor."""
+    """Rename, re-kind, re-grade or describe an actor."""
     _edit(project, "actor", actor_id, fields)
 
 
@@ -109,8 +116,14 @@ def grade_source(project: Project, source_id: int, reliability: str) -> None:
     _edit(project, "source", source_id, {"reliability": reliability})
 
 
+def grade_actor(project: Project, actor_id: int, reliability: str) -> None:
+    """Set the Admiralty reliability of an actor as the origin of what it says (the Kremlin
+    through its spokesman): A completely reliable … F cannot be judged."""
+    _edit(project, "actor", actor_id, {"reliability": reliability})
+
+
 def _edit(project: Project, kind: str, record_id: int, fields: dict[str, str]) -> None:
-    allowed = {"name", "kind", "description"} | ({"reliability"} if kind == "source" else set())
+    allowed = {"name", "kind", "description", "reliability"}
     if set(fields) - allowed:
         raise InvalidInput(f"a {kind} has no field {sorted(set(fields) - allowed)[0]!r}")
     label = f"Grade {kind} {fields['reliability']}" if set(fields) == {"reliability"} else None

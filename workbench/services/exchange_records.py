@@ -111,7 +111,7 @@ class RecordWriter:
         found = find_by_name(self.uow.session, "actor", actor.name)
         if found is None:
             found = entities.create_actor(
-                self.project, actor.name, actor.kind, (), actor.description
+                self.project, actor.name, actor.kind, (), actor.description, actor.reliability
             )
             self.summary.actors_added += 1
             self._aliases("actor", found, actor.aliases)

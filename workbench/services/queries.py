@@ -174,7 +174,7 @@ def _hop_view(hop: AttributionHop) -> HopView:
         anonymous=hop.anonymous,
         source_id=hop.source_id,
         actor_id=hop.actor_id,
-        reliability=hop.source.reliability if hop.source is not None else None,
+        reliability=hop.reliability,
     )
 
 

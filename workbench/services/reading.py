@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Actor, ActorMention, Article, AttributionHop, Claim, Source
+from workbench.domain.entities import named_reliability
 from workbench.domain.grades import combined_grade, credibility_label
 from workbench.services.project import Project
 from workbench.store import RecordNotFound
@@ -132,7 +133,7 @@ def claim_marks(session: Session, article_id: int) -> tuple[ClaimMark, ...]:
 
 
 def _first_hand_reliability(session: Session, article_id: int) -> dict[int, str | None]:
-    """Each claim's first hop's source reliability (None when that hop names an actor)."""
+    """Each claim's first hop's reliability: the source's or actor's it names."""
     first = (
         select(AttributionHop.claim_id, func.min(AttributionHop.position).label("position"))
         .join(Claim, Claim.id == AttributionHop.claim_id)
@@ -141,13 +142,14 @@ def _first_hand_reliability(session: Session, article_id: int) -> dict[int, str 
         .subquery()
     )
     rows = session.execute(
-        select(AttributionHop.claim_id, Source.reliability)
+        select(AttributionHop.claim_id, named_reliability())
         .join(
             first,
             (first.c.claim_id == AttributionHop.claim_id)
             & (first.c.position == AttributionHop.position),
         )
         .outerjoin(Source, Source.id == AttributionHop.source_id)
+        .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
     )
     return {claim_id: reliability for claim_id, reliability in rows}
 

@@ -296,13 +296,15 @@ def _sources(session: Connection, ids: set[int] | None) -> tuple[rm.Source, ...]
 
 
 def _actors(session: Connection, ids: set[int] | None) -> tuple[rm.Actor, ...]:
-    rows = _rows(session, Actor, (Actor.id, Actor.name, Actor.kind, Actor.description), ids)
+    columns = (Actor.id, Actor.name, Actor.kind, Actor.reliability, Actor.description)
+    rows = _rows(session, Actor, columns, ids)
     aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name)
     tags, notes = _record_annotations(session, "actor", [row.id for row in rows])
     return tuple(
         rm.Actor(
             name=row.name,
             kind=row.kind,
+            reliability=row.reliability,
             aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
             description=row.description,
             tags=tags.get(row.id, ()),

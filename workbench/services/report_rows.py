@@ -27,6 +27,7 @@ from workbench.domain import (
     Tag,
     Tagging,
 )
+from workbench.domain.entities import named_reliability
 from workbench.reports import model as rm
 
 ARTICLE_COLUMNS = (
@@ -169,7 +170,7 @@ class _Links:
                     AttributionHop.anonymous,
                     AttributionHop.source_id,
                     Source.name,
-                    Source.reliability,
+                    named_reliability(),
                     Actor.name,
                 )
                 .outerjoin(Source, Source.id == AttributionHop.source_id)
@@ -186,7 +187,7 @@ class _Links:
                 kind=rm.SOURCE if is_source else rm.ACTOR,
                 cue=cue,
                 anonymous=anonymous,
-                reliability=reliability if is_source else None,
+                reliability=reliability,
             )
             links.hops.setdefault(claim_id, []).append(hop)
         actor_rows = session.execute(
