@@ -9,12 +9,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 
 from workbench.reports import FORMATS
+from workbench.services.reporting import preview_report
 from workbench.ui import export_dialog, export_dialog_job
 from workbench.ui.export_dialog import ExportDialog
 from workbench.ui.main_window import MainWindow
+from workbench.ui.tasks import TaskControl
 
 WAIT_MS = 30_000
 
@@ -69,13 +73,74 @@ def test_the_preview_highlights_claims_by_status(dialog: ExportDialog) -> None:
     assert found.charFormat().background().color().name() == "#fde68a"  # unverified
 
 
-def test_a_pdf_is_previewed_as_the_same_report_in_html(qtbot, dialog: ExportDialog, sample_window):
-    """Choosing PDF shows the same first pages laid out as HTML, and says so."""
-    dialog.preview.clear()
+def _ink(image: QImage) -> int:
+    """How many of the image's pixels (every fourth, both ways) are not white."""
+    white = QColor(255, 255, 255)
+    return sum(
+        image.pixelColor(x, y) != white
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height(), 4)
+    )
+
+
+def test_a_pdf_is_previewed_as_its_own_pages(qtbot, dialog: ExportDialog, sample_project) -> None:
+    """Choosing PDF shows the PDF's first pages drawn as images (ink on white), and says which
+    pages of how many the PDF has."""
     dialog.choose_format("pdf")
     qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    assert dialog.preview_stack.currentWidget() is dialog.pages
+    pages = dialog.pages.pages
+    printed = len(PdfReader(io.BytesIO(preview_report(sample_project, "pdf", title=""))).pages)
+    assert len(pages) == min(printed, export_dialog_job.PREVIEW_PAGES) > 1
+    first = pages[0].pixmap().toImage()
+    assert first.width() > 300 and first.height() > first.width()  # a portrait page
+    assert _ink(first) > 200  # the title page's words, not a blank page
+    shown = len(pages)
+    expected = f"Preview of the 1 article: pages 1–{shown} of {printed} of the PDF, as printed"
+    assert dialog.caption.text() == expected
+
+
+def test_docx_says_it_shows_the_report_laid_out_as_html(qtbot, dialog: ExportDialog, sample_window):
+    """Choosing Word shows the same report in HTML, and the caption says it is not Word's pages."""
+    dialog.choose_format("pdf")
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    dialog.choose_format("docx")
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    assert dialog.preview_stack.currentWidget() is dialog.preview
     assert sample_window.reader.article.title in dialog.preview.toPlainText()
-    assert "laid out as HTML" in dialog.caption.text()
+    assert "laid out as HTML, not as the DOCX file's pages" in dialog.caption.text()
+
+
+def test_a_new_scope_cancels_the_preview_being_drawn(qtbot, dialog: ExportDialog, monkeypatch):
+    """Changing the format while a PDF preview is being built cancels it; the new one is shown,
+    and closing the dialog cancels the preview still running."""
+    controls: list[TaskControl] = []
+    started, go_on = threading.Event(), threading.Event()
+    real_preview = export_dialog_job.preview
+
+    def slow_preview(project, fmt, filters, control):
+        controls.append(control)
+        if fmt == "pdf":
+            started.set()
+            go_on.wait(WAIT_MS / 1000)
+        return real_preview(project, fmt, filters, control)
+
+    monkeypatch.setattr(export_dialog_job, "preview", slow_preview)
+    dialog.choose_format("pdf")
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    dialog.choose_format("csv")
+    assert controls[0].cancelled
+    go_on.set()
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    assert dialog.caption.text().endswith("as the csv file holds them")
+    assert dialog.preview_stack.currentWidget() is dialog.preview
+    started.clear()
+    go_on.clear()
+    dialog.choose_format("pdf")
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    dialog.close()
+    assert controls[-1].cancelled
+    go_on.set()
 
 
 def test_a_text_format_is_previewed_as_its_own_text(qtbot, dialog: ExportDialog) -> None:

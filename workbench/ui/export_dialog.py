@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from workbench.reports import FORMATS, SUFFIXES, format_for
 from workbench.services.library import library_choices
 from workbench.services.reporting import ExportCancelled
 from workbench.ui import export_dialog_job as job
+from workbench.ui.export_dialog_pages import PageView
 from workbench.ui.export_dialog_scope import ScopeChooser, WindowScope
 from workbench.ui.look import status_swatch
 from workbench.ui.session import UiSession, describe
@@ -111,6 +113,10 @@ class ExportDialog(QDialog):
         self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
         self.preview.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.pages = PageView()
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.addWidget(self.pages)
         self.caption = QLabel("Preparing the preview…")
         self.caption.setWordWrap(True)
         self.progress = QProgressBar()
@@ -150,7 +156,7 @@ class ExportDialog(QDialog):
         right = QVBoxLayout(shown)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.caption)
-        right.addWidget(self.preview, 1)
+        right.addWidget(self.preview_stack, 1)
         splitter = QSplitter()
         splitter.addWidget(side)
         splitter.addWidget(shown)
@@ -236,7 +242,11 @@ class ExportDialog(QDialog):
 
     def _show_preview(self, shown: job.Preview) -> None:
         self.caption.setText(shown.caption)
-        if shown.html:
+        self.pages.show_pages(shown.pages)
+        self.preview_stack.setCurrentWidget(self.pages if shown.pages else self.preview)
+        if shown.pages:
+            self.preview.clear()
+        elif shown.html:
             self.preview.setHtml(shown.html)
         else:
             self.preview.setPlainText(shown.text)

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QImage
+
 from workbench.domain.text import plural
 from workbench.services import Project
 from workbench.services.reporting import build_report, preview_report, write_report
+from workbench.ui.pdf_pages import pdf_pages
 from workbench.ui.tasks import TaskControl
 
 CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+?)\s*[;}]")
@@ -23,15 +26,18 @@ USE_OF_PROPERTY = re.compile(r"var\((--[\w-]+)\)")
 ROOT_RULE = re.compile(r":root\s*\{[^}]*\}")
 PREVIEW_ARTICLES = 3
 PREVIEW_TEXT_CHARS = 20_000
+PREVIEW_PAGES = 4
 
 
 @dataclass(frozen=True)
 class Preview:
-    """What the preview pane shows: HTML or plain text, and a line saying what it is."""
+    """What the preview pane shows: HTML, plain text or the pages of a PDF drawn as images,
+    and a line saying what it is."""
 
     html: str
     text: str
     caption: str
+    pages: tuple[QImage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,21 +57,36 @@ class Exported:
 
 
 def preview(project: Project, fmt: str, filters: dict[str, Any], control: TaskControl) -> Preview:
-    """The first pages of the report as `fmt` holds them: text formats as their own text,
-    others (PDF, DOCX) as the same first pages laid out in HTML."""
+    """The first pages of the report as `fmt` holds them: a PDF as its own pages drawn, text
+    formats as their own text, others (DOCX) as the same first pages laid out in HTML."""
     total = len(build_report(project, **filters).articles)
     control.check()
     shown = _shown(total)
     data = preview_report(project, fmt, articles=PREVIEW_ARTICLES, **filters)
     control.check()
+    if fmt == "pdf":
+        return _pdf_preview(data, shown, total)
     text = _as_text(data)
     if fmt == "html" and text is not None:
         return Preview(for_rich_text(text), "", shown)
     if text is not None:
         return Preview("", text[:PREVIEW_TEXT_CHARS], f"{shown}, as the {fmt} file holds them")
     html = preview_report(project, "html", articles=PREVIEW_ARTICLES, **filters)
-    caption = f"{shown}, laid out as HTML (this window cannot show {fmt}; the file holds the same)"
+    caption = (
+        f"{shown}: the same report laid out as HTML, not as the {fmt.upper()} file's pages "
+        "(this window cannot draw them; open the file written to see its layout)"
+    )
     return Preview(for_rich_text(html.decode("utf-8")), "", caption)
+
+
+def _pdf_preview(data: bytes, shown: str, total: int) -> Preview:
+    """The PDF's first pages drawn as the file holds them, and which pages of how many."""
+    pages = pdf_pages(data, first=PREVIEW_PAGES)
+    drawn = len(pages.images)
+    which = "page 1" if drawn == 1 else f"pages 1–{drawn}"
+    whole = "the PDF" if total <= PREVIEW_ARTICLES else "the PDF of those articles"
+    caption = f"{shown}: {which} of {pages.total} of {whole}, as printed"
+    return Preview("", "", caption, pages.images)
 
 
 def for_rich_text(html: str) -> str:
