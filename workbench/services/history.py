@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.domain.journal import ChangeRecord
 from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
-from workbench.store.history import LoggedStep, logged_steps
+from workbench.store.history import LoggedStep, logged_steps, step_rows
 
 HISTORY_PAGE = 50
 
@@ -23,7 +23,15 @@ def revert_step(project: Project, record_id: int) -> str:
         record = session.get(ChangeRecord, record_id)
         if record is None:
             raise InvalidInput(f"step {record_id} is not in the change log")
-        action, direction, rows = record.action, record.direction, len(record.changes)
+        action, direction, part_of = record.action, record.direction, record.part_of_id
+        rows = step_rows(session, record_id)
+        batch = session.get(ChangeRecord, part_of) if part_of is not None else None
+        batch_action = batch.action if batch is not None else ""
+    if part_of is not None:
+        raise InvalidInput(
+            f"step {record_id} (“{action}”) is part of step {part_of} (“{batch_action}”);"
+            f" revert step {part_of} as a whole"
+        )
     if direction == "undo":
         raise InvalidInput(f"step {record_id} is an undo (“{action}”); redo it instead")
     if not rows:

@@ -100,12 +100,12 @@ class Project:
         self._announce(ProjectChange(label, changes))
 
     def undo(self) -> str:
-        """Undo the last command; returns its label. Refused (StepConflict) if a later change
-        depends on it."""
+        """Undo the last command (a batch: all of it, in one transaction); returns its label.
+        Refused whole (StepConflict) if a later change depends on it."""
         with self._write_lock:
             entry = self.undo_stack.take_undo()
-            applied, undo_ids = self._reverse_step(entry, f"Undo {entry.label}", "undo")
-            self.undo_stack.undone(UndoEntry(entry.label, undo_ids[-1], undo_ids[:-1]))
+            applied, undo_id = self._reverse(entry.record_id, f"Undo {entry.label}", "undo")
+            self.undo_stack.undone(UndoEntry(entry.label, undo_id))
         self._announce(ProjectChange(f"Undo {entry.label}", applied))
         return entry.label
 
@@ -113,8 +113,8 @@ class Project:
         """Redo the last undone command; returns its label."""
         with self._write_lock:
             entry = self.undo_stack.take_redo()
-            applied, redo_ids = self._reverse_step(entry, f"Redo {entry.label}", "redo")
-            self.undo_stack.redone(UndoEntry(entry.label, redo_ids[-1], redo_ids[:-1]))
+            applied, redo_id = self._reverse(entry.record_id, f"Redo {entry.label}", "redo")
+            self.undo_stack.redone(UndoEntry(entry.label, redo_id))
         self._announce(ProjectChange(f"Redo {entry.label}", applied))
         return entry.label
 
@@ -127,24 +127,14 @@ class Project:
 
     def push_step(self, label: str, record_ids: list[int]) -> None:
         """Make journalled commands that were kept off the undo stack one undo step (a batch
-        import: "Import 30 files"); `record_ids` oldest first."""
+        import: "Import 30 files"), written in the change log, so it stays one step after the
+        project is reopened; `record_ids` oldest first."""
         if not record_ids:
             return
-        with self._write_lock:
-            self.undo_stack.push(UndoEntry(label, record_ids[-1], tuple(record_ids[:-1])))
+        with self._write_lock, self.store.unit_of_work(self.user) as uow:
+            step_id = uow.group(label, record_ids)
+            self.undo_stack.push(UndoEntry(label, step_id))
         self._announce(ProjectChange(label, []))
-
-    def _reverse_step(
-        self, entry: UndoEntry, action: str, direction: str
-    ) -> tuple[list[RowChange], tuple[int, ...]]:
-        """Reverse every record of a step, the latest first; the new records in that order."""
-        applied: list[RowChange] = []
-        made: list[int] = []
-        for record_id in reversed(entry.record_ids):
-            changes, new_id = self._reverse(record_id, action, direction)
-            applied += changes
-            made.append(new_id)
-        return applied, tuple(made)
 
     def _reverse(self, record_id: int, action: str, direction: str) -> tuple[list[RowChange], int]:
         with self.store.unit_of_work(self.user) as uow:

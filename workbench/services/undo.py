@@ -18,19 +18,12 @@ UNDO_LIMIT = 200
 
 @dataclass(frozen=True)
 class UndoEntry:
-    """A step that can be undone (or, on the redo side, the undo that can be reversed).
-
-    A step may span several journalled records, oldest first in `earlier_ids` (a batch import:
-    each file is its own transaction, the batch one undo step)."""
+    """A step that can be undone (or, on the redo side, the undo that can be reversed), by
+    its change-log id. A batch (each file of an import its own transaction) is one change-log
+    entry whose parts point at it, so it is one id here too."""
 
     label: str
     record_id: int
-    earlier_ids: tuple[int, ...] = ()
-
-    @property
-    def record_ids(self) -> tuple[int, ...]:
-        """Every record of the step, oldest first."""
-        return (*self.earlier_ids, self.record_id)
 
 
 class UndoStack:

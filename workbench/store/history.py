@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from workbench.domain.journal import ChangeRecord
@@ -43,6 +43,11 @@ class LoggedStep:
         return f"{self.rows} row{'s' if self.rows != 1 else ''}: {parts}"
 
 
+def step_rows(session: Session, record_id: int) -> int:
+    """How many row changes a step holds, its parts' included."""
+    return sum(_rows_per_table(session, [record_id]).get(record_id, {}).values())
+
+
 def log_outline(session: Session) -> list[LogOutline]:
     """Every entry's outline, oldest first (the changes themselves are not read)."""
     rows = session.execute(
@@ -58,19 +63,24 @@ def log_outline(session: Session) -> list[LogOutline]:
 
 
 def logged_steps(session: Session, limit: int, before_id: int | None = None) -> list[LoggedStep]:
-    """The newest `limit` entries (older than `before_id` when given), newest first.
+    """The newest `limit` steps (older than `before_id` when given), newest first. A batch
+    is one step: its parts are not listed, their rows are counted as the batch's.
 
     The rows touched are counted by SQLite's JSON functions, so a step that kept a large
     before image (a deleted article) is never loaded into Python to be counted.
     """
-    query = select(
-        ChangeRecord.id,
-        ChangeRecord.at,
-        ChangeRecord.user,
-        ChangeRecord.action,
-        ChangeRecord.direction,
-        ChangeRecord.undoable,
-    ).order_by(ChangeRecord.id.desc())
+    query = (
+        select(
+            ChangeRecord.id,
+            ChangeRecord.at,
+            ChangeRecord.user,
+            ChangeRecord.action,
+            ChangeRecord.direction,
+            ChangeRecord.undoable,
+        )
+        .where(ChangeRecord.part_of_id.is_(None))
+        .order_by(ChangeRecord.id.desc())
+    )
     if before_id is not None:
         query = query.where(ChangeRecord.id < before_id)
     rows = session.execute(query.limit(limit)).all()
@@ -86,12 +96,13 @@ def _rows_per_table(session: Session, record_ids: list[int]) -> dict[int, dict[s
         return {}
     entry = func.json_each(ChangeRecord.changes).table_valued("value").alias("entry")
     table = func.json_extract(entry.c.value, "$.table")
+    step = func.coalesce(ChangeRecord.part_of_id, ChangeRecord.id)
     query = (
-        select(ChangeRecord.id, table, func.count())
+        select(step, table, func.count())
         .select_from(ChangeRecord)
         .join(entry, true())
-        .where(ChangeRecord.id.in_(record_ids))
-        .group_by(ChangeRecord.id, table)
+        .where(or_(ChangeRecord.id.in_(record_ids), ChangeRecord.part_of_id.in_(record_ids)))
+        .group_by(step, table)
     )
     counts: dict[int, dict[str, int]] = {}
     for record_id, table_name, count in session.execute(query):

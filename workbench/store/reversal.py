@@ -48,15 +48,26 @@ def left_by(changes: list[RowChange]) -> dict[RowKey, Image | None]:
     return final
 
 
+def step_records(session: Session, record: ChangeRecord) -> list[ChangeRecord]:
+    """The journalled records a step is made of, oldest first: the parts of a batch (each
+    file of "Import 30 files" was its own transaction), or the record alone."""
+    parts = session.scalars(
+        select(ChangeRecord).where(ChangeRecord.part_of_id == record.id).order_by(ChangeRecord.id)
+    ).all()
+    return [*parts, record]
+
+
 def reverse_step(session: Session, record: ChangeRecord, label: str) -> list[RowChange]:
-    """Check, then apply, the inverse of a journalled step; returns the inverse applied."""
-    changes = [from_journal(entry) for entry in record.changes]
+    """Check, then apply, the inverse of a journalled step (every part of a batch, in one
+    go: refused whole, before anything is written); returns the inverse applied."""
+    records = step_records(session, record)
+    changes = [from_journal(entry) for part in records for entry in part.changes]
     for row, image in left_by(changes).items():
         problem = _row_problem(row, image, read_row(session, *row))
         if problem:
-            raise StepConflict(_refusal(session, record, label, row, problem))
+            raise StepConflict(_refusal(session, records, label, row, problem))
     inverse = [change.inverse() for change in reversed(changes)]
-    _check_parents(session, record, label, inverse)
+    _check_parents(session, records, label, inverse)
     apply_changes(session, inverse)
     return inverse
 
@@ -65,12 +76,13 @@ def check_confined(
     session: Session, record: ChangeRecord, label: str, captured: list[RowChange]
 ) -> None:
     """Refuse a reversal whose cascades reached rows the step never touched."""
-    own = {(entry["table"], tuple(entry["key"])) for entry in record.changes}
+    records = step_records(session, record)
+    own = {(entry["table"], tuple(entry["key"])) for part in records for entry in part.changes}
     for change in captured:
         row = (change.table, change.key)
         if row not in own:
             problem = f"it would also {'remove' if change.after is None else 'change'}"
-            raise StepConflict(_refusal(session, record, label, row, problem, prefix=True))
+            raise StepConflict(_refusal(session, records, label, row, problem, prefix=True))
 
 
 def _row_problem(row: RowKey, expected: Image | None, actual: Image | None) -> str:
@@ -83,7 +95,7 @@ def _row_problem(row: RowKey, expected: Image | None, actual: Image | None) -> s
 
 
 def _check_parents(
-    session: Session, record: ChangeRecord, label: str, inverse: list[RowChange]
+    session: Session, records: list[ChangeRecord], label: str, inverse: list[RowChange]
 ) -> None:
     """Every row brought back must find the rows it points at (or bring them back first)."""
     coming_back: set[RowKey] = set()
@@ -94,7 +106,7 @@ def _check_parents(
             if parent not in coming_back and read_row(session, *parent) is None:
                 problem = f"cannot come back: {noun(parent[0])} {parent[1][0]} was deleted since"
                 raise StepConflict(
-                    _refusal(session, record, label, (change.table, change.key), problem)
+                    _refusal(session, records, label, (change.table, change.key), problem)
                 )
         coming_back.add((change.table, change.key))
 
@@ -110,7 +122,7 @@ def _parents(table_name: str, image: Image) -> list[RowKey]:
 
 def _refusal(
     session: Session,
-    record: ChangeRecord,
+    records: list[ChangeRecord],
     label: str,
     row: RowKey,
     problem: str,
@@ -119,16 +131,20 @@ def _refusal(
 ) -> str:
     what = f"{noun(row[0])} {_key_text(row[1])}"
     reason = f"{problem} {what}" if prefix else f"{what} {problem}"
-    later = _later_step_touching(session, record.id, row)
+    later = _later_step_touching(session, records, row)
     by = f" (by “{later.action}” at {later.at:%Y-%m-%d %H:%M})" if later is not None else ""
     return f"cannot {label}: {reason}{by}; nothing was changed"
 
 
-def _later_step_touching(session: Session, after_id: int, row: RowKey) -> ChangeRecord | None:
-    """The newest later journal entry that changed the row, if one of the recent ones did."""
+def _later_step_touching(
+    session: Session, records: list[ChangeRecord], row: RowKey
+) -> ChangeRecord | None:
+    """The newest journal entry after the step's first record, not one of its own, that
+    changed the row (edits made while a batch ran count), if one of the recent ones did."""
+    own = [record.id for record in records]
     later = session.scalars(
         select(ChangeRecord)
-        .where(ChangeRecord.id > after_id)
+        .where(ChangeRecord.id > min(own), ChangeRecord.id.not_in(own))
         .order_by(ChangeRecord.id.desc())
         .limit(LATER_STEPS_SEARCHED)
     )

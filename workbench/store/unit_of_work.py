@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
 from workbench.domain.journal import ChangeRecord
 from workbench.store.capture import captured_changes, start_capture
-from workbench.store.errors import RecordNotFound
+from workbench.store.errors import ProjectError, RecordNotFound
 from workbench.store.outbox import queue_for_index
 from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
@@ -72,6 +73,27 @@ class UnitOfWork:
         check_confined(self.session, record, label, captured)
         self._finish(captured, action, direction, undoable=True, reverses_id=record_id)
         return captured
+
+    def group(self, action: str, record_ids: list[int]) -> int:
+        """Make journalled records that are not undo steps of their own one undoable step
+        (a batch import: "Import 30 files"), in the change log itself; returns its id."""
+        parts = self.session.scalars(
+            select(ChangeRecord).where(ChangeRecord.id.in_(record_ids))
+        ).all()
+        taken = [part.id for part in parts if part.undoable or part.part_of_id is not None]
+        if len(parts) != len(set(record_ids)) or taken:
+            raise ProjectError(
+                f"cannot make “{action}” one step: records {sorted(taken or record_ids)}"
+                " are missing or already a step"
+            )
+        step = ChangeRecord(user=self.user, action=action, direction="do", undoable=True)
+        self.session.add(step)
+        self.session.flush()
+        for part in parts:
+            part.part_of_id = step.id
+        self.session.commit()
+        self.record_id = step.id
+        return step.id
 
     def mark(self, action: str, direction: str) -> None:
         """Journal an entry that changes no row (e.g. "the undo history was cleared here")."""
