@@ -10,7 +10,6 @@ None and the caller opens the project through the store, which explains the prob
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 from workbench.commands import CommandError
@@ -51,13 +50,13 @@ def count_records(path: Path) -> dict[str, int | str] | None:
 
 
 def _is_ours(revision: str) -> bool:
-    """Whether one of the migration scripts beside the package (or in a frozen bundle) declares
-    `revision`; when unsure, False, and the store's full check decides."""
-    roots = [Path(__file__).resolve().parents[2], Path(getattr(sys, "_MEIPASS", "") or ".")]
+    """Whether one of this workbench's migration scripts declares `revision`; when unsure,
+    False, and the store's full check decides."""
+    from workbench.resources import migration_scripts
+
+    try:
+        versions = migration_scripts() / "versions"
+    except FileNotFoundError:
+        return False
     declared = f'revision: str = "{revision}"'
-    for versions in (root / "db" / "versions" for root in roots):
-        if versions.is_dir() and any(
-            declared in script.read_text(encoding="utf-8") for script in versions.glob("*.py")
-        ):
-            return True
-    return False
+    return any(declared in script.read_text(encoding="utf-8") for script in versions.glob("*.py"))

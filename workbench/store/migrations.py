@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,20 +11,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from workbench.resources import migration_scripts
 from workbench.store.errors import MigrationsMissing
 
 
 def migrations_dir() -> Path:
-    """Where the Alembic scripts live: `db/` beside the package, or inside a frozen bundle."""
-    here = Path(__file__).resolve()
-    candidates = [here.parents[2] / "db"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.insert(0, Path(bundle) / "db")
-    for candidate in candidates:
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise MigrationsMissing("the schema migrations (db/env.py) are missing from this installation")
+    """Where the Alembic scripts live (`db/`, installed as `workbench._migrations`)."""
+    try:
+        scripts = migration_scripts()
+    except FileNotFoundError as error:
+        raise MigrationsMissing(str(error)) from None
+    if not (scripts / "env.py").is_file():
+        raise MigrationsMissing(f"the schema migrations ({scripts}/env.py) are missing")
+    return scripts
 
 
 def alembic_config(connection: Connection, scripts: Path | None = None) -> Config:

@@ -1,0 +1,1 @@
+"""The Alembic environment and revisions; installed as `workbench._migrations` (setup.py)."""
