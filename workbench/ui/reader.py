@@ -6,6 +6,11 @@ Selecting words and pressing Ctrl+M marks a claim on them (the window owns that 
 right-clicking a highlight offers to relate that claim to another (`relate_requested`).
 A near-duplicate (a syndicated copy) says so in a line above its text, with a link that opens
 the article it copies (`original_requested`).
+
+The title is shown once: when the stored text begins with it (as imported pages and plain text
+do), that first paragraph is hidden from view rather than cut from the text, so every position
+in the document is still the stored offset it was; if a claim or mention is marked on it, the
+title stays in the text, where its mark is, and the heading leaves it out instead.
 """
 
 from __future__ import annotations
@@ -122,6 +127,7 @@ class ReaderView(QWidget):
         self.project = project
         self.article: ArticleForReading | None = None
         self.current_claim: int | None = None
+        self._hidden_until = 0  # UTF-16 end of the title paragraph hidden from view
         self.header = QLabel(EMPTY_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -149,7 +155,7 @@ class ReaderView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.article is not None:
-            self.header.setText(header_html(self.article))
+            self._show_title_once(self.article)
             self._lay_marks(self.article)
 
     @property
@@ -163,7 +169,9 @@ class ReaderView(QWidget):
         self.current_claim = None
         self.header.setText(header_html(article))
         self._show_copy(copy_of(self.project, article_id))
+        self._hidden_until = 0  # a new document: nothing hidden yet
         self.text.setPlainText(article.text)
+        self._show_title_once(article)
         self._lay_marks(article)
 
     def clear(self) -> None:
@@ -172,6 +180,7 @@ class ReaderView(QWidget):
         self.text.layout_of_marks = None
         self.text.setExtraSelections([])
         self.text.setPlainText("")
+        self._hidden_until = 0
         self.header.setText(EMPTY_HINT)
         self._show_copy(None)
 
@@ -181,9 +190,31 @@ class ReaderView(QWidget):
             return
         article = article_for_reading(self.project, self.article.id)
         self.article = article
-        self.header.setText(header_html(article))
+        self._show_title_once(article)
         self._show_copy(copy_of(self.project, article.id))
         self._lay_marks(article)
+
+    def _show_title_once(self, article: ArticleForReading) -> None:
+        """Hide the text's opening title paragraph, or else leave the title out of the heading."""
+        lead = title_lead(article)
+        marked = any(c.start < lead for c in article.claims if not c.orphaned) or any(
+            m.start < lead for m in article.mentions
+        )
+        hidden = len(article.text[:lead].encode("utf-16-le")) // 2 if not marked else 0
+        document = self.text.document()
+        reach = max(hidden, self._hidden_until)
+        block = document.firstBlock()
+        while block.isValid() and block.position() < reach:
+            block.setVisible(block.position() >= hidden)
+            block = block.next()
+        if reach:
+            document.markContentsDirty(0, reach)
+        self._hidden_until = hidden
+        if self.text.textCursor().position() < hidden:
+            cursor = self.text.textCursor()
+            cursor.setPosition(hidden)
+            self.text.setTextCursor(cursor)
+        self.header.setText(header_html(article, with_title=not (lead and marked)))
 
     def _show_copy(self, copy: CopyOf | None) -> None:
         """The line above the text of a near-duplicate, linking to the article it copies."""
@@ -238,7 +269,17 @@ class ReaderView(QWidget):
         self.reveal(span)
 
 
-def header_html(article: ArticleForReading) -> str:
+def title_lead(article: ArticleForReading) -> int:
+    """How many code points of the text are its title paragraph and the blank lines after it
+    (0 when the text does not begin with the title)."""
+    first, _sep, _rest = article.text.partition("\n")
+    if not article.title.strip() or first.strip() != article.title.strip():
+        return 0
+    body = len(article.text) - len(article.text[len(first) :].lstrip())
+    return body if body < len(article.text) else 0
+
+
+def header_html(article: ArticleForReading, *, with_title: bool = True) -> str:
     byline = [escape(article.outlet or "unknown outlet")]
     if article.authors:
         byline.append("by " + escape(", ".join(article.authors)))
@@ -248,7 +289,5 @@ def header_html(article: ArticleForReading) -> str:
     byline.append(f"{claims} claim{'s' if claims != 1 else ''}")
     url = escape(article.url, quote=True)
     address = f'<br><a href="{url}">{escape(article.url)}</a>' if article.url else ""
-    return (
-        f"<div style='font-size:140%; font-weight:600'>{escape(article.title)}</div>"
-        f"<div>{' · '.join(byline)}{address}</div>"
-    )
+    title = f"<div style='font-size:140%; font-weight:600'>{escape(article.title)}</div>"
+    return f"{title if with_title else ''}<div>{' · '.join(byline)}{address}</div>"
