@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "workbench.commands.searching",
     "workbench.commands.history",
     "workbench.commands.backup",
+    "workbench.commands.desktop",
 )
 
 EXIT_ERROR = 1
@@ -42,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "project", nargs="?", help="project file to open (default: your default project)"
     )
+    gui.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the window that long after it is first painted (to check an installation)",
+    )
     gui.set_defaults(handler=_run_gui)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subcommands)
@@ -51,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(arguments: argparse.Namespace) -> int:
     from workbench.ui.app import run
 
+    if getattr(arguments, "quit_after", None) is not None:
+        from workbench.ui.smoke import quit_after_first_paint
+
+        return run(arguments.project, on_start=quit_after_first_paint(arguments.quit_after))
     return run(arguments.project)
 
 

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from workbench.desktop import APP_ID
 from workbench.services import Project
 from workbench.services.workspace import default_project_path, open_or_create_with_sample
 from workbench.store.errors import ProjectError
+from workbench.ui.app_icon import application_icon
 from workbench.ui.look import apply_scheme
 from workbench.ui.main_window import MainWindow
 from workbench.ui.session import UiSession
@@ -31,7 +33,8 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Analyst Workbench")
-    app.setDesktopFileName(APPLICATION)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
 
 
