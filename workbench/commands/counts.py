@@ -9,7 +9,9 @@ None and the caller opens the project through the store, which explains the prob
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.commands import CommandError
@@ -17,36 +19,106 @@ from workbench.commands import CommandError
 COUNTED = ("articles", "claims", "sources", "actors", "events")
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def count_records(path: Path) -> dict[str, int | str] | None:
-    """How many of each record the project at `path` holds, by table, in COUNTED's order;
-    None when the project's schema revision is not confirmed as one this workbench knows."""
+    """How many of each record the project at `path` holds, by table, in COUNTED's order
+    (and, after an import that did not finish, where it stands); None when the project's
+    schema revision is not confirmed as one this workbench knows."""
     if not path.exists():
         raise CommandError(f"no project at {path}")
     if path.is_dir():
         raise CommandError(f"{path} is a folder, not a workbench project file")
+    if not _has_sqlite_header(path):
+        raise CommandError(f"{path} is not a workbench project (not an SQLite database)")
     try:
         connection = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise CommandError(f"cannot read {path}: {error}") from None
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "alembic_version" not in tables or not set(COUNTED) <= tables:
-            raise CommandError(f"{path} is a database but not a workbench project")
-        revision = connection.execute("SELECT max(version_num) FROM alembic_version").fetchone()
-        if not _is_ours(str(revision[0])):
-            return None
-        counts: dict[str, int | str] = {
-            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in COUNTED
-        }
-        orphaned = connection.execute("SELECT count(*) FROM claims WHERE orphaned").fetchone()[0]
-        if orphaned:  # "6 (1 orphaned)": claims kept whose words are no longer in their text
-            counts["claims"] = f"{counts['claims']} ({orphaned} orphaned)"
-        return counts
-    except sqlite3.DatabaseError:
-        raise CommandError(f"{path} is not a workbench project (not an SQLite database)") from None
+        return _counts(connection, path)
+    except sqlite3.DatabaseError as error:  # an SQLite file whose pages cannot be read
+        raise CommandError(
+            f"damaged: {path} cannot be read ({error}); restore the newest backup with"
+            f" `workbench restore {path}`"
+        ) from None
     finally:
         connection.close()
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _counts(connection: sqlite3.Connection, path: Path) -> dict[str, int | str] | None:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "alembic_version" not in tables or not set(COUNTED) <= tables:
+        raise CommandError(f"{path} is a database but not a workbench project")
+    revision = connection.execute("SELECT max(version_num) FROM alembic_version").fetchone()
+    if not _is_ours(str(revision[0])):
+        return None
+    counts: dict[str, int | str] = {
+        table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in COUNTED
+    }
+    orphaned = connection.execute("SELECT count(*) FROM claims WHERE orphaned").fetchone()[0]
+    if orphaned:  # "6 (1 orphaned)": claims kept whose words are no longer in their text
+        counts["claims"] = f"{counts['claims']} ({orphaned} orphaned)"
+    if "import_runs" in tables:
+        unfinished = _unfinished_import(connection, path)
+        if unfinished:
+            counts["import"] = unfinished
+    return counts
+
+
+def _unfinished_import(connection: sqlite3.Connection, path: Path) -> str:
+    """The newest import nobody settled: still running (its process lives), or interrupted.
+    (What it stored is read from the journal's settled files; the window and `import` also
+    look among the articles for a file stored just before a kill.)"""
+    run = connection.execute(
+        "SELECT id, started_at, pid FROM import_runs WHERE state = 'running'"
+        " ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if run is None:
+        return ""
+    run_id, started_at, pid = run
+    total, stored = connection.execute(
+        "SELECT count(*), coalesce(sum(outcome IN ('stored', 'duplicate')), 0)"
+        " FROM import_run_files WHERE run_id = ?",
+        (run_id,),
+    ).fetchone()
+    started = _local_time(started_at)
+    if _alive(pid):
+        return f"running since {started}: {stored} of {total} files stored so far"
+    return (
+        f"the import of {total} files started {started} was interrupted: {stored} stored,"
+        f" {total - stored} not; `workbench import {path} --rest` imports the rest"
+    )
+
+
+def _local_time(stored: str) -> str:
+    """SQLite's UTC "2026-12-01 14:02:03.123" as local "2026-12-01 15:02"."""
+    moment = datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone()
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    if os.name == "nt":  # os.kill there ends the process: not asked, and not claimed dead
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (another user's), or the platform cannot tell: not claimed dead
+    return True
 
 
 def _is_ours(revision: str) -> bool:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from workbench.ingest import ExtractedDocument
     from workbench.services import Project
     from workbench.services.importing import ImportProgress, ImportSummary
+    from workbench.store.import_journal import InterruptedImport
 
 EXIT_SOME_FAILED = 2
 _BAR_WIDTH = 24
@@ -31,7 +32,10 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
     importer = subcommands.add_parser("import", help="import files and folders into a project")
     importer.add_argument("project", help="project file")
-    importer.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    importer.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    importer.add_argument(
+        "--rest", action="store_true", help="import what an interrupted import did not store"
+    )
     importer.set_defaults(handler=import_files)
 
 
@@ -54,20 +58,31 @@ def extract_files(arguments: argparse.Namespace) -> int:
 
 def import_files(arguments: argparse.Namespace) -> int:
     """Import into a project with a progress bar on a terminal; exit 2 when any file failed."""
+    from workbench.commands import CommandError
     from workbench.services import Project
+    from workbench.services.import_journal import describe, interrupted_import
 
+    if not arguments.paths and not arguments.rest:
+        raise CommandError("name the files or folders to import (or --rest)")
     annotations = [path for path in arguments.paths if path.lower().endswith(".jsonld")]
     others = [path for path in arguments.paths if path not in annotations]
     with Project.open(arguments.project) as project:
+        interrupted = interrupted_import(project)
+        if interrupted is not None:  # killed last time: say where it stands
+            hint = "" if arguments.rest else f"; `workbench import {arguments.project} --rest`"
+            print(describe(interrupted) + (f"{hint} imports the rest" if hint else ""))
+        elif arguments.rest:
+            raise CommandError("no interrupted import to finish: every import was settled")
         for path in annotations:
             print(_import_annotations(project, path))
-        if not others:
+        if not others and not arguments.rest:
             return 0
         _sign_earlier_articles(project)
-        summary = _import_with_progress(project, others)
-    for line in summary.lines():
-        print(line)
-    return 0 if summary.succeeded else EXIT_SOME_FAILED
+        summaries = _import_with_progress(project, others, interrupted if arguments.rest else None)
+    for summary in summaries:
+        for line in summary.lines():
+            print(line)
+    return 0 if all(summary.succeeded for summary in summaries) else EXIT_SOME_FAILED
 
 
 def _sign_earlier_articles(project: Project) -> None:
@@ -93,8 +108,12 @@ def _import_annotations(project: Project, path: str) -> object:
     return import_web_annotations(project, path)
 
 
-def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
-    """Run the import in a thread, so Ctrl+C cancels between files and still shows a summary."""
+def _import_with_progress(
+    project: Project, paths: list[str], rest: InterruptedImport | None = None
+) -> list[ImportSummary]:
+    """Run the import in a thread, so Ctrl+C cancels between files and still shows a summary;
+    with `rest`, the files an interrupted import did not store come first."""
+    from workbench.services.import_journal import import_rest
     from workbench.services.importing import import_paths
 
     bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() else None
@@ -104,7 +123,10 @@ def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
 
     def work() -> None:
         try:
-            summaries.append(import_paths(project, paths, progress=bar, cancel=cancel))
+            if rest is not None:
+                summaries.append(import_rest(project, rest, progress=bar, cancel=cancel))
+            if paths and not cancel.is_set():
+                summaries.append(import_paths(project, paths, progress=bar, cancel=cancel))
         except BaseException as error:  # handed to the main thread below
             errors.append(error)
 
@@ -120,7 +142,7 @@ def _import_with_progress(project: Project, paths: list[str]) -> ImportSummary:
         bar.finish()
     if errors:
         raise errors[0]
-    return summaries[0]
+    return summaries
 
 
 class _ProgressBar:

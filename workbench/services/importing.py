@@ -26,6 +26,7 @@ from workbench.ingest import (
 )
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import DuplicateArticle, InvalidInput
+from workbench.services.import_journal import JournalledImport
 from workbench.services.near_duplicates import NearDuplicate, NearDuplicateFinder, finder_for
 from workbench.services.project import Project
 from workbench.services.versions import add_version_if_stored
@@ -158,16 +159,19 @@ def import_paths(
     summary.signed_earlier = finder.signed_now
     single_file = len(collected.files) == 1
     records: list[int] = []
-    for extraction in extract_all(collected.files, workers=workers, cancel=cancel):
-        _store_file(project, extraction, summary, finder, undoable=single_file, records=records)
-        summary.files_done += 1
-        if progress is not None:
-            progress(_progress(summary, extraction.path, started))
-        if cancel is not None and cancel.is_set():
-            break
-    summary.cancelled = summary.files_done < summary.total
-    files = len({article.path for article in summary.imported})
-    project.push_step(f"Import {plural(files, 'file')}", records)
+    with JournalledImport(project, collected.files) as run:  # a kill leaves it unsettled
+        for extraction in extract_all(collected.files, workers=workers, cancel=cancel):
+            before = run.counts(summary)
+            _store_file(project, extraction, summary, finder, undoable=single_file, records=records)
+            run.settle(extraction.path, summary, before)
+            summary.files_done += 1
+            if progress is not None:
+                progress(_progress(summary, extraction.path, started))
+            if cancel is not None and cancel.is_set():
+                break
+        summary.cancelled = run.cancelled = summary.files_done < summary.total
+        files = len({article.path for article in summary.imported})
+        project.push_step(f"Import {plural(files, 'file')}", records)
     summary.seconds = time.perf_counter() - started
     return summary
 
