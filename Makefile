@@ -4,14 +4,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers bench bench-scale screenshots venv qt-runtime qt-desktop clean
+.PHONY: run test lint typecheck layers bench bench-scale screenshots venv qt-runtime qt-desktop clean \
+	desktop-tools dist check-dist bundle check-bundle install-desktop icons
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	PYTHONWARNINGS="ignore:Editable installation" \
+		$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
 # Make sure Qt can start (installing its runtime libraries on Debian/Ubuntu when missing).
@@ -35,7 +37,7 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(PY) -m pytest -q -p no:randomly tests/test_layers.py
 
-test: qt-runtime lint typecheck
+test: qt-runtime desktop-tools lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: qt-runtime
@@ -52,6 +54,50 @@ bench-scale: qt-runtime
 
 screenshots: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.screenshots docs/screenshots
+
+# The validators the desktop files are tested with (Debian's desktop-file-utils and appstream).
+desktop-tools:
+	@packaging/ensure-desktop-tools.sh
+
+# Packaging (see README, "Install"): the wheel and sdist in dist/; a fresh venv that installs the
+# wheel and is used as an analyst would; the PyInstaller one-folder bundle and the same check.
+VERSION      = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' workbench/__init__.py)
+WHEEL        = dist/analyst_workbench-$(VERSION)-py3-none-any.whl
+CHECK_VENV   := build/check-venv
+BUNDLE_VENV  := build/bundle-venv
+BUNDLE       = dist/analyst-workbench-$(VERSION)
+
+dist: $(STAMP)
+	rm -f dist/analyst_workbench-$(VERSION)*
+	@mkdir -p build
+	$(PY) -m build --outdir dist . >build/dist.log 2>&1 || { tail -30 build/dist.log; exit 1; }
+	@ls -1 dist/analyst_workbench-$(VERSION)*
+
+check-dist: dist qt-runtime
+	rm -rf $(CHECK_VENV)
+	$(PYTHON) -m venv $(CHECK_VENV)
+	$(CHECK_VENV)/bin/python -m pip install --quiet -c constraints.txt $(WHEEL)
+	$(CHECK_VENV)/bin/python packaging/smoke_install.py $(CHECK_VENV)/bin/workbench --window 3
+
+bundle: dist
+	@test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet -c constraints.txt $(WHEEL) 'pyinstaller>=6.10,<7'
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps $(WHEEL)
+	cd build && nice ../$(BUNDLE_VENV)/bin/python -m PyInstaller --noconfirm --log-level WARN \
+		--distpath ../dist --workpath pyinstaller ../packaging/workbench.spec
+	@echo "bundle: $(BUNDLE)/workbench"
+
+check-bundle: qt-runtime
+	@test -x $(BUNDLE)/workbench || { echo "no bundle at $(BUNDLE): run make bundle first"; exit 1; }
+	$(BUNDLE_VENV)/bin/python packaging/smoke_install.py $(BUNDLE)/workbench --window 3
+
+# The launcher, the *.wbproj file type and the icon for the current user (~/.local/share).
+install-desktop: $(STAMP)
+	$(VENV)/bin/workbench install-desktop
+
+# The icon's PNG sizes, rendered from its SVG (resources/icons/hicolor/scalable/apps/).
+icons: qt-runtime
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
