@@ -1,4 +1,4 @@
-"""The library dock: a filter line (Ctrl+F), filters by outlet, source, tag, status and date,
+"""The library dock: a filter line (Ctrl+L), filters by outlet, source, actor, tag, status and date,
 and the sortable list of articles. Choosing an article opens it in the reader; the articles
 chosen (several with Shift or Ctrl) can be edited (F2), tagged (Ctrl+T) or deleted (Delete)
 from the keyboard or the context menu. The Title column takes the spare width.
@@ -40,7 +40,9 @@ from workbench.ui.session import UiSession
 EARLIEST = QDate(1900, 1, 1)  # the filter's "any date"
 # What each kind of change means for the list: which rows show, what the filters offer.
 CLAIM_TABLES = {"claims", "taggings", "tags", "attribution_hops"}
-CHOICE_TABLES = {"articles", "taggings", "tags", "attribution_hops", "sources"}
+CHOICE_TABLES = {"articles", "taggings", "tags", "attribution_hops", "sources", "actors"}
+# Which articles involve an actor: its mentions, the claims linked to it, the chains naming it.
+ACTOR_TABLES = {"actor_mentions", "claim_actors", "attribution_hops", "claims", "actors"}
 
 
 class LibraryPanel(QWidget):
@@ -130,12 +132,27 @@ class LibraryPanel(QWidget):
     @Slot(object)
     def _project_changed(self, change: ProjectChange) -> None:
         tables = change.tables()
-        if "articles" in tables or (tables & CLAIM_TABLES and self._listing_follows_claims()):
-            self.reload(choices=bool(tables & CHOICE_TABLES))
-        elif tables & CLAIM_TABLES:
+        choices = bool(tables & CHOICE_TABLES)
+        if "articles" in tables or self._listing_follows(tables):
+            self.reload(choices=choices)
+            return
+        if tables & CLAIM_TABLES:
             self.model.refresh_rows()
-            if tables & CHOICE_TABLES:
-                self.filters.offer(library_choices(self.session.project))
+        if choices:
+            self._offer_choices()
+
+    def _offer_choices(self) -> None:
+        """Refill the filters; one whose choice is gone (a deleted actor) stops filtering."""
+        self.filters.offer(library_choices(self.session.project))
+        if self.filters.current(self.filter_line.text()) != self.model.article_filter:
+            self._apply_filter()
+
+    def _listing_follows(self, tables: set[str]) -> bool:
+        """Whether a change to these tables can change which articles are listed, or their order."""
+        by_actor = self.model.article_filter.actor_id is not None
+        return bool(tables & CLAIM_TABLES and self._listing_follows_claims()) or bool(
+            tables & ACTOR_TABLES and by_actor
+        )
 
     def _listing_follows_claims(self) -> bool:
         """Whether claims decide which articles are listed, or in what order."""
@@ -146,7 +163,7 @@ class LibraryPanel(QWidget):
     def reload(self, *, choices: bool = True) -> None:
         chosen = self.current_article()
         if choices:
-            self.filters.offer(library_choices(self.session.project))
+            self._offer_choices()
         self.model.reload()
         self._after_reload(chosen)
 
@@ -205,7 +222,7 @@ class LibraryPanel(QWidget):
 
 
 class _FilterForm(QWidget):
-    """Outlet, source, tag, status and a date range; `changed` fires on any change."""
+    """Outlet, source, actor, tag, status and a date range; `changed` fires on any change."""
 
     changed = Signal()
 
@@ -213,6 +230,7 @@ class _FilterForm(QWidget):
         super().__init__(parent)
         self.outlet = _choice("Outlet", "any outlet")
         self.source = _choice("Source", "any source")
+        self.actor = _choice("Actor", "any actor")
         self.tag = _choice("Tag", "any tag")
         self.status = _choice("Claim status", "any status")
         self.since = optional_date_edit("Published from", "any date", EARLIEST)
@@ -222,6 +240,7 @@ class _FilterForm(QWidget):
         for label, box in (
             ("Outlet", self.outlet),
             ("Source", self.source),
+            ("Actor", self.actor),
             ("Tag", self.tag),
             ("Claims", self.status),
         ):
@@ -234,6 +253,7 @@ class _FilterForm(QWidget):
     def offer(self, choices: LibraryChoices) -> None:
         refill(self.outlet, [(name, name) for name in choices.outlets])
         refill(self.source, [(name, source_id) for source_id, name in choices.sources])
+        refill(self.actor, [(name, actor_id) for actor_id, name in choices.actors])
         refill(self.tag, [(name, name) for name in choices.tags])
         refill(self.status, [(status, status) for status in choices.statuses])
 
@@ -246,6 +266,7 @@ class _FilterForm(QWidget):
             text=text.strip(),
             outlet=self.outlet.currentData() or "",
             source_id=self.source.currentData(),
+            actor_id=self.actor.currentData(),
             tag=self.tag.currentData() or "",
             status=self.status.currentData() or "",
             published_from=date_or_none(self.since),
