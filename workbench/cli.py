@@ -84,7 +84,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     )
     gui.set_defaults(handler=_run_gui)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subcommands)  # type: ignore[arg-type]
+        importlib.import_module(name).register(subcommands)
     return parser
 
 
