@@ -147,7 +147,7 @@ def test_a_source_is_graded_from_its_hop_and_tab_runs_along_the_chain(
     qtbot, open_window, register: Project, corpus: Path
 ) -> None:
     """Shift+Tab from the new hop reaches Reuters' grade; typing A regrades Reuters; the focus
-    stays in the row; Tab then runs grade → role → cue → the next hop's grade."""
+    stays in the row; Tab then runs grade → role → cue → anon. → the next hop's grade."""
     window: MainWindow = open_window(register)
     _import_seed(qtbot, window, corpus)
     keys = Keyboard(qtbot, window)
@@ -159,7 +159,7 @@ def test_a_source_is_graded_from_its_hop_and_tab_runs_along_the_chain(
         keys.type(name)
         keys.press(Qt.Key.Key_Return)
     chain = window.inspector.attribution
-    for _step in range(6):  # back over the second hop (cue, role, grade), then the first's
+    for _step in range(8):  # back over the second hop (anon., cue, role, grade), the first's
         keys.press(Qt.Key.Key_Tab, SHIFT)
     first = chain.rows[0]
     assert QApplication.focusWidget() is first.grade
@@ -170,11 +170,11 @@ def test_a_source_is_graded_from_its_hop_and_tab_runs_along_the_chain(
     assert QApplication.focusWidget() is first.grade
     assert first.grade.currentData() == "A"
     visited = []
-    for _step in range(4):
+    for _step in range(5):
         keys.press(Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     second = chain.rows[1]
-    assert visited == [first.role, first.cue, second.grade, second.role]
+    assert visited == [first.role, first.cue, first.anonymous, second.grade, second.role]
 
 
 def test_the_kind_chosen_for_a_new_name_is_kept_for_the_next(

@@ -99,9 +99,7 @@ def _named(session: Session, kind: str, only: int | None = None) -> list[RecordR
     for owner_id, name in alias_rows:
         aliases.setdefault(owner_id, []).append(name)
     uses = _source_uses(session, only) if kind == "source" else _actor_uses(session, only)
-    columns = [model.id, model.name, model.kind, model.description]
-    if kind == "source":
-        columns.append(Source.reliability)
+    columns = [model.id, model.name, model.kind, model.description, model.reliability]
     query = select(*columns).order_by(model.name_key)
     rows = session.execute(query if only is None else query.where(model.id == only))
     return [
@@ -111,7 +109,7 @@ def _named(session: Session, kind: str, only: int | None = None) -> list[RecordR
             row.name,
             row.kind,
             tuple(aliases.get(row.id, ())),
-            getattr(row, "reliability", ""),
+            row.reliability,
             uses.get(row.id, 0),
             row.description,
         )

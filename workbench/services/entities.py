@@ -126,6 +126,8 @@ def _edit(project: Project, kind: str, record_id: int, fields: dict[str, str]) -
     allowed = {"name", "kind", "description", "reliability"}
     if set(fields) - allowed:
         raise InvalidInput(f"a {kind} has no field {sorted(set(fields) - allowed)[0]!r}")
+    if "reliability" in fields:
+        fields["reliability"] = _reliability(fields["reliability"])
     label = f"Grade {kind} {fields['reliability']}" if set(fields) == {"reliability"} else None
     with project.command(label or f"Edit {kind}") as uow:
         row = getattr(uow, f"{kind}s").get(record_id)
@@ -134,8 +136,6 @@ def _edit(project: Project, kind: str, record_id: int, fields: dict[str, str]) -
             _ensure_free(uow, kind, fields["name"], record_id)
         if "kind" in fields:
             fields["kind"] = _vocabulary_value(kind, fields["kind"])
-        if "reliability" in fields:
-            fields["reliability"] = _reliability(fields["reliability"])
         for name, value in fields.items():
             setattr(row, name, value.strip() if name == "description" else value)
 

@@ -1,10 +1,13 @@
 """The attribution chain editor: the hops from the origin to the publishing outlet.
 
-Each hop shows who, the source's reliability (A–F, graded right there), the role and the cue in
-the text; Tab runs grade → role → cue → the next hop. Hops are reordered with ▲/▼ (Ctrl+↑/↓)
-and removed with ✕ (Ctrl+Shift+Delete). A hop is added by typing a name (type-ahead over names
-and aliases); a name that matches nothing is created on Enter, with the kind and grade shown.
-Every change is one undoable step.
+Each hop shows who it names with that source's or actor's reliability (A–F, graded right there:
+an actor at the origin, the Kremlin through its spokesman, is where the claim comes from), then
+the role, the cue in the text and whether the source is anonymous. Tab runs from the name's
+grade to the role, the cue, "anon." (Space ticks it; Alt+N does from anywhere in the hop) and
+on to the next hop. Hops are reordered with ▲/▼ (Ctrl+↑/↓) and removed with ✕
+(Ctrl+Shift+Delete). A hop is added by typing a name (type-ahead over names and aliases); a
+name that matches nothing is created on Enter, with the kind and grade shown. Every change is
+one undoable step.
 """
 
 from __future__ import annotations
@@ -26,16 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.grades import HopRole, Reliability, SourceKind
+from workbench.domain.grades import HopRole, SourceKind
 from workbench.services import chains, entities
 from workbench.services.claims import Hop
 from workbench.services.queries import ClaimView, HopView
+from workbench.ui.grade_box import GradeBox
 from workbench.ui.look import icon
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, NewRecordBar, Picked
 
 ROW_KEYS = (("Ctrl+Up", -1), ("Ctrl+Down", 1))
 REMOVE_KEY = "Ctrl+Shift+Delete"
+ANONYMOUS_KEY = "Alt+N"
+CHAIN_KEYS = (  # for the shortcuts page
+    ("Attribution", "Tab", "Each hop's grade (A–F), role, cue, anon., then the next hop"),
+    ("Attribution", "A…F on a hop's grade", "Grade that source's or actor's reliability"),
+    ("Attribution", f"Space on anon., {ANONYMOUS_KEY}", "Mark the hop's source anonymous (or not)"),
+    ("Attribution", ", ".join(k for k, _o in ROW_KEYS), "Move the hop with the focus up or down"),
+    ("Attribution", REMOVE_KEY, "Remove the hop with the focus from the chain"),
+)
 
 
 def tool_button(shown: QIcon) -> QToolButton:
@@ -46,40 +58,25 @@ def tool_button(shown: QIcon) -> QToolButton:
     return button
 
 
-def narrow(box: QComboBox) -> QComboBox:
-    """A choice that shrinks with the dock: its text is elided, its list shows it whole."""
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(5)
-    return box
-
-
 def role_box(name: str) -> QComboBox:
-    box = narrow(QComboBox())
+    """The roles, each shown whole ("published by" is the longest)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setAccessibleName(name)
-    box.setMinimumContentsLength(6)
     for role in HopRole:
         box.addItem(role.value, role.value)
     return box
 
 
-def grade_box(name: str, reliability: str) -> QComboBox:
-    box = narrow(QComboBox())
-    box.setAccessibleName(name)
-    box.setMinimumContentsLength(3)
-    for grade in Reliability:
-        box.addItem(grade.label, grade.value)
-    box.setCurrentIndex(max(box.findData(reliability), 0))
-    box.setToolTip("The source's reliability (Admiralty A–F); type a letter to grade it")
-    return box
-
-
 class HopRow(QWidget):
-    """One hop: position and name, grade, role, cue, anonymous, and the move/remove buttons."""
+    """One hop: position and name, grade, role, cue, anonymous, and the move/remove buttons.
+
+    `graded(kind, id, grade)` asks to grade the source ("source") or actor ("actor") named."""
 
     edited = Signal(int, dict)
     moved = Signal(int, int)
     removed = Signal(int)
-    graded = Signal(int, str)
+    graded = Signal(str, int, str)
 
     def __init__(self, hop: HopView, last: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,21 +84,24 @@ class HopRow(QWidget):
         self.name = QLabel(f"<b>{hop.position + 1}.</b> {hop.name}")
         # Never wider than the dock, and one line (a wrapped label misleads the layout's height).
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.name.setToolTip(f"{hop.name}: {hop.reliability_label or 'an actor'}")
-        self.grade: QComboBox | None = None
-        self.source_id = hop.source_id
-        if hop.source_id is not None:
-            self.grade = grade_box(f"Reliability of {hop.name}", hop.reliability or "F")
-            self.grade.activated.connect(self._graded)
+        self.name.setToolTip(f"{hop.name}: {hop.reliability_label}")
+        self.named = ("source", hop.source_id) if hop.source_id is not None else None
+        if self.named is None and hop.actor_id is not None:
+            self.named = ("actor", hop.actor_id)
+        self.grade = GradeBox(hop.name, hop.reliability or "F")
+        self.grade.activated.connect(self._graded)
         self.role = role_box(f"Role of {hop.name}")
         self.role.setCurrentIndex(max(self.role.findData(hop.role), 0))
         self.cue = QLineEdit(hop.cue, placeholderText="cue in the text")
         self.cue.setAccessibleName(f"Cue for {hop.name}")
         self.anonymous = QCheckBox("anon.")
-        self.anonymous.setToolTip("An anonymous source: its name is withheld in the text")
+        self.anonymous.setToolTip(
+            f"An anonymous source: its name is withheld in the text (Space, or {ANONYMOUS_KEY}"
+            " from anywhere in the hop)"
+        )
         self.anonymous.setAccessibleName(f"{hop.name} is anonymous")
         self.anonymous.setChecked(hop.anonymous)
-        self.anonymous.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.anonymous.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         buttons = [
             self._button("up", f"Move {hop.name} up the chain", hop.position > 0, -1),
             self._button("down", f"Move {hop.name} down the chain", hop.position < last, 1),
@@ -118,12 +118,13 @@ class HopRow(QWidget):
 
     @Slot(int)
     def _graded(self, _index: int) -> None:
-        if self.grade is not None and self.source_id is not None:
-            self.graded.emit(self.source_id, str(self.grade.currentData()))
+        if self.named is not None:
+            kind, named_id = self.named
+            self.graded.emit(kind, named_id, str(self.grade.currentData()))
 
     def focus_order(self) -> list[QWidget]:
-        """What Tab visits in this row: grade, role, cue."""
-        return [w for w in (self.grade, self.role, self.cue) if w is not None]
+        """What Tab visits in this row: the name's grade, role, cue, anonymous."""
+        return [self.grade, self.role, self.cue, self.anonymous]
 
     def _button(self, glyph: str, tip: str, enabled: bool, offset: int) -> QToolButton:
         button = tool_button(icon(glyph))
@@ -138,6 +139,7 @@ class HopRow(QWidget):
             if (offset < 0 and can_rise) or (offset > 0 and can_sink):
                 self._key(keys, lambda o=offset: self.moved.emit(self.position, o))
         self._key(REMOVE_KEY, lambda: self.removed.emit(self.position))
+        self._key(ANONYMOUS_KEY, self.anonymous.click)
 
     def _key(self, keys: str, does: object) -> None:
         action = QAction(self)
@@ -149,14 +151,13 @@ class HopRow(QWidget):
     def _lay_out(self, buttons: list[QToolButton]) -> None:
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
-        if self.grade is not None:
-            top.addWidget(self.grade)
+        top.addWidget(self.grade)
         for button in buttons:
             top.addWidget(button)
         bottom = QHBoxLayout()
-        bottom.setContentsMargins(16, 0, 0, 0)
-        bottom.addWidget(self.role, 2)
-        bottom.addWidget(self.cue, 3)
+        bottom.setContentsMargins(12, 0, 0, 0)
+        bottom.addWidget(self.role)
+        bottom.addWidget(self.cue, 1)
         bottom.addWidget(self.anonymous)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
@@ -188,7 +189,7 @@ class AttributionEditor(QWidget):
         self.name = NameField(session, ("source", "actor"), "Add a source or actor to the chain…")
         self.role = role_box("Role of the new hop")
         self.role.activated.connect(self._role_chosen)
-        self.new_record = NewRecordBar(("source", "actor"))
+        self.new_record = NewRecordBar(("source", "actor"), graded=("source", "actor"))
         self._role_set_by_hand = False
         adding = QHBoxLayout()
         adding.addWidget(self.name, 1)
@@ -258,7 +259,7 @@ class AttributionEditor(QWidget):
         row.edited.connect(self._edit_hop)
         row.moved.connect(self._move_hop)
         row.removed.connect(self._remove_hop)
-        row.graded.connect(self._grade_source)
+        row.graded.connect(self._grade)
         return row
 
     def _suggest_role(self, role: str) -> None:
@@ -325,14 +326,16 @@ class AttributionEditor(QWidget):
                 self.claim_id,
                 name,
                 actor_kind=kind,
+                reliability=reliability,
                 role=role,
             )
         self.name.clear()
         self._added()
 
-    @Slot(int, str)
-    def _grade_source(self, source_id: int, reliability: str) -> None:
-        self.session.attempt("Grade source", entities.grade_source, source_id, reliability)
+    @Slot(str, int, str)
+    def _grade(self, kind: str, named_id: int, reliability: str) -> None:
+        graded = entities.grade_source if kind == "source" else entities.grade_actor
+        self.session.attempt(f"Grade {kind}", graded, named_id, reliability)
 
     @Slot(int, dict)
     def _edit_hop(self, position: int, change: dict) -> None:

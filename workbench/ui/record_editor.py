@@ -75,8 +75,9 @@ class RecordEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Name", self.name)
         form.addRow("Kind", self.record_kind)
-        if self.kind == "source":
-            form.addRow("Reliability", self.reliability)
+        form.addRow("Reliability", self.reliability)
+        if self.kind == "actor":
+            self.reliability.setToolTip("As the origin of what it says (Admiralty A–F)")
         form.addRow("Description", self.description)
         aliases = QVBoxLayout()
         aliases.addWidget(self.aliases)
@@ -130,7 +131,8 @@ class RecordEditor(QWidget):
     def _graded(self, _index: int) -> None:
         if self.row is not None:
             grade = str(self.reliability.currentData())
-            self.session.attempt("Grade source", entities.grade_source, self.row.id, grade)
+            graded = entities.grade_source if self.kind == "source" else entities.grade_actor
+            self.session.attempt(f"Grade {self.kind}", graded, self.row.id, grade)
 
     @Slot()
     def _add_alias(self) -> None:

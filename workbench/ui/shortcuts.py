@@ -1,23 +1,28 @@
 """Help → Keyboard shortcuts: every action of the window with its keys, made from the actions
-themselves (so the page can never disagree with the menus).
+themselves each time the page is shown (so the page can never disagree with the menus): the
+menus' actions by menu, then every other action with keys that the window holds (the library's
+F2, Ctrl+T, Delete…) under the panel it works in, then the keys that are not actions (gestures,
+Enter in a field), whose keys are named where they are declared.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDockWidget,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.ui.attribution import REMOVE_KEY, ROW_KEYS
+from workbench.ui.attribution import CHAIN_KEYS
 
 EXTRA_KEYS = (
     ("Reader", "Shift+arrows", "Select words from the keyboard"),
@@ -25,17 +30,12 @@ EXTRA_KEYS = (
     ("Reader", "Alt+drag", "Select exactly the characters dragged over"),
     ("Reader", "Right-click", "Mark claim / mark actor mention on the selection"),
     ("Find bar", "Enter / Esc", "Next match / back to the text, the match still selected"),
-    ("Claims", "Delete", "Delete the chosen claim (in the claims list)"),
     ("All claims", "Ctrl+A / Shift+click / Ctrl+click", "Select claims for a bulk edit"),
-    ("All claims", "Delete", "Delete the selected claims (after asking; one undo step)"),
     ("All claims", "Enter / double-click", "Open the claim at its place in the reader"),
     ("Export report", "Esc", "Cancel the running export, or else close the dialog"),
     ("Inspector", "Enter in the summary", "Save it and go on to the attribution"),
     ("Inspector", "Enter in an empty name field", "Go on: chain → actors → events"),
-    ("Attribution", "Tab", "Each hop's grade (A–F), role, cue, then the next hop"),
-    ("Attribution", "A…F on a hop's grade", "Grade that source's reliability"),
-    ("Attribution", ", ".join(k for k, _o in ROW_KEYS), "Move the hop with the focus up or down"),
-    ("Attribution", REMOVE_KEY, "Remove the hop with the focus from the chain"),
+    *CHAIN_KEYS,
     ("Type-ahead", "↓ then Enter", "Pick a suggested source, actor or event"),
     ("Type-ahead", "Enter on a full name", "Pick the source, actor or event of that name"),
     ("Type-ahead", "Enter on a new name", "Create it with the kind and grade shown below it"),
@@ -44,38 +44,63 @@ EXTRA_KEYS = (
 )
 
 
-def shortcut_rows(groups: dict[str, list[QAction]]) -> list[tuple[str, str, str]]:
-    """(menu, keys, action) for every action that has keys, then the keys every panel knows."""
-    rows = []
+Row = tuple[str, str, str]  # where, keys, what they do
+
+
+def keys_of(action: QAction) -> str:
+    """An action's keys as the menus show them: "Ctrl+Shift+E", "Ctrl+Y, Ctrl+Shift+Z"."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(key.toString(native) for key in action.shortcuts())
+
+
+def shortcut_rows(groups: dict[str, list[QAction]], window: QWidget | None = None) -> list[Row]:
+    """(where, keys, action) for every menu action that has keys, then every other action with
+    keys in `window`, then the keys every panel knows."""
+    rows: list[Row] = []
+    listed: set[int] = set()
     for group, actions in groups.items():
         for action in actions:
-            keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-            )
-            if keys:
-                rows.append((group, keys, action.text().replace("&", "")))
+            listed.add(id(action))
+            if keys_of(action):
+                rows.append((group, keys_of(action), _does(action)))
+    others = window.findChildren(QAction) if window is not None else []
+    for action in others:
+        if id(action) not in listed and keys_of(action) and _does(action):
+            listed.add(id(action))
+            rows.append((where_is(action), keys_of(action), _does(action)))
     rows.extend(EXTRA_KEYS)
-    return rows
+    return list(dict.fromkeys(rows))  # an action in many rows of a list (one per hop) once
+
+
+def _does(action: QAction) -> str:
+    return action.text().replace("&", "")
+
+
+def where_is(action: QAction) -> str:
+    """The panel an action works in: its dock's title, or the dialog's, or "Window"."""
+    widget = action.parent()
+    while isinstance(widget, QWidget):
+        if isinstance(widget, QDockWidget | QDialog):
+            return widget.windowTitle().replace("&", "")
+        if isinstance(widget, QMainWindow):
+            break
+        widget = widget.parentWidget()
+    return "Window"
 
 
 class ShortcutsPage(QDialog):
-    """A window (not modal) listing the keyboard shortcuts."""
+    """A window (not modal) listing the keyboard shortcuts, read afresh each time it is shown."""
 
     def __init__(self, groups: dict[str, list[QAction]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setModal(False)
-        rows = shortcut_rows(groups)
-        self.table = QTableWidget(len(rows), 3, self)
+        self.groups = groups
+        self.table = QTableWidget(0, 3, self)
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -84,10 +109,35 @@ class ShortcutsPage(QDialog):
         layout.addWidget(QLabel("Everything in the menus can be reached from the keyboard:"))
         layout.addWidget(self.table)
         self.resize(620, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the keys of the actions as they are now."""
+        rows = shortcut_rows(self.groups, self.parentWidget())
+        self.table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def rows(self) -> list[Row]:
+        """What the page lists, row by row, as the analyst reads it."""
+        return [
+            (self._cell(row, 0), self._cell(row, 1), self._cell(row, 2))
+            for row in range(self.table.rowCount())
+        ]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def keys_for(self, action_text: str) -> str:
-        for row in range(self.table.rowCount()):
-            does, keys = self.table.item(row, 2), self.table.item(row, 1)
-            if does is not None and keys is not None and does.text() == action_text:
-                return keys.text()
+        for _where, keys, does in self.rows():
+            if does == action_text:
+                return keys
         return ""

@@ -197,9 +197,15 @@ class NewRecordBar(QWidget):
     create_requested = Signal(str, str, str, str)
     closed = Signal()
 
-    def __init__(self, whats: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        whats: tuple[str, ...],
+        parent: QWidget | None = None,
+        graded: tuple[str, ...] = ("source",),
+    ) -> None:
         super().__init__(parent)
         self.name = ""
+        self._graded = graded  # what is created with a reliability grade (A–F)
         self._kind_of: dict[str, str] = {}
         self._return_to: QWidget | None = None
         self.message = QLabel()
@@ -276,7 +282,7 @@ class NewRecordBar(QWidget):
         kept = self.kind.findData(self._kind_of.get(what, ""))
         self.kind.setCurrentIndex(max(kept, 0))
         self.kind.setVisible(vocabulary is not None)
-        self.reliability.setVisible(what == "source")
+        self.reliability.setVisible(what in self._graded)
 
     @Slot(int)
     def _kind_chosen(self, _index: int) -> None:
