@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from workbench.domain.quote_search import NewText, Quote, context_scores, find_fuzzy, folded
+from workbench.domain.quote_search import keeps_word_edges as _keeps_word_edges
 
 CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 85.0
-# the fuzzy place must beat the best place elsewhere by this much (a look-alike paragraph at
-# 80.4 against a threshold of 80 is no evidence of where the quote went)
-FUZZY_MARGIN = 8.0
-START_SLACK = 3
-SCAN_WHOLE_TEXT_UNDER = 4000  # characters; a longer text is searched where the words point
-CANDIDATE_PLACES = 8
-VOTING_WORDS = 6
-_WORD = re.compile(r"\w{4,}")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-# straight and typographic quote marks, each folded to one (same length: offsets stay)
-_FOLD_MARKS = (("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"))
-QUOTE_MARKS = frozenset("\"'“”„«»‘’")
 
 
 @dataclass(frozen=True, order=True)
@@ -129,35 +118,42 @@ class Anchoring:
 
 
 def reanchor(
-    span: Span, selector: QuoteSelector, text: str, threshold: float = FUZZY_THRESHOLD
+    span: Span,
+    selector: QuoteSelector,
+    text: str | NewText,
+    threshold: float = FUZZY_THRESHOLD,
 ) -> Anchoring:
-    """Place a span in (possibly changed) text: position, then exact quote, then fuzzy quote."""
-    if span.end <= len(text) and span.of(text) == selector.exact:
+    """Place a span in (possibly changed) text: position, then exact quote, then fuzzy quote.
+
+    Pass one `NewText` for all the spans of an article: it is prepared once. An exact match
+    counts only where it begins and ends words as the old quote did; a fuzzy one only with a
+    margin over any other place and its old surroundings beside it (see `quote_search`)."""
+    new = text if isinstance(text, NewText) else NewText(text)
+    quote = Quote(selector.exact, selector.prefix, selector.suffix)
+    if _still_there(quote, new.text, span):
         return Anchoring(span, AnchorMethod.POSITION, 100.0)
-    exact = _best_exact_match(span, selector, text)
+    exact = _best_exact_match(span, quote, new.text)
     if exact is not None:
         return Anchoring(exact, AnchorMethod.EXACT, 100.0)
-    folded = _best_exact_match(span, _folded_selector(selector), _folded(text))
-    if folded is not None:  # the same words, quote marks made curly or straight
-        return Anchoring(folded, AnchorMethod.EXACT, 99.0)
-    fuzzy, score = _best_fuzzy_match(selector, text)
-    if fuzzy is not None and score >= threshold:
-        return Anchoring(fuzzy, AnchorMethod.FUZZY, score)
-    return Anchoring(None, AnchorMethod.ORPHANED, score)
+    same_marks = Quote(folded(quote.exact), folded(quote.prefix), folded(quote.suffix))
+    exact = _best_exact_match(span, same_marks, new.folded)
+    if exact is not None:  # the same words, quote marks made curly or straight
+        return Anchoring(exact, AnchorMethod.EXACT, 99.0)
+    fuzzy = find_fuzzy(quote, new, threshold)
+    if fuzzy is None:
+        return Anchoring(None, AnchorMethod.ORPHANED, 0.0)
+    confidence = round(fuzzy.confidence, 1)
+    if fuzzy.is_sure(threshold):
+        return Anchoring(Span(fuzzy.start, fuzzy.end), AnchorMethod.FUZZY, confidence)
+    return Anchoring(None, AnchorMethod.ORPHANED, confidence)
 
 
-def _folded_selector(selector: QuoteSelector) -> QuoteSelector:
-    return QuoteSelector(
-        _folded(selector.exact), _folded(selector.prefix), _folded(selector.suffix)
+def _still_there(quote: Quote, text: str, span: Span) -> bool:
+    return (
+        span.end <= len(text)
+        and span.of(text) == quote.exact
+        and _keeps_word_edges(quote, text, span.start, span.end)
     )
-
-
-def _folded(text: str) -> str:
-    """Every quote mark as its straight form (one character for one: offsets stay)."""
-    for mark, straight in _FOLD_MARKS:
-        if mark in text:
-            text = text.replace(mark, straight)
-    return text
 
 
 def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
@@ -169,126 +165,22 @@ def _occurrences(needle: str, text: str, limit: int = 1000) -> list[int]:
     return found
 
 
-def _context_score(selector: QuoteSelector, text: str, start: int, end: int) -> float:
-    """How well the text around [start, end) matches the selector's prefix and suffix (0–100)."""
-    scores = []
-    if selector.prefix:
-        before = text[max(0, start - len(selector.prefix)) : start]
-        scores.append(fuzz.ratio(selector.prefix, before))
-    if selector.suffix:
-        scores.append(fuzz.ratio(selector.suffix, text[end : end + len(selector.suffix)]))
-    return sum(scores) / len(scores) if scores else 100.0
-
-
-def _best_exact_match(span: Span, selector: QuoteSelector, text: str) -> Span | None:
-    if not selector.exact:
+def _best_exact_match(span: Span, quote: Quote, text: str) -> Span | None:
+    """The occurrence of the quote, as whole words, whose context is most like the old."""
+    if not quote.exact:
         return None
-    starts = _occurrences(selector.exact, text)
+    width = len(quote.exact)
+    starts = [
+        start
+        for start in _occurrences(quote.exact, text)
+        if _keeps_word_edges(quote, text, start, start + width)
+    ]
     if not starts:
         return None
-    width = len(selector.exact)
 
     def rank(start: int) -> tuple[float, int]:
-        return (_context_score(selector, text, start, start + width), -abs(start - span.start))
+        sides = context_scores(quote, text, start, start + width)
+        return (sum(sides) / len(sides), -abs(start - span.start))
 
     best = max(starts, key=rank)
     return Span(best, best + width)
-
-
-def _best_fuzzy_match(selector: QuoteSelector, text: str) -> tuple[Span | None, float]:
-    exact = selector.exact
-    if len(exact.strip()) < 4 or not text:
-        return None, 0.0
-    windows = _candidate_windows(exact, text)
-    scored = []
-    for window_start, window_end in windows:
-        found = fuzz.partial_ratio_alignment(exact, text[window_start:window_end])
-        if found is not None:
-            scored.append(
-                (found.score, window_start + found.dest_start, window_start + found.dest_end)
-            )
-    if not scored:
-        return None, 0.0
-    best_score, start, end = max(scored)
-    end, score = _refine_end(exact, text, start, end)
-    start, score = _refine_start(exact, text, start, end)
-    start, end = _snapped(selector, text, start, end)
-    quote_and_context = 0.85 * score + 0.15 * _context_score(selector, text, start, end)
-    runner_up = max((other for other, s, e in scored if e <= start or s >= end), default=0.0)
-    if len(windows) == 1 and windows[0] == (0, len(text)):
-        runner_up = _runner_up(exact, text, start, end)
-    if runner_up > best_score - FUZZY_MARGIN:
-        return None, quote_and_context  # a look-alike elsewhere is nearly as good: no place
-    return Span(start, end), quote_and_context
-
-
-def _candidate_windows(exact: str, text: str) -> list[tuple[int, int]]:
-    """Where in a long text the quote may be: around the places most of its words point to
-    (each word found at `at`, `offset` into the quote, votes for a start near at - offset).
-    A short text is one window. Look-alike places share the words, so they are among them."""
-    if len(text) <= SCAN_WHOLE_TEXT_UNDER:
-        return [(0, len(text))]
-    bucket = max(16, len(exact) // 2)
-    votes: Counter[int] = Counter()
-    longest = sorted(_WORD.finditer(exact), key=lambda word: -len(word.group()))
-    for word in longest[:VOTING_WORDS]:  # the longest words are the rarest: few scans
-        for at in _occurrences(word.group(), text, limit=100):
-            votes[(at - word.start()) // bucket] += 1
-    windows: list[tuple[int, int]] = []
-    for place, _count in votes.most_common(CANDIDATE_PLACES):
-        start = max(0, place * bucket - len(exact) // 2)
-        windows.append((start, min(len(text), place * bucket + bucket + len(exact) * 3 // 2)))
-    return _merged(sorted(windows))
-
-
-def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in windows:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _runner_up(exact: str, text: str, start: int, end: int) -> float:
-    """The best score the quote reaches anywhere that does not overlap the chosen place."""
-    before = fuzz.partial_ratio(exact, text[:start]) if start >= len(exact) // 2 else 0.0
-    after = fuzz.partial_ratio(exact, text[end:]) if len(text) - end >= len(exact) // 2 else 0.0
-    return max(before, after)
-
-
-def _snapped(selector: QuoteSelector, text: str, start: int, end: int) -> tuple[int, int]:
-    """Boundaries where the quote's were: no stray spaces, and where the old quote began or
-    ended at a word boundary, a whole word (never "rces told Reuters")."""
-    while start < end and text[start].isspace() and not selector.exact[:1].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace() and not selector.exact[-1:].isspace():
-        end -= 1
-    if selector.exact[:1] in QUOTE_MARKS and start > 0 and text[start - 1] in QUOTE_MARKS:
-        start -= 1  # the opening mark, changed from straight to curly or back
-    if selector.exact[-1:] in QUOTE_MARKS and end < len(text) and text[end] in QUOTE_MARKS:
-        end += 1
-    began_a_word = selector.exact[:1].isalnum() and not selector.prefix[-1:].isalnum()
-    while began_a_word and start > 0 and text[start - 1].isalnum():
-        start -= 1
-    ended_a_word = selector.exact[-1:].isalnum() and not selector.suffix[:1].isalnum()
-    while ended_a_word and end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
-
-
-def _refine_start(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
-    """Let the start move a few characters, so an opening quote mark or a short first word
-    the alignment left out is taken too."""
-    candidates = range(max(0, start - START_SLACK), min(end - 1, start + START_SLACK) + 1)
-    best = max(candidates, key=lambda s: (fuzz.ratio(exact, text[s:end]), -abs(s - start)))
-    return best, fuzz.ratio(exact, text[best:end])
-
-
-def _refine_end(exact: str, text: str, start: int, end: int) -> tuple[int, float]:
-    """Let the end move a little, so a quote that grew or shrank is taken whole."""
-    slack = max(2, len(exact) // 5)
-    candidates = range(max(start + 1, end - slack), min(len(text), end + slack) + 1)
-    best = max(candidates, key=lambda e: (fuzz.ratio(exact, text[start:e]), -abs(e - end)))
-    return best, fuzz.ratio(exact, text[start:best])

@@ -26,6 +26,7 @@ from workbench.domain import (
 from workbench.domain.anchoring import Span, reanchor
 from workbench.domain.anchoring import quote_selector as selector_in
 from workbench.domain.base import utc_now
+from workbench.domain.quote_search import NewText
 from workbench.domain.text import content_hash, normalize_text
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import DuplicateArticle, InvalidInput
@@ -98,10 +99,11 @@ def _keep_current_text(uow: UnitOfWork, article: Article) -> int:
 
 def _reanchor_all(uow: UnitOfWork, article_id: int, text: str) -> tuple[int, int]:
     placed = orphaned = 0
+    new = NewText(text)  # prepared once for every claim and mention of the article
     for model in ANCHORED.values():
         query = select(model).where(model.article_id == article_id)
         for anchored in cast("list[Claim | ActorMention]", list(uow.session.scalars(query))):
-            result = reanchor(anchored.span, anchored.selector, text)
+            result = reanchor(anchored.span, anchored.selector, new)
             anchored.anchor_confidence = round(result.score, 1)
             if result.span is None:
                 anchored.orphaned = True  # old place, quote and context kept
