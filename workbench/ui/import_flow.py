@@ -21,6 +21,7 @@ from workbench.ui.tasks import Task, TaskControl
 
 if TYPE_CHECKING:  # the importer (and its extractors) load on first use, not at start-up
     from workbench.services.importing import ImportProgress, ImportSummary
+    from workbench.store.import_journal import InterruptedImport
     from workbench.ui.import_summary import ImportSummaryDialog
 
 FILE_FILTER = (
@@ -85,11 +86,12 @@ class ImportFlow(QObject):
 
     # -- importing ----------------------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path]) -> Task | None:
+    def import_paths(self, paths: list[Path], rest: InterruptedImport | None = None) -> Task | None:
+        """Import files and folders (or, with `rest`, what an interrupted import left)."""
         if self.task is not None:
             self.session.tell("An import is already running; wait for it or cancel it")
             return None
-        from workbench.services import importing
+        from workbench.services import import_journal, importing
 
         project = self.session.project
 
@@ -97,15 +99,16 @@ class ImportFlow(QObject):
             def progress(step: ImportProgress) -> None:
                 control.progress(step.count, step.total, step.current)
 
-            return importing.import_paths(
-                project, paths, progress=progress, cancel=control.cancel_event
-            )
+            cancel = control.cancel_event
+            if rest is not None:
+                return import_journal.import_rest(project, rest, progress=progress, cancel=cancel)
+            return importing.import_paths(project, paths, progress=progress, cancel=cancel)
 
         self._started = time.monotonic()
         self.task = self.session.tasks.run("Import", work, on_done=self._finished)
         self.task.failed.connect(lambda _error: self._close_progress())
         self.task.progressed.connect(self._progressed)
-        self._open_progress(len(paths))
+        self._open_progress(len(rest.not_stored) if rest is not None else len(paths))
         return self.task
 
     def import_content(self, text: str | None, html: str | None) -> Task:

@@ -30,6 +30,7 @@ from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
+from workbench.ui.interrupted_import import InterruptedImportOffer
 from workbench.ui.layout import ReaderKeepsItsShare
 from workbench.ui.library_panel import LibraryPanel
 from workbench.ui.look import apply_scheme
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         if self._needs_default_layout:
             self.resize(1440, 900)
         self._open_first_article()
+        self.interrupted_import = InterruptedImportOffer(session, self.importer, self)
+        self.interrupted_import.offer()  # the last import was killed: what it stored, the rest
 
     # -- building -----------------------------------------------------------------------------
 
