@@ -126,4 +126,4 @@ def test_the_shortcuts_page_lists_all_claims(sample_window: MainWindow) -> None:
     sample_window.show_shortcuts()
     page = sample_window.shortcuts_page
     assert page.keys_for("All claims") == "Ctrl+Shift+A"
-    assert page.keys_for("Delete the selected claims (after asking; one undo step)") == "Delete"
+    assert ("All claims", "Del", "Delete the selected claims") in page.rows()  # the action's own

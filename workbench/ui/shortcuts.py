@@ -68,8 +68,20 @@ def shortcut_rows(groups: dict[str, list[QAction]], window: QWidget | None = Non
         if id(action) not in listed and keys_of(action) and _does(action):
             listed.add(id(action))
             rows.append((where_is(action), keys_of(action), _does(action)))
-    rows.extend(EXTRA_KEYS)
+    rows.extend((where, as_shown(keys), does) for where, keys, does in EXTRA_KEYS)
     return list(dict.fromkeys(rows))  # an action in many rows of a list (one per hop) once
+
+
+def as_shown(keys: str) -> str:
+    """Keys written in words ("Ctrl+Shift+Delete, Tab") as the menus show them ("Ctrl+Shift+Del,
+    Tab"); what is not a key ("Alt+drag", "Enter / Esc") is kept as written."""
+    native = QKeySequence.SequenceFormat.NativeText
+    shown = []
+    for part in keys.split(", "):
+        sequence = QKeySequence.fromString(part, QKeySequence.SequenceFormat.PortableText)
+        text = sequence.toString(native)
+        shown.append(text if sequence.count() == 1 and text else part)
+    return ", ".join(shown)
 
 
 def _does(action: QAction) -> str:
