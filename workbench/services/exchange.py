@@ -9,7 +9,9 @@ any annotation needs, an article longer than file import allows, a target that i
 object, or two different records or annotations under one id (identical repeats are merged and
 counted in the summary).
 
-Records are matched before anything is created: articles by content hash (or, for files that
+Rows are gathered and written in bulk (`exchange_bulk`: Core executemany, a few thousand rows
+at a time), checked as the services that make each kind of row check it. Records are matched
+before anything is created: articles by content hash (or, for files that
 do not carry the text, by URL), sources and actors by name or alias (one probe of the
 `name_key` index each), events by title and date, claims by their span. So importing a file
 twice adds nothing the second time, and a project exported, imported into a fresh one and
@@ -32,6 +34,7 @@ from workbench.reports.web_annotation_stream import check_kind, lone_annotation,
 from workbench.reports.web_items import parse_item
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services.errors import InvalidInput
+from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_claims import ClaimWriter
 from workbench.services.exchange_records import RecordWriter
 from workbench.services.project import Project
@@ -88,9 +91,10 @@ def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummar
             tempfile.TemporaryFile() as spool,
             project.command(f"Import annotations from {path.name}") as uow,
         ):
-            records = RecordWriter(project, uow, summary)
+            records = RecordWriter(project, uow, summary, BulkRows(uow.session))
             top, items = _records_then_spool(source, records, spool)
             check_kind(top, items)
+            records.bulk.flush()
             claims = ClaimWriter(project, uow, summary, records)
             for item in _spooled(spool, top):
                 claims.write(parse_item(item, records.read))

@@ -9,21 +9,23 @@ orphaned claim with its old quote and context, to be re-attached by the analyst,
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from workbench.domain import ActorMention, Article, Claim, ClaimRelation
-from workbench.domain.anchoring import QuoteSelector, Span, reanchor
+from workbench.domain.anchoring import QuoteSelector, Span, quote_selector, reanchor
+from workbench.domain.base import utc_now
+from workbench.domain.grades import ActorRole, EventRole, RelationKind
 from workbench.reports import model as rm
 from workbench.reports.web_items import ClaimPiece, MentionPiece, NotesPiece, Piece
 from workbench.reports.web_records import ExchangeFormatError
-from workbench.services import claims, links
+from workbench.services import claims
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange_checks import claim_problem
 from workbench.services.exchange_records import RecordWriter
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
 
 
@@ -32,9 +34,11 @@ class ClaimWriter:
         self, project: Project, uow: UnitOfWork, summary: Any, records: RecordWriter
     ) -> None:
         self.project, self.uow, self.summary, self.records = project, uow, summary, records
+        self.bulk = records.bulk
         self.claims: dict[str, tuple[int, rm.Claim]] = {}
         self.relations: list[rm.Relation] = []
-        self.times: dict[int, tuple[datetime | None, datetime | None]] = {}
+        self.mentioned: set[tuple[int, int, int, int]] = set()
+        self.related: set[tuple[int, int, str]] = set()
         self.spans: dict[int, Counter[tuple[int, int]]] = {}
         self.orphans: dict[int, Counter[str]] = {}
         self.text: tuple[int, str] = (0, "")
@@ -51,16 +55,10 @@ class ClaimWriter:
             self._notes(piece)
 
     def finish(self) -> None:
-        """Relations (once every claim is in) and the times the file gives its claims."""
+        """Relations (once every claim is in), then every row still waiting is written."""
         for relation in self.relations:
             self._relation(relation)
-        for claim_id, (created, modified) in self.times.items():
-            row = self.uow.claims.get(claim_id)
-            if created is not None:
-                row.created_at = created
-            if modified is not None:
-                row.updated_at = modified
-        self.uow.session.flush()
+        self.bulk.flush()
 
     def _article(self, iri: str) -> int:
         """The article an annotation targets: one of the file's, or one in the project by URL."""
@@ -98,15 +96,28 @@ class ClaimWriter:
             self.summary.skipped.append(f"mention “{mention.exact[:40]}” not found in the text")
             return
         actor = self.records.named("actor", mention.actor)
+        text = self._text(article_id)
+        span = claims.trimmed_span(span, text)
+        key = (article_id, actor, span.start, span.end)
+        if key in self.mentioned or self._mentioned_before(key):
+            return
+        self.mentioned.add(key)
+        row = {"article_id": article_id, "actor_id": actor, **_span_columns(text, span)}
+        self.bulk.add("actor_mentions", row)
+        self.summary.mentions_added += 1
+
+    def _mentioned_before(self, key: tuple[int, int, int, int]) -> bool:
+        """Whether an article that was in the project already has this mention."""
+        article_id, actor, start, end = key
+        if self.bulk.is_new("articles", article_id):
+            return False
         known = select(ActorMention.id).where(
             ActorMention.article_id == article_id,
             ActorMention.actor_id == actor,
-            ActorMention.start == span.start,
-            ActorMention.end == span.end,
+            ActorMention.start == start,
+            ActorMention.end == end,
         )
-        if self.uow.session.scalar(known) is None:
-            links.mark_mention(self.project, article_id, span, actor)
-            self.summary.mentions_added += 1
+        return self.uow.session.scalar(known.limit(1)) is not None
 
     def _claim(self, article_id: int, claim: rm.Claim) -> None:
         if claim.ref in self.claims:
@@ -137,18 +148,9 @@ class ClaimWriter:
                 Claim.article_id == article_id, Claim.start == span.start, Claim.end == span.end
             )
             return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
-        claim_id = claims.create_claim(
-            self.project,
-            article_id,
-            span,
-            summary=claim.summary,
-            kind=claim.kind,
-            status=claim.status,
-            credibility=claim.credibility,
-        )
-        self._details(claim_id, claim)
-        self.summary.claims_added += 1
-        return claim_id
+        text = self._text(article_id)
+        span = claims.trimmed_span(span, text)
+        return self._new_claim(article_id, claim, _span_columns(text, span))
 
     def _orphaned_claim(self, article_id: int, claim: rm.Claim) -> int:
         """A claim whose quote is lost: kept with its old quote, context and place, flagged."""
@@ -162,35 +164,55 @@ class ClaimWriter:
             return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
         length = len(self._text(article_id))
         start = min(claim.start, length)
-        row = Claim(
-            article_id=article_id,
-            summary=claim.summary,
-            kind=claim.kind,
-            status=claim.status,
-            credibility=claim.credibility,
-        )
-        row.place(
-            Span(start, min(max(claim.end, start), length)),
-            QuoteSelector(claim.exact, claim.prefix[-32:], claim.suffix[:32]),
-        )
-        row.orphaned = True
-        claim_id = self.uow.claims.add(row).id
-        self.summary.claims_added += 1
+        place = {"start": start, "end": min(max(claim.end, start), length), "exact": claim.exact}
+        place |= {"prefix": claim.prefix[-32:], "suffix": claim.suffix[:32], "orphaned": True}
         self.summary.claims_orphaned += 1
+        return self._new_claim(article_id, claim, place)
+
+    def _new_claim(self, article_id: int, claim: rm.Claim, place: dict[str, Any]) -> int:
+        """The claim's row (checked as `claims.create_claim` checks it) and its details'."""
+        fields = claims._checked(
+            {
+                "summary": claim.summary,
+                "kind": claim.kind,
+                "status": claim.status,
+                "credibility": claim.credibility,
+            }
+        )
+        now = utc_now()
+        claim_id = self.bulk.new_id("claims")
+        row = {"id": claim_id, "article_id": article_id, **fields, "orphaned": False, **place}
+        row |= {"created_at": claim.created or now, "updated_at": claim.modified or now}
+        self.bulk.add("claims", row)
+        self.summary.claims_added += 1
         self._details(claim_id, claim)
         return claim_id
 
     def _details(self, claim_id: int, claim: rm.Claim) -> None:
-        project = self.project
-        claims.set_attribution(project, claim_id, [self._hop(hop) for hop in claim.attribution])
-        for actor in claim.actors:
-            links.link_actor(project, claim_id, self.records.named("actor", actor.name), actor.role)
-        for event in claim.events:
-            links.link_event(project, claim_id, self.records.ids[event.ref], event.role)
+        """Its chain, actor and event links, tags and notes (as the link services check them)."""
+        bulk = self.bulk
+        for position, hop in enumerate(claim.attribution):
+            bulk.add("attribution_hops", self._hop_row(claim_id, position, hop))
+        actors = dict.fromkeys(
+            (
+                self.records.named("actor", link.name),
+                chosen(ActorRole, link.role, "claim–actor role"),
+            )
+            for link in claim.actors
+        )
+        for actor, role in actors:
+            bulk.add("claim_actors", {"claim_id": claim_id, "actor_id": actor, "role": role})
+        linked = dict.fromkeys(
+            (self.records.ids[link.ref], chosen(EventRole, link.role, "claim–event role"))
+            for link in claim.events
+        )
+        for event, role in linked:
+            bulk.add("claim_events", {"claim_id": claim_id, "event_id": event, "role": role})
         self.records.annotate("claim", claim_id, claim.tags, claim.notes)
-        self.times[claim_id] = (claim.created, claim.modified)
 
     def _existing(self, article_id: int) -> Counter[tuple[int, int]]:
+        if self.bulk.is_new("articles", article_id):
+            return Counter()
         if article_id not in self.spans:
             rows = self.uow.session.execute(
                 select(Claim.start, Claim.end).where(
@@ -201,6 +223,8 @@ class ClaimWriter:
         return self.spans[article_id]
 
     def _existing_orphans(self, article_id: int) -> Counter[str]:
+        if self.bulk.is_new("articles", article_id):
+            return Counter()
         if article_id not in self.orphans:
             rows = self.uow.session.scalars(
                 select(Claim.exact).where(Claim.article_id == article_id, Claim.orphaned.is_(True))
@@ -208,26 +232,47 @@ class ClaimWriter:
             self.orphans[article_id] = Counter(rows)
         return self.orphans[article_id]
 
-    def _hop(self, hop: rm.Hop) -> claims.Hop:
+    def _hop_row(self, claim_id: int, position: int, hop: rm.Hop) -> dict[str, Any]:
+        """One hop of the chain, checked as `claims.set_attribution` checks it."""
         named = self.records.named(hop.kind, hop.name)
-        return claims.Hop(
+        checked = claims.Hop(
             role=hop.role,
             source_id=named if hop.kind == rm.SOURCE else None,
             actor_id=named if hop.kind == rm.ACTOR else None,
             cue=hop.cue,
             anonymous=hop.anonymous,
         )
+        claims._check_hop(checked)
+        return {
+            "claim_id": claim_id,
+            "position": position,
+            "source_id": checked.source_id,
+            "actor_id": checked.actor_id,
+            "role": checked.role,
+            "cue": checked.cue.strip(),
+            "anonymous": checked.anonymous,
+        }
 
     def _relation(self, relation: rm.Relation) -> None:
         source, target = self.claims.get(relation.from_claim), self.claims.get(relation.to_claim)
         if source is None or target is None or source[0] == target[0]:
             return
+        kind = chosen(RelationKind, relation.kind, "claim relation")
+        key = (source[0], target[0], kind)
+        if key in self.related or self._related_before(key):
+            return
+        self.related.add(key)
+        row = {"from_claim_id": key[0], "to_claim_id": key[1], "kind": kind}
+        self.bulk.add("claim_relations", row)
+        self.summary.relations_added += 1
+
+    def _related_before(self, key: tuple[int, int, str]) -> bool:
+        if self.bulk.is_new("claims", key[0]) or self.bulk.is_new("claims", key[1]):
+            return False
         known = select(ClaimRelation.id).filter_by(
-            from_claim_id=source[0], to_claim_id=target[0], kind=relation.kind
+            from_claim_id=key[0], to_claim_id=key[1], kind=key[2]
         )
-        if self.uow.session.scalar(known) is None:
-            links.relate_claims(self.project, source[0], target[0], relation.kind)
-            self.summary.relations_added += 1
+        return self.uow.session.scalar(known.limit(1)) is not None
 
 
 def _placed(text: str, span: rm.Claim | rm.Mention) -> Span | None:
@@ -239,3 +284,10 @@ def _placed(text: str, span: rm.Claim | rm.Mention) -> Span | None:
         exact = text[start:end]
     selector = QuoteSelector(exact, span.prefix, span.suffix)
     return reanchor(Span(start, max(start, end)), selector, text).span
+
+
+def _span_columns(text: str, span: Span) -> dict[str, Any]:
+    """A placed span's columns, with its quote and context taken from the text."""
+    selector = quote_selector(text, span)
+    place = {"start": span.start, "end": span.end, "exact": selector.exact}
+    return place | {"prefix": selector.prefix, "suffix": selector.suffix}

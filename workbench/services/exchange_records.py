@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workbench.domain import Article, Event, Note
-from workbench.domain.text import content_hash
+from workbench.domain import Article, Event, Note, Tagging
+from workbench.domain.grades import ParticipantRole
+from workbench.domain.text import content_hash, normalize_text
 from workbench.ingest.extract import MAX_TEXT_CHARS
 from workbench.reports import model as rm
 from workbench.reports.web_records import (
@@ -23,24 +24,34 @@ from workbench.reports.web_records import (
     event_record,
     source_record,
 )
-from workbench.services import entities, events, links
-from workbench.services.annotations import add_note, add_tag
-from workbench.services.articles import NewArticle, add_article
+from workbench.services import events
+from workbench.services.annotations import clean_tag_name
+from workbench.services.articles import NewArticle, _first_line, _metadata_of, _packed
 from workbench.services.errors import InvalidInput
-from workbench.services.names import find_by_name
+from workbench.services.exchange_bulk import BulkRows
+from workbench.services.exchange_names import NameBook
 from workbench.services.project import Project
+from workbench.services.vocabulary import chosen
 from workbench.store import UnitOfWork
+
+TABLE_OF = {"article": "articles", "claim": "claims", "source": "sources", "actor": "actors"}
+TABLE_OF |= {"event": "events"}
 
 
 class RecordWriter:
     """Writes records as they are read; `read` holds what was read (by IRI) for the claims."""
 
-    def __init__(self, project: Project, uow: UnitOfWork, summary: Any) -> None:
-        self.project, self.uow, self.summary = project, uow, summary
+    def __init__(self, project: Project, uow: UnitOfWork, summary: Any, bulk: BulkRows) -> None:
+        self.project, self.uow, self.summary, self.bulk = project, uow, summary, bulk
         self.read = Records()
         self.ids: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
+        self.names = NameBook(bulk)
         self.article_hashes: dict[str, str] = {}
+        self.by_hash: dict[str, int] = {}
+        self.events: dict[tuple[str, Any], int] = {}
+        self.tagged: set[tuple[int, str, int]] = set()
+        self.noted: dict[tuple[str, int], set[str]] = {}
 
     def write(self, kind: str, node: object) -> None:
         if kind == "article":
@@ -54,8 +65,7 @@ class RecordWriter:
 
     def named(self, kind: str, name: str) -> int:
         """The id of a source or actor by name: one from the file, or one in the project."""
-        found = self.by_name.get((kind, name.casefold()))
-        found = found or find_by_name(self.uow.session, kind, name)
+        found = self.by_name.get((kind, name.casefold())) or self.names.find(kind, name)
         if found is None:
             raise InvalidInput(f"the file names the {kind} “{name}” but does not describe it")
         return found
@@ -80,90 +90,141 @@ class RecordWriter:
                 f"article {iri} holds {len(article.text):,} characters; an article can hold "
                 f"at most {MAX_TEXT_CHARS:,}"
             )
-        digest = content_hash(article.text)
+        text = normalize_text(article.text)
+        if not text:
+            raise InvalidInput(f"article {iri} has no text to import")
+        digest = content_hash(text)
         if self._repeated(self.article_hashes, iri, digest, "article"):
             return
         self.article_hashes[iri] = digest
-        found = self.uow.session.scalar(select(Article.id).where(Article.content_hash == digest))
+        found = self.by_hash.get(digest) or self.uow.session.scalar(
+            select(Article.id).where(Article.content_hash == digest)
+        )
         if found is None:
-            found = add_article(self.project, _new_article(article))
+            found = self.by_hash[digest] = self._new_article(text, digest, article)
             self.summary.articles_added += 1
         self.ids[iri] = found
         self.summary.article_ids.append(found)
+
+    def _new_article(self, text: str, digest: str, article: rm.Article) -> int:
+        """The article's row (as `articles.add_article` writes it) gathered; returns its id."""
+        new = _new_article(article)
+        article_id = self.bulk.new_id("articles")
+        row = {"id": article_id, "text": text, "content_hash": digest}
+        row["title"] = new.title.strip() or _first_line(text)
+        row["original"] = _packed(new.original)
+        self.bulk.add("articles", {**row, **_metadata_of(new)})
+        return article_id
 
     def _source(self, source: rm.Source, iri: str) -> None:
         if self._repeated(self.read.sources, iri, source, "source"):
             return
         self.read.sources[iri] = source
-        found = find_by_name(self.uow.session, "source", source.name)
+        found = self.names.find("source", source.name)
         if found is None:
-            found = entities.create_source(
-                self.project, source.name, source.kind, source.reliability, (), source.description
-            )
+            found = self._named_record("source", source.name, source, source.aliases)
             self.summary.sources_added += 1
-            self._aliases("source", found, source.aliases)
         self.ids[iri] = self.by_name[("source", source.name.casefold())] = found
 
     def _actor(self, actor: rm.Actor, iri: str) -> None:
         if self._repeated(self.read.actors, iri, actor, "actor"):
             return
         self.read.actors[iri] = actor
-        found = find_by_name(self.uow.session, "actor", actor.name)
+        found = self.names.find("actor", actor.name)
         if found is None:
-            found = entities.create_actor(
-                self.project, actor.name, actor.kind, (), actor.description, actor.reliability
-            )
+            found = self._named_record("actor", actor.name, actor, actor.aliases)
             self.summary.actors_added += 1
-            self._aliases("actor", found, actor.aliases)
         self.ids[iri] = self.by_name[("actor", actor.name.casefold())] = found
 
-    def _aliases(self, kind: str, record_id: int, aliases: tuple[str, ...]) -> None:
-        for alias in aliases:
-            if find_by_name(self.uow.session, kind, alias) is None:
-                entities.add_alias(self.project, kind, record_id, alias)
-            else:
-                self.summary.skipped.append(f"alias “{alias}” is already another {kind}'s name")
+    def _named_record(
+        self, kind: str, name: str, record: rm.Source | rm.Actor, aliases: tuple[str, ...]
+    ) -> int:
+        fields = {"kind": record.kind, "reliability": record.reliability}
+        found, left_out = self.names.add(
+            kind, name, fields | {"description": record.description}, aliases
+        )
+        self.summary.skipped.extend(left_out)
+        return found
 
     def _event(self, event: rm.Event, iri: str) -> None:
         if self._repeated(self.read.events, iri, event, "event"):
             return
         self.read.events[iri] = event
-        found = self.uow.session.scalar(
+        key = (event.title, event.start_date)
+        found = self.events.get(key) or self.uow.session.scalar(
             select(Event.id).where(Event.title == event.title, Event.start_date == event.start_date)
         )
         if found is None:
-            found = events.create_event(
-                self.project,
-                event.title,
-                kind=event.kind,
-                start_date=event.start_date,
-                start_precision=event.start_precision,
-                end_date=event.end_date,
-                end_precision=event.end_precision,
-                place=event.place,
-                description=event.description,
-            )
+            found = self.events[key] = self._new_event(event)
             self.summary.events_added += 1
-            for participant in event.participants:
-                actor = self.named("actor", participant.actor)
-                links.add_participant(self.project, found, actor, participant.role)
         self.ids[iri] = found
+
+    def _new_event(self, event: rm.Event) -> int:
+        """The event's row and its participants' (checked as `events.create_event` checks)."""
+        fields = events._checked(
+            {
+                "title": event.title,
+                "kind": event.kind,
+                "start_date": event.start_date,
+                "start_precision": event.start_precision,
+                "end_date": event.end_date,
+                "end_precision": event.end_precision,
+                "place": event.place,
+                "description": event.description,
+            }
+        )
+        events._check_dates(Event(**fields))
+        event_id = self.bulk.new_id("events")
+        self.bulk.add("events", {"id": event_id, **fields})
+        taking_part = set()
+        for participant in event.participants:
+            actor = self.named("actor", participant.actor)
+            role = chosen(ParticipantRole, participant.role, "participant role")
+            if (actor, role) not in taking_part:
+                taking_part.add((actor, role))
+                self.bulk.add(
+                    "event_actors", {"event_id": event_id, "actor_id": actor, "role": role}
+                )
+        return event_id
 
     def annotate(
         self, kind: str, target_id: int, tags: tuple[str, ...], notes: tuple[str, ...]
     ) -> None:
-        """Tag and note a record; a note it already carries is not written twice."""
-        for tag in tags:
-            add_tag(self.project, kind, target_id, tag)
-        written = set(
-            self.uow.session.scalars(
-                select(Note.body).where(Note.target_kind == kind, Note.target_id == target_id)
-            )
-        )
+        """Tag and note a record; a tag or note it already carries is not written twice.
+
+        A claim is annotated once, when it is made, so only a record of another kind is
+        remembered across calls (the file may tag an article in its record and again on its own).
+        """
+        new = self.bulk.is_new(TABLE_OF[kind], target_id)
+        once = kind == "claim" and new
+        tagged = set() if once else self.tagged
+        for name in tags:
+            tag = self.bulk.tag_id(clean_tag_name(name))
+            if (tag, kind, target_id) in tagged or (not new and self._tagged(tag, kind, target_id)):
+                continue
+            tagged.add((tag, kind, target_id))
+            self.bulk.add("taggings", {"tag_id": tag, "target_kind": kind, "target_id": target_id})
+        written = self._notes_of(kind, target_id, new, once)
         for note in notes:
-            if note.strip() and note.strip() not in written:
-                add_note(self.project, kind, target_id, note)
-                written.add(note.strip())
+            body = note.strip()
+            if body and body not in written:
+                self.bulk.add("notes", {"target_kind": kind, "target_id": target_id, "body": body})
+                written.add(body)
+
+    def _tagged(self, tag: int, kind: str, target_id: int) -> bool:
+        query = select(Tagging.id).where(
+            Tagging.tag_id == tag, Tagging.target_kind == kind, Tagging.target_id == target_id
+        )
+        return self.uow.session.scalar(query.limit(1)) is not None
+
+    def _notes_of(self, kind: str, target_id: int, new: bool, once: bool) -> set[str]:
+        """The notes the record carries already (a set this import adds to)."""
+        if once:
+            return set()
+        if (kind, target_id) not in self.noted:
+            query = select(Note.body).where(Note.target_kind == kind, Note.target_id == target_id)
+            self.noted[(kind, target_id)] = set() if new else set(self.uow.session.scalars(query))
+        return self.noted[(kind, target_id)]
 
     def kind_of(self, iri: str) -> str | None:
         """Which kind of record of the file an IRI names (None: none of the file's)."""
