@@ -32,6 +32,8 @@ def _close_when_shown(seen: list[str]) -> None:
                 seen.append(widget.windowTitle())
                 seen.append(widget.statusBar().currentMessage())
                 widget.close()
+                return
+        QTimer.singleShot(100, close)  # the project opens after the frame has painted
 
     QTimer.singleShot(200, close)
 

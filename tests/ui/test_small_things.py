@@ -49,6 +49,8 @@ def _look_then_close(seen: dict[str, object]) -> None:
                     if box.isVisible()
                 ]
                 widget.close()
+                return
+        QTimer.singleShot(100, close)  # the project opens after the frame has painted
 
     QTimer.singleShot(300, close)
 
