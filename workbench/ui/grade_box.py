@@ -1,8 +1,9 @@
 """A compact choice of an Admiralty reliability grade (A–F) that a narrow dock never truncates.
 
 The closed box shows the letter alone ("B") and is exactly as wide as the widest letter needs;
-its list, its tooltip and what a screen reader says give the whole wording ("B — usually
-reliable"). Typing a letter on it picks that grade, as in any combo box.
+its list (Qt opens it as wide as its longest item), its tooltip and what a screen reader says
+give the whole wording ("B — usually reliable"). Typing a letter on it picks that grade, as in
+any combo box.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.grades import Reliability
-
-LIST_SLACK = 24  # the popup list's frame and scroll bar beside its longest wording
 
 
 class GradeBox(QComboBox):
@@ -84,9 +83,3 @@ class GradeBox(QComboBox):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
-
-    def showPopup(self) -> None:
-        """The list as wide as its longest wording, however narrow the closed box is."""
-        view = self.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + LIST_SLACK)
-        super().showPopup()

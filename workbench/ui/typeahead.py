@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.grades import ActorKind, Reliability, SourceKind
 from workbench.services.lookup import EventMatch, suggest_events, suggest_names
 from workbench.services.names import NameMatch
+from workbench.ui.grade_box import GradeBox
 from workbench.ui.session import UiSession
 
 
@@ -215,10 +216,7 @@ class NewRecordBar(QWidget):
             self.what.addItem(f"as {what}", what)
         self.what.setVisible(len(whats) > 1)
         self.kind = _narrow_box("Kind")
-        self.reliability = _narrow_box("Reliability")
-        for grade in Reliability:
-            self.reliability.addItem(grade.label, grade.value)
-        self.reliability.setCurrentIndex(self.reliability.findData(Reliability.F.value))
+        self.reliability = GradeBox("the new name", Reliability.F.value)  # letter shown, fits
         self.create_button = QPushButton("Create")
         self.create_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
