@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from workbench.domain.grades import CREDIBILITY_WORDING, ClaimStatus
 from workbench.ui.look import icon
+from workbench.ui.shortcuts import name_for_the_page
 
 Keys = QKeySequence.StandardKey
 
@@ -35,6 +36,7 @@ def _action(
         action.setShortcuts(unique)
     action.setToolTip(tip or text.replace("&", "").replace("…", ""))
     action.setStatusTip(action.toolTip())
+    name_for_the_page(action, text)  # Undo's text changes ("Undo Mark claim"); its name does not
     window.addAction(action)
     return action
 

@@ -15,6 +15,7 @@ from workbench.services.articles import delete_articles, deletion_extent, tag_ar
 from workbench.services.queries import tags_of
 from workbench.ui.article_editor import ArticleEditor, edit_article_details
 from workbench.ui.session import UiSession
+from workbench.ui.shortcuts import name_for_the_page
 
 
 def deletion_question(articles: int, claims: int) -> str:
@@ -44,6 +45,7 @@ class ArticleCare(QObject):
         action = QAction(text, self.view)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        name_for_the_page(action, text)  # the menu's text counts the articles; the page's not
         action.triggered.connect(slot)
         self.view.addAction(action)
         return action

@@ -45,6 +45,7 @@ EXTRA_KEYS = (
 
 
 Row = tuple[str, str, str]  # where, keys, what they do
+PAGE_NAME = "shortcuts_page_name"  # the dynamic property `name_for_the_page` sets
 
 
 def keys_of(action: QAction) -> str:
@@ -84,8 +85,15 @@ def as_shown(keys: str) -> str:
     return ", ".join(shown)
 
 
+def name_for_the_page(action: QAction, name: str) -> None:
+    """Give an action whose text changes ("Undo Mark claim", "Tag 3 articles…") the steady name
+    the page lists it by."""
+    action.setProperty(PAGE_NAME, name.replace("&", ""))
+
+
 def _does(action: QAction) -> str:
-    return action.text().replace("&", "")
+    named = action.property(PAGE_NAME)
+    return str(named) if named else action.text().replace("&", "")
 
 
 def where_is(action: QAction) -> str:
