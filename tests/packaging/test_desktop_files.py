@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from workbench import __version__
-from workbench.desktop import (
+from workbench.resources import resource
+from workbench.services.desktop import (
     APP_ID,
     PROJECT_MIME_TYPE,
     desktop_entry,
@@ -20,7 +21,6 @@ from workbench.desktop import (
     install_desktop,
     remove_desktop,
 )
-from workbench.resources import resource
 
 DESKTOP = resource("desktop", f"{APP_ID}.desktop")
 METAINFO = resource("desktop", f"{APP_ID}.metainfo.xml")
@@ -88,10 +88,13 @@ def test_metainfo_passes_appstreamcli_validate() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_metainfo_release_is_the_package_version() -> None:
-    """The newest release in the metainfo is the version the package reports."""
+def test_metainfo_and_changelog_release_is_the_package_version() -> None:
+    """The newest release in the metainfo and in CHANGELOG.md is the package's version."""
     releases = ET.parse(METAINFO).getroot().findall("releases/release")
     assert releases and releases[0].get("version") == __version__
+    changelog = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text(encoding="utf-8")
+    newest = next(line for line in changelog.splitlines() if line.startswith("## "))
+    assert newest.split()[1] == __version__
 
 
 def test_names_agree_across_the_files() -> None:

@@ -9,8 +9,8 @@ from types import ModuleType
 import pytest
 from PySide6.QtGui import QImage
 
-from workbench.desktop import APP_ID
 from workbench.resources import resource
+from workbench.services.desktop import APP_ID
 
 MAKE_ICONS = Path(__file__).resolve().parents[2] / "packaging" / "make_icons.py"
 

@@ -18,7 +18,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:
 
 
 def install_desktop(arguments: argparse.Namespace) -> int:
-    from workbench import desktop
+    from workbench.services import desktop
 
     if arguments.remove:
         removed = desktop.remove_desktop()

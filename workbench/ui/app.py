@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from workbench.desktop import APP_ID
+from workbench.services.desktop import APP_ID
 from workbench.ui.app_icon import application_icon
 from workbench.ui.look import apply_scheme
 from workbench.ui.opening import OpeningWindow, placed_like

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from workbench.desktop import APP_ID
 from workbench.resources import resource
+from workbench.services.desktop import APP_ID
 
 
 def application_icon() -> QIcon:

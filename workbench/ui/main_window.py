@@ -13,17 +13,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench import __version__
 from workbench.domain.anchoring import Span
 from workbench.domain.grades import ClaimStatus
 from workbench.services import ProjectChange, claims
 from workbench.store.errors import ProjectError
 from workbench.ui import collector
+from workbench.ui.about import show_about
 from workbench.ui.actions import build_actions, build_menus, build_toolbar
 from workbench.ui.all_claims import AllClaimsPanel
 from workbench.ui.claims_panel import ClaimsPanel
@@ -383,12 +382,7 @@ class MainWindow(QMainWindow):
         page.raise_()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Analyst Workbench",
-            f"Analyst Workbench {__version__}\n\nClaims, sources and attribution in news "
-            "articles. Everything stays on this computer.",
-        )
+        show_about(self, self.session.project)
 
     def _scheme_chosen(self, choice: QAction) -> None:
         scheme = str(choice.data())
