@@ -264,16 +264,30 @@ def _speed_rows(articles: list[list[str]]) -> None:
     for quote in quotes:  # a letter doubled in every quote: every claim takes the fuzzy path
         typos = typos.replace(quote, quote[:5] + quote[5] + quote[5:], 1)
     n = len(spans)
-    print(f"{LONG_ARTICLE_WORDS:,}-word article, {n} claims, ms per claim (target ≤ 2 ms)")
+    print(
+        f"{LONG_ARTICLE_WORDS:,}-word article, {n} claims, ms per claim (target ≤ 2 ms;", flush=True
+    )
+    print(
+        "  one new text per version, its word places found once, as add_version does)", flush=True
+    )
     floor = _per_claim_ms(lambda: [shifted.find(quote) for quote in quotes], n)
     exact = _per_claim_ms(lambda: _reanchor_all(spans, selectors, shifted), n)
-    print(f"  positions shifted, exact quote: {exact:8.3f} ms   floor (str.find) {floor:.3f} ms")
+    print(
+        f"  positions shifted, exact quote: {exact:8.3f} ms   floor (str.find) {floor:.3f} ms",
+        flush=True,
+    )
     floor = _per_claim_ms(lambda: [typos.find(quote) for quote in quotes], n)
     fuzzy = _per_claim_ms(lambda: _reanchor_all(spans, selectors, typos), n)
-    print(f"  quote with a typo, fuzzy:       {fuzzy:8.3f} ms   floor (str.find) {floor:.3f} ms")
+    print(
+        f"  quote with a typo, fuzzy:       {fuzzy:8.3f} ms   floor (str.find) {floor:.3f} ms",
+        flush=True,
+    )
     few = quotes[:RAPIDFUZZ_ALONE]
     alone = _per_claim_ms(lambda: [partial_ratio_alignment(q, typos) for q in few], len(few))
-    print(f"  rapidfuzz's partial_ratio_alignment of the quote over the whole text: {alone:.3f} ms")
+    print(
+        f"  rapidfuzz's partial_ratio_alignment of the quote over the whole text: {alone:.3f} ms",
+        flush=True,
+    )
 
 
 def _reanchor_all(spans: list[Span], selectors: list[QuoteSelector], text: str) -> None:
@@ -285,12 +299,15 @@ def _reanchor_all(spans: list[Span], selectors: list[QuoteSelector], text: str) 
 def run(cache: Path) -> None:
     """Print the outcome table and the speed rows."""
     if not CORPUS.is_dir():
-        print(f"the shared corpus is not at {CORPUS}; nothing measured")
+        print(f"the shared corpus is not at {CORPUS}; nothing measured", flush=True)
         return
     articles = _articles()
     results = _outcomes(articles)
-    print(f"{CASES} edits over {len(articles)} corpus articles (seed {SEED})")
-    print(f"{'edit':<26}{'cases':>6}{'exact':>7}{'placed':>8}{'orphaned':>10}{'misplaced':>11}")
+    print(f"{CASES} edits over {len(articles)} corpus articles (seed {SEED})", flush=True)
+    print(
+        f"{'edit':<26}{'cases':>6}{'exact':>7}{'placed':>8}{'orphaned':>10}{'misplaced':>11}",
+        flush=True,
+    )
     total: Counter[str] = Counter()
     for kind, counts in results.items():
         total.update(counts)
@@ -301,6 +318,6 @@ def run(cache: Path) -> None:
         )
     surviving = total["survives"]
     share = total["exact"] / surviving if surviving else 1.0
-    print(f"placed exactly where the quote survives: {share:.1%} (target ≥ 97%)")
-    print(f"misplaced: {total['misplaced']} (target 0)")
+    print(f"placed exactly where the quote survives: {share:.1%} (target ≥ 97%)", flush=True)
+    print(f"misplaced: {total['misplaced']} (target 0)", flush=True)
     _speed_rows(articles)

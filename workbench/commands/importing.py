@@ -36,6 +36,12 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     importer.add_argument(
         "--rest", action="store_true", help="import what an interrupted import did not store"
     )
+    importer.add_argument(
+        "--new-version-of",
+        type=int,
+        metavar="ARTICLE_ID",
+        help="read the one FILE as a newer text of this article (its URL may differ)",
+    )
     importer.set_defaults(handler=import_files)
 
 
@@ -64,6 +70,8 @@ def import_files(arguments: argparse.Namespace) -> int:
 
     if not arguments.paths and not arguments.rest:
         raise CommandError("name the files or folders to import (or --rest)")
+    if arguments.new_version_of is not None:
+        return _import_new_version(arguments.project, arguments.new_version_of, arguments.paths)
     annotations = [path for path in arguments.paths if path.lower().endswith(".jsonld")]
     others = [path for path in arguments.paths if path not in annotations]
     with Project.open(arguments.project) as project:
@@ -83,6 +91,24 @@ def import_files(arguments: argparse.Namespace) -> int:
         for line in summary.lines():
             print(line)
     return 0 if all(summary.succeeded for summary in summaries) else EXIT_SOME_FAILED
+
+
+def _import_new_version(project_path: str, article_id: int, paths: list[str]) -> int:
+    """`--new-version-of ARTICLE_ID FILE`: the file's text replaces the article's, kept as a
+    version; prints how many claims and mentions were placed and orphaned."""
+    from workbench.commands import CommandError
+    from workbench.services import Project
+    from workbench.services.importing import import_new_version
+
+    if len(paths) != 1:
+        raise CommandError("--new-version-of takes one FILE, the article's newer text")
+    with Project.open(project_path) as project:
+        report = import_new_version(project, article_id, paths[0])
+    print(
+        f"article {report.article_id}: version {report.number} from {paths[0]}; "
+        f"{report.placed} claims and mentions placed, {report.orphaned} orphaned"
+    )
+    return 0
 
 
 def _sign_earlier_articles(project: Project) -> None:

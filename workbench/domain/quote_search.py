@@ -28,7 +28,6 @@ START_SLACK = 3
 SCAN_WHOLE_TEXT_UNDER = 4000  # characters; a longer text is searched where the words point
 CANDIDATE_PLACES = 8
 VOTING_WORDS = 6  # of the quote's words found in the text, the rarest this many vote
-LOOKED_UP_WORDS = 12  # the quote's longest words, looked up to find the rarest
 COMMON_WORD = 20  # a word found more often than this does not vote
 _WORD = re.compile(r"\w{4,}")
 # straight and typographic quote marks, each folded to one (same length: offsets stay)
@@ -46,12 +45,11 @@ def folded(text: str) -> str:
 
 class NewText:
     """A new text of an article, prepared once for placing all of its claims and mentions:
-    its quote marks folded, and where each word looked for so far is (claims of one article
-    share words, so most are looked for once)."""
+    its quote marks folded, and where each of its words is (both made when first needed)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._places: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] | None = None
         self._folded: str | None = None
 
     @property
@@ -61,15 +59,12 @@ class NewText:
         return self._folded
 
     def places(self, word: str) -> list[int]:
-        """Where `word` occurs (at most COMMON_WORD + 1 places: more means it is common)."""
-        found = self._places.get(word)
-        if found is None:
-            found, at = [], self.text.find(word)
-            while at != -1 and len(found) <= COMMON_WORD:
-                found.append(at)
-                at = self.text.find(word, at + 1)
-            self._places[word] = found
-        return found
+        """Where `word` (of four letters or more) starts as a whole word."""
+        if self._words is None:
+            self._words = {}
+            for match in _WORD.finditer(self.text):
+                self._words.setdefault(match.group(), []).append(match.start())
+        return self._words.get(word, [])
 
 
 @dataclass(frozen=True)
@@ -170,8 +165,7 @@ def candidate_windows(exact: str, new: NewText) -> list[tuple[int, int]]:
         return [(0, len(text))]
     bucket = max(16, len(exact) // 2)
     words = {word.group(): word.start() for word in reversed(list(_WORD.finditer(exact)))}
-    longest = sorted(words, key=len, reverse=True)[:LOOKED_UP_WORDS]
-    found = [word for word in longest if 0 < len(new.places(word)) <= COMMON_WORD]
+    found = [word for word in words if 0 < len(new.places(word)) <= COMMON_WORD]
     votes: Counter[int] = Counter()
     for word in sorted(found, key=lambda word: len(new.places(word)))[:VOTING_WORDS]:
         for at in new.places(word):

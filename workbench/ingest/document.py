@@ -21,6 +21,7 @@ class ExtractedDocument:
     published: datetime | None = None
     site: str = ""
     url: str = ""
+    urls: tuple[str, ...] = ()  # every address the page gives for itself (canonical, og:url)
     language: str = ""
     format: str = ""
     encoding: str = ""

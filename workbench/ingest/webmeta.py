@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import _Element
+
 _LETTER = re.compile(r"[^\W\d_]")
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 _AUTHOR_PREFIX = re.compile(r"^(article |written |posted |words )?by\s+", re.IGNORECASE)
@@ -80,3 +82,30 @@ def people(names: tuple[str, ...], site: str) -> tuple[str, ...]:
         if name.casefold() not in _NOT_NAMES:
             kept.append(name)
     return tuple(dict.fromkeys(kept))
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+
+
+def page_urls(tree: _Element, markup: str) -> tuple[str, ...]:
+    """Every address the page gives for itself: `<link rel="canonical">`, `og:url` and the
+    browser's "saved from" note, in that order, each once (http and https only)."""
+    found = [
+        *tree.xpath(
+            "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+        ),
+        *tree.xpath("//meta[@property='og:url' or @name='og:url']/@content"),
+        *_SAVED_FROM.findall(markup[:2048]),
+    ]
+    urls = (str(url).strip() for url in found)
+    return tuple(dict.fromkeys(url for url in urls if url.startswith(("http://", "https://"))))
+
+
+def url_variants(url: str) -> tuple[str, ...]:
+    """The forms a stored article's URL may have for the same page: as given, without its
+    #fragment, and with or without the final slash."""
+    base = url.strip().split("#", 1)[0]
+    if not base:
+        return ()
+    bare = base.rstrip("/")
+    return tuple(dict.fromkeys((url.strip(), base, bare, bare + "/")))

@@ -21,7 +21,7 @@ from workbench.ingest.errors import ExtractionError
 from workbench.ingest.htmlclean import PageFacts, parse_page, read_facts, remove_chrome
 from workbench.ingest.normalize import clean_paragraphs
 from workbench.ingest.rendering import element_paragraphs, squash
-from workbench.ingest.webmeta import best_title, people, split_authors
+from workbench.ingest.webmeta import best_title, page_urls, people, split_authors
 
 MAX_MARKUP_BYTES = 10 * 1024 * 1024
 _DECLARED_CHARSET = re.compile(
@@ -59,6 +59,7 @@ def read_webpage(
     if whole_page:
         _refuse_truncated(markup, name)
     tree = parse_page(decoded.text)
+    urls = page_urls(tree, decoded.text)
     remove_chrome(tree)
     facts = read_facts(tree)
     body, metadata = _main_text(tree, whole_page)
@@ -76,6 +77,7 @@ def read_webpage(
         published=parse_date(metadata.date),
         site=metadata.site,
         url=metadata.url,
+        urls=urls,
         language=facts.language,
         format="html",
         encoding=decoded.label,

@@ -24,12 +24,13 @@ from workbench.ingest import (
     extract_all,
     extract_pasted,
 )
+from workbench.ingest.extract import extract_file
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import DuplicateArticle, InvalidInput
 from workbench.services.import_journal import JournalledImport
 from workbench.services.near_duplicates import NearDuplicate, NearDuplicateFinder, finder_for
 from workbench.services.project import Project
-from workbench.services.versions import add_version_if_stored
+from workbench.services.versions import VersionReport, add_version, add_version_if_stored
 from workbench.store.errors import ProjectError
 from workbench.store.health import refuse_if_damaged
 
@@ -191,6 +192,19 @@ def import_clipboard(project: Project, text: str | None = None, html: str | None
     return article_id
 
 
+def import_new_version(project: Project, article_id: int, path: str | Path) -> VersionReport:
+    """A file read as the newer text of the article the analyst names, whatever its URL
+    (one undoable step): its claims are re-anchored as for a re-imported page."""
+    extraction = extract_file(path)
+    if not extraction.documents:
+        raise InvalidInput(extraction.errors[0] if extraction.errors else f"{path} has no text")
+    if len(extraction.documents) > 1:
+        count = len(extraction.documents)
+        raise InvalidInput(f"{path} holds {count} articles; a new version is one article")
+    new = _new_article(extraction.documents[0], str(path), None)
+    return add_version(project, article_id, new)
+
+
 def _store_file(
     project: Project,
     extraction: FileExtraction,
@@ -208,7 +222,7 @@ def _store_file(
             near = finder.match(document.text, document.sketch)
             new = _new_article(document, path, near)
             alone = undoable and one_article  # its own undo step; else one of the batch's
-            article_id = add_version_if_stored(project, new) or add_article(
+            article_id = add_version_if_stored(project, new, document.urls) or add_article(
                 project, new, undoable=alone, records=None if alone else records
             )
         except DuplicateArticle as duplicate:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -28,6 +29,7 @@ from workbench.domain.anchoring import quote_selector as selector_in
 from workbench.domain.base import utc_now
 from workbench.domain.quote_search import NewText
 from workbench.domain.text import content_hash, normalize_text
+from workbench.ingest.webmeta import url_variants
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.errors import DuplicateArticle, InvalidInput
 from workbench.services.project import Project
@@ -35,6 +37,10 @@ from workbench.store import UnitOfWork
 
 ORIGINAL_COMPRESSION_LEVEL = 3
 ANCHORED: dict[str, type[Claim] | type[ActorMention]] = {"claim": Claim, "mention": ActorMention}
+
+
+class UnchangedText(DuplicateArticle):
+    """The "new version" has the article's current text: there is nothing to add."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,10 @@ def add_version(project: Project, article_id: int, new: NewArticle) -> VersionRe
     digest = content_hash(text)
     with project.command(f"New version of article {article_id}") as uow:
         article = uow.articles.get(article_id)
+        if article.content_hash == digest:
+            raise UnchangedText(
+                f"no change: that is article {article_id}'s text already", article_id
+            )
         same = uow.session.scalar(select(Article.id).where(Article.content_hash == digest))
         if same is not None:
             raise DuplicateArticle(f"the same text is already article {same}", same)
@@ -115,14 +125,18 @@ def _reanchor_all(uow: UnitOfWork, article_id: int, text: str) -> tuple[int, int
     return placed, orphaned
 
 
-def add_version_if_stored(project: Project, new: NewArticle) -> int | None:
-    """An import of a page whose URL is a stored article's, with other text, becomes a new
-    version of that article (its id is returned); None when no stored article has the URL."""
-    url = new.url.strip()
-    if not url:
+def add_version_if_stored(
+    project: Project, new: NewArticle, page_urls: Sequence[str] = ()
+) -> int | None:
+    """An import of a page whose URL, or an address the page gives for itself (canonical,
+    og:url), is a stored article's, with other text, becomes a new version of that article
+    (its id is returned); None when no stored article has any of them."""
+    candidates = [variant for url in (new.url, *page_urls) for variant in url_variants(url)]
+    if not candidates:
         return None
     with project.reading() as session:
-        existing = session.scalar(select(Article.id).where(Article.url == url).order_by(Article.id))
+        query = select(Article.id).where(Article.url.in_(candidates)).order_by(Article.id)
+        existing = session.scalar(query)
     if existing is None:
         return None
     add_version(project, existing, new)
