@@ -12,13 +12,13 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,12 +30,14 @@ from workbench.services import ProjectChange, bulk_claims
 from workbench.services.claim_list import ClaimFilter, claim_list_choices
 from workbench.ui.all_claims_model import ARTICLE_ID, COLUMNS, QUOTE, AllClaimsModel
 from workbench.ui.choices import refill
+from workbench.ui.flow_layout import FlowLayout
 from workbench.ui.session import UiSession
 
 T = TypeVar("T")
 CLAIM_TABLES = {"claims", "attribution_hops", "claim_actors", "taggings", "tags", "articles"}
 NAME_TABLES = {"sources", "actors"}
 TYPING_MS = 250
+FILTER_WIDTH = 150  # the filter field's least width; the bar wraps rather than squeeze it
 CHANGES_MS = 300
 
 
@@ -58,29 +60,36 @@ class AllClaimsPanel(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.filter_line = QLineEdit(placeholderText="Filter claims: words of the quote or summary")
+        self.filter_line = QLineEdit(placeholderText="Words of the quote or summary")
         self.filter_line.setAccessibleName("Filter all claims")
         self.filter_line.setClearButtonEnabled(True)
+        self.filter_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.filter_line.setMinimumWidth(FILTER_WIDTH)
         self.status = _choice("status", [(s.value, s.value) for s in ClaimStatus])
         self.credibility = _choice("credibility", [(str(g), g) for g in CREDIBILITY_WORDING])
         self.source = _choice("source", [])
         self.actor = _choice("actor", [])
         self.tag = _choice("tag", [])
         self.count = QLabel("")
+        self.count.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.table = self._make_table()
-        self.bulk_bar = self._make_bulk_bar()
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_line, 2)
-        for box in (self.status, self.credibility, self.source, self.actor, self.tag):
-            filters.addWidget(box, 1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count, 1)
-        footer.addLayout(self.bulk_bar)
+        self._make_bulk_buttons()
+        # Both bars wrap in a narrow dock (1024 px: the reader's 40% or so) instead of clipping.
+        self.filter_bar = FlowLayout()
+        for widget in (self.filter_line, *self.filter_boxes):
+            self.filter_bar.addWidget(widget)
+        self.footer = FlowLayout()
+        for widget in (self.count, *self.bulk_buttons):
+            self.footer.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(filters)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        layout.addLayout(self.footer)
+
+    @property
+    def filter_boxes(self) -> tuple[QComboBox, ...]:
+        return (self.status, self.credibility, self.source, self.actor, self.tag)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -108,7 +117,7 @@ class AllClaimsPanel(QWidget):
         table.addAction(delete)
         return table
 
-    def _make_bulk_bar(self) -> QHBoxLayout:
+    def _make_bulk_buttons(self) -> None:
         self.set_status_button = _menu_button(
             "Set status", [(s.value, s.value) for s in ClaimStatus], self.set_status
         )
@@ -120,10 +129,6 @@ class AllClaimsPanel(QWidget):
         self.add_tag_button = _button("Add tag…", lambda: self.add_tag())
         self.remove_tag_button = _button("Remove tag…", lambda: self.remove_tag())
         self.delete_button = _button("Delete", lambda: self.delete_selected())
-        bar = QHBoxLayout()
-        for button in self.bulk_buttons:
-            bar.addWidget(button)
-        return bar
 
     @property
     def bulk_buttons(self) -> tuple[QToolButton, ...]:
@@ -139,7 +144,7 @@ class AllClaimsPanel(QWidget):
         self.filter_line.textEdited.connect(lambda _text: self._typing.start())
         self.filter_line.returnPressed.connect(self.apply_filter)
         self._typing.timeout.connect(self.apply_filter)
-        for box in (self.status, self.credibility, self.source, self.actor, self.tag):
+        for box in self.filter_boxes:
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
@@ -282,13 +287,18 @@ class AllClaimsPanel(QWidget):
 
 
 def _choice(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    """A filter: a fixed vocabulary (status, credibility) is shown whole; names (sources,
+    actors, tags) are elided past ten characters in the box and shown whole in its list."""
     box = QComboBox()
     box.setAccessibleName(f"Filter claims by {name}")
     box.addItem(f"any {name}", None)
     for text, data in items:
         box.addItem(text, data)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(10)
+    if items:
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    else:
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(10)
     return box
 
 
