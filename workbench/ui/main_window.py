@@ -7,6 +7,8 @@ edits the project through services, and follows `UiSession.changed`.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -46,6 +48,8 @@ from workbench.ui.settings import WindowSettings
 from workbench.ui.shortcuts import ShortcutsPage
 from workbench.ui.snapping import FindBar
 from workbench.ui.status_line import StatusLine
+from workbench.ui.versions_dialog import ArticleVersions
+from workbench.ui.when_shown import WhenShown
 
 MARK_TABLES = {"claims", "attribution_hops", "actor_mentions", "sources", "actors", "articles"}
 
@@ -85,6 +89,9 @@ class MainWindow(QMainWindow):
             session.tell(session.project.store.notice)
         self._connect()
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
+        self.versions = ArticleVersions(session, self, lambda: self.reader.article_id)
+        self.versions.place_in_menu_of(self.menuBar(), self.actions_.paste_article)
+        self.reader.text.context_actions += self.versions.actions()
         self._update_undo()
         self._needs_default_layout = not settings.restore_window(self)
         if self._needs_default_layout:
@@ -102,7 +109,8 @@ class MainWindow(QMainWindow):
         self.mention_bar = MentionBar(session)
         self.inspector = ClaimInspector(session)
         self.claims = ClaimsPanel()
-        self.managers = ManagersPanel(session)
+        # Tabbed behind the claims: reads the project when first shown (ui/when_shown.py).
+        self.managers_holder = WhenShown(lambda: ManagersPanel(session), self._managers_made)
         self.search = SearchPanel(session)
         self.all_claims = AllClaimsPanel(session)
         self.history = HistoryPanel(session)
@@ -116,6 +124,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.mention_bar)
         self.setCentralWidget(centre)
+
+    @property
+    def managers(self) -> ManagersPanel:
+        """The Sources, actors and events panel (made now if it was not shown yet)."""
+        return cast(ManagersPanel, self.managers_holder.panel)
+
+    def _managers_made(self, panel: QWidget) -> None:
+        cast(ManagersPanel, panel).open_claim.connect(
+            lambda article, claim: self.open_article(article, claim)
+        )
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -139,7 +157,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Claim", "inspector-dock", self.inspector, right)
         self.claims_dock = self._dock("Claims in this article", "claims-dock", self.claims, bottom)
         self.managers_dock = self._dock(
-            "Sources, actors and events", "managers-dock", self.managers, bottom
+            "Sources, actors and events", "managers-dock", self.managers_holder, bottom
         )
         self.tabifyDockWidget(self.claims_dock, self.managers_dock)
         self.all_claims_dock = self._dock("All claims", "all-claims-dock", self.all_claims, bottom)
@@ -180,7 +198,6 @@ class MainWindow(QMainWindow):
         self.reader.relate_requested.connect(self.relate_claim)
         self.reader.original_requested.connect(lambda article: self.open_article(article))
         self.claims.relate_requested.connect(self.relate_claim)
-        self.managers.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         self.all_claims.open_claim.connect(lambda article, claim: self.open_article(article, claim))
         a.all_claims.triggered.connect(self.show_all_claims)
         self.search.hit_chosen.connect(self.open_article)
