@@ -86,7 +86,10 @@ def smoke(workbench: Path, seed: Path, window: float | None) -> int:
         s.run("new", "new", "cases.wbproj", expect="cases.wbproj")
         s.run("sample", "sample", "demo.wbproj", expect="6 claims")
         s.run("info", "info", "demo.wbproj", expect="claims")
-        s.run(f"import {seed.name}", "import", "cases.wbproj", str(seed), expect="1")
+        s.run(f"import {seed.name}", "import", "cases.wbproj", str(seed))
+        counts = s.run("info after the import", "info", "cases.wbproj", expect="articles")
+        stored = any(line.split() == ["articles", "1"] for line in counts.splitlines())
+        s.check("the imported page is stored", stored, counts)
         s.run("search", "search", "demo.wbproj", "Reuters", expect="match")
         for fmt in FORMATS:
             out = scratch / f"report.{fmt}"
