@@ -11,7 +11,7 @@ import unicodedata
 from typing import BinaryIO
 
 from workbench.reports.model import Article, Claim, Report
-from workbench.reports.safe_text import xml_safe
+from workbench.reports.safe_text import has_unsafe, xml_safe
 from workbench.reports.wording import links_text
 
 PASSES = 1
@@ -50,10 +50,21 @@ def neutralise(cell: str) -> str:
     """A cell a spreadsheet shows as text: one starting (perhaps after spaces) with =, +, -, @,
     a tab or a carriage return — or a full-width or small form of them (＝＋－＠, ﹦﹢﹣﹫, which
     some spreadsheet apps fold to ASCII) — gets a leading apostrophe, as OWASP recommends."""
-    cell = xml_safe(cell)
-    if cell[:1] in FORMULA_CHARACTERS or cell.lstrip(" ")[:1] in FORMULA_CHARACTERS:
+    return _formula_safe(xml_safe(cell))
+
+
+def _formula_safe(cell: str) -> str:
+    first = cell[:1]
+    if first in FORMULA_CHARACTERS or (first == " " and cell.lstrip(" ")[:1] in FORMULA_CHARACTERS):
         return f"'{cell}"
     return cell
+
+
+def neutralised(row: list[str | int]) -> list[str | int]:
+    """`neutralise` on every text cell of a row (one scan of the row for unsafe characters)."""
+    texts = [cell for cell in row if isinstance(cell, str)]
+    clean = xml_safe if has_unsafe("\n".join(texts)) else str
+    return [_formula_safe(clean(cell)) if isinstance(cell, str) else cell for cell in row]
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -66,8 +77,7 @@ def write(report: Report, out: BinaryIO) -> None:
         for article in batch:
             number += 1
             for claim in article.claims:
-                row = _row(article, claim, number)
-                rows.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+                rows.append(neutralised(_row(article, claim, number)))
         writer.writerows(rows)
     stream.flush()
     stream.detach()

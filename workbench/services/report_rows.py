@@ -7,7 +7,7 @@ article ids, turned straight into the plain report model (`workbench.reports.mod
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +84,8 @@ def read_batch(
 ) -> list[rm.Article]:
     """The articles `ids` (in that order) as the report model shows them."""
     columns = (*ARTICLE_COLUMNS, Article.text) if text else ARTICLE_COLUMNS
-    rows = {row.id: row for row in session.execute(select(*columns).where(Article.id.in_(ids)))}
+    found = session.execute(select(*columns).where(Article.id.in_(ids))).all()
+    rows = {row.id: row for row in found}
     tags, notes = annotations_of(session, "article", ids)
     parts = _ClaimParts.read(session, ids, numbering) if claims else _ClaimParts()
     return [
@@ -178,7 +179,7 @@ class _Links:
                 AttributionHop.claim_id,
                 ids,
             ).order_by(AttributionHop.claim_id, AttributionHop.position)
-        )
+        ).all()
         for claim_id, role, cue, anonymous, source_id, source, reliability, actor in hop_rows:
             is_source = source_id is not None
             hop = rm.Hop(
@@ -198,7 +199,7 @@ class _Links:
                 ClaimActor.claim_id,
                 ids,
             )
-        )
+        ).all()
         for claim_id, name, role in actor_rows:
             links.actors.setdefault(claim_id, []).append(rm.Link(name, name, role))
         event_rows = session.execute(
@@ -209,7 +210,7 @@ class _Links:
                 ClaimEvent.claim_id,
                 ids,
             )
-        )
+        ).all()
         for claim_id, event_id, title, role in event_rows:
             links.events.setdefault(claim_id, []).append(rm.Link(event_refs[event_id], title, role))
         links.tags, links.notes = _claim_annotations(session, ids)
@@ -239,29 +240,27 @@ class _Links:
         )
 
 
-def _sorted(links: Iterable[rm.Link]) -> tuple[rm.Link, ...]:
+def _sorted(links: list[rm.Link] | tuple[()]) -> tuple[rm.Link, ...]:
+    if len(links) < 2:
+        return tuple(links)
     return tuple(sorted(links, key=lambda link: (link.name.casefold(), link.role, link.ref)))
 
 
-def _mentions(session: Connection, ids: list[int]) -> list[Any]:
-    return list(
-        session.execute(
-            select(
-                ActorMention.article_id,
-                Actor.name,
-                ActorMention.start,
-                ActorMention.end,
-                ActorMention.exact,
-                ActorMention.prefix,
-                ActorMention.suffix,
-            )
-            .join(Actor, Actor.id == ActorMention.actor_id)
-            .where(ActorMention.article_id.in_(ids))
-            .order_by(
-                ActorMention.article_id, ActorMention.start, ActorMention.end, ActorMention.id
-            )
+def _mentions(session: Connection, ids: list[int]) -> Sequence[Any]:
+    return session.execute(
+        select(
+            ActorMention.article_id,
+            Actor.name,
+            ActorMention.start,
+            ActorMention.end,
+            ActorMention.exact,
+            ActorMention.prefix,
+            ActorMention.suffix,
         )
-    )
+        .join(Actor, Actor.id == ActorMention.actor_id)
+        .where(ActorMention.article_id.in_(ids))
+        .order_by(ActorMention.article_id, ActorMention.start, ActorMention.end, ActorMention.id)
+    ).all()
 
 
 def _claim_annotations(
@@ -275,14 +274,14 @@ def _claim_annotations(
             Tagging.target_id,
             ids,
         )
-    )
+    ).all()
     note_rows = session.execute(
         _of_articles(
             select(Note.target_id, Note.body).where(Note.target_kind == "claim"),
             Note.target_id,
             ids,
         ).order_by(Note.id)
-    )
+    ).all()
     return _grouped(tag_rows, note_rows)
 
 

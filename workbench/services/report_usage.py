@@ -52,7 +52,7 @@ def read_usage(
             .outerjoin(Source, Source.id == AttributionHop.source_id)
             .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
             .where(Claim.article_id.in_(chunk))
-        ):
+        ).all():
             if wanted is not None and claim_id not in wanted:
                 continue
             if source_id is not None:
@@ -66,7 +66,7 @@ def read_usage(
             .join(Claim, Claim.id == ClaimActor.claim_id)
             .join(Actor, Actor.id == ClaimActor.actor_id)
             .where(Claim.article_id.in_(chunk))
-        ):
+        ).all():
             if wanted is None or claim_id in wanted:
                 usage.actors.add(actor_id)
                 actors.setdefault(claim_id, set()).add(name.casefold())
@@ -74,7 +74,7 @@ def read_usage(
             select(ClaimEvent.claim_id, ClaimEvent.event_id)
             .join(Claim, Claim.id == ClaimEvent.claim_id)
             .where(Claim.article_id.in_(chunk))
-        ):
+        ).all():
             if wanted is None or claim_id in wanted:
                 usage.events.add(event_id)
         usage.actors |= set(
