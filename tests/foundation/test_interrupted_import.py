@@ -31,10 +31,10 @@ KILLER = textwrap.dedent(
     real_settle = import_journal.settle_file
     settled = []
 
-    def settle_file(factory, run_id, path, outcome):
+    def settle_file(store, run_id, path, outcome):
         if when == "before-settle" and len(settled) == 2:
             os.kill(os.getpid(), signal.SIGKILL)  # the third article is stored, not settled
-        real_settle(factory, run_id, path, outcome)
+        real_settle(store, run_id, path, outcome)
         settled.append(path)
 
     def progress(step):

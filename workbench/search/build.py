@@ -112,7 +112,7 @@ def _settle(store: ProjectStore, entry_ids: list[int]) -> None:
     """Drop outbox entries the build has covered (a read-only project keeps them)."""
     if store.read_only or not entry_ids:
         return
-    with store.session_factory() as session:
+    with store.writing() as session:
         for start in range(0, len(entry_ids), 500):
             chunk = entry_ids[start : start + 500]
             session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(chunk)))

@@ -88,7 +88,7 @@ def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
 
 def settle(store: ProjectStore, batch: Batch) -> None:
     """Delete the batch's outbox entries — only once the index has committed them."""
-    with store.session_factory() as session:
+    with store.writing() as session:  # in turn with edits: never starved by a long redo
         session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(batch.entry_ids)))
         session.commit()
 

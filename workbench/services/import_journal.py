@@ -34,13 +34,13 @@ class JournalledImport:
     unsettled, so the next open reports it as interrupted, like a kill would."""
 
     def __init__(self, project: Project, files: list[str]) -> None:
-        self._factory = project.store.session_factory
+        self._store = project.store
         self._files = files
         self.run_id = 0
         self.cancelled = False
 
     def __enter__(self) -> JournalledImport:
-        self.run_id = import_journal.start_run(self._factory, self._files)
+        self.run_id = import_journal.start_run(self._store, self._files)
         return self
 
     def counts(self, summary: ImportSummary) -> tuple[int, int]:
@@ -55,7 +55,7 @@ class JournalledImport:
             outcome = FileOutcome.DUPLICATE
         else:
             outcome = FileOutcome.FAILED
-        import_journal.settle_file(self._factory, self.run_id, path, outcome)
+        import_journal.settle_file(self._store, self.run_id, path, outcome)
 
     def __exit__(
         self,
@@ -65,7 +65,7 @@ class JournalledImport:
     ) -> None:
         if exc_type is None:
             state = RunState.CANCELLED if self.cancelled else RunState.FINISHED
-            import_journal.settle_run(self._factory, self.run_id, state)
+            import_journal.settle_run(self._store, self.run_id, state)
         else:
             import_journal.forget_started_here(self.run_id)
 
@@ -111,13 +111,10 @@ def import_rest(
 
     summary = import_paths(project, interrupted.not_stored, progress=progress, cancel=cancel)
     if not summary.cancelled:
-        factory = project.store.session_factory
-        import_journal.settle_run(factory, interrupted.run_id, RunState.FINISHED)
+        import_journal.settle_run(project.store, interrupted.run_id, RunState.FINISHED)
     return summary
 
 
 def set_aside(project: Project, interrupted: InterruptedImport) -> None:
     """The analyst was told and chose not to import the rest: it is no longer offered."""
-    import_journal.settle_run(
-        project.store.session_factory, interrupted.run_id, RunState.INTERRUPTED
-    )
+    import_journal.settle_run(project.store, interrupted.run_id, RunState.INTERRUPTED)

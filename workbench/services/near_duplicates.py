@@ -110,7 +110,7 @@ class NearDuplicateFinder:
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         """A transaction on the signature tables only (a cache, not a journalled edit)."""
-        with self._project.store.session_factory() as session, session.begin():
+        with self._project.store.writing() as session, session.begin():
             yield session
 
 

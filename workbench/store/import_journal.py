@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from workbench.domain import Article
 from workbench.domain.base import utc_now
 from workbench.domain.imports import FileOutcome, ImportRun, ImportRunFile, RunState
+from workbench.store.project_store import ProjectStore
 
 # runs this process started (and may still be running): never called interrupted here
 _started_here: set[int] = set()
@@ -45,9 +46,9 @@ class InterruptedImport:
         return len(self.stored) + len(self.not_stored)
 
 
-def start_run(factory: sessionmaker[Session], paths: list[str]) -> int:
+def start_run(store: ProjectStore, paths: list[str]) -> int:
     """Write the run and its files (absolute paths) before anything is imported."""
-    with factory() as session, session.begin():
+    with store.writing() as session, session.begin():
         run = ImportRun(pid=os.getpid(), state=RunState.RUNNING.value)
         session.add(run)
         session.flush()
@@ -61,10 +62,8 @@ def start_run(factory: sessionmaker[Session], paths: list[str]) -> int:
     return run_id
 
 
-def settle_file(
-    factory: sessionmaker[Session], run_id: int, path: str, outcome: FileOutcome
-) -> None:
-    with factory() as session, session.begin():
+def settle_file(store: ProjectStore, run_id: int, path: str, outcome: FileOutcome) -> None:
+    with store.writing() as session, session.begin():
         session.execute(
             update(ImportRunFile)
             .where(ImportRunFile.run_id == run_id, ImportRunFile.path == os.path.abspath(path))
@@ -72,8 +71,8 @@ def settle_file(
         )
 
 
-def settle_run(factory: sessionmaker[Session], run_id: int, state: RunState) -> None:
-    with factory() as session, session.begin():
+def settle_run(store: ProjectStore, run_id: int, state: RunState) -> None:
+    with store.writing() as session, session.begin():
         session.execute(
             update(ImportRun)
             .where(ImportRun.id == run_id)

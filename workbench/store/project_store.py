@@ -32,6 +32,7 @@ from workbench.store.errors import (
 from workbench.store.lock import ProjectLock
 from workbench.store.migrations import SchemaState, schema_state, upgrade_to_head
 from workbench.store.unit_of_work import UnitOfWork
+from workbench.store.writer import WriterTurns
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGE = re.compile("malformed|not a database|corrupt|disk I/O error")
@@ -51,6 +52,7 @@ class ProjectStore:
         self.notice = ""  # e.g. "read-only: … opened for reading", for the window and CLI
         self._lock = lock
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        self.turns = WriterTurns()  # one writer at a time in this process, in turn
 
     @property
     def path(self) -> Path | None:
@@ -201,7 +203,19 @@ class ProjectStore:
                 if self.notice
                 else f"{self.location} is open read-only; it cannot be changed"
             )
-        return UnitOfWork(self.session_factory, user)
+        return UnitOfWork(self.session_factory, user, self.turns)
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session for bookkeeping writes outside the change log (outbox, journals, caches),
+        taken in turn with every other writer here; the caller commits, else it rolls back."""
+        with self.turns:
+            session = self.session_factory()
+            try:
+                yield session
+            finally:
+                session.rollback()
+                session.close()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -15,6 +15,7 @@ from workbench.store.outbox import queue_for_index
 from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
 from workbench.store.reversal import check_confined, reverse_step
+from workbench.store.writer import WriterTurns
 
 
 class UnitOfWork:
@@ -24,18 +25,26 @@ class UnitOfWork:
     journalled in the change log in the same transaction.
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], user: str = "") -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        user: str = "",
+        turns: WriterTurns | None = None,
+    ) -> None:
         self._session_factory = session_factory
+        self._turns = turns or WriterTurns()
         self.user = user
         self.committed_changes: list[RowChange] = []
         self.record_id: int | None = None
 
     def __enter__(self) -> UnitOfWork:
+        self._turns.acquire()  # in turn with this process's other writers (see store/writer.py)
         self.session = self._session_factory()
         try:
             start_capture(self.session.connection())
         except BaseException:
             self.session.close()
+            self._turns.release()
             raise
         self.articles = Repository(self.session, Article, "article")
         self.claims = Repository(self.session, Claim, "claim")
@@ -52,8 +61,11 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.session.rollback()
-        self.session.close()
+        try:
+            self.session.rollback()
+            self.session.close()
+        finally:
+            self._turns.release()
 
     def commit(self, action: str | None = None, *, undoable: bool = False) -> list[RowChange]:
         """Flush, queue search updates and the change-log entry, commit; returns the changes."""
