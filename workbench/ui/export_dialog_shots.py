@@ -14,17 +14,21 @@ if TYPE_CHECKING:
 
 
 def export_dialog(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
-    """File → Export report… on the sample article, its HTML preview drawn."""
+    """File → Export report… on the sample article as PDF, its first pages drawn."""
     from workbench.ui.screenshots import save, settle
 
     window.actions_.export_report.trigger()
     dialog = window.export_dialog
     dialog.resize(1180, 760)
     dialog.title.setText("Iran and Russia: what the sources say")
+    dialog.choose_format("pdf")
     dialog.refresh_preview()
     deadline = time.monotonic() + 30
     while dialog.previewing and time.monotonic() < deadline:
         settle(app, 0.1)
+    settle(app)
+    if len(dialog.pages.pages) > 2:  # the article's first page, its claims highlighted
+        dialog.pages.verticalScrollBar().setValue(dialog.pages.pages[2].y() - 12)
     settle(app)
     shot = save(dialog, folder / "export-dialog.png")
     dialog.close()

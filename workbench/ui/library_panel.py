@@ -90,8 +90,9 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed starting widths, not "resize to contents" (that would read every row).
-        letter = table.fontMetrics().horizontalAdvance("M")
-        for column, letters in ((OUTLET, 9), (PUBLISHED, 7), (CLAIMS, 4), (COPY_OF, 9)):
+        # Widths of a typical letter (not of "M"), so that the Title keeps a readable share.
+        letter = table.fontMetrics().averageCharWidth()
+        for column, letters in ((OUTLET, 11), (PUBLISHED, 11), (CLAIMS, 7), (COPY_OF, 8)):
             header.resizeSection(column, letter * letters)
         header.setSectionHidden(IMPORTED, True)
         return table

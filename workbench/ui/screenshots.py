@@ -75,6 +75,7 @@ def _steps() -> list[Step]:
         export_dialog_shots.export_dialog,
         export_dialog_shots.all_claims,
         _search,
+        _shortcuts,
         _dark,
     ]
 
@@ -173,6 +174,17 @@ def _search(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
         panel.list.activated.emit(panel.hits.index(0))
     settle(app)
     return [save(window, folder / "search.png")]
+
+
+def _shortcuts(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
+    """Help → Keyboard shortcuts (F1): every key of the window, read from its actions."""
+    window.actions_.shortcuts.trigger()
+    page = window.shortcuts_page
+    page.resize(900, 1260)
+    settle(app)
+    shot = save(page, folder / "shortcuts.png")
+    page.close()
+    return [shot]
 
 
 def _dark(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:

@@ -7,7 +7,7 @@ Enter in a field), whose keys are named where they are declared.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,26 +50,39 @@ PAGE_NAME = "shortcuts_page_name"  # the dynamic property `name_for_the_page` se
 
 
 def keys_of(action: QAction) -> str:
-    """An action's keys as the menus show them: "Ctrl+Shift+E", "Ctrl+Y, Ctrl+Shift+Z"."""
+    """An action's keys as the menus show them: "Ctrl+Shift+E", "Ctrl+Y, Ctrl+Shift+Z" (less
+    the keys only some keyboards have: the platform's dedicated New, Open, Undo… keys)."""
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(key.toString(native) for key in action.shortcuts())
+    return ", ".join(key.toString(native) for key in action.shortcuts() if not _special(key))
+
+
+def _special(sequence: QKeySequence) -> bool:
+    """A lone key of the "multimedia" range (Qt.Key_Back and after), such as the New key."""
+    if sequence.count() != 1:
+        return False
+    combination: QKeyCombination = sequence[0]  # type: ignore[index]  # stubs lack indexing
+    plain = combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    return plain and combination.key().value >= Qt.Key.Key_Back.value
 
 
 def shortcut_rows(groups: dict[str, list[QAction]], window: QWidget | None = None) -> list[Row]:
     """(where, keys, action) for every menu action that has keys, then every other action with
-    keys in `window`, then the keys every panel knows."""
-    rows: list[Row] = []
+    keys in `window` (with its menu's actions if it is in one of those menus), then the keys
+    every panel knows."""
+    by_place: dict[str, list[Row]] = {group: [] for group in groups}
     listed: set[int] = set()
     for group, actions in groups.items():
         for action in actions:
             listed.add(id(action))
             if keys_of(action):
-                rows.append((group, keys_of(action), _does(action)))
+                by_place[group].append((group, keys_of(action), _does(action)))
     others = window.findChildren(QAction) if window is not None else []
     for action in others:
         if id(action) not in listed and keys_of(action) and _does(action):
             listed.add(id(action))
-            rows.append((where_is(action), keys_of(action), _does(action)))
+            where = where_is(action)
+            by_place.setdefault(where, []).append((where, keys_of(action), _does(action)))
+    rows = [row for place in by_place.values() for row in place]
     rows.extend((where, as_shown(keys), does) for where, keys, does in EXTRA_KEYS)
     return list(dict.fromkeys(rows))  # an action in many rows of a list (one per hop) once
 
@@ -97,7 +111,11 @@ def _does(action: QAction) -> str:
 
 
 def where_is(action: QAction) -> str:
-    """The panel an action works in: its dock's title, or the dialog's, or "Window"."""
+    """The panel an action works in: its dock's title, or the dialog's, or the menu holding it,
+    or "Window"."""
+    menus = [menu for menu in action.associatedObjects() if isinstance(menu, QMenu)]
+    if menus and menus[0].title():
+        return menus[0].title().replace("&", "")
     widget = action.parent()
     while isinstance(widget, QWidget):
         if isinstance(widget, QDockWidget | QDialog):
@@ -120,6 +138,8 @@ class ShortcutsPage(QDialog):
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -128,7 +148,7 @@ class ShortcutsPage(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Everything in the menus can be reached from the keyboard:"))
         layout.addWidget(self.table)
-        self.resize(620, 560)
+        self.resize(860, 600)
         self.refresh()
 
     def refresh(self) -> None:
