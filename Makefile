@@ -54,6 +54,7 @@ bench-scale: qt-runtime
 
 screenshots: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.packaging_shots docs/screenshots
 
 # The validators the desktop files are tested with (Debian's desktop-file-utils and appstream).
 desktop-tools:

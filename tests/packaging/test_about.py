@@ -7,12 +7,14 @@ import platform
 
 from alembic.script import ScriptDirectory
 from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from workbench import __version__
 from workbench.services import Project
 from workbench.services.about import about_facts
 from workbench.store.migrations import migrations_dir
-from workbench.ui.about import about_text
+from workbench.ui.about import about_text, show_about
 
 
 def test_about_names_every_version(sample_project: Project) -> None:
@@ -25,3 +27,14 @@ def test_about_names_every_version(sample_project: Project) -> None:
     for shown in (f"Analyst Workbench {__version__}", f"Qt {qVersion()}", python):
         assert shown in text
     assert f"revision {head}" in text
+
+
+def test_about_box_shows_the_icon_and_the_versions(qtbot: QtBot, sample_project: Project) -> None:
+    """Help → About opens a box (not blocking the window) with the icon and the versions."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = show_about(parent, sample_project)
+    qtbot.waitUntil(box.isVisible)
+    assert f"Analyst Workbench {__version__}" in box.text()
+    assert not box.iconPixmap().isNull()
+    box.close()

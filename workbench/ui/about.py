@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.services import Project
 from workbench.services.about import AboutFacts, about_facts
+from workbench.ui.app_icon import application_icon
 
 
 def about_text(facts: AboutFacts, qt: str, pyside: str) -> str:
@@ -22,6 +23,16 @@ def about_text(facts: AboutFacts, qt: str, pyside: str) -> str:
     )
 
 
-def show_about(parent: QWidget, project: Project) -> None:
+def about_box(parent: QWidget, project: Project) -> QMessageBox:
+    """The About box, with the application's icon, not yet shown."""
     text = about_text(about_facts(project), qVersion(), PySide6.__version__)
-    QMessageBox.about(parent, "About Analyst Workbench", text)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Analyst Workbench", text, parent=parent)
+    box.setIconPixmap(application_icon().pixmap(64, 64))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def show_about(parent: QWidget, project: Project) -> QMessageBox:
+    box = about_box(parent, project)
+    box.open()
+    return box
