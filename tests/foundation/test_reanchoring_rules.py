@@ -67,3 +67,16 @@ def test_one_new_text_serves_every_claim_of_the_article() -> None:
     for span in spans:
         selector = quote_selector(old, span)
         assert reanchor(span, selector, shared) == reanchor(span, selector, new)
+
+
+def test_a_typo_fix_beside_a_look_alike_still_finds_the_quote(project: Project) -> None:
+    """A near-identical sentence in another paragraph does not stop a claim whose quote only
+    lost a typo: the quote differs by a letter, the look-alike by a word."""
+    typo = QUOTE.replace("leadership", "leaddership")
+    article, claim = _claimed(project, FIRST.replace(QUOTE, typo), typo)
+    paragraphs = FIRST.split("\n\n")
+    paragraphs.insert(4, QUOTE.replace("Iranian", "Iraqi"))  # a word off: 94.7 against 99.3
+    fixed = "\n\n".join(paragraphs)
+    add_version(project, article, NewArticle(text=fixed))
+    view = claim_view(project, claim)
+    assert (view.exact, view.start, view.orphaned) == (QUOTE, fixed.index(QUOTE), False)

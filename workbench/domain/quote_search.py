@@ -24,6 +24,9 @@ FUZZY_MARGIN = 8.0
 # one side of the old context (prefix or suffix) must be at least this like the text beside
 # the place: a look-alike in other surroundings is not the quote
 CONTEXT_FLOOR = 80.0
+# ...or the place must differ from the quote this many times less than the best other place
+CLOSER_BY = 4.0
+MIN_SHORTFALL = 0.5  # (a shortfall under half a point counts as half a point)
 START_SLACK = 3
 SCAN_WHOLE_TEXT_UNDER = 4000  # characters; a longer text is searched where the words point
 CANDIDATE_PLACES = 8
@@ -95,9 +98,15 @@ class FuzzyPlace:
         """Good words, nothing else nearly as good, and its old surroundings beside it."""
         return (
             self.score >= threshold
-            and self.runner_up <= self.score - FUZZY_MARGIN
+            and (self.runner_up <= self.score - FUZZY_MARGIN or self._far_closer())
             and self.nearest_side >= CONTEXT_FLOOR
         )
+
+    def _far_closer(self) -> bool:
+        """A long quote with one letter changed scores 99.7, a look-alike with one word
+        changed 95: under the margin, yet the look-alike differs many times more."""
+        shortfall = max(100.0 - self.score, MIN_SHORTFALL)
+        return 100.0 - self.runner_up >= CLOSER_BY * shortfall
 
 
 def keeps_word_edges(quote: Quote, text: str, start: int, end: int) -> bool:
@@ -233,5 +242,9 @@ def _refine_start(exact: str, text: str, start: int, end: int) -> int:
 def _refine_end(exact: str, text: str, start: int, end: int) -> int:
     """Let the end move a little, so a quote that grew or shrank is taken whole."""
     slack = max(2, len(exact) // 5)
-    candidates = range(max(start + 1, end - slack), min(len(text), end + slack) + 1)
+    candidates = [
+        e
+        for e in range(max(start + 1, end - slack), min(len(text), end + slack) + 1)
+        if e == end or not (text[e - 1].isalnum() and e < len(text) and text[e].isalnum())
+    ]  # the alignment's own end, or the end of a word: never inside one
     return max(candidates, key=lambda e: (fuzz.ratio(exact, text[start:e]), -abs(e - end)))
