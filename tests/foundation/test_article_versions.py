@@ -10,10 +10,10 @@ from workbench.services.articles import NewArticle, add_article, article_text
 from workbench.services.claims import create_claim
 from workbench.services.errors import DuplicateArticle
 from workbench.services.queries import claim_view, project_counts
+from workbench.services.version_diff import diff_to_current
 from workbench.services.versions import (
     add_article_or_version,
     orphans,
-    previous_text_diff,
     reattach,
 )
 
@@ -44,7 +44,10 @@ def test_an_updated_page_becomes_a_new_version_with_its_claims_moved(
     assert article_text(project, article) == updated
     view = claim_view(project, claim)
     assert view.exact == quote and not view.orphaned
-    assert "+A new first paragraph." in previous_text_diff(project, article)
+    inserted = [
+        p.text for p in diff_to_current(project, article, 1).pieces if p.change == "inserted"
+    ]
+    assert inserted == ["A new first paragraph."]
 
 
 def test_a_claim_whose_words_went_is_kept_orphaned_and_can_be_reattached(

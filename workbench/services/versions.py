@@ -1,4 +1,5 @@
-"""Article versions: a newer text of a stored page replaces the old one, which is kept.
+"""Article versions: a newer text of a stored page replaces the old one, which is kept
+(`version_diff` lists the kept texts and compares them with the current one).
 
 Every claim and mention of the article is re-anchored in the new text (position, exact quote
 with context, fuzzy quote with a margin; see `domain/anchoring.py`) and carries how sure that
@@ -8,7 +9,6 @@ and context, listed by `orphans`, and re-attached by the analyst with `reattach`
 
 from __future__ import annotations
 
-import difflib
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,24 +179,3 @@ def reattach(project: Project, kind: str, record_id: int, span: Span) -> None:
             raise InvalidInput("select the words of the article to attach it to")
         row.place(span, selector_in(text, span))
         row.orphaned, row.anchor_confidence = False, None
-
-
-def previous_text_diff(project: Project, article_id: int, number: int | None = None) -> str:
-    """A unified diff from a kept version (the newest, if none is named) to the current text."""
-    with project.reading() as session:
-        query = select(ArticleVersion).where(ArticleVersion.article_id == article_id)
-        if number is not None:
-            query = query.where(ArticleVersion.number == number)
-        version = session.scalars(query.order_by(ArticleVersion.number.desc())).first()
-        current = session.scalar(select(Article.text).where(Article.id == article_id))
-        if version is None or current is None:
-            raise InvalidInput(f"article {article_id} has no earlier version to compare")
-        old, kept = version.text, version.number
-    lines = difflib.unified_diff(
-        old.splitlines(),
-        current.splitlines(),
-        f"version {kept}",
-        "current",
-        lineterm="",
-    )
-    return "\n".join(lines)
