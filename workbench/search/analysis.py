@@ -87,16 +87,25 @@ def term_of(word: str) -> str | None:
     return stem(word)
 
 
+class _TermsOfWords(dict[str, str]):
+    """Word (folded) → its term, or "" for a stop word or a too short one; filled as met."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= STEM_CACHE_LIMIT:
+            self.clear()
+        term = "" if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS else stem(word)
+        self[word] = term
+        return term
+
+
+_terms_of_words = _TermsOfWords()
+
+
 def index_terms(text: str) -> list[str]:
     """The terms of a text in order, as they are indexed (stop words dropped, not counted)."""
-    terms = []
-    stems = _stems
-    for word in WORD.findall(normal_form(text)):
-        if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS:
-            continue
-        found = stems.get(word)
-        terms.append(found if found is not None else stem(word))
-    return terms
+    return [
+        term for term in map(_terms_of_words.__getitem__, WORD.findall(normal_form(text))) if term
+    ]
 
 
 def query_word(text: str) -> str:

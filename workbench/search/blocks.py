@@ -161,3 +161,19 @@ class Block:
                     data[end - size : end] for end, size in zip(ends, lengths, strict=True)
                 ]
         return self._values
+
+
+class ListedBlock:
+    """Postings already read (a short posting list Whoosh keeps inline), shaped as a Block."""
+
+    __slots__ = ("_ids", "_values", "max_id")
+
+    def __init__(self, ids: Sequence[int], values: Sequence[bytes]) -> None:
+        self._ids, self._values = tuple(ids), list(values)
+        self.max_id = self._ids[-1]
+
+    def ids(self) -> tuple[int, ...]:
+        return self._ids
+
+    def values(self) -> list[bytes]:
+        return self._values

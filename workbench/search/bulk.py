@@ -38,6 +38,8 @@ class _Postings:
 
 _TERM_BYTES = 400
 _POSTING_BYTES = 50
+_REMEMBERED_VALUES = 50_000
+_ONE_SMALL_POSITION = [CompactPositions().encode([place]) for place in range(256)]
 
 
 class BulkSegmentWriter(AppendOnlySegmentWriter):
@@ -45,8 +47,9 @@ class BulkSegmentWriter(AppendOnlySegmentWriter):
 
     def __init__(self, index: Any, **kwargs: Any) -> None:
         super().__init__(index, **kwargs)
-        self._terms: dict[str, dict[bytes, _Postings]] = {}
+        self._terms: dict[str, dict[Any, _Postings]] = {}  # text: str terms; others: bytes
         self._lengths: dict[str, array] = {}
+        self._indexed_values: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
         self.pending_bytes = 0
 
     def add_document(self, **fields: Any) -> None:
@@ -70,9 +73,64 @@ class BulkSegmentWriter(AppendOnlySegmentWriter):
         if terms is None:
             terms = self._terms[fieldname] = {}
         if isinstance(field.format, CompactPositions):
-            items = field.format.encoded_terms(value, field.analyzer)
+            length = self._index_text(terms, field.format, field.analyzer, docnum, value)
         else:
-            items = field.index(value)
+            length = self._index_values(terms, fieldname, field, docnum, value)
+        if not field.scorable:
+            return 0
+        if length:
+            lengths = self._lengths.setdefault(fieldname, array("I"))
+            lengths.extend([0] * (docnum - len(lengths)))
+            lengths.append(length)
+        return length
+
+    def _index_text(
+        self,
+        terms: dict[Any, _Postings],
+        stored: CompactPositions,
+        analyzer: Any,
+        docnum: int,
+        value: str,
+    ) -> int:
+        """Analysed text: per term, its positions and (as the weight, for now) its count;
+        terms stay str until written (UTF-8 bytes sort as their str do)."""
+        encode, single = stored.encode, _ONE_SMALL_POSITION
+        positions = stored.positions_of_terms(value, analyzer)
+        new_terms = 0
+        for text, places in positions.items():
+            postings = terms.get(text)
+            if postings is None:
+                postings = terms[text] = _Postings()
+                new_terms += 1
+            count = len(places)
+            postings.documents.append(docnum)
+            postings.weights.append(count)
+            first = places[0]
+            postings.values.append(single[first] if count == 1 and first < 256 else encode(places))
+        length = sum(map(len, positions.values()))
+        self.pending_bytes += (
+            new_terms * _TERM_BYTES + len(positions) * (_POSTING_BYTES + 2) + length
+        )
+        return length
+
+    def _index_values(
+        self, terms: dict[Any, _Postings], fieldname: str, field: Any, docnum: int, value: Any
+    ) -> int:
+        """Any other field, as Whoosh's field type indexes it (remembered for repeated values,
+        such as dates, statuses and names, unless the field is unique per document)."""
+        items = key = None
+        if not field.unique:
+            key = (fieldname, tuple(value) if isinstance(value, list | set) else value)
+            try:
+                items = self._indexed_values.get(key)
+            except TypeError:  # a value that cannot be a key is indexed every time
+                key = None
+        if items is None:
+            items = list(field.index(value))
+            if key is not None:
+                if len(self._indexed_values) >= _REMEMBERED_VALUES:
+                    self._indexed_values.clear()
+                self._indexed_values[key] = items
         length = added = 0
         for text, frequency, weight, encoded in items:
             postings = terms.get(text)
@@ -85,12 +143,6 @@ class BulkSegmentWriter(AppendOnlySegmentWriter):
             added += _POSTING_BYTES + len(encoded)
             length += frequency
         self.pending_bytes += added
-        if not field.scorable:
-            return 0
-        if length:
-            lengths = self._lengths.setdefault(fieldname, array("I"))
-            lengths.extend([0] * (docnum - len(lengths)))
-            lengths.append(length)
         return length
 
     def write_postings(self, writer: Any) -> None:
@@ -99,9 +151,14 @@ class BulkSegmentWriter(AppendOnlySegmentWriter):
             writer.start_field(fieldname, field)
             lengths = self._lengths.get(fieldname)
             terms = self._terms[fieldname]
+            text_field = isinstance(field.format, CompactPositions)
+            boost = field.format.field_boost if text_field else 1.0
             for text in sorted(terms):
-                writer.start_term(text)
-                _write_postings(term_postings_writer(writer), terms[text], lengths)
+                postings = terms[text]
+                if text_field:  # the counts become weights, rounded as Whoosh stores them
+                    postings.weights = array("f", [count * boost for count in postings.weights])
+                writer.start_term(text.encode("utf-8") if text_field else text)
+                _write_postings(term_postings_writer(writer), postings, lengths)
                 writer.finish_term()
             writer.finish_field()
         self._terms.clear()

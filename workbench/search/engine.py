@@ -160,6 +160,8 @@ class ProjectIndex:
         with self._writing:
             merged = self._guarded(lambda: indexer.merge_small_segments(self._index))
             self._stale = self._stale or merged
+            if merged:  # the merged segment is opened and its facets tabled here, while idle,
+                self.warm()  # not by the next search an analyst waits for
             return merged
 
     def verify_counts(self, progress: Progress | None = None) -> bool:

@@ -71,7 +71,7 @@ def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
     `searcher`, if given, must show the index as the writer finds it; it is used to find the
     documents to replace (else Whoosh opens a reader on every segment to do so).
     """
-    writer = open_writer(index)
+    writer = open_writer(index, bulk=True, compound=False)
     try:
         for kind, ids in batch.touched.items():
             present = {document["key"]: document for document in batch.documents.get(kind, [])}

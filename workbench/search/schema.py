@@ -51,6 +51,10 @@ class CompactPositions(formats.Positions):
             found.append((term.encode("utf-8"), count, count * boost, encoded))
         return found
 
+    def positions_of_terms(self, value: str, analyzer: Analyzer) -> dict[str, list[int]]:
+        """Each term of the text and its word positions (what `encoded_terms` encodes)."""
+        return _positions(analyzer.index_terms(value))
+
     def encode(self, poslist: Iterable[int]) -> bytes:
         places = list(poslist)
         if len(places) == 1 and places[0] < 256:
@@ -67,6 +71,12 @@ class CompactPositions(formats.Positions):
         if valuestring[0] == _SMALL_DELTAS:
             return list(accumulate(valuestring[1:]))
         return list(accumulate(array("I", valuestring[1:])))
+
+    def iter_positions(self, valuestring: bytes) -> Iterator[int]:
+        """The positions of `decode_positions`, as an iterator (no list built)."""
+        if valuestring[0] == _SMALL_DELTAS:
+            return accumulate(valuestring[1:])
+        return accumulate(array("I", valuestring[1:]))
 
     def decode_frequency(self, valuestring: bytes) -> int:
         if valuestring[0] == _SMALL_DELTAS:

@@ -27,7 +27,7 @@ from whoosh.query import NumericRange, Query
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from workbench.search.blocks import Block, decoded_blocks, encode_block
+from workbench.search.blocks import Block, ListedBlock, decoded_blocks, encode_block
 
 PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.codec.whoosh3": ("_lenfield",),
@@ -96,6 +96,7 @@ class QuickLeafMatcher(W3LeafMatcher):
     _weights: Any
     _values: Any
     _data: Any
+    _block: Block
 
     def _read_header(self) -> None:
         if self._postfile.get(self._startoffset, 4) != BLOCKS_MAGIC:
@@ -191,6 +192,18 @@ def posting_ids(matcher: Any) -> set[int]:
     while not matcher._atend:
         matcher._read_ids()
         found.update(matcher._ids)
+        matcher._next_block()
+    return found
+
+
+def posting_blocks(matcher: Any) -> list[Any]:
+    """Every block of a fresh posting reader, each with `max_id`, `ids()` and `values()`;
+    nothing in a block is decoded until asked for (see `blocks.Block`)."""
+    if not isinstance(matcher, QuickLeafMatcher):
+        return [ListedBlock(*zip(*matcher.all_items(), strict=True))] if matcher.is_active() else []
+    found = []
+    while not matcher._atend:
+        found.append(matcher._block)
         matcher._next_block()
     return found
 

@@ -17,10 +17,16 @@ CODEC_COMPRESSION = 1
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
-def open_writer(index: Index, *, lock: bool = True, bulk: bool = False) -> SegmentWriter:
+def open_writer(
+    index: Index, *, lock: bool = True, bulk: bool = False, compound: bool = True
+) -> SegmentWriter:
     """A writer on the index; `lock=False` only for a build worker whose parent holds the lock.
 
-    A `bulk` writer is for rebuilds: documents are only added, in order, never updated.
+    A `bulk` writer adds documents to its new segment in order and never updates one it
+    added itself (a rebuild; a drain, whose documents are each deleted from the older
+    segments, then added once). `compound=False` leaves the new segment's files apart
+    instead of copying them into one file: for the small segments of a drain, which are
+    merged away soon, that copy is most of the commit.
     """
     return whoosh_internals.open_index_writer(
         index,
@@ -28,6 +34,7 @@ def open_writer(index: Index, *, lock: bool = True, bulk: bool = False) -> Segme
         lock=lock,
         timeout=LOCK_TIMEOUT_SECONDS if lock else 0.0,
         codec=WorkbenchCodec(compression=CODEC_COMPRESSION),
+        compound=compound,
     )
 
 
