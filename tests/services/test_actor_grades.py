@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from workbench.services import Project
 from workbench.services.catalog import records
@@ -18,6 +21,7 @@ from workbench.services.exchange import import_web_annotations
 from workbench.services.queries import claim_view
 from workbench.services.reading import article_for_reading
 from workbench.services.reporting import build_report, export_report
+from workbench.store.migrations import alembic_config
 
 
 def _putin(project: Project) -> int:
@@ -100,3 +104,26 @@ def test_an_actors_grade_survives_the_json_ld_round_trip(
     with Project.create(tmp_path / "fresh.wbproj") as fresh:
         import_web_annotations(fresh, tmp_path / "out.jsonld")
         assert {r.name: r.reliability for r in records(fresh, "actor")}["Vladimir Putin"] == "C"
+
+
+def test_revision_0008_grades_the_actors_of_an_older_project_f(tmp_path: Path) -> None:
+    """A 0007 project's actors read F after the upgrade, the database refuses "G", and the
+    revision goes back down cleanly."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0007")
+        connection.execute(
+            text(
+                "INSERT INTO actors (name, name_key, kind, description)"
+                " VALUES ('Kremlin', 'kremlin', 'organisation', '')"
+            )
+        )
+        command.upgrade(alembic_config(connection), "0008")
+        assert connection.execute(text("SELECT reliability FROM actors")).scalar_one() == "F"
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text("UPDATE actors SET reliability = 'G'"))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007")
+        columns = {c["name"] for c in inspect(connection).get_columns("actors")}
+    assert "reliability" not in columns
+    engine.dispose()
