@@ -18,7 +18,16 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QHelpEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from workbench.domain.anchoring import Span
@@ -167,7 +176,6 @@ class ReaderView(QWidget):
         article = article_for_reading(self.project, article_id)
         self.article = article
         self.current_claim = None
-        self.header.setText(header_html(article))
         self._show_copy(copy_of(self.project, article_id))
         self._hidden_until = 0  # a new document: nothing hidden yet
         self.text.setPlainText(article.text)
@@ -288,6 +296,11 @@ def header_html(article: ArticleForReading, *, with_title: bool = True) -> str:
     claims = len(article.claims)
     byline.append(f"{claims} claim{'s' if claims != 1 else ''}")
     url = escape(article.url, quote=True)
-    address = f'<br><a href="{url}">{escape(article.url)}</a>' if article.url else ""
+    # The link's colour is written out: a label's own palette may not have followed a change of
+    # colours yet when the reader redraws its heading (the dark scheme showed a dark blue link).
+    link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
+    address = (
+        f'<br><a href="{url}" style="color:{link}">{escape(article.url)}</a>' if article.url else ""
+    )
     title = f"<div style='font-size:140%; font-weight:600'>{escape(article.title)}</div>"
     return f"{title if with_title else ''}<div>{' · '.join(byline)}{address}</div>"
