@@ -47,7 +47,7 @@ def test_an_updated_page_becomes_a_new_version_with_its_claims_moved(
     inserted = [
         p.text for p in diff_to_current(project, article, 1).pieces if p.change == "inserted"
     ]
-    assert inserted == ["A new first paragraph."]
+    assert [piece.strip() for piece in inserted] == ["A new first paragraph."]
 
 
 def test_a_claim_whose_words_went_is_kept_orphaned_and_can_be_reattached(

@@ -31,9 +31,7 @@ def test_the_word_diff_marks_the_inserted_sentence_and_the_changed_word() -> Non
     assert "".join(p.text for p in pieces if p.change != Change.DELETED) == NEWER
 
 
-def test_the_dialog_shows_the_inserted_sentence_in_green(
-    qtbot, sample_window: MainWindow
-) -> None:
+def test_the_dialog_shows_the_inserted_sentence_in_green(qtbot, sample_window: MainWindow) -> None:
     """Opened from the reader's context menu actions, the dialog lists version 1 and shows
     the inserted sentence highlighted and the deleted word struck through."""
     project: Project = sample_window.session.project
@@ -47,6 +45,7 @@ def test_the_dialog_shows_the_inserted_sentence_in_green(
     assert isinstance(dialog, VersionsDialog)
     qtbot.addWidget(dialog)
     assert dialog.versions.count() == 1 and "Version 1" in dialog.versions.item(0).text()
+    qtbot.waitUntil(lambda: "words inserted" in dialog.summary.text(), timeout=WAIT_MS)
     shown = dialog.diff.toHtml()
     assert INSERTED in dialog.diff.toPlainText()
     assert "underline" in shown and "line-through" in shown

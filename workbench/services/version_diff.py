@@ -96,18 +96,39 @@ def word_diff(old: str, new: str) -> list[Piece]:
     old_paragraphs, new_paragraphs = old.split(PARAGRAPH_BREAK), new.split(PARAGRAPH_BREAK)
     matcher = difflib.SequenceMatcher(None, old_paragraphs, new_paragraphs, autojunk=False)
     pieces: list[Piece] = []
+    old_seen = new_seen = False
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         before = PARAGRAPH_BREAK.join(old_paragraphs[i1:i2])
         after = PARAGRAPH_BREAK.join(new_paragraphs[j1:j2])
-        if pieces:  # the break between this run of paragraphs and the last
-            pieces.append(Piece(Change.SAME, PARAGRAPH_BREAK))
+        pieces += _break_before(old_seen and i2 > i1, new_seen and j2 > j1)
+        old_seen, new_seen = old_seen or i2 > i1, new_seen or j2 > j1
         if tag == "equal":
             pieces.append(Piece(Change.SAME, after))
+        elif tag == "replace" and i2 - i1 == j2 - j1:  # each paragraph edited in its place
+            pieces += _paragraph_by_paragraph(old_paragraphs[i1:i2], new_paragraphs[j1:j2])
         elif tag == "replace":
             pieces += _changed_words(before, after)
         else:
             pieces.append(Piece(Change.INSERTED if after else Change.DELETED, after or before))
     return _joined(pieces)
+
+
+def _break_before(in_old: bool, in_new: bool) -> list[Piece]:
+    """The paragraph break before a run of paragraphs: kept, deleted or inserted with it."""
+    if in_old and in_new:
+        return [Piece(Change.SAME, PARAGRAPH_BREAK)]
+    if in_old or in_new:
+        return [Piece(Change.DELETED if in_old else Change.INSERTED, PARAGRAPH_BREAK)]
+    return []
+
+
+def _paragraph_by_paragraph(old: list[str], new: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    for was, now in zip(old, new, strict=True):
+        if pieces:
+            pieces.append(Piece(Change.SAME, PARAGRAPH_BREAK))
+        pieces += _changed_words(was, now)
+    return pieces
 
 
 def _changed_words(old: str, new: str) -> list[Piece]:

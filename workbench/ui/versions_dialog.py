@@ -34,7 +34,7 @@ from workbench.services.version_diff import Change, VersionDiff, diff_to_current
 from workbench.services.versions import VersionReport
 from workbench.ui.look import is_dark
 from workbench.ui.session import UiSession
-from workbench.ui.tasks import TaskControl
+from workbench.ui.tasks import Task, TaskControl
 
 NUMBER = Qt.ItemDataRole.UserRole
 _STYLES = {
@@ -83,6 +83,7 @@ class VersionsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         self.resize(900, 600)
+        self.comparing: Task | None = None
         self.versions.currentItemChanged.connect(self._version_chosen)
         self._fill()
 
@@ -104,13 +105,23 @@ class VersionsDialog(QDialog):
     def _version_chosen(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is None:
             return
-        number = int(item.data(NUMBER))
-        diff = self.session.attempt("Compare versions", diff_to_current, self.article_id, number)
-        if diff is None:
-            return
+        number, project, article = int(item.data(NUMBER)), self.session.project, self.article_id
+        self.summary.setText(f"Comparing version {number} with the current text…")
+
+        def work(_control: TaskControl) -> VersionDiff:  # a long article takes a moment
+            return diff_to_current(project, article, number)
+
+        self.comparing = self.session.tasks.run(
+            "Compare versions", work, on_done=self._show_diff, writes=False, owner=self
+        )
+
+    def _show_diff(self, diff: VersionDiff) -> None:
+        chosen = self.versions.currentItem()
+        if chosen is None or int(chosen.data(NUMBER)) != diff.number:
+            return  # another version was chosen meanwhile
         self.diff.setHtml(diff_html(diff, is_dark(self.palette())))
         self.summary.setText(
-            f"From version {number} to the current text: {diff.inserted_words:,} words "
+            f"From version {diff.number} to the current text: {diff.inserted_words:,} words "
             f"inserted (green), {diff.deleted_words:,} deleted (struck through, red)."
         )
 
