@@ -20,7 +20,8 @@ from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import summary_tables
 from workbench.reports.wording import article_count, claim_facts, relations_by_claim
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+# Each character Markdown reads as markup, with the backslash that makes it plain text.
+_ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
 PASSES = 2
@@ -28,9 +29,11 @@ PASSES = 2
 
 def escape(text: str) -> str:
     """Text that Markdown shows exactly as written (no emphasis, links, HTML or lists)."""
-    text = xml_safe(text)
-    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
-    text = _LINE_START.sub(_escape_line_start, text)
+    text = xml_safe(text).translate(_ESCAPED)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    if _LINE_START.search(text):
+        text = _LINE_START.sub(_escape_line_start, text)
     return text.replace("\n", "  \n")
 
 
