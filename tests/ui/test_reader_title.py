@@ -113,3 +113,18 @@ def test_a_text_not_starting_with_the_title_is_shown_whole(reader: ReaderView, p
     article = add_article(project, NewArticle(text=text, title="Talks in Oman", outlet="Wire"))
     reader.show_article(article)
     assert _seen(reader).endswith("A dateline, Muscat\n\nDiplomats met on Sunday.")
+
+
+def test_finding_words_of_the_title_shows_it_in_the_text(sample_window: MainWindow) -> None:
+    """A find or search hit in the title selects it where it can be seen: the title line comes
+    back into the text, selected, and leaves the heading — still shown once."""
+    reader = sample_window.reader
+    title = reader.article.title
+    start = title.index("Putin Caught")
+    reader.select_span(Span(start, start + len("Putin Caught")))
+    assert reader.text.document().firstBlock().isVisible()
+    assert reader.text.textCursor().selectedText() == "Putin Caught"
+    assert title not in reader.header.text()
+    assert _seen(reader).count(title) == 1
+    reader.show_article(reader.article.id)  # opened again: the title is back above the text
+    assert title in reader.header.text() and not reader.text.document().firstBlock().isVisible()

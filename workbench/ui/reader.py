@@ -137,6 +137,7 @@ class ReaderView(QWidget):
         self.article: ArticleForReading | None = None
         self.current_claim: int | None = None
         self._hidden_until = 0  # UTF-16 end of the title paragraph hidden from view
+        self._title_in_text = False  # the analyst went into the title: show it in the text
         self.header = QLabel(EMPTY_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -153,6 +154,7 @@ class ReaderView(QWidget):
         self.copy_note.hide()
         self.text = ArticleText(self)
         self.text.claim_clicked.connect(self.claim_clicked)
+        self.text.cursorPositionChanged.connect(self._cursor_moved)
         self.text.relate_requested.connect(self.relate_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +180,7 @@ class ReaderView(QWidget):
         self.current_claim = None
         self._show_copy(copy_of(self.project, article_id))
         self._hidden_until = 0  # a new document: nothing hidden yet
+        self._title_in_text = False
         self.text.setPlainText(article.text)
         self._show_title_once(article)
         self._lay_marks(article)
@@ -189,6 +192,7 @@ class ReaderView(QWidget):
         self.text.setExtraSelections([])
         self.text.setPlainText("")
         self._hidden_until = 0
+        self._title_in_text = False
         self.header.setText(EMPTY_HINT)
         self._show_copy(None)
 
@@ -203,12 +207,14 @@ class ReaderView(QWidget):
         self._lay_marks(article)
 
     def _show_title_once(self, article: ArticleForReading) -> None:
-        """Hide the text's opening title paragraph, or else leave the title out of the heading."""
+        """Hide the text's opening title paragraph, or else (a mark is on it, or the analyst went
+        into it) leave the title out of the heading."""
         lead = title_lead(article)
         marked = any(c.start < lead for c in article.claims if not c.orphaned) or any(
             m.start < lead for m in article.mentions
         )
-        hidden = len(article.text[:lead].encode("utf-16-le")) // 2 if not marked else 0
+        in_text = marked or self._title_in_text
+        hidden = len(article.text[:lead].encode("utf-16-le")) // 2 if not in_text else 0
         document = self.text.document()
         reach = max(hidden, self._hidden_until)
         block = document.firstBlock()
@@ -222,7 +228,18 @@ class ReaderView(QWidget):
             cursor = self.text.textCursor()
             cursor.setPosition(hidden)
             self.text.setTextCursor(cursor)
-        self.header.setText(header_html(article, with_title=not (lead and marked)))
+        self.header.setText(header_html(article, with_title=not (lead and in_text)))
+
+    def _cursor_moved(self) -> None:
+        """A find, a search hit or the keyboard went into the hidden title: show it in the text."""
+        cursor = self.text.textCursor()
+        if (
+            self.article is not None
+            and self._hidden_until
+            and (cursor.selectionStart() < self._hidden_until)
+        ):
+            self._title_in_text = True
+            self._show_title_once(self.article)
 
     def _show_copy(self, copy: CopyOf | None) -> None:
         """The line above the text of a near-duplicate, linking to the article it copies."""
