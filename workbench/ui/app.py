@@ -168,8 +168,7 @@ class Opening(QObject):
         except ProjectError as error:
             self.error = error
             QMessageBox.critical(self.frame, "Analyst Workbench", str(error))
-            self.frame.close()
-            self.app.exit(1)
+            self.frame.close()  # the last window: the application ends, `run` raises the error
             return
         self.settings.remember_project(project.store.location)
         workbench = Workbench(self.app, self.settings)

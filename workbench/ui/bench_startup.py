@@ -4,10 +4,14 @@ window first paints ("painted" and its peak memory in kB so far), then quits.
 
 `python -m workbench.ui.bench_startup ours PROJECT` opens PROJECT the way `workbench gui` does
 (`loaded PROJECT` does the same and also prints, at the first paint, the third-party packages
-imported by then);
-`python -m workbench.ui.bench_startup bare` shows the floor: a bare QMainWindow with the same
-widgets (a reader, its mention bar, five docks with the same kinds of views, menus, a toolbar)
-and no project behind them.
+imported by then); the first paint is the window's frame, before the project is opened;
+`filled PROJECT` waits instead for the first paint of the workbench window itself, with the
+project open and its panels filled.
+`python -m workbench.ui.bench_startup bare` shows the floor of the first paint: a bare
+QMainWindow painting a frame of the same size (menus, a toolbar, the same docks, each with a
+label); `bare-widgets` the floor of the filled window: a bare QMainWindow with the same widgets
+(a reader, its mention bar, five docks with the same kinds of views, menus, a toolbar) and no
+project behind them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -31,20 +36,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.opening import OpeningWindow
+
 PAINTED = "painted"
 
 
 class _FirstPaint(QObject):
     """Prints PAINTED at the first paint of a QMainWindow, then ends the event loop."""
 
-    def __init__(self, app: QApplication, report_packages: bool = False) -> None:
+    def __init__(
+        self, app: QApplication, report_packages: bool = False, filled: bool = False
+    ) -> None:
         super().__init__(app)
         self.app = app
         self.seen = False
         self.report_packages = report_packages
+        self.filled = filled  # wait for the workbench window, not its frame
+
+    def _counts(self, watched: QObject) -> bool:
+        if not isinstance(watched, QMainWindow):
+            return False
+        return not self.filled or not isinstance(watched, OpeningWindow)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+        if not self.seen and event.type() == QEvent.Type.Paint and self._counts(watched):
             self.seen = True
             peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             print(f"{PAINTED} {peak_kb}", flush=True)
@@ -64,8 +79,37 @@ def third_party_packages() -> set[str]:
     )
 
 
+def bare_frame() -> QMainWindow:
+    """The floor of the first paint: a frame of the same size, docks and menus, labels in it."""
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Opening …"))
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    docks: dict[str, QDockWidget] = {}
+    for title, area, behind in (
+        ("Library", left, ""),
+        ("Claim", right, ""),
+        ("Claims", bottom, ""),
+        ("Sources", bottom, "Claims"),
+        ("All claims", bottom, "Claims"),
+        ("History", bottom, "Claims"),
+        ("Orphans", bottom, "Claims"),
+        ("Search", left, "Library"),
+    ):
+        dock = docks[title] = QDockWidget(title, window)
+        dock.setWidget(QLabel("Opening …"))
+        window.addDockWidget(area, dock)
+        if behind:
+            window.tabifyDockWidget(docks[behind], dock)
+    for menu in ("&File", "&Edit", "&Claim", "&View", "&Help"):
+        window.menuBar().addMenu(menu)
+    window.addToolBar(QToolBar("Main"))
+    window.resize(1440, 900)
+    return window
+
+
 def bare_window() -> QMainWindow:
-    """The floor: the window's widgets, empty."""
+    """The floor of the filled window: the window's widgets, empty."""
     window = QMainWindow()
     centre = QWidget()
     layout = QVBoxLayout(centre)
@@ -104,19 +148,28 @@ def bare_window() -> QMainWindow:
 
 def main(argv: list[str]) -> int:
     mode = argv[0] if argv else ""
-    if mode not in ("ours", "loaded", "bare") or (mode != "bare" and len(argv) != 2):
-        print("usage: bench_startup ours PROJECT | loaded PROJECT | bare", file=sys.stderr)
+    bare = mode in ("bare", "bare-widgets")
+    if mode not in ("ours", "loaded", "filled", "bare", "bare-widgets") or (
+        not bare and len(argv) != 2
+    ):
+        print(
+            "usage: bench_startup ours PROJECT | loaded PROJECT | filled PROJECT | bare"
+            " | bare-widgets",
+            file=sys.stderr,
+        )
         return 2
-    if mode != "bare":
+    if not bare:
         from workbench.ui.app import run
 
         def watch(app: QApplication) -> None:
-            app.installEventFilter(_FirstPaint(app, report_packages=mode == "loaded"))
+            app.installEventFilter(
+                _FirstPaint(app, report_packages=mode == "loaded", filled=mode == "filled")
+            )
 
         return run(argv[1], on_start=watch)
     app = QApplication(sys.argv[:1])
     app.installEventFilter(_FirstPaint(app))
-    window = bare_window()
+    window = bare_frame() if mode == "bare" else bare_window()
     window.show()
     return app.exec()
 
