@@ -66,6 +66,7 @@ class ProjectIndex:
         self._searcher: Any = None
         self._readers: SegmentReaders | None = None
         self._stale = False
+        self._reads_prepared = False
         self._facets = FacetTables(self.location, save=not store.read_only)
         self._writing = threading.RLock()
         self._reading = threading.RLock()
@@ -247,9 +248,13 @@ class ProjectIndex:
             yield self._current_searcher().reader()
 
     def warm(self) -> None:
-        """Prepare what the first faceted search would otherwise build (per-segment tables)."""
+        """Prepare what the first faceted search would otherwise build (per-segment tables),
+        and, the first time, the database reads of the first drain."""
         with self._reading:
             self._guarded(lambda: self._facets.prepare(self._current_searcher()))
+        if self.writable and not self._reads_prepared:
+            indexer.prepare_reads(self.store)
+            self._reads_prepared = True
 
     def document_count(self) -> int:
         with self._reading:

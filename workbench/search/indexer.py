@@ -19,8 +19,15 @@ from sqlalchemy import delete, func, select
 from whoosh.index import Index
 from whoosh.reading import SegmentReader
 
-from workbench.domain import OutboxEntry
-from workbench.search.documents import NameBook, Selection, document_key, documents_for
+from workbench.domain import Article, Claim, OutboxEntry
+from workbench.search.documents import (
+    ARTICLE,
+    CLAIM,
+    NameBook,
+    Selection,
+    document_key,
+    documents_for,
+)
 from workbench.search.writer import open_writer
 from workbench.store import ProjectStore
 
@@ -63,6 +70,17 @@ def read_batch(store: ProjectStore, limit: int = DRAIN_BATCH) -> Batch | None:
             for kind, ids in touched.items()
         }
     return Batch([entry_id for entry_id, _, _ in entries], touched, documents)
+
+
+def prepare_reads(store: ProjectStore) -> None:
+    """Read one document of each kind, as a drain does, so that the first edit after opening
+    does not also wait for the database layer to prepare those queries."""
+    with store.reading() as session:
+        names = NameBook()
+        for kind, model in ((ARTICLE, Article), (CLAIM, Claim)):
+            first = session.scalar(select(func.min(model.id)))
+            if first is not None:
+                documents_for(session, kind, Selection.of([first]), names)
 
 
 def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
