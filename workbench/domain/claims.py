@@ -28,6 +28,8 @@ class Claim(SpanColumns, Base):
         Index("ix_claims_status_updated", "status", "updated_at"),
         Index("ix_claims_credibility_updated", "credibility", "updated_at"),
         Index("ix_claims_id_article", "id", "article_id"),  # claim to article, revision 0006
+        Index("ix_claims_status_id", "status", "id"),  # the list's sorts, revision 0010
+        Index("ix_claims_credibility_id", "credibility", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
