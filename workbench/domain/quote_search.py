@@ -4,8 +4,9 @@ A new text is prepared once (`NewText`: where each of its words is, and its quot
 and then serves every claim and mention of the article. A changed quote is looked for only
 where its rarest words point; rapidfuzz aligns it there (`fuzz.partial_ratio_alignment`). A
 place is taken only when three things hold: the words agree (a score of at least the
-threshold), nothing elsewhere agrees nearly as well (a margin over the best other place, so
-two look-alikes leave the quote unplaced), and the words around it are still those that were
+threshold), nothing elsewhere agrees nearly as well (a margin over the best other place, or a
+place that differs from the quote many times less than any other does, so two look-alikes
+leave the quote unplaced), and the words around it are still those that were
 around the quote (its old prefix or suffix is found beside it, so a look-alike sentence in
 another paragraph is not taken for a vanished quote). Boundaries then snap to whole words.
 """
