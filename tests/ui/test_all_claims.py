@@ -127,3 +127,20 @@ def test_the_shortcuts_page_lists_all_claims(sample_window: MainWindow) -> None:
     page = sample_window.shortcuts_page
     assert page.keys_for("All claims") == "Ctrl+Shift+A"
     assert ("All claims", "Del", "Delete the selected claims") in page.rows()  # the action's own
+
+
+def test_the_first_screenful_shows_before_the_whole_list(
+    qtbot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With screens of two rows, the list shows two claims first, then all six; the listing
+    is said to be complete (selection kept, count final) only once, with all six."""
+    monkeypatch.setattr(all_claims_model, "BLOCK", 2)
+    model = AllClaimsModel(sample_window.session.project, tasks=sample_window.session.tasks)
+    shown: list[int] = []
+    complete: list[int] = []
+    model.modelReset.connect(lambda: shown.append(model.rowCount()))
+    model.listed.connect(lambda: complete.append(model.rowCount()))
+    model.reload()
+    qtbot.waitUntil(lambda: not model.listing, timeout=WAIT_MS)
+    assert shown == [2, 6]
+    assert complete == [6]

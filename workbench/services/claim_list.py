@@ -142,11 +142,18 @@ def claim_ids(
     claim_filter: ClaimFilter = ClaimFilter(),
     sort: str = "updated",
     descending: bool = True,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids of the claims that pass the filter, in the order asked for."""
+    """The ids of the claims that pass the filter, in the order asked for; given `limit`, only
+    the first that many (the first screenful: where the order has an index — the latest change,
+    status, credibility — they are read from it, not sorted from every claim)."""
     if sort not in SORTS:
         raise InvalidInput(f"the claims list sorts by {', '.join(SORTS)}; not by {sort!r}")
+    if limit is not None and limit < 1:
+        raise InvalidInput(f"a first screenful has at least one claim; not {limit!r}")
     query = _sorted(_filtered(select(Claim.id), claim_filter), sort, descending)
+    if limit is not None:
+        query = query.limit(limit)
     with project.reading() as session:
         return _ids(session, query)
 

@@ -42,7 +42,8 @@ class AllClaimsModel(QAbstractTableModel):
     """Every claim of the project that passes the filter, as rows.
 
     Given the window's task runner, the ids are asked for in the background (500,000 claims
-    take longer than the UI may wait) and `listed` fires when they are in; without one, at once.
+    take longer than the UI may wait): the first screenful, shown as soon as it is in, then
+    all of them, and `listed` fires when they are in; without one, all at once.
     """
 
     listed = Signal()
@@ -78,10 +79,29 @@ class AllClaimsModel(QAbstractTableModel):
             return
         self._generation += 1
         generation, self.listing = self._generation, True
+        # The first screenful first (read from an index where the order has one), then all.
+        self.tasks.run(
+            "List claims",
+            lambda _control: claim_ids(project, *wanted, limit=BLOCK),
+            on_done=lambda ids: self._first_screen(generation, ids),
+            on_error=lambda error: self._failed(generation, error),
+            writes=False,
+            owner=self,
+        )
+
+    def _first_screen(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        if len(ids) < BLOCK:  # that is every claim that passes
+            self._listed(generation, ids)
+            return
+        self._show(ids, complete=False)
+        project, wanted = self.project, (self.claim_filter, self.sort_key, self.descending)
+        assert self.tasks is not None
         self.tasks.run(
             "List claims",
             lambda _control: claim_ids(project, *wanted),
-            on_done=lambda ids: self._listed(generation, ids),
+            on_done=lambda every: self._listed(generation, every),
             on_error=lambda error: self._failed(generation, error),
             writes=False,
             owner=self,
@@ -97,11 +117,13 @@ class AllClaimsModel(QAbstractTableModel):
             self.listing = False
             self.failed.emit(error)
 
-    def _show(self, ids: list[int]) -> None:
+    def _show(self, ids: list[int], complete: bool = True) -> None:
+        """List these ids; `listed` says when the listing is complete (not a first screenful)."""
         self.beginResetModel()
         self._rows.show(ids)
         self.endResetModel()
-        self.listed.emit()
+        if complete:
+            self.listed.emit()
 
     def set_filter(self, claim_filter: ClaimFilter) -> None:
         self.claim_filter = claim_filter
