@@ -111,8 +111,9 @@ def article_ids(
         order.nulls_last(), Article.id.desc() if descending else Article.id.asc()
     )
     with project.reading() as session:
-        # Core execution: ids need no ORM row processing (a third of the time at 100,000).
-        return list(session.connection().execute(query).scalars())
+        # Core execution: ids need no ORM row processing (a third of the time at 100,000);
+        # `all()` reads them in one fetchall, not one fetchone per article.
+        return list(session.connection().execute(query).scalars().all())
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
