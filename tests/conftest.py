@@ -13,6 +13,18 @@ from workbench.services.sample import build_sample
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _index_notes_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which index folder each project file uses is noted in the user's cache; tests note it
+    in a folder of their own (see `workbench/store/index_home.py`)."""
+    from workbench.store import index_home
+
+    notes = tmp_path_factory.getbasetemp() / "index-notes"
+    monkeypatch.setattr(index_home, "registry_folder", lambda: notes)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
     """A new, empty project file in a temporary folder."""

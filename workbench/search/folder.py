@@ -20,6 +20,7 @@ from whoosh.index import Index
 
 from workbench.search.schema import SCHEMA_VERSION, build_schema
 from workbench.store import ProjectStore
+from workbench.store.index_home import index_home
 
 META_FILE = "workbench-search.json"
 INDEX_NAME = "MAIN"
@@ -37,9 +38,10 @@ class IndexUnusable(Exception):
 
 
 def index_location(store: ProjectStore) -> Path:
-    """`<project>.index` beside a project file; a per-URL folder in the cache for a server."""
+    """`<project>.index` beside a project file (the same for each name of one file, see
+    `store/index_home.py`); a per-URL folder in the cache for a server."""
     if store.path is not None:
-        return store.path.with_name(store.path.name + ".index")
+        return index_home(store.path, record=not store.read_only)
     digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
     return Path(user_cache_dir("analyst-workbench")) / "indexes" / digest
 

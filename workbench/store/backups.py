@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workbench.store.errors import ProjectError
+from workbench.store.index_home import index_home
 
 KEEP = {"daily": 7, "before-upgrade": 3, "before-bulk-delete": 5, "before-restore": 3}
 PROJECT_SUFFIX = ".wbproj"
@@ -115,6 +116,6 @@ def restore_into(backup: Path, project: Path) -> None:
             destination.close()
     finally:
         source.close()
-    index = project.with_name(project.name + ".index")
+    index = index_home(project.resolve(), record=False)
     if index.is_dir():
         shutil.rmtree(index)
