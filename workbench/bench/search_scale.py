@@ -43,7 +43,7 @@ def rows(case: Case) -> Iterator[Measurement]:
     fts = case.scratch / "search-fts5.sqlite"
     yield _build_row(case, fts)
     yield from _query_rows(case, fts)
-    yield _searchable_row(case, fts)
+    yield from _searchable_rows(case, fts)
 
 
 def _child(*argv: str, size: int = 0) -> tuple[dict[str, Any], Run]:
@@ -159,49 +159,55 @@ def _p95_row(
     )
 
 
-def _searchable_row(case: Case, fts: Path) -> Measurement:
-    """Mark a claim and find it by a word of its summary; floor: FTS5 insert, commit, match."""
+def _searchable_rows(case: Case, fts: Path) -> Iterator[Measurement]:
+    """Mark a claim and find it by a word of its summary; floor: FTS5 insert, commit, match.
+    Wall and CPU time of the same runs (CPU is the fair figure on a machine others load)."""
     from workbench.domain.anchoring import Span
     from workbench.services.claims import create_claim
     from workbench.services.search import SearchIndex
 
     article = int(case.scalar("SELECT min(id) FROM articles"))
     database = sqlite3.connect(fts)
-    mine: list[float] = []
-    theirs: list[float] = []
+    mine: dict[str, list[float]] = {"wall": [], "CPU": []}
+    theirs: dict[str, list[float]] = {"wall": [], "CPU": []}
     with case.project() as project:
         index = SearchIndex.open(project)
         try:
             for number in range(EDITS):
                 marker = f"qx{number}zz"
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 claim = create_claim(project, article, Span(0, 20), summary=f"marker {marker}")
                 found = index.search(marker, limit=1, facets=False)
-                mine.append((time.perf_counter() - started) * 1000)
+                mine["wall"].append((time.perf_counter() - started) * 1000)
+                mine["CPU"].append((time.process_time() - started_cpu) * 1000)
                 hits = [(hit.kind, hit.id) for hit in found.hits]
                 assert hits == [("claim", claim)], f"claim {claim} not found by {marker}: {hits}"
-                theirs.append(_fts_insert(database, number, marker))
+                wall, cpu = _fts_insert(database, number, marker)
+                theirs["wall"].append(wall)
+                theirs["CPU"].append(cpu)
                 index.engine.tidy()  # untimed, as the background indexer merges when idle
         finally:
             index.close()
             database.close()
-    return Measurement(
-        "new claim searchable, edit included, p95",
-        case.size,
-        sorted(mine)[int(0.95 * len(mine))],
-        sorted(theirs)[int(0.95 * len(theirs))],
-        LATENCY,
-        note=f"{EDITS} claims; median {statistics.median(mine):.1f} ms; floor: FTS5 insert,"
-        " commit and match",
-    )
+    for measure in ("wall", "CPU"):
+        yield Measurement(
+            f"new claim searchable, edit included, p95 {measure}",
+            case.size,
+            sorted(mine[measure])[int(0.95 * EDITS)],
+            sorted(theirs[measure])[int(0.95 * EDITS)],
+            LATENCY,
+            note=f"{EDITS} claims (the p95 of 20 is the slowest);"
+            f" median {statistics.median(mine[measure]):.1f} ms; floor: FTS5 insert, commit"
+            " and match",
+        )
 
 
-def _fts_insert(database: sqlite3.Connection, number: int, marker: str) -> float:
-    started = time.perf_counter()
+def _fts_insert(database: sqlite3.Connection, number: int, marker: str) -> tuple[float, float]:
+    started, started_cpu = time.perf_counter(), time.process_time()
     database.execute(
         "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
         (2 * CLAIM_ROWID_BASE + number, "benchmark", f"marker {marker}"),
     )
     database.commit()
     database.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (marker,)).fetchall()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.process_time() - started_cpu) * 1000
