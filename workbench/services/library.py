@@ -110,10 +110,11 @@ def article_ids(
     query = _filtered(query, article_filter).order_by(
         order.nulls_last(), Article.id.desc() if descending else Article.id.asc()
     )
-    with project.reading() as session:
-        # Core execution: ids need no ORM row processing (a third of the time at 100,000);
-        # `all()` reads them in one fetchall, not one fetchone per article.
-        return list(session.connection().execute(query).scalars().all())
+    # A Core connection, no ORM session: ids need no ORM row processing (a third of the time
+    # at 100,000), and a session's set-up and tear-down cost more than a date filter's query
+    # (an index range); `all()` reads the ids in one fetchall, not one fetchone per article.
+    with project.store.engine.connect() as connection:
+        return list(connection.execute(query).scalars().all())
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
