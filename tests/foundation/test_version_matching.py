@@ -106,3 +106,16 @@ def test_an_unknown_article_is_named_in_the_error(project: Project, tmp_path: Pa
     with pytest.raises(ProjectError, match="article 99 does not exist"):
         import_new_version(project, 99, text_file)
     assert project_counts(project).articles == 0
+
+
+def test_the_cli_names_an_unknown_article_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--new-version-of 99` on a project without article 99 fails in one line naming it."""
+    path = tmp_path / "case.wbproj"
+    Project.create(path).close()
+    text_file = tmp_path / "new.txt"
+    text_file.write_text("Some title\n\nSome text.", encoding="utf-8")
+    assert main(["import", "--new-version-of", "99", str(path), str(text_file)]) != 0
+    error = capsys.readouterr().err.strip()
+    assert "article 99 does not exist" in error and len(error.splitlines()) == 1
