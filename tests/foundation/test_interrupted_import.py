@@ -3,11 +3,16 @@ not, said by `info`, `import` and the service; the rest is imported once, nothin
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -56,19 +61,32 @@ def _pages(folder: Path, count: int) -> list[Path]:
     return sorted(folder.iterdir())
 
 
+_KILLED: dict[str, tuple[Path, list[Path]]] = {}
+
+
 def _killed_import(tmp_path: Path, when: str) -> tuple[Path, list[Path]]:
-    path = tmp_path / "case.wbproj"
-    Project.create(path).close()
-    pages = _pages(tmp_path / "pages", 8)
-    done = subprocess.run(
-        [sys.executable, "-c", KILLER, str(path), str(tmp_path / "pages"), when],
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == -signal.SIGKILL, done.stderr
-    return path, pages
+    """A copy (in `tmp_path`) of a project whose import of 8 pages was killed with SIGKILL
+    `when`; the kill is made once per kind and each test works on its own copy."""
+    if when not in _KILLED:
+        folder = Path(tempfile.mkdtemp(prefix="killed-import-"))
+        atexit.register(shutil.rmtree, folder, True)
+        path = folder / "case.wbproj"
+        Project.create(path).close()
+        pages = _pages(folder / "pages", 8)
+        done = subprocess.run(
+            [sys.executable, "-c", KILLER, str(path), str(folder / "pages"), when],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == -signal.SIGKILL, done.stderr
+        _KILLED[when] = (path, pages)
+    original, pages = _KILLED[when]
+    copy = tmp_path / "case.wbproj"
+    with closing(sqlite3.connect(original)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)  # whatever the killed process left in its -wal file included
+    return copy, pages
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -109,7 +127,7 @@ def test_info_and_import_say_where_it_stands_and_import_the_rest_once(
 ) -> None:
     """`info` reports the interrupted import in one line; `import --rest` stores the other 5,
     and nothing is stored twice; afterwards nothing is reported any more."""
-    path = _killed_import(tmp_path, "after-progress")[0]
+    path, pages = _killed_import(tmp_path, "after-progress")
     code, out = run(capsys, "info", str(path))
     (line,) = [line for line in out.splitlines() if line.startswith("import ")]
     assert code == 0 and "was interrupted: 3 stored, 5 not; `workbench import" in line
@@ -119,7 +137,7 @@ def test_info_and_import_say_where_it_stands_and_import_the_rest_once(
     assert notice.endswith("3 stored, 5 not (page-3.txt, page-4.txt, page-5.txt, page-6.txt,"
                            " page-7.txt)")  # fmt: skip
     assert "5 imported, 0 already in the project, 0 failed" in out
-    code, out = run(capsys, "import", str(path), str(tmp_path / "pages"))
+    code, out = run(capsys, "import", str(path), str(pages[0].parent))
     assert "0 imported, 8 already in the project" in out
     assert "interrupted" not in out
     assert "import " not in run(capsys, "info", str(path))[1]
