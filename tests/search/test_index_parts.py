@@ -58,11 +58,14 @@ def test_positions_survive_encoding(positions: list[int]) -> None:
 def test_posting_blocks_survive_encoding(
     gaps: list[int], first: int, boost: float, with_values: bool
 ) -> None:
-    """A block's ids, weights and values read back as written."""
+    """A block's ids, weights and values read back as written; each value read alone too."""
     ids = [first + sum(gaps[: n + 1]) for n in range(len(gaps))]
     weights = array("f", [boost * (1 + n % 3) for n in range(len(ids))])
-    values = [bytes([0, n % 200]) for n in range(len(ids))] if with_values else []
-    block = Block(encode_block(ids, weights, values, (3, 40), max(weights)))
+    values = [bytes([0, n % 200] * (1 + n % 3)) for n in range(len(ids))] if with_values else []
+    encoded = encode_block(ids, weights, values, (3, 40), max(weights))
+    alone = Block(encoded)
+    assert [alone.value_at(place) for place in range(len(ids))] == (values or [b""] * len(ids))
+    block = Block(encoded)
     assert list(block.ids()) == ids
     assert list(block.weights()) == list(weights)
     assert block.values() == (values or [b""] * len(ids))

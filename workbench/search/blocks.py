@@ -105,7 +105,10 @@ def encode_block(
 class Block:
     """A read block: header fields at once, the sections decoded when first asked for."""
 
-    __slots__ = ("_ids", "_raw", "_values", "_weights", "count", "high", "low", "max_id")
+    __slots__ = (
+        *("_data", "_ends", "_ids", "_raw", "_values", "_weights"),
+        *("count", "high", "low", "max_id"),
+    )
 
     def __init__(self, raw: bytes) -> None:
         self._raw = raw
@@ -113,6 +116,8 @@ class Block:
         self._ids: tuple[int, ...] | None = None
         self._weights: array | None = None
         self._values: list[bytes] | None = None
+        self._data: bytes | None = None
+        self._ends: list[int] = []
 
     @property
     def max_weight(self) -> float:
@@ -149,18 +154,26 @@ class Block:
 
     def values(self) -> list[bytes]:
         if self._values is None:
+            data, ends = self._decompressed()
+            self._values = [data[start:end] for start, end in pairwise(ends)]
+        return self._values
+
+    def value_at(self, place: int) -> bytes:
+        """The value of the posting at `place` (0-based) alone, without slicing the others."""
+        data, ends = self._decompressed()
+        return data[ends[place] : ends[place + 1]]
+
+    def _decompressed(self) -> tuple[bytes, list[int]]:
+        if self._data is None:
             _, _, length_code, id_size, weight_size, length_size = self._sections()
             start = HEADER.size + id_size + weight_size
             lengths = array(length_code, self._raw[start : start + length_size])
-            if not lengths:
-                self._values = [b""] * self.count
+            if lengths:
+                self._data = zlib.decompress(self._raw[start + length_size :])
+                self._ends = [0, *accumulate(lengths)]
             else:
-                data = zlib.decompress(self._raw[start + length_size :])
-                ends = list(accumulate(lengths))
-                self._values = [
-                    data[end - size : end] for end, size in zip(ends, lengths, strict=True)
-                ]
-        return self._values
+                self._data, self._ends = b"", [0] * (self.count + 1)
+        return self._data, self._ends
 
 
 class ListedBlock:
@@ -177,3 +190,6 @@ class ListedBlock:
 
     def values(self) -> list[bytes]:
         return self._values
+
+    def value_at(self, place: int) -> bytes:
+        return self._values[place]

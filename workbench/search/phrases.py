@@ -14,7 +14,7 @@ nothing more. A test compares hits and scores with Whoosh's own `Phrase`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,6 +24,7 @@ from whoosh.query import Phrase
 from workbench.search.whoosh_internals import leaf_matcher, posting_blocks
 
 Positions = Callable[[bytes], Iterable[int]]
+_FEW = 4  # candidates in under a quarter of a block's postings: read theirs alone
 
 
 class AdjacentWords(Phrase):
@@ -97,7 +98,12 @@ def _values_of(blocks: list[Any], candidates: list[int]) -> dict[int, bytes]:
     for block in blocks:
         high = bisect_right(candidates, block.max_id, low)
         if high > low:
-            found.update(zip(block.ids(), block.values(), strict=True))
+            ids = block.ids()
+            if (high - low) * _FEW < len(ids):  # a few candidates: their values alone
+                for doc in candidates[low:high]:  # each is in this block: it has every word
+                    found[doc] = block.value_at(bisect_left(ids, doc))
+            else:
+                found.update(zip(ids, block.values(), strict=True))
         low = high
         if low == len(candidates):
             break
