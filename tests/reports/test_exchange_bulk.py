@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.domain.journal import ChangeRecord
-from workbench.services import Project
-from workbench.services import exchange_bulk
+from workbench.services import Project, exchange_bulk
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange import import_web_annotations
 from workbench.services.queries import claim_views
