@@ -69,9 +69,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         "Run with no command to open the window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subcommands = _OnlyChosen(
-        parser.add_subparsers(title="commands", metavar="COMMAND"), chosen
-    )
+    subcommands = _OnlyChosen(parser.add_subparsers(title="commands", metavar="COMMAND"), chosen)
     gui = subcommands.add_parser("gui", help="open the workbench window (the default)")
     gui.add_argument(
         "project", nargs="?", help="project file to open (default: your default project)"
