@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,19 +14,13 @@ import pytest
 from workbench.services import Project
 from workbench.services.sample import build_sample
 
+# Which index folder each project file uses is noted in the user's cache; the suite (and the
+# processes its tests start) note it in a temporary folder instead (store/index_home.py).
+_NOTES = tempfile.mkdtemp(prefix="workbench-index-notes-")
+os.environ.setdefault("WORKBENCH_INDEX_NOTES", _NOTES)
+atexit.register(shutil.rmtree, _NOTES, True)
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
-
-@pytest.fixture(autouse=True)
-def _index_notes_in_a_temporary_folder(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Which index folder each project file uses is noted in the user's cache; tests note it
-    in a folder of their own (see `workbench/store/index_home.py`)."""
-    from workbench.store import index_home
-
-    notes = tmp_path_factory.getbasetemp() / "index-notes"
-    monkeypatch.setattr(index_home, "registry_folder", lambda: notes)
 
 
 @pytest.fixture

@@ -19,9 +19,16 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+NOTES_VARIABLE = "WORKBENCH_INDEX_NOTES"  # another folder for the notes (the test suite's)
+
 
 def registry_folder() -> Path:
-    return Path(user_cache_dir("analyst-workbench")) / "indexes" / "by-file"
+    chosen = os.environ.get(NOTES_VARIABLE)
+    return (
+        Path(chosen)
+        if chosen
+        else Path(user_cache_dir("analyst-workbench")) / "indexes" / "by-file"
+    )
 
 
 def file_identity(path: Path) -> str:
