@@ -42,3 +42,20 @@ def sample_window(sample_project: Project, open_window) -> MainWindow:
     window = open_window(sample_project)
     assert window.reader.article is not None
     return window
+
+
+@pytest.fixture
+def import_seed(qtbot, corpus: Path) -> Callable[[MainWindow], None]:
+    """Imports the seed page through the window's importer and waits as the analyst does:
+    until the import is over and announced, the article open, and the window active again
+    (a slow import shows a progress dialog, which takes the focus while it is up)."""
+
+    def importing(window: MainWindow) -> None:
+        window.importer.import_paths([corpus / "seed" / "putin-iran-deftechtimes.html"])
+        qtbot.waitUntil(lambda: window.importer.task is None, timeout=60_000)
+        window.session.flush()
+        qtbot.waitUntil(lambda: window.reader.article is not None, timeout=30_000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
+
+    return importing

@@ -4,8 +4,6 @@ and Russia, create the event, grade it — in at most 25 inputs, never scrolling
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
@@ -67,14 +65,6 @@ def assert_focus_in_view(window: MainWindow) -> None:
     assert inspector.horizontalScrollBar().maximum() == 0, "the inspector scrolls sideways"
 
 
-def _import_seed(qtbot, window: MainWindow, corpus: Path) -> None:
-    """Import the seed page and wait until the import is over and announced."""
-    window.importer.import_paths([corpus / "seed" / "putin-iran-deftechtimes.html"])
-    qtbot.waitUntil(lambda: window.importer.task is None, timeout=60_000)
-    window.session.flush()
-    qtbot.waitUntil(lambda: window.reader.article is not None, timeout=WAIT_MS)
-
-
 @pytest.fixture
 def register(project: Project) -> Project:
     """The register an analyst has after a few days: two sources and two states, no outlet."""
@@ -87,11 +77,11 @@ def register(project: Project) -> Project:
 
 
 def test_the_seed_workflow_in_at_most_25_keys(
-    qtbot, open_window, register: Project, corpus: Path
+    qtbot, open_window, register: Project, import_seed
 ) -> None:
     """Mark, attribute, link, create the event and grade with ≤ 25 keys; all of it is stored."""
     window: MainWindow = open_window(register)
-    _import_seed(qtbot, window, corpus)
+    import_seed(window)
     keys = Keyboard(qtbot, window)
 
     keys.press(Qt.Key.Key_F, CTRL)  # find in the article
@@ -144,12 +134,12 @@ def test_the_seed_workflow_in_at_most_25_keys(
 
 
 def test_a_source_is_graded_from_its_hop_and_tab_runs_along_the_chain(
-    qtbot, open_window, register: Project, corpus: Path
+    qtbot, open_window, register: Project, import_seed
 ) -> None:
     """Shift+Tab from the new hop reaches Reuters' grade; typing A regrades Reuters; the focus
     stays in the row; Tab then runs grade → role → cue → anon. → the next hop's grade."""
     window: MainWindow = open_window(register)
-    _import_seed(qtbot, window, corpus)
+    import_seed(window)
     keys = Keyboard(qtbot, window)
     keys.press(Qt.Key.Key_F, CTRL)
     keys.type("Sources told Reuters")
@@ -178,11 +168,11 @@ def test_a_source_is_graded_from_its_hop_and_tab_runs_along_the_chain(
 
 
 def test_the_kind_chosen_for_a_new_name_is_kept_for_the_next(
-    qtbot, open_window, register: Project, corpus: Path
+    qtbot, open_window, register: Project, import_seed
 ) -> None:
     """After creating an outlet, the next new name is offered as an outlet too, not reset."""
     window: MainWindow = open_window(register)
-    _import_seed(qtbot, window, corpus)
+    import_seed(window)
     keys = Keyboard(qtbot, window)
     keys.press(Qt.Key.Key_F, CTRL)
     keys.type("Sources told Reuters")

@@ -4,8 +4,6 @@ Russia, grade it 3, undo and redo that, then find it again by searching `source:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
@@ -79,12 +77,11 @@ def _back_to(qtbot, window: MainWindow) -> None:
 
 
 def test_the_seed_workflow_through_the_window(
-    qtbot, open_window, register: Project, corpus: Path
+    qtbot, open_window, register: Project, import_seed
 ) -> None:
     """Import, mark, attribute, link, grade, undo, redo, search — as an analyst does it."""
     window: MainWindow = open_window(register)
-    window.importer.import_paths([corpus / "seed" / "putin-iran-deftechtimes.html"])
-    qtbot.waitUntil(lambda: window.reader.article is not None, timeout=60_000)
+    import_seed(window)
 
     _select_by_keyboard(qtbot, window, REUTERS_QUOTE)
     qtbot.keyClick(window.reader.text, Qt.Key.Key_M, CTRL)
