@@ -144,3 +144,15 @@ def test_the_first_screenful_shows_before_the_whole_list(
     qtbot.waitUntil(lambda: not model.listing, timeout=WAIT_MS)
     assert shown == [2, 6]
     assert complete == [6]
+
+
+def test_the_count_never_calls_the_first_screenful_the_total(
+    qtbot, panel: AllClaimsPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While only the first screenful is in, the count says so; the total shown is all six."""
+    monkeypatch.setattr(all_claims_model, "BLOCK", 2)
+    said: list[str] = []
+    panel.model.modelReset.connect(lambda: said.append(panel.count.text()))
+    panel.reload()
+    qtbot.waitUntil(lambda: not panel.model.listing, timeout=WAIT_MS)
+    assert said == ["first 2 claims shown, listing the rest…", "6 claims"]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.grades import CREDIBILITY_WORDING, ClaimStatus
+from workbench.domain.text import plural
 from workbench.services import ProjectChange, bulk_claims
 from workbench.services.claim_list import ClaimFilter, claim_list_choices
 from workbench.ui.all_claims_model import ARTICLE_ID, COLUMNS, QUOTE, AllClaimsModel
@@ -217,7 +218,9 @@ class AllClaimsPanel(QWidget):
     def _selection_changed(self) -> None:
         chosen = len(self.selected_ids())
         total = self.model.rowCount()
-        listed = "1 claim" if total == 1 else f"{total:,} claims"
+        listed = plural(total, "claim")
+        if self.model.listing:  # only the first screenful is in: never call it the total
+            listed = f"first {listed} shown, listing the rest…"
         self.count.setText(f"{listed}, {chosen:,} selected" if chosen else listed)
         for button in self.bulk_buttons:
             button.setEnabled(chosen > 0)
