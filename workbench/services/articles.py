@@ -69,9 +69,9 @@ def add_article(
         article = Article(
             text=text,
             content_hash=digest,
-            title=new.title.strip() or _first_line(text),
-            original=_packed(new.original),
-            **_metadata_of(new),
+            title=new.title.strip() or first_line(text),
+            original=packed_original(new.original),
+            **metadata_of(new),
         )
         article_id = uow.articles.add(article).id
     if records is not None and uow.record_id is not None:
@@ -79,11 +79,11 @@ def add_article(
     return article_id
 
 
-def _packed(original: bytes | None) -> bytes | None:
+def packed_original(original: bytes | None) -> bytes | None:
     return zlib.compress(original, ORIGINAL_COMPRESSION_LEVEL) if original is not None else None
 
 
-def _metadata_of(new: NewArticle) -> dict:
+def metadata_of(new: NewArticle) -> dict:
     return {
         "outlet": new.outlet.strip(),
         "authors": [author.strip() for author in new.authors if author.strip()],
@@ -245,7 +245,7 @@ def article_text(project: Project, article_id: int) -> str:
     return text
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return text.split("\n", 1)[0][:300]
 
 

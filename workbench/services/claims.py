@@ -40,7 +40,7 @@ def create_claim(
     credibility: int = 6,
 ) -> int:
     """Mark a claim on a span of an article; the quote is taken from the text."""
-    fields = _checked(
+    fields = checked_claim_fields(
         {"summary": summary, "kind": kind, "status": status, "credibility": credibility}
     )
     with project.command("Mark claim") as uow:
@@ -72,7 +72,7 @@ def trimmed_span(span: Span, text: str) -> Span:
     return Span(start, end)
 
 
-def _checked(fields: dict[str, object]) -> dict[str, object]:
+def checked_claim_fields(fields: dict[str, object]) -> dict[str, object]:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise InvalidInput(f"a claim has no field {sorted(unknown)[0]!r}")
@@ -95,7 +95,7 @@ def _checked(fields: dict[str, object]) -> dict[str, object]:
 
 def edit_claim(project: Project, claim_id: int, **fields: object) -> None:
     """Change a claim's summary, kind, status or credibility."""
-    fields = _checked(fields)
+    fields = checked_claim_fields(fields)
     with project.command(_edit_label(fields)) as uow:
         claim = uow.claims.get(claim_id)
         for name, value in fields.items():
@@ -131,7 +131,7 @@ def delete_claim(project: Project, claim_id: int) -> None:
 def set_attribution(project: Project, claim_id: int, hops: list[Hop]) -> None:
     """Replace a claim's attribution chain, ordered from the origin to the publishing outlet."""
     for hop in hops:
-        _check_hop(hop)
+        check_hop(hop)
     with project.command("Set attribution") as uow:
         claim = uow.claims.get(claim_id)
         for hop in hops:
@@ -143,7 +143,7 @@ def set_attribution(project: Project, claim_id: int, hops: list[Hop]) -> None:
         uow.session.flush()
 
 
-def _check_hop(hop: Hop) -> None:
+def check_hop(hop: Hop) -> None:
     if (hop.source_id is None) == (hop.actor_id is None):
         raise InvalidInput("each attribution hop names either a source or an actor")
     chosen(HopRole, hop.role, "hop role")
@@ -152,7 +152,7 @@ def _check_hop(hop: Hop) -> None:
 def _check_named(uow: UnitOfWork, hop: Hop) -> None:
     if hop.source_id is not None:
         uow.sources.get(hop.source_id)
-    elif hop.actor_id is not None:  # _check_hop made sure one of the two is given
+    elif hop.actor_id is not None:  # check_hop made sure one of the two is given
         uow.actors.get(hop.actor_id)
 
 

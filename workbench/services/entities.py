@@ -35,11 +35,11 @@ ALIAS_MODEL: dict[str, tuple[type[SourceAlias] | type[ActorAlias], str]] = {
 }
 
 
-def _vocabulary_value(kind: str, value: str) -> str:
+def vocabulary_value(kind: str, value: str) -> str:
     return chosen(KINDS[kind], value, f"kind of {kind}")
 
 
-def _reliability(value: str) -> str:
+def reliability_grade(value: str) -> str:
     try:
         return Reliability(value.strip().upper()).value
     except ValueError:
@@ -64,8 +64,8 @@ def create_source(
     name = clean_name(name, "source")
     row = Source(
         name=name,
-        kind=_vocabulary_value("source", kind),
-        reliability=_reliability(reliability),
+        kind=vocabulary_value("source", kind),
+        reliability=reliability_grade(reliability),
         description=description.strip(),
     )
     return _create(project, "source", row, aliases)
@@ -84,8 +84,8 @@ def create_actor(
     name = clean_name(name, "actor")
     row = Actor(
         name=name,
-        kind=_vocabulary_value("actor", kind),
-        reliability=_reliability(reliability),
+        kind=vocabulary_value("actor", kind),
+        reliability=reliability_grade(reliability),
         description=description.strip(),
     )
     return _create(project, "actor", row, aliases)
@@ -127,7 +127,7 @@ def _edit(project: Project, kind: str, record_id: int, fields: dict[str, str]) -
     if set(fields) - allowed:
         raise InvalidInput(f"a {kind} has no field {sorted(set(fields) - allowed)[0]!r}")
     if "reliability" in fields:
-        fields["reliability"] = _reliability(fields["reliability"])
+        fields["reliability"] = reliability_grade(fields["reliability"])
     label = f"Grade {kind} {fields['reliability']}" if set(fields) == {"reliability"} else None
     with project.command(label or f"Edit {kind}") as uow:
         row = getattr(uow, f"{kind}s").get(record_id)
@@ -135,7 +135,7 @@ def _edit(project: Project, kind: str, record_id: int, fields: dict[str, str]) -
             fields["name"] = clean_name(fields["name"], kind)
             _ensure_free(uow, kind, fields["name"], record_id)
         if "kind" in fields:
-            fields["kind"] = _vocabulary_value(kind, fields["kind"])
+            fields["kind"] = vocabulary_value(kind, fields["kind"])
         for name, value in fields.items():
             setattr(row, name, value.strip() if name == "description" else value)
 

@@ -26,7 +26,7 @@ EVENT_FIELDS = (
 )
 
 
-def _checked(fields: dict[str, object]) -> dict[str, object]:
+def checked_event_fields(fields: dict[str, object]) -> dict[str, object]:
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise InvalidInput(f"an event has no field {sorted(unknown)[0]!r}")
@@ -47,27 +47,27 @@ def _precision(value: object) -> str:
     return chosen(DatePrecision, value, "date precision")
 
 
-def _check_dates(event: Event) -> None:
+def check_event_dates(event: Event) -> None:
     if event.start_date and event.end_date and event.end_date < event.start_date:
         raise InvalidInput(f"“{event.title}” cannot end ({event.end_date}) before it starts")
 
 
 def create_event(project: Project, title: str, **fields: object) -> int:
     """A new event: title, kind, start/end dates with precision, place, description."""
-    fields = _checked({"title": title, **fields})
+    fields = checked_event_fields({"title": title, **fields})
     with project.command(f"New event “{fields['title']}”") as uow:
         event = Event(**fields)
-        _check_dates(event)
+        check_event_dates(event)
         return uow.events.add(event).id
 
 
 def edit_event(project: Project, event_id: int, **fields: object) -> None:
-    fields = _checked(fields)
+    fields = checked_event_fields(fields)
     with project.command("Edit event") as uow:
         event = uow.events.get(event_id)
         for name, value in fields.items():
             setattr(event, name, value)
-        _check_dates(event)
+        check_event_dates(event)
 
 
 def merge_events(project: Project, survivor_id: int, duplicate_id: int) -> None:

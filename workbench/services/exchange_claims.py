@@ -171,7 +171,7 @@ class ClaimWriter:
 
     def _new_claim(self, article_id: int, claim: rm.Claim, place: dict[str, Any]) -> int:
         """The claim's row (checked as `claims.create_claim` checks it) and its details'."""
-        fields = claims._checked(
+        fields = claims.checked_claim_fields(
             {
                 "summary": claim.summary,
                 "kind": claim.kind,
@@ -242,7 +242,7 @@ class ClaimWriter:
             cue=hop.cue,
             anonymous=hop.anonymous,
         )
-        claims._check_hop(checked)
+        claims.check_hop(checked)
         return {
             "claim_id": claim_id,
             "position": position,

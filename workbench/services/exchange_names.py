@@ -41,8 +41,8 @@ class NameBook:
         name = clean_name(name, kind)
         row = {
             "name": name,
-            "kind": entities._vocabulary_value(kind, fields["kind"]),
-            "reliability": entities._reliability(fields["reliability"]),
+            "kind": entities.vocabulary_value(kind, fields["kind"]),
+            "reliability": entities.reliability_grade(fields["reliability"]),
             "description": fields["description"].strip(),
         }
         record_id = self.bulk.new_id(f"{kind}s")

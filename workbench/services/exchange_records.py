@@ -26,7 +26,7 @@ from workbench.reports.web_records import (
 )
 from workbench.services import events
 from workbench.services.annotations import clean_tag_name
-from workbench.services.articles import NewArticle, _first_line, _metadata_of, _packed
+from workbench.services.articles import NewArticle, first_line, metadata_of, packed_original
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_names import NameBook
@@ -111,9 +111,9 @@ class RecordWriter:
         new = _new_article(article)
         article_id = self.bulk.new_id("articles")
         row = {"id": article_id, "text": text, "content_hash": digest}
-        row["title"] = new.title.strip() or _first_line(text)
-        row["original"] = _packed(new.original)
-        self.bulk.add("articles", {**row, **_metadata_of(new)})
+        row["title"] = new.title.strip() or first_line(text)
+        row["original"] = packed_original(new.original)
+        self.bulk.add("articles", {**row, **metadata_of(new)})
         return article_id
 
     def _source(self, source: rm.Source, iri: str) -> None:
@@ -161,7 +161,7 @@ class RecordWriter:
 
     def _new_event(self, event: rm.Event) -> int:
         """The event's row and its participants' (checked as `events.create_event` checks)."""
-        fields = events._checked(
+        fields = events.checked_event_fields(
             {
                 "title": event.title,
                 "kind": event.kind,
@@ -173,7 +173,7 @@ class RecordWriter:
                 "description": event.description,
             }
         )
-        events._check_dates(Event(**fields))
+        events.check_event_dates(Event(**fields))
         event_id = self.bulk.new_id("events")
         self.bulk.add("events", {"id": event_id, **fields})
         taking_part = set()
