@@ -25,6 +25,7 @@ from workbench.services import ProjectChange
 from workbench.services.library import ArticleFilter, LibraryChoices, library_choices
 from workbench.ui.article_care import ArticleCare
 from workbench.ui.choices import refill
+from workbench.ui.column_share import MainColumnShare
 from workbench.ui.dates import date_or_none, optional_date_edit
 from workbench.ui.library_model import (
     CLAIMS,
@@ -89,12 +90,14 @@ class LibraryPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed starting widths, not "resize to contents" (that would read every row).
-        # Widths of a typical letter (not of "M"), so that the Title keeps a readable share.
-        letter = table.fontMetrics().averageCharWidth()
-        for column, letters in ((OUTLET, 11), (PUBLISHED, 11), (CLAIMS, 7), (COPY_OF, 8)):
-            header.resizeSection(column, letter * letters)
         header.setSectionHidden(IMPORTED, True)
+        # Fixed starting widths, not "resize to contents" (that would read every row), in
+        # typical letters; in a narrow dock they give way so that the Title keeps half.
+        letter = table.fontMetrics().averageCharWidth()
+        starting = {OUTLET: 11, PUBLISHED: 11, CLAIMS: 7, COPY_OF: 8}
+        self.column_share = MainColumnShare(
+            table, {column: letter * letters for column, letters in starting.items()}
+        )
         return table
 
     def _lay_out(self) -> None:
