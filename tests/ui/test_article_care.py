@@ -218,41 +218,33 @@ def test_near_duplicates_are_flagged_in_the_library_and_the_reader(
     assert not note.isVisible()
 
 
+def _library_at(qtbot, window, width: int) -> list[int]:
+    """Float the library at `width` pixels and wait for it; its columns' widths."""
+    table = window.library.table
+    window.library_dock.show()
+    window.library_dock.setFloating(True)
+    window.library_dock.resize(width, 500)
+    qtbot.waitUntil(lambda: abs(table.viewport().width() - width) < 40, timeout=WAIT_MS)
+    header = table.horizontalHeader()
+    return [header.sectionSize(c) for c in range(window.library.model.columnCount())]
+
+
 def test_title_column_takes_the_spare_width(qtbot, sample_window):
     """In a narrow library the Title keeps half the width (the other columns give way);
     widened, the Title takes the spare width and the others are back at their own."""
-    window = sample_window
-    table = window.library.table
-    header = table.horizontalHeader()
-    dock = window.library_dock
-    dock.show()
-    dock.setFloating(True)
-    dock.resize(900, 500)
-    qtbot.waitUntil(lambda: table.viewport().width() > 800, timeout=WAIT_MS)
-    wide = [header.sectionSize(c) for c in range(window.library.model.columnCount())]
-    assert wide[TITLE] > table.viewport().width() / 2
-    dock.resize(260, 500)
-    qtbot.waitUntil(lambda: table.viewport().width() < 260, timeout=WAIT_MS)
-    assert header.sectionSize(TITLE) >= table.viewport().width() * 0.45
-    dock.resize(900, 500)
-    qtbot.waitUntil(lambda: table.viewport().width() > 800, timeout=WAIT_MS)
-    assert [header.sectionSize(c) for c in range(window.library.model.columnCount())] == wide
+    viewport = sample_window.library.table.viewport()
+    wide = _library_at(qtbot, sample_window, 900)
+    assert wide[TITLE] > viewport.width() / 2
+    narrow = _library_at(qtbot, sample_window, 260)
+    assert narrow[TITLE] >= viewport.width() * 0.45
+    assert _library_at(qtbot, sample_window, 900) == wide
 
 
 def test_a_column_resized_by_hand_keeps_its_width(qtbot, sample_window):
     """The analyst widens the Outlet column; narrowing the library leaves it as chosen."""
-    window = sample_window
-    table = window.library.table
-    header = table.horizontalHeader()
-    dock = window.library_dock
-    dock.show()
-    dock.setFloating(True)
-    dock.resize(900, 500)
-    qtbot.waitUntil(lambda: table.viewport().width() > 800, timeout=WAIT_MS)
-    header.resizeSection(OUTLET, 150)
-    dock.resize(300, 500)
-    qtbot.waitUntil(lambda: table.viewport().width() < 300, timeout=WAIT_MS)
-    assert header.sectionSize(OUTLET) == 150
+    _library_at(qtbot, sample_window, 900)
+    sample_window.library.table.horizontalHeader().resizeSection(OUTLET, 150)
+    assert _library_at(qtbot, sample_window, 300)[OUTLET] == 150
 
 
 def test_a_batch_import_is_one_undo_step(qtbot, open_window, project: Project, corpus):
