@@ -76,8 +76,8 @@ class ClaimInspector(QScrollArea):
         self._settling = QTimer(self, singleShot=True, interval=CHOICE_SETTLES_MS)
         self.setWidgetResizable(True)
         self.setAccessibleName("Claim inspector")
-        self.placeholder = QLabel(NOTHING_CHOSEN)
-        self.placeholder.setWordWrap(True)
+        self.nothing_chosen = QLabel(NOTHING_CHOSEN)
+        self.nothing_chosen.setWordWrap(True)
         self.quote = QLabel()
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -133,7 +133,7 @@ class ClaimInspector(QScrollArea):
             QVBoxLayout(box).addWidget(editor)
             details.addWidget(box)
         layout = QVBoxLayout(body)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.nothing_chosen)
         layout.addWidget(self.details)
         layout.addStretch(1)
         return body
@@ -170,7 +170,7 @@ class ClaimInspector(QScrollArea):
 
     def _show(self, view: ClaimView | None) -> None:
         self.view = view
-        self.placeholder.setVisible(view is None)
+        self.nothing_chosen.setVisible(view is None)
         self.details.setVisible(view is not None)
         for editor in (self.attribution, self.actors, self.events, self.notes):
             editor.show_claim(view)

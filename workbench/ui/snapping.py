@@ -23,11 +23,11 @@ def snap_selection(text: QPlainTextEdit, layout: MarkLayout | None) -> Span | No
         return None
     rough = layout.to_span(cursor.selectionStart(), cursor.selectionEnd())
     snapped = snap_to_words(text.toPlainText(), rough)
-    select(text, layout, snapped)
+    select_span(text, layout, snapped)
     return snapped
 
 
-def select(text: QPlainTextEdit, layout: MarkLayout, span: Span) -> None:
+def select_span(text: QPlainTextEdit, layout: MarkLayout, span: Span) -> None:
     """Select a code-point span of the text, as a drag would."""
     start, end = layout.utf16.span_to_utf16(span)
     cursor = QTextCursor(text.document())
@@ -101,7 +101,7 @@ class FindBar(QWidget):
         self.outcome.setText("")
         span = snap_to_words(self.text.toPlainText(), found)
         self._from = span.start
-        select(self.text, layout, span)
+        select_span(self.text, layout, span)
         self.text.centerCursor()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
