@@ -16,10 +16,20 @@ ALLOWED = {
     "ingest": {"domain"},
     "search": {"domain", "store"},
     "assist": {"domain"},
+    "analysis": {"domain"},
     "reports": {"domain"},
-    "bench": {"domain", "store", "ingest", "search", "assist", "reports", "services"},
-    "services": {"domain", "store", "ingest", "search", "assist", "reports"},
-    "commands": {"domain", "store", "ingest", "search", "assist", "reports", "services"},
+    "bench": {"domain", "store", "ingest", "search", "assist", "analysis", "reports", "services"},
+    "services": {"domain", "store", "ingest", "search", "assist", "analysis", "reports"},
+    "commands": {
+        "domain",
+        "store",
+        "ingest",
+        "search",
+        "assist",
+        "analysis",
+        "reports",
+        "services",
+    },
 }
 SHARED_MODULES = {"resources", "__init__", "__version__"}
 
