@@ -21,6 +21,7 @@ from workbench.domain.entities import (
 from workbench.domain.imports import ImportRun, ImportRunFile
 from workbench.domain.journal import ChangeRecord, OutboxEntry
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
+from workbench.domain.suggestions import SuggestionDecision
 from workbench.domain.versions import ArticleVersion
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "OutboxEntry",
     "Source",
     "SourceAlias",
+    "SuggestionDecision",
     "Tag",
     "Tagging",
 ]
