@@ -20,6 +20,7 @@ from workbench.domain.entities import (
 )
 from workbench.domain.imports import ImportRun, ImportRunFile
 from workbench.domain.journal import ChangeRecord, OutboxEntry
+from workbench.domain.matches import RejectedMatch
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
 from workbench.domain.suggestions import SuggestionDecision
 from workbench.domain.versions import ArticleVersion
@@ -45,6 +46,7 @@ __all__ = [
     "NearDuplicateKey",
     "Note",
     "OutboxEntry",
+    "RejectedMatch",
     "Source",
     "SourceAlias",
     "SuggestionDecision",
