@@ -18,6 +18,7 @@ from workbench.domain.entities import (
     Source,
     SourceAlias,
 )
+from workbench.domain.hypotheses import Hypothesis, HypothesisEvidence, HypothesisRating
 from workbench.domain.imports import ImportRun, ImportRunFile
 from workbench.domain.journal import ChangeRecord, OutboxEntry
 from workbench.domain.matches import RejectedMatch
@@ -41,6 +42,9 @@ __all__ = [
     "ClaimRelation",
     "Event",
     "EventActor",
+    "Hypothesis",
+    "HypothesisEvidence",
+    "HypothesisRating",
     "ImportRun",
     "ImportRunFile",
     "NearDuplicateKey",
