@@ -5,6 +5,7 @@ window, against a venv that installs everything from the registry.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import site
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from workbench import __version__
+from workbench.reports import FORMATS, SUFFIXES
 
 pytestmark = pytest.mark.slow
 PIP = (sys.executable, "-m", "pip")
@@ -71,3 +73,19 @@ def test_installed_workbench_makes_the_sample_and_a_report(installed: Path, tmp_
     run(installed, tmp_path, "export", "demo.wbproj", "--format", "html", "--out", "r.html")
     report = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Reuters" in report and "<style>" in report
+
+
+def test_installed_workbench_imports_searches_and_exports_every_format(
+    installed: Path, tmp_path: Path, corpus: Path
+) -> None:
+    """From the wheel: `new`, `import` of the seed page, `search` finds it, every format exports."""
+    run(installed, tmp_path, "new", "case.wbproj")
+    seed = corpus / "seed" / "putin-iran-deftechtimes.html"
+    assert "1 imported" in run(installed, tmp_path, "import", "case.wbproj", str(seed))
+    found = json.loads(run(installed, tmp_path, "search", "case.wbproj", "Reuters", "--json"))
+    assert any("Putin" in hit["title"] for hit in found["hits"]), found
+    run(installed, tmp_path, "sample", "demo.wbproj")
+    for fmt in FORMATS:
+        out = tmp_path / f"report{SUFFIXES[fmt]}"
+        run(installed, tmp_path, "export", "demo.wbproj", "--format", fmt, "--out", str(out))
+        assert out.stat().st_size > 0, f"the {fmt} export is empty"
