@@ -58,19 +58,21 @@ def cache_dir() -> Path:
 
 
 def ensure_case(size: int, cache: Path | None = None, say: Say = print) -> Path:
-    """The cached project of `size` articles, generated first if it is not there yet."""
-    from alembic.script import ScriptDirectory
+    """The cached project of `size` articles: as cached, upgraded from an older schema's case
+    (see `cache`), or generated first if there is none to upgrade."""
+    from workbench.bench.scale import cache as cached
 
-    from workbench.store.migrations import migrations_dir
-
-    head = ScriptDirectory(str(migrations_dir())).get_current_head()
+    head = cached.schema_head()
     folder = cache or cache_dir()
-    path = folder / f"case-{size}-g{GENERATOR_VERSION}-s{head}.wbproj"
-    if path.exists():
-        return path
+    cases = cached.cached_cases(folder, size, GENERATOR_VERSION) if folder.is_dir() else []
+    ready = cached.at_head(cases, head)
+    if ready is not None:
+        return ready
+    older = cached.upgradable(cases, head)
+    if older is not None:
+        return cached.upgraded_copy(older, head, say)
+    path = folder / cached.case_name(size, GENERATOR_VERSION, head)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(f"case-{size}-g*.wbproj"):  # an older generator or schema
-        stale.unlink()
     partial = path.with_suffix(".partial")
     for leftover in folder.glob(partial.name + "*"):
         leftover.unlink()
