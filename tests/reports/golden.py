@@ -1,0 +1,132 @@
+"""Today's exports kept as files, so a faster renderer is proved to write the very same bytes.
+
+`exports(project)` renders every format of the report on a project with what changes from run
+to run held still (the date, the analyst, the collection's id, reportlab's timestamps; DOCX is
+compared by the contents of its parts, as its zip stamps each part with the time).
+`python -m tests.reports.golden` writes the files in `tests/reports/golden/` again from the
+current code: do that only when a change of the output is intended, and say so in the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import sys
+import uuid
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from unittest import mock
+
+from workbench.reports import FORMATS, render
+from workbench.services import Project, report_data
+from workbench.services.reporting import build_report
+
+GOLDEN = Path(__file__).parent / "golden"
+CREATED = datetime(2025, 6, 24, 9, 30, tzinfo=UTC)
+ANALYST = "A. N. Analyst"
+MADE = "2025-06-24 09:30:00.000000"
+CASE_SIZE = 12  # articles of the generated case (claims, chains, links, mentions, tags)
+SMALL_BATCH = 5  # articles read at a time for the generated case: batch edges are crossed
+
+
+@contextmanager
+def held_still(batch: int | None = None) -> Iterator[None]:
+    """Fixed collection ids and PDF timestamps (and, if given, the articles read per batch)."""
+    from reportlab import rl_config
+
+    ids = iter(uuid.UUID(int=number) for number in range(1, 1_000_000))
+    invariant = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        with mock.patch("uuid.uuid4", lambda: next(ids)):
+            if batch is None:
+                yield
+            else:
+                with mock.patch.object(report_data, "BATCH", batch):
+                    yield
+    finally:
+        rl_config.invariant = invariant
+
+
+def exports(project: Project, batch: int | None = None) -> dict[str, bytes]:
+    """Every format of the whole project's report, as comparable bytes (PDF and DOCX, large
+    with their fonts, by a SHA-256 digest of the file and of each DOCX part)."""
+    found = {}
+    with held_still(batch):
+        report = replace(build_report(project, analyst=ANALYST), created=CREATED)
+        for fmt in FORMATS:
+            data = render(report, fmt)
+            if fmt == "docx":
+                found[fmt] = docx_digests(data)
+            elif fmt == "pdf":
+                found[fmt] = f"{hashlib.sha256(data).hexdigest()}  report.pdf\n".encode()
+            else:
+                found[fmt] = data
+    return found
+
+
+def docx_digests(data: bytes) -> bytes:
+    """The SHA-256 of each of a DOCX file's parts, by name (the zip stamps each with the time)."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        lines = [
+            f"{hashlib.sha256(archive.read(name)).hexdigest()}  {name}\n"
+            for name in sorted(archive.namelist())
+        ]
+    return "".join(lines).encode()
+
+
+def golden_path(name: str, fmt: str) -> Path:
+    return GOLDEN / f"{name}.{fmt}"
+
+
+@contextmanager
+def generated_case(folder: Path) -> Iterator[Project]:
+    """The scale benchmark's generated case of CASE_SIZE articles, as a project named `case`."""
+    from workbench.bench.scale.generate import ensure_case
+
+    made = ensure_case(CASE_SIZE, folder / "cache", say=lambda _text: None)
+    path = folder / "case.wbproj"
+    shutil.copyfile(made, path)
+    with Project.open(path, read_only=True) as project:
+        yield project
+
+
+@contextmanager
+def sample(folder: Path) -> Iterator[Project]:
+    """The annotated sample project, as `workbench sample` makes it, its claims dated alike."""
+    from workbench.services.sample import build_sample
+
+    path = folder / "sample.wbproj"
+    with Project.create(path) as project:
+        build_sample(project)
+    database = sqlite3.connect(path)
+    with database:
+        database.execute("UPDATE claims SET created_at = ?, updated_at = ?", (MADE, MADE))
+    database.close()
+    with Project.open(path, read_only=True) as project:
+        yield project
+
+
+def write_golden(folder: Path) -> None:
+    """Write the golden files again from the current code."""
+    GOLDEN.mkdir(exist_ok=True)
+    with sample(folder) as project:
+        for fmt, data in exports(project).items():
+            golden_path("sample", fmt).write_bytes(data)
+    with generated_case(folder) as project:
+        for fmt, data in exports(project, SMALL_BATCH).items():
+            golden_path("case", fmt).write_bytes(data)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        write_golden(Path(scratch))
+    print(f"wrote {len(list(GOLDEN.iterdir()))} files in {GOLDEN}", file=sys.stderr)
