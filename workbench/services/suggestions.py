@@ -1,0 +1,144 @@
+"""What the workbench proposes for an article, less what the analyst already decided or marked.
+
+The assist layer proposes attributions, mentions and dates from an article's text; this module
+reads what it needs from the project (the text, the publication date, the outlet, the names the
+project knows) and leaves out every proposal the analyst already accepted or rejected
+(`suggestion_decisions`) and every one already marked by hand: an attribution whose content a
+claim already covers, a mention where a mention already is.
+
+An accepted suggestion whose claim is later deleted stays decided (the analyst has seen it);
+undoing the acceptance itself takes the decision away with the claim, so it is proposed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+
+from workbench import assist
+from workbench.assist.model import (
+    AttributionSuggestion,
+    MentionSuggestion,
+    Span,
+    Suggestions,
+)
+from workbench.domain import ActorMention, Claim
+from workbench.domain.suggestions import Decision, SuggestionDecision, SuggestionKind
+from workbench.services.project import Project
+from workbench.services.suggestion_inputs import article_input, known_names
+
+
+def suggestions_for(project: Project, article_id: int) -> Suggestions:
+    """The open proposals for one article: not decided yet, not already marked."""
+    with project.reading() as session:
+        article = article_input(session, article_id)
+        known = known_names(session)
+        decided = set(
+            session.scalars(
+                select(SuggestionDecision.key).where(SuggestionDecision.article_id == article_id)
+            )
+        )
+        claims = _spans(session.execute(_claim_spans(article_id)))
+        mentions = _spans(session.execute(_mention_spans(article_id)))
+    proposed = assist.suggest(
+        article.text, published=article.published, known=known, outlet=article.outlet
+    )
+    return open_proposals(proposed, decided, claims, mentions)
+
+
+def open_proposals(
+    proposed: Suggestions, decided: set[str], claims: list[Span], mentions: list[Span]
+) -> Suggestions:
+    """The proposals left once the decided ones and those already marked are taken out."""
+    return replace(
+        proposed,
+        attributions=tuple(
+            a
+            for a in proposed.attributions
+            if a.key not in decided and not _covered(_claim_span(a), claims)
+        ),
+        mentions=tuple(
+            m for m in proposed.mentions if m.key not in decided and not _overlaps(m.span, mentions)
+        ),
+        dates=tuple(d for d in proposed.dates if d.key not in decided),
+    )
+
+
+def _claim_spans(article_id: int):  # type: ignore[no-untyped-def]
+    return select(Claim.start, Claim.end).where(
+        Claim.article_id == article_id, Claim.orphaned.is_(False)
+    )
+
+
+def _mention_spans(article_id: int):  # type: ignore[no-untyped-def]
+    return select(ActorMention.start, ActorMention.end).where(ActorMention.article_id == article_id)
+
+
+def _spans(rows: Iterable[tuple[int, int]]) -> list[Span]:
+    return [Span(start, end) for start, end in rows]
+
+
+def claim_span_of(suggestion: AttributionSuggestion) -> Span:
+    """The words a claim made of this suggestion marks: the content, or else the cue."""
+    return _claim_span(suggestion)
+
+
+def _claim_span(suggestion: AttributionSuggestion) -> Span:
+    return suggestion.content or suggestion.cue
+
+
+def _covered(span: Span, claims: list[Span]) -> bool:
+    """A claim already covers at least half of the span (the analyst marked it by hand)."""
+    length = max(span.end - span.start, 1)
+    return any(min(span.end, c.end) - max(span.start, c.start) >= length / 2 for c in claims)
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def mentions_within(suggestions: Suggestions, span: Span) -> tuple[MentionSuggestion, ...]:
+    """The proposed mentions of known actors inside a span (the actors a claim names)."""
+    return tuple(
+        m
+        for m in suggestions.mentions
+        if m.known is not None and span.start <= m.span.start and m.span.end <= span.end
+    )
+
+
+@dataclass(frozen=True)
+class AcceptanceRate:
+    """How often the analyst took one kind of suggestion."""
+
+    kind: str
+    accepted: int
+    rejected: int
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.rejected
+
+    @property
+    def rate(self) -> float | None:
+        return self.accepted / self.decided if self.decided else None
+
+
+def acceptance_rates(project: Project) -> list[AcceptanceRate]:
+    """Accepted and rejected suggestions per kind, over the whole project (every kind listed)."""
+    with project.reading() as session:
+        rows = session.execute(
+            select(SuggestionDecision.kind, SuggestionDecision.decision, func.count()).group_by(
+                SuggestionDecision.kind, SuggestionDecision.decision
+            )
+        ).all()
+    counts = {(kind, decision): count for kind, decision, count in rows}
+    return [
+        AcceptanceRate(
+            kind.value,
+            counts.get((kind.value, Decision.ACCEPTED.value), 0),
+            counts.get((kind.value, Decision.REJECTED.value), 0),
+        )
+        for kind in SuggestionKind
+    ]
