@@ -69,11 +69,32 @@ def _counts(connection: sqlite3.Connection, path: Path) -> dict[str, int | str] 
     orphaned = connection.execute("SELECT count(*) FROM claims WHERE orphaned").fetchone()[0]
     if orphaned:  # "6 (1 orphaned)": claims kept whose words are no longer in their text
         counts["claims"] = f"{counts['claims']} ({orphaned} orphaned)"
+    if "suggestion_decisions" in tables:
+        accepted = acceptance_line(connection.execute(ACCEPTANCE_SQL).fetchall())
+        if accepted:
+            counts["accepted"] = accepted
     if "import_runs" in tables:
         unfinished = _unfinished_import(connection, path)
         if unfinished:
             counts["import"] = unfinished
     return counts
+
+
+# How many suggestions of each kind the analyst accepted, of those decided.
+ACCEPTANCE_SQL = (
+    "SELECT kind, sum(decision = 'accepted'), count(*) FROM suggestion_decisions GROUP BY kind"
+)
+
+
+def acceptance_line(rows: list[tuple[str, int, int]]) -> str:
+    """(kind, accepted, decided) per kind as "attribution 3 of 4 (75%), mention 9 of 9 (100%)",
+    kinds in alphabetical order; empty when nothing was decided yet."""
+    parts = [
+        f"{kind} {accepted} of {decided} ({accepted / decided:.0%})"
+        for kind, accepted, decided in sorted(rows)
+        if decided
+    ]
+    return ", ".join(parts)
 
 
 def _unfinished_import(connection: sqlite3.Connection, path: Path) -> str:

@@ -48,11 +48,16 @@ def show_info(arguments: argparse.Namespace) -> int:
     is_file = "://" not in arguments.project
     counts = count_records(Path(arguments.project)) if is_file else None
     if counts is None:  # a shared store, or a schema the store must judge
+        from workbench.commands.counts import acceptance_line
         from workbench.services import Project
         from workbench.services.queries import project_counts
+        from workbench.services.suggestions import acceptance_rates
 
         with Project.open(arguments.project, read_only=True) as project:
             counts = project_counts(project)._asdict()
+            rates = [(r.kind, r.accepted, r.decided) for r in acceptance_rates(project)]
+        if acceptance_line(rates):
+            counts["accepted"] = acceptance_line(rates)
     for label, value in counts.items():
         print(f"{label:<9} {value}")
     return 0

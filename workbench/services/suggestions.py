@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from workbench import assist
 from workbench.assist.model import (
     AttributionSuggestion,
     MentionSuggestion,
@@ -42,7 +41,9 @@ def suggestions_for(project: Project, article_id: int) -> Suggestions:
         )
         claims = _spans(session.execute(_claim_spans(article_id)))
         mentions = _spans(session.execute(_mention_spans(article_id)))
-    proposed = assist.suggest(
+    from workbench.assist import suggest  # the engine loads its lexicons and dateparser
+
+    proposed = suggest(
         article.text, published=article.published, known=known, outlet=article.outlet
     )
     return open_proposals(proposed, decided, claims, mentions)
