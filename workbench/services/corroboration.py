@@ -1,0 +1,113 @@
+"""Use cases of corroboration: how much to believe a claim, and why; acting on the suggestions.
+
+The project's read model (claims, chains, names, clusters) is read once and then kept up to
+date from the row changes every committed edit, undo and redo announces, reading only the rows
+that changed. If the change log moved on without a word (another process wrote to the store),
+the model is read again whole. Accepting a suggestion is an ordinary edit through the claim and
+relation services: one undoable, journalled step.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from workbench.analysis.corroboration import ClusterJudgement, judge_cluster
+from workbench.domain import ChangeRecord
+from workbench.services.claims import edit_claim
+from workbench.services.corroboration_changes import FOLLOWED, apply_changes
+from workbench.services.corroboration_read import ReadModel, read_model
+from workbench.services.project import Project, ProjectChange
+from workbench.store.errors import RecordNotFound
+from workbench.store.recorder import RowChange
+
+
+@dataclass(frozen=True)
+class ClaimCorroboration:
+    """One claim seen through its cluster."""
+
+    claim_id: int
+    cluster: ClusterJudgement
+
+
+class CorroborationCache:
+    """A project's corroboration read model, brought up to date before each question."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._model: ReadModel | None = None
+        self._pending: list[RowChange] = []
+        self._seen: int | None = None
+        self._heard_since = False  # a change was announced since the model was last brought up
+        self._lock = threading.RLock()
+        self.full_reads = 0
+        project.subscribe(self._heard)
+
+    def _heard(self, change: ProjectChange) -> None:
+        followed = [row for row in change.changes if row.table in FOLLOWED]
+        with self._lock:
+            self._pending.extend(followed)
+            self._heard_since = True
+
+    def model(self) -> ReadModel:
+        """The read model as the store is now."""
+        with self._lock, self._project.reading() as session:
+            latest = session.scalar(select(func.max(ChangeRecord.id)))
+            if self._model is None or (latest != self._seen and not self._heard_since):
+                self._model = read_model(session)
+                self.full_reads += 1
+            elif self._pending:
+                apply_changes(self._model, self._pending, session)
+            self._pending.clear()
+            self._heard_since = False
+            self._seen = latest
+            return self._model
+
+    def judge(self, claim_id: int) -> ClusterJudgement:
+        model = self.model()
+        if claim_id not in model.claims:
+            raise RecordNotFound(f"claim {claim_id} does not exist")
+        return judged(model, model.graph.cluster_of(claim_id))
+
+
+_CACHES: weakref.WeakKeyDictionary[Project, CorroborationCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_for(project: Project) -> CorroborationCache:
+    """The project's corroboration cache (made, and subscribed to its changes, on first use)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(project)
+        if cache is None:
+            cache = _CACHES[project] = CorroborationCache(project)
+        return cache
+
+
+def judged(model: ReadModel, cluster: frozenset[int]) -> ClusterJudgement:
+    members = [model.claims[c] for c in cluster if c in model.claims]
+    contradicting = {other for c in cluster for other in model.contradicts.get(c, ())}
+    return judge_cluster(members, model.names, contradicting)
+
+
+def claim_corroboration(project: Project, claim_id: int) -> ClaimCorroboration:
+    """A claim's cluster, origins, circular flag and suggested grade."""
+    return ClaimCorroboration(claim_id, cache_for(project).judge(claim_id))
+
+
+def every_cluster(project: Project) -> Iterator[ClusterJudgement]:
+    """Every cluster of the project judged, linked clusters first, then claims on their own."""
+    model = cache_for(project).model()
+    for cluster in model.graph.clusters(sorted(model.claims)):
+        yield judged(model, cluster)
+
+
+def accept_suggestion(project: Project, claim_id: int) -> ClusterJudgement:
+    """Grade the claim as suggested (credibility and status), through the claim service."""
+    judgement = cache_for(project).judge(claim_id)
+    suggestion = judgement.suggestion
+    edit_claim(project, claim_id, credibility=suggestion.credibility, status=suggestion.status)
+    return judgement
