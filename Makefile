@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint typecheck layers bench bench-scale screenshots venv qt-runtime qt-desktop clean \
-	desktop-tools dist check-dist bundle check-bundle install-desktop icons
+	desktop-tools postgresql dist check-dist bundle check-bundle install-desktop icons
 
 venv: $(STAMP)
 
@@ -37,7 +37,7 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(PY) -m pytest -q -p no:randomly tests/test_layers.py
 
-test: qt-runtime desktop-tools lint typecheck
+test: qt-runtime desktop-tools postgresql lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: qt-runtime
@@ -55,6 +55,10 @@ bench-scale: qt-runtime
 screenshots: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.ui.packaging_shots docs/screenshots
+
+# PostgreSQL's server programs: the team-case tests start a throwaway server (tests/team/).
+postgresql:
+	@packaging/ensure-postgresql.sh
 
 # The validators the desktop files are tested with (Debian's desktop-file-utils and appstream).
 desktop-tools:

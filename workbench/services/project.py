@@ -37,26 +37,34 @@ class Project:
 
     def __init__(self, store: ProjectStore, user: str | None = None) -> None:
         self.store = store
-        self.user = user if user is not None else _current_user()
+        # on a shared store the analyst is the database role, and undoes only their own steps
+        self.user = (
+            store.analyst() if store.shared else user if user is not None else _current_user()
+        )
         self.undo_stack = UndoStack(forget=self._forget_undo)
         self._listeners: list[Listener] = []
         self._write_lock = threading.RLock()
         self._current: UnitOfWork | None = None
         with store.reading() as session:
-            self.undo_stack.replay(log_outline(session))
+            self.undo_stack.replay(log_outline(session, self.user if store.shared else None))
 
     @classmethod
-    def open(cls, location: str | Path, *, read_only: bool = False) -> Project:
-        return cls(ProjectStore.open(location, read_only=read_only))
+    def open(
+        cls, location: str | Path, *, read_only: bool = False, upgrade: bool = False
+    ) -> Project:
+        """Open a project file or shared store (`upgrade`: the analyst agrees to upgrade a
+        shared store's older schema, having backed it up)."""
+        return cls(ProjectStore.open(location, read_only=read_only, upgrade=upgrade))
 
     @classmethod
-    def create(cls, path: Path) -> Project:
-        return cls(ProjectStore.create(path))
+    def create(cls, location: Path | str) -> Project:
+        """A new project: a file, or a shared store in an empty database given by URL."""
+        return cls(ProjectStore.create(location))
 
     @property
     def name(self) -> str:
         path = self.store.path
-        return path.stem if path is not None else self.store.location
+        return path.stem if path is not None else self.store.shown_location
 
     def close(self) -> None:
         self.store.close()

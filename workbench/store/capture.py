@@ -11,7 +11,8 @@ starts (so no schema change is needed and a migration can never leave stale ones
 writes the before and after image, packed by a Python function (`marshal`: exact for SQLite's
 five storage types, floats and blobs included), into a TEMP table in change order. Values are
 kept as SQLite stores them (no type conversion), so applying an image writes back the very same
-bytes. Other databases (a shared store by URL) have no such capture yet; editing one is refused.
+bytes. A shared store on PostgreSQL has the same capture by PL/pgSQL triggers, installed from
+the same `recorded_tables()` (see `store/capture_pg.py`); other databases are refused for editing.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from workbench.domain.base import Base
+from workbench.store import capture_pg
 from workbench.store.errors import ProjectError
-from workbench.store.recorder import UNRECORDED_TABLES, RowChange
+from workbench.store.recorder import UNRECORDED_TABLES, RowChange, row_change
 
 CAPTURE_TABLE = "wb_row_changes"
 PACK_FUNCTION = "wb_pack_row"
@@ -76,10 +78,13 @@ def start_capture(connection: Connection) -> None:
     the DDL on its own, so a later rollback cannot undo the triggers); it then begins the unit
     of work's transaction as a writer.
     """
+    if connection.dialect.name == "postgresql":
+        capture_pg.start_capture(connection)
+        return
     if connection.dialect.name != "sqlite":
         raise ProjectError(
-            "this store is not a project file: editing a shared database needs row capture,"
-            " which this workbench has only for project files"
+            f"editing a {connection.dialect.name} database needs row capture, which this"
+            " workbench has for project files and PostgreSQL"
         )
     raw = connection.connection.dbapi_connection
     assert isinstance(raw, sqlite3.Connection)
@@ -113,6 +118,8 @@ def _install(raw: sqlite3.Connection, tables: list[Table]) -> None:
 def captured_changes(connection: Connection) -> list[RowChange]:
     """Every row change captured since `start_capture`, in the order the database made them."""
     tables = Base.metadata.tables
+    if connection.dialect.name == "postgresql":
+        return capture_pg.captured_changes(connection, dict(tables))
     rows = connection.exec_driver_sql(
         f"SELECT table_name, before, after FROM temp.{CAPTURE_TABLE} ORDER BY seq"
     ).all()
@@ -120,7 +127,7 @@ def captured_changes(connection: Connection) -> list[RowChange]:
     changes = []
     for table_name, before, after in rows:
         table = tables[table_name]
-        changes.append(_change(table, _image(table, before), _image(table, after)))
+        changes.append(row_change(table, _image(table, before), _image(table, after)))
     return [change for change in changes if change.before != change.after]
 
 
@@ -129,10 +136,3 @@ def _image(table: Table, packed: bytes | None) -> dict[str, Any] | None:
         return None
     values = marshal.loads(packed)
     return dict(zip((column.name for column in table.columns), values, strict=True))
-
-
-def _change(table: Table, before: dict[str, Any] | None, after: dict[str, Any] | None) -> RowChange:
-    image = after if after is not None else before
-    assert image is not None
-    key = tuple(image[column.name] for column in table.primary_key.columns)
-    return RowChange(table.name, key, before, after)

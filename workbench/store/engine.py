@@ -51,8 +51,3 @@ def _sqlite_pragmas(read_only: bool) -> Callable[[sqlite3.Connection, object], N
         cursor.close()
 
     return on_connect
-
-
-def url_engine(url: str) -> Engine:
-    """An engine on a shared store (e.g. PostgreSQL) given by URL."""
-    return create_engine(url, pool_pre_ping=True)

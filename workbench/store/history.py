@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from workbench.domain.journal import ChangeRecord
@@ -48,25 +49,26 @@ def step_rows(session: Session, record_id: int) -> int:
     return sum(_rows_per_table(session, [record_id]).get(record_id, {}).values())
 
 
-def log_outline(session: Session) -> list[LogOutline]:
-    """Every entry's outline, oldest first (the changes themselves are not read)."""
-    rows = session.execute(
-        select(
-            ChangeRecord.id,
-            ChangeRecord.action,
-            ChangeRecord.direction,
-            ChangeRecord.undoable,
-            ChangeRecord.reverses_id,
-        ).order_by(ChangeRecord.id)
-    )
-    return [LogOutline(*row) for row in rows]
+def log_outline(session: Session, user: str | None = None) -> list[LogOutline]:
+    """Every entry's outline, oldest first (the changes themselves are not read); only
+    `user`'s when given (on a shared store each analyst undoes their own steps)."""
+    query = select(
+        ChangeRecord.id,
+        ChangeRecord.action,
+        ChangeRecord.direction,
+        ChangeRecord.undoable,
+        ChangeRecord.reverses_id,
+    ).order_by(ChangeRecord.id)
+    if user is not None:
+        query = query.where(ChangeRecord.user == user)
+    return [LogOutline(*row) for row in session.execute(query)]
 
 
 def logged_steps(session: Session, limit: int, before_id: int | None = None) -> list[LoggedStep]:
     """The newest `limit` steps (older than `before_id` when given), newest first. A batch
     is one step: its parts are not listed, their rows are counted as the batch's.
 
-    The rows touched are counted by SQLite's JSON functions, so a step that kept a large
+    The rows touched are counted by the database's JSON functions, so a step that kept a large
     before image (a deleted article) is never loaded into Python to be counted.
     """
     query = (
@@ -94,8 +96,12 @@ def logged_steps(session: Session, limit: int, before_id: int | None = None) -> 
 def _rows_per_table(session: Session, record_ids: list[int]) -> dict[int, dict[str, int]]:
     if not record_ids:
         return {}
-    entry = func.json_each(ChangeRecord.changes).table_valued("value").alias("entry")
-    table = func.json_extract(entry.c.value, "$.table")
+    if session.get_bind().dialect.name == "postgresql":
+        entry = func.json_array_elements(ChangeRecord.changes).table_valued("value").alias("entry")
+        table: ColumnElement[Any] = entry.c.value.op("->>")("table")
+    else:
+        entry = func.json_each(ChangeRecord.changes).table_valued("value").alias("entry")
+        table = func.json_extract(entry.c.value, "$.table")
     step = func.coalesce(ChangeRecord.part_of_id, ChangeRecord.id)
     query = (
         select(step, table, func.count())

@@ -12,6 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from workbench.resources import migration_scripts
+from workbench.store.capture import recorded_tables
+from workbench.store.capture_pg import install_triggers
 from workbench.store.errors import MigrationsMissing
 
 
@@ -72,3 +74,5 @@ def upgrade_to_head(engine: Engine, scripts: Path | None = None) -> None:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         command.upgrade(alembic_config(connection, scripts), "head")
+        if connection.dialect.name == "postgresql":  # the capture follows the new schema
+            install_triggers(connection, recorded_tables())

@@ -20,7 +20,7 @@ from workbench.store.backups import (
     rotating_backup,
     save_copy,
 )
-from workbench.store.engine import is_database_url, sqlite_engine, url_engine
+from workbench.store.engine import is_database_url, sqlite_engine
 from workbench.store.errors import (
     NotAProject,
     ProjectAlreadyExists,
@@ -31,6 +31,14 @@ from workbench.store.errors import (
 )
 from workbench.store.lock import ProjectLock
 from workbench.store.migrations import SchemaState, schema_state, upgrade_to_head
+from workbench.store.shared import (
+    backup_advice,
+    check_capture,
+    check_empty,
+    current_role,
+    shared_engine,
+    shown_url,
+)
 from workbench.store.unit_of_work import UnitOfWork
 from workbench.store.writer import WriterTurns
 
@@ -50,6 +58,7 @@ class ProjectStore:
         self.read_only = read_only
         self.backup_path: Path | None = None
         self.notice = ""  # e.g. "read-only: … opened for reading", for the window and CLI
+        self.upgrade_agreed = False  # a shared store is upgraded only when the analyst agrees
         self._lock = lock
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self.turns = WriterTurns()  # one writer at a time in this process, in turn
@@ -58,9 +67,26 @@ class ProjectStore:
     def path(self) -> Path | None:
         return None if is_database_url(self.location) else Path(self.location)
 
+    @property
+    def shared(self) -> bool:
+        """Whether this is a shared store on a server (edited by several analysts at once)."""
+        return self.engine.dialect.name == "postgresql"
+
+    @property
+    def shown_location(self) -> str:
+        """The location as messages show it (a URL's password hidden)."""
+        return shown_url(self.location) if self.path is None else self.location
+
+    def analyst(self) -> str:
+        """Who edits through this store: the database role on a server, else nobody named."""
+        return current_role(self.engine) if self.shared else ""
+
     @classmethod
-    def create(cls, path: Path, scripts: Path | None = None) -> ProjectStore:
-        """Make a new, empty project file at the current schema, and open it."""
+    def create(cls, location: Path | str, scripts: Path | None = None) -> ProjectStore:
+        """Make a new, empty project (a file, or in an empty database by URL), and open it."""
+        if is_database_url(location):
+            return cls._create_shared(str(location), scripts)
+        path = Path(location)
         if path.exists():
             raise ProjectAlreadyExists(f"{path} already exists; choose another name")
         if not path.parent.is_dir():
@@ -76,16 +102,35 @@ class ProjectStore:
         return cls.open(path, scripts=scripts)
 
     @classmethod
+    def _create_shared(cls, location: str, scripts: Path | None) -> ProjectStore:
+        engine = shared_engine(location)
+        try:
+            check_empty(engine, location)
+            upgrade_to_head(engine, scripts)
+        finally:
+            engine.dispose()
+        return cls.open(location, scripts=scripts)
+
+    @classmethod
     def open(
-        cls, location: str | Path, *, read_only: bool = False, scripts: Path | None = None
+        cls,
+        location: str | Path,
+        *,
+        read_only: bool = False,
+        scripts: Path | None = None,
+        upgrade: bool = False,
     ) -> ProjectStore:
-        """Open a project file (or a database URL), upgrading an older schema after a backup."""
+        """Open a project file (or a database URL), upgrading an older schema after a backup
+        (a shared store only with `upgrade`: the analyst backs it up with the server's tools)."""
         if is_database_url(location):
-            store = cls(str(location), url_engine(str(location)), None, read_only)
+            store = cls(str(location), shared_engine(str(location)), None, read_only)
+            store.upgrade_agreed = upgrade
         else:
             store = cls._open_file(Path(location), read_only)
         try:
             store._bring_schema_up_to_date(scripts)
+            if store.shared and not read_only:
+                check_capture(store.engine, store.shown_location)
             if store.path is not None and not read_only and store._has_history():
                 daily_backup_if_due(store.engine, store.path)
         except BaseException:
@@ -102,7 +147,9 @@ class ProjectStore:
     def save_copy(self, target: Path) -> Path:
         """A consistent copy of the project, recent commits included, in a new file."""
         if self.path is None:
-            raise ProjectError(f"{self.location} is a shared store; copy it with its own tools")
+            raise ProjectError(
+                f"{self.shown_location} is a shared store; copy it with `workbench copy`"
+            )
         return save_copy(self.engine, self.path, target)
 
     def automatic_backup(self, reason: str) -> Path | None:
@@ -155,18 +202,23 @@ class ProjectStore:
     def _bring_schema_up_to_date(self, scripts: Path | None) -> None:
         state = self._schema_state(scripts)
         if state.current is None:
-            raise NotAProject(f"{self.location} is a database but not a workbench project")
+            raise NotAProject(f"{self.shown_location} is a database but not a workbench project")
         if state.newer_than_app:
             raise ProjectTooNew(
-                f"{self.location} was saved by a newer Analyst Workbench (schema {state.current});"
-                " update the workbench to open it"
+                f"{self.shown_location} was saved by a newer Analyst Workbench"
+                f" (schema {state.current}); update the workbench to open it"
             )
         if state.up_to_date:
             return
         if self.read_only:
             raise ProjectError(
-                f"{self.location} uses an older schema ({state.current}); open it for editing"
+                f"{self.shown_location} uses an older schema ({state.current}); open it for editing"
                 " once so it can be upgraded (a backup is made first)"
+            )
+        if self.path is None and not self.upgrade_agreed:
+            raise ProjectError(
+                f"{self.shown_location} uses an older schema ({state.current}, this workbench:"
+                f" {state.head}); {backup_advice(self.location)}"
             )
         if self.path is not None:  # one copy per schema it upgrades from: a retry replaces it
             self.backup_path = rotating_backup(
@@ -176,7 +228,7 @@ class ProjectStore:
             upgrade_to_head(self.engine, scripts)
         except Exception as error:  # one transaction: rolled back, the file is as it was
             raise ProjectError(
-                f"upgrading {self.location} from schema {state.current} failed"
+                f"upgrading {self.shown_location} from schema {state.current} failed"
                 f" ({type(error).__name__}: {error}); it was left as it was"
                 + (f", and a copy is in {self.backup_path}" if self.backup_path else "")
             ) from error
@@ -194,14 +246,16 @@ class ProjectStore:
                     f"damaged: {self.location} cannot be read ({cause}); restore the newest"
                     f" backup with `workbench restore {self.location}`"
                 ) from None
-            raise NotAProject(f"{self.location} is not a workbench project ({error})") from None
+            raise NotAProject(
+                f"{self.shown_location} is not a workbench project ({error})"
+            ) from None
 
     def unit_of_work(self, user: str = "") -> UnitOfWork:
         if self.read_only:
             raise ProjectError(
                 f"{self.notice}; it cannot be changed"
                 if self.notice
-                else f"{self.location} is open read-only; it cannot be changed"
+                else f"{self.shown_location} is open read-only; it cannot be changed"
             )
         return UnitOfWork(self.session_factory, user, self.turns)
 

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, TableClause, and_, column, delete, insert, table, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    TableClause,
+    and_,
+    column,
+    delete,
+    insert,
+    table,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from workbench.domain.base import Base
@@ -67,8 +77,27 @@ def key_clause(table_name: str, key: tuple[Any, ...]) -> ColumnElement[bool]:
     return and_(*(raw.c[name] == value for name, value in zip(names, key, strict=True)))
 
 
+def row_change(table: Table, before: Image | None, after: Image | None) -> RowChange:
+    """A RowChange of `table`'s row from its images (keyed by the table's primary key)."""
+    image = after if after is not None else before
+    assert image is not None
+    key = tuple(image[column.name] for column in table.primary_key.columns)
+    return RowChange(table.name, key, before, after)
+
+
+def _shared(session: Session) -> bool:
+    """Whether the session is on a shared store, whose images are rows in JSON form."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def read_row(session: Session, table_name: str, key: tuple[Any, ...]) -> Image | None:
-    """A row as SQLite stores it, or None when there is no such row."""
+    """A row as the database stores it (SQLite's own values; PostgreSQL's row as JSON), or
+    None when there is no such row."""
+    if _shared(session):
+        from workbench.store import capture_pg
+
+        table = Base.metadata.tables[table_name]
+        return capture_pg.read_image(session.connection(), table, key)
     raw = _raw_table(table_name)
     row = session.execute(raw.select().where(key_clause(table_name, key))).mappings().first()
     return dict(row) if row is not None else None
@@ -76,6 +105,14 @@ def read_row(session: Session, table_name: str, key: tuple[Any, ...]) -> Image |
 
 def apply_changes(session: Session, changes: list[RowChange]) -> None:
     """Make the database match each change's `after` image, in order (Core statements)."""
+    if _shared(session):
+        from workbench.store import capture_pg
+
+        for change in changes:
+            table = Base.metadata.tables[change.table]
+            capture_pg.write_change(session.connection(), table, change)
+        session.expire_all()
+        return
     for change in changes:
         raw = _raw_table(change.table)
         where = key_clause(change.table, change.key)

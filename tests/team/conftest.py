@@ -1,0 +1,93 @@
+"""Team-case fixtures: one throwaway PostgreSQL server for the session, a fresh database per
+test (copied from a template made once through `workbench new`'s own path), and projects on
+both backends, so the same test proves a promise for a project file and a shared store."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.team.server import ServerUnavailable, ThrowawayServer
+from workbench.services import Project
+from workbench.store import ProjectStore
+
+TEMPLATE = "wb_template"
+BACKENDS = ["sqlite", "postgresql"]
+_numbers = itertools.count(1)
+
+
+class Databases:
+    """Fresh databases on the throwaway server: empty ones, or copies of the template."""
+
+    def __init__(self, server: ThrowawayServer) -> None:
+        self.server = server
+        self.template_made = False
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        with psycopg.connect(self._dsn(database), autocommit=True) as connection:
+            connection.execute(statement)
+
+    def _dsn(self, database: str) -> str:
+        return self.server.url(database).replace("postgresql+psycopg", "postgresql")
+
+    def empty(self) -> str:
+        """The URL of a new, empty database."""
+        name = f"case_{next(_numbers)}"
+        self.sql(f"CREATE DATABASE {name}")
+        return self.server.url(name)
+
+    def project(self) -> str:
+        """The URL of a new database holding an empty project (the template's copy)."""
+        if not self.template_made:
+            self.sql(f"CREATE DATABASE {TEMPLATE}")
+            ProjectStore.create(self.server.url(TEMPLATE)).close()
+            self.template_made = True
+        name = f"case_{next(_numbers)}"
+        self.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        return self.server.url(name)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[ThrowawayServer]:
+    """The session's PostgreSQL server (skipped only when its programs are not installed)."""
+    try:
+        server = ThrowawayServer.start()
+    except ServerUnavailable as error:
+        pytest.skip(str(error))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def databases(pg_server: ThrowawayServer) -> Databases:
+    return Databases(pg_server)
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty project is: a file (sqlite), or a shared store by URL (postgresql)."""
+    if request.param == "sqlite":
+        path = tmp_path / "case.wbproj"
+        ProjectStore.create(path).close()
+        return str(path)
+    databases: Databases = request.getfixturevalue("databases")
+    return databases.project()
+
+
+@pytest.fixture
+def team_project(location: str) -> Iterator[Project]:
+    """An empty project open on each backend in turn."""
+    with Project.open(location) as opened:
+        yield opened
+
+
+@pytest.fixture
+def project(databases: Databases) -> Iterator[Project]:
+    """Here, the suite's empty project is a shared store: the store and services tests
+    imported into tests/team run against PostgreSQL (they run on project files elsewhere)."""
+    with Project.open(databases.project()) as opened:
+        yield opened

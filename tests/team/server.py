@@ -1,0 +1,114 @@
+"""A throwaway PostgreSQL server for the team-case tests: its own data folder and unix socket
+in a temporary folder, started for the test session and removed after it.
+
+PostgreSQL's `initdb` refuses to run as root (as CI runs `make test`), so as root the server
+runs as Debian's `postgres` user (made by the `postgresql` package) through `runuser`, with a
+folder that user owns; as anyone else it runs as that user. Authentication is `trust` on the
+socket alone (no TCP port is opened), so any role may connect: the tests name the role.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "wb_admin"
+SERVER_USER = "postgres"  # who runs the server when the tests run as root
+
+
+class ServerUnavailable(RuntimeError):
+    """The PostgreSQL programs are not installed (and `make` could not install them)."""
+
+
+def server_programs() -> Path:
+    """The folder holding initdb and pg_ctl: the newest Debian one, else pg_config's, else PATH."""
+    debian = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda found: int(found.parts[-3]) if found.parts[-3].isdigit() else 0,
+    )
+    if debian:
+        return debian[-1].parent
+    found = shutil.which("initdb") or shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    raise ServerUnavailable(
+        "PostgreSQL's server programs (initdb, pg_ctl) are not installed;"
+        " `make test` installs Debian's postgresql package (packaging/ensure-postgresql.sh)"
+    )
+
+
+@dataclass
+class ThrowawayServer:
+    """`server = ThrowawayServer.start()`; `server.url("case")`; `server.stop()`."""
+
+    folder: Path
+    programs: Path
+    run_as: str | None
+
+    @property
+    def socket_folder(self) -> Path:
+        return self.folder / "socket"
+
+    @property
+    def data_folder(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, database: str, role: str = SUPERUSER) -> str:
+        return f"postgresql+psycopg://{role}@/{database}?host={self.socket_folder}"
+
+    @classmethod
+    def start(cls) -> ThrowawayServer:
+        programs = server_programs()
+        run_as = SERVER_USER if os.geteuid() == 0 else None
+        folder = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+        server = cls(folder, programs, run_as)
+        server.socket_folder.mkdir()
+        if run_as is not None:
+            account = pwd.getpwnam(run_as)
+            for path in (folder, server.socket_folder):
+                os.chown(path, account.pw_uid, account.pw_gid)
+        try:
+            server._run(
+                "initdb", "-D", str(server.data_folder), "-U", SUPERUSER, "-A", "trust",
+                "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions",
+            )  # fmt: skip
+            options = (
+                f"-k {server.socket_folder} -c listen_addresses='' -c fsync=off"
+                " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            )
+            server._run(
+                "pg_ctl", "-D", str(server.data_folder), "-o", options, "-w",
+                "-l", str(folder / "server.log"), "start",
+            )  # fmt: skip
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return server
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data_folder), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def log(self) -> str:
+        try:
+            return (self.folder / "server.log").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def _run(self, program: str, *arguments: str) -> None:
+        command = [str(self.programs / program), *arguments]
+        if self.run_as is not None:
+            command = ["runuser", "-u", self.run_as, "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=self.folder)
+        if done.returncode != 0:
+            raise ServerUnavailable(
+                f"{program} failed ({done.returncode}): {done.stderr.strip() or done.stdout}"
+                f"\n{self.log()[-2000:]}"
+            )

@@ -1,0 +1,93 @@
+"""Shared stores on a database server (PostgreSQL): URLs, connecting, creating, who is editing.
+
+A shared store is named by a URL (`postgresql://analyst@server/case`); the workbench speaks to
+PostgreSQL through psycopg 3, so a URL naming no driver gets it. Messages show a URL with its
+password hidden. The analyst is the database role the connection logs in as.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from workbench.store.errors import ProjectAlreadyExists, ProjectError, ProjectNotFound
+
+DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
+def normalized_url(location: str) -> str:
+    """The URL with psycopg named as the driver for PostgreSQL ("postgres://" taken too)."""
+    scheme, _, rest = location.partition("://")
+    return f"{DRIVERS.get(scheme, scheme)}://{rest}"
+
+
+def shown_url(location: str) -> str:
+    """The URL as messages show it: its password hidden."""
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location
+
+
+def shared_engine(location: str) -> Engine:
+    """An engine on the store at `location`, checked to be reachable."""
+    try:
+        engine = create_engine(normalized_url(location), pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise ProjectError(
+            f"{shown_url(location)} is not a database URL the workbench can use ({error})"
+        ) from None
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as error:
+        engine.dispose()
+        raise cannot_connect(location, error) from None
+    return engine
+
+
+def cannot_connect(location: str, error: DBAPIError) -> ProjectError:
+    reason = str(error.orig).strip().splitlines()[-1] if error.orig else str(error)
+    kind = ProjectNotFound if "does not exist" in reason else ProjectError
+    return kind(f"cannot open {shown_url(location)}: {reason}")
+
+
+def check_empty(engine: Engine, location: str) -> None:
+    """Refuse to make a project in a database that already holds tables."""
+    tables = inspect(engine).get_table_names()
+    if tables:
+        raise ProjectAlreadyExists(
+            f"{shown_url(location)} already holds tables ({', '.join(sorted(tables)[:3])}…);"
+            " a new project needs an empty database"
+        )
+
+
+def current_role(engine: Engine) -> str:
+    """The database role this engine's connections log in as (the analyst, on a server)."""
+    with engine.connect() as connection:
+        return str(connection.execute(text("SELECT current_user")).scalar())
+
+
+def backup_advice(location: str) -> str:
+    url = make_url(normalized_url(location))
+    return (
+        f"back it up first (pg_dump -Fc -h {url.host or 'localhost'} -U {url.username or 'ROLE'}"
+        f" {url.database} > {url.database}-before-upgrade.dump), then run"
+        f" `workbench upgrade {shown_url(location)}`"
+    )
+
+
+def check_capture(engine: Engine, location: str) -> None:
+    """Refuse editing a store whose tables lack the change capture (made by hand, not by
+    `workbench new`): without it an edit could be neither undone nor indexed."""
+    from workbench.store.capture import recorded_tables
+    from workbench.store.capture_pg import triggered_tables
+
+    with engine.connect() as connection:
+        missing = {t.name for t in recorded_tables()} - set(triggered_tables(connection))
+    if missing:
+        raise ProjectError(
+            f"{shown_url(location)} has no change capture on {', '.join(sorted(missing)[:3])};"
+            f" the store's owner must run `workbench upgrade {shown_url(location)}` once"
+        )
