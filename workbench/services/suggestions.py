@@ -61,7 +61,7 @@ def open_proposals(
             if a.key not in decided and not _covered(_claim_span(a), claims)
         ),
         mentions=tuple(
-            m for m in proposed.mentions if m.key not in decided and not _overlaps(m.span, mentions)
+            m for m in proposed.mentions if m.key not in decided and not overlaps(m.span, mentions)
         ),
         dates=tuple(d for d in proposed.dates if d.key not in decided),
     )
@@ -96,7 +96,8 @@ def _covered(span: Span, claims: list[Span]) -> bool:
     return any(min(span.end, c.end) - max(span.start, c.start) >= length / 2 for c in claims)
 
 
-def _overlaps(span: Span, others: list[Span]) -> bool:
+def overlaps(span: Span, others: list[Span]) -> bool:
+    """Whether the span shares a character with any of the others."""
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
