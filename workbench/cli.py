@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "workbench.commands.history",
     "workbench.commands.backup",
     "workbench.commands.desktop",
+    "workbench.commands.hypotheses",
 )
 
 EXIT_ERROR = 1
