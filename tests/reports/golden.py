@@ -23,11 +23,12 @@ from io import BytesIO
 from pathlib import Path
 from unittest import mock
 
-from workbench.reports import FORMATS, render
+from workbench.reports import render
 from workbench.services import Project, report_data
 from workbench.services.reporting import build_report
 
 GOLDEN = Path(__file__).parent / "golden"
+FORMATS = ("html", "pdf", "docx", "md", "csv", "jsonld")  # the report formats kept here
 CREATED = datetime(2025, 6, 24, 9, 30, tzinfo=UTC)
 ANALYST = "A. N. Analyst"
 MADE = "2025-06-24 09:30:00.000000"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reports.golden import SMALL_BATCH, exports, generated_case, golden_path, sample
-from workbench.reports import FORMATS
+from tests.reports.golden import FORMATS, SMALL_BATCH, exports, generated_case, golden_path, sample
 
 HOW = "if the change is intended, run `python -m tests.reports.golden` and say so in the commit"
 
