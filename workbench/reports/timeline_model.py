@@ -1,0 +1,137 @@
+"""The timeline as plain values: events over the time their dates cover (a month-precision
+event covers its whole month), in lanes by actor or by kind; and, on a second track, the
+articles that reported them, at their publication dates, so "when it happened" and "when it
+was reported" are seen apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from workbench.reports.model import Event as ReportEvent
+from workbench.reports.model import Report, dated
+
+LANES = ("actor", "kind")
+NO_ACTOR = "no actor named"
+NO_KIND = "no kind given"
+
+
+def covered(day: date, precision: str) -> tuple[date, date]:
+    """The days a date known to `precision` covers: its first day and the day after its last."""
+    if precision == "decade":
+        first = date(day.year // 10 * 10, 1, 1)
+        return first, date(first.year + 10, 1, 1)
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year + 1, 1, 1)
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1)
+    return day, day + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """An event as the timeline draws it: a bar from `begins` to `ends`."""
+
+    id: int
+    title: str
+    kind: str
+    start: date
+    start_precision: str
+    end: date | None = None
+    end_precision: str = "day"
+    place: str = ""
+    actors: tuple[str, ...] = ()
+    claims: tuple[int, ...] = ()  # the claims linked to it
+    reported_in: tuple[int, ...] = ()  # the articles those claims are in
+
+    @property
+    def begins(self) -> datetime:
+        return datetime.combine(covered(self.start, self.start_precision)[0], datetime.min.time())
+
+    @property
+    def ends(self) -> datetime:
+        last = self.end if self.end is not None else self.start
+        precision = self.end_precision if self.end is not None else self.start_precision
+        return datetime.combine(covered(last, precision)[1], datetime.min.time())
+
+    @property
+    def when(self) -> str:
+        """ "21 June 2025", "2018", "May 2018 – 2019"."""
+        start = dated(self.start, self.start_precision)
+        end = dated(self.end, self.end_precision)
+        return f"{start} – {end}" if end and end != start else start
+
+
+@dataclass(frozen=True)
+class TimelineReport:
+    """An article on the second track: when it was published, and which events it reports."""
+
+    article_id: int
+    title: str
+    outlet: str
+    published: datetime
+    claims: int  # its claims about the timeline's events
+    events: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: tuple[TimelineEvent, ...] = ()
+    reports: tuple[TimelineReport, ...] = ()
+    undated: int = 0  # events with no start date, left off
+
+    def lanes(self, by: str = "kind") -> list[tuple[str, list[TimelineEvent]]]:
+        """Events grouped into lanes (by "actor": an event is in each participant's lane),
+        lanes by name, events by time."""
+        if by not in LANES:
+            raise ValueError(f"timeline lanes are by {' or '.join(LANES)}, not {by!r}")
+        lanes: dict[str, list[TimelineEvent]] = {}
+        for event in sorted(self.events, key=lambda e: (e.begins, e.id)):
+            names = (event.actors or (NO_ACTOR,)) if by == "actor" else (event.kind or NO_KIND,)
+            for name in names:
+                lanes.setdefault(name, []).append(event)
+        return sorted(lanes.items(), key=lambda lane: (lane[0] in (NO_ACTOR, NO_KIND), lane[0]))
+
+    def span(self) -> tuple[datetime, datetime] | None:
+        """From the first thing shown to the last (events and reports), or None if empty."""
+        moments = [e.begins for e in self.events] + [e.ends for e in self.events]
+        moments += [r.published for r in self.reports]
+        return (min(moments), max(moments)) if moments else None
+
+
+def timeline_of_report(report: Report) -> Timeline:
+    """The timeline of a report's events and the report's articles that have a date."""
+    events = tuple(_event(number, e) for number, e in enumerate(report.events, 1) if e.start_date)
+    refs = {e.ref: number for number, e in enumerate(report.events, 1)}
+    reports = tuple(_reports(report, refs))
+    undated = sum(1 for event in report.events if event.start_date is None)
+    return Timeline(events, reports, undated)
+
+
+def _event(number: int, event: ReportEvent) -> TimelineEvent:
+    assert event.start_date is not None
+    return TimelineEvent(
+        id=number,
+        title=event.title,
+        kind=event.kind,
+        start=event.start_date,
+        start_precision=event.start_precision,
+        end=event.end_date,
+        end_precision=event.end_precision,
+        place=event.place,
+        actors=tuple(dict.fromkeys(p.actor for p in event.participants)),
+    )
+
+
+def _reports(report: Report, refs: dict[str, int]) -> Iterable[TimelineReport]:
+    for number, article in report.numbered(text=False):
+        if article.published is None:
+            continue
+        links = [link.ref for claim in article.claims for link in claim.events]
+        events = tuple(dict.fromkeys(refs[ref] for ref in links if ref in refs))
+        yield TimelineReport(
+            number, article.title, article.outlet, article.published, len(links), events
+        )
