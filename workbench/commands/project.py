@@ -11,7 +11,11 @@ from pathlib import Path
 
 def register(subcommands: argparse._SubParsersAction) -> None:
     new = subcommands.add_parser("new", help="create an empty project file")
-    new.add_argument("project", type=Path, help="path of the new project (e.g. cases.wbproj)")
+    new.add_argument(
+        "project",
+        help="path of the new project (e.g. cases.wbproj), or an empty database's URL"
+        " (postgresql://analyst@server/case) for a shared team case",
+    )
     new.set_defaults(handler=new_project)
 
     info = subcommands.add_parser("info", help="count a project's articles, claims, sources, ...")
@@ -25,11 +29,15 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     sample = subcommands.add_parser(
         "sample", help="create a project holding the annotated sample article"
     )
-    sample.add_argument("project", type=Path, help="path of the new project")
+    sample.add_argument("project", help="path of the new project (or an empty database's URL)")
     sample.set_defaults(handler=make_sample)
 
 
-def with_suffix(path: Path) -> Path:
+def with_suffix(location: str | Path) -> Path | str:
+    """A file's path, with `.wbproj` added when it has no suffix; a database URL as it is."""
+    if "://" in str(location):
+        return str(location)
+    path = Path(location)
     return path if path.suffix else path.with_suffix(".wbproj")
 
 
@@ -37,8 +45,8 @@ def new_project(arguments: argparse.Namespace) -> int:
     from workbench.services import Project
 
     path = with_suffix(arguments.project)
-    Project.create(path).close()
-    print(f"created {path}")
+    with Project.create(path) as project:
+        print(f"created {path if isinstance(path, Path) else project.store.shown_location}")
     return 0
 
 
