@@ -7,7 +7,7 @@ service call (workbench/services/), so it is undoable and journalled like any ed
 """
 
 from workbench.assist.dates import suggest_dates
-from workbench.assist.engine import suggest, suggest_attributions
+from workbench.assist.engine import MAX_CHARACTERS, TextTooLong, suggest, suggest_attributions
 from workbench.assist.mentions import MentionMatcher, suggest_mentions
 from workbench.assist.model import (
     AttributionSuggestion,
@@ -20,6 +20,7 @@ from workbench.assist.model import (
 )
 
 __all__ = [
+    "MAX_CHARACTERS",
     "AttributionSuggestion",
     "ChainHop",
     "DateSuggestion",
@@ -28,6 +29,7 @@ __all__ = [
     "MentionSuggestion",
     "Span",
     "Suggestions",
+    "TextTooLong",
     "suggest",
     "suggest_attributions",
     "suggest_dates",

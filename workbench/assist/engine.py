@@ -28,8 +28,14 @@ from workbench.assist.quotes import quotes_in
 from workbench.assist.sentences import sentence_spans
 from workbench.domain.grades import ActorKind, SourceKind
 
+MAX_CHARACTERS = 2_000_000  # a hundred long articles: past that, no one reviews suggestions
+
 _BASE_CONFIDENCE = {"quotation": 0.9, "according to": 0.85, "reported": 0.75, "inverted": 0.8}
 _SUBJECT_LEAD = ("", ",", "that", "and", "but", "while", "as", "with", "when", "after", "because")
+
+
+class TextTooLong(ValueError):
+    """The text is too long to make suggestions for (the message says how long)."""
 
 
 def suggest(
@@ -40,7 +46,14 @@ def suggest(
     outlet: str | None = None,
     matcher: MentionMatcher | None = None,
 ) -> Suggestions:
-    """Everything the workbench proposes for `text` (spans are code points into it)."""
+    """Everything the workbench proposes for `text` (spans are code points into it).
+
+    Raises TextTooLong for a text of more than MAX_CHARACTERS code points."""
+    if len(text) > MAX_CHARACTERS:
+        raise TextTooLong(
+            f"the text has {len(text):,} characters; suggestions are made for texts of at most"
+            f" {MAX_CHARACTERS:,} (one article)"
+        )
     if not text.strip():
         return Suggestions()
     known_mentions = (matcher or MentionMatcher(known)).find(text)
@@ -114,7 +127,7 @@ def _people_in_subject_position(
         kind = mention.known.record_kind if mention.known else mention.kind_guess
         if kind not in (ActorKind.PERSON.value, SourceKind.PERSON.value, None):
             continue
-        before = text[max(0, mention.span.start - 12) : mention.span.start].rstrip()
+        before = text[max(0, mention.span.start - 12) : mention.span.start].rstrip(" ")
         last_word = before.split()[-1].casefold() if before.split() else ""
         if not before or before[-1] in '.!?\n,“"' or last_word in _SUBJECT_LEAD:
             people.append((mention.span.start, mention.actor))

@@ -65,12 +65,24 @@ def candidates(
 ) -> tuple[MentionSuggestion, ...]:
     """Capitalised name sequences that look like a new actor, with an ActorKind guess."""
     taken = [mention.span for mention in known_mentions]
+    surnames: dict[str, str] = {}
     found = []
     for match in _NAME_SEQUENCE.finditer(text):
-        candidate = _candidate(text, match.start(), match.group())
-        if candidate is not None and not any(_overlaps(candidate.span, span) for span in taken):
-            found.append(candidate)
+        candidate = _candidate(text, match.start(), match.group()) or _by_surname(match, surnames)
+        if candidate is None or any(_overlaps(candidate.span, span) for span in taken):
+            continue
+        found.append(candidate)
+        if candidate.kind_guess == ActorKind.PERSON.value and " " in candidate.actor:
+            surnames.setdefault(candidate.actor.split()[-1], candidate.actor)
     return tuple(found)
+
+
+def _by_surname(match: regex.Match[str], surnames: dict[str, str]) -> MentionSuggestion | None:
+    """ "Putin" after "Vladimir Putin" was named: the same person."""
+    name = surnames.get(match.group())
+    if name is None:
+        return None
+    return MentionSuggestion(Span(*match.span()), name, None, ActorKind.PERSON.value)
 
 
 def _candidate(text: str, start: int, sequence: str) -> MentionSuggestion | None:
