@@ -22,11 +22,13 @@ A_NEEDS = 10
 
 
 @dataclass(frozen=True)
-class ClaimOutcome:
-    """One claim a source passed on: its status and when it was last changed."""
+class StatusTally:
+    """How many of a source's claims have one status, and when the first and last were changed."""
 
     status: str
-    changed_at: datetime | None = None
+    claims: int
+    first_changed: datetime | None = None
+    last_changed: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -65,20 +67,21 @@ class TrackRecord:
         return first if first == last else f"{first} – {last}"
 
 
-def track_record(name: str, reliability: str, outcomes: Iterable[ClaimOutcome]) -> TrackRecord:
-    """The record of one source from the outcomes of the claims it passed on."""
-    outcomes = list(outcomes)
+def track_record(name: str, reliability: str, tallies: Iterable[StatusTally]) -> TrackRecord:
+    """The record of one source from the statuses of the claims it passed on."""
     counts = {status: 0 for status in ClaimStatus}
-    for outcome in outcomes:
-        counts[ClaimStatus(outcome.status)] += 1
-    ended = [o.changed_at for o in outcomes if o.status != ClaimStatus.UNVERIFIED and o.changed_at]
+    ended: list[datetime] = []
+    for tally in tallies:
+        counts[ClaimStatus(tally.status)] += tally.claims
+        if tally.status != ClaimStatus.UNVERIFIED:
+            ended += [when for when in (tally.first_changed, tally.last_changed) if when]
     corroborated = counts[ClaimStatus.CORROBORATED]
     disputed, refuted = counts[ClaimStatus.DISPUTED], counts[ClaimStatus.REFUTED]
     suggested, reason = suggest_reliability(corroborated, disputed, refuted)
     return TrackRecord(
         name=name,
         reliability=reliability,
-        claims=len(outcomes),
+        claims=sum(counts.values()),
         corroborated=corroborated,
         disputed=disputed,
         refuted=refuted,
