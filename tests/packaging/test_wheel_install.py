@@ -6,10 +6,7 @@ window, against a venv that installs everything from the registry.)"""
 from __future__ import annotations
 
 import json
-import os
-import site
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,39 +14,20 @@ import pytest
 from workbench import __version__
 from workbench.reports import FORMATS, SUFFIXES
 
+from .venvs import run_installed, venv_holding
+
 pytestmark = pytest.mark.slow
-PIP = (sys.executable, "-m", "pip")
 WHERE = "import workbench.resources as r; print(r.resources_dir(), r.migration_scripts())"
 
 
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv holding the wheel; its dependencies are the test venv's (through a .pth),
-    but not the test venv's editable workbench."""
-    venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    (purelib,) = (venv / "lib").glob("python3*/site-packages")
-    (purelib / "test-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    subprocess.run(
-        [*PIP, "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    return venv
+    """A fresh venv holding the wheel built from the checkout."""
+    return venv_holding(wheel, tmp_path_factory.mktemp("venv"))
 
 
 def run(venv: Path, cwd: Path, *arguments: str) -> str:
-    env = {**os.environ, "HOME": str(cwd), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("PYTHONPATH", None)
-    done = subprocess.run(
-        [str(venv / "bin" / "workbench"), *arguments],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_installed(venv, cwd, *arguments)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
