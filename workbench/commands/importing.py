@@ -72,7 +72,9 @@ def import_files(arguments: argparse.Namespace) -> int:
         raise CommandError("name the files or folders to import (or --rest)")
     if arguments.new_version_of is not None:
         return _import_new_version(arguments.project, arguments.new_version_of, arguments.paths)
-    annotations = [path for path in arguments.paths if path.lower().endswith(".jsonld")]
+    from workbench.services.import_formats import exchange_format
+
+    annotations = [path for path in arguments.paths if exchange_format(path)]  # by content
     others = [path for path in arguments.paths if path not in annotations]
     with Project.open(arguments.project) as project:
         interrupted = interrupted_import(project)
@@ -124,14 +126,11 @@ def _sign_earlier_articles(project: Project) -> None:
 
 
 def _import_annotations(project: Project, path: str) -> object:
-    """W3C Web Annotation collections (.jsonld) go to the exchange service."""
-    from workbench.services.errors import InvalidInput
+    """Exchange files (Web Annotations, REFI-QDA, STIX, FollowTheMoney, citations…), told by
+    their content, go to the exchange services: each one command, all of it or nothing."""
+    from workbench.services.import_formats import import_exchange_file
 
-    try:
-        from workbench.services.exchange import import_web_annotations
-    except ImportError:
-        raise InvalidInput(f"{path}: this workbench cannot import annotation files") from None
-    return import_web_annotations(project, path)
+    return import_exchange_file(project, path)
 
 
 def _import_with_progress(

@@ -24,6 +24,7 @@ RENDERERS = {
     "md": "workbench.reports.markdown_report",
     "csv": "workbench.reports.csv_report",
     "jsonld": "workbench.reports.web_annotation",
+    "qdpx": "workbench.reports.refi_qda",
 }
 FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}

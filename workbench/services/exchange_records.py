@@ -52,16 +52,17 @@ class RecordWriter:
         self.events: dict[tuple[str, Any], int] = {}
         self.tagged: set[tuple[int, str, int]] = set()
         self.noted: dict[tuple[str, int], set[str]] = {}
+        self.origin = ("web annotation exchange file", "web annotations")  # imported from, by
 
     def write(self, kind: str, node: object) -> None:
         if kind == "article":
-            self._article(node)
+            self.add_article(article_record(node), _iri(node))
         elif kind == "source":
-            self._source(source_record(node), _iri(node))
+            self.add_source(source_record(node), _iri(node))
         elif kind == "actor":
-            self._actor(actor_record(node), _iri(node))
+            self.add_actor(actor_record(node), _iri(node))
         elif kind == "event":
-            self._event(event_record(node, self.read), _iri(node))
+            self.add_event(event_record(node, self.read), _iri(node))
 
     def named(self, kind: str, name: str) -> int:
         """The id of a source or actor by name: one from the file, or one in the project."""
@@ -82,9 +83,8 @@ class RecordWriter:
         self.summary.merged += 1
         return True
 
-    def _article(self, node: object) -> None:
-        article = article_record(node)
-        iri = _iri(node)
+    def add_article(self, article: rm.Article, iri: str) -> None:
+        """An article read from any exchange format (matched by content hash), under `iri`."""
         if len(article.text) > MAX_TEXT_CHARS:
             raise ExchangeFormatError(
                 f"article {iri} holds {len(article.text):,} characters; an article can hold "
@@ -108,7 +108,7 @@ class RecordWriter:
 
     def _new_article(self, text: str, digest: str, article: rm.Article) -> int:
         """The article's row (as `articles.add_article` writes it) gathered; returns its id."""
-        new = _new_article(article)
+        new = _new_article(article, *self.origin)
         article_id = self.bulk.new_id("articles")
         row = {"id": article_id, "text": text, "content_hash": digest}
         row["title"] = new.title.strip() or first_line(text)
@@ -116,7 +116,7 @@ class RecordWriter:
         self.bulk.add("articles", {**row, **metadata_of(new)})
         return article_id
 
-    def _source(self, source: rm.Source, iri: str) -> None:
+    def add_source(self, source: rm.Source, iri: str) -> None:
         if self._repeated(self.read.sources, iri, source, "source"):
             return
         self.read.sources[iri] = source
@@ -126,7 +126,7 @@ class RecordWriter:
             self.summary.sources_added += 1
         self.ids[iri] = self.by_name[("source", source.name.casefold())] = found
 
-    def _actor(self, actor: rm.Actor, iri: str) -> None:
+    def add_actor(self, actor: rm.Actor, iri: str) -> None:
         if self._repeated(self.read.actors, iri, actor, "actor"):
             return
         self.read.actors[iri] = actor
@@ -146,7 +146,7 @@ class RecordWriter:
         self.summary.skipped.extend(left_out)
         return found
 
-    def _event(self, event: rm.Event, iri: str) -> None:
+    def add_event(self, event: rm.Event, iri: str) -> None:
         if self._repeated(self.read.events, iri, event, "event"):
             return
         self.read.events[iri] = event
@@ -249,7 +249,7 @@ def _label(record: Any) -> str:
     return str(getattr(record, "name", "") or getattr(record, "title", "") or record)[:60]
 
 
-def _new_article(article: rm.Article) -> NewArticle:
+def _new_article(article: rm.Article, origin: str, extractor: str) -> NewArticle:
     return NewArticle(
         text=article.text,
         title=article.title,
@@ -261,6 +261,6 @@ def _new_article(article: rm.Article) -> NewArticle:
         original=article.text.encode("utf-8"),
         original_format="txt",
         original_name=f"{article.title[:80] or 'article'}.txt",
-        imported_from="web annotation exchange file",
-        extractor="web annotations",
+        imported_from=origin,
+        extractor=extractor,
     )

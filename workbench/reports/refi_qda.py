@@ -1,0 +1,149 @@
+"""REFI-QDA project exchange (`.qdpx`): the report as a zip archive holding `project.qde`
+(valid against the REFI-QDA Project schema) and each article's plain text as
+`sources/<guid>.txt`, for ATLAS.ti, NVivo, MAXQDA and QualCoder.
+
+Articles are TextSources; claims are PlainTextSelections whose positions count Unicode code
+points from 0 with the end exclusive, as the standard counts them (our own offsets, unchanged);
+kind, status, credibility and tags are codes of the codebook; sources, actors and events are
+cases with variables; attribution chains, claim–actor and claim–event links, participants and
+claim relations are Links. What REFI-QDA has no element for is said in docs/exchange.md.
+
+Two passes: the first (claims only, no text) gathers the tags for the codebook, which the
+schema puts before the sources; the second writes each article's text into the archive as it
+comes and its element into a spool, with notes and links spooled apart, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from typing import IO, BinaryIO
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from workbench.reports import model as rm
+from workbench.reports import refi_qda_codes as codes
+from workbench.reports import refi_qda_xml as xml
+from workbench.reports.model import Report
+
+PASSES = 2
+
+
+def write(report: Report, out: BinaryIO) -> None:
+    """Write the report as a .qdpx archive to `out`."""
+    user = codes.guid("user", report.analyst)
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        tempfile.TemporaryFile() as sources,
+        tempfile.TemporaryFile() as notes,
+        tempfile.TemporaryFile() as links,
+    ):
+        tags = _tags(report)
+        spill = xml.Spill(notes, links, user)
+        cases = _cases(report, spill)
+        articles = 0
+        for batch in report.batches():
+            for article in batch:
+                name = f"{codes.SOURCES}{codes.guid('article', article.ref)}.txt"
+                archive.writestr(_entry(name, report), article.text.encode("utf-8"))
+                sources.write(etree.tostring(xml.text_source(article, spill), encoding="utf-8"))
+                articles += 1
+        for relation in report.relations:
+            origin, target = (
+                codes.guid("claim", ref) for ref in (relation.from_claim, relation.to_claim)
+            )
+            spill.link(relation.kind, origin, target)
+        with archive.open(_entry(codes.QDE, report), "w") as qde:
+            qde.write(_head(report, user, tags, cases))
+            for tag, spool, count in (
+                ("Sources", sources, articles),
+                ("Notes", notes, spill.note_count),
+                ("Links", links, spill.link_count),
+            ):
+                _copy(qde, tag, spool, count)
+            qde.write(b"</Project>\n")
+
+
+def _entry(name: str, report: Report) -> zipfile.ZipInfo:
+    """An archive entry dated by the report (not the clock), compressed."""
+    info = zipfile.ZipInfo(name, date_time=report.created.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _tags(report: Report) -> list[str]:
+    """Every tag the report uses, on claims, articles and records (first spelling kept)."""
+    found: dict[str, str] = {}
+    records: list[rm.Source | rm.Actor | rm.Event] = [*report.sources, *report.actors]
+    records += report.events
+    named = [tag for record in records for tag in record.tags]
+    for batch in report.batches(text=False):
+        for article in batch:
+            named += article.tags
+            named += [tag for claim in article.claims for tag in claim.tags]
+    for tag in named:
+        found.setdefault(tag.casefold(), tag)
+    return list(found.values())
+
+
+def _cases(report: Report, spill: xml.Spill) -> list[bytes]:
+    made = [xml.record_case(source, codes.SOURCE_CASE, spill) for source in report.sources]
+    made += [xml.record_case(actor, codes.ACTOR_CASE, spill) for actor in report.actors]
+    made += [xml.event_case(event, spill) for event in report.events]
+    return [etree.tostring(case, encoding="utf-8") for case in made]
+
+
+def _head(report: Report, user: str, tags: list[str], cases: list[bytes]) -> bytes:
+    """The XML declaration, the Project's start tag, and what comes before the sources."""
+    attributes = {
+        "name": report.title,
+        "origin": report.generator,
+        "creatingUserGUID": user,
+        "creationDateTime": report.created.isoformat(),
+    }
+    start = " ".join(f"{key}={quoteattr(value)}" for key, value in attributes.items())
+    head = f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{codes.NS}" {start}>'
+    parts = [head.encode("utf-8"), _users(report, user), _codebook(tags), _variables()]
+    if cases:
+        parts += [b"<Cases>", *cases, b"</Cases>"]
+    return b"".join(parts)
+
+
+def _users(report: Report, user: str) -> bytes:
+    users = xml.element("Users")
+    xml.element("User", users, guid=user, name=report.analyst or "analyst")
+    return etree.tostring(users, encoding="utf-8")
+
+
+def _codebook(tags: list[str]) -> bytes:
+    book = xml.element("CodeBook")
+    found = xml.element("Codes", book)
+    for group, members in codes.code_groups(tags):
+        parent = xml.element("Code", found, guid=group.guid, name=group.name, isCodable="false")
+        for code in members:
+            xml.element(
+                "Code", parent, guid=code.guid, name=code.name, isCodable="true", color=code.colour
+            )
+    return etree.tostring(book, encoding="utf-8")
+
+
+def _variables() -> bytes:
+    variables = xml.element("Variables")
+    for name, kind in (*codes.ARTICLE_VARIABLES, *codes.CASE_VARIABLES):
+        xml.element(
+            "Variable", variables, guid=codes.variable_guid(name), name=name, typeOfVariable=kind
+        )
+    return etree.tostring(variables, encoding="utf-8")
+
+
+def _copy(qde: IO[bytes], tag: str, spool: IO[bytes], count: int) -> None:
+    """A spooled list of elements, inside its container (left out when empty, as the schema
+    wants at least one)."""
+    if not count:
+        return
+    qde.write(f"<{tag}>".encode())
+    spool.seek(0)
+    shutil.copyfileobj(spool, qde)
+    qde.write(f"</{tag}>".encode())
