@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "workbench.commands.backup",
     "workbench.commands.desktop",
     "workbench.commands.hypotheses",
+    "workbench.commands.analysis",
     "workbench.commands.suggesting",
 )
 

@@ -25,10 +25,15 @@ _ONE_ORIGIN = {"A": 2, "B": 2, "C": 3, "D": 4, "E": 5, "F": 3}
 class Line:
     """One way an origin's word reached the page, with the claims and articles it carried."""
 
-    wording: str  # "unnamed sources → Reuters"
+    hops: tuple[str, ...]  # ("unnamed sources", "Reuters")
     claim_ids: tuple[int, ...]
     article_ids: tuple[int, ...]
     paths: tuple[str, ...]  # each whole chain it covers: "unnamed sources → Reuters → Deftechtimes"
+
+    @property
+    def wording(self) -> str:
+        """ "unnamed sources → Reuters" """
+        return " → ".join(self.hops)
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ def _origins(traces: list[Trace], names: Names) -> tuple[Origin, ...]:
                 unnamed=first.unnamed,
                 lines=tuple(
                     Line(
-                        line_wording(line, names),
+                        tuple(names.of(named).name for named in line),
                         tuple(t.claim_id for t in carried),
                         tuple(sorted({t.article_id for t in carried})),
                         tuple(sorted({line_wording(t.path, names) for t in carried})),

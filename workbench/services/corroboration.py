@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from workbench.analysis.corroboration import ClusterJudgement, judge_cluster
+from workbench.analysis.evidence import ClaimEvidence
 from workbench.domain import ChangeRecord
 from workbench.services.claims import edit_claim
 from workbench.services.corroboration_changes import FOLLOWED, apply_changes
@@ -68,10 +68,31 @@ class CorroborationCache:
             return self._model
 
     def judge(self, claim_id: int) -> ClusterJudgement:
-        model = self.model()
-        if claim_id not in model.claims:
-            raise RecordNotFound(f"claim {claim_id} does not exist")
-        return judged(model, model.graph.cluster_of(claim_id))
+        """The cluster of one claim, judged."""
+        with self._lock:
+            model = self.model()
+            if claim_id not in model.claims:
+                raise RecordNotFound(f"claim {claim_id} does not exist")
+            return judged(model, model.graph.cluster_of(claim_id))
+
+    def judge_all(self) -> list[tuple[ClaimEvidence, ClusterJudgement]]:
+        """Every claim with its cluster judged (each cluster once), in claim order."""
+        with self._lock:
+            model = self.model()
+            by_claim: dict[int, ClusterJudgement] = {}
+            found = []
+            for claim_id in sorted(model.claims):
+                if claim_id not in by_claim:
+                    judgement = judged(model, model.graph.cluster_of(claim_id))
+                    by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
+                found.append((model.claims[claim_id], by_claim.pop(claim_id)))
+            return found
+
+    def clusters(self) -> list[ClusterJudgement]:
+        """Every cluster judged, linked clusters first, then claims on their own."""
+        with self._lock:
+            model = self.model()
+            return [judged(model, c) for c in model.graph.clusters(sorted(model.claims))]
 
 
 _CACHES: weakref.WeakKeyDictionary[Project, CorroborationCache] = weakref.WeakKeyDictionary()
@@ -98,11 +119,14 @@ def claim_corroboration(project: Project, claim_id: int) -> ClaimCorroboration:
     return ClaimCorroboration(claim_id, cache_for(project).judge(claim_id))
 
 
-def every_cluster(project: Project) -> Iterator[ClusterJudgement]:
+def every_cluster(project: Project) -> list[ClusterJudgement]:
     """Every cluster of the project judged, linked clusters first, then claims on their own."""
-    model = cache_for(project).model()
-    for cluster in model.graph.clusters(sorted(model.claims)):
-        yield judged(model, cluster)
+    return cache_for(project).clusters()
+
+
+def claims_in_clusters(project: Project) -> list[tuple[ClaimEvidence, ClusterJudgement]]:
+    """Every claim (by id) with its cluster judged; each cluster is judged once."""
+    return cache_for(project).judge_all()
 
 
 def accept_suggestion(project: Project, claim_id: int) -> ClusterJudgement:
