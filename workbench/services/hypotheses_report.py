@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.analysis.ach import Evidence
 from workbench.domain import Article, Claim
+from workbench.reports.ach_csv import write_csv
 from workbench.reports.ach_model import AchCell, AchHypothesis, AchRow, AchTable
+from workbench.services.errors import InvalidInput
 from workbench.services.hypotheses_matrix import EvidenceRow, HypothesisMatrix, matrix_in
 from workbench.services.project import Project
 from workbench.services.report_rows import claim_refs
@@ -17,6 +21,16 @@ def ach_table(project: Project) -> AchTable | None:
     """The project's matrix with its scores; None when it has no hypothesis."""
     with project.reading() as session:
         return table_in(session)
+
+
+def export_ach_csv(project: Project, target: Path | str) -> Path:
+    """Write the matrix with its scores as CSV (replacing the file whole, never half-written)."""
+    from workbench.services.reporting import replace_atomically
+
+    table = ach_table(project)
+    if table is None:
+        raise InvalidInput("add a hypothesis before exporting the matrix")
+    return replace_atomically(Path(target), lambda out: write_csv(table, out))
 
 
 def table_in(session: Session) -> AchTable | None:

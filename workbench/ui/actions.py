@@ -63,8 +63,12 @@ class WindowActions:
     next_claim: QAction
     previous_claim: QAction
     delete_claim: QAction
+    suggestions: QAction
+    scan_mentions: QAction
     shortcuts: QAction
     about: QAction
+    competing_hypotheses: QAction
+    weigh_claims: QAction
     grades: list[QAction] = field(default_factory=list)
     statuses: list[QAction] = field(default_factory=list)
     schemes: QActionGroup | None = None
@@ -89,14 +93,17 @@ class WindowActions:
                 self.find_in_library,
                 self.search_project,
                 self.all_claims,
+                self.competing_hypotheses,
             ],
             "Claim": [
                 self.mark_claim,
                 self.mark_mention,
                 self.next_claim,
                 self.previous_claim,
+                self.suggestions,
                 *self.grades,
                 *self.statuses,
+                self.weigh_claims,
             ],
             "Help": [self.shortcuts],
         }
@@ -151,6 +158,34 @@ def build_actions(window: QMainWindow) -> WindowActions:
         next_claim=a(window, "&Next claim", ["Alt+Down"]),
         previous_claim=a(window, "&Previous claim", ["Alt+Up"]),
         delete_claim=a(window, "&Delete claim", None, "delete"),
+        suggestions=a(
+            window,
+            "S&uggestions for this article",
+            ["Ctrl+Shift+G"],
+            None,
+            "Claims, mentions and dates the workbench proposes, to accept or reject",
+        ),
+        scan_mentions=a(
+            window,
+            "Scan the project for mentions",
+            None,
+            None,
+            "Find every known actor's unmarked mention in every article",
+        ),
+        competing_hypotheses=a(
+            window,
+            "Competing &hypotheses",
+            ["Ctrl+Alt+H"],
+            None,
+            "Weigh the claims against competing hypotheses (ACH matrix)",
+        ),
+        weigh_claims=a(
+            window,
+            "&Weigh against hypotheses",
+            ["Ctrl+Alt+W"],
+            None,
+            "Add the chosen claims to the competing-hypotheses matrix",
+        ),
         shortcuts=a(window, "&Keyboard shortcuts", [Keys.HelpContents, "F1"], "help"),
         about=a(window, "&About Analyst Workbench"),
     )
@@ -183,15 +218,18 @@ def build_menus(
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.find_in_article, actions.find_in_library, actions.search_project])
-    edit_menu.addAction(actions.all_claims)
+    edit_menu.addActions([actions.all_claims, actions.competing_hypotheses])
 
     claim_menu = bar.addMenu("&Claim")
     claim_menu.addActions([actions.mark_claim, actions.mark_mention])
     claim_menu.addSeparator()
     claim_menu.addActions([actions.previous_claim, actions.next_claim])
+    claim_menu.addSeparator()
+    claim_menu.addActions([actions.suggestions, actions.scan_mentions])
     grades = claim_menu.addMenu("&Credibility")
     grades.addActions(actions.grades)
     claim_menu.addMenu("&Status").addActions(actions.statuses)
+    claim_menu.addAction(actions.weigh_claims)
     claim_menu.addSeparator()
     claim_menu.addAction(actions.delete_claim)
 

@@ -29,6 +29,7 @@ from workbench.ui.actions import build_actions, build_menus, build_toolbar
 from workbench.ui.all_claims import AllClaimsPanel
 from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.hypotheses_dock import add_hypotheses_dock
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
 from workbench.ui.interrupted_import import InterruptedImportOffer
@@ -48,6 +49,7 @@ from workbench.ui.settings import WindowSettings
 from workbench.ui.shortcuts import ShortcutsPage
 from workbench.ui.snapping import FindBar
 from workbench.ui.status_line import StatusLine
+from workbench.ui.suggestions_dock import add_suggestions_dock
 from workbench.ui.versions_dialog import ArticleVersions
 from workbench.ui.when_shown import WhenShown
 
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_, [dock.toggleViewAction() for dock in self.docks])
         self.toolbar = build_toolbar(self, self.actions_)
+        self.hypotheses = add_hypotheses_dock(self)  # before the layout is saved or restored
+        self.suggestions = add_suggestions_dock(self)  # before the layout is saved or restored
         self.reader_share = ReaderKeepsItsShare(self)  # before the saved layout is restored
         self.save_copy = add_save_copy(self, session, self.actions_.export_report)
         self.importer = ImportFlow(session, self)
