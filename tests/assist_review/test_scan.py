@@ -38,7 +38,7 @@ def test_the_scan_finds_every_unmarked_mention_of_a_known_actor(seed: Seed) -> N
 
 
 def test_marking_what_the_scan_found_is_one_undo_step(seed: Seed) -> None:
-    """"Mark all found" marks the mentions of every article at once; one undo removes them."""
+    """ "Mark all found" marks the mentions of every article at once; one undo removes them."""
     _more_articles(seed, 2)
     scan = scan_mentions(seed.project)
     assert mark_found_mentions(seed.project, scan.found) == scan.mention_count

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from workbench.assist.model import (
     AttributionSuggestion,
+    DateSuggestion,
     MentionSuggestion,
     Span,
     Suggestions,
@@ -144,3 +145,25 @@ def acceptance_rates(project: Project) -> list[AcceptanceRate]:
         )
         for kind in SuggestionKind
     ]
+
+
+EVENT_TITLE_LENGTH = 120
+
+
+def proposed_event_title(text: str, date: DateSuggestion) -> str:
+    """The title an event made from a date is offered: the sentence the date is in (shortened
+    to a line, at a word)."""
+    from workbench.assist.sentences import sentence_spans
+
+    start = text.rfind("\n\n", 0, date.span.start) + 1
+    end = text.find("\n\n", date.span.end)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    inside = date.span.start - start
+    sentence = next(
+        (paragraph[s.start : s.end] for s in sentence_spans(paragraph) if s.end > inside),
+        paragraph,
+    )
+    title = " ".join(sentence.split()).rstrip(".")
+    if len(title) <= EVENT_TITLE_LENGTH:
+        return title
+    return title[:EVENT_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"

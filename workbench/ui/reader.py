@@ -15,6 +15,7 @@ title stays in the text, where its mark is, and the heading leaves it out instea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
     QPalette,
     QTextCursor,
 )
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from workbench.domain.anchoring import Span
 from workbench.services import Project
@@ -138,6 +139,9 @@ class ReaderView(QWidget):
         self.current_claim: int | None = None
         self._hidden_until = 0  # UTF-16 end of the title paragraph hidden from view
         self._title_in_text = False  # the analyst went into the title: show it in the text
+        # Further layers painted over the marks (the suggestions' underlines), each given the
+        # layout of this article's marks.
+        self.overlays: list[Callable[[MarkLayout], list[QTextEdit.ExtraSelection]]] = []
         self.header = QLabel(EMPTY_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -255,8 +259,15 @@ class ReaderView(QWidget):
         layout = MarkLayout(article)
         self.text.layout_of_marks = layout
         selections = extra_selections(self.text.document(), layout, self.current_claim, is_dark())
+        for overlay in self.overlays:
+            selections += overlay(layout)
         self.text.setExtraSelections(selections)
         return layout
+
+    def repaint_marks(self) -> None:
+        """Paint the marks and overlays again (an overlay changed) without re-reading."""
+        if self.article is not None:
+            self._lay_marks(self.article)
 
     def set_current_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Emphasise one claim (and bring it into view)."""

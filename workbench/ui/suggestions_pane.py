@@ -1,0 +1,320 @@
+"""The Suggestions pane: what the workbench proposes for the open article, to accept or reject
+from the keyboard.
+
+Enter accepts the chosen proposal (a claim with its chain, sources and actors; a mention; an
+event with the date), Delete rejects it (remembered: not proposed again), Tab opens a small
+editor to change it first, Ctrl+Shift+Enter accepts every proposal of its kind at once. Each is
+one undo step. Choosing a proposal scrolls the reader to it; the proposals are underlined in the
+reader (ui/suggestion_marks.py). The proposals are worked out in the background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.assist.model import (
+    AttributionSuggestion,
+    DateSuggestion,
+    MentionSuggestion,
+    Span,
+    Suggestions,
+)
+from workbench.services.suggestion_accept import (
+    AttributionEdits,
+    accept_all,
+    accept_attribution,
+    accept_date,
+    accept_mention,
+    reject,
+)
+from workbench.services.suggestions import (
+    claim_span_of,
+    mentions_within,
+    proposed_event_title,
+    suggestions_for,
+)
+from workbench.ui.session import UiSession
+from workbench.ui.suggestion_editor import SuggestionEditor
+from workbench.ui.suggestion_rows import GROUPS, Row, rows_of
+
+ROW = Qt.ItemDataRole.UserRole
+
+
+class SuggestionsPane(QWidget):
+    """Proposals for one article, grouped by kind. `span_chosen(span)` when one is chosen,
+    `spans_changed()` when the list changes (the reader repaints its underlines)."""
+
+    span_chosen = Signal(object)
+    spans_changed = Signal()
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.article_id: int | None = None
+        self.text = ""
+        self.suggestions = Suggestions()
+        self.rows: dict[str, list[Row]] = {}
+        self._stale = False
+        self._generation = 0
+        self.shown = 0  # how many times a list was shown (tests wait on it)
+        self._keep_at: tuple[str, int] | None = None
+        self.summary = QLabel("Open an article to see what the workbench suggests in it.")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Suggestions")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.currentItemChanged.connect(self._chosen)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("Why this is suggested")
+        self.editor = SuggestionEditor(self)
+        self.editor.accepted.connect(self._accept_edited)
+        self.editor.cancelled.connect(self.tree.setFocus)
+        self.actions_ = self._make_actions()
+        self.buttons = self._make_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.editor)
+        layout.addLayout(self.buttons)
+        session.changed.connect(self._project_changed)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _make_actions(self) -> dict[str, QAction]:
+        made = {}
+        for name, text, keys, slot in (
+            ("accept", "Accept the suggestion", ["Return", "Enter"], self.accept_current),
+            ("reject", "Reject the suggestion", ["Delete"], self.reject_current),
+            ("edit", "Edit, then accept", ["Tab"], self.edit_current),
+            ("accept_all", "Accept all of this kind", ["Ctrl+Shift+Return"], self.accept_kind),
+        ):
+            action = QAction(text, self.tree)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
+            made[name] = action
+        return made
+
+    def _make_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for name, label in (
+            ("accept", "Accept"),
+            ("reject", "Reject"),
+            ("edit", "Edit…"),
+            ("accept_all", "Accept all of this kind"),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(f"{self.actions_[name].text()} ({self._keys(name)})")
+            button.clicked.connect(self.actions_[name].trigger)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _keys(self, name: str) -> str:
+        native = QKeySequence.SequenceFormat.NativeText
+        return self.actions_[name].shortcut().toString(native)
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def show_article(self, article_id: int | None) -> None:
+        """Propose for this article (worked out now if the pane is shown, else when it is)."""
+        if article_id != self.article_id:
+            self._keep_at = None
+        self.article_id = article_id
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Work the proposals out again, in the background."""
+        self._stale = False
+        self._generation += 1
+        generation, article_id = self._generation, self.article_id
+        if article_id is None:
+            self._show(None, "", Suggestions())
+            return
+        self.summary.setText("Looking for suggestions…")
+
+        def work(_control: object) -> tuple[str, Suggestions]:
+            from workbench.services.suggestion_inputs import article_input
+
+            with self.session.project.reading() as session:
+                text = article_input(session, article_id).text
+            return text, suggestions_for(self.session.project, article_id)
+
+        def done(result: tuple[str, Suggestions]) -> None:
+            if generation == self._generation:
+                self._show(article_id, *result)
+
+        self.session.tasks.run("Suggest", work, on_done=done, writes=False, owner=self)
+
+    def _show(self, article_id: int | None, text: str, suggestions: Suggestions) -> None:
+        self.text, self.suggestions = text, suggestions
+        self.shown += 1
+        self.rows = rows_of(text, suggestions)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for kind, title in GROUPS:
+            rows = self.rows[kind.value]
+            group = QTreeWidgetItem(self.tree, [f"{title} ({len(rows)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            group.setData(0, ROW, kind.value)
+            for row in rows:
+                item = QTreeWidgetItem(group, [row.label])
+                item.setData(0, ROW, row)
+                item.setToolTip(0, row.detail)
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+        count = sum(len(rows) for rows in self.rows.values())
+        self.summary.setText(_summary(article_id, count))
+        self._choose_again()
+        self.spans_changed.emit()
+
+    def _choose_again(self) -> None:
+        """After an accept or reject, the proposal that took the decided one's place (else the
+        first proposal)."""
+        kind, index = self._keep_at or ("", 0)
+        groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        filled = [g for g in groups if g is not None and g.childCount()]
+        same = [g for g in filled if g.data(0, ROW) == kind]
+        if same:
+            chosen = same[0].child(min(index, same[0].childCount() - 1))
+        else:
+            chosen = filled[0].child(0) if filled else None
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
+        else:
+            self.detail.clear()
+            self.span_chosen.emit(None)
+
+    def spans(self) -> list[Span]:
+        """Where every open proposal is, for the reader's underlines."""
+        return [row.span for rows in self.rows.values() for row in rows]
+
+    def current_row(self) -> Row | None:
+        item = self.tree.currentItem()
+        value = item.data(0, ROW) if item is not None else None
+        return value if isinstance(value, Row) else None
+
+    def current_kind(self) -> str | None:
+        item = self.tree.currentItem()
+        value = item.data(0, ROW) if item is not None else None
+        return value.kind if isinstance(value, Row) else value
+
+    def _chosen(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        row = self.current_row()
+        self.detail.setText(row.detail if row is not None else "")
+        self.span_chosen.emit(row.span if row is not None else None)
+
+    def _project_changed(self, change: object) -> None:
+        tables = change.tables() if hasattr(change, "tables") else set()
+        if self.article_id is not None and tables & WATCHED:
+            self.show_article(self.article_id)
+
+    # -- deciding -----------------------------------------------------------------------------
+
+    def accept_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._decide(row, lambda: self._accept(row, None))
+
+    def _accept(self, row: Row, edit: object) -> object:
+        project, article_id, proposal = self.session.project, self.article_id, row.proposal
+        assert article_id is not None
+        if isinstance(proposal, AttributionSuggestion):
+            within = mentions_within(self.suggestions, claim_span_of(proposal))
+            edits = edit if isinstance(edit, AttributionEdits) else None
+            return accept_attribution(project, article_id, proposal, edits=edits, mentioned=within)
+        if isinstance(proposal, MentionSuggestion):
+            name = edit if isinstance(edit, str) and edit.strip() else None
+            return accept_mention(project, article_id, proposal, actor_name=name)
+        assert isinstance(proposal, DateSuggestion)
+        title = edit if isinstance(edit, str) else proposed_event_title(self.text, proposal)
+        return accept_date(project, article_id, proposal, title=title)
+
+    def reject_current(self) -> None:
+        row = self.current_row()
+        if row is not None and self.article_id is not None:
+            article_id = self.article_id
+            self._decide(
+                row, lambda: reject(self.session.project, article_id, row.proposal.key, row.kind)
+            )
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        summary = title = ""
+        if isinstance(row.proposal, AttributionSuggestion):
+            summary = " ".join(self.text[row.span.start : row.span.end].split())
+        if isinstance(row.proposal, DateSuggestion):
+            title = proposed_event_title(self.text, row.proposal)
+        self.editor.edit(row, summary, title)
+
+    def _accept_edited(self, edit: object) -> None:
+        row = self.editor.row
+        if row is not None:
+            self.editor.close_editor()
+            self.tree.setFocus()
+            self._decide(row, lambda: self._accept(row, edit))
+
+    def accept_kind(self) -> None:
+        kind, article_id = self.current_kind(), self.article_id
+        if kind is None or article_id is None:
+            return
+        count = self.session.attempt(
+            "Accept all", lambda project: accept_all(project, article_id, self.suggestions, kind)
+        )
+        if count:
+            self.session.tell(f"Accepted {count} suggestions (Ctrl+Z takes them all back)")
+
+    def _decide(self, row: Row, deciding: Callable[[], object]) -> None:
+        rows = self.rows.get(row.kind, [])
+        self._keep_at = (row.kind, rows.index(row) if row in rows else 0)
+        self.session.attempt("Suggestion", lambda _project: deciding())
+
+
+WATCHED = {
+    "suggestion_decisions",
+    "claims",
+    "actor_mentions",
+    "sources",
+    "source_aliases",
+    "actors",
+    "actor_aliases",
+}
+
+
+def _summary(article_id: int | None, count: int) -> str:
+    if article_id is None:
+        return "Open an article to see what the workbench suggests in it."
+    if not count:
+        return "Nothing more to suggest in this article."
+    return (
+        f"{count} suggestion{'s' if count != 1 else ''} — Enter accepts, Delete rejects,"
+        " Tab edits first"
+    )
