@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from tests.team.server import ServerUnavailable, ThrowawayServer
+from workbench.search.folder import SHARED_INDEXES_VARIABLE
 from workbench.services import Project
 from workbench.store import ProjectStore
 
@@ -49,6 +50,14 @@ class Databases:
         name = f"case_{next(_numbers)}"
         self.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         return self.server.url(name)
+
+
+@pytest.fixture(autouse=True)
+def workstation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's workstation keeps shared stores' search indexes in its own folder."""
+    folder = tmp_path / "workstation-indexes"
+    monkeypatch.setenv(SHARED_INDEXES_VARIABLE, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

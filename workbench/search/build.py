@@ -3,7 +3,8 @@
 Each worker reads its share of articles and claims straight from the database and writes one
 Whoosh segment; the parent commits the segments together. The build goes into a fresh folder
 and replaces the index only when complete. Outbox entries that were queued before the build
-began are then settled: the build read the database after they were written.
+began are then settled: the build read the database after they were written (a shared
+store's feed is not settled: the new index notes the feed's head as the build began).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from workbench.domain import Article, Claim, OutboxEntry
+from workbench.search import feed
 from workbench.search.documents import ARTICLE, CLAIM, NameBook, Selection, documents_for
 from workbench.search.facets import prepare_folder
 from workbench.search.folder import (
@@ -74,7 +76,9 @@ def rebuild(
     """
     started = time.perf_counter()
     clear_leftovers(location)
-    settled = _queued_entries(store)
+    shared = feed.follows_feed(store)  # a shared feed is never settled: its head is noted
+    settled = [] if shared else _queued_entries(store)
+    applied = feed.head(store) if shared else 0
     ids = _all_ids(store)
     total = sum(len(found) for found in ids.values())
     count = _worker_count(total, workers)
@@ -86,6 +90,8 @@ def rebuild(
         else:
             _build_in_workers(store, building, _parts(ids, count), total, progress)
         prepare_folder(building, open_storage(building).open_index(INDEX_NAME))
+        if shared:
+            feed.record_position(building, applied)
         mark_complete(building)
     except BaseException:
         clear_leftovers(location)

@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import func, select
 from whoosh.query import And, Or, Query, Term
 
-from workbench.domain import Article, Claim, OutboxEntry
-from workbench.search import build, indexer
+from workbench.domain import Article, Claim
+from workbench.search import build, feed, indexer
 from workbench.search.blocks import shared_blocks
 from workbench.search.errors import QueryError, SearchUnavailable
 from workbench.search.facets import FacetCounts, FacetTables
@@ -141,13 +141,19 @@ class ProjectIndex:
             return 0
         settled = 0
         try:
-            while self._index is not None and (batch := indexer.read_batch(self.store)) is not None:
+            while self._index is not None and (batch := self._next_batch()) is not None:
                 self._guarded(partial(self._apply, batch))
-                indexer.settle(self.store, batch)
+                if feed.follows_feed(self.store):  # a shared feed: note how far it is applied
+                    feed.record_position(self.location, max(batch.entry_ids))
+                else:
+                    indexer.settle(self.store, batch)
                 settled += len(batch.entry_ids)
         finally:
             self._writing.release()
         return settled
+
+    def _next_batch(self) -> indexer.Batch | None:
+        return indexer.read_batch(self.store, location=self.location)
 
     def _apply(self, batch: indexer.Batch) -> None:
         with self._reading:  # the searcher finds the documents to replace
@@ -168,9 +174,9 @@ class ProjectIndex:
     def verify_counts(self, progress: Progress | None = None) -> bool:
         """Rebuild if the index does not hold one document per article and claim; True if so."""
         with self._writing:
+            if indexer.pending_entries(self.store, self.location):
+                return False
             with self.store.reading() as session:
-                if session.scalar(select(func.count()).select_from(OutboxEntry)):
-                    return False
                 expected = sum(
                     session.scalar(select(func.count()).select_from(model)) or 0
                     for model in (Article, Claim)

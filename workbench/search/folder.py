@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from workbench.store import ProjectStore
 from workbench.store.index_home import index_home
 
 META_FILE = "workbench-search.json"
+# The folder this workstation keeps shared stores' indexes in, instead of the user's cache.
+SHARED_INDEXES_VARIABLE = "WORKBENCH_SHARED_INDEXES"
 INDEX_NAME = "MAIN"
 
 
@@ -43,7 +46,9 @@ def index_location(store: ProjectStore) -> Path:
     if store.path is not None:
         return index_home(store.path, record=not store.read_only)
     digest = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
-    return Path(user_cache_dir("analyst-workbench")) / "indexes" / digest
+    chosen = os.environ.get(SHARED_INDEXES_VARIABLE)
+    home = Path(chosen) if chosen else Path(user_cache_dir("analyst-workbench")) / "indexes"
+    return home / digest
 
 
 def building_location(location: Path) -> Path:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.domain.text import plural
+from workbench.search import feed
 from workbench.search.documents import (
     ARTICLE,
     CLAIM,
@@ -98,7 +99,9 @@ def check_index(store: ProjectStore, location: Path | None = None) -> IndexCheck
         pending = {
             document_key(kind, entity_id)
             for kind, entity_id in session.execute(
-                select(OutboxEntry.entity_kind, OutboxEntry.entity_id)
+                feed.unapplied(
+                    store, location, select(OutboxEntry.entity_kind, OutboxEntry.entity_id)
+                )
             )
         }
         current = _current_fingerprints(session)

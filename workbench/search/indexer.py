@@ -5,7 +5,9 @@ Draining reads a batch of entries, re-reads those documents as they are now (a d
 no longer exists is removed from the index), commits them to the index as one small new
 segment, and only then deletes the entries. A crash in between leaves the entries queued;
 the next drain does the work again, and since every document is replaced by its key, nothing
-is indexed twice. Small segments are merged later, when the indexer is idle.
+is indexed twice. Small segments are merged later, when the indexer is idle. A shared store's
+outbox is a change feed read by every workstation: nothing is deleted, each index notes how far
+it has applied it (see `search/feed.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -20,6 +23,7 @@ from whoosh.index import Index
 from whoosh.reading import SegmentReader
 
 from workbench.domain import Article, Claim, OutboxEntry
+from workbench.search import feed
 from workbench.search.documents import (
     ARTICLE,
     CLAIM,
@@ -28,6 +32,7 @@ from workbench.search.documents import (
     document_key,
     documents_for,
 )
+from workbench.search.folder import index_location
 from workbench.search.writer import open_writer
 from workbench.store import ProjectStore
 
@@ -36,10 +41,13 @@ TIER_LIMITS = (100, 1_000, 10_000)
 MERGE_FACTOR = 8
 
 
-def pending_entries(store: ProjectStore) -> int:
-    """How many outbox entries wait to be indexed."""
+def pending_entries(store: ProjectStore, location: Path | None = None) -> int:
+    """How many outbox entries wait to be indexed (in a shared store's feed: by the index at
+    `location`, this workstation's unless named)."""
+    location = location if location is not None else index_location(store)
+    query = feed.unapplied(store, location, select(func.count()).select_from(OutboxEntry))
     with store.reading() as session:
-        return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+        return session.scalar(query) or 0
 
 
 @dataclass(frozen=True)
@@ -51,14 +59,16 @@ class Batch:
     documents: dict[str, list[Any]]
 
 
-def read_batch(store: ProjectStore, limit: int = DRAIN_BATCH) -> Batch | None:
-    """The oldest `limit` outbox entries and their documents, or None if nothing waits."""
+def read_batch(
+    store: ProjectStore, limit: int = DRAIN_BATCH, location: Path | None = None
+) -> Batch | None:
+    """The oldest `limit` outbox entries (in a shared store's feed: that the index at
+    `location` has yet to apply) and their documents, or None if nothing waits."""
+    location = location if location is not None else index_location(store)
+    query = select(OutboxEntry.id, OutboxEntry.entity_kind, OutboxEntry.entity_id)
+    query = feed.unapplied(store, location, query).order_by(OutboxEntry.id).limit(limit)
     with store.reading() as session:
-        entries = session.execute(
-            select(OutboxEntry.id, OutboxEntry.entity_kind, OutboxEntry.entity_id)
-            .order_by(OutboxEntry.id)
-            .limit(limit)
-        ).all()
+        entries = session.execute(query).all()
         if not entries:
             return None
         touched: dict[str, set[int]] = defaultdict(set)

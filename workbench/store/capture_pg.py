@@ -24,6 +24,8 @@ from workbench.domain.base import Base
 from workbench.store.recorder import RowChange, row_change
 
 CAPTURE_TABLE = "wb_row_changes"
+FEED_CHANNEL = "workbench_feed"  # LISTEN/NOTIFY: a commit added entries to the change feed
+_FEED_TURN = 0x77625F66  # the advisory lock that commits feed entries in sequence order
 FUNCTION = "wb_capture_row"
 TRIGGER = "wb_capture"
 
@@ -156,3 +158,19 @@ def write_change(connection: Connection, table: Table, change: RowChange) -> Non
     columns = ", ".join(quoted(column) for column in change.after)
     assignment = f"({columns}) = (SELECT {columns} FROM {record})"
     connection.execute(text(f"UPDATE {name} AS t SET {assignment} WHERE {where}"), values)
+
+
+def take_feed_turn(connection: Connection) -> None:
+    """Hold, until this transaction ends, the turn to append to the change feed.
+
+    Feed entries take their sequence numbers from the outbox's id; two transactions that
+    took 10 and 11 could commit 11 first, and an index that applied 11 would then skip 10 for
+    ever. Taken before the entries are written, the turn makes the store commit them in
+    sequence order. It is held only for the end of a transaction, never while it edits.
+    """
+    connection.execute(text("SELECT pg_advisory_xact_lock(:turn)"), {"turn": _FEED_TURN})
+
+
+def announce_feed(connection: Connection) -> None:
+    """Wake every listening window when this transaction commits (NOTIFY is sent then)."""
+    connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": FEED_CHANNEL})

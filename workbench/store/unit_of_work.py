@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
 from workbench.domain.journal import ChangeRecord
+from workbench.store import capture_pg
 from workbench.store.capture import captured_changes, start_capture
 from workbench.store.errors import ProjectError, RecordNotFound
 from workbench.store.outbox import queue_for_index
@@ -122,6 +123,11 @@ class UnitOfWork:
         reverses_id: int | None = None,
     ) -> None:
         self.record_id = None
+        connection = self.session.connection()
+        shared = connection.dialect.name == "postgresql"
+        if changes and shared:  # entries in sequence order; open windows woken at commit
+            capture_pg.take_feed_turn(connection)
+            capture_pg.announce_feed(connection)
         if changes:
             queue_for_index(self.session, changes)
             if action is not None:
