@@ -2,16 +2,17 @@
 
 For a batch of article ids: the articles, then (if asked) their claims, attribution hops, actor
 and event links, tags, notes and actor mentions, each by one query joined on the batch's
-article ids, turned straight into the plain report model (`workbench.reports.model`).
+article ids (written once below, read as plain rows by `plain_rows`), turned straight into the
+plain report model (`workbench.reports.model`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import BindParameter, Connection, bindparam, select
 
 from workbench.domain import (
     Actor,
@@ -29,7 +30,10 @@ from workbench.domain import (
 )
 from workbench.domain.entities import named_reliability
 from workbench.reports import model as rm
+from workbench.services.plain_rows import plain_rows
 
+IDS: BindParameter[Any] = bindparam("ids", expanding=True)  # a batch of article or record ids
+KIND: BindParameter[str] = bindparam("kind")
 ARTICLE_COLUMNS = (
     Article.id,
     Article.content_hash,
@@ -40,6 +44,8 @@ ARTICLE_COLUMNS = (
     Article.published,
     Article.language,
 )
+ARTICLES = select(*ARTICLE_COLUMNS).where(Article.id.in_(IDS))
+ARTICLES_WITH_TEXT = select(*ARTICLE_COLUMNS, Article.text).where(Article.id.in_(IDS))
 CLAIM_COLUMNS = (
     Claim.id,
     Claim.article_id,
@@ -55,6 +61,72 @@ CLAIM_COLUMNS = (
     Claim.credibility,
     Claim.created_at,
     Claim.updated_at,
+)
+CLAIMS = select(*CLAIM_COLUMNS).where(Claim.article_id.in_(IDS))
+HOPS = (
+    select(
+        AttributionHop.claim_id,
+        AttributionHop.position,
+        AttributionHop.role,
+        AttributionHop.cue,
+        AttributionHop.anonymous,
+        AttributionHop.source_id,
+        Source.name,
+        named_reliability(),
+        Actor.name,
+    )
+    .join(Claim, Claim.id == AttributionHop.claim_id)
+    .outerjoin(Source, Source.id == AttributionHop.source_id)
+    .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
+    .where(Claim.article_id.in_(IDS))
+)
+ACTOR_LINKS = (
+    select(ClaimActor.claim_id, Actor.name, ClaimActor.role)
+    .join(Claim, Claim.id == ClaimActor.claim_id)
+    .join(Actor, Actor.id == ClaimActor.actor_id)
+    .where(Claim.article_id.in_(IDS))
+)
+EVENT_LINKS = (
+    select(ClaimEvent.claim_id, ClaimEvent.event_id, Event.title, ClaimEvent.role)
+    .join(Claim, Claim.id == ClaimEvent.claim_id)
+    .join(Event, Event.id == ClaimEvent.event_id)
+    .where(Claim.article_id.in_(IDS))
+)
+CLAIM_TAGS = (
+    select(Tagging.target_id, Tag.name)
+    .join(Tag, Tag.id == Tagging.tag_id)
+    .join(Claim, Claim.id == Tagging.target_id)
+    .where(Tagging.target_kind == "claim", Claim.article_id.in_(IDS))
+)
+CLAIM_NOTES = (
+    select(Note.target_id, Note.body)
+    .join(Claim, Claim.id == Note.target_id)
+    .where(Note.target_kind == "claim", Claim.article_id.in_(IDS))
+    .order_by(Note.id)
+)
+MENTIONS = (
+    select(
+        ActorMention.article_id,
+        Actor.name,
+        ActorMention.start,
+        ActorMention.end,
+        ActorMention.exact,
+        ActorMention.prefix,
+        ActorMention.suffix,
+    )
+    .join(Actor, Actor.id == ActorMention.actor_id)
+    .where(ActorMention.article_id.in_(IDS))
+    .order_by(ActorMention.article_id, ActorMention.start, ActorMention.end, ActorMention.id)
+)
+RECORD_TAGS = (
+    select(Tagging.target_id, Tag.name)
+    .join(Tag, Tag.id == Tagging.tag_id)
+    .where(Tagging.target_kind == KIND, Tagging.target_id.in_(IDS))
+)
+RECORD_NOTES = (
+    select(Note.target_id, Note.body)
+    .where(Note.target_kind == KIND, Note.target_id.in_(IDS))
+    .order_by(Note.id)
 )
 
 
@@ -83,33 +155,29 @@ def read_batch(
     session: Connection, ids: list[int], numbering: Numbering, *, text: bool, claims: bool
 ) -> list[rm.Article]:
     """The articles `ids` (in that order) as the report model shows them."""
-    columns = (*ARTICLE_COLUMNS, Article.text) if text else ARTICLE_COLUMNS
-    found = session.execute(select(*columns).where(Article.id.in_(ids))).all()
-    rows = {row.id: row for row in found}
+    found = plain_rows(session, ARTICLES_WITH_TEXT if text else ARTICLES, ids=ids)
+    rows = {row[0]: row for row in found}
     tags, notes = annotations_of(session, "article", ids)
-    parts = _ClaimParts.read(session, ids, numbering) if claims else _ClaimParts()
+    hashes = {row[0]: row[1] for row in found}
+    parts = _ClaimParts.read(session, ids, hashes, numbering) if claims else _ClaimParts()
+    none: list[Any] = []
     return [
         rm.Article(
-            ref=row.content_hash,
-            title=row.title,
-            text=row.text if text else "",
-            outlet=row.outlet,
-            authors=tuple(row.authors or ()),
-            url=row.url,
-            published=row.published,
-            language=row.language,
-            tags=tags.get(row.id, ()),
-            notes=notes.get(row.id, ()),
-            claims=tuple(parts.claims.get(row.id, ())),
-            mentions=tuple(parts.mentions.get(row.id, ())),
+            row[1],
+            row[2],
+            row[8] if text else "",
+            row[3],
+            tuple(row[4] or ()),
+            row[5],
+            row[6],
+            row[7],
+            tags.get(row[0], ()),
+            notes.get(row[0], ()),
+            tuple(parts.claims.get(row[0], none)),
+            tuple(parts.mentions.get(row[0], none)),
         )
         for row in (rows[article_id] for article_id in ids if article_id in rows)
     ]
-
-
-def _of_articles(query: Select, claim_id: Any, ids: list[int]) -> Select:
-    """A query on rows about claims (`claim_id` names the claim) limited to the batch's."""
-    return query.join(Claim, Claim.id == claim_id).where(Claim.article_id.in_(ids))
 
 
 @dataclass
@@ -118,40 +186,38 @@ class _ClaimParts:
     mentions: dict[int, list[rm.Mention]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, session: Connection, ids: list[int], numbering: Numbering) -> _ClaimParts:
-        rows = session.execute(
-            select(*CLAIM_COLUMNS)
-            .where(Claim.article_id.in_(ids))
-            .order_by(Claim.article_id, Claim.start, Claim.end, Claim.id)
-        ).all()
-        hashes = dict(
-            session.execute(
-                select(Article.id, Article.content_hash).where(Article.id.in_(ids))
-            ).all()
-        )
+    def read(
+        cls, session: Connection, ids: list[int], hashes: Mapping[int, str], numbering: Numbering
+    ) -> _ClaimParts:
+        rows = plain_rows(session, CLAIMS, ids=ids)
+        by_order = {article_id: index for index, article_id in enumerate(ids)}
+        rows.sort(key=lambda r: (by_order[r[1]], r[2], r[3], r[0]))
         spans: dict[int, list[tuple[int, int, int]]] = {}
         for row in rows:
-            spans.setdefault(row.article_id, []).append((row.start, row.end, row.id))
+            spans.setdefault(row[1], []).append((row[2], row[3], row[0]))
         refs: dict[int, str] = {}
         for article_id, article_spans in spans.items():
             refs.update(claim_refs(hashes.get(article_id, ""), article_spans))
         wanted = numbering.wanted
-        chosen = [row for row in rows if wanted is None or row.id in wanted]
+        chosen = rows if wanted is None else [row for row in rows if row[0] in wanted]
         links = _Links.read(session, ids, numbering.event_refs)
         parts = cls()
-        by_order = {article_id: index for index, article_id in enumerate(ids)}
-        for row in sorted(chosen, key=lambda r: (by_order[r.article_id], r.start, r.end, r.id)):
-            claim = links.claim(row, refs[row.id], numbering.next_number)
-            numbering.next_number += 1
-            parts.claims.setdefault(row.article_id, []).append(claim)
-        for mention in _mentions(session, ids):
+        number = numbering.next_number
+        for row in chosen:
+            parts.claims.setdefault(row[1], []).append(links.claim(row, refs[row[0]], number))
+            number += 1
+        numbering.next_number = number
+        for mention in plain_rows(session, MENTIONS, ids=ids):
             parts.mentions.setdefault(mention[0], []).append(rm.Mention(*mention[1:]))
         return parts
 
 
 @dataclass
 class _Links:
-    """Hops, actor and event links, tags and notes of a batch's claims, by claim id."""
+    """Hops, actor and event links, tags and notes of a batch's claims, by claim id.
+
+    Equal hops and links are made once and shared (they are frozen), as a chain's outlet or
+    a linked actor recurs in claim after claim."""
 
     hops: dict[int, list[rm.Hop]]
     actors: dict[int, list[rm.Link]]
@@ -162,81 +228,59 @@ class _Links:
     @classmethod
     def read(cls, session: Connection, ids: list[int], event_refs: Mapping[int, str]) -> _Links:
         links = cls({}, {}, {}, {}, {})
-        hop_rows = session.execute(
-            _of_articles(
-                select(
-                    AttributionHop.claim_id,
-                    AttributionHop.role,
-                    AttributionHop.cue,
-                    AttributionHop.anonymous,
-                    AttributionHop.source_id,
-                    Source.name,
-                    named_reliability(),
-                    Actor.name,
-                )
-                .outerjoin(Source, Source.id == AttributionHop.source_id)
-                .outerjoin(Actor, Actor.id == AttributionHop.actor_id),
-                AttributionHop.claim_id,
-                ids,
-            ).order_by(AttributionHop.claim_id, AttributionHop.position)
-        ).all()
-        for claim_id, role, cue, anonymous, source_id, source, reliability, actor in hop_rows:
-            is_source = source_id is not None
-            hop = rm.Hop(
-                name=(source if is_source else actor) or "",
-                role=role,
-                kind=rm.SOURCE if is_source else rm.ACTOR,
-                cue=cue,
-                anonymous=anonymous,
-                reliability=reliability,
-            )
-            links.hops.setdefault(claim_id, []).append(hop)
-        actor_rows = session.execute(
-            _of_articles(
-                select(ClaimActor.claim_id, Actor.name, ClaimActor.role).join(
-                    Actor, Actor.id == ClaimActor.actor_id
-                ),
-                ClaimActor.claim_id,
-                ids,
-            )
-        ).all()
-        for claim_id, name, role in actor_rows:
-            links.actors.setdefault(claim_id, []).append(rm.Link(name, name, role))
-        event_rows = session.execute(
-            _of_articles(
-                select(ClaimEvent.claim_id, ClaimEvent.event_id, Event.title, ClaimEvent.role).join(
-                    Event, Event.id == ClaimEvent.event_id
-                ),
-                ClaimEvent.claim_id,
-                ids,
-            )
-        ).all()
-        for claim_id, event_id, title, role in event_rows:
+        links._hops(session, ids)
+        links._actors(session, ids)
+        for claim_id, event_id, title, role in plain_rows(session, EVENT_LINKS, ids=ids):
             links.events.setdefault(claim_id, []).append(rm.Link(event_refs[event_id], title, role))
-        links.tags, links.notes = _claim_annotations(session, ids)
+        links.tags, links.notes = _grouped(
+            plain_rows(session, CLAIM_TAGS, ids=ids), plain_rows(session, CLAIM_NOTES, ids=ids)
+        )
         return links
 
+    def _hops(self, session: Connection, ids: list[int]) -> None:
+        made: dict[tuple[Any, ...], rm.Hop] = {}
+        rows = plain_rows(session, HOPS, ids=ids)
+        rows.sort(key=lambda row: (row[0], row[1]))
+        for claim_id, _at, role, cue, anonymous, source_id, source, reliability, actor in rows:
+            key = (role, cue, anonymous, source_id, source, reliability, actor)
+            hop = made.get(key)
+            if hop is None:
+                is_source = source_id is not None
+                name = (source if is_source else actor) or ""
+                kind = rm.SOURCE if is_source else rm.ACTOR
+                hop = made[key] = rm.Hop(name, role, kind, cue, anonymous, reliability)
+            self.hops.setdefault(claim_id, []).append(hop)
+
+    def _actors(self, session: Connection, ids: list[int]) -> None:
+        made: dict[tuple[str, str], rm.Link] = {}
+        for claim_id, name, role in plain_rows(session, ACTOR_LINKS, ids=ids):
+            link = made.get((name, role))
+            if link is None:
+                link = made[name, role] = rm.Link(name, name, role)
+            self.actors.setdefault(claim_id, []).append(link)
+
     def claim(self, row: Any, ref: str, number: int) -> rm.Claim:
+        claim_id = row[0]
         return rm.Claim(
-            ref=ref,
-            number=number,
-            start=row.start,
-            end=row.end,
-            exact=row.exact,
-            prefix=row.prefix,
-            suffix=row.suffix,
-            orphaned=row.orphaned,
-            summary=row.summary,
-            kind=row.kind,
-            status=row.status,
-            credibility=row.credibility,
-            attribution=tuple(self.hops.get(row.id, ())),
-            actors=_sorted(self.actors.get(row.id, ())),
-            events=_sorted(self.events.get(row.id, ())),
-            tags=self.tags.get(row.id, ()),
-            notes=self.notes.get(row.id, ()),
-            created=row.created_at,
-            modified=row.updated_at,
+            ref,
+            number,
+            row[2],
+            row[3],
+            row[4],
+            row[8],
+            row[9],
+            row[10],
+            row[11],
+            row[5],
+            row[6],
+            row[7],
+            tuple(self.hops.get(claim_id, ())),
+            _sorted(self.actors.get(claim_id, ())),
+            _sorted(self.events.get(claim_id, ())),
+            self.tags.get(claim_id, ()),
+            self.notes.get(claim_id, ()),
+            row[12],
+            row[13],
         )
 
 
@@ -246,60 +290,13 @@ def _sorted(links: list[rm.Link] | tuple[()]) -> tuple[rm.Link, ...]:
     return tuple(sorted(links, key=lambda link: (link.name.casefold(), link.role, link.ref)))
 
 
-def _mentions(session: Connection, ids: list[int]) -> Sequence[Any]:
-    return session.execute(
-        select(
-            ActorMention.article_id,
-            Actor.name,
-            ActorMention.start,
-            ActorMention.end,
-            ActorMention.exact,
-            ActorMention.prefix,
-            ActorMention.suffix,
-        )
-        .join(Actor, Actor.id == ActorMention.actor_id)
-        .where(ActorMention.article_id.in_(ids))
-        .order_by(ActorMention.article_id, ActorMention.start, ActorMention.end, ActorMention.id)
-    ).all()
-
-
-def _claim_annotations(
-    session: Connection, ids: list[int]
-) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
-    tag_rows = session.execute(
-        _of_articles(
-            select(Tagging.target_id, Tag.name)
-            .join(Tag, Tag.id == Tagging.tag_id)
-            .where(Tagging.target_kind == "claim"),
-            Tagging.target_id,
-            ids,
-        )
-    ).all()
-    note_rows = session.execute(
-        _of_articles(
-            select(Note.target_id, Note.body).where(Note.target_kind == "claim"),
-            Note.target_id,
-            ids,
-        ).order_by(Note.id)
-    ).all()
-    return _grouped(tag_rows, note_rows)
-
-
 def annotations_of(
     session: Connection, kind: str, ids: Iterable[int]
 ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
     """Tags (by name) and notes (in the order written) of a few hundred records of one kind."""
     wanted = list(ids)
-    tag_rows = session.execute(
-        select(Tagging.target_id, Tag.name)
-        .join(Tag, Tag.id == Tagging.tag_id)
-        .where(Tagging.target_kind == kind, Tagging.target_id.in_(wanted))
-    )
-    note_rows = session.execute(
-        select(Note.target_id, Note.body)
-        .where(Note.target_kind == kind, Note.target_id.in_(wanted))
-        .order_by(Note.id)
-    )
+    tag_rows = plain_rows(session, RECORD_TAGS, kind=kind, ids=wanted)
+    note_rows = plain_rows(session, RECORD_NOTES, kind=kind, ids=wanted)
     return _grouped(tag_rows, note_rows)
 
 
