@@ -25,6 +25,7 @@ RENDERERS = {
     "csv": "workbench.reports.csv_report",
     "jsonld": "workbench.reports.web_annotation",
     "qdpx": "workbench.reports.refi_qda",
+    "stix": "workbench.reports.stix",
 }
 FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}

@@ -19,6 +19,7 @@ from workbench.services.project import Project
 IMPORTERS = {
     "jsonld": ("workbench.services.exchange", "import_web_annotations"),
     "qdpx": ("workbench.services.import_refi_qda", "import_qdpx"),
+    "stix": ("workbench.services.import_stix", "import_stix"),
 }
 SUFFIXES = {".jsonld": "jsonld", ".qdpx": "qdpx"}
 HEAD_BYTES = 64 * 1024

@@ -1,0 +1,84 @@
+"""The report model's records as plain JSON values and back, for the formats whose own fields
+cannot hold all of ours (STIX custom properties, FollowTheMoney's `summary` left aside): what
+they carry beside their standard fields so that our own files come back losslessly.
+
+`dumped(record)` gives a JSON object of every field (dates as ISO text, tuples as lists,
+nested records as objects); `loaded(Type, value)` reads one back, checking each field's type,
+and refuses a wrong one in one line (`ExchangeFormatError`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from workbench.reports import model as rm
+from workbench.reports.web_records import ExchangeFormatError
+
+T = TypeVar("T")
+Json = dict[str, Any]
+
+
+def dumped(record: object, *, leave_out: tuple[str, ...] = ()) -> Json:
+    """Every field of a report-model record as JSON values, but those named in `leave_out`."""
+    return {
+        item.name: _plain(getattr(record, item.name))
+        for item in dataclasses.fields(record)  # type: ignore[arg-type]
+        if item.name not in leave_out
+    }
+
+
+def _plain(value: object) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dumped(value)
+    return value
+
+
+def loaded(kind: type[T], value: object, **given: Any) -> T:
+    """A record of `kind` from `dumped` JSON; `given` fields are taken as they are."""
+    if not isinstance(value, dict):
+        raise ExchangeFormatError(f"a {kind.__name__.lower()} must be a JSON object")
+    hints = typing.get_type_hints(kind, vars(rm))
+    fields = {}
+    for item in dataclasses.fields(kind):  # type: ignore[arg-type]
+        if item.name in given:
+            fields[item.name] = given[item.name]
+        elif item.name in value:
+            fields[item.name] = _typed(hints[item.name], value[item.name], item.name)
+    try:
+        return kind(**fields)
+    except TypeError as error:
+        raise ExchangeFormatError(f"a {kind.__name__.lower()} lacks a field ({error})") from None
+
+
+def _typed(hint: Any, value: object, name: str) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None and type(None) in args:
+            return None
+        return _typed(next(arg for arg in args if arg is not type(None)), value, name)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ExchangeFormatError(f"{name} must be a list")
+        return tuple(_typed(args[0], item, name) for item in value)
+    if dataclasses.is_dataclass(hint):
+        return loaded(hint, value)  # type: ignore[arg-type]
+    if hint in (datetime, date):
+        try:
+            return hint.fromisoformat(str(value))
+        except ValueError:
+            raise ExchangeFormatError(f"{name} is not a date: {value!r}") from None
+    if hint is bool and isinstance(value, bool):
+        return value
+    if hint is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if hint is str and isinstance(value, str):
+        return value
+    raise ExchangeFormatError(f"{name} must be {getattr(hint, '__name__', hint)}, not {value!r}")
