@@ -88,6 +88,11 @@ class CorroborationCache:
                 found.append((model.claims[claim_id], by_claim.pop(claim_id)))
             return found
 
+    def articles_of(self, claim_ids: set[int]) -> dict[int, int]:
+        with self._lock:
+            claims = self.model().claims
+            return {c: claims[c].article_id for c in claim_ids if c in claims}
+
     def clusters(self) -> list[ClusterJudgement]:
         """Every cluster judged, linked clusters first, then claims on their own."""
         with self._lock:
@@ -127,6 +132,11 @@ def every_cluster(project: Project) -> list[ClusterJudgement]:
 def claims_in_clusters(project: Project) -> list[tuple[ClaimEvidence, ClusterJudgement]]:
     """Every claim (by id) with its cluster judged; each cluster is judged once."""
     return cache_for(project).judge_all()
+
+
+def articles_of(project: Project, claim_ids: set[int]) -> dict[int, int]:
+    """The article each of these claims is in (claims that no longer exist are left out)."""
+    return cache_for(project).articles_of(claim_ids)
 
 
 def accept_suggestion(project: Project, claim_id: int) -> ClusterJudgement:

@@ -40,6 +40,7 @@ from workbench.services.queries import ClaimView, claim_view
 from workbench.store.errors import RecordNotFound
 from workbench.ui.attribution import AttributionEditor
 from workbench.ui.claim_links import LinksEditor, NotesEditor
+from workbench.ui.corroboration_panel import CorroborationPanel
 from workbench.ui.look import status_swatch
 from workbench.ui.relations import RelationsEditor
 from workbench.ui.session import UiSession
@@ -103,6 +104,7 @@ class ClaimInspector(QScrollArea):
         self.events = LinksEditor(session, "event", EventRole)
         self.relations = RelationsEditor(session)
         self.notes = NotesEditor(session)
+        self.corroboration = CorroborationPanel(session)
         self.setWidget(self._lay_out())
         self._connect()
         self.show_claim(None)
@@ -127,6 +129,7 @@ class ClaimInspector(QScrollArea):
             ("Actors", self.actors),
             ("Events", self.events),
             ("Relations", self.relations),
+            ("Corroboration", self.corroboration),
             ("Notes", self.notes),
         ):
             box = QGroupBox(title)
@@ -148,6 +151,8 @@ class ClaimInspector(QScrollArea):
         self.actors.open_record.connect(self.open_record)
         self.events.open_record.connect(self.open_record)
         self.relations.open_claim.connect(self.open_claim)
+        self.corroboration.open_claim.connect(self.open_claim)
+        self.corroboration.filled.connect(self._fit_body)
         self.session.changed.connect(self._project_changed)
 
     # -- showing ------------------------------------------------------------------------------
@@ -175,6 +180,7 @@ class ClaimInspector(QScrollArea):
         for editor in (self.attribution, self.actors, self.events, self.notes):
             editor.show_claim(view)
         self.relations.show_claim(view.id if view is not None else None)
+        self.corroboration.show_claim(view.id if view is not None else None)
         if view is None:
             self._fit_body()
             return
