@@ -50,3 +50,14 @@ def test_a_run_prints_a_header_then_one_row_per_operation(tiny_case: Path, tmp_p
         expected = "ok" if within and row.agrees and not math.isnan(row.ours) else "MISS"
         assert cells[6].split(" (")[0] == expected
         assert row.agrees, f"{row.operation}: our result differs from the plain-SQL floor's"
+
+
+def test_only_chooses_every_producer_named_by_commas() -> None:
+    """`--only export_rows,exchange_rows` runs those two producers, in the registry's order."""
+    from workbench.bench.scale.runner import chosen
+
+    assert chosen("exchange_rows, export_rows") == [
+        "workbench.bench.scale.export_rows",
+        "workbench.bench.scale.exchange_rows",
+    ]
+    assert len(chosen("")) == len(chosen(",")) > 2

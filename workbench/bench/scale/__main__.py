@@ -1,4 +1,4 @@
-"""`python -m workbench.bench.scale [--sizes 10000,100000] [--only NAME] [--cache DIR]`."""
+"""`python -m workbench.bench.scale [--sizes 10000,100000] [--only NAME,NAME] [--cache DIR]`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ from workbench.bench.scale.timing import count_cpu_time
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbench.bench.scale", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000", help="articles per case, by commas")
-    parser.add_argument("--only", default="", help="run only producers whose name contains this")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="run only producers whose name holds one of these words, by commas",
+    )
     parser.add_argument("--cache", type=Path, default=None, help="where generated cases are kept")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per in-process row")
     parser.add_argument(
