@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "workbench.commands.hypotheses",
     "workbench.commands.analysis",
     "workbench.commands.suggesting",
+    "workbench.commands.charts",
 )
 
 EXIT_ERROR = 1

@@ -105,5 +105,5 @@ def test_a_chart_costs_the_same_queries_for_many_claims_as_for_few(
 
 def test_a_chart_cannot_start_from_something_unknown(sample_project) -> None:
     """A start of a kind the chart does not know is refused, naming the kinds it knows."""
-    with pytest.raises(InvalidInput, match="actor, source, event, article, claim"):
+    with pytest.raises(InvalidInput, match="actor, source, event, article, claim, project"):
         chart_of(sample_project, [ChartStart("tag", 1)])

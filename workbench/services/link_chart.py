@@ -35,12 +35,12 @@ from workbench.services.project import Project
 
 CHUNK = 500  # ids per IN (...) list: well under every database's limit on parameters
 CLAIM_LIMIT = 1_000  # claims on one chart: an actor's neighbourhood of about 2,000 nodes
-STARTS = ("actor", "source", "event", "article", "claim")
+STARTS = ("actor", "source", "event", "article", "claim", "project")
 
 
 @dataclass(frozen=True)
 class ChartStart:
-    """Where a chart starts: a record of one of STARTS."""
+    """Where a chart starts: a record of one of STARTS ("project": the whole project)."""
 
     kind: str
     record_id: int
@@ -83,6 +83,8 @@ def claims_touching(
 
 def _touching(start: ChartStart) -> Select[int] | CompoundSelect[int]:
     record = start.record_id
+    if start.kind == "project":  # every claim (the latest `limit` of them are kept)
+        return select(Claim.id)
     if start.kind == "article":
         return select(Claim.id).where(Claim.article_id == record)
     if start.kind == "event":

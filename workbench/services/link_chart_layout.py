@@ -18,7 +18,7 @@ import networkx as nx
 from workbench.reports.chart_model import LinkChart
 
 Position = tuple[float, float]
-UNIT = 90.0  # pixels per unit of the spring layout's ideal edge length
+UNIT = 110.0  # pixels per unit of the spring layout's ideal edge length
 ITERATIONS = 500
 # With most nodes held, the new ones settle in fewer, gentler steps (units moved per step).
 SETTLING, SETTLING_STEP = 150, 1.0
