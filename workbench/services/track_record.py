@@ -18,9 +18,9 @@ NamedKey = tuple[str, int]
 _NAMED: tuple[tuple[str, type[Source] | type[Actor]], ...] = (("source", Source), ("actor", Actor))
 
 
-def track_records(project: Project) -> dict[NamedKey, TrackRecord]:
-    """Every source's and actor's record, by ("source", id) / ("actor", id); those no chain
-    names have a record of no claims."""
+def track_records(project: Project, only: NamedKey | None = None) -> dict[NamedKey, TrackRecord]:
+    """Every source's and actor's record, by ("source", id) / ("actor", id), or `only` one
+    of them; those no chain names have a record of no claims."""
     named = select(
         AttributionHop.source_id,
         AttributionHop.actor_id,
@@ -29,6 +29,9 @@ def track_records(project: Project) -> dict[NamedKey, TrackRecord]:
         func.min(Claim.updated_at),
         func.max(Claim.updated_at),
     ).join(Claim, Claim.id == AttributionHop.claim_id)
+    if only is not None:
+        hop_column = AttributionHop.source_id if only[0] == "source" else AttributionHop.actor_id
+        named = named.where(hop_column == only[1])
     grouped = named.group_by(AttributionHop.source_id, AttributionHop.actor_id, Claim.status)
     tallies: dict[NamedKey, list[StatusTally]] = defaultdict(list)
     with project.reading() as session:
@@ -38,7 +41,8 @@ def track_records(project: Project) -> dict[NamedKey, TrackRecord]:
         people = [
             (kind, row_id, name, reliability)
             for kind, model in _NAMED
-            for row_id, name, reliability in session.execute(_graded(model))
+            if only is None or only[0] == kind
+            for row_id, name, reliability in session.execute(_graded(model, only))
         ]
     return {
         (kind, row_id): track_record(name, reliability, tallies.get((kind, row_id), ()))
@@ -46,5 +50,6 @@ def track_records(project: Project) -> dict[NamedKey, TrackRecord]:
     }
 
 
-def _graded(model: type[Source] | type[Actor]) -> Select[int, str, str]:
-    return select(model.id, model.name, model.reliability).order_by(model.name)
+def _graded(model: type[Source] | type[Actor], only: NamedKey | None) -> Select[int, str, str]:
+    query = select(model.id, model.name, model.reliability).order_by(model.name)
+    return query if only is None else query.where(model.id == only[1])

@@ -28,6 +28,7 @@ from workbench.services.catalog import LinkedItem, RecordRow, linked_items, reco
 from workbench.ui.event_editor import EventEditor
 from workbench.ui.record_editor import RecordEditor
 from workbench.ui.session import UiSession
+from workbench.ui.track_record_view import TrackRecordView
 
 ID = Qt.ItemDataRole.UserRole
 TITLES = {"source": "Sources", "actor": "Actors", "event": "Events"}
@@ -83,6 +84,8 @@ class RecordManager(QWidget):
         self.editor: RecordEditor | EventEditor = (
             EventEditor(session) if kind == "event" else RecordEditor(session, kind)
         )
+        self.track = TrackRecordView(session, kind)
+        self.track.setVisible(kind != "event")
         self.linked_title = QLabel()
         self.linked = QListWidget()
         self.linked.setMinimumHeight(self.fontMetrics().height() * 6)
@@ -103,6 +106,7 @@ class RecordManager(QWidget):
         details = QVBoxLayout(right)
         details.setContentsMargins(0, 0, 0, 0)
         details.addWidget(self.editor)
+        details.addWidget(self.track)
         details.addWidget(self.linked_title)
         details.addWidget(self.linked, 1)
         scrolled = QScrollArea()
@@ -175,6 +179,8 @@ class RecordManager(QWidget):
             self.editor.show_record(row)
         self.delete.setEnabled(row is not None)
         self._show_linked(row, items)
+        if self.kind != "event":
+            self.track.show_record(row.id if row else None)
 
     def _show_linked(self, row: RecordRow | None, items: list[LinkedItem]) -> None:
         self.linked.clear()
