@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "workbench.commands.analysis",
     "workbench.commands.suggesting",
     "workbench.commands.charts",
+    "workbench.commands.team",
 )
 
 EXIT_ERROR = 1

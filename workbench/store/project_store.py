@@ -36,6 +36,7 @@ from workbench.store.shared import (
     check_capture,
     check_empty,
     current_role,
+    may_edit,
     shared_engine,
     shown_url,
 )
@@ -123,8 +124,14 @@ class ProjectStore:
         """Open a project file (or a database URL), upgrading an older schema after a backup
         (a shared store only with `upgrade`: the analyst backs it up with the server's tools)."""
         if is_database_url(location):
-            store = cls(str(location), shared_engine(str(location)), None, read_only)
-            store.upgrade_agreed = upgrade
+            engine = shared_engine(str(location))
+            if not read_only and not may_edit(engine):
+                read_only = True  # the database's grants say so; the window and CLI say why
+                notice = f"read-only: {current_role(engine)} may only read this case"
+            else:
+                notice = ""
+            store = cls(str(location), engine, None, read_only)
+            store.upgrade_agreed, store.notice = upgrade, notice
         else:
             store = cls._open_file(Path(location), read_only)
         try:

@@ -91,3 +91,17 @@ def check_capture(engine: Engine, location: str) -> None:
             f"{shown_url(location)} has no change capture on {', '.join(sorted(missing)[:3])};"
             f" the store's owner must run `workbench upgrade {shown_url(location)}` once"
         )
+
+
+def may_edit(engine: Engine) -> bool:
+    """Whether the database lets this role edit the case (a reader's may not)."""
+    with engine.connect() as connection:
+        return bool(
+            connection.execute(
+                text(
+                    "SELECT CASE WHEN to_regclass('articles') IS NULL THEN true"
+                    " ELSE has_table_privilege(current_user, to_regclass('articles'), 'INSERT')"
+                    " END"
+                )
+            ).scalar()
+        )

@@ -1,0 +1,40 @@
+"""The team of a shared case: who may read, edit, or also merge and delete others' records."""
+
+from __future__ import annotations
+
+from workbench.services.project import Project
+from workbench.store import ProjectError, team_roles
+from workbench.store.team_roles import TEAM_ROLES, Member, add_member, members, remove_member
+
+__all__ = ["TEAM_ROLES", "Member", "add_to_team", "refresh_grants", "remove_from_team", "team_of"]
+
+
+def _shared(project: Project) -> None:
+    if not project.store.shared:
+        raise ProjectError(
+            f"{project.name} is a project file, which has no team; publish it to a shared store"
+            " first (`workbench publish FILE URL`)"
+        )
+
+
+def add_to_team(project: Project, name: str, role: str, password: str | None = None) -> None:
+    """Give `name` the team role `role` (reader, analyst or lead) in this case."""
+    _shared(project)
+    add_member(project.store.engine, name, role, password)
+
+
+def remove_from_team(project: Project, name: str) -> None:
+    """Take `name` out of this case's team."""
+    _shared(project)
+    remove_member(project.store.engine, name)
+
+
+def team_of(project: Project) -> list[Member]:
+    """Everyone in this case's team, with their role, by name."""
+    _shared(project)
+    return members(project.store.engine)
+
+
+def refresh_grants(project: Project) -> bool:
+    """After an upgrade: the team's grants cover every table again (False: no team yet)."""
+    return project.store.shared and team_roles.refresh_grants(project.store.engine)
