@@ -22,6 +22,7 @@ from workbench.domain.hypotheses import Hypothesis, HypothesisEvidence, Hypothes
 from workbench.domain.imports import ImportRun, ImportRunFile
 from workbench.domain.journal import ChangeRecord, OutboxEntry
 from workbench.domain.matches import RejectedMatch
+from workbench.domain.provenance import RowVersion
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
 from workbench.domain.suggestions import SuggestionDecision
 from workbench.domain.versions import ArticleVersion
@@ -51,6 +52,7 @@ __all__ = [
     "Note",
     "OutboxEntry",
     "RejectedMatch",
+    "RowVersion",
     "Source",
     "SourceAlias",
     "SuggestionDecision",
