@@ -26,6 +26,7 @@ RENDERERS = {
     "jsonld": "workbench.reports.web_annotation",
     "qdpx": "workbench.reports.refi_qda",
     "stix": "workbench.reports.stix",
+    "ftm": "workbench.reports.ftm",
 }
 FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}

@@ -20,6 +20,7 @@ IMPORTERS = {
     "jsonld": ("workbench.services.exchange", "import_web_annotations"),
     "qdpx": ("workbench.services.import_refi_qda", "import_qdpx"),
     "stix": ("workbench.services.import_stix", "import_stix"),
+    "ftm": ("workbench.services.import_ftm", "import_ftm"),
 }
 SUFFIXES = {".jsonld": "jsonld", ".qdpx": "qdpx"}
 HEAD_BYTES = 64 * 1024
