@@ -3,7 +3,9 @@
 Rules over the sentence's words, in the order news is written: a quotation and then its speaker
 (“…,” she said / said the minister), a speaker and then what was said (X said that …, X told
 Reuters …, X confirmed the meeting), content and then the speaker (…, the ministry said) and
-"according to X". A quotation runs on across sentence ends until its closing mark.
+"according to X". A quotation runs on across sentence ends until its closing mark, and a
+speech that goes on in the next quotations under the same cue is proposed for each of them
+(`continued_quotes`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ import regex
 
 from workbench.assist import lexicon
 from workbench.assist.model import Span
+from workbench.assist.phrases import (
+    opening_subject,
+    phrase_after,
+    subject_before,
+    trimmed,
+)
 from workbench.assist.quotes import Quote
 
 _FORMS = {form: lemma for lemma, forms in lexicon.REPORTING_VERBS.items() for form in forms}
@@ -32,27 +40,36 @@ _AUXILIARY = regex.compile(
     r"might|should|must|not|never)\s+|n['’]t\s+)$",
     regex.IGNORECASE,
 )
-_BOUNDARY = regex.compile(
-    r"[,;:()\[\]—–“”\"‘]|(?<![\w-])(?:that|and|but|while|as|though|although|because|when|"
-    r"after|before|since|if|who|which|where|whom|so|or|than|whereas|however|meanwhile|"
-    r"(?<!familiar\s)with)(?![\w-])",
-    regex.IGNORECASE,
-)
+_HYPOTHETICAL = regex.compile(r"\b(?:would|could|might|may|should|not|never|n['’]t)\b", 2)
 _NOUN_BEFORE = lexicon.word_set(
     "the a an his her its their our my your these those this such new recent media news some "
-    "many several no any of in earlier latest police"
+    "many several no any of in earlier latest police to"
 )
-_WORD = regex.compile(r"[\w’'.-]+")
-_CLAUSE_START = regex.compile(r"^[\s,:]*(?:that\s+|[\"“‘])", regex.IGNORECASE)
+_PARTICIPLES = lexicon.word_set("said told thought written shown found foresaw")
+_WORD = regex.compile(r"\w[\w’'.-]*")
+_CLAUSE_START = regex.compile(r"^[\s,]*(?:that\s+|:|[\"“‘])|^\s*:", regex.IGNORECASE)
+_BARE_CLAUSE = regex.compile(
+    r"^\s*(?:\S+\s+){0,10}?(?:will|would|is|are|was|were|has|have|had|can|could|should|may|"
+    r"might|must|did|does)\b",
+    regex.IGNORECASE,
+)
+_CONTENT_LEAD = regex.compile(
+    r"^[\s,:]*(?:(?:yesterday|today|on\s+\w+day|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?"
+    r"|later|recently|publicly|privately|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|email|e-mail|interview|release|post|tweet|letter|call|conference|speech))"
+    r"[\s,]+)*(?:that\s+)?",
+    regex.IGNORECASE,
+)
 _OPENS_QUOTE = regex.compile(r"^[\s,:—–-]*[\"“‘]")
 _JOINS_QUOTE = regex.compile(r"^[\s,—–-]*$")
+_SHORT_GAP = regex.compile(r"^[^.!?“”\"]{0,80},\s*$")
 _WHOLE_CLAUSE_VERBS = lexicon.word_set(
     "say tell add argue insist explain claim write believe think state note report suggest "
     "indicate stress assert contend acknowledge admit warn declare conclude find show "
-    "estimate predict concede emphasise speculate caution maintain testify"
+    "estimate predict concede emphasise speculate caution maintain testify hope expect learn "
+    "understand theorize"
 )
-_MAX_SOURCE_WORDS = 9
-_SUBJECT_OPENERS = lexicon.PRONOUNS | {"the", "a", "an", "one", "two", "three", "some", "many"}
+_WITHOUT_CONTENT = frozenset({"decline to comment"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,153 @@ def findings_in(text: str, sentence: Span, quotes: list[Quote]) -> list[Finding]
     return _each_content_before_the_next_cue(text, found)
 
 
+def _finding(
+    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str], before: list[Finding]
+) -> Finding | None:
+    word = match.group()
+    if word.lower().startswith("according"):
+        return _according_to(text, sentence, quotes, match)
+    lemma = _FORMS[" ".join(word.lower().split())]
+    if _is_noun(text, sentence, match) or _is_passive_or_order(text, match, sentence):
+        return None
+    cue = Span(_auxiliaries_start(text, sentence, match.start()), match.end())
+    if _HYPOTHETICAL.search(text[cue.start : match.start()]):
+        return None
+    after = match.end()
+    addressee = None
+    if lemma == "tell" or word.lower().startswith("ask"):
+        addressee = phrase_after(text, after, sentence.end)
+        after = addressee.end if addressee else after
+        cue = Span(cue.start, after)
+    source, inverted, after = _source(text, sentence, cue, after, word, before)
+    if source is None:
+        return None
+    if lemma in _WITHOUT_CONTENT:
+        return Finding(cue, source, None, addressee, lemma, False, "reported")
+    if inverted:
+        content, quoted = _content_before(text, sentence, quotes, cue)
+    else:
+        content, quoted = _content(text, sentence, quotes, cue, source, after, lemma)
+    if content is None:
+        return None
+    pattern = "quotation" if quoted else ("inverted" if inverted else "reported")
+    return Finding(cue, source, content, addressee, lemma, quoted, pattern)
+
+
+def _source(
+    text: str, sentence: Span, cue: Span, after: int, word: str, before: list[Finding]
+) -> tuple[Span | None, bool, int]:
+    """The speaker, whether it is written after the cue, and where the rest of the sentence is."""
+    if word.lower().endswith("ing") and not subject_before(text, sentence, cue.start):
+        # "..., saying that": the speaker is the one of the clause before
+        earlier = before[-1].source if before else opening_subject(text, sentence)
+        return earlier, False, after
+    source = subject_before(text, sentence, cue.start)
+    if source is not None:
+        return source, False, after
+    left = text[sentence.start : cue.start].rstrip()
+    if not _CLAUSE_START.match(text[after : sentence.end]) and (
+        not left or left.endswith((",", "”", '"', "’", "—", "–", ":", "?"))
+    ):
+        named = phrase_after(text, after, sentence.end, described=True)
+        if named is not None:
+            return named, True, named.end
+    return None, False, after
+
+
+def _content(
+    text: str,
+    sentence: Span,
+    quotes: list[Quote],
+    cue: Span,
+    source: Span,
+    after: int,
+    lemma: str,
+) -> tuple[Span | None, bool]:
+    left_edge = min(cue.start, source.start)
+    quoted_before = _quote_ending_at(text, quotes, left_edge)
+    quoted_after = _quote_starting_at(text, quotes, after)
+    rest = text[after : sentence.end]
+    if quoted_before and quoted_before.outer.end <= sentence.start and _words(rest):
+        quoted_before = None
+    if quoted_before and quoted_after:
+        return Span(quoted_before.inner.start, _inner(text, quoted_after).end), True
+    if quoted_before:
+        return _with_lead_in(text, sentence, _inner(text, quoted_before)), True
+    if quoted_after:
+        return _inner(text, quoted_after), True
+    if _CLAUSE_START.match(rest) or (
+        _words(rest) >= 1 and (lemma not in lexicon.NEEDS_CLAUSE or _BARE_CLAUSE.match(rest))
+    ):
+        return _clause_after(text, after, sentence.end, lemma), False
+    if _words(rest) != 0:
+        return None, False
+    return _clause_before(text, sentence.start, left_edge), False
+
+
+def _content_before(
+    text: str, sentence: Span, quotes: list[Quote], cue: Span
+) -> tuple[Span | None, bool]:
+    """What a speaker named after the cue said: the quotation or the clause before the cue."""
+    at = bisect.bisect_right(quotes, cue.start, key=lambda quote: quote.outer.end) - 1
+    if at >= 0:
+        quote = quotes[at]
+        gap = text[quote.outer.end : cue.start]
+        if _JOINS_QUOTE.match(gap):
+            return _with_lead_in(text, sentence, _inner(text, quote)), True
+        if _SHORT_GAP.match(gap) and quote.outer.end > sentence.start:
+            return trimmed(text, quote.inner.start, cue.start), True
+    return _clause_before(text, sentence.start, cue.start), False
+
+
+def _according_to(
+    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str]
+) -> Finding | None:
+    source = phrase_after(text, match.end(), sentence.end, described=True)
+    if source is None:
+        return None
+    cue = Span(match.start(), match.end())
+    lead = text[sentence.start : match.start()]
+    if _words(lead) <= 1:
+        content = trimmed(text, source.end, sentence.end, lead=True)
+        return Finding(cue, source, content, None, "according", False, "according to")
+    quote = _quote_ending_at(text, quotes, match.start())
+    content = quote.inner if quote else _clause_before(text, sentence.start, match.start())
+    if content is None:  # "This, according to Della, does nothing": the words around it
+        content = trimmed(text, sentence.start, sentence.end, lead=True)
+    return Finding(cue, source, content, None, "according", quote is not None, "according to")
+
+
+def continued_quotes(text: str, quotes: list[Quote], found: list[Finding]) -> list[Finding]:
+    """A quoted speech that goes on after its cue, in quotations of their own (the next sentence
+    or paragraph starts with a quotation mark and names no one): each, under the same cue."""
+    taken = [finding.content for finding in found if finding.content]
+    starts = sorted(span.start for span in taken)
+    extra: list[Finding] = []
+    for finding in found:
+        if not finding.quoted or finding.content is None:
+            continue
+        at = bisect.bisect_left(quotes, finding.content.end, key=lambda quote: quote.inner.end)
+        while at + 1 < len(quotes):
+            following = quotes[at + 1]
+            gap = text[quotes[at].outer.end : following.outer.start]
+            if not _continues(gap) or _taken(starts, following.inner):
+                break
+            extra.append(replace(finding, content=_inner(text, following), pattern="quotation"))
+            at += 1
+    return sorted(found + extra, key=lambda finding: (finding.content or finding.cue).start)
+
+
+def _continues(gap: str) -> bool:
+    """Between two quotations of one speech: only a sentence end or a paragraph break."""
+    return bool(regex.fullmatch(r"[\s.]*", gap)) and ("\n" in gap or gap.strip(" ") == "")
+
+
+def _taken(starts: list[int], span: Span) -> bool:
+    at = bisect.bisect_left(starts, span.start)
+    return at < len(starts) and starts[at] < span.end
+
+
 def _each_content_before_the_next_cue(text: str, found: list[Finding]) -> list[Finding]:
     """ "He urged calm and proposed talks": the first content stops before the second cue."""
     for at in range(len(found) - 1):
@@ -89,8 +253,7 @@ def _each_content_before_the_next_cue(text: str, found: list[Finding]) -> list[F
             if following.source and first.cue.end < following.source.start < edge:
                 edge = following.source.start
             if edge > first.content.start:
-                content = _trimmed(text, first.content.start, edge)
-                content = _without_trailing_joiner(text, content)
+                content = _without_trailing_joiner(text, trimmed(text, first.content.start, edge))
                 found[at] = replace(first, content=content)
     return found
 
@@ -99,182 +262,34 @@ def _without_trailing_joiner(text: str, span: Span | None) -> Span | None:
     if span is None:
         return None
     tail = regex.search(r"[\s,]+(?:and|but|with|while|as)$", text[span.start : span.end])
-    return _trimmed(text, span.start, span.start + tail.start()) if tail else span
-
-
-def _finding(
-    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str], before: list[Finding]
-) -> Finding | None:
-    word = match.group()
-    if word.lower().startswith("according"):
-        return _according_to(text, sentence, quotes, match)
-    lemma = _FORMS[word.lower()]
-    if _is_noun(text, sentence, match) or _is_passive_or_order(text, match, sentence):
-        return None
-    cue = Span(_auxiliaries_start(text, sentence, match.start()), match.end())
-    after = match.end()
-    addressee = None
-    if lemma == "tell":
-        addressee = _noun_phrase_after(text, after, sentence.end)
-        after = addressee.end if addressee else after
-        cue = Span(cue.start, after)
-    source = _subject(text, sentence, cue.start)
-    inverted = False
-    if (
-        source is None
-        and not _CLAUSE_START.match(text[after : sentence.end])
-        and _ends_clause(text[sentence.start : cue.start])
-    ):
-        source = _noun_phrase_after(text, after, sentence.end)
-        inverted = source is not None
-        after = source.end if source else after
-    if source is None and before:
-        source = before[-1].source
-    content, quoted = _content(text, sentence, quotes, cue, source, after, lemma)
-    if content is None and lemma in lexicon.NEEDS_CLAUSE:
-        return None
-    if source is None and content is None:
-        return None
-    pattern = "quotation" if quoted else ("inverted" if inverted else "reported")
-    return Finding(cue, source, content, addressee, lemma, quoted, pattern)
-
-
-def _content(
-    text: str,
-    sentence: Span,
-    quotes: list[Quote],
-    cue: Span,
-    source: Span | None,
-    after: int,
-    lemma: str,
-) -> tuple[Span | None, bool]:
-    left_edge = min(cue.start, source.start) if source else cue.start
-    quoted_before = _quote_ending_at(text, quotes, left_edge)
-    quoted_after = _quote_starting_at(text, quotes, after)
-    if quoted_before and quoted_after:
-        return Span(quoted_before.inner.start, quoted_after.inner.end), True
-    if quoted_before or quoted_after:
-        quote = quoted_before or quoted_after
-        assert quote is not None
-        return quote.inner, True
-    rest = text[after : sentence.end]
-    if _CLAUSE_START.match(rest) or (lemma not in lexicon.NEEDS_CLAUSE and _words(rest) >= 1):
-        return _clause_after(text, after, sentence.end, lemma), False
-    if lemma in lexicon.NEEDS_CLAUSE and _words(rest) != 0:
-        return None, False
-    return _clause_before(text, sentence.start, left_edge), False
-
-
-def _according_to(
-    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str]
-) -> Finding | None:
-    source = _noun_phrase_after(text, match.end(), sentence.end)
-    if source is None:
-        return None
-    cue = Span(match.start(), match.end())
-    lead = text[sentence.start : match.start()]
-    if _words(lead) <= 1:
-        content = _trimmed(text, source.end, sentence.end, lead=True)
-        return Finding(cue, source, content, None, "according", False, "according to")
-    quote = _quote_ending_at(text, quotes, match.start())
-    content = quote.inner if quote else _clause_before(text, sentence.start, match.start())
-    return Finding(cue, source, content, None, "according", quote is not None, "according to")
-
-
-def _subject(text: str, sentence: Span, cue_start: int) -> Span | None:
-    """The speaker written before the cue: the words since the last clause boundary."""
-    left = text[sentence.start : cue_start]
-    boundaries = list(_BOUNDARY.finditer(left))
-    start = sentence.start + (boundaries[-1].end() if boundaries else 0)
-    span = _trimmed(text, start, cue_start)
-    if span is None and left.rstrip().endswith(","):
-        span = _subject_before_apposition(text, sentence, left)
-    if span is None or _words(text[span.start : span.end]) > _MAX_SOURCE_WORDS:
-        return None
-    words = text[span.start : span.end].split()
-    lowercase = text[span.start].islower() and words[0].lower() not in _SUBJECT_OPENERS
-    if lowercase and words[-1].lower() not in lexicon.UNNAMED_HEADS:
-        return None
-    return span
-
-
-def _ends_clause(left: str) -> bool:
-    """Before a speaker named after the cue: nothing, or a quotation or clause just ended."""
-    stripped = left.rstrip()
-    return not stripped or stripped.endswith((",", "”", '"', "’", "—", "–", ":"))
-
-
-def _subject_before_apposition(text: str, sentence: Span, left: str) -> Span | None:
-    """ "Smith, a professor at Yale, said": the speaker is before the description."""
-    parts = left.rstrip()[:-1].split(",")
-    if len(parts) < 2:
-        return None
-    description = parts[-1].strip().split()
-    if not description or not (
-        description[0].lower() in ("a", "an", "the", "who", "whose") or description[0].islower()
-    ):
-        return None
-    head = ",".join(parts[:-1])
-    boundaries = list(_BOUNDARY.finditer(head))
-    start = sentence.start + (boundaries[-1].end() if boundaries else 0)
-    return _trimmed(text, start, sentence.start + len(head))
-
-
-def _noun_phrase_after(text: str, start: int, end: int) -> Span | None:
-    """The name or noun phrase right after `start`, to the next comma, clause word or stop."""
-    rest = text[start:end]
-    stop = regex.search(
-        r"(?<!(?:^|[\s.])\p{Lu})[.!?]\s|[,;:()“”\"]|[.!?]$|\s(?:that|to|about|on|in|last|this|after|before|"
-        r"when|and|as|while|because|who|if|during|at|over)\s",
-        rest,
-    )
-    phrase = rest[: stop.start()] if stop else rest
-    span = _trimmed(text, start, start + len(phrase))
-    if span is None or _words(text[span.start : span.end]) > _MAX_SOURCE_WORDS:
-        return None
-    first = text[span.start : span.end].split()[0]
-    if first[0].islower() and first.lower() not in lexicon.PRONOUNS | {"the", "a", "an"}:
-        return None
-    return span
+    return trimmed(text, span.start, span.start + tail.start()) if tail else span
 
 
 def _clause_after(text: str, start: int, end: int, lemma: str) -> Span | None:
-    rest = text[start:end]
-    lead = regex.match(r"^[\s,:]*(?:that\s+)?", rest, regex.IGNORECASE)
-    begin = start + (lead.end() if lead else 0)
+    lead = _CONTENT_LEAD.match(text, start, end)
+    begin = lead.end() if lead else start
     if lemma not in _WHOLE_CLAUSE_VERBS and not (lead and "that" in lead.group().lower()):
         comma = regex.search(r"[,;—–]", text[begin:end])
         end = begin + comma.start() if comma else end
-    return _trimmed(text, begin, end)
+    return trimmed(text, begin, end)
 
 
 def _clause_before(text: str, start: int, end: int) -> Span | None:
     piece = text[start:end].rstrip()
     if not piece.endswith((",", "—", "–")):
         return None
-    return _trimmed(text, start, start + len(piece) - 1, lead=True)
+    return trimmed(text, start, start + len(piece) - 1, lead=True)
 
 
-def _trimmed(text: str, start: int, end: int, *, lead: bool = False) -> Span | None:
-    """The span without spaces, stop marks, leading conjunctions and trailing auxiliaries."""
-    while start < end and (text[start].isspace() or text[start] in ',;:—–-"“”‘’'):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ',;:.!?—–-"“”‘’'):
-        end -= 1
-    if lead:
-        opener = regex.match(r"(?:but|and|however|so|yet|also|then)\b[\s,]*", text[start:end], 2)
-        start += opener.end() if opener else 0
-    while end > start:
-        tail = regex.search(r"(?:\s|^)([\w’']+)$", text[start:end])
-        if tail is None or not _is_filler(tail.group(1)):
-            break
-        end = start + tail.start()
-    return Span(start, end) if end > start and regex.search(r"\w", text[start:end]) else None
+def _inner(text: str, quote: Quote) -> Span:
+    return trimmed(text, quote.inner.start, quote.inner.end) or quote.inner
 
 
-def _is_filler(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in lexicon.AUXILIARIES or (lowered.endswith("ly") and word[0].islower())
+def _with_lead_in(text: str, sentence: Span, quoted: Span) -> Span:
+    """`Apple won the "2018 award …," he says`: the words before the quotation belong to it."""
+    if sentence.start < quoted.start and _words(text[sentence.start : quoted.start]) >= 2:
+        return trimmed(text, sentence.start, quoted.end) or quoted
+    return quoted
 
 
 def _auxiliaries_start(text: str, sentence: Span, start: int) -> int:
@@ -287,18 +302,22 @@ def _auxiliaries_start(text: str, sentence: Span, start: int) -> int:
 
 def _is_noun(text: str, sentence: Span, match: regex.Match[str]) -> bool:
     word = match.group()
-    if word[0].isupper():
+    if word[0].isupper() and not word.lower().startswith("according"):
         return True
     previous = regex.search(r"([\w’']+)\W*$", text[sentence.start : match.start()])
     return previous is not None and previous.group(1).lower() in _NOUN_BEFORE
 
 
 def _is_passive_or_order(text: str, match: regex.Match[str], sentence: Span) -> bool:
-    """ "is said to be", "was told to leave", "told him to": no reported speech."""
+    """ "is said to be", "was told to leave", "was all revealed": no reported speech."""
     following = text[match.end() : min(sentence.end, match.end() + 40)]
-    if regex.match(r"\s+(?:\w+\s+)?to\s", following):
+    if regex.match(r"\s+(?:\w+\s+)?to\s", following) and "comment" not in match.group():
         return True
-    return bool(regex.search(r"(?:is|are|was|were|been|be|being)\s+$", text[: match.start()]))
+    word = match.group().lower().split()[0]
+    if not (word.endswith("ed") or word in _PARTICIPLES):
+        return False
+    before = text[max(sentence.start, match.start() - 30) : match.start()]
+    return bool(regex.search(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$", before))
 
 
 def _inside_quote(quotes: list[Quote], position: int) -> bool:

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.assist import lexicon
 from workbench.assist.model import ChainHop, KnownName
+from workbench.assist.phrases import head_noun
 from workbench.domain.grades import HopRole, SourceKind
 
 _LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
@@ -55,7 +56,7 @@ def bare_name(words: str) -> str:
 
 def is_anonymous(words: str) -> bool:
     """Unnamed speakers: "sources", "Iranian officials", "a spokesperson for the ministry"."""
-    return _head(words) in lexicon.ANONYMOUS_HEADS
+    return head_noun(words) in lexicon.ANONYMOUS_HEADS
 
 
 def kind_guess(words: str, outlet: str | None = None) -> str:
@@ -116,15 +117,6 @@ def relay_hops(
         guess = None if known else SourceKind.OUTLET.value
         hops.append(ChainHop(name, HopRole.PUBLISHED_BY.value, "", False, guess, known))
     return hops
-
-
-def _head(words: str) -> str:
-    """The head noun: the last word before "of", "for", "at", "familiar" ... or the last word."""
-    cut = regex.split(
-        r"\s(?:of|for|at|from|in|with|familiar|close|who|on)\s", words, maxsplit=1, flags=2
-    )
-    parts = regex.findall(r"[\w-]+", cut[0].casefold())
-    return parts[-1] if parts else ""
 
 
 def _looks_like_name(words: str) -> bool:

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from workbench.assist import lexicon
-from workbench.assist.attribution import Finding, findings_in
+from workbench.assist.attribution import Finding, continued_quotes, findings_in
 from workbench.assist.chains import (
     NameResolver,
     bare_name,
@@ -73,11 +73,15 @@ def suggest_attributions(
     quotes = quotes_in(text)
     resolver = NameResolver(known)
     people = _people_in_subject_position(text, mentions)
-    found: list[AttributionSuggestion] = []
-    for sentence in sentence_spans(text):
-        for finding in findings_in(text, sentence, quotes):
-            found.append(_suggestion(text, finding, resolver, outlet, people))
-    return tuple(found)
+    findings = [
+        finding
+        for sentence in sentence_spans(text)
+        for finding in findings_in(text, sentence, quotes)
+    ]
+    return tuple(
+        _suggestion(text, finding, resolver, outlet, people)
+        for finding in continued_quotes(text, quotes, findings)
+    )
 
 
 def _suggestion(

@@ -58,7 +58,16 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "respond": ("responded", "responds"),
     "answer": ("answered",),
     "describe": ("described", "describes"),
-    "call": ("called", "calls"),
+    "call for": ("called for", "calls for", "calling for"),
+    "point to": ("pointed to", "points to"),
+    "decline to comment": ("declined to comment", "declines to comment", "declined comment"),
+    "hope": ("hoped", "hopes"),
+    "expect": ("expected", "expects"),
+    "theorize": ("theorized", "theorizes", "theorised"),
+    "foresee": ("foresaw", "foresees"),
+    "question": ("questioned", "questions"),
+    "learn": ("learnt", "learned"),
+    "understand": ("understands",),
     "show": ("showed", "shows", "shown"),
     "find": ("found", "finds"),
     "conclude": ("concluded", "concludes"),
@@ -82,8 +91,9 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 
 # Lemmas whose base form is mostly a noun or another word in news ("a report", "a call").
 NO_BASE_FORM = word_set(
-    "point report call show state note claim post back answer find estimate remark tweet "
-    "demand promise threat vow counter continue post mention caution"
+    "point report show state note claim post back answer find estimate remark tweet "
+    "demand promise threat vow counter continue post mention caution call for point to "
+    "decline to comment hope expect question learn understand"
 )
 
 # Verbs that take "that ..." or a quote only; without one they are no attribution
@@ -91,7 +101,11 @@ NO_BASE_FORM = word_set(
 NEEDS_CLAUSE = frozenset(
     {
         "ask",
-        "call",
+        "hope",
+        "expect",
+        "theorize",
+        "learn",
+        "understand",
         "continue",
         "post",
         "agree",
