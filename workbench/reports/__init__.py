@@ -27,6 +27,7 @@ RENDERERS = {
     "qdpx": "workbench.reports.refi_qda",
     "stix": "workbench.reports.stix",
     "ftm": "workbench.reports.ftm",
+    "claimreview": "workbench.reports.claimreview",
 }
 FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}

@@ -42,8 +42,10 @@ def exchange_format(path: Path | str) -> str | None:
 def import_exchange_file(project: Project, path: Path | str, fmt: str | None = None) -> Any:
     """Import one exchange file (its format told by its content), as one command."""
     fmt = fmt or exchange_format(path)
-    if fmt not in IMPORTERS:
+    if fmt is None:
         raise InvalidInput(f"{Path(path).name}: not an exchange file this workbench reads")
+    if fmt not in IMPORTERS:
+        raise InvalidInput(f"{Path(path).name}: {fmt} files are exported, not imported")
     module, function = IMPORTERS[fmt]
     return getattr(importlib.import_module(module), function)(project, path)
 
