@@ -67,15 +67,23 @@ class AchTable:
         """Least inconsistent first."""
         return sorted(self.hypotheses, key=lambda hypothesis: hypothesis.rank)
 
-    def header(self) -> list[str]:
-        """The matrix's column titles: evidence, its grade and weight, each hypothesis."""
+    def header(self, *, titled: bool = True) -> list[str]:
+        """The matrix's column titles: evidence, its grade and weight, each hypothesis ("H1:
+        its title", or only "H1" where titles are listed apart and a header takes no user text)."""
         return [
             "Evidence",
             "Grade",
             "Weight",
             "Diagnosticity",
-            *(f"H{n}: {h.title}" for n, h in enumerate(self.hypotheses, start=1)),
+            *(
+                f"H{n}: {h.title}" if titled else f"H{n}"
+                for n, h in enumerate(self.hypotheses, start=1)
+            ),
         ]
+
+    def key(self, hypothesis: AchHypothesis) -> str:
+        """ "H2", as the matrix's columns call it."""
+        return f"H{self.hypotheses.index(hypothesis) + 1}"
 
     def body(self) -> list[list[str]]:
         """One line of text cells per claim, then the inconsistency score lines."""

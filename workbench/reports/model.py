@@ -15,6 +15,7 @@ from itertools import islice
 from typing import overload
 
 from workbench.domain.grades import Reliability, combined_grade, credibility_wording
+from workbench.reports.ach_model import AchTable
 
 SOURCE, ACTOR = "source", "actor"
 
@@ -285,6 +286,7 @@ class Report:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
+    hypotheses: AchTable | None = None  # the analysis of competing hypotheses, if any
     generator: str = field(default="Analyst Workbench", compare=False)
     counts: RecordCounts | None = field(default=None, compare=False)
 

@@ -98,6 +98,8 @@ def summary_tables(report: Report) -> list[Table]:
         ]
         for e in events_in_order(report)
     ]
+    from workbench.reports.ach_section import tables as hypotheses_tables  # it uses Table
+
     return [
         Table(
             "Claims",
@@ -127,6 +129,7 @@ def summary_tables(report: Report) -> list[Table]:
             events,
             (0.15, 0.3, 0.15, 0.12, 0.28),
         ),
+        *hypotheses_tables(report),
     ]
 
 

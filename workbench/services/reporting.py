@@ -37,6 +37,7 @@ from workbench.domain.grades import ClaimStatus
 from workbench.reports import FORMATS, Report, passes_of, write
 from workbench.reports import model as rm
 from workbench.services.errors import InvalidInput
+from workbench.services.hypotheses_report import ach_table
 from workbench.services.project import Project
 from workbench.services.report_data import Selection, read_contents
 
@@ -105,6 +106,7 @@ def _report(
         actors=contents.actors,
         events=contents.events,
         relations=contents.relations,
+        hypotheses=ach_table(project),
         generator=f"Analyst Workbench {__version__}",
         counts=contents.counts,
     )
