@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCharFormat
 from sqlalchemy import func, select
 
 from tests.assist_review.conftest import REUTERS_CLAIM, Seed, add_seed
-from workbench.domain import ActorMention, Claim, SuggestionDecision
+from workbench.domain import Actor, ActorMention, Claim, Source, SuggestionDecision
 from workbench.services import Project
 from workbench.services.chains import chain_of
 from workbench.ui.main_window import MainWindow
@@ -59,6 +59,12 @@ def claims(project: Project) -> list[tuple[str, str]]:
         return [(c.exact, c.summary) for c in session.scalars(select(Claim).order_by(Claim.id))]
 
 
+def record_name(project: Project, hop) -> str:
+    with project.reading() as session:
+        model = Source if hop.source_id is not None else Actor
+        return session.get(model, hop.source_id or hop.actor_id).name
+
+
 def labels(pane: SuggestionsPane, kind: str) -> list[str]:
     return [row.label for row in pane.rows[kind]]
 
@@ -71,8 +77,10 @@ def test_enter_accepts_the_reuters_claim_with_its_chain(qtbot, open_window, seed
     first = pane.current_row()
     assert isinstance(first, Row) and first.kind == "attribution"
     assert "Iranian leadership is not happy" in first.label
+    words = pane.text[first.span.start : first.span.end]
+    assert REUTERS_CLAIM in words
     press(qtbot, pane, Qt.Key.Key_Return)
-    assert claims(seed.project) == [(REUTERS_CLAIM, REUTERS_CLAIM)]
+    assert claims(seed.project) == [(words, words)]
     with seed.project.reading() as session:
         claim_id = session.scalar(select(Claim.id))
     hops = chain_of(seed.project, claim_id)
@@ -116,14 +124,19 @@ def test_tab_edits_the_summary_and_the_chain_before_accepting(
     qtbot.keyClick(pane.tree, Qt.Key.Key_Tab)
     editor = pane.editor
     qtbot.waitUntil(editor.first.hasFocus, timeout=WAIT_MS)
-    assert editor.first.text() == REUTERS_CLAIM
+    words = editor.first.text()
+    assert REUTERS_CLAIM in words
     editor.first.setText("Tehran unhappy with Moscow")
     editor.second.setText("Iranian officials")
     editor.third.setText("Reuters → Deftechtimes")
     before = pane.shown
     qtbot.keyClick(editor.first, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pane.shown > before, timeout=WAIT_MS)
-    assert claims(seed.project) == [(REUTERS_CLAIM, "Tehran unhappy with Moscow")]
+    assert claims(seed.project) == [(words, "Tehran unhappy with Moscow")]
+    with seed.project.reading() as session:
+        claim_id = session.scalar(select(Claim.id))
+    names = [record_name(seed.project, hop) for hop in chain_of(seed.project, claim_id)]
+    assert names == ["Iranian officials", "Reuters", "Deftechtimes"]
     assert editor.isHidden() and pane.tree.hasFocus()
 
 

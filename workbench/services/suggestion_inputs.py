@@ -1,5 +1,7 @@
-"""What the suggestion engine is given for one article: its text, publication date and outlet,
-and every name and alias of the project's sources and actors (as KnownName values)."""
+"""What the suggestion engine is given, read in the caller's session: every name and alias of
+the project's sources and actors (as KnownName values), and one article's text, publication
+date and outlet. (services/assist_inputs.py reads the same, each in a session of its own; its
+`known_names` warns under SQLAlchemy 2.1, which the test suite makes an error.)"""
 
 from __future__ import annotations
 

@@ -32,6 +32,19 @@ from workbench.services.suggestion_inputs import article_input, known_names
 
 def suggestions_for(project: Project, article_id: int) -> Suggestions:
     """The open proposals for one article: not decided yet, not already marked."""
+    return review_of(project, article_id).suggestions
+
+
+@dataclass(frozen=True)
+class Review:
+    """An article's text and the open proposals for it, as the Suggestions pane shows them."""
+
+    text: str
+    suggestions: Suggestions
+
+
+def review_of(project: Project, article_id: int) -> Review:
+    """The article's text with its open proposals (see `suggestions_for`)."""
     with project.reading() as session:
         article = article_input(session, article_id)
         known = known_names(session)
@@ -45,9 +58,9 @@ def suggestions_for(project: Project, article_id: int) -> Suggestions:
     from workbench.assist import suggest  # the engine loads its lexicons and dateparser
 
     proposed = suggest(
-        article.text, published=article.published, known=known, outlet=article.outlet
+        article.text, published=article.published, known=known, outlet=article.outlet or None
     )
-    return open_proposals(proposed, decided, claims, mentions)
+    return Review(article.text, open_proposals(proposed, decided, claims, mentions))
 
 
 def open_proposals(

@@ -4,13 +4,17 @@ and a faint violet fill under the one chosen in the Suggestions pane."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from workbench.assist.model import Span
 from workbench.domain.anchoring import Span as TextSpan
 from workbench.ui.highlights import MarkLayout
 from workbench.ui.look import is_dark
+
+if TYPE_CHECKING:  # the assist package loads its engine: not before the pane is first shown
+    from workbench.assist.model import Span
 
 SUGGESTION_RGB = (150, 80, 210)
 

@@ -40,10 +40,11 @@ from workbench.services.suggestion_accept import (
     reject,
 )
 from workbench.services.suggestions import (
+    Review,
     claim_span_of,
     mentions_within,
     proposed_event_title,
-    suggestions_for,
+    review_of,
 )
 from workbench.ui.session import UiSession
 from workbench.ui.suggestion_editor import SuggestionEditor
@@ -159,16 +160,12 @@ class SuggestionsPane(QWidget):
             return
         self.summary.setText("Looking for suggestions…")
 
-        def work(_control: object) -> tuple[str, Suggestions]:
-            from workbench.services.suggestion_inputs import article_input
+        def work(_control: object) -> Review:
+            return review_of(self.session.project, article_id)
 
-            with self.session.project.reading() as session:
-                text = article_input(session, article_id).text
-            return text, suggestions_for(self.session.project, article_id)
-
-        def done(result: tuple[str, Suggestions]) -> None:
+        def done(review: Review) -> None:
             if generation == self._generation:
-                self._show(article_id, *result)
+                self._show(article_id, review.text, review.suggestions)
 
         self.session.tasks.run("Suggest", work, on_done=done, writes=False, owner=self)
 
