@@ -1,0 +1,94 @@
+"""The report's corroboration section: the clusters its claims are in, and its sources' records.
+
+A cluster is listed when one of the report's claims is in it and it says something: more than
+one claim, a claim marked corroborated, or a contradiction. Track records are listed for the
+sources and actors whose record counts any claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from workbench.analysis.corroboration import ClusterJudgement
+from workbench.analysis.evidence import ClaimEvidence
+from workbench.reports.corroboration_model import (
+    ClusterEntry,
+    ClusterOrigin,
+    CorroborationSection,
+    OriginLine,
+    TrackEntry,
+)
+from workbench.services.corroboration import cache_for, claims_in_clusters
+from workbench.services.project import Project
+from workbench.services.track_record import track_records
+
+
+def corroboration_section(
+    project: Project, article_ids: Collection[int], claim_ids: Collection[int] | None = None
+) -> CorroborationSection:
+    """The section for a report on these articles (and, if given, only these claims)."""
+    articles, chosen = set(article_ids), set(claim_ids) if claim_ids is not None else None
+    judged = claims_in_clusters(project)
+    claims = {claim.id: claim for claim, _cluster in judged}
+    titles = _titles(project)
+    listed: dict[int, ClusterEntry] = {}
+    for claim, cluster in judged:
+        in_report = claim.article_id in articles and (chosen is None or claim.id in chosen)
+        if in_report and cluster.id not in listed and _says_something(cluster):
+            listed[cluster.id] = _entry(cluster, claims, titles)
+    records = tuple(
+        TrackEntry(r.name, r.reliability, r.outcome, r.period, r.reason)
+        for r in track_records(project).values()
+        if r.claims
+    )
+    return CorroborationSection(tuple(listed[key] for key in sorted(listed)), records)
+
+
+def _says_something(cluster: ClusterJudgement) -> bool:
+    many = len(cluster.claim_ids) > 1
+    return many or cluster.marked_corroborated or bool(cluster.contradicted_by)
+
+
+def _titles(project: Project) -> dict[int, str]:
+    articles = cache_for(project).model().names.articles
+    return {article_id: facts.title for article_id, facts in articles.items()}
+
+
+def _entry(
+    cluster: ClusterJudgement, claims: dict[int, ClaimEvidence], titles: dict[int, str]
+) -> ClusterEntry:
+    return ClusterEntry(
+        claim=_shown(claims.get(cluster.id)),
+        summary=cluster.summary,
+        origins=tuple(
+            ClusterOrigin(
+                origin.wording,
+                origin.reliability,
+                tuple(
+                    OriginLine(line.hops, tuple(titles.get(a, f"#{a}") for a in line.article_ids))
+                    for line in origin.lines
+                ),
+            )
+            for origin in cluster.origins
+        ),
+        circular=cluster.circular,
+        circular_note=_circular_note(cluster, titles),
+        contradicted_by=tuple(_shown(claims.get(c)) for c in cluster.contradicted_by),
+        suggestion=cluster.suggestion.reason,
+    )
+
+
+def _circular_note(cluster: ClusterJudgement, titles: dict[int, str]) -> str:
+    if not cluster.circular:
+        return ""
+    articles = "; ".join(f"“{titles.get(a, f'#{a}')}”" for a in cluster.article_ids)
+    return (
+        f"circular: marked corroborated, but every report rests on one origin, "
+        f"{cluster.origins[0].wording} ({articles})"
+    )
+
+
+def _shown(claim: ClaimEvidence | None) -> str:
+    if claim is None:
+        return ""
+    return claim.summary or claim.exact
