@@ -28,6 +28,8 @@ RENDERERS = {
     "stix": "workbench.reports.stix",
     "ftm": "workbench.reports.ftm",
     "claimreview": "workbench.reports.claimreview",
+    "csljson": "workbench.reports.citations",
+    "ris": "workbench.reports.citations_ris",
 }
 FORMATS = tuple(RENDERERS)
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}

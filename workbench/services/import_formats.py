@@ -21,8 +21,10 @@ IMPORTERS = {
     "qdpx": ("workbench.services.import_refi_qda", "import_qdpx"),
     "stix": ("workbench.services.import_stix", "import_stix"),
     "ftm": ("workbench.services.import_ftm", "import_ftm"),
+    "csljson": ("workbench.services.import_citations", "import_citations"),
+    "ris": ("workbench.services.import_citations", "import_citations"),
 }
-SUFFIXES = {".jsonld": "jsonld", ".qdpx": "qdpx"}
+SUFFIXES = {".jsonld": "jsonld", ".qdpx": "qdpx", ".ris": "ris"}
 HEAD_BYTES = 64 * 1024
 
 
@@ -35,6 +37,8 @@ def exchange_format(path: Path | str) -> str | None:
         head = stream.read(HEAD_BYTES)
     if head.startswith(b"PK"):
         return _zipped(path)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"TY  -"):
+        return "ris"
     found = _json_kind(head) if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") else None
     return found or SUFFIXES.get(path.suffix.lower())
 
