@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from workbench.reports import ach_section
+from workbench.reports import ach_section, corroboration_section
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import finalize, xml_safe
@@ -79,6 +79,7 @@ def _context(report: Report) -> dict[str, Any]:
         "actors": actor_rows(report),
         "events": events_in_order(report),
         "competing_hypotheses": ach_section.html(report),
+        "corroboration": corroboration_section.html(report),
         "statuses": STATUSES,
         "made_on": long_date(report.created.date()),
         "contents": article_count(report),

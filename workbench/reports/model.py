@@ -16,6 +16,7 @@ from typing import overload
 
 from workbench.domain.grades import Reliability, combined_grade, credibility_wording
 from workbench.reports.ach_model import AchTable
+from workbench.reports.corroboration_model import CorroborationSection
 
 SOURCE, ACTOR = "source", "actor"
 
@@ -287,6 +288,7 @@ class Report:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     hypotheses: AchTable | None = None  # the analysis of competing hypotheses, if any
+    corroboration: CorroborationSection | None = None  # clusters, origins, track records
     generator: str = field(default="Analyst Workbench", compare=False)
     counts: RecordCounts | None = field(default=None, compare=False)
 

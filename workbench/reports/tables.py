@@ -99,6 +99,7 @@ def summary_tables(report: Report) -> list[Table]:
         for e in events_in_order(report)
     ]
     from workbench.reports.ach_section import tables as hypotheses_tables  # it uses Table
+    from workbench.reports.corroboration_section import tables as corroboration_tables
 
     return [
         Table(
@@ -130,6 +131,7 @@ def summary_tables(report: Report) -> list[Table]:
             (0.15, 0.3, 0.15, 0.12, 0.28),
         ),
         *hypotheses_tables(report),
+        *corroboration_tables(report),
     ]
 
 

@@ -36,6 +36,7 @@ from workbench.domain import Article, Claim, Tag, Tagging
 from workbench.domain.grades import ClaimStatus
 from workbench.reports import FORMATS, Report, passes_of, write
 from workbench.reports import model as rm
+from workbench.services.corroboration_report import corroboration_section
 from workbench.services.errors import InvalidInput
 from workbench.services.hypotheses_report import ach_table
 from workbench.services.project import Project
@@ -107,6 +108,7 @@ def _report(
         events=contents.events,
         relations=contents.relations,
         hypotheses=ach_table(project),
+        corroboration=corroboration_section(project, selection.article_ids, selection.claim_ids),
         generator=f"Analyst Workbench {__version__}",
         counts=contents.counts,
     )
