@@ -47,6 +47,7 @@ def reliability_grade(value: str) -> str:
 
 
 def _ensure_free(uow: UnitOfWork, kind: str, name: str, owner_id: int | None = None) -> None:
+    uow.hold_name(kind, name_key(name))  # on a shared store, one analyst at a time per name
     existing = find_by_name(uow.session, kind, name)
     if existing is not None and existing != owner_id:
         raise NameTaken(f"a {kind} named “{name}” already exists ({kind} {existing})", existing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,7 @@ class Project:
         self._listeners: list[Listener] = []
         self._write_lock = threading.RLock()
         self._current: UnitOfWork | None = None
+        self._based_on: dict[tuple[str, int], int] = {}
         with store.reading() as session:
             self.undo_stack.replay(log_outline(session, self.user if store.shared else None))
 
@@ -98,6 +99,7 @@ class Project:
                 return
             with self.store.unit_of_work(self.user) as uow:
                 self._current = uow
+                uow.based_on = self._based_on
                 try:
                     yield uow
                     changes = uow.commit(label, undoable=undoable)
@@ -106,6 +108,18 @@ class Project:
             if changes and undoable and uow.record_id is not None:
                 self.undo_stack.push(UndoEntry(label, uow.record_id))
         self._announce(ProjectChange(label, changes))
+
+    @contextmanager
+    def based_on(self, loaded: Mapping[tuple[str, int], int]) -> Iterator[None]:
+        """Commands in the block save only if each record they change is still at the version
+        it was loaded at, `(table, id) -> version` (else `ChangedSince` names who changed it,
+        their value and yours; see `services/team.py` for reading versions)."""
+        with self._write_lock:
+            previous, self._based_on = self._based_on, dict(loaded)
+            try:
+                yield
+            finally:
+                self._based_on = previous
 
     def undo(self) -> str:
         """Undo the last command (a batch: all of it, in one transaction); returns its label.

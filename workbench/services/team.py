@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from workbench.services.project import Project
 from workbench.store import ProjectError, team_roles
+from workbench.store.provenance import Authorship, authorship
 from workbench.store.team_roles import TEAM_ROLES, Member, add_member, members, remove_member
 
-__all__ = ["TEAM_ROLES", "Member", "add_to_team", "refresh_grants", "remove_from_team", "team_of"]
+__all__ = [
+    "TEAM_ROLES",
+    "Authorship",
+    "Member",
+    "add_to_team",
+    "authors_of",
+    "loaded_versions",
+    "refresh_grants",
+    "remove_from_team",
+    "team_of",
+]
 
 
 def _shared(project: Project) -> None:
@@ -38,3 +49,15 @@ def team_of(project: Project) -> list[Member]:
 def refresh_grants(project: Project) -> bool:
     """After an upgrade: the team's grants cover every table again (False: no team yet)."""
     return project.store.shared and team_roles.refresh_grants(project.store.engine)
+
+
+def authors_of(project: Project, table: str, ids: list[int]) -> dict[int, Authorship]:
+    """Who created and last changed each record (and its version), by id; `table` is the
+    record's table ("claims", "articles", "actors", …)."""
+    with project.reading() as session:
+        return authorship(session, table, ids)
+
+
+def loaded_versions(project: Project, table: str, ids: list[int]) -> dict[tuple[str, int], int]:
+    """The versions of records as an editor loads them, to save `project.based_on(...)` them."""
+    return {(table, key): found.version for key, found in authors_of(project, table, ids).items()}

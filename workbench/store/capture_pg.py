@@ -174,3 +174,8 @@ def take_feed_turn(connection: Connection) -> None:
 def announce_feed(connection: Connection) -> None:
     """Wake every listening window when this transaction commits (NOTIFY is sent then)."""
     connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": FEED_CHANNEL})
+
+
+def hold_name(connection: Connection, name: str) -> None:
+    """Hold, until this transaction ends, the turn to give a record the name `name`."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})

@@ -132,7 +132,10 @@ def _refusal(
     what = f"{noun(row[0])} {_key_text(row[1])}"
     reason = f"{problem} {what}" if prefix else f"{what} {problem}"
     later = _later_step_touching(session, records, row)
-    by = f" (by “{later.action}” at {later.at:%Y-%m-%d %H:%M})" if later is not None else ""
+    by = ""
+    if later is not None:
+        who = f", made by {later.user}" if later.user else ""
+        by = f" (by “{later.action}” at {later.at:%Y-%m-%d %H:%M}{who})"
     return f"cannot {label}: {reason}{by}; nothing was changed"
 
 

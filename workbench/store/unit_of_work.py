@@ -13,6 +13,7 @@ from workbench.store import capture_pg
 from workbench.store.capture import captured_changes, start_capture
 from workbench.store.errors import ProjectError, RecordNotFound
 from workbench.store.outbox import queue_for_index
+from workbench.store.provenance import check_based_on, count_versions
 from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
 from workbench.store.reversal import check_confined, reverse_step
@@ -37,6 +38,8 @@ class UnitOfWork:
         self.user = user
         self.committed_changes: list[RowChange] = []
         self.record_id: int | None = None
+        # the versions its editor loaded records at (see store/provenance.py)
+        self.based_on: dict[tuple[str, int], int] = {}
 
     def __enter__(self) -> UnitOfWork:
         self._turns.acquire()  # in turn with this process's other writers (see store/writer.py)
@@ -108,6 +111,14 @@ class UnitOfWork:
         self.record_id = step.id
         return step.id
 
+    def hold_name(self, kind: str, key: str) -> None:
+        """Until this transaction ends, be the only one to name a `kind` `key` (two analysts
+        creating "Ali Khamenei" at once: the second waits, then finds the first's actor).
+        A project file has one writer at a time already."""
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            capture_pg.hold_name(connection, f"{kind}:{key}")
+
     def mark(self, action: str, direction: str) -> None:
         """Journal an entry that changes no row (e.g. "the undo history was cleared here")."""
         self.session.add(ChangeRecord(user=self.user, action=action, direction=direction))
@@ -123,6 +134,7 @@ class UnitOfWork:
         reverses_id: int | None = None,
     ) -> None:
         self.record_id = None
+        check_based_on(self.session, changes, self.based_on)
         connection = self.session.connection()
         shared = connection.dialect.name == "postgresql"
         if changes and shared:  # entries in sequence order; open windows woken at commit
@@ -142,6 +154,7 @@ class UnitOfWork:
                 self.session.add(record)
                 self.session.flush()
                 self.record_id = record.id
+            count_versions(self.session, changes, self.user, self.record_id)
         self.session.commit()
         self.committed_changes = changes
 
