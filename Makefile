@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint typecheck layers bench bench-scale screenshots venv qt-runtime qt-desktop clean \
-	desktop-tools postgresql dist check-dist bundle check-bundle install-desktop icons
+	desktop-tools postgresql dist check-dist bundle check-bundle deb check-deb install-desktop icons
 
 venv: $(STAMP)
 
@@ -95,6 +95,17 @@ bundle: dist
 check-bundle: qt-runtime
 	@test -x $(BUNDLE)/workbench || { echo "no bundle at $(BUNDLE): run make bundle first"; exit 1; }
 	$(BUNDLE_VENV)/bin/python packaging/smoke_install.py $(BUNDLE)/workbench --window 3
+
+# A Debian package of the bundle (dpkg-deb), and the same smoke test run from its unpacked files.
+DEB = dist/analyst-workbench_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo all).deb
+deb:
+	@test -x $(BUNDLE)/workbench || { echo "no bundle at $(BUNDLE): run make bundle first"; exit 1; }
+	packaging/make_deb.sh $(BUNDLE) $(VERSION) dist
+
+check-deb: qt-runtime
+	@test -f $(DEB) || { echo "no package at $(DEB): run make deb first"; exit 1; }
+	rm -rf build/deb-root && dpkg-deb -x $(DEB) build/deb-root
+	$(BUNDLE_VENV)/bin/python packaging/smoke_install.py build/deb-root/opt/analyst-workbench/workbench --window 3
 
 # The launcher, the *.wbproj file type and the icon for the current user (~/.local/share).
 install-desktop: $(STAMP)

@@ -6,9 +6,8 @@ set -euo pipefail
 python=$1
 mode=${2:-offscreen}
 
-debs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
-libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1"
+# The Debian packages of Qt's runtime libraries (the .deb of the bundle depends on the same).
+debs=$(tr '\n' ' ' <"$(dirname "$0")/qt-runtime-debs.txt")
 
 missing() {
   if ! "$python" -c "import PySide6.QtGui" 2>/dev/null; then
