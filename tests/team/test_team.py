@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from sqlalchemy import select
 
 from tests.team.conftest import Databases
 from workbench.cli import main
+from workbench.domain import Source
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
+from workbench.services.entities import create_source, delete_source
 from workbench.services.team import add_to_team, team_of
 from workbench.store import ProjectError
+from workbench.store.provenance import LeadsOnly
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out + captured.err
+
+
+def _source_names(project: Project) -> list[str]:
+    with project.reading() as session:
+        return list(session.scalars(select(Source.name).order_by(Source.name)))
 
 
 def as_role(url: str, role: str) -> str:
@@ -73,3 +82,23 @@ def test_only_a_role_that_may_create_roles_changes_the_team(databases: Databases
         with pytest.raises(ProjectError, match="only the case's owner"):
             add_to_team(analyst, "tm_hal", "lead")
         assert [m.name for m in team_of(analyst)] == ["tm_gina"]
+
+
+def test_only_a_lead_deletes_what_others_made(databases: Databases) -> None:
+    """An analyst may delete their own source but not a colleague's (one clear line, nothing
+    changed); a lead may delete the colleague's."""
+    url = databases.project()
+    with Project.open(url) as owner:
+        for name, role in (("tm_ivan", "analyst"), ("tm_jane", "analyst"), ("tm_kim", "lead")):
+            add_to_team(owner, name, role)
+    with Project.open(as_role(url, "tm_jane")) as jane:
+        theirs = create_source(jane, "Reuters", kind="wire agency")
+    with Project.open(as_role(url, "tm_ivan")) as ivan:
+        own = create_source(ivan, "Deftechtimes", kind="outlet")
+        delete_source(ivan, own)
+        with pytest.raises(LeadsOnly, match=r"source \d+ was created by tm_jane"):
+            delete_source(ivan, theirs)
+        assert _source_names(ivan) == ["Reuters"]
+    with Project.open(as_role(url, "tm_kim")) as kim:
+        delete_source(kim, theirs)
+        assert _source_names(kim) == []

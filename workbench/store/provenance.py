@@ -24,6 +24,7 @@ from workbench.domain.base import utc_now
 from workbench.domain.provenance import RowVersion
 from workbench.store.errors import ProjectError
 from workbench.store.recorder import RowChange
+from workbench.store.team_roles import role_of
 
 # The records an analyst edits as a whole: what History, the inspector and conflicts name.
 VERSIONED_TABLES = frozenset({"articles", "claims", "sources", "actors", "events", "notes"})
@@ -44,6 +45,10 @@ class Authorship:
 
 class ChangedSince(ProjectError):
     """A save based on a version another analyst has since changed."""
+
+
+class LeadsOnly(ProjectError):
+    """An analyst (not a lead) deleting or merging away a record another analyst created."""
 
 
 def row_key(key: tuple[Any, ...]) -> str:
@@ -146,4 +151,33 @@ def count_versions(
             }
             for (table, key), deleted in sorted(rows.items())
         ],
+    )
+
+
+def check_deletes(session: Session, changes: list[RowChange], user: str) -> None:
+    """On a shared store, refuse an analyst's delete (a merge deletes too) of a record another
+    analyst created: only the case's leads (and its owner, outside the team) may."""
+    deleted = [
+        row_key(change.key)
+        for change in changes
+        if change.after is None and change.table in VERSIONED_TABLES
+    ]
+    if not deleted or session.get_bind().dialect.name != "postgresql":
+        return
+    tables = {row_key(change.key): change.table for change in changes if change.after is None}
+    others = session.execute(
+        select(RowVersion.table_name, RowVersion.row_key, RowVersion.created_by).where(
+            RowVersion.row_key.in_(deleted),
+            RowVersion.table_name.in_(set(tables.values())),
+            RowVersion.created_by != user,
+        )
+    ).all()
+    others = [row for row in others if tables.get(row.row_key) == row.table_name]
+    if not others or role_of(session.connection(), user) != "analyst":
+        return
+    table, key, creator = others[0]
+    noun = table[:-1] if table.endswith("s") else table
+    raise LeadsOnly(
+        f"only a lead may delete or merge records others made: {noun} {key} was created by"
+        f" {creator}; nothing was changed"
     )

@@ -13,7 +13,7 @@ from workbench.store import capture_pg
 from workbench.store.capture import captured_changes, start_capture
 from workbench.store.errors import ProjectError, RecordNotFound
 from workbench.store.outbox import queue_for_index
-from workbench.store.provenance import check_based_on, count_versions
+from workbench.store.provenance import check_based_on, check_deletes, count_versions
 from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
 from workbench.store.reversal import check_confined, reverse_step
@@ -135,6 +135,7 @@ class UnitOfWork:
     ) -> None:
         self.record_id = None
         check_based_on(self.session, changes, self.based_on)
+        check_deletes(self.session, changes, self.user)
         connection = self.session.connection()
         shared = connection.dialect.name == "postgresql"
         if changes and shared:  # entries in sequence order; open windows woken at commit
