@@ -160,7 +160,7 @@ def test_accept_all_marks_every_known_mention_in_one_undo_step(
     pane = open_pane(qtbot, window)
     known = [r for r in pane.rows["mention"] if r.proposal.known is not None]
     assert len(known) >= 3
-    pane.tree.setCurrentItem(pane.tree.topLevelItem(1).child(0))
+    pane.tree.setCurrentItem(pane.group("mention").child(0))
     press(qtbot, pane, Qt.Key.Key_Return, CTRL_SHIFT)
     assert count(seed.project, ActorMention) == len(known)
     assert all(r.proposal.known is None for r in pane.rows["mention"])
@@ -196,7 +196,8 @@ def test_the_reader_underlines_proposals_apart_from_claims(qtbot, open_window, s
         if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     ]
     assert len(dotted) == len(pane.spans())
-    last = pane.tree.topLevelItem(2).child(pane.tree.topLevelItem(2).childCount() - 1)
+    mentions = pane.group("mention")
+    last = mentions.child(mentions.childCount() - 1)
     pane.tree.setCurrentItem(last)
     cursor = window.reader.text.textCursor().position()
     row = pane.current_row()

@@ -59,11 +59,13 @@ class SuggestionEditor(QFrame):
         self.first = QLineEdit()
         self.second = QLineEdit()
         self.third = QLineEdit()
+        self.labels = [QLabel(), QLabel(), QLabel()]
         self.form = QFormLayout(self)
         self.form.setContentsMargins(8, 6, 8, 6)
         self.form.addRow(self.heading)
-        for field in (self.first, self.second, self.third):
-            self.form.addRow("", field)
+        for label, field in zip(self.labels, (self.first, self.second, self.third), strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
             field.returnPressed.connect(self._accept)
         self.hide()
 
@@ -84,21 +86,20 @@ class SuggestionEditor(QFrame):
             self._fields("Actor mention: the actor it names", [("Actor", proposal.actor)])
         self.show()
         self.first.setFocus()
-        self.first.selectAll()
+        self.first.end(False)
+        self.first.home(True)  # all of it chosen, its beginning in view
 
     def _fields(self, heading: str, fields: list[tuple[str, str]]) -> None:
         self.heading.setText(heading)
         for index, field in enumerate((self.first, self.second, self.third)):
             shown = index < len(fields)
-            label = self.form.labelForField(field)
             if shown:
-                field.setText(fields[index][1])
-                field.setAccessibleName(fields[index][0])
-                if isinstance(label, QLabel):
-                    label.setText(fields[index][0])
+                name, value = fields[index]
+                field.setText(value)
+                field.setAccessibleName(name)
+                self.labels[index].setText(name)
             field.setVisible(shown)
-            if label is not None:
-                label.setVisible(shown)
+            self.labels[index].setVisible(shown)
 
     def _accept(self) -> None:
         if self.row is None:

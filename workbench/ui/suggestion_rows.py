@@ -17,10 +17,10 @@ from workbench.services.suggestions import claim_span_of
 Proposal = AttributionSuggestion | MentionSuggestion | DateSuggestion
 SHORT = 90
 
-GROUPS = (
+GROUPS = (  # the longest list last
     (SuggestionKind.ATTRIBUTION, "Claims"),
-    (SuggestionKind.MENTION, "Actor mentions"),
     (SuggestionKind.DATE, "Dates"),
+    (SuggestionKind.MENTION, "Actor mentions"),
 )
 
 
@@ -62,12 +62,12 @@ def _claim(text: str, suggestion: AttributionSuggestion) -> Row:
 def _mention(text: str, mention: MentionSuggestion) -> Row:
     words = text[mention.span.start : mention.span.end]
     if mention.known is not None:
-        label = f"{words} → {mention.actor}"
+        label = words if words == mention.actor else f"{words} → {mention.actor}"
         detail = f"known {mention.known.record_kind or mention.known.kind}"
         if words != mention.actor:
             detail += f", named “{words}” here"
     else:
-        label = f"{words} — new actor"
+        label = f"{words} — new {mention.kind_guess or 'person'}"
         detail = f"not in the project yet: accepting creates this {mention.kind_guess or 'person'}"
     return Row(SuggestionKind.MENTION.value, mention, label, detail, mention.span)
 

@@ -208,6 +208,14 @@ class SuggestionsPane(QWidget):
             self.detail.clear()
             self.span_chosen.emit(None)
 
+    def group(self, kind: str) -> QTreeWidgetItem | None:
+        """The list's heading of one kind ("Claims (7)"), its proposals under it."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, ROW) == kind:
+                return item
+        return None
+
     def spans(self) -> list[Span]:
         """Where every open proposal is, for the reader's underlines."""
         return [row.span for rows in self.rows.values() for row in rows]
