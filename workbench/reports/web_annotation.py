@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
+from workbench.reports import ach_jsonld
 from workbench.reports import web_vocabulary as vocab
 from workbench.reports.model import (
     ACTOR,
@@ -78,6 +79,7 @@ def _parts(report: Report) -> Iterator[str]:
     yield from _array("wb:sources", map(_source, report.sources))
     yield from _array("wb:actors", map(_actor, report.actors))
     yield from _array("wb:events", map(_event, report.events))
+    yield from ach_jsonld.part(report)  # the competing hypotheses, if any
     page = {"id": f"{collection}#page-1", "type": "AnnotationPage", "partOf": collection}
     yield f',\n"first":{_dumps({**page, "startIndex": 0})[:-1]},"items":['
     total = 0

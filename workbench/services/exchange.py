@@ -37,6 +37,7 @@ from workbench.services.errors import InvalidInput
 from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_claims import ClaimWriter
 from workbench.services.exchange_records import RecordWriter
+from workbench.services.hypotheses_exchange import import_file_matrix
 from workbench.services.project import Project
 
 BOM = b"\xef\xbb\xbf"
@@ -57,6 +58,8 @@ class ExchangeSummary:
     events_added: int = 0
     mentions_added: int = 0
     relations_added: int = 0
+    hypotheses_added: int = 0
+    ratings_added: int = 0
     merged: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -71,6 +74,11 @@ class ExchangeSummary:
             f"{plural(self.relations_added, 'claim relation')}, "
             f"{plural(self.mentions_added, 'mention')}",
         ]
+        if self.hypotheses_added or self.ratings_added:
+            parts.append(
+                f"{plural(self.hypotheses_added, 'hypothesis', 'hypotheses')}, "
+                f"{plural(self.ratings_added, 'rating')}"
+            )
         line = f"imported {self.path.name}: " + "; ".join(parts)
         if self.merged:
             line += f"; merged {plural(self.merged, 'repeated record')} given twice alike"
@@ -99,6 +107,7 @@ def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummar
             for item in _spooled(spool, top):
                 claims.write(parse_item(item, records.read))
             claims.finish()
+            import_file_matrix(project, uow, top, claims.claims, summary)
     except ExchangeFormatError as error:
         raise InvalidInput(f"{path.name}: {error}") from None
     return summary
