@@ -8,6 +8,11 @@ opened a few times — a count reaches zero and the interpreter aborts ("dealloc
 "deallocating True or False"). From Python 3.12 on these objects are immortal and the fault
 is harmless.
 
+PySide6 6.11.3 does not have the fault; 6.12.0, the newest release, does. Rather than hold
+analysts back a minor release, the window keeps this guard; tests/ui/test_qt_guard.py fails,
+saying so, as soon as the installed PySide6 no longer leaks (then remove this module and exclude
+the faulty releases in pyproject.toml instead).
+
 Until PySide6 is fixed, the window gives None, True and False a reference count so large
 (2**40 more) that no session can exhaust it. They are never deallocated anyway, so nothing
 else changes.
