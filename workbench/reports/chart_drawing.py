@@ -29,21 +29,27 @@ MARGIN = 40.0
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 
-def shown_labels(chart: LinkChart, places: Places, scale: float = 1.0) -> set[str]:
-    """The nodes whose labels fit at this scale without covering another, the most linked
-    first (claims last: their words are long and their edges say more)."""
+def shown_labels(
+    chart: LinkChart,
+    places: Places,
+    scale: float = 1.0,
+    widths: Mapping[str, float] | None = None,
+) -> set[str]:
+    """The nodes whose labels fit at this zoom (`scale` pixels per unit) without covering
+    another, the most linked first (claims last: their words are long, their edges say more).
+    `widths` are the labels' widths in pixels, when a font engine measured them."""
     degree = Counter(key for edge in chart.edges for key in (edge.source, edge.target))
-    width = label_width(FONT_SIZE / scale)
+    estimate = label_width(FONT_SIZE)
     boxes = [
         label_box(
             node.key,
             places[node.key],
             NODE_RADIUS[node.kind] + 2 / scale,
-            width(short_label(node.label)),
+            (widths[node.key] if widths else estimate(short_label(node.label))) / scale,
             FONT_SIZE * 1.3 / scale,
         )
         for node in chart.nodes
-        if node.key in places
+        if node.key in places and (widths is None or node.key in widths)
     ]
     priority = {n.key: degree[n.key] - (1000 if n.kind == "claim" else 0) for n in chart.nodes}
     return labels_that_fit(boxes, priority)
@@ -63,7 +69,7 @@ def chart_svg(chart: LinkChart, places: Places, scheme: str = "light") -> str:
         f'height="{height:.1f}" fill="{colours["background"]}"/>',
         '<g id="edges" fill="none">',
     ]
-    offsets = _parallel_offsets(chart.edges)
+    offsets = parallel_offsets(chart.edges)
     for edge in chart.edges:
         if edge.source in places and edge.target in places:
             parts.append(_edge(edge, places, colours, offsets[edge.key]))
@@ -87,7 +93,7 @@ def _bounds(places: Places) -> tuple[float, float, float, float]:
     return min(xs) - half_label, min(ys) - 20, max(xs) + half_label, max(ys) + 30
 
 
-def _parallel_offsets(edges: tuple[ChartEdge, ...]) -> dict[str, float]:
+def parallel_offsets(edges: tuple[ChartEdge, ...]) -> dict[str, float]:
     """Edges between the same two nodes are drawn side by side, this far from the centre line."""
     seen: Counter[frozenset[str]] = Counter()
     offsets: dict[str, float] = {}

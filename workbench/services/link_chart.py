@@ -56,7 +56,7 @@ def chart_of(
     """The chart of the claims that the starts touch (the latest first, at most `limit`)."""
     with project.reading() as session:
         claim_ids, left_out = claims_touching(session, starts, limit)
-        return _chart(session, claim_ids, articles, left_out)
+        return chart_of_ids(session, claim_ids, articles, left_out)
 
 
 def chart_of_claims(
@@ -64,7 +64,7 @@ def chart_of_claims(
 ) -> LinkChart:
     """The chart of exactly these claims (those that still exist)."""
     with project.reading() as session:
-        return _chart(session, sorted(set(claim_ids)), articles, 0)
+        return chart_of_ids(session, sorted(set(claim_ids)), articles, 0)
 
 
 def claims_touching(
@@ -145,7 +145,10 @@ class _Builder:
         )
 
 
-def _chart(session: Session, claim_ids: Sequence[int], articles: bool, left_out: int) -> LinkChart:
+def chart_of_ids(
+    session: Session, claim_ids: Sequence[int], articles: bool, left_out: int
+) -> LinkChart:
+    """The chart of these claims (ids that exist), read in one session."""
     build = _Builder()
     present = _add_claims(session, build, claim_ids, articles)
     _add_chains(session, build, present)

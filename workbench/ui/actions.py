@@ -69,6 +69,8 @@ class WindowActions:
     about: QAction
     competing_hypotheses: QAction
     weigh_claims: QAction
+    link_chart: QAction
+    timeline: QAction
     grades: list[QAction] = field(default_factory=list)
     statuses: list[QAction] = field(default_factory=list)
     schemes: QActionGroup | None = None
@@ -105,6 +107,7 @@ class WindowActions:
                 *self.statuses,
                 self.weigh_claims,
             ],
+            "View": [self.link_chart, self.timeline],
             "Help": [self.shortcuts],
         }
 
@@ -186,6 +189,12 @@ def build_actions(window: QMainWindow) -> WindowActions:
             None,
             "Add the chosen claims to the competing-hypotheses matrix",
         ),
+        link_chart=a(
+            window, "&Link chart", ["Ctrl+Shift+L"], None, "Actors, sources, events and claims"
+        ),
+        timeline=a(
+            window, "&Timeline", ["Ctrl+Shift+T"], None, "Events by date, and their reports"
+        ),
         shortcuts=a(window, "&Keyboard shortcuts", [Keys.HelpContents, "F1"], "help"),
         about=a(window, "&About Analyst Workbench"),
     )
@@ -235,6 +244,7 @@ def build_menus(
 
     view_menu = bar.addMenu("&View")
     view_menu.addActions(docks_menu_actions)
+    view_menu.addActions([actions.link_chart, actions.timeline])
     view_menu.addAction(actions.reset_layout)
     view_menu.addSeparator()
     scheme_menu = view_menu.addMenu("&Colours")

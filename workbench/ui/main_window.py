@@ -35,6 +35,7 @@ from workbench.ui.inspector import ClaimInspector
 from workbench.ui.interrupted_import import InterruptedImportOffer
 from workbench.ui.layout import ReaderKeepsItsShare
 from workbench.ui.library_panel import LibraryPanel
+from workbench.ui.link_chart_docks import add_chart_docks
 from workbench.ui.look import apply_scheme
 from workbench.ui.managers import ManagersPanel
 from workbench.ui.mention_bar import MentionBar
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         if session.project.store.notice:  # "read-only: … opened for reading"
             session.tell(session.project.store.notice)
         self._connect()
+        self.chart_docks = add_chart_docks(self)  # Link chart and Timeline (before the layout)
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
         self.versions = ArticleVersions(session, self, lambda: self.reader.article_id)
         self.versions.place_in_menu_of(self.menuBar(), self.actions_.paste_article)

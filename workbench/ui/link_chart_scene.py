@@ -1,0 +1,98 @@
+"""The link chart's scene, made from a laid-out chart: node and edge items, their places
+carried over from the chart shown before, hidden nodes, pinned nodes, groups, weak edges
+hidden on request, and which labels fit at the current zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from workbench.reports.chart_drawing import parallel_offsets, shown_labels
+from workbench.reports.chart_model import LinkChart
+from workbench.ui.link_chart_items import EdgeItem, GroupItem, NodeItem
+
+
+class ChartScene(QGraphicsScene):
+    """What the view shows; `nodes` and `edges` by key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chart = LinkChart()
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self.groups: list[GroupItem] = []
+        self.hidden: set[str] = set()
+        self.pinned: set[str] = set()
+        self.hide_weak = False
+        self._group_names: dict[str, list[str]] = {}
+
+    def show_chart(
+        self, chart: LinkChart, places: dict[str, tuple[float, float]], colours: dict[str, str]
+    ) -> None:
+        """Replace what is drawn by `chart` at `places` (pinned nodes stay where they were)."""
+        kept = {key: item.pos() for key, item in self.nodes.items() if key in self.pinned}
+        self.clear()
+        self.nodes, self.edges, self.groups = {}, {}, []
+        self.chart = chart
+        self.setBackgroundBrush(QBrush(QColor(colours["background"])))
+        for node in chart.nodes:
+            item = NodeItem(node, colours)
+            x, y = places.get(node.key, (0.0, 0.0))
+            item.setPos(kept.get(node.key, QPointF(x, y)))
+            item.pinned = node.key in self.pinned
+            self.addItem(item)
+            self.nodes[node.key] = item
+        offsets = parallel_offsets(chart.edges)
+        for edge in chart.edges:
+            ends = (self.nodes[edge.source], self.nodes[edge.target])
+            line = EdgeItem(edge, ends, colours, offsets[edge.key])
+            self.addItem(line)
+            self.edges[edge.key] = line
+        for name, members in self._group_names.items():
+            self._add_group(name, members, colours)
+        self.apply_visibility()
+
+    def places(self) -> dict[str, tuple[float, float]]:
+        """Where each node is now (after the analyst dragged some)."""
+        return {key: (item.pos().x(), item.pos().y()) for key, item in self.nodes.items()}
+
+    def apply_visibility(self) -> None:
+        """Hidden nodes and their edges out of sight; weak edges too, when asked."""
+        for key, item in self.nodes.items():
+            item.setVisible(key not in self.hidden)
+        for line in self.edges.values():
+            ends_shown = all(end.isVisible() for end in line.ends)
+            line.setVisible(ends_shown and (line.edge.strong or not self.hide_weak))
+        for group in self.groups:
+            group.follow()
+
+    def fit_labels(self, scale: float) -> int:
+        """Show the labels that fit at `scale` without covering another; returns how many."""
+        visible = {k: item for k, item in self.nodes.items() if item.isVisible()}
+        widths = {key: item.label_width for key, item in visible.items()}
+        places = {key: (item.pos().x(), item.pos().y()) for key, item in visible.items()}
+        shown = shown_labels(self.chart, places, scale, widths)
+        for key, item in self.nodes.items():
+            item.label.setVisible(key in shown)
+        return len(shown)
+
+    def toggle_pin(self, key: str) -> None:
+        item = self.nodes[key]
+        item.pinned = not item.pinned
+        (self.pinned.add if item.pinned else self.pinned.discard)(key)
+        item.update()
+
+    def group(self, name: str, keys: list[str], colours: dict[str, str]) -> None:
+        self._group_names[name] = keys
+        self._add_group(name, keys, colours)
+
+    def _add_group(self, name: str, keys: list[str], colours: dict[str, str]) -> None:
+        members = [self.nodes[key] for key in keys if key in self.nodes]
+        if members:
+            group = GroupItem(name, members, colours)
+            self.addItem(group)
+            self.groups.append(group)
+
+    def edge_count_shown(self) -> int:
+        return sum(1 for item in self.edges.values() if item.isVisible())

@@ -1,0 +1,91 @@
+"""The link chart's view: drag to pan, wheel to zoom (about the cursor), Shift-drag to select
+several nodes; a node's context menu expands its neighbours, hides, pins or groups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
+
+from workbench.ui.link_chart_items import NodeItem
+
+ZOOM_STEP = 1.2
+ZOOM_RANGE = (0.05, 8.0)
+
+
+class ChartView(QGraphicsView):
+    """Emits `zoomed` after the scale changed, `node_menu(node, menu)` to fill a node's menu,
+    and `node_opened(node)` on a double-click."""
+
+    zoomed = Signal()
+    node_menu = Signal(object, object)
+    node_opened = Signal(object)
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAccessibleName("Link chart")
+        self.fitting = False  # the chart is kept fitted to the view until the analyst zooms
+
+    @property
+    def scale_now(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        low, high = ZOOM_RANGE
+        factor = max(low / self.scale_now, min(high / self.scale_now, factor))
+        self.fitting = False
+        self.scale(factor, factor)
+        self.zoomed.emit()
+
+    def fit(self) -> None:
+        """The whole chart in view (never zoomed in past 1:1), and kept so as the view is
+        resized, until the analyst zooms."""
+        self.fitting = True
+        area = self.scene().itemsBoundingRect().adjusted(-40, -40, 40, 40)
+        self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.scale_now > 1.0:
+            self.resetTransform()
+            self.centerOn(area.center())
+        self.zoomed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitting:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps)
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.fitting = False  # panned or clicked: the analyst's view from now on
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        node = item if isinstance(item, NodeItem) else getattr(item, "parentItem", lambda: None)()
+        if isinstance(node, NodeItem):
+            self.node_opened.emit(node)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        node = item if isinstance(item, NodeItem) else None
+        menu = QMenu(self)
+        self.node_menu.emit(node, menu)
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
