@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "workbench.commands.suggesting",
     "workbench.commands.charts",
     "workbench.commands.team",
+    "workbench.commands.sharing",
 )
 
 EXIT_ERROR = 1

@@ -16,6 +16,7 @@ from workbench.services.undo import UndoEntry, UndoStack
 from workbench.store import ProjectError, ProjectStore, UnitOfWork
 from workbench.store.history import log_outline
 from workbench.store.recorder import RowChange
+from workbench.store.shared import case_name
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Project:
     @property
     def name(self) -> str:
         path = self.store.path
-        return path.stem if path is not None else self.store.shown_location
+        return path.stem if path is not None else case_name(self.store.location)
 
     def close(self) -> None:
         self.store.close()

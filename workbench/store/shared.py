@@ -105,3 +105,20 @@ def may_edit(engine: Engine) -> bool:
                 )
             ).scalar()
         )
+
+
+def holds_tables(location: str) -> bool:
+    """Whether the database at `location` holds any table (else a project may be made in it)."""
+    engine = shared_engine(location)
+    try:
+        return bool(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def case_name(location: str) -> str:
+    """A shared case's name, as windows and reports show it: its database's name."""
+    try:
+        return make_url(normalized_url(location)).database or shown_url(location)
+    except ArgumentError:
+        return shown_url(location)
