@@ -49,6 +49,12 @@ FORMAT_NAMES = {  # how the analyst knows them; a format added later shows its k
     "md": "Markdown",
     "csv": "CSV (one row per claim)",
     "jsonld": "W3C Web Annotations (JSON-LD)",
+    "qdpx": "REFI-QDA project (ATLAS.ti, NVivo, MAXQDA, QualCoder)",
+    "stix": "STIX 2.1 bundle (OpenCTI, MISP)",
+    "ftm": "FollowTheMoney entities (Aleph)",
+    "claimreview": "ClaimReview (fact-checks, JSON-LD)",
+    "csljson": "Citations as CSL-JSON (Zotero)",
+    "ris": "Citations as RIS",
 }
 
 

@@ -22,11 +22,12 @@ from workbench.ui.tasks import Task, TaskControl
 if TYPE_CHECKING:  # the importer (and its extractors) load on first use, not at start-up
     from workbench.services.importing import ImportProgress, ImportSummary
     from workbench.store.import_journal import InterruptedImport
+    from workbench.ui.exchange_import import ExchangeImport
     from workbench.ui.import_summary import ImportSummaryDialog
 
 FILE_FILTER = (
     "Articles (*.html *.htm *.mhtml *.mht *.txt *.md *.markdown *.pdf *.docx *.eml *.xml *.rss "
-    "*.atom);;All files (*)"
+    "*.atom);;Exchange files (*.qdpx *.jsonld *.json *.ftm *.stix *.ris *.csljson);;All files (*)"
 )
 
 
@@ -41,6 +42,7 @@ class ImportFlow(QObject):
         self.progress: QProgressDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_summary: ImportSummary | None = None
+        self.exchange_import: ExchangeImport | None = None
         self._started = 0.0
 
     # -- asking what to import ----------------------------------------------------------------
@@ -91,6 +93,15 @@ class ImportFlow(QObject):
         if self.task is not None:
             self.session.tell("An import is already running; wait for it or cancel it")
             return None
+        if rest is None:  # exchange files (told by content) go to their own import
+            from workbench.ui.exchange_import import ExchangeImport, split_exchange
+
+            exchange, paths = split_exchange(paths)
+            if exchange:
+                self.exchange_import = ExchangeImport(self.session, self.window)
+                self.exchange_import.start(exchange)
+            if not paths:
+                return None
         from workbench.services import import_journal, importing
 
         project = self.session.project
