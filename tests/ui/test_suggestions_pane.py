@@ -3,6 +3,7 @@ Ctrl+Shift+Enter accepts all of a kind; undo brings a proposal back; the reader 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtGui import QTextCharFormat
 from sqlalchemy import func, select
 
 from tests.assist_review.conftest import REUTERS_CLAIM, Seed, add_seed
-from workbench.domain import Actor, ActorMention, Claim, Source, SuggestionDecision
+from workbench.domain import Actor, ActorMention, Claim, Event, Source, SuggestionDecision
 from workbench.services import Project
 from workbench.services.chains import chain_of
 from workbench.ui.main_window import MainWindow
@@ -204,3 +205,43 @@ def test_the_reader_underlines_proposals_apart_from_claims(qtbot, open_window, s
     assert row is not None
     utf16 = window.reader.text.layout_of_marks.utf16
     assert cursor == utf16.span_to_utf16(row.span)[0]  # type: ignore[arg-type]
+
+
+def test_enter_on_a_date_makes_an_event_of_its_sentence(qtbot, open_window, seed: Seed) -> None:
+    """Enter on "On Monday" creates an event on 23 June 2025 titled by its sentence."""
+    window = open_window(seed.project)
+    pane = open_pane(qtbot, window)
+    monday = next(
+        i
+        for i in range(pane.group("date").childCount())
+        if pane.group("date").child(i).text(0).startswith("On Monday")
+    )
+    pane.tree.setCurrentItem(pane.group("date").child(monday))
+    press(qtbot, pane, Qt.Key.Key_Return)
+    with seed.project.reading() as session:
+        (event,) = session.scalars(select(Event))
+        assert event.start_date == date(2025, 6, 23) and event.start_precision == "day"
+        assert event.title.startswith("On Monday, he sent Iran’s Foreign Minister")
+    assert not [label for label in labels(pane, "date") if label.startswith("On Monday")]
+
+
+def test_tab_names_a_new_actor_before_marking_the_mention(qtbot, open_window, seed: Seed) -> None:
+    """Tab on a new-name candidate lets the analyst name the actor; Enter creates him and
+    marks the mention."""
+    window = open_window(seed.project)
+    pane = open_pane(qtbot, window)
+    rows = pane.rows["mention"]
+    index = next(i for i, r in enumerate(rows) if r.label.startswith("Abbas Araqchi"))
+    pane.tree.setCurrentItem(pane.group("mention").child(index))
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Tab)
+    qtbot.waitUntil(pane.editor.first.hasFocus, timeout=WAIT_MS)
+    pane.editor.first.setText("Seyed Abbas Araqchi")
+    before = pane.shown
+    qtbot.keyClick(pane.editor.first, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pane.shown > before, timeout=WAIT_MS)
+    with seed.project.reading() as session:
+        (mention,) = session.scalars(select(ActorMention))
+        assert (mention.exact, session.get(Actor, mention.actor_id).name) == (
+            "Abbas Araqchi",
+            "Seyed Abbas Araqchi",
+        )

@@ -5,7 +5,14 @@ undo step for every article)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.services.suggestion_scan import MentionScan, mark_found_mentions, scan_mentions
 from workbench.ui.session import UiSession
@@ -34,12 +41,17 @@ class MentionScanBar(QWidget):
         self.mark_button.clicked.connect(self.mark_found)
         for button in (self.start_button, self.cancel_button, self.mark_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.start_button, self.progress, self.cancel_button):
-            layout.addWidget(widget)
-        layout.addWidget(self.outcome, 1)
-        layout.addWidget(self.mark_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        running = QHBoxLayout()
+        running.addWidget(self.start_button)
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        found = QHBoxLayout()
+        found.addWidget(self.outcome, 1)
+        found.addWidget(self.mark_button)
+        layout.addLayout(running)
+        layout.addLayout(found)
         self._running(False)
         self.mark_button.hide()
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -46,6 +45,7 @@ from workbench.services.suggestions import (
     proposed_event_title,
     review_of,
 )
+from workbench.ui.flow_layout import FlowLayout
 from workbench.ui.session import UiSession
 from workbench.ui.suggestion_editor import SuggestionEditor
 from workbench.ui.suggestion_rows import GROUPS, Row, rows_of
@@ -114,8 +114,8 @@ class SuggestionsPane(QWidget):
             made[name] = action
         return made
 
-    def _make_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _make_buttons(self) -> FlowLayout:
+        row = FlowLayout()  # wraps in a narrow column
         for name, label in (
             ("accept", "Accept"),
             ("reject", "Reject"),
@@ -127,7 +127,6 @@ class SuggestionsPane(QWidget):
             button.clicked.connect(self.actions_[name].trigger)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     def _keys(self, name: str) -> str:
