@@ -98,7 +98,7 @@ class HypothesisMatrixModel(QAbstractTableModel):
         column = self.matrix.hypotheses[section - FIRST_HYPOTHESIS]
         number = section - FIRST_HYPOTHESIS + 1
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"H{number}  " + "\n".join(textwrap.wrap(column.title, HEADER_WIDTH)[:3])
+            return "\n".join(textwrap.wrap(f"H{number}: {column.title}", HEADER_WIDTH)[:3])
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"H{number}: {column.title}\n{column.description}".strip()
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.services import ProjectChange
 from workbench.services import hypotheses as edits
 from workbench.services.hypotheses_report import export_ach_csv
+from workbench.ui.ach_delegate import RatingCellDelegate
 from workbench.ui.ach_keys import HINT, rating_for_key
 from workbench.ui.ach_model import EVIDENCE, FIRST_HYPOTHESIS, HypothesisMatrixModel
 from workbench.ui.session import UiSession
@@ -93,7 +94,8 @@ class HypothesesPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName("Competing hypotheses matrix")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)
+        self.view.setItemDelegate(RatingCellDelegate(self.view))
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,8 +180,7 @@ class HypothesesPanel(QWidget):
         header = self.view.horizontalHeader()
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 150 if column >= FIRST_HYPOTHESIS else 96)
-        self.view.resizeRowsToContents()
+            header.resizeSection(column, 170 if column >= FIRST_HYPOTHESIS else 96)
 
     def _show_ranking(self) -> None:
         ranking = self.model.matrix.scores.ranking
