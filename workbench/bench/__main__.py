@@ -14,6 +14,8 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 BENCHMARKS: dict[str, str] = {
+    "assist": "workbench.bench.assist",
+    "corroboration": "workbench.bench.corroboration",
     "import": "workbench.bench.importing",
     "reader": "workbench.ui.bench_reader",
     "reanchoring": "workbench.bench.reanchoring",
