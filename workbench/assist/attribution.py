@@ -17,6 +17,7 @@ import regex
 
 from workbench.assist import lexicon
 from workbench.assist.model import Span
+from workbench.assist.phrasebook import PhraseFinder, PhraseMatch
 from workbench.assist.phrases import (
     opening_subject,
     phrase_after,
@@ -29,12 +30,7 @@ _FORMS = {form: lemma for lemma, forms in lexicon.REPORTING_VERBS.items() for fo
 _FORMS.update(
     {lemma: lemma for lemma in lexicon.REPORTING_VERBS if lemma not in lexicon.NO_BASE_FORM}
 )
-_CUE = regex.compile(
-    r"(?<![\w-])(?:according\s+to|"
-    + "|".join(sorted((regex.escape(form) for form in _FORMS), key=len, reverse=True))
-    + r")(?![\w-])",
-    regex.IGNORECASE,
-)
+_CUE = PhraseFinder([*_FORMS, "according to"])
 _AUXILIARY = regex.compile(
     r"(?:\b(?:has|have|had|will|would|did|does|do|is|are|was|were|been|be|could|can|may|"
     r"might|should|must|not|never)\s+|n['’]t\s+)$",
@@ -54,7 +50,7 @@ _BARE_CLAUSE = regex.compile(
     regex.IGNORECASE,
 )
 _CONTENT_LEAD = regex.compile(
-    r"^[\s,:]*(?:(?:yesterday|today|on\s+\w+day|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?"
+    r"[\s,:]*(?:(?:yesterday|today|on\s+\w+day|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?"
     r"|later|recently|publicly|privately|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|email|e-mail|interview|release|post|tweet|letter|call|conference|speech))"
     r"[\s,]+)*(?:that\s+)?",
@@ -69,6 +65,13 @@ _WHOLE_CLAUSE_VERBS = lexicon.word_set(
     "estimate predict concede emphasise speculate caution maintain testify hope expect learn "
     "understand theorize"
 )
+_ONLY_STOPS = regex.compile(r"[\s.]*")
+_TRAILING_JOINER = regex.compile(r"[\s,]+(?:and|but|with|while|as)$")
+_CLAUSE_STOP = regex.compile(r"[,;—–]")
+_LAST_WORD = regex.compile(r"([\w’']+)\W*$")
+_TO_AFTER = regex.compile(r"\s+(?:\w+\s+)?to\s")
+_BE_BEFORE = regex.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$")
+_JOINER_BEFORE = regex.compile(r"(?:[,;]\s*(?:and|but|with|while)?|\b(?:and|but|while))\s*$")
 _WITHOUT_CONTENT = frozenset({"decline to comment"})
 
 
@@ -85,11 +88,20 @@ class Finding:
     pattern: str
 
 
-def findings_in(text: str, sentence: Span, quotes: list[Quote]) -> list[Finding]:
-    """The attributions of one sentence of `text`, in reading order."""
+def cues_in(text: str) -> list[PhraseMatch]:
+    """Every word of the reporting lexicon in `text`, in reading order (one pass)."""
+    return list(_CUE.finditer(text))
+
+
+def findings_in(
+    text: str, sentence: Span, quotes: list[Quote], cues: list[PhraseMatch]
+) -> list[Finding]:
+    """The attributions of one sentence of `text`, in reading order; `cues` are `cues_in(text)`."""
     found: list[Finding] = []
-    for match in _CUE.finditer(text, sentence.start, sentence.end):
-        if _inside_quote(quotes, match.start()):
+    first = bisect.bisect_left(cues, sentence.start, key=lambda cue: cue.begin)
+    last = bisect.bisect_left(cues, sentence.end, key=lambda cue: cue.begin)
+    for match in cues[first:last]:
+        if match.end() > sentence.end or _inside_quote(quotes, match.start()):
             continue
         finding = _finding(text, sentence, quotes, match, found)
         if finding is not None:
@@ -98,7 +110,7 @@ def findings_in(text: str, sentence: Span, quotes: list[Quote]) -> list[Finding]
 
 
 def _finding(
-    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str], before: list[Finding]
+    text: str, sentence: Span, quotes: list[Quote], match: PhraseMatch, before: list[Finding]
 ) -> Finding | None:
     word = match.group()
     if word.lower().startswith("according"):
@@ -197,13 +209,13 @@ def _content_before(
 
 
 def _according_to(
-    text: str, sentence: Span, quotes: list[Quote], match: regex.Match[str]
+    text: str, sentence: Span, quotes: list[Quote], match: PhraseMatch
 ) -> Finding | None:
-    source = phrase_after(text, match.end(), sentence.end, described=True)
+    lead = text[sentence.start : match.start()]
+    source = phrase_after(text, match.end(), sentence.end, described=_words(lead) > 1)
     if source is None:
         return None
     cue = Span(match.start(), match.end())
-    lead = text[sentence.start : match.start()]
     if _words(lead) <= 1:
         content = trimmed(text, source.end, sentence.end, lead=True)
         return Finding(cue, source, content, None, "according", False, "according to")
@@ -236,7 +248,7 @@ def continued_quotes(text: str, quotes: list[Quote], found: list[Finding]) -> li
 
 def _continues(gap: str) -> bool:
     """Between two quotations of one speech: only a sentence end or a paragraph break."""
-    return bool(regex.fullmatch(r"[\s.]*", gap)) and ("\n" in gap or gap.strip(" ") == "")
+    return bool(_ONLY_STOPS.fullmatch(gap)) and ("\n" in gap or gap.strip(" ") == "")
 
 
 def _taken(starts: list[int], span: Span) -> bool:
@@ -248,6 +260,8 @@ def _each_content_before_the_next_cue(text: str, found: list[Finding]) -> list[F
     """ "He urged calm and proposed talks": the first content stops before the second cue."""
     for at in range(len(found) - 1):
         first, following = found[at], found[at + 1]
+        if not _coordinated(text, first, following):
+            continue
         if first.content and not first.quoted and first.content.end > following.cue.start:
             edge = following.cue.start
             if following.source and first.cue.end < following.source.start < edge:
@@ -258,18 +272,29 @@ def _each_content_before_the_next_cue(text: str, found: list[Finding]) -> list[F
     return found
 
 
+def _coordinated(text: str, first: Finding, following: Finding) -> bool:
+    """The second cue shares the first one's speaker ("urged calm and proposed"), or starts a
+    clause of its own (", with Araqchi confirming"), rather than being reported by the first."""
+    if following.source == first.source:
+        return True
+    edge = min(
+        following.cue.start, following.source.start if following.source else following.cue.start
+    )
+    return bool(_JOINER_BEFORE.search(text, first.cue.end, edge))
+
+
 def _without_trailing_joiner(text: str, span: Span | None) -> Span | None:
     if span is None:
         return None
-    tail = regex.search(r"[\s,]+(?:and|but|with|while|as)$", text[span.start : span.end])
-    return trimmed(text, span.start, span.start + tail.start()) if tail else span
+    tail = _TRAILING_JOINER.search(text, span.start, span.end)
+    return trimmed(text, span.start, tail.start()) if tail else span
 
 
 def _clause_after(text: str, start: int, end: int, lemma: str) -> Span | None:
     lead = _CONTENT_LEAD.match(text, start, end)
     begin = lead.end() if lead else start
     if lemma not in _WHOLE_CLAUSE_VERBS and not (lead and "that" in lead.group().lower()):
-        comma = regex.search(r"[,;—–]", text[begin:end])
+        comma = _CLAUSE_STOP.search(text[begin:end])
         end = begin + comma.start() if comma else end
     return trimmed(text, begin, end)
 
@@ -300,24 +325,24 @@ def _auxiliaries_start(text: str, sentence: Span, start: int) -> int:
         start = found.start()
 
 
-def _is_noun(text: str, sentence: Span, match: regex.Match[str]) -> bool:
+def _is_noun(text: str, sentence: Span, match: PhraseMatch) -> bool:
     word = match.group()
     if word[0].isupper() and not word.lower().startswith("according"):
         return True
-    previous = regex.search(r"([\w’']+)\W*$", text[sentence.start : match.start()])
+    previous = _LAST_WORD.search(text, sentence.start, match.start())
     return previous is not None and previous.group(1).lower() in _NOUN_BEFORE
 
 
-def _is_passive_or_order(text: str, match: regex.Match[str], sentence: Span) -> bool:
+def _is_passive_or_order(text: str, match: PhraseMatch, sentence: Span) -> bool:
     """ "is said to be", "was told to leave", "was all revealed": no reported speech."""
     following = text[match.end() : min(sentence.end, match.end() + 40)]
-    if regex.match(r"\s+(?:\w+\s+)?to\s", following) and "comment" not in match.group():
+    if _TO_AFTER.match(following) and "comment" not in match.group():
         return True
     word = match.group().lower().split()[0]
     if not (word.endswith("ed") or word in _PARTICIPLES):
         return False
     before = text[max(sentence.start, match.start() - 30) : match.start()]
-    return bool(regex.search(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$", before))
+    return bool(_BE_BEFORE.search(before))
 
 
 def _inside_quote(quotes: list[Quote], position: int) -> bool:

@@ -14,6 +14,8 @@ from workbench.assist.phrases import head_noun
 from workbench.domain.grades import HopRole, SourceKind
 
 _LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+_DESCRIPTION = regex.compile(r",|\s(?:who|which|whose)\s|\s[—–]\s")
+_WORD = regex.compile(r"[\w-]+")
 _MATCH_CUTOFF = 90.0
 
 
@@ -46,8 +48,9 @@ class NameResolver:
 
 
 def bare_name(words: str) -> str:
-    """The name without its article and leading titles ("President Putin" -> "Putin")."""
-    name = _LEADING_ARTICLE.sub("", " ".join(words.split()))
+    """The name without its article, leading titles and description ("President Putin" and
+    "Putin, the president" -> "Putin")."""
+    name = _LEADING_ARTICLE.sub("", " ".join(_DESCRIPTION.split(words, maxsplit=1)[0].split()))
     parts = name.split()
     while len(parts) > 1 and parts[0].lower().strip(".") in lexicon.TITLES:
         parts = parts[1:]
@@ -62,7 +65,7 @@ def is_anonymous(words: str) -> bool:
 def kind_guess(words: str, outlet: str | None = None) -> str:
     """The SourceKind these words most likely are."""
     bare = bare_name(words).casefold()
-    lowered = set(regex.findall(r"[\w-]+", words.casefold()))
+    lowered = set(_WORD.findall(bare))
     if is_anonymous(words):
         return SourceKind.ANONYMOUS.value
     if bare in lexicon.WIRE_AGENCIES:

@@ -1,20 +1,24 @@
-"""Dates in an article's text, resolved by dateparser against its publication date.
+"""Dates in an article's text, resolved against its publication date.
 
 A pattern finds the expressions ("on Monday", "over the weekend", "just last week", "in 1979",
-"since 2018", "June 21"); dateparser resolves each one and says its period. Two readings of
-dateparser's are used: a weekday is the one of the publication's own week when that is not
-later than the publication ("On Monday" in an article of Monday 23 June is that Monday), else
-the last one before; everything else is read as the past. The weekend, which dateparser does
-not read, is asked for as its Saturday, with the precision of a week.
+"since 2018", "June 21"), tried only around the words that start one. A written calendar date
+("June 21", "March 3, 2019") is read by dateutil's parser (dateparser's own, and far quicker
+than dateparser on these), a year alone is that year, and every relative expression is resolved
+by dateparser, which also says its period. Of dateparser's readings: a weekday is the one of the
+publication's own week when that is not later than the publication ("On Monday" in an article
+of Monday 23 June is that Monday), else the last one before; the rest is read as the past, and
+so is a calendar date without a year. The weekend, which dateparser does not read, is asked for
+as its Saturday, with the precision of a week.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 from typing import Any
 
-import regex
+from dateutil import parser as dateutil_parser
 
 from workbench.assist.model import DateSuggestion, Span
 
@@ -27,7 +31,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _LEAD = r"(?:(?:[Oo]n|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate)\s+)?"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 
-DATE_PATTERN = regex.compile(
+DATE_PATTERN = re.compile(
     rf"""(?<![\w-])(?:
         {_LEAD}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
       | {_LEAD}\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?
@@ -41,14 +45,26 @@ DATE_PATTERN = regex.compile(
       | [Yy]esterday | [Tt]oday | [Tt]omorrow
       | {_LEAD}{_YEAR}
     )(?![\w-])""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
-_LEADING_WORDS = regex.compile(
-    r"^(?:(?:on|in|since|by|until|from|of|over|during|just|early|late)\s+)+", regex.IGNORECASE
+# Words that start every date expression: the pattern is tried only around them.
+_ANCHOR = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*|weekend|week|month|year|ago|[Yy]esterday|[Tt]oday|[Tt]omorrow|"
+    r"(?:1[89]|20)\d\d)\b"
 )
-_WEEKEND = regex.compile(r"^(?:the|last|this)\s+weekend$", regex.IGNORECASE)
-_WEEKDAY_ONLY = regex.compile(rf"^{_WEEKDAY}$", regex.IGNORECASE)
+_REACH = 30  # characters a date expression reaches before and after its anchor word
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:on|in|since|by|until|from|of|over|during|just|early|late)\s+)+", re.IGNORECASE
+)
+_WEEKEND = re.compile(r"^(?:the|last|this)\s+weekend$", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(rf"^{_WEEKDAY}$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(rf"^{_YEAR}$")
+_YEAR_WRITTEN = re.compile(rf"\b{_YEAR}\b")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?!\w)", re.IGNORECASE)
+_ISO_DATE = re.compile(rf"^{_YEAR}-\d\d-\d\d$")
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 _PRECISIONS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -56,18 +72,44 @@ def suggest_dates(text: str, published: datetime.date | None) -> tuple[DateSugge
     """Every date expression of `text` that can be resolved (against `published`, else today)."""
     base = published or datetime.date.today()
     found = []
-    for match in DATE_PATTERN.finditer(text):
-        resolved = resolve(match.group(), base)
+    for match in _expressions(text):
+        resolved = resolve(" ".join(match.group().split()).lower(), base)
         if resolved is not None:
             day, precision = resolved
             found.append(DateSuggestion(Span(*match.span()), match.group(), day, precision))
     return tuple(found)
 
 
+def _expressions(text: str) -> list[re.Match[str]]:
+    """The date expressions of `text`, each tried for only around a word that starts one."""
+    found: list[re.Match[str]] = []
+    covered = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < covered:
+            continue
+        start = max(covered, anchor.start() - _REACH)
+        for match in DATE_PATTERN.finditer(text, start, min(len(text), anchor.end() + _REACH)):
+            if match.start() <= anchor.start() < match.end() and _whole(text, match):
+                found.append(match)
+                covered = match.end()
+                break
+    return found
+
+
+def _whole(text: str, match: re.Match[str]) -> bool:
+    """The window's edges must not have cut a word or a number short."""
+    after = text[match.end()] if match.end() < len(text) else " "
+    return not (after.isalnum() or after == "-")
+
+
 @lru_cache(maxsize=4096)
 def resolve(expression: str, base: datetime.date) -> tuple[datetime.date, str] | None:
     """The date and precision an expression means, written on `base`; None if it means none."""
-    words = _LEADING_WORDS.sub("", " ".join(expression.split()))
+    words = _LEADING_WORDS.sub("", expression)
+    if _YEAR_ONLY.match(words):
+        return datetime.date(int(words), 1, 1), "year"
+    if _MONTH_WORD.search(words) or _ISO_DATE.match(words):
+        return _calendar_date(words, base)
     if _WEEKEND.match(words):
         saturday = _parse("Saturday", base, weekday=True)
         return (saturday[0], "week") if saturday else None
@@ -76,6 +118,24 @@ def resolve(expression: str, base: datetime.date) -> tuple[datetime.date, str] |
         return None
     day, period = parsed
     return _start_of(day, period), period
+
+
+def _calendar_date(words: str, base: datetime.date) -> tuple[datetime.date, str] | None:
+    """A written date ("June 21", "March 3, 2019", "Dec. 2019"), by dateutil's parser; without a
+    year, the last such day up to the publication (as dateparser's "past" preference reads it)."""
+    try:
+        moment = dateutil_parser.parse(words, default=datetime.datetime(base.year, base.month, 1))
+    except (ValueError, OverflowError):
+        return None
+    day = moment.date()
+    year = _YEAR_WRITTEN.search(words)
+    has_day = bool(_ISO_DATE.match(words) or _DAY_NUMBER.search(_YEAR_WRITTEN.sub("", words)))
+    if year is None and day > base:
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # 29 February
+            day = day.replace(year=day.year - 1, day=28)
+    return (day, "day") if has_day else (day.replace(day=1), "month")
 
 
 def _parse(words: str, base: datetime.date, *, weekday: bool) -> tuple[datetime.date, str] | None:

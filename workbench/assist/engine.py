@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from workbench.assist import lexicon
-from workbench.assist.attribution import Finding, continued_quotes, findings_in
+from workbench.assist.attribution import Finding, continued_quotes, cues_in, findings_in
 from workbench.assist.chains import (
     NameResolver,
     bare_name,
@@ -67,16 +67,21 @@ def suggest_attributions(
     *,
     known: Sequence[KnownName] = (),
     outlet: str | None = None,
-    mentions: Sequence[MentionSuggestion] = (),
+    mentions: Sequence[MentionSuggestion] | None = None,
 ) -> tuple[AttributionSuggestion, ...]:
-    """The reported speech of `text`, each with its proposed chain, in reading order."""
+    """The reported speech of `text`, each with its proposed chain, in reading order
+    (`mentions`: the text's mentions when already found, for reading "he" and "she")."""
+    if mentions is None:
+        known_mentions = MentionMatcher(known).find(text)
+        mentions = merged(known_mentions, candidates(text, known_mentions))
     quotes = quotes_in(text)
     resolver = NameResolver(known)
     people = _people_in_subject_position(text, mentions)
+    cues = cues_in(text)
     findings = [
         finding
         for sentence in sentence_spans(text)
-        for finding in findings_in(text, sentence, quotes)
+        for finding in findings_in(text, sentence, quotes, cues)
     ]
     return tuple(
         _suggestion(text, finding, resolver, outlet, people)

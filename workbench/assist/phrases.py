@@ -35,6 +35,12 @@ _OPENERS = lexicon.PRONOUNS | lexicon.word_set(
 _NOT_SPEAKERS = lexicon.word_set("please it there this here what which")
 _OPENING_NAME = regex.compile(r"(?:The\s+)?(?:\p{Lu}[\w’'.-]*\s+){0,3}\p{Lu}[\w’'.-]*")
 _LY_NOUNS = lexicon.word_set("family ally assembly rally supply reply anomaly monopoly fly bully")
+_LEADING_JOINER = regex.compile(r"(?:but|and|however|so|yet|also|then)\b[\s,]*", regex.I)
+_ANY_WORD = regex.compile(r"\w")
+_TAIL_WORD = regex.compile(r"(?:\s|^)([\w’']+)$")
+_DESCRIPTION_END = regex.compile(r"[“\"]|[.!?](?:\s|$)")
+_NOUN_WORD = regex.compile(r"[\w-]+")
+_HEAD_CUT = regex.compile(r"\s(?:of|for|at|from|in|with|familiar|close|who|on)\s", regex.I)
 MAX_SOURCE_WORDS = 9
 
 
@@ -45,9 +51,9 @@ def trimmed(text: str, start: int, end: int, *, lead: bool = False) -> Span | No
     while end > start and (text[end - 1].isspace() or text[end - 1] in ',;:.—–-"“”‘’'):
         end -= 1
     if lead:
-        opener = regex.match(r"(?:but|and|however|so|yet|also|then)\b[\s,]*", text[start:end], 2)
-        start += opener.end() if opener else 0
-    return Span(start, end) if end > start and regex.search(r"\w", text[start:end]) else None
+        opener = _LEADING_JOINER.match(text, start, end)
+        start = opener.end() if opener else start
+    return Span(start, end) if end > start and _ANY_WORD.search(text, start, end) else None
 
 
 def speaker_trimmed(text: str, start: int, end: int) -> Span | None:
@@ -55,7 +61,7 @@ def speaker_trimmed(text: str, start: int, end: int) -> Span | None:
     span = trimmed(text, start, end)
     while span is not None:
         piece = text[span.start : span.end]
-        tail = regex.search(r"(?:\s|^)([\w’']+)$", piece)
+        tail = _TAIL_WORD.search(piece)
         time = _TRAILING_TIME.search(piece)
         if time is not None and time.start() > 0:
             span = trimmed(text, span.start, span.start + time.start())
@@ -98,7 +104,7 @@ def phrase_after(text: str, start: int, end: int, *, described: bool = False) ->
     if span is None or not is_speaker(text[span.start : span.end]):
         return None
     if described and _DESCRIPTION.match(text[span.end : end]):
-        described_end = regex.search(r"[“\"]|[.!?](?:\s|$)", text[span.end : end])
+        described_end = _DESCRIPTION_END.search(text[span.end : end])
         stop_at = span.end + described_end.start() if described_end else end
         return trimmed(text, span.start, stop_at) or span
     return span
@@ -155,10 +161,8 @@ def _subject_before_description(text: str, sentence: Span, left: str) -> Span | 
 
 def head_noun(words: str) -> str:
     """The head noun: the last word before "of", "for", "at", "familiar" ... or the last word."""
-    cut = regex.split(
-        r"\s(?:of|for|at|from|in|with|familiar|close|who|on)\s", words, maxsplit=1, flags=2
-    )
-    parts = regex.findall(r"[\w-]+", cut[0].casefold())
+    cut = _HEAD_CUT.split(words, maxsplit=1)
+    parts = _NOUN_WORD.findall(cut[0].casefold())
     return parts[-1] if parts else ""
 
 

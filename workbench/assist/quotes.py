@@ -4,11 +4,13 @@ on in the next paragraph, ends there)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from workbench.assist.model import Span
 
 _OPENING = {"“": "”", "„": "”", "«": "»", "‘": "’"}
+_MARKS = re.compile('[“”„«»‘’"]')
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ def _paragraph_quotes(paragraph: str, offset: int) -> list[Quote]:
     found: list[Quote] = []
     opened: int | None = None
     closing = ""
-    for index, char in enumerate(paragraph):
+    for mark in _MARKS.finditer(paragraph):
+        index, char = mark.start(), mark.group()
         if opened is None:
             if char in _OPENING and _can_open(paragraph, index):
                 opened, closing = index, _OPENING[char]

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import regex
-
 from workbench.assist import lexicon
 from workbench.assist.model import AttributionSuggestion, Span
+from workbench.assist.phrasebook import PhraseFinder
 from workbench.assist.scoring import Counts, Tokens, counts
 from workbench.ingest.extract import extract_file
 
@@ -83,7 +82,7 @@ def scores(texts: Iterable[AnnotatedText], detector: Detector) -> dict[str, Coun
     for item in texts:
         tokens = Tokens(item.text)
         found = list(detector(item))
-        proposed = {
+        proposed: dict[str, list[Span | None]] = {
             "cue": [suggestion.cue for suggestion in found],
             "source": [suggestion.source for suggestion in found],
             "content": [suggestion.content for suggestion in found],
@@ -94,24 +93,16 @@ def scores(texts: Iterable[AnnotatedText], detector: Detector) -> dict[str, Coun
     return totals
 
 
-_LEXICON_CUE = regex.compile(
-    r"(?<!\w)(?:according to|"
-    + "|".join(
-        sorted(
-            {form for forms in lexicon.REPORTING_VERBS.values() for form in forms}
-            | set(lexicon.REPORTING_VERBS),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?!\w)",
-    regex.IGNORECASE,
+_LEXICON = PhraseFinder(
+    {form for forms in lexicon.REPORTING_VERBS.values() for form in forms}
+    | set(lexicon.REPORTING_VERBS)
+    | {"according to"}
 )
 
 
 def lexicon_baseline(item: AnnotatedText) -> list[AttributionSuggestion]:
-    """The baseline: every word of the reporting-verb lexicon is a cue, with no source or content."""
+    """The baseline: each word of the reporting-verb lexicon is a cue; no source, no content."""
     return [
         AttributionSuggestion(Span(*match.span()), None, None, False, (), 0.0)
-        for match in _LEXICON_CUE.finditer(item.text)
+        for match in _LEXICON.finditer(item.text)
     ]

@@ -4,8 +4,9 @@ its aliases, as `KnownName`s) and one article's text, publication date and outle
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -28,21 +29,17 @@ class ArticleForSuggestions:
 def known_names(project: Project) -> tuple[KnownName, ...]:
     """Every Source and Actor name and alias, canonical name first for each record."""
     with project.reading() as session:
-        sources = session.execute(select(Source.id, Source.name, Source.kind)).tuples().all()
-        source_aliases = (
-            session.execute(
-                select(SourceAlias.source_id, SourceAlias.name).order_by(SourceAlias.id)
-            )
-            .tuples()
-            .all()
-        )
-        actors = session.execute(select(Actor.id, Actor.name, Actor.kind)).tuples().all()
-        actor_aliases = (
-            session.execute(select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id))
-            .tuples()
-            .all()
-        )
-    return _names("source", sources, source_aliases) + _names("actor", actors, actor_aliases)
+        sources = session.execute(select(Source.id, Source.name, Source.kind)).all()
+        source_aliases = session.execute(
+            select(SourceAlias.source_id, SourceAlias.name).order_by(SourceAlias.id)
+        ).all()
+        actors = session.execute(select(Actor.id, Actor.name, Actor.kind)).all()
+        actor_aliases = session.execute(
+            select(ActorAlias.actor_id, ActorAlias.name).order_by(ActorAlias.id)
+        ).all()
+    source_names = _names("source", [(i, n, k) for i, n, k in sources], list(source_aliases))
+    actor_names = _names("actor", [(i, n, k) for i, n, k in actors], list(actor_aliases))
+    return source_names + actor_names
 
 
 def article_for_suggestions(project: Project, article_id: int) -> ArticleForSuggestions:
@@ -60,7 +57,7 @@ def article_for_suggestions(project: Project, article_id: int) -> ArticleForSugg
 def _names(
     kind: str,
     records: Iterable[tuple[int, str, str]],
-    aliases: Iterable[tuple[int, str]],
+    aliases: Iterable[Sequence[Any]],
 ) -> tuple[KnownName, ...]:
     by_id = {record_id: (name, record_kind) for record_id, name, record_kind in records}
     names = [
