@@ -245,3 +245,19 @@ def test_tab_names_a_new_actor_before_marking_the_mention(qtbot, open_window, se
             "Abbas Araqchi",
             "Seyed Abbas Araqchi",
         )
+
+
+def test_the_shortcuts_page_lists_the_pane_keys_before_it_is_shown(
+    qtbot, open_window, seed: Seed
+) -> None:
+    """F1 lists Enter, Delete, Tab and Ctrl+Shift+Enter under "Suggestions" (and Ctrl+Shift+G
+    under Claim) even before the pane was first opened."""
+    window = open_window(seed.project)
+    assert not window.suggestions.holder.is_made
+    window.actions_.shortcuts.trigger()
+    rows = window.shortcuts_page.rows()
+    does = {(where, what) for where, _keys, what in rows}
+    for what in ("Accept the suggestion", "Reject the suggestion", "Edit, then accept"):
+        assert ("Suggestions", what) in does
+    assert ("Suggestions", "Accept all of this kind") in does
+    assert any(r[0] == "Claim" and r[2] == "Suggestions for this article" for r in rows)

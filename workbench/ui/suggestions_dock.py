@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu, QVBoxLayout, QWidget
 
 from workbench.domain.anchoring import Span as TextSpan
+from workbench.ui.suggestion_keys import review_actions
 from workbench.ui.suggestion_marks import SuggestionOverlay
 from workbench.ui.when_shown import WhenShown
 
@@ -35,6 +36,7 @@ class SuggestionsDock(QObject):
         self._scan: MentionScanBar | None = None
         self.holder = WhenShown(self._make, lambda _body: self._made())
         self.dock = QDockWidget("Suggestions", window)
+        self.keys = review_actions(self.dock)  # listed on the shortcuts page from the start
         self.dock.setObjectName("suggestions-dock")
         self.dock.setAccessibleName("Suggestions")
         self.dock.setWidget(self.holder)
@@ -67,7 +69,7 @@ class SuggestionsDock(QObject):
         from workbench.ui.suggestion_scan_bar import MentionScanBar
         from workbench.ui.suggestions_pane import SuggestionsPane
 
-        self._pane = SuggestionsPane(self.window.session)
+        self._pane = SuggestionsPane(self.window.session, self.keys)
         self._scan = MentionScanBar(self.window.session)
         body = QWidget()
         body.setAccessibleName("Suggestions")

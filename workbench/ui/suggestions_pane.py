@@ -1,11 +1,12 @@
 """The Suggestions pane: what the workbench proposes for the open article, to accept or reject
 from the keyboard.
 
-Enter accepts the chosen proposal (a claim with its chain, sources and actors; a mention; an
-event with the date), Delete rejects it (remembered: not proposed again), Tab opens a small
-editor to change it first, Ctrl+Shift+Enter accepts every proposal of its kind at once. Each is
-one undo step. Choosing a proposal scrolls the reader to it; the proposals are underlined in the
-reader (ui/suggestion_marks.py). The proposals are worked out in the background.
+The keys (ui/suggestion_keys.py): Enter accepts the chosen proposal (a claim with its chain,
+sources and actors; a mention; an event with the date), Delete rejects it (remembered: not
+proposed again), Tab opens a small editor to change it first, Ctrl+Shift+Enter accepts every
+proposal of its kind at once. Each is one undo step. Choosing a proposal scrolls the reader to
+it; the proposals are underlined in the reader (ui/suggestion_marks.py). The proposals are
+worked out in the background.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from workbench.services.suggestions import (
 from workbench.ui.flow_layout import FlowLayout
 from workbench.ui.session import UiSession
 from workbench.ui.suggestion_editor import SuggestionEditor
+from workbench.ui.suggestion_keys import review_actions
 from workbench.ui.suggestion_rows import GROUPS, Row, rows_of
 
 ROW = Qt.ItemDataRole.UserRole
@@ -60,7 +62,12 @@ class SuggestionsPane(QWidget):
     span_chosen = Signal(object)
     spans_changed = Signal()
 
-    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: UiSession,
+        actions: dict[str, QAction] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.article_id: int | None = None
@@ -85,7 +92,7 @@ class SuggestionsPane(QWidget):
         self.editor = SuggestionEditor(self)
         self.editor.accepted.connect(self._accept_edited)
         self.editor.cancelled.connect(self.tree.setFocus)
-        self.actions_ = self._make_actions()
+        self.actions_ = self._take_actions(actions)
         self.buttons = self._make_buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -98,21 +105,17 @@ class SuggestionsPane(QWidget):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _make_actions(self) -> dict[str, QAction]:
-        made = {}
-        for name, text, keys, slot in (
-            ("accept", "Accept the suggestion", ["Return", "Enter"], self.accept_current),
-            ("reject", "Reject the suggestion", ["Delete"], self.reject_current),
-            ("edit", "Edit, then accept", ["Tab"], self.edit_current),
-            ("accept_all", "Accept all of this kind", ["Ctrl+Shift+Return"], self.accept_kind),
+    def _take_actions(self, actions: dict[str, QAction] | None) -> dict[str, QAction]:
+        actions = actions or review_actions(self.tree)
+        for name, slot in (
+            ("accept", self.accept_current),
+            ("reject", self.reject_current),
+            ("edit", self.edit_current),
+            ("accept_all", self.accept_kind),
         ):
-            action = QAction(text, self.tree)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.tree.addAction(action)
-            made[name] = action
-        return made
+            actions[name].triggered.connect(slot)
+            self.tree.addAction(actions[name])
+        return actions
 
     def _make_buttons(self) -> FlowLayout:
         row = FlowLayout()  # wraps in a narrow column
