@@ -19,7 +19,7 @@ from workbench.domain.anchoring import Span
 from workbench.services.lookup import named
 from workbench.services.reading import ArticleForReading
 from workbench.services.workspace import create_sample_project
-from workbench.ui import ach_shots, export_dialog_shots, suggestion_shots
+from workbench.ui import ach_shots, corroboration_shots, export_dialog_shots, suggestion_shots
 from workbench.ui.app import application
 from workbench.ui.look import apply_scheme
 from workbench.ui.main_window import MainWindow
@@ -76,6 +76,7 @@ def _steps() -> list[Step]:
         export_dialog_shots.all_claims,
         suggestion_shots.suggestions,
         ach_shots.competing_hypotheses,
+        corroboration_shots.corroboration,
         _search,
         _shortcuts,
         _dark,
