@@ -261,3 +261,18 @@ def test_the_shortcuts_page_lists_the_pane_keys_before_it_is_shown(
         assert ("Suggestions", what) in does
     assert ("Suggestions", "Accept all of this kind") in does
     assert any(r[0] == "Claim" and r[2] == "Suggestions for this article" for r in rows)
+
+
+def test_enter_twice_at_once_accepts_two_proposals(qtbot, open_window, seed: Seed) -> None:
+    """Enter, Enter without waiting: the first proposal leaves the list at once, so the second
+    Enter accepts the next one (no "already accepted")."""
+    window = open_window(seed.project)
+    problems: list[str] = []
+    window.session.problem.connect(lambda _what, message: problems.append(message))
+    pane = open_pane(qtbot, window)
+    first, second = pane.rows["attribution"][:2]
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Return)
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Return)
+    words = [pane.text[r.span.start : r.span.end] for r in (first, second)]
+    assert [exact for exact, _summary in claims(seed.project)] == words
+    assert problems == []

@@ -31,6 +31,7 @@ from workbench.assist.model import (
     Span,
     Suggestions,
 )
+from workbench.domain.suggestions import SuggestionKind
 from workbench.services.suggestion_accept import (
     AttributionEdits,
     accept_all,
@@ -235,6 +236,8 @@ class SuggestionsPane(QWidget):
     def _chosen(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         row = self.current_row()
         self.detail.setText(row.detail if row is not None else "")
+        if row is not None and row in self.rows.get(row.kind, []):
+            self._keep_at = (row.kind, self.rows[row.kind].index(row))
         self.span_chosen.emit(row.span if row is not None else None)
 
     def _project_changed(self, change: object) -> None:
@@ -302,7 +305,23 @@ class SuggestionsPane(QWidget):
     def _decide(self, row: Row, deciding: Callable[[], object]) -> None:
         rows = self.rows.get(row.kind, [])
         self._keep_at = (row.kind, rows.index(row) if row in rows else 0)
-        self.session.attempt("Suggestion", lambda _project: deciding())
+        if self.session.edit("Suggestion", lambda _project: deciding()):
+            self._drop(row)
+
+    def _drop(self, row: Row) -> None:
+        """Take a decided proposal off the list at once (the list is worked out again in the
+        background), the next one of its kind chosen: Enter, Enter, … goes down the list."""
+        rows = self.rows.get(row.kind, [])
+        group = self.group(row.kind)
+        if row not in rows or group is None:
+            return
+        index = rows.index(row)
+        rows.remove(row)
+        group.takeChild(index)
+        title = dict(GROUPS)[SuggestionKind(row.kind)]
+        group.setText(0, f"{title} ({len(rows)})")
+        self._choose_again()
+        self.spans_changed.emit()
 
 
 WATCHED = {
