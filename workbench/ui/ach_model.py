@@ -31,6 +31,7 @@ RATING_COLOURS = {
     Consistency.VERY_INCONSISTENT: "#e8968e",
 }
 RATING_TEXT = QColor("#1b1b1b")
+NOTED = "✎"  # after a rating that has a note (the note is the cell's tool tip)
 
 
 class HypothesisMatrixModel(QAbstractTableModel):
@@ -135,7 +136,8 @@ class HypothesisMatrixModel(QAbstractTableModel):
         if rating is None:
             return "·" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return rating.value
+            cell = self.matrix.cell(self.hypothesis_id(column) or 0, self.claim_id(row) or 0)
+            return f"{rating.value} {NOTED}" if cell and cell.note else rating.value
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(RATING_COLOURS[rating]))
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from workbench.services import hypotheses as edits
 from workbench.services.hypotheses_report import export_ach_csv
 from workbench.ui.ach_delegate import RatingCellDelegate
 from workbench.ui.ach_keys import HINT, rating_for_key
+from workbench.ui.ach_line import AskLine
 from workbench.ui.ach_model import EVIDENCE, FIRST_HYPOTHESIS, HypothesisMatrixModel
 from workbench.ui.session import UiSession
 
@@ -82,7 +82,6 @@ class HypothesesPanel(QWidget):
         self.session = session
         self.chosen_claims = chosen_claims
         self.model = HypothesisMatrixModel(session.project)
-        self._renaming: int | None = None  # the hypothesis the title line renames; None: adds
         self._build()
         session.changed.connect(self._project_changed)
         self._show_ranking()
@@ -103,12 +102,8 @@ class HypothesesPanel(QWidget):
         header.setMinimumSectionSize(64)
         self.view.key_pressed.connect(self._key)
         self.view.activated.connect(self._activated)
-        self.title_line = QLineEdit()
-        self.title_line.setAccessibleName("Hypothesis title")
-        self.title_line.setPlaceholderText("What would be true? (Enter keeps it, Esc cancels)")
-        self.title_line.hide()
-        self.title_line.returnPressed.connect(self._title_entered)
-        self.title_line.installEventFilter(self)
+        self.title_line = AskLine()
+        self.title_line.closed.connect(self.view.setFocus)
         self.ranking = QLabel()
         self.ranking.setWordWrap(True)
         self.ranking.setTextFormat(Qt.TextFormat.PlainText)
@@ -213,6 +208,8 @@ class HypothesesPanel(QWidget):
         handled = True
         if key == Key.Key_Insert or (key == Key.Key_N and control):
             self.start_adding()
+        elif key == Key.Key_F2 and shift:
+            self.start_note()
         elif key == Key.Key_F2:
             self.start_renaming()
         elif key == Key.Key_Delete and control:
@@ -257,10 +254,13 @@ class HypothesesPanel(QWidget):
 
     @Slot()
     def start_adding(self) -> None:
-        self._renaming = None
-        self.title_line.clear()
-        self.title_line.show()
-        self.title_line.setFocus()
+        self.title_line.ask("New hypothesis: what would be true?", "", self._add)
+
+    def _add(self, title: str) -> bool:
+        added = self.session.attempt("Add hypothesis", edits.add_hypothesis, title)
+        if added is not None:
+            self._go_to(max(self.view.currentIndex().row(), 0), self.model.column_of(added) or 0)
+        return added is not None
 
     @Slot()
     def start_renaming(self) -> None:
@@ -268,45 +268,29 @@ class HypothesesPanel(QWidget):
         if hypothesis_id is None:
             self.session.tell("Move to a hypothesis's column to rename it")
             return
-        self._renaming = hypothesis_id
         title = next(h.title for h in self.model.matrix.hypotheses if h.id == hypothesis_id)
-        self.title_line.setText(title)
-        self.title_line.show()
-        self.title_line.setFocus()
-        self.title_line.selectAll()
+        self.title_line.ask(
+            "Hypothesis title",
+            title,
+            lambda text: self.session.edit(
+                "Rename hypothesis", edits.rename_hypothesis, hypothesis_id, text
+            ),
+        )
 
     @Slot()
-    def _title_entered(self) -> None:
-        title = self.title_line.text()
-        if self._renaming is None:
-            added = self.session.attempt("Add hypothesis", edits.add_hypothesis, title)
-            if added is None:
-                return
-            done, target = True, added
-        else:
-            target = self._renaming
-            done = self.session.edit("Rename hypothesis", edits.rename_hypothesis, target, title)
-        if done:
-            self._finish_title()
-            column = self.model.column_of(target)
-            if column is not None:
-                self._go_to(max(self.view.currentIndex().row(), 0), column)
-
-    def _finish_title(self) -> None:
-        self.title_line.hide()
-        self._renaming = None
-        self.view.setFocus()
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if (
-            watched is self.title_line
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Key.Key_Escape
-        ):
-            self._finish_title()
-            return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+    def start_note(self) -> None:
+        claim_id, hypothesis_id = self.current_cell()
+        cell = self.model.matrix.cell(hypothesis_id or 0, claim_id or 0)
+        if claim_id is None or hypothesis_id is None or cell is None:
+            self.session.tell("Rate the cell first, then write why (Shift+F2)")
+            return
+        self.title_line.ask(
+            "Why this rating",
+            cell.note,
+            lambda text: self.session.edit(
+                "Note on rating", edits.note_rating, hypothesis_id, claim_id, text
+            ),
+        )
 
     def move_hypothesis(self, offset: int) -> None:
         _claim, hypothesis_id = self.current_cell()
