@@ -47,6 +47,7 @@ class Project:
         self._write_lock = threading.RLock()
         self._current: UnitOfWork | None = None
         self._based_on: dict[tuple[str, int], int] = {}
+        self.own_records: set[int] = set()  # change-log entries made here (not colleagues')
         with store.reading() as session:
             self.undo_stack.replay(log_outline(session, self.user if store.shared else None))
 
@@ -106,6 +107,8 @@ class Project:
                     changes = uow.commit(label, undoable=undoable)
                 finally:
                     self._current = None
+            if uow.record_id is not None:
+                self.own_records.add(uow.record_id)
             if changes and undoable and uow.record_id is not None:
                 self.undo_stack.push(UndoEntry(label, uow.record_id))
         self._announce(ProjectChange(label, changes))
@@ -165,12 +168,17 @@ class Project:
             new_id = uow.record_id
         if new_id is None:
             raise ProjectError(f"cannot {direction}: the step changed nothing")
+        self.own_records.add(new_id)
         return applied, new_id
 
     def _forget_undo(self) -> None:
         if not self.store.read_only:
             with self.store.unit_of_work(self.user) as uow:
                 uow.mark("Undo history cleared", "clear")
+
+    def announce(self, change: ProjectChange) -> None:
+        """Tell every listener of a change (a colleague's, heard from a shared store)."""
+        self._announce(change)
 
     def _announce(self, change: ProjectChange) -> None:
         for listener in list(self._listeners):

@@ -114,3 +114,21 @@ def _rows_per_table(session: Session, record_ids: list[int]) -> dict[int, dict[s
     for record_id, table_name, count in session.execute(query):
         counts.setdefault(record_id, {})[table_name] = count
     return counts
+
+
+def newest_entry_id(session: Session) -> int:
+    """The id of the newest change-log entry (0 when there is none)."""
+    return session.scalar(select(func.max(ChangeRecord.id))) or 0
+
+
+def entries_after(
+    session: Session, after_id: int, limit: int = 500
+) -> list[tuple[int, str, str, list[dict]]]:
+    """Change-log entries newer than `after_id`, oldest first: (id, user, action, changes)."""
+    rows = session.execute(
+        select(ChangeRecord.id, ChangeRecord.user, ChangeRecord.action, ChangeRecord.changes)
+        .where(ChangeRecord.id > after_id)
+        .order_by(ChangeRecord.id)
+        .limit(limit)
+    )
+    return [(row.id, row.user, row.action, row.changes) for row in rows]

@@ -12,6 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from workbench.services import Project, ProjectChange
+from workbench.services.team_watch import watch_colleagues
 from workbench.store.errors import ProjectError
 from workbench.ui.tasks import TaskRunner
 
@@ -58,8 +59,11 @@ class UiSession(QObject):
         self._batch.timeout.connect(self._announce_batch)
         self._heard_in_background.connect(self._queue)
         project.subscribe(self._heard)
+        self._colleagues = watch_colleagues(project)  # a shared case: colleagues' commits too
 
     def close(self) -> None:
+        if self._colleagues is not None:
+            self._colleagues.stop()
         self.tasks.cancel_all()
         self.tasks.wait()
         self.project.unsubscribe(self._heard)

@@ -1,0 +1,91 @@
+"""A colleague's commit to a shared store is heard at once (LISTEN/NOTIFY): an open project's
+listeners are told of it, and an open window's library and All claims show it within 2 s."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.team.conftest import Databases
+from workbench.domain.anchoring import Span
+from workbench.services import Project, ProjectChange
+from workbench.services.articles import NewArticle, add_article
+from workbench.services.claims import create_claim
+from workbench.services.search import open_index
+from workbench.services.team_watch import watch_colleagues
+from workbench.ui.main_window import MainWindow
+from workbench.ui.session import BACKGROUND_BATCH_MS, UiSession
+from workbench.ui.settings import WindowSettings
+
+TALKS = "Geneva talks collapse.\n\nReuters reports the Geneva talks collapsed on Tuesday."
+
+
+@pytest.fixture
+def colleagues(databases: Databases) -> Iterator[tuple[Project, Project]]:
+    url = databases.project()
+    for role in ("alice", "bob"):
+        databases.sql(
+            f"DO $$ BEGIN CREATE ROLE {role} SUPERUSER LOGIN; EXCEPTION"
+            " WHEN duplicate_object THEN NULL; END $$"
+        )
+    alice = Project.open(url.replace("wb_admin@", "alice@"))
+    bob = Project.open(url.replace("wb_admin@", "bob@"))
+    yield alice, bob
+    alice.close()
+    bob.close()
+
+
+def test_an_open_project_hears_a_colleagues_commit(colleagues: tuple[Project, Project]) -> None:
+    """Bob's listeners are told of Alice's new article within 2 s, named as hers; his own
+    edits are not announced twice."""
+    alice, bob = colleagues
+    heard: list[ProjectChange] = []
+    arrived = threading.Event()
+
+    def listen(change: ProjectChange) -> None:
+        heard.append(change)
+        arrived.set()
+
+    watch = watch_colleagues(bob)
+    assert watch is not None
+    bob.subscribe(listen)
+    try:
+        add_article(bob, NewArticle(text="Own.\n\nBob's own article.", title="Own"))
+        heard.clear()
+        arrived.clear()
+        add_article(alice, NewArticle(text=TALKS, title="Geneva talks collapse"))
+        assert arrived.wait(2.0)
+        assert [change.label for change in heard] == ["alice: Add article “Geneva talks collapse”"]
+        assert "articles" in heard[0].tables()
+    finally:
+        watch.stop()
+
+
+@pytest.mark.gui
+def test_a_window_shows_a_colleagues_article_and_claim_within_two_seconds(
+    qtbot: QtBot, tmp_path: Path, colleagues: tuple[Project, Project]
+) -> None:
+    """With Bob's window open on the shared case, Alice's article appears in his library and
+    her claim in his All claims and his search, with no reload."""
+    alice, bob = colleagues
+    window = MainWindow(UiSession(bob), WindowSettings.in_file(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.library.model.rowCount() == 0
+    article = add_article(alice, NewArticle(text=TALKS, title="Geneva talks collapse"))
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=2000)
+    create_claim(alice, article, Span(0, 22))
+    claims = window.all_claims
+    claims.show()
+    qtbot.waitUntil(lambda: claims.model.rowCount() == 1, timeout=2000)
+
+    def found() -> bool:
+        return "Geneva talks collapse" in [h.title for h in open_index(bob).search("Geneva").hits]
+
+    qtbot.waitUntil(found, timeout=2000)
+    window.close()
+    qtbot.wait(2 * BACKGROUND_BATCH_MS)  # the panels' last refreshes, while the server is up
