@@ -151,3 +151,28 @@ def test_a_malformed_reference_file_gets_one_line_and_changes_nothing(
     with pytest.raises(InvalidInput, match=message):
         import_citations(sample_project, path)
     assert project_counts(sample_project) == before
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [("chicago", "Ruta Deshpande, “⚖️ Putin Caught"), ("apa", "Ruta Deshpande. (2025, June 23).")],
+)
+def test_a_markdown_report_cites_its_articles_in_the_chosen_style(
+    sample_project: Project, tmp_path: Path, style: str, expected: str
+) -> None:
+    """With a citation style, the article's heading has a footnote citing it in that style."""
+    written = export_report(sample_project, "md", tmp_path / "r.md", citation_style=style)
+    text = written.read_text(encoding="utf-8")
+    assert "Strike[^a1]" in text
+    [note] = [line for line in text.splitlines() if line.startswith("[^a1]: ")]
+    assert note.removeprefix("[^a1]: ").startswith(expected)
+
+
+def test_without_a_style_no_article_is_cited_and_an_unknown_one_is_refused(
+    sample_project: Project, tmp_path: Path
+) -> None:
+    """No citation footnotes by default; a style we do not have is one line naming ours."""
+    plain = export_report(sample_project, "md", tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "[^a1]" not in plain
+    with pytest.raises(InvalidInput, match="unknown citation style 'vancouver'; choose one of"):
+        export_report(sample_project, "md", tmp_path / "s.md", citation_style="vancouver")

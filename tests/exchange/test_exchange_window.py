@@ -83,3 +83,23 @@ def test_a_stix_bundle_is_imported_without_a_question(
     window.importer.import_paths([bundle])
     qtbot.waitUntil(lambda: bool(_exchange(window).summaries), timeout=WAIT_MS)
     assert project_counts(project).claims == project_counts(sample_project).claims
+
+
+def test_the_export_dialog_cites_articles_in_markdown_in_the_chosen_style(
+    qtbot: QtBot, sample_window: MainWindow, tmp_path: Path
+) -> None:
+    """ "Cite articles" is offered for Markdown only; Chicago notes puts the article's citation
+    in a footnote of the file written."""
+    sample_window.actions_.export_report.trigger()
+    dialog = sample_window.export_dialog
+    dialog.choose_format("html")
+    assert not dialog.cite.isEnabled()
+    dialog.choose_format("md")
+    assert dialog.cite.isEnabled()
+    dialog.cite.setCurrentIndex(dialog.cite.findText("Chicago (notes)"))
+    qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
+    target = tmp_path / "cited.md"
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=WAIT_MS)
+    assert "[^a1]: Ruta Deshpande" in target.read_text(encoding="utf-8")

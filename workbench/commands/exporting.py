@@ -39,6 +39,15 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     export.add_argument("--query", metavar="SEARCH", help="articles a search finds")
     export.add_argument("--analyst", default="", help="name on the title page")
     export.add_argument("--title", default="", help="the report's title")
+    export.add_argument(
+        "--cite",
+        nargs="?",
+        const="chicago",
+        default="",
+        metavar="STYLE",
+        help="cite each article in a footnote (Markdown), in Chicago notes style unless "
+        "another is named (apa, mla, harvard)",
+    )
     export.set_defaults(handler=export_report)
 
 
@@ -77,6 +86,7 @@ def _report(project: Project, arguments: argparse.Namespace) -> Report:
             query=arguments.query,
             analyst=arguments.analyst,
             title=arguments.title,
+            citation_style=arguments.cite,
         )
     finally:
         if arguments.query:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
@@ -19,6 +19,9 @@ from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import summary_tables
 from workbench.reports.wording import article_count, claim_facts, relations_by_claim
+
+if TYPE_CHECKING:  # citeproc loads only when a report cites its articles
+    from workbench.reports.citations_style import Citer
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
 _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
@@ -59,13 +62,28 @@ def _blocks(report: Report) -> Iterator[str]:
     relations = relations_by_claim(report)
     parts: Iterable[str] = _title_page(report)
     yield from (f"{block}\n\n" for block in parts)
+    citer = _citer(report)
     for number, article in report.numbered():
-        yield from (f"{block}\n\n" for block in _article(number, article))
+        blocks = _article(number, article)
+        if citer is not None:  # the article cited in the chosen style, as a footnote
+            blocks[0] += f"[^a{number}]"
+        yield from (f"{block}\n\n" for block in blocks)
         for claim in article.claims:
             yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
+        if citer is not None:
+            yield f"[^a{number}]: {escape(citer.note(article))}\n\n"
     for table in summary_tables(report):
         yield f"## {table.title}\n\n"
         yield from _table(list(table.header), table.rows)
+
+
+def _citer(report: Report) -> Citer | None:
+    """What cites the articles, when the report asks for a citation style."""
+    if not report.citation_style:
+        return None
+    from workbench.reports.citations_style import Citer
+
+    return Citer(report.citation_style)
 
 
 def _title_page(report: Report) -> list[str]:

@@ -289,6 +289,7 @@ class Report:
     relations: tuple[Relation, ...] = ()
     hypotheses: AchTable | None = None  # the analysis of competing hypotheses, if any
     corroboration: CorroborationSection | None = None  # clusters, origins, track records
+    citation_style: str = ""  # articles cited in footnotes in this style (reports.citations_style)
     generator: str = field(default="Analyst Workbench", compare=False)
     counts: RecordCounts | None = field(default=None, compare=False)
 

@@ -83,14 +83,29 @@ def build_report(
     query: str | None = None,
     analyst: str = "",
     title: str = "",
+    citation_style: str = "",
 ) -> Report:
     """The report on the chosen articles: by id, tag, claim status, publication date or search.
 
     Tags choose claims tagged so, or every claim of an article tagged so; statuses choose claims.
     With either, an article appears only if some of its claims do (or, for tags, it is tagged).
+    With a `citation_style` (`reports.citations_style.STYLES`), footnotes cite the articles.
     """
     filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
-    return _report(project, _select(project, filters), filters, analyst, title)
+    report = _report(project, _select(project, filters), filters, analyst, title)
+    return _cited(report, citation_style)
+
+
+def _cited(report: Report, style: str | None) -> Report:
+    """The report citing its articles in `style` (checked; "" or None: no citations)."""
+    if not style:
+        return report
+    from workbench.reports.citations_style import checked_style
+
+    try:
+        return replace(report, citation_style=checked_style(style))
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
 
 
 def _report(
@@ -155,6 +170,7 @@ def preview_report(
     selection = _select(project, checked)
     first = replace(selection, article_ids=selection.article_ids[: max(0, articles)])
     report = _report(project, first, checked, filters.get("analyst", ""), filters.get("title", ""))
+    report = _cited(report, filters.get("citation_style"))
     buffer = BytesIO()
     write(report, fmt, buffer)
     return buffer.getvalue()

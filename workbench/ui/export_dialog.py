@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.reports import FORMATS, SUFFIXES, format_for
+from workbench.reports.citations_style import CITING_FORMATS, STYLE_NAMES
 from workbench.services.library import library_choices
 from workbench.services.reporting import ExportCancelled
 from workbench.ui import export_dialog_job as job
@@ -112,6 +113,12 @@ class ExportDialog(QDialog):
         self.scope = ScopeChooser(offered)
         self.title = QLineEdit(placeholderText="Annotated report")
         self.title.setAccessibleName("Report title")
+        self.cite = QComboBox()  # footnotes citing the articles, for the formats that cite
+        self.cite.setAccessibleName("Cite articles")
+        self.cite.addItem("No citations", "")
+        for style, name in STYLE_NAMES.items():
+            self.cite.addItem(name, style)
+        self.cite.setEnabled(self.fmt in CITING_FORMATS)
         self.path = QLineEdit(str(Path.home() / f"{self.session.project.name}-report.html"))
         self.path.setAccessibleName("Export to file")
         self.choose = QPushButton("Choose…")
@@ -146,6 +153,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format)
         form.addRow(self.scope)
         form.addRow("Title", self.title)
+        form.addRow("Cite articles", self.cite)
         form.addRow("File", where)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -175,6 +183,7 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.scope.changed.connect(self._typing.start)
         self.title.textChanged.connect(lambda _t: self._typing.start())
+        self.cite.currentIndexChanged.connect(lambda _i: self._typing.start())
         self._typing.timeout.connect(self.refresh_preview)
         self.choose.clicked.connect(self.choose_file)
         self.export_button.clicked.connect(self.start_export)
@@ -193,13 +202,15 @@ class ExportDialog(QDialog):
 
     def filters(self) -> dict[str, Any]:
         """The keywords of `build_report`: the scope's filters and the title."""
-        return {**self.scope.filters(), "title": self.title.text()}
+        cited = self.fmt in CITING_FORMATS and self.cite.currentData()
+        return {**self.scope.filters(), "title": self.title.text(), "citation_style": cited or ""}
 
     @Slot()
     def _format_changed(self) -> None:
         path = Path(self.path.text().strip())
         if path.name and format_for(path.suffix) is not None:
             self.path.setText(str(path.with_suffix(SUFFIXES[self.fmt])))
+        self.cite.setEnabled(self.fmt in CITING_FORMATS)
         self.refresh_preview()
 
     @Slot()
