@@ -58,9 +58,9 @@ def test_cancel_stops_the_scan(qtbot, open_window, seed: Seed, monkeypatch) -> N
     gate = threading.Event()
     reading = suggestion_scan.known_names
 
-    def held(session):  # the scan waits here until the test has pressed Cancel
+    def held(project):  # the scan waits here until the test has pressed Cancel
         gate.wait(WAIT_MS / 1000)
-        return reading(session)
+        return reading(project)
 
     monkeypatch.setattr(suggestion_scan, "known_names", held)
     window = open_window(seed.project)

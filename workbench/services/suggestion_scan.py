@@ -18,9 +18,9 @@ from workbench.assist.model import MentionSuggestion, Span
 from workbench.domain import ActorMention, Article, SuggestionDecision
 from workbench.domain.suggestions import SuggestionKind
 from workbench.domain.text import plural
+from workbench.services.assist_inputs import known_names
 from workbench.services.project import Project
 from workbench.services.suggestion_accept import mark_all_mentions
-from workbench.services.suggestion_inputs import known_names
 from workbench.services.suggestions import overlaps
 
 BATCH = 200
@@ -70,8 +70,8 @@ def scan_mentions(
     """Find every known actor's unmarked mention in every article of the project."""
     from workbench.assist import MentionMatcher  # builds its automaton once for the whole scan
 
+    matcher = MentionMatcher(known_names(project))
     with project.reading() as session:
-        matcher = MentionMatcher(known_names(session))
         scan = MentionScan(total=session.scalar(select(func.count()).select_from(Article)) or 0)
     last = 0
     while True:

@@ -26,8 +26,8 @@ from workbench.assist.model import (
 )
 from workbench.domain import ActorMention, Claim
 from workbench.domain.suggestions import Decision, SuggestionDecision, SuggestionKind
+from workbench.services.assist_inputs import article_for_suggestions, known_names
 from workbench.services.project import Project
-from workbench.services.suggestion_inputs import article_input, known_names
 
 
 def suggestions_for(project: Project, article_id: int) -> Suggestions:
@@ -45,9 +45,9 @@ class Review:
 
 def review_of(project: Project, article_id: int) -> Review:
     """The article's text with its open proposals (see `suggestions_for`)."""
+    article = article_for_suggestions(project, article_id)
+    known = known_names(project)
     with project.reading() as session:
-        article = article_input(session, article_id)
-        known = known_names(session)
         decided = set(
             session.scalars(
                 select(SuggestionDecision.key).where(SuggestionDecision.article_id == article_id)
