@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.analysis.copies import sample_copy
 from workbench.services import Project
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange import import_web_annotations
@@ -17,6 +19,13 @@ from workbench.services.reporting import export_report
 
 HELP = "Russia will give Iran military help"
 WORDS = "Russia will limit itself to words"
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Iterator[Project]:
+    """The annotated sample article, copied from one built once for the run (copies.py)."""
+    with sample_copy(tmp_path) as project:
+        yield project
 
 
 def _rate_sample(project: Project) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import BytesIO
+from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
 
+from tests.analysis.copies import sample_copy
 from workbench.reports import render
 from workbench.reports.model import Report
 from workbench.services import Project
@@ -16,6 +19,13 @@ from workbench.services.reporting import build_report
 
 HELP = "Russia will give Iran <b>military</b> help"
 WORDS = "Russia will limit itself to words"
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Iterator[Project]:
+    """The annotated sample article, copied from one built once for the run (copies.py)."""
+    with sample_copy(tmp_path) as project:
+        yield project
 
 
 @pytest.fixture

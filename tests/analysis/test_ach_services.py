@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.analysis.copies import sample_copy
 from workbench.services import Project
 from workbench.services.claims import delete_claim
 from workbench.services.errors import InvalidInput
@@ -26,6 +28,13 @@ from workbench.store import RecordNotFound
 
 HELP = "Russia will give Iran military help"
 WORDS = "Russia will limit itself to words"
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Iterator[Project]:
+    """The annotated sample article, copied from one built once for the run (copies.py)."""
+    with sample_copy(tmp_path) as project:
+        yield project
 
 
 def _two(project: Project) -> tuple[int, int]:

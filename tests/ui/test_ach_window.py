@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
+from tests.analysis.copies import sample_copy
+from workbench.services import Project
 from workbench.services.hypotheses import add_hypothesis, rate
 from workbench.services.hypotheses_matrix import hypothesis_matrix
 from workbench.ui.ach_model import FIRST_HYPOTHESIS
@@ -16,6 +20,13 @@ from workbench.ui.main_window import MainWindow
 HELP = "Russia will give Iran military help"
 WORDS = "Russia will limit itself to words"
 Key, Modifier = Qt.Key, Qt.KeyboardModifier
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Iterator[Project]:
+    """The annotated sample article, copied from one built once for the run (copies.py)."""
+    with sample_copy(tmp_path) as project:
+        yield project
 
 
 def _rated(window: MainWindow, qtbot) -> HypothesesPanel:
