@@ -162,6 +162,18 @@ def test_a_date_makes_a_new_event_or_fills_an_existing_one(seed: Seed) -> None:
     assert kinds == {"event", "date"}
 
 
+def test_a_date_given_an_existing_events_title_fills_that_event(seed: Seed) -> None:
+    """Typing the title of an event the project has fills its dates instead of making a twin."""
+    existing = create_event(seed.project, "Araqchi visits Moscow")
+    made = accept_date(
+        seed.project, seed.article_id, seed.on_monday(), title="araqchi visits  moscow"
+    )
+    assert made == existing
+    with seed.project.reading() as session:
+        assert len(session.scalars(select(Event)).all()) == 1
+        assert session.get(Event, existing).start_date == date(2025, 6, 23)
+
+
 def test_a_week_becomes_monday_to_sunday(seed: Seed) -> None:
     """ "last week" (precision week) gives an event from its Monday to its Sunday."""
     week = DateSuggestion(seed.span("just last week"), "last week", date(2025, 6, 18), "week")

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.assist.model import (
     AttributionSuggestion,
@@ -22,7 +22,7 @@ from workbench.assist.model import (
     MentionSuggestion,
     Suggestions,
 )
-from workbench.domain import SuggestionDecision
+from workbench.domain import Event, SuggestionDecision
 from workbench.domain.anchoring import Span
 from workbench.domain.grades import ActorKind, ActorRole, DatePrecision, SourceKind
 from workbench.domain.suggestions import Decision, SuggestionKind
@@ -176,11 +176,14 @@ def accept_date(
     event_id: int | None = None,
     title: str | None = None,
 ) -> int:
-    """Put the resolved date on an event: an existing one (its dates pre-filled) or a new one
-    titled by the analyst; returns the event's id. A week is its Monday to its Sunday."""
+    """Put the resolved date on an event: an existing one (its dates pre-filled: the one given,
+    or the one titled `title`) or a new one titled `title`; returns the event's id. A week is
+    its Monday to its Sunday."""
     dates = event_dates(date)
     with project.command("Accept suggested date") as uow:
         _refuse_decided(uow, article_id, date.key)
+        if event_id is None and title:
+            event_id = _event_titled(uow, title)
         if event_id is not None:
             edit_event(project, event_id, **dates)
             kind = SuggestionKind.DATE
@@ -191,6 +194,12 @@ def accept_date(
             kind = SuggestionKind.EVENT
         _decide(uow, article_id, date.key, kind, "event", event_id)
         return event_id
+
+
+def _event_titled(uow: UnitOfWork, title: str) -> int | None:
+    wanted = " ".join(title.split()).lower()
+    query = select(Event.id).where(func.lower(Event.title) == wanted).order_by(Event.id)
+    return uow.session.scalars(query).first()
 
 
 def event_dates(date: DateSuggestion) -> dict[str, object]:

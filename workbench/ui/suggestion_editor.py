@@ -81,7 +81,10 @@ class SuggestionEditor(QFrame):
                 [("Summary", summary), ("Source", source), ("Through", through)],
             )
         elif isinstance(proposal, DateSuggestion):
-            self._fields(f"New event on {proposal.resolved:%d %B %Y}", [("Event", title)])
+            heading = (
+                "The event on that date: an event's title fills its dates, a new title makes it"
+            )
+            self._fields(heading, [("Event", title)])
         else:
             self._fields("Actor mention: the actor it names", [("Actor", proposal.actor)])
         self.show()
