@@ -132,3 +132,16 @@ def test_a_change_made_behind_the_caches_back_is_read_whole(case: Case) -> None:
     edit_claim(case.project, case.seed, status="corroborated")
     assert claim_corroboration(case.project, case.seed).cluster.circular
     assert cache.full_reads == 2
+
+
+def test_counting_every_cluster_agrees_with_judging_it(case: Case) -> None:
+    """The bulk count (origins, circular) says what the full judgement says of each claim."""
+    edit_claim(case.project, case.seed, status="corroborated")
+    kremlin_statement(case)
+    edit_claim(case.project, case.copy, status="corroborated")
+    cache = cache_for(case.project)
+    counted = cache.count_all()
+    for claim, judgement in cache.judge_all():
+        assert counted[claim.id].independent_origins == judgement.independent_origins
+        assert counted[claim.id].circular == judgement.circular
+        assert counted[claim.id].cluster_id == judgement.id

@@ -45,15 +45,35 @@ def trace(claim: ClaimEvidence, names: Names) -> Trace:
         own = ("outlet", names.story_of(claim.article_id))
         return Trace(claim.id, claim.article_id, (own,), (own,), (own,), False)
     line = _line(path, names)
-    root = claim.hops[0]
-    unnamed = root.anonymous or names.of(root.named).is_unnamed
+    unnamed = _unnamed_root(claim, names)
+    return Trace(
+        claim.id, claim.article_id, path, line, _origin(claim, line, unnamed, names), unnamed
+    )
+
+
+def origin_of(claim: ClaimEvidence, names: Names) -> OriginKey:
+    """Only the claim's origin (what `trace` finds, without the rest of the trace)."""
+    if not claim.hops:
+        return (("outlet", names.story_of(claim.article_id)),)
+    unnamed = _unnamed_root(claim, names)
     if not unnamed:
-        origin: OriginKey = (root.named,)
-    elif len(line) > 1:
-        origin = line[:1] + line[-1:]
-    else:
-        origin = (root.named, ("outlet", names.story_of(claim.article_id)))
-    return Trace(claim.id, claim.article_id, path, line, origin, unnamed)
+        return (claim.hops[0].named,)
+    return _origin(claim, _line(tuple(hop.named for hop in claim.hops), names), True, names)
+
+
+def _unnamed_root(claim: ClaimEvidence, names: Names) -> bool:
+    root = claim.hops[0]
+    return root.anonymous or names.of(root.named).is_unnamed
+
+
+def _origin(
+    claim: ClaimEvidence, line: tuple[NamedKey, ...], unnamed: bool, names: Names
+) -> OriginKey:
+    if not unnamed:
+        return line[:1]
+    if len(line) > 1:
+        return line[:1] + line[-1:]
+    return (line[0], ("outlet", names.story_of(claim.article_id)))
 
 
 def _line(path: tuple[NamedKey, ...], names: Names) -> tuple[NamedKey, ...]:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from workbench.analysis.corroboration import ClusterJudgement, judge_cluster
 from workbench.analysis.evidence import ClaimEvidence
+from workbench.analysis.origin_counts import ClusterOrigins, count_origins
 from workbench.domain import ChangeRecord
 from workbench.services.claims import edit_claim
 from workbench.services.corroboration_changes import FOLLOWED, apply_changes
@@ -80,13 +81,24 @@ class CorroborationCache:
         with self._lock:
             model = self.model()
             by_claim: dict[int, ClusterJudgement] = {}
-            found = []
-            for claim_id in sorted(model.claims):
-                if claim_id not in by_claim:
-                    judgement = judged(model, model.graph.cluster_of(claim_id))
-                    by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
-                found.append((model.claims[claim_id], by_claim.pop(claim_id)))
-            return found
+            for cluster in model.graph.clusters(model.claims):
+                if cluster.isdisjoint(model.claims):
+                    continue
+                judgement = judged(model, cluster)
+                by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
+            return [(model.claims[c], by_claim[c]) for c in sorted(by_claim)]
+
+    def count_all(self) -> dict[int, ClusterOrigins]:
+        """Every claim's cluster with its independent origins counted and circular flag."""
+        with self._lock:
+            model = self.model()
+            by_claim: dict[int, ClusterOrigins] = {}
+            for cluster in model.graph.clusters(model.claims):
+                members = [model.claims[c] for c in cluster if c in model.claims]
+                if members:
+                    counted = count_origins(members, model.names)
+                    by_claim.update(dict.fromkeys(counted.claim_ids, counted))
+            return by_claim
 
     def articles_of(self, claim_ids: set[int]) -> dict[int, int]:
         with self._lock:
@@ -97,7 +109,8 @@ class CorroborationCache:
         """Every cluster judged, linked clusters first, then claims on their own."""
         with self._lock:
             model = self.model()
-            return [judged(model, c) for c in model.graph.clusters(sorted(model.claims))]
+            clusters = model.graph.clusters(sorted(model.claims))
+            return [judged(model, c) for c in clusters if not c.isdisjoint(model.claims)]
 
 
 _CACHES: weakref.WeakKeyDictionary[Project, CorroborationCache] = weakref.WeakKeyDictionary()

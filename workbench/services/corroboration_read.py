@@ -108,7 +108,8 @@ def read_model(session: Session) -> ReadModel:
         model.put_claim(claim)
     relations = select(ClaimRelation.from_claim_id, ClaimRelation.to_claim_id, ClaimRelation.kind)
     kinds = (RelationKind.REPEATS.value, RelationKind.CONTRADICTS.value)
-    for from_id, to_id, kind in session.execute(relations.where(ClaimRelation.kind.in_(kinds))):
+    chosen = relations.where(ClaimRelation.kind.in_(kinds))
+    for from_id, to_id, kind in session.connection().execute(chosen):
         model.relate(from_id, to_id, kind, present=True)
     model.relink_copies([a for a, facts in model.names.articles.items() if facts.copy_of])
     return model
@@ -127,19 +128,26 @@ def read_claims(session: Session, ids: Collection[int] | None) -> list[ClaimEvid
         AttributionHop.anonymous,
     ).order_by(AttributionHop.claim_id, AttributionHop.position)
     chains: dict[int, list[EvidenceHop]] = defaultdict(list)
+    same: dict[tuple, EvidenceHop] = {}  # equal hops are one value (most chains share them)
     rows: list = []
+    core = session.connection()  # Core rows: no ORM result processing
     for batch in _batches(ids):
-        for claim_id, source_id, actor_id, role, anonymous in session.execute(
-            _within(hops, AttributionHop.claim_id, batch)
-        ):
-            named = ("source", source_id) if source_id is not None else ("actor", actor_id)
-            chains[claim_id].append(EvidenceHop(named, role, bool(anonymous)))
-        rows.extend(session.execute(_within(claims, Claim.id, batch)))
+        for claim_id, *hop in core.execute(_within(hops, AttributionHop.claim_id, batch)):
+            found = same.get(tuple(hop))
+            if found is None:
+                found = same[tuple(hop)] = _hop(*hop)
+            chains[claim_id].append(found)
+        rows.extend(core.execute(_within(claims, Claim.id, batch)))
     return [
         ClaimEvidence(row[0], row[1], row[2], row[3], row[4] or "", row[5] or "",
                       tuple(chains.get(row[0], ())))
         for row in rows
     ]  # fmt: skip
+
+
+def _hop(source_id: int | None, actor_id: int | None, role: str, anonymous: bool) -> EvidenceHop:
+    named = ("source", source_id) if source_id is not None else ("actor", actor_id or 0)
+    return EvidenceHop(named, role, bool(anonymous))
 
 
 def read_named(
@@ -152,7 +160,7 @@ def read_named(
             continue
         query = select(model.id, model.name, model.kind, model.reliability)
         for batch in _batches(ids):
-            for row_id, name, row_kind, reliability in session.execute(
+            for row_id, name, row_kind, reliability in session.connection().execute(
                 _within(query, model.id, batch)
             ):
                 found[(kind, row_id)] = Named(name, row_kind, reliability or "F")
@@ -164,7 +172,7 @@ def read_articles(session: Session, ids: Collection[int] | None) -> list[Article
     return [
         ArticleFacts(row[0], row[1] or "", row[2] or "", row[3])
         for batch in _batches(ids)
-        for row in session.execute(_within(query, Article.id, batch))
+        for row in session.connection().execute(_within(query, Article.id, batch))
     ]
 
 
