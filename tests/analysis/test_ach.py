@@ -84,3 +84,13 @@ def test_an_unrated_hypothesis_says_so_and_ties_keep_the_analysts_order() -> Non
     ranking = score(_matrix([Evidence(10, "x", 3, "C")], {})).ranking
     assert [s.hypothesis_id for s in ranking] == [1, 2]
     assert ranking[0].explanation == "no evidence rated yet"
+
+
+def test_ties_say_which_key_decided() -> None:
+    """Equal inconsistency: less consistent evidence ranks second; all equal is a tie."""
+    evidence = [Evidence(10, "a", 3, "C")]
+    less = score(_matrix(evidence, {(1, 10): R.CONSISTENT, (2, 10): R.VERY_CONSISTENT})).ranking
+    assert less[0].hypothesis_id == 2
+    assert less[1].explanation.startswith("as inconsistent as “Russia will limit itself to words”")
+    tied = score(_matrix(evidence, {(1, 10): R.NEUTRAL, (2, 10): R.NEUTRAL})).ranking
+    assert tied[1].explanation.startswith("ties with “Russia will give Iran military help”")

@@ -219,12 +219,20 @@ def _explanation(tally: _Tally, rank: int, first: _Tally) -> str:
     against = _against(tally)
     if rank == 1:
         return f"least inconsistent: {against} of {_claims(tally.rated)} rated"
+    return f"{_behind(tally, first)}: {against}{_worst(tally)}"
+
+
+def _behind(tally: _Tally, first: _Tally) -> str:
+    """How this hypothesis compares with the first, by the ranking's keys in turn."""
+    leader = f"“{_short(first.candidate.title)}”"
     gap = round(tally.weighted_inconsistency - first.weighted_inconsistency, 2)
     if gap > 0:
-        lead = f"{gap:g} more weighted inconsistency than “{_short(first.candidate.title)}”"
-    else:
-        lead = f"as inconsistent as “{_short(first.candidate.title)}”, less consistent evidence"
-    return f"{lead}: {against}{_worst(tally)}"
+        return f"{gap:g} more weighted inconsistency than {leader}"
+    if tally.inconsistency > first.inconsistency:
+        return f"as much weighted inconsistency as {leader}, from more ratings against it"
+    if tally.weighted_consistency < first.weighted_consistency:
+        return f"as inconsistent as {leader}, with less consistent evidence"
+    return f"ties with {leader} (the analyst's order puts it after)"
 
 
 def _against(tally: _Tally) -> str:
