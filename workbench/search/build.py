@@ -228,7 +228,7 @@ def _build_in_workers(
     processes = [
         context.Process(
             target=build_part,
-            args=(store.location, str(building), number, part, messages),
+            args=(store.reopen_location, str(building), number, part, messages),
             daemon=True,
         )
         for number, part in enumerate(parts)

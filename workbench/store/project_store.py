@@ -39,6 +39,7 @@ from workbench.store.shared import (
     may_edit,
     shared_engine,
     shown_url,
+    without_password,
 )
 from workbench.store.unit_of_work import UnitOfWork
 from workbench.store.writer import WriterTurns
@@ -60,6 +61,9 @@ class ProjectStore:
         self.backup_path: Path | None = None
         self.notice = ""  # e.g. "read-only: … opened for reading", for the window and CLI
         self.upgrade_agreed = False  # a shared store is upgraded only when the analyst agrees
+        # what another process opens this store by (a shared store's URL with its password,
+        # which `location` never holds: it is shown and remembered)
+        self.reopen_location = location
         self._lock = lock
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self.turns = WriterTurns()  # one writer at a time in this process, in turn
@@ -130,8 +134,9 @@ class ProjectStore:
                 notice = f"read-only: {current_role(engine)} may only read this case"
             else:
                 notice = ""
-            store = cls(str(location), engine, None, read_only)
+            store = cls(without_password(str(location)), engine, None, read_only)
             store.upgrade_agreed, store.notice = upgrade, notice
+            store.reopen_location = str(location)
         else:
             store = cls._open_file(Path(location), read_only)
         try:

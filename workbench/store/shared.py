@@ -8,7 +8,7 @@ password hidden. The analyst is the database role the connection logs in as.
 from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from workbench.store.errors import ProjectAlreadyExists, ProjectError, ProjectNotFound
@@ -122,3 +122,14 @@ def case_name(location: str) -> str:
         return make_url(normalized_url(location)).database or shown_url(location)
     except ArgumentError:
         return shown_url(location)
+
+
+def without_password(location: str) -> str:
+    """The URL with no password in it: what may be shown, remembered in settings, or keyed on
+    (the password itself is kept only by the system keyring, see services/team_credentials)."""
+    try:
+        url = make_url(location)
+    except ArgumentError:
+        return location
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
+    return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)

@@ -45,6 +45,7 @@ def _action(
 class WindowActions:
     new_project: QAction
     open_project: QAction
+    open_shared: QAction
     open_sample: QAction
     import_files: QAction
     import_folder: QAction
@@ -117,6 +118,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
     actions = WindowActions(
         new_project=a(window, "&New project…", [Keys.New], "new"),
         open_project=a(window, "&Open project…", [Keys.Open], "open"),
+        open_shared=a(window, "Open s&hared project…", None, None, "Open a team case on a server"),
         open_sample=a(window, "Open the &sample project", None, "sample"),
         import_files=a(window, "&Import files…", ["Ctrl+I"], "import", "Import articles"),
         import_folder=a(window, "Import a &folder…", ["Ctrl+Shift+I"]),
@@ -214,7 +216,7 @@ def build_menus(
 ) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([actions.new_project, actions.open_project])
+    file_menu.addActions([actions.new_project, actions.open_project, actions.open_shared])
     actions.recent_menu = file_menu.addMenu("Open &recent")
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()

@@ -76,18 +76,20 @@ class Workbench(QObject):
     @Slot()
     def replace(self, window: MainWindow, location: str) -> None:
         from workbench.services import Project
+        from workbench.services.team_credentials import with_password
         from workbench.store.errors import ProjectError
+        from workbench.store.shared import shown_url, without_password
 
-        if location == window.session.project.store.location:
+        if without_password(location) == window.session.project.store.location:
             return
-        try:
-            project = Project.open(location)
+        try:  # a shared case by URL: its password from the keyring, unless given
+            project = Project.open(with_password(location))
         except ProjectError as error:
             window.session.report("Open project", error)
-            self.settings.forget_project(location)
-            problem_dialog(window, f"Could not open {location}", str(error))
+            self.settings.forget_project(without_password(location))
+            problem_dialog(window, f"Could not open {shown_url(location)}", str(error))
             return
-        self.settings.remember_project(location)
+        self.settings.remember_project(project.store.location)  # never a password
         self.show(project)
         window.close()
 
@@ -119,11 +121,12 @@ def open_last_project(last: str | None) -> tuple[Project, bool, str]:
     """The project opened last, else the default project. Returns (project, created, why the
     last one could not be reopened)."""
     from workbench.services import Project
+    from workbench.services.team_credentials import with_password
     from workbench.store.errors import ProjectError
 
     if last:
-        try:
-            return Project.open(last), False, ""
+        try:  # a shared case remembered by URL: its password from the keyring
+            return Project.open(with_password(last)), False, ""
         except ProjectError as error:
             project, created = open_start_project(None)
             return project, created, f"{last}: {error}. The default project is open instead."

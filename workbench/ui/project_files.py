@@ -15,6 +15,7 @@ from workbench.services import Project
 from workbench.services.workspace import create_sample_project, data_folder, sample_project_path
 from workbench.store.errors import ProjectError
 from workbench.ui.actions import WindowActions
+from workbench.ui.open_shared import ask_shared_location
 from workbench.ui.settings import WindowSettings
 
 PROJECT_FILTER = "Workbench projects (*.wbproj)"
@@ -29,6 +30,7 @@ class ProjectFiles(QObject):
     def attach(self, actions: WindowActions) -> None:
         actions.new_project.triggered.connect(self.new_project)
         actions.open_project.triggered.connect(self.open_project)
+        actions.open_shared.triggered.connect(self.open_shared)
         actions.open_sample.triggered.connect(self.open_sample)
         self.recent_menu = actions.recent_menu
         if self.recent_menu is not None:
@@ -63,6 +65,12 @@ class ProjectFiles(QObject):
         )
         if chosen:
             self._open(chosen)
+
+    @Slot()
+    def open_shared(self) -> None:
+        location = ask_shared_location(self.window)
+        if location:
+            self._open(location)
 
     @Slot()
     def open_sample(self) -> None:
