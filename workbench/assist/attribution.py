@@ -68,7 +68,7 @@ _WHOLE_CLAUSE_VERBS = lexicon.word_set(
 _ONLY_STOPS = regex.compile(r"[\s.]*")
 _TRAILING_JOINER = regex.compile(r"[\s,]+(?:and|but|with|while|as)$")
 _CLAUSE_STOP = regex.compile(r"[,;—–]")
-_LAST_WORD = regex.compile(r"([\w’']+)\W*$")
+_LAST_WORD = regex.compile(r"([\w’']+)\s*$")
 _TO_AFTER = regex.compile(r"\s+(?:\w+\s+)?to\s")
 _BE_BEFORE = regex.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$")
 _JOINER_BEFORE = regex.compile(r"(?:[,;]\s*(?:and|but|with|while)?|\b(?:and|but|while))\s*$")
@@ -235,13 +235,18 @@ def continued_quotes(text: str, quotes: list[Quote], found: list[Finding]) -> li
     for finding in found:
         if not finding.quoted or finding.content is None:
             continue
-        at = bisect.bisect_left(quotes, finding.content.end, key=lambda quote: quote.inner.end)
-        while at + 1 < len(quotes):
-            following = quotes[at + 1]
-            gap = text[quotes[at].outer.end : following.outer.start]
-            if not _continues(gap) or _taken(starts, following.inner):
+        said_end = max(
+            finding.content.end + 1, finding.cue.end, finding.source.end if finding.source else 0
+        )
+        at = bisect.bisect_left(quotes, said_end, key=lambda quote: quote.outer.start)
+        while at < len(quotes):
+            following = quotes[at]
+            if not _continues(text[said_end : following.outer.start]):
+                break
+            if _taken(starts, following.inner):
                 break
             extra.append(replace(finding, content=_inner(text, following), pattern="quotation"))
+            said_end = following.outer.end
             at += 1
     return sorted(found + extra, key=lambda finding: (finding.content or finding.cue).start)
 

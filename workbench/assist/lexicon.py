@@ -149,7 +149,9 @@ UNNAMED_HEADS = word_set(
     "analysts analyst experts expert critics critic spokesperson spokesman spokeswoman "
     "someone officers officer authorities staffers staffer advisers adviser advisors "
     "employees employee members member leaders leader scientists researchers studies study "
-    "report statement estimates data police investigators prosecutors"
+    "report statement estimates data police investigators prosecutors research analysis "
+    "survey poll records paper figures documents affidavit complaint release invitation "
+    "assessment footage video projections filing memo letter findings evidence"
 )
 # Of those, the heads that make a speaker anonymous rather than an institution.
 ANONYMOUS_HEADS = word_set(

@@ -41,6 +41,16 @@ _TAIL_WORD = regex.compile(r"(?:\s|^)([\w’']+)$")
 _DESCRIPTION_END = regex.compile(r"[“\"]|[.!?](?:\s|$)")
 _NOUN_WORD = regex.compile(r"[\w-]+")
 _HEAD_CUT = regex.compile(r"\s(?:of|for|at|from|in|with|familiar|close|who|on)\s", regex.I)
+_ASIDE = regex.compile(
+    r"for (?:example|instance)|however|meanwhile|though|too|also|again|separately|in (?:fact|"
+    r"turn|particular|response|a statement|an interview|an email|a release)|on \w+day|"
+    r"(?:last|this) (?:week|month|year)|yesterday|today|earlier|later|previously",
+    regex.IGNORECASE,
+)
+_TRAILING_FILLERS = regex.compile(
+    r"(?:\s+(?:has|have|had|will|would|did|does|is|was|are|were|also|previously|later|"
+    r"earlier|then|recently|again|publicly|repeatedly|reportedly|already|just|still|\w+ly))+\s*$"
+)
 MAX_SOURCE_WORDS = 9
 
 
@@ -80,9 +90,12 @@ def subject_before(text: str, sentence: Span, cue_start: int) -> Span | None:
     if boundaries and boundaries[-1].group().lower() == "and":
         start = _joined_subject(text, sentence, left, boundaries, start)
     span = speaker_trimmed(text, start, cue_start)
-    if span is None and left.rstrip().endswith((",", "—", "–")):
-        span = _subject_before_description(text, sentence, left)
-    return span if span is not None and is_speaker(text[span.start : span.end]) else None
+    core = _TRAILING_FILLERS.sub("", left) if span is None else left
+    if span is None and core.rstrip().endswith((",", "—", "–")):
+        span = _subject_before_description(text, sentence, core)
+    if span is None or not is_speaker(text[span.start : span.end].split(",")[0]):
+        return None
+    return span
 
 
 def is_speaker(words: str) -> bool:
@@ -152,6 +165,8 @@ def _subject_before_description(text: str, sentence: Span, left: str) -> Span | 
         if head is not None and name is not None and len(text[head.start : head.end].split()) <= 5:
             return Span(head.start, name.end)
         return name
+    if _ASIDE.fullmatch(" ".join(description)):  # "Google, for example, claims"
+        return head
     if not description or description[0].lower() not in ("a", "an", "the", "who", "whose"):
         return None
     if head is None or not is_speaker(text[head.start : head.end]):
