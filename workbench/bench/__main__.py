@@ -15,8 +15,11 @@ from platformdirs import user_cache_dir
 
 BENCHMARKS: dict[str, str] = {
     "assist": "workbench.bench.assist",
+    "charts": "workbench.bench.charts",
+    "charts-window": "workbench.ui.link_chart_bench",
     "corroboration": "workbench.bench.corroboration",
     "import": "workbench.bench.importing",
+    "mention-scan": "workbench.bench.mention_scan",
     "reader": "workbench.ui.bench_reader",
     "reanchoring": "workbench.bench.reanchoring",
     "search": "workbench.bench.search",

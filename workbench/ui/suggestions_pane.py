@@ -32,6 +32,7 @@ from workbench.assist.model import (
     Suggestions,
 )
 from workbench.domain.suggestions import SuggestionKind
+from workbench.services import ProjectChange
 from workbench.services.suggestion_accept import (
     AttributionEdits,
     accept_all,
@@ -240,9 +241,8 @@ class SuggestionsPane(QWidget):
             self._keep_at = (row.kind, self.rows[row.kind].index(row))
         self.span_chosen.emit(row.span if row is not None else None)
 
-    def _project_changed(self, change: object) -> None:
-        tables = change.tables() if hasattr(change, "tables") else set()
-        if self.article_id is not None and tables & WATCHED:
+    def _project_changed(self, change: ProjectChange) -> None:
+        if self.article_id is not None and change.tables() & WATCHED:
             self.show_article(self.article_id)
 
     # -- deciding -----------------------------------------------------------------------------
