@@ -129,7 +129,7 @@ def article_report(article: rm.Article, refs: list[str], created: datetime, auth
     """The article as a report: its text the description, its URL and content hash an
     external reference; `refs` the objects its claims made (never empty: else its author)."""
     reference: dict[str, Any] = {"source_name": article.outlet or "article"}
-    reference["hashes"] = {"SHA-256": article.ref}
+    reference |= {"external_id": article.ref, "hashes": {"SHA-256": article.ref}}
     if article.url:
         reference["url"] = article.url
     ours = dumped(article, leave_out=("text", "claims"))
