@@ -102,3 +102,36 @@ def test_the_window_writes_the_matrix_as_csv(
         rows = list(csv.reader(handle))
     assert rows[0][4:] == [f"H1: {HELP}", f"H2: {WORDS}"]
     assert rows[1][4:] == ["I", "CC"]
+
+
+def test_ctrl_f2_describes_the_hypothesis(sample_window: MainWindow, qtbot) -> None:
+    """The description typed is kept and shown in the column header's tip."""
+    panel = _rated(sample_window, qtbot)
+    qtbot.keyClick(panel.view, Key.Key_F2, Modifier.ControlModifier)
+    qtbot.waitUntil(panel.title_line.hasFocus, timeout=5_000)
+    qtbot.keyClicks(panel.title_line, "arms or advisers")
+    qtbot.keyClick(panel.title_line, Key.Key_Return)
+    tip = panel.model.headerData(
+        FIRST_HYPOTHESIS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == f"H1: {HELP}\narms or advisers"
+
+
+def test_most_diagnostic_first_puts_the_telling_claim_on_top(
+    sample_window: MainWindow, qtbot
+) -> None:
+    """A claim rated alike for both hypotheses goes below the one that splits them."""
+    panel = _rated(sample_window, qtbot)
+    project = sample_window.session.project
+    help_id, words_id = (h.id for h in panel.model.matrix.hypotheses)
+    rate(project, help_id, 2, "N")
+    rate(project, words_id, 2, "N")
+    rows = [panel.model.claim_id(row) for row in range(2)]
+    assert rows == [1, 2]
+    panel.diagnostic_first.setChecked(True)
+    assert [panel.model.claim_id(row) for row in range(2)] == [1, 2]
+    rate(project, help_id, 2, "II")
+    rate(project, words_id, 2, "CC")  # now claim 2 splits them most (II against CC)
+    assert [panel.model.claim_id(row) for row in range(2)] == [2, 1]
+    panel.diagnostic_first.setChecked(False)
+    assert [panel.model.claim_id(row) for row in range(2)] == [1, 2]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.domain.hypotheses import Consistency
-from workbench.services.hypotheses_matrix import HypothesisMatrix, hypothesis_matrix
+from workbench.services.hypotheses_matrix import EvidenceRow, HypothesisMatrix, hypothesis_matrix
 from workbench.services.project import Project
 
 EVIDENCE, GRADE, DIAGNOSTICITY = 0, 1, 2
@@ -40,17 +40,35 @@ class HypothesisMatrixModel(QAbstractTableModel):
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
+        self.most_diagnostic_first = False
         self.matrix: HypothesisMatrix = hypothesis_matrix(project)
+        self.evidence = self._rows()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.matrix = hypothesis_matrix(self.project)
+        self.evidence = self._rows()
         self.endResetModel()
+
+    def show_most_diagnostic_first(self, wanted: bool) -> None:
+        """Rows by diagnosticity, highest first (Heuer: judge by the evidence that tells the
+        hypotheses apart), or in the order they were taken in."""
+        self.beginResetModel()
+        self.most_diagnostic_first = wanted
+        self.evidence = self._rows()
+        self.endResetModel()
+
+    def _rows(self) -> tuple[EvidenceRow, ...]:
+        rows = self.matrix.evidence
+        if not self.most_diagnostic_first:
+            return rows
+        scores = self.matrix.scores
+        return tuple(sorted(rows, key=lambda row: -scores.of_claim(row.claim_id).diagnosticity))
 
     # -- ids behind the cells -----------------------------------------------------------------
 
     def claim_id(self, row: int) -> int | None:
-        evidence = self.matrix.evidence
+        evidence = self.evidence
         return evidence[row].claim_id if 0 <= row < len(evidence) else None
 
     def hypothesis_id(self, column: int) -> int | None:
@@ -59,11 +77,11 @@ class HypothesisMatrixModel(QAbstractTableModel):
         return hypotheses[at].id if 0 <= at < len(hypotheses) else None
 
     def article_of(self, row: int) -> int | None:
-        evidence = self.matrix.evidence
+        evidence = self.evidence
         return evidence[row].article_id if 0 <= row < len(evidence) else None
 
     def row_of(self, claim_id: int) -> int | None:
-        ids = [row.claim_id for row in self.matrix.evidence]
+        ids = [row.claim_id for row in self.evidence]
         return ids.index(claim_id) if claim_id in ids else None
 
     def column_of(self, hypothesis_id: int) -> int | None:
@@ -79,12 +97,12 @@ class HypothesisMatrixModel(QAbstractTableModel):
 
     @property
     def score_row(self) -> int:
-        return len(self.matrix.evidence)
+        return len(self.evidence)
 
     # -- the Qt side --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.matrix.evidence) + 1
+        return 0 if parent.isValid() else len(self.evidence) + 1
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIRST_HYPOTHESIS + len(self.matrix.hypotheses)
@@ -114,7 +132,7 @@ class HypothesisMatrixModel(QAbstractTableModel):
         return self._evidence(index.row(), index.column(), role)
 
     def _evidence(self, row: int, column: int, role: int) -> Any:
-        item = self.matrix.evidence[row]
+        item = self.evidence[row]
         judged = self.matrix.scores.of_claim(item.claim_id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EVIDENCE:

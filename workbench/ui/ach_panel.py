@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -129,6 +130,7 @@ class HypothesesPanel(QWidget):
             ("◀", "Move the hypothesis left (Ctrl+Shift+Left)", lambda: self.move_hypothesis(-1)),
             ("▶", "Move the hypothesis right (Ctrl+Shift+Right)", lambda: self.move_hypothesis(1)),
             ("Delete hypothesis", "Delete the current hypothesis (Ctrl+Delete)", self.delete),
+            ("Describe", "Say more of the current hypothesis (Ctrl+F2)", self.start_describing),
             ("Add claims", "Weigh the selected claims against the hypotheses", self.add_claims),
             ("Export CSV…", "Write the matrix with its scores as CSV", self.export_csv),
         ):
@@ -137,8 +139,20 @@ class HypothesesPanel(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(clicked)
             row.addWidget(button)
+        self.diagnostic_first = QCheckBox("Most diagnostic first")
+        self.diagnostic_first.setToolTip(
+            "List the claims that tell the hypotheses apart first (a claim rated alike for"
+            " every hypothesis helps judge none)"
+        )
+        self.diagnostic_first.toggled.connect(self._diagnostic_first)
+        row.addWidget(self.diagnostic_first)
         row.addStretch(1)
         return row
+
+    @Slot(bool)
+    def _diagnostic_first(self, wanted: bool) -> None:
+        self.model.show_most_diagnostic_first(wanted)
+        self._fit_columns()
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -210,6 +224,8 @@ class HypothesesPanel(QWidget):
             self.start_adding()
         elif key == Key.Key_F2 and shift:
             self.start_note()
+        elif key == Key.Key_F2 and control:
+            self.start_describing()
         elif key == Key.Key_F2:
             self.start_renaming()
         elif key == Key.Key_Delete and control:
@@ -274,6 +290,21 @@ class HypothesesPanel(QWidget):
             title,
             lambda text: self.session.edit(
                 "Rename hypothesis", edits.rename_hypothesis, hypothesis_id, text
+            ),
+        )
+
+    @Slot()
+    def start_describing(self) -> None:
+        _claim, hypothesis_id = self.current_cell()
+        if hypothesis_id is None:
+            self.session.tell("Move to a hypothesis's column to describe it")
+            return
+        column = next(h for h in self.model.matrix.hypotheses if h.id == hypothesis_id)
+        self.title_line.ask(
+            f"What “{column.title[:40]}” means",
+            column.description,
+            lambda text: self.session.edit(
+                "Describe hypothesis", edits.describe_hypothesis, hypothesis_id, text
             ),
         )
 
