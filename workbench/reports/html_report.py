@@ -4,24 +4,23 @@ Jinja2 renders `resources/reports/report.html.j2` with autoescaping on, so every
 analyst's text (quotes, notes, names) is shown as text, never run as markup, and made XML-safe
 (`safe_text.xml_safe`). The template is streamed (`generate`) over the report's batches: the
 articles in one pass, the closing claims table in a second pass without the articles' text.
+The parts repeated for every article and claim are built in Python by `html_blocks`, which
+escapes just as the template does.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from workbench.reports import ach_section, corroboration_section
-from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
-from workbench.reports.model import Article, Claim, Report, long_date
-from workbench.reports.safe_text import finalize, xml_safe
+from workbench.reports import ach_section, corroboration_section, html_blocks
+from workbench.reports.html_blocks import text_html, web_link
+from workbench.reports.model import Report, long_date
+from workbench.reports.safe_text import finalize
 from workbench.reports.tables import actor_rows, events_in_order, source_rows
 from workbench.reports.wording import (
     STATUSES,
@@ -35,17 +34,7 @@ from workbench.reports.wording import (
 from workbench.resources import resource
 
 PASSES = 2
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    """An article as the template lays it out."""
-
-    number: int
-    article: Article
-    text_html: Markup
-    unanchored: list[Claim]
-    link: str | None
+__all__ = ["PASSES", "render_html", "text_html", "web_link", "write"]
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -72,8 +61,8 @@ def _context(report: Report) -> dict[str, Any]:
         "report": report,
         "css": Markup(resource("reports", "report.css").read_text(encoding="utf-8")),
         "outline": report.outline(),
-        "articles": _article_views(report),
-        "claim_rows": report.numbered_claims(),
+        "articles": html_blocks.article_blocks(report),
+        "claim_rows": html_blocks.claim_rows(report),
         "facts": lambda claim: claim_facts(claim, relations.get(claim.ref)),
         "sources": source_rows(report),
         "actors": actor_rows(report),
@@ -87,11 +76,6 @@ def _context(report: Report) -> dict[str, Any]:
         "links_text": links_text,
         "plural": plural,
     }
-
-
-def _article_views(report: Report) -> Iterator[ArticleView]:
-    for number, article in report.numbered():
-        yield _article_view(number, article)
 
 
 def _template() -> Any:
@@ -108,45 +92,3 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def _article_view(number: int, article: Article) -> ArticleView:
-    placed = {id(claim) for claim in anchored(article)}
-    return ArticleView(
-        number=number,
-        article=article,
-        text_html=text_html(highlighted_paragraphs(article)),
-        unanchored=[claim for claim in article.claims if id(claim) not in placed],
-        link=web_link(article.url),
-    )
-
-
-def text_html(paragraphs: list[list[Piece]]) -> Markup:
-    """The article's paragraphs as HTML: claimed text in a <mark> coloured by status, each
-    claim's footnote number after it (built here, not in the template: it is the hot loop)."""
-    out: list[str] = []
-    for pieces in paragraphs:
-        out.append("<p>")
-        for piece in pieces:
-            text = escape(xml_safe(piece.text))
-            if piece.claims:
-                numbers = ", ".join(str(claim.number) for claim in piece.claims)
-                overlap = " overlap" if piece.overlapping else ""
-                out.append(
-                    f'<mark class="claim st-{escape(piece.status or "")}{overlap}" '
-                    f'title="Claim {numbers}">{text}</mark>'
-                )
-            else:
-                out.append(text)
-            out += [
-                f'<sup class="ref"><a href="#claim-{n}" id="ref-{n}">{n}</a></sup>'
-                for n in piece.ends
-            ]
-        out.append("</p>\n")
-    return Markup("".join(out))
-
-
-def web_link(url: str) -> str | None:
-    """The URL if it is safe to link to (http or https); anything else is shown as text only."""
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in {"http", "https"} and parts.netloc else None

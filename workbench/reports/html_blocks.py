@@ -1,0 +1,159 @@
+"""The HTML report's repeated parts, built in Python: each article with its claims as notes,
+and the rows of the claims table.
+
+These run once per claim, tens of thousands of times, so they are plain string building
+instead of template calls; the template (`report.html.j2`) prints each block as it comes.
+Every piece of the analyst's text is made XML-safe and escaped (`markupsafe.escape`, as the
+template's autoescape does), so nothing the analyst wrote can become markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
+from workbench.reports.model import Article, Claim, Report
+from workbench.reports.safe_text import xml_safe
+from workbench.reports.wording import claim_facts, hop_details, relations_by_claim
+
+LINKS = ("Actors", "Events", "Related", "Tags", "Anchor")
+GRADE_TITLE = "Admiralty grade: first-hand source reliability and claim credibility"
+NO_CLAIMS = '      <tr><td colspan="7">No claims in this report.</td></tr>\n'
+
+
+def text(value: str) -> str:
+    """The analyst's text as HTML: XML-safe, then escaped."""
+    return str(escape(xml_safe(value)))
+
+
+def article_blocks(report: Report) -> Iterator[Markup]:
+    """Each article of the report as one `<article>` element (a pass with the text)."""
+    relations = relations_by_claim(report)
+    for number, article in report.numbered():
+        yield Markup(article_html(number, article, relations))
+
+
+def claim_rows(report: Report) -> Iterator[Markup]:
+    """The rows of the closing claims table (a pass without the articles' text)."""
+    empty = True
+    for article_number, claim in report.numbered_claims():
+        empty = False
+        yield Markup(_claim_row(article_number, claim))
+    if empty:
+        yield Markup(NO_CLAIMS)
+
+
+def _claim_row(article_number: int, claim: Claim) -> str:
+    status = text(claim.status)
+    return (
+        f'      <tr><td><a href="#claim-{claim.number}">{claim.number}</a></td>\n'
+        f"        <td>{article_number}</td>\n"
+        f"        <td>{text(claim.summary or claim.exact)}</td>\n"
+        f'        <td><span class="status st-{status}">{status}</span></td>\n'
+        f"        <td>{text(claim.grade)}</td>\n"
+        f"        <td>{text(claim.credibility_label)}</td>\n"
+        f"        <td>{text(claim.chain_text)}</td></tr>\n"
+    )
+
+
+def article_html(number: int, article: Article, relations: dict[str, list[str]]) -> str:
+    """One article: heading, byline, link, tags, notes, highlighted text, claim notes."""
+    out = [
+        f'<article class="article" id="article-{number}">\n',
+        f'  <h2><span class="number">{number}.</span> {text(article.title)}</h2>\n',
+    ]
+    if article.byline:
+        out.append(f'<p class="byline">{text(article.byline)}</p>')
+    link = web_link(article.url)
+    if link:
+        out.append(f'<p class="url"><a href="{text(link)}" rel="noreferrer noopener">')
+        out.append(f"{text(link)}</a></p>\n")
+    elif article.url:
+        out.append(f'<p class="url">{text(article.url)}</p>')
+    if article.tags:
+        tags = "".join(f'<span class="tag">{text(tag)}</span> ' for tag in article.tags)
+        out.append(f'<p class="tags">{tags}</p>')
+    out += [f'<p class="note">{text(note)}</p>' for note in article.notes]
+    out.append(f'  <div class="text">\n  {text_html(highlighted_paragraphs(article))}\n  </div>\n')
+    if article.claims:
+        out.append(
+            '  <section class="claims" aria-label="Claims in this article">\n'
+            "    <h3>Claims</h3>\n"
+            '    <ol class="footnotes">\n'
+        )
+        placed = {id(claim) for claim in anchored(article)}
+        for claim in article.claims:
+            out.append(_claim_note(claim, id(claim) in placed, relations.get(claim.ref)))
+        out.append("    </ol>\n  </section>\n")
+    out.append("</article>\n")
+    return "".join(out)
+
+
+def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
+    number, status = claim.number, text(claim.status)
+    back = f' <a class="back" href="#ref-{number}" title="Back to the text">↩</a>' if placed else ""
+    out = [
+        f'      <li id="claim-{number}" value="{number}" class="footnote st-{status}">\n'
+        f"        <blockquote>“{text(claim.exact)}”{back}</blockquote>\n"
+    ]
+    if claim.summary:
+        out.append(f'<p class="summary">{text(claim.summary)}</p>')
+    out.append(
+        f'        <p class="grades"><span class="status st-{status}">{status}</span>\n'
+        f'          <span class="kind">{text(claim.kind)}</span>\n'
+        f'          <span class="grade" title="{GRADE_TITLE}">{text(claim.grade)}</span>\n'
+        f'          <span class="credibility">credibility {text(claim.credibility_label)}'
+        "</span></p>\n"
+    )
+    if claim.attribution:
+        out.append('        <ol class="chain" aria-label="Attribution chain">\n')
+        out += [
+            f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
+            "</span></li>\n"
+            for hop in claim.attribution
+        ]
+        out.append("        </ol>\n")
+    out.append('        <dl class="links">\n')
+    out += [
+        f"          <dt>{text(label)}</dt><dd>{text(value)}</dd>\n"
+        for label, value in claim_facts(claim, relations)
+        if label in LINKS
+    ]
+    out.append("        </dl>\n")
+    out += [f'<p class="note">{text(note)}</p>' for note in claim.notes]
+    out.append("      </li>\n")
+    return "".join(out)
+
+
+def text_html(paragraphs: list[list[Piece]]) -> Markup:
+    """The article's paragraphs as HTML: claimed text in a <mark> coloured by status, each
+    claim's footnote number after it."""
+    out: list[str] = []
+    for pieces in paragraphs:
+        out.append("<p>")
+        for piece in pieces:
+            piece_text = text(piece.text)
+            if piece.claims:
+                numbers = ", ".join(str(claim.number) for claim in piece.claims)
+                overlap = " overlap" if piece.overlapping else ""
+                out.append(
+                    f'<mark class="claim st-{escape(piece.status or "")}{overlap}" '
+                    f'title="Claim {numbers}">{piece_text}</mark>'
+                )
+            else:
+                out.append(piece_text)
+            out += [
+                f'<sup class="ref"><a href="#claim-{n}" id="ref-{n}">{n}</a></sup>'
+                for n in piece.ends
+            ]
+        out.append("</p>\n")
+    return Markup("".join(out))
+
+
+def web_link(url: str) -> str | None:
+    """The URL if it is safe to link to (http or https); anything else is shown as text only."""
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in {"http", "https"} and parts.netloc else None
