@@ -73,7 +73,7 @@ def test_an_accepted_claim_links_the_actors_it_mentions(seed: Seed) -> None:
 
 def test_undoing_an_accepted_claim_proposes_it_again(seed: Seed) -> None:
     """One Ctrl+Z takes the claim, its new sources and the decision away; the suggestion is
-    open again."""
+    open again (and redo brings both back)."""
     accept_attribution(seed.project, seed.article_id, seed.reuters_claim())
     assert seed.project.undo_stack.undo_label == "Accept suggested claim"
     seed.project.undo()
@@ -82,6 +82,9 @@ def test_undoing_an_accepted_claim_proposes_it_again(seed: Seed) -> None:
     decided = _decided(seed.project, seed.article_id)
     still = open_proposals(seed.suggestions(), decided, [], [])
     assert still.attributions == (seed.reuters_claim(),)
+    seed.project.redo()  # and Ctrl+Y brings the claim and the decision back together
+    assert len(_claims(seed.project)) == 1
+    assert seed.reuters_claim().key in _decided(seed.project, seed.article_id)
 
 
 def test_a_decision_is_journalled_with_its_step(seed: Seed) -> None:
