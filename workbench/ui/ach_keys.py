@@ -25,9 +25,9 @@ DIGITS = {
     Key.Key_5: Consistency.VERY_INCONSISTENT,
 }
 HINT = (
-    "C consistent · I inconsistent · N neutral · Shift+C / Shift+I or twice: CC / II · "
-    "1–5: CC…II · Del clears · Ins or Ctrl+N: new hypothesis · F2 renames · "
-    "Ctrl+Shift+←/→ moves it · Enter opens the claim"
+    "Keys: C consistent · I inconsistent · N neutral · Shift or twice: CC, II · 1–5: CC…II · "
+    "Del clears · Ins: new hypothesis · F2 renames · Ctrl+F2 describes · Shift+F2: why this "
+    "rating · Ctrl+Shift+←/→ moves a hypothesis · Enter opens the claim"
 )
 
 

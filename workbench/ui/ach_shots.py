@@ -27,7 +27,7 @@ RATINGS = {
     "The U.S. struck": ("C", "N"),
     "Trump abandoned": ("N", "N"),
 }
-SIZE = (1180, 400)
+SIZE = (1180, 410)
 
 
 def competing_hypotheses(window: MainWindow, app: QApplication, folder: Path) -> list[Path]:
