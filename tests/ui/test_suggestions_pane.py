@@ -201,7 +201,8 @@ def test_the_reader_underlines_proposals_apart_from_claims(qtbot, open_window, s
 
 
 def test_enter_on_a_date_makes_an_event_of_its_sentence(qtbot, open_window, seed: Seed) -> None:
-    """Enter on "On Monday" creates an event on 23 June 2025 titled by its sentence."""
+    """Enter on "On Monday" creates an event on 23 June 2025 titled by its sentence (edited to
+    no title, it is refused with the editor kept open)."""
     window = open_window(seed.project)
     pane = open_pane(qtbot, window)
     monday = next(
@@ -210,6 +211,14 @@ def test_enter_on_a_date_makes_an_event_of_its_sentence(qtbot, open_window, seed
         if pane.group("date").child(i).text(0).startswith("On Monday")
     )
     pane.tree.setCurrentItem(pane.group("date").child(monday))
+    problems: list[str] = []
+    window.session.problem.connect(lambda _what, message: problems.append(message))
+    qtbot.keyClick(pane.tree, Qt.Key.Key_Tab)  # an empty title is refused; the editor stays
+    qtbot.waitUntil(pane.editor.first.hasFocus, timeout=WAIT_MS)
+    pane.editor.first.clear()
+    qtbot.keyClick(pane.editor.first, Qt.Key.Key_Return)
+    assert problems == ["a new event needs a title"] and pane.editor.isVisible()
+    qtbot.keyClick(pane.editor.first, Qt.Key.Key_Escape)
     press(qtbot, pane, Qt.Key.Key_Return)
     with seed.project.reading() as session:
         (event,) = session.scalars(select(Event))

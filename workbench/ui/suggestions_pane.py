@@ -286,15 +286,18 @@ class SuggestionsPane(QWidget):
         self.editor.edit(row, summary, title)
 
     def _accept_edited(self, edit: object) -> None:
+        """Enter in the editor; on a problem (a name taken…) the editor stays, as typed."""
         row = self.editor.row
-        if row is not None:
+        if row is not None and self._decide(row, lambda: self._accept(row, edit)):
             self.editor.close_editor()
             self.tree.setFocus()
-            self._decide(row, lambda: self._accept(row, edit))
 
     def accept_kind(self) -> None:
         kind, article_id = self.current_kind(), self.article_id
         if kind is None or article_id is None:
+            return
+        if kind == SuggestionKind.DATE:
+            self.session.tell("Dates are accepted one at a time: each goes on an event of its own")
             return
         count = self.session.attempt(
             "Accept all", lambda project: accept_all(project, article_id, self.suggestions, kind)
@@ -302,11 +305,14 @@ class SuggestionsPane(QWidget):
         if count:
             self.session.tell(f"Accepted {count} suggestions (Ctrl+Z takes them all back)")
 
-    def _decide(self, row: Row, deciding: Callable[[], object]) -> None:
+    def _decide(self, row: Row, deciding: Callable[[], object]) -> bool:
+        """Accept or reject through `deciding`; True when done (a problem is reported)."""
         rows = self.rows.get(row.kind, [])
         self._keep_at = (row.kind, rows.index(row) if row in rows else 0)
-        if self.session.edit("Suggestion", lambda _project: deciding()):
-            self._drop(row)
+        if not self.session.edit("Suggestion", lambda _project: deciding()):
+            return False
+        self._drop(row)
+        return True
 
     def _drop(self, row: Row) -> None:
         """Take a decided proposal off the list at once (the list is worked out again in the
