@@ -86,7 +86,7 @@ def test_labels_on_the_svg_never_cover_one_another(laid_out) -> None:
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
-def test_the_chart_and_timeline_are_written_as_png(sample_project, tmp_path: Path) -> None:
+def test_the_chart_and_timeline_are_written_as_png(sample_project, tmp_path: Path, qapp) -> None:
     """PNG files of both views are real pictures of a readable size."""
     write_link_chart(sample_project, [ChartStart("article", 1)], "png", tmp_path / "chart.png")
     write_timeline(sample_project, "png", tmp_path / "timeline.png")

@@ -6,19 +6,26 @@ windowless one (Qt's offscreen platform), which fonts need.
 from __future__ import annotations
 
 import os
+import sys
 from typing import BinaryIO
 
 MAX_SIDE = 8000  # pixels: a PNG larger than this on a side is drawn smaller
 
 
 def ensure_gui_application() -> None:
-    """A Qt GUI application exists (one without windows is made when there is none)."""
+    """A Qt application exists for fonts to be drawn with: when there is none, one without
+    windows is made (on the offscreen platform when there is no display). If Qt's widgets are
+    already loaded in this process (a test session, say), it is made a widgets application, so
+    that windows opened later in the same process still can be."""
     from PySide6.QtGui import QGuiApplication
 
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _KEPT.append(QGuiApplication(["workbench"]))
+    if QGuiApplication.instance() is not None:
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    kind = widgets.QApplication if widgets is not None else QGuiApplication
+    _KEPT.append(kind(["workbench"]))
 
 
 _KEPT: list[object] = []  # the windowless application lives as long as the process

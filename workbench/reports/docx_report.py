@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from workbench.reports import timeline_figure
 from workbench.reports.docx_footnotes import Footnotes
 from workbench.reports.highlight import Piece, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
@@ -60,6 +61,7 @@ def write(report: Report, out: BinaryIO) -> None:
         _claims(document, number, article, relations)
         body.set_aside()
     _tables(document, report)
+    timeline_figure.docx(document, report)
     body.put_back()
     document.save(out)
 

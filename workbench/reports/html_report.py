@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from workbench.reports import ach_section, corroboration_section, html_blocks
+from workbench.reports import ach_section, corroboration_section, html_blocks, timeline_figure
 from workbench.reports.html_blocks import text_html, web_link
 from workbench.reports.model import Report, long_date
 from workbench.reports.safe_text import finalize
@@ -69,6 +69,7 @@ def _context(report: Report) -> dict[str, Any]:
         "events": events_in_order(report),
         "competing_hypotheses": ach_section.html(report),
         "corroboration": corroboration_section.html(report),
+        "timeline": timeline_figure.html(report),
         "statuses": STATUSES,
         "made_on": long_date(report.created.date()),
         "contents": article_count(report),

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from workbench.reports import timeline_figure
 from workbench.reports.highlight import anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
@@ -153,6 +154,8 @@ class _Story:
             story += [PageBreak(), *self.article(number, article)]
         story.append(PageBreak())
         story += summary_tables(self.report, self.styles, self.text, self.heading)
+        width = A4[0] - 2 * MARGIN
+        story += timeline_figure.pdf(self.report, self.heading, self.styles.small, width)
         return story
 
     def title_page(self) -> list[Flowable]:

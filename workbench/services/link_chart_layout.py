@@ -18,10 +18,10 @@ import networkx as nx
 from workbench.reports.chart_model import LinkChart
 
 Position = tuple[float, float]
-UNIT = 110.0  # pixels per unit of the spring layout's ideal edge length
-ITERATIONS = 500
+UNIT = 150.0  # pixels per unit of the spring layout (about one unit square per node)
+ITERATIONS = 200  # igraph's default is 500; 200 settle a 2,000-node chart as well
 # With most nodes held, the new ones settle in fewer, gentler steps (units moved per step).
-SETTLING, SETTLING_STEP = 150, 1.0
+SETTLING, SETTLING_STEP = 100, 1.0
 LAYER_GAP = 280.0  # pixels between the layers of the chain layout
 ROW_GAP = 46.0  # pixels between nodes of one layer
 LAYOUTS = ("spring", "chains")
@@ -52,11 +52,23 @@ def spring_layout(
     index = {key: number for number, key in enumerate(keys)}
     pairs = {tuple(sorted((index[e.source], index[e.target]))) for e in chart.edges}
     graph = igraph.Graph(n=len(keys), edges=sorted(pairs))
+    if not kept:
+        placed = graph.layout_fruchterman_reingold(niter=ITERATIONS, grid="auto")
+        return dict(zip(keys, _spread(placed.coords), strict=True))
     start = _starting_places(keys, graph, kept, random.Random(seed))
-    bounds = _held(keys, kept)
-    steps = {"niter": SETTLING, "start_temp": SETTLING_STEP} if kept else {"niter": ITERATIONS}
-    placed = graph.layout_fruchterman_reingold(seed=start, **steps, **bounds)
+    placed = graph.layout_fruchterman_reingold(
+        seed=start, niter=SETTLING, start_temp=SETTLING_STEP, **_held(keys, kept)
+    )
     return {key: (x * UNIT, y * UNIT) for key, (x, y) in zip(keys, placed.coords, strict=True)}
+
+
+def _spread(coords: list[list[float]]) -> list[Position]:
+    """A fresh layout scaled so that each node has about one unit square of room (igraph's
+    grid-based layout packs large graphs tighter), in pixels."""
+    xs, ys = [x for x, _y in coords], [y for _x, y in coords]
+    area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+    scale = math.sqrt(len(coords) / area) if area > 0 else 1.0
+    return [(x * scale * UNIT, y * scale * UNIT) for x, y in coords]
 
 
 def _starting_places(
