@@ -33,8 +33,8 @@ _FORMS.update(
 _CUE = PhraseFinder([*_FORMS, "according to"])
 _AUXILIARY = regex.compile(
     r"(?:\b(?:has|have|had|will|would|did|does|do|is|are|was|were|been|be|could|can|may|"
-    r"might|should|must|not|never)\s+|n['’]t\s+)$",
-    regex.IGNORECASE,
+    r"might|should|must|not|never|also|now|since|previously|recently|already|just|still|"
+    r"again|later|earlier|too|(?!family\b|ally\b|assembly\b)[a-z]+ly)\s+|n['’]t\s+)$"
 )
 _HYPOTHETICAL = regex.compile(r"\b(?:would|could|might|may|should|not|never|n['’]t)\b", 2)
 _NOUN_BEFORE = lexicon.word_set(
