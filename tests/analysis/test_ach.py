@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 
-from workbench.analysis.ach import Candidate, Evidence, Matrix, score
+from workbench.analysis.ach import RATING_VALUE, Candidate, Evidence, Matrix, score
 from workbench.domain.hypotheses import Consistency as R
 
 HELP = Candidate(1, "Russia will give Iran military help")
@@ -94,3 +96,16 @@ def test_ties_say_which_key_decided() -> None:
     assert less[1].explanation.startswith("as inconsistent as “Russia will limit itself to words”")
     tied = score(_matrix(evidence, {(1, 10): R.NEUTRAL, (2, 10): R.NEUTRAL})).ranking
     assert tied[1].explanation.startswith("ties with “Russia will give Iran military help”")
+
+
+@pytest.mark.parametrize("ratings", [("CC", "II"), ("C", "N", "I", "CC"), ("N", "N", "N")])
+def test_diagnosticity_is_the_population_deviation_of_the_ratings(ratings: tuple[str, ...]) -> None:
+    """Diagnosticity equals statistics.pstdev of CC=2 … II=-2 over the rated hypotheses."""
+    candidates = tuple(Candidate(n, f"H{n}") for n in range(len(ratings)))
+    matrix = Matrix(
+        candidates,
+        (Evidence(10, "x", 3, "C"),),
+        {(n, 10): R(rating) for n, rating in enumerate(ratings)},
+    )
+    expected = statistics.pstdev([RATING_VALUE[R(rating)] for rating in ratings])
+    assert score(matrix).of_claim(10).diagnosticity == pytest.approx(expected, abs=1e-3)

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from statistics import pstdev
+from functools import cached_property
+from math import sqrt
+from statistics import fmean
 
 from workbench.domain.grades import Reliability
 from workbench.domain.hypotheses import Consistency
@@ -62,7 +64,7 @@ class Evidence:
         """The Admiralty code the weight comes from, e.g. "B3"."""
         return f"{self.reliability or Reliability.F.value}{self.credibility}"
 
-    @property
+    @cached_property
     def weight(self) -> float:
         """How much this claim counts: credibility weight × origin reliability weight."""
         reliability = Reliability(self.reliability or Reliability.F.value)
@@ -127,10 +129,18 @@ class Scores:
     evidence: tuple[EvidenceScore, ...]
 
     def of(self, hypothesis_id: int) -> HypothesisScore:
-        return next(s for s in self.ranking if s.hypothesis_id == hypothesis_id)
+        return self._by_hypothesis[hypothesis_id]
 
     def of_claim(self, claim_id: int) -> EvidenceScore:
-        return next(s for s in self.evidence if s.claim_id == claim_id)
+        return self._by_claim[claim_id]
+
+    @cached_property
+    def _by_hypothesis(self) -> dict[int, HypothesisScore]:
+        return {judged.hypothesis_id: judged for judged in self.ranking}
+
+    @cached_property
+    def _by_claim(self) -> dict[int, EvidenceScore]:
+        return {judged.claim_id: judged for judged in self.evidence}
 
 
 @dataclass(frozen=True)
@@ -266,5 +276,11 @@ def _evidence_score(matrix: Matrix, item: Evidence) -> EvidenceScore:
         for candidate in matrix.hypotheses
         if (rating := matrix.rating(candidate.hypothesis_id, item.claim_id)) is not None
     ]
-    spread = pstdev(values) if len(values) > 1 else 0.0
+    spread = _population_deviation(values) if len(values) > 1 else 0.0
     return EvidenceScore(item.claim_id, item.weight, round(spread, 3), len(values))
+
+
+def _population_deviation(values: list[int]) -> float:
+    """As `statistics.pstdev`, in floats (its exact fractions cost 50× more per claim)."""
+    mean = fmean(values)
+    return sqrt(fmean([(value - mean) ** 2 for value in values]))
