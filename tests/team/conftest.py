@@ -11,7 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.team.server import ServerUnavailable, ThrowawayServer
+from workbench.bench.pg_server import ServerUnavailable, ThrowawayServer
 from workbench.search.folder import SHARED_INDEXES_VARIABLE
 from workbench.services import Project
 from workbench.store import ProjectStore

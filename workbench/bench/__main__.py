@@ -24,6 +24,7 @@ BENCHMARKS: dict[str, str] = {
     "reanchoring": "workbench.bench.reanchoring",
     "search": "workbench.bench.search",
     "startup": "workbench.bench.startup",
+    "team": "workbench.bench.team",
 }
 
 

@@ -1,5 +1,6 @@
-"""A throwaway PostgreSQL server for the team-case tests: its own data folder and unix socket
-in a temporary folder, started for the test session and removed after it.
+"""A throwaway PostgreSQL server for the team-case tests and benchmark: its own data folder
+and unix socket in a temporary folder, started for a test session (or a benchmark run) and
+removed after it.
 
 PostgreSQL's `initdb` refuses to run as root (as CI runs `make test`), so as root the server
 runs as Debian's `postgres` user (made by the `postgresql` package) through `runuser`, with a
@@ -89,6 +90,15 @@ class ThrowawayServer:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         return server
+
+    def create_database(self, name: str) -> str:
+        """A new, empty database on the server; returns its URL."""
+        import psycopg
+
+        dsn = self.url("postgres").replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
 
     def stop(self) -> None:
         try:
