@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.assist_review.conftest import REUTERS_CLAIM, Seed
-from workbench.assist.model import DateSuggestion
+from workbench.assist.model import AttributionSuggestion, ChainHop, DateSuggestion, KnownName
 from workbench.domain import Actor, ActorMention, Claim, Event, Source, SuggestionDecision
 from workbench.services import Project, ProjectChange
 from workbench.services.chains import chain_of
@@ -69,6 +69,28 @@ def test_an_accepted_claim_links_the_actors_it_mentions(seed: Seed) -> None:
     with seed.project.reading() as session:
         links = [(link.actor_id, link.role) for link in session.get(Claim, claim_id).actor_links]
     assert links == [(seed.putin, "mentioned")]
+
+
+def test_an_actor_who_speaks_is_linked_as_the_speaker(seed: Seed) -> None:
+    """ "He urged composure", read as Vladimir Putin: the chain starts at the actor, who is
+    linked to the claim as its speaker."""
+    putin = KnownName("Vladimir Putin", "actor", seed.putin, "Vladimir Putin", "person")
+    suggestion = AttributionSuggestion(
+        cue=seed.span("urged"),
+        source=seed.span("He urged"),
+        content=seed.span("composure"),
+        anonymous=False,
+        chain=(
+            ChainHop("Vladimir Putin", "speaker", "urged", known=putin),
+            ChainHop("Deftechtimes", "published by", "", kind_guess="outlet"),
+        ),
+        confidence=0.75,
+    )
+    claim_id = accept_attribution(seed.project, seed.article_id, suggestion)
+    assert chain_of(seed.project, claim_id)[0].actor_id == seed.putin
+    with seed.project.reading() as session:
+        links = [(link.actor_id, link.role) for link in session.get(Claim, claim_id).actor_links]
+    assert links == [(seed.putin, "speaker")]
 
 
 def test_undoing_an_accepted_claim_proposes_it_again(seed: Seed) -> None:

@@ -65,9 +65,10 @@ def accept_attribution(
         claim_id = create_claim(project, article_id, span, summary=summary)
         hops = [_hop(project, uow, hop) for hop in chain]
         set_attribution(project, claim_id, hops)
-        for actor_id in _actors(project, uow, hops, mentioned):
-            role = ActorRole.SPEAKER if any(h.actor_id == actor_id for h in hops) else None
-            link_actor(project, claim_id, actor_id, role or ActorRole.MENTIONED)
+        in_chain = {hop.actor_id for hop in hops if hop.actor_id is not None}
+        for actor_id in _actors(uow, hops, mentioned):
+            role = ActorRole.SPEAKER if actor_id in in_chain else ActorRole.MENTIONED
+            link_actor(project, claim_id, actor_id, role)
         _decide(uow, article_id, suggestion.key, SuggestionKind.ATTRIBUTION, "claim", claim_id)
         return claim_id
 
@@ -95,9 +96,7 @@ def _source_kind(guess: str) -> str:
     return guess if guess in {k.value for k in SourceKind} else SourceKind.OTHER.value
 
 
-def _actors(
-    project: Project, uow: UnitOfWork, hops: list[Hop], mentioned: Sequence[MentionSuggestion]
-) -> list[int]:
+def _actors(uow: UnitOfWork, hops: list[Hop], mentioned: Sequence[MentionSuggestion]) -> list[int]:
     """The actors a claim names: those in its chain, then the known ones mentioned in it."""
     actors = [hop.actor_id for hop in hops if hop.actor_id is not None]
     for mention in mentioned:
