@@ -11,16 +11,18 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.team.conftest import Databases
-from workbench.domain import Actor, Claim
+from workbench.domain import Actor, Claim, ClaimActor
 from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.claims import create_claim, edit_claim
 from workbench.services.entities import create_actor
 from workbench.services.errors import NameTaken
+from workbench.services.links import link_actor
 from workbench.services.team import authors_of, loaded_versions
 from workbench.store.provenance import ChangedSince
 from workbench.store.reversal import StepConflict
+from workbench.store.unit_of_work import SavedAtOnce
 
 TALKS = "Geneva talks collapse.\n\nReuters reports the Geneva talks collapsed on Tuesday."
 
@@ -112,3 +114,33 @@ def test_two_analysts_creating_the_same_actor_at_once_end_with_one(
     assert f"(actor {first})" in str(outcome[0])
     with bob.reading() as session:
         assert session.scalar(select(func.count()).select_from(Actor)) == 1
+
+
+def test_two_analysts_linking_the_same_actor_at_once_get_one_link(
+    analysts: tuple[Project, Project],
+) -> None:
+    """Alice and Bob link the same actor to the same claim at once: Bob's save waits, then is
+    refused in one line ("a colleague saved the same … a moment ago"); one link is stored."""
+    alice, bob = analysts
+    claim = _claim(alice)
+    actor = create_actor(alice, "Reuters", kind="organisation")
+    outcome: list[BaseException | None] = []
+
+    def bob_links() -> None:
+        try:
+            link_actor(bob, claim, actor, "speaker")
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    with alice.command("Link actor"):
+        link_actor(alice, claim, actor, "speaker")
+        rival = threading.Thread(target=bob_links)
+        rival.start()
+        rival.join(0.5)
+        assert rival.is_alive()  # Bob's insert waits on Alice's uncommitted one
+    rival.join(10)
+    assert len(outcome) == 1 and isinstance(outcome[0], SavedAtOnce)
+    assert "a colleague saved the same claim actors row a moment ago" in str(outcome[0])
+    with bob.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ClaimActor)) == 1

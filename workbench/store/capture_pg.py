@@ -179,3 +179,17 @@ def announce_feed(connection: Connection) -> None:
 def hold_name(connection: Connection, name: str) -> None:
     """Hold, until this transaction ends, the turn to give a record the name `name`."""
     connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})
+
+
+def saved_at_once(error: BaseException) -> str | None:
+    """For a unique-key violation by two concurrent saves on the server, the one line to
+    show (the save is rolled back); None for any other error."""
+    from psycopg import errors
+
+    if not isinstance(error, errors.UniqueViolation):
+        return None
+    table = error.diag.table_name or "record"
+    return (
+        f"a colleague saved the same {table.replace('_', ' ')} row a moment ago; yours was not"
+        " saved (it is there already)"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
@@ -18,6 +19,11 @@ from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
 from workbench.store.reversal import check_confined, reverse_step
 from workbench.store.writer import WriterTurns
+
+
+class SavedAtOnce(ProjectError):
+    """Two analysts saved the same thing at the same moment on a shared store; this one's
+    save was rolled back (the other's stands)."""
 
 
 class UnitOfWork:
@@ -70,6 +76,10 @@ class UnitOfWork:
             self.session.close()
         finally:
             self._turns.release()
+        if isinstance(exc, IntegrityError) and exc.orig is not None:
+            same = capture_pg.saved_at_once(exc.orig)
+            if same is not None:
+                raise SavedAtOnce(same) from exc
 
     def commit(self, action: str | None = None, *, undoable: bool = False) -> list[RowChange]:
         """Flush, queue search updates and the change-log entry, commit; returns the changes."""
