@@ -72,6 +72,14 @@ _LAST_WORD = regex.compile(r"([\w’']+)\s*$")
 _TO_AFTER = regex.compile(r"\s+(?:\w+\s+)?to\s")
 _BE_BEFORE = regex.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$")
 _JOINER_BEFORE = regex.compile(r"(?:[,;]\s*(?:and|but|with|while)?|\b(?:and|but|while))\s*$")
+_THAT_SOON = regex.compile(
+    r"(?:(?:back|in|on|at|as|so|far|recently|early|earlier|late|later|last|this|next|during|"
+    r"after|before|since|again|also|then|\d{1,4}|years?|weeks?|months?|days?|ago|a|an|the|"
+    r"statement|interview|email|release|news|conference|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+){1,8}that\s+",
+    regex.IGNORECASE,
+)
 _WITHOUT_CONTENT = frozenset({"decline to comment"})
 
 
@@ -204,7 +212,8 @@ def _content_before(
         if _JOINS_QUOTE.match(gap):
             return _with_lead_in(text, sentence, _inner(text, quote)), True
         if _SHORT_GAP.match(gap) and quote.outer.end > sentence.start:
-            return trimmed(text, quote.inner.start, cue.start), True
+            said = trimmed(text, quote.inner.start, cue.start)
+            return (_with_lead_in(text, sentence, said) if said else None), True
     return _clause_before(text, sentence.start, cue.start), False
 
 
@@ -221,6 +230,8 @@ def _according_to(
         return Finding(cue, source, content, None, "according", False, "according to")
     quote = _quote_ending_at(text, quotes, match.start())
     content = quote.inner if quote else _clause_before(text, sentence.start, match.start())
+    if content is None and not lead.rstrip().endswith(","):  # "… group according to officials"
+        content = trimmed(text, sentence.start, match.start(), lead=True)
     if content is None:  # "This, according to Della, does nothing": the words around it
         content = trimmed(text, sentence.start, sentence.end, lead=True)
     return Finding(cue, source, content, None, "according", quote is not None, "according to")
@@ -298,6 +309,9 @@ def _without_trailing_joiner(text: str, span: Span | None) -> Span | None:
 def _clause_after(text: str, start: int, end: int, lemma: str) -> Span | None:
     lead = _CONTENT_LEAD.match(text, start, end)
     begin = lead.end() if lead else start
+    that = _THAT_SOON.match(text, begin, end)
+    if that is not None:  # "theorized back in 2017 that Apple would"
+        begin, lead = that.end(), that
     if lemma not in _WHOLE_CLAUSE_VERBS and not (lead and "that" in lead.group().lower()):
         comma = _CLAUSE_STOP.search(text[begin:end])
         end = begin + comma.start() if comma else end
@@ -308,7 +322,9 @@ def _clause_before(text: str, start: int, end: int) -> Span | None:
     piece = text[start:end].rstrip()
     if not piece.endswith((",", "—", "–")):
         return None
-    return trimmed(text, start, start + len(piece) - 1, lead=True)
+    label = piece.find(": ")  # "Android devices face threats: A new breed …, researchers said"
+    begin = start + label + 2 if 0 <= label < len(piece) - 2 else start
+    return trimmed(text, begin, start + len(piece) - 1, lead=True)
 
 
 def _inner(text: str, quote: Quote) -> Span:

@@ -23,7 +23,7 @@ _PHRASE_END = regex.compile(
     r"\s(?:that|to|about|on|in|last|this|after|before|when|and|as|while|because|who|if|during|"
     r"at|over|yesterday|today|earlier|later)\s"
 )
-_DESCRIPTION = regex.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose|which|one|its|his|her)\b|\s+who\b)")
+_DESCRIPTION = regex.compile(r"^\s*(?:,\s*(?!and\b|but\b|[a-z]+ing\b)[a-z]|\s+who\b)")
 _TRAILING_TIME = regex.compile(
     r"\s+(?:last|this|next)\s+(?:week|month|year|\w+day)$|\s+(?:yesterday|today|\w+day)$",
     regex.IGNORECASE,
@@ -139,7 +139,8 @@ def _joined_subject(
     """ "he and his co-authors predicted": a short phrase before "and" is part of the speaker."""
     earlier = boundaries[-2].end() if len(boundaries) > 1 else 0
     before = left[earlier : boundaries[-1].start()].split()
-    if 1 <= len(before) <= 3 and is_speaker(" ".join(before)):
+    plain = all(word[:1].isupper() or word.lower() in _OPENERS for word in before)
+    if 1 <= len(before) <= 3 and plain and is_speaker(" ".join(before)):
         return sentence.start + earlier
     return start
 
