@@ -14,9 +14,12 @@ import pytest
 from workbench.bench.pg_server import ServerUnavailable, ThrowawayServer
 from workbench.search.folder import SHARED_INDEXES_VARIABLE
 from workbench.services import Project
+from workbench.services.sample import build_sample
+from workbench.services.search import SearchIndex
 from workbench.store import ProjectStore
 
 TEMPLATE = "wb_template"
+SAMPLE = "wb_sample_template"
 BACKENDS = ["sqlite", "postgresql"]
 _numbers = itertools.count(1)
 
@@ -27,6 +30,7 @@ class Databases:
     def __init__(self, server: ThrowawayServer) -> None:
         self.server = server
         self.template_made = False
+        self.sample_made = False
 
     def sql(self, statement: str, database: str = "postgres") -> None:
         with psycopg.connect(self._dsn(database), autocommit=True) as connection:
@@ -39,6 +43,18 @@ class Databases:
         """The URL of a new, empty database."""
         name = f"case_{next(_numbers)}"
         self.sql(f"CREATE DATABASE {name}")
+        return self.server.url(name)
+
+    def sample(self) -> str:
+        """The URL of a new database holding the annotated sample (copied from a template)."""
+        if not self.sample_made:
+            self.sql(f"CREATE DATABASE {SAMPLE}")
+            with Project.create(self.server.url(SAMPLE)) as made:
+                build_sample(made)
+                made.undo_stack.clear()
+            self.sample_made = True
+        name = f"case_{next(_numbers)}"
+        self.sql(f"CREATE DATABASE {name} TEMPLATE {SAMPLE}")
         return self.server.url(name)
 
     def project(self) -> str:
@@ -100,3 +116,18 @@ def project(databases: Databases) -> Iterator[Project]:
     imported into tests/team run against PostgreSQL (they run on project files elsewhere)."""
     with Project.open(databases.project()) as opened:
         yield opened
+
+
+@pytest.fixture
+def sample_project(databases: Databases) -> Iterator[Project]:
+    """Here, the annotated sample is a shared store (for the search tests run on a server)."""
+    with Project.open(databases.sample()) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sample_index(sample_project: Project) -> Iterator[SearchIndex]:
+    """The shared sample's index on this workstation, built and caught up from the feed."""
+    index = SearchIndex.open(sample_project)
+    yield index
+    index.close()
