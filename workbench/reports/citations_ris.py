@@ -11,6 +11,7 @@ import rispy
 
 from workbench.reports import model as rm
 from workbench.reports.model import Report
+from workbench.reports.safe_text import xml_safe
 
 PASSES = 1
 
@@ -38,7 +39,15 @@ def ris_entry(article: rm.Article) -> dict[str, Any]:
         fields["date"] = f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"
         fields["year"] = f"{day.year:04d}"
     entry.update({key: value for key, value in fields.items() if value})
-    return entry
+    return {key: _line(value) for key, value in entry.items()}
+
+
+def _line(value: Any) -> Any:
+    """A value as one RIS line: no control characters, and no line break (which would end it
+    and start a line a reader takes for a tag)."""
+    if isinstance(value, list):
+        return [_line(item) for item in value]
+    return " ".join(xml_safe(str(value)).split())
 
 
 def write(report: Report, out: BinaryIO) -> None:

@@ -27,6 +27,7 @@ from workbench.reports import model as rm
 from workbench.reports import refi_qda_codes as codes
 from workbench.reports import refi_qda_xml as xml
 from workbench.reports.model import Report
+from workbench.reports.safe_text import xml_safe
 
 PASSES = 2
 
@@ -103,7 +104,7 @@ def _head(report: Report, user: str, tags: list[str], cases: list[bytes]) -> byt
         "creatingUserGUID": user,
         "creationDateTime": report.created.isoformat(),
     }
-    start = " ".join(f"{key}={quoteattr(value)}" for key, value in attributes.items())
+    start = " ".join(f"{key}={quoteattr(xml_safe(value))}" for key, value in attributes.items())
     head = f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{codes.NS}" {start}>'
     parts = [head.encode("utf-8"), _users(report, user), _codebook(tags), _variables()]
     if cases:

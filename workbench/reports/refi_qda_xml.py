@@ -1,7 +1,8 @@
 """The elements of a REFI-QDA `project.qde`, built with lxml from the report model: a case per
 source, actor and event, a TextSource per article with its claims and mentions as
 PlainTextSelections, and the notes and links they point at (gathered in `Spill`, since the
-schema puts them after every source)."""
+schema puts them after every source). Every string goes through `xml_safe`: XML 1.0 cannot
+carry NUL and the other C0 controls (the text files of the sources keep them, so positions hold)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from lxml.etree import _Element as Element
 from workbench.reports import model as rm
 from workbench.reports import refi_qda_codes as codes
 from workbench.reports.refi_qda_codes import NS, guid
+from workbench.reports.safe_text import xml_safe
 
 
 def q(name: str) -> str:
@@ -23,7 +25,7 @@ def q(name: str) -> str:
 
 
 def element(tag: str, parent: Element | None = None, /, **attributes: str) -> Element:
-    kept = {key: value for key, value in attributes.items() if value != ""}
+    kept = {key: xml_safe(value) for key, value in attributes.items() if value != ""}
     if parent is None:
         return etree.Element(q(tag), kept, nsmap={None: NS})
     return etree.SubElement(parent, q(tag), kept)
@@ -31,7 +33,7 @@ def element(tag: str, parent: Element | None = None, /, **attributes: str) -> El
 
 def text_child(parent: Element, name: str, text: str) -> None:
     if text:
-        element(name, parent).text = text
+        element(name, parent).text = xml_safe(text)
 
 
 def stamp(moment: datetime | None) -> str:
@@ -80,7 +82,7 @@ def value_element(parent: Element, variable: str, kind: str, value: object) -> N
         text = value.isoformat()
     else:
         text = "\n".join(value) if isinstance(value, tuple) else str(value)
-    element(f"{kind}Value", held).text = text
+    element(f"{kind}Value", held).text = xml_safe(text)
 
 
 def tag_refs(parent: Element, tags: Iterable[str]) -> None:
