@@ -11,10 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.team.conftest import Databases
+from workbench.domain import Claim
 from workbench.domain.anchoring import Span
 from workbench.services import Project, ProjectChange
 from workbench.services.articles import NewArticle, add_article
-from workbench.services.claims import create_claim
+from workbench.services.claims import create_claim, edit_claim
 from workbench.services.search import open_index
 from workbench.services.team_watch import watch_colleagues
 from workbench.ui.main_window import MainWindow
@@ -89,3 +90,41 @@ def test_a_window_shows_a_colleagues_article_and_claim_within_two_seconds(
     qtbot.waitUntil(found, timeout=2000)
     window.close()
     qtbot.wait(2 * BACKGROUND_BATCH_MS)  # the panels' last refreshes, while the server is up
+
+
+@pytest.mark.gui
+def test_the_inspector_refuses_to_overwrite_a_colleagues_change(
+    qtbot: QtBot, tmp_path: Path, colleagues: tuple[Project, Project]
+) -> None:
+    """Bob types a summary while Alice changes it: his save is refused, saying Alice changed it
+    and showing both values; hers stays. The inspector says who made the claim."""
+    alice, bob = colleagues
+    article = add_article(alice, NewArticle(text=TALKS, title="Geneva talks collapse"))
+    claim = create_claim(alice, article, Span(0, 22))
+    window = MainWindow(UiSession(bob), WindowSettings.in_file(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    problems: list[str] = []
+    window.session.problem.connect(lambda _what, message: problems.append(message))
+    inspector = window.inspector
+    inspector.show_claim(claim)
+    assert inspector.made_by.text() == "alice"
+    inspector.summary.setFocus()
+    qtbot.waitUntil(inspector.summary.hasFocus, timeout=2000)
+    inspector.summary.setText("talks failed, says Bob")  # typed, not yet saved
+    inspector.summary.setModified(True)
+    edit_claim(alice, claim, summary="talks collapsed, says Alice")
+    qtbot.waitUntil(lambda: "last changed by alice" in inspector.made_by.text(), timeout=2000)
+    inspector._summary_done()
+    assert problems and "was changed by alice at" in problems[-1]
+    assert (
+        "your value “talks failed, says Bob” / theirs “talks collapsed, says Alice”"
+        in (problems[-1])
+    )
+    with bob.reading() as session:
+        kept = session.get(Claim, claim)
+        assert kept is not None and kept.summary == "talks collapsed, says Alice"
+    window.close()
+    qtbot.wait(2 * BACKGROUND_BATCH_MS)

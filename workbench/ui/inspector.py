@@ -34,9 +34,10 @@ from workbench.domain.grades import (
     combined_grade,
     credibility_wording,
 )
-from workbench.services import ProjectChange, claims
+from workbench.services import Project, ProjectChange, claims
 from workbench.services.annotations import set_tags
 from workbench.services.queries import ClaimView, claim_view
+from workbench.services.team import authors_of, loaded_versions
 from workbench.store.errors import RecordNotFound
 from workbench.ui.attribution import AttributionEditor
 from workbench.ui.claim_links import LinksEditor, NotesEditor
@@ -97,6 +98,9 @@ class ClaimInspector(QScrollArea):
         self.grade_label = QLabel()
         self.grade_label.setAccessibleName("Combined grade")
         self.grade_label.setWordWrap(True)
+        self.made_by = QLabel()  # who made the claim and who changed it last
+        self.made_by.setAccessibleName("Made by")
+        self._loaded: dict[tuple[str, int], int] = {}  # the version its edits are based on
         self.tags = QLineEdit(placeholderText="tags, separated by commas")
         self.tags.setAccessibleName("Tags")
         self.attribution = AttributionEditor(session)
@@ -118,6 +122,7 @@ class ClaimInspector(QScrollArea):
         form.addRow("Status", self.status)
         form.addRow("Credibility", self.credibility)
         form.addRow("Grade", self.grade_label)
+        form.addRow("By", self.made_by)
         form.addRow("Tags", self.tags)
         self.details = QWidget()
         details = QVBoxLayout(self.details)
@@ -171,6 +176,10 @@ class ClaimInspector(QScrollArea):
                 view = claim_view(self.session.project, claim_id)
             except RecordNotFound:
                 view = None
+        if claim_id != self.claim_id or not self.summary.isModified():
+            self._loaded = {}  # edits typed meanwhile stay based on what was loaded
+            if view is not None:
+                self._loaded = loaded_versions(self.session.project, "claims", [view.id])
         self._show(view)
 
     def _show(self, view: ClaimView | None) -> None:
@@ -192,6 +201,7 @@ class ClaimInspector(QScrollArea):
         self.status.setCurrentIndex(max(self.status.findData(view.status), 0))
         self.credibility.setCurrentIndex(max(self.credibility.findData(view.credibility), 0))
         self.grade_label.setText(grade_text(view))
+        self.made_by.setText(made_by_text(self.session.project, view.id))
         self._fit_body()
 
     def _fit_body(self) -> None:
@@ -215,8 +225,10 @@ class ClaimInspector(QScrollArea):
     # -- editing ------------------------------------------------------------------------------
 
     def _edit(self, **fields: object) -> None:
+        """Save, refused if a colleague changed the claim since it was shown (say who)."""
         if self.view is not None:
-            self.session.attempt("Edit claim", claims.edit_claim, self.view.id, **fields)
+            with self.session.project.based_on(self._loaded):
+                self.session.attempt("Edit claim", claims.edit_claim, self.view.id, **fields)
 
     @Slot()
     def _summary_done(self) -> None:
@@ -243,7 +255,7 @@ class ClaimInspector(QScrollArea):
         }
         changed = {k: value for k, value in chosen.items() if getattr(self.view, k) != value}
         if changed:
-            self.session.attempt("Edit claim", claims.edit_claim, self.view.id, **changed)
+            self._edit(**changed)
         else:
             self.show_claim(self.view.id)
 
@@ -269,6 +281,17 @@ def _set_text(field: QLineEdit, text: str) -> None:
     field.setText(text)
     field.setModified(False)
     field.setCursorPosition(0)
+
+
+def made_by_text(project: Project, claim_id: int) -> str:
+    """ "alice · last changed by bob at 10:42" (empty before the claim was journalled)."""
+    found = authors_of(project, "claims", [claim_id]).get(claim_id)
+    if found is None:
+        return ""
+    made = found.created_by or "—"
+    if (found.changed_by, found.changed_at) == (found.created_by, found.created_at):
+        return made
+    return f"{made} · last changed by {found.changed_by or '—'} at {found.changed_at:%H:%M}"
 
 
 def grade_text(view: ClaimView) -> str:
