@@ -110,3 +110,14 @@ def test_article_not_in_project(
     sample_project.close()
     code, _, err = _run(capsys, "suggest", location, "--article", "999")
     assert code == 1 and "no article 999" in err
+
+
+def test_ten_megabyte_file_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 10 MB text file is refused in one line naming the file and the limit."""
+    path = tmp_path / "huge.txt"
+    path.write_text("He said it. " * 850_000, encoding="utf-8")
+    code, _, err = _run(capsys, "suggest", str(path), "--json")
+    assert code == 1
+    assert "huge.txt" in err and "2,000,000" in err and len(err.strip().splitlines()) == 1

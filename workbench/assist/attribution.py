@@ -168,6 +168,8 @@ def _source(
         named = phrase_after(text, after, sentence.end, described=True)
         if named is not None:
             return named, True, named.end
+    if before and left.endswith((" and", ",")):  # "He urged calm and proposed talks"
+        return before[-1].source, False, after
     return None, False, after
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Sequence
 
@@ -77,6 +78,7 @@ def suggest_attributions(
     quotes = quotes_in(text)
     resolver = NameResolver(known)
     people = _people_in_subject_position(text, mentions)
+    named = _Mentions(mentions)
     cues = cues_in(text)
     findings = [
         finding
@@ -84,7 +86,7 @@ def suggest_attributions(
         for finding in findings_in(text, sentence, quotes, cues)
     ]
     return tuple(
-        _suggestion(text, finding, resolver, outlet, people)
+        _suggestion(text, finding, resolver, outlet, people, named)
         for finding in continued_quotes(text, quotes, findings)
     )
 
@@ -95,12 +97,13 @@ def _suggestion(
     resolver: NameResolver,
     outlet: str | None,
     people: list[tuple[int, str]],
+    mentions: _Mentions,
 ) -> AttributionSuggestion:
     cue_words = _words_of(text, finding.cue)
     if finding.addressee is not None:
         cue_words = _words_of(text, Span(finding.cue.start, finding.addressee.end))
     source_words = _words_of(text, finding.source) if finding.source else ""
-    name, resolved_from = _speaker_name(source_words, finding, people)
+    name, resolved_from = _speaker_name(source_words, finding, people, mentions)
     known = resolver.resolve(name) if name else None
     anonymous = bool(name) and is_anonymous(name)
     kind = kind_guess(name, outlet) if name else SourceKind.OTHER.value
@@ -117,14 +120,39 @@ def _suggestion(
 
 
 def _speaker_name(
-    words: str, finding: Finding, people: list[tuple[int, str]]
+    words: str, finding: Finding, people: list[tuple[int, str]], mentions: _Mentions
 ) -> tuple[str, str | None]:
-    """The speaker's name; a pronoun is read as the last person named as a subject before it."""
-    if words.casefold() in lexicon.PERSON_PRONOUNS and finding.source is not None:
-        earlier = [name for at, name in people if at < finding.source.start]
-        if earlier:
-            return earlier[-1], words
-    return bare_name(words) if words else "", None
+    """The speaker's name: the actor named in the source's words ("Russian President Vladimir
+    Putin" is Vladimir Putin), a pronoun read as the last person named as a subject before it,
+    else the words without their title and description."""
+    source = finding.source
+    if source is None or not words:
+        return "", None
+    if words.casefold() in lexicon.PERSON_PRONOUNS:
+        earlier = [name for at, name in people if at < source.start]
+        return (earlier[-1], words) if earlier else (words, None)
+    bare = bare_name(words)
+    named = mentions.within(source)
+    if named is not None and named.actor.split()[-1] in bare.split():
+        return named.actor, None
+    return bare, None
+
+
+class _Mentions:
+    """The text's mentions, to find the one a speaker's words name."""
+
+    def __init__(self, mentions: Sequence[MentionSuggestion]) -> None:
+        self._mentions = sorted(mentions, key=lambda mention: mention.span)
+        self._starts = [mention.span.start for mention in self._mentions]
+
+    def within(self, span: Span) -> MentionSuggestion | None:
+        at = bisect.bisect_left(self._starts, span.start)
+        while at < len(self._mentions) and self._starts[at] < span.end:
+            mention = self._mentions[at]
+            if mention.span.end <= span.end:
+                return mention
+            at += 1
+        return None
 
 
 def _people_in_subject_position(
