@@ -74,7 +74,7 @@ def kind_guess(words: str, outlet: str | None = None) -> str:
         return SourceKind.OUTLET.value
     if lowered & lexicon.GOVERNMENT_WORDS:
         return SourceKind.GOVERNMENT.value
-    if lowered & lexicon.OUTLET_WORDS and words[:1].isupper() | ("the" in lowered):
+    if lowered & lexicon.OUTLET_WORDS and (words[:1].isupper() or "the" in lowered):
         return SourceKind.OUTLET.value
     if lowered & lexicon.ORGANISATION_WORDS:
         return SourceKind.ORGANISATION.value
@@ -124,7 +124,7 @@ def relay_hops(
 
 def _looks_like_name(words: str) -> bool:
     parts = bare_name(words).split()
-    return 1 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts)
+    return 2 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts)
 
 
 def _shares_capitalised_word(one: str, other: str) -> bool:

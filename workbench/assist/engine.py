@@ -107,6 +107,8 @@ def _suggestion(
     known = resolver.resolve(name) if name else None
     anonymous = bool(name) and is_anonymous(name)
     kind = kind_guess(name, outlet) if name else SourceKind.OTHER.value
+    if kind == SourceKind.OTHER.value and (resolved_from or mentions.is_person(name)):
+        kind = SourceKind.PERSON.value
     hops = [speaker_hop(name or "?", cue_words, finding.lemma, known, anonymous, kind)]
     addressee = _words_of(text, finding.addressee) if finding.addressee else None
     hops += relay_hops(addressee, cue_words, resolver, outlet)
@@ -144,6 +146,16 @@ class _Mentions:
     def __init__(self, mentions: Sequence[MentionSuggestion]) -> None:
         self._mentions = sorted(mentions, key=lambda mention: mention.span)
         self._starts = [mention.span.start for mention in self._mentions]
+        self._people = {
+            mention.actor
+            for mention in mentions
+            if (mention.known.record_kind if mention.known else mention.kind_guess)
+            == ActorKind.PERSON.value
+        }
+
+    def is_person(self, name: str) -> bool:
+        """Whether `name` is a person the text names ("Abbas Araqchi", after his title)."""
+        return name in self._people
 
     def within(self, span: Span) -> MentionSuggestion | None:
         at = bisect.bisect_left(self._starts, span.start)
