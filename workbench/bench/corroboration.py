@@ -44,9 +44,14 @@ def _timed(work: Callable[[], T]) -> tuple[float, float, T]:
     return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
-def _row(what: str, wall: float, cpu: float, floor: float | None = None, unit: str = "s") -> None:
+def _row(
+    what: str, wall: float, cpu: float, floor: tuple[float, float] | None = None, unit: str = "s"
+) -> None:
+    """One row: wall and CPU time, and (given the floor's wall and CPU) the ratio of each."""
     scale = 1000 if unit == "ms" else 1
-    ratio = f"  {wall / floor:5.1f}× floor" if floor else ""
+    ratio = ""
+    if floor and floor[0] > 0 and floor[1] > 0:
+        ratio = f"  {wall / floor[0]:6.1f}× / {cpu / floor[1]:6.1f}× floor (wall / CPU)"
     print(f"  {what:<46} {wall * scale:9.2f} {unit} wall {cpu * scale:9.2f} {unit} CPU{ratio}",
           flush=True)  # fmt: skip
 
@@ -67,19 +72,20 @@ def _all_claims(case: Path, claims: int) -> None:
     from workbench.services.corroboration import CorroborationCache
 
     floor_wall, floor_cpu, _rows = _timed(lambda: _plain_chains(case))
+    floor = (floor_wall, floor_cpu)
     _row("floor: every chain by one plain SQL query", floor_wall, floor_cpu)
     with Project.open(case, read_only=True) as project:
         cache = CorroborationCache(project)
         wall, cpu, _model = _timed(cache.model)
-        _row("read model (claims, chains, names, relations)", wall, cpu, floor_wall)
+        _row("read model (claims, chains, names, relations)", wall, cpu, floor)
         count_wall, count_cpu, counted = _timed(cache.count_all)
-        _row("trace every claim, count its cluster's origins", count_wall, count_cpu, floor_wall)
+        _row("trace every claim, count its cluster's origins", count_wall, count_cpu, floor)
         _row(f"origins for {claims:,} claims (target ≤ {ALL_TARGET_S:g} s)", wall + count_wall,
-             cpu + count_cpu, floor_wall)  # fmt: skip
+             cpu + count_cpu, floor)  # fmt: skip
         circular = sum(1 for cluster in counted.values() if cluster.circular)
         print(f"  ({circular:,} claims in circular clusters)", flush=True)
         judge_wall, judge_cpu, _judged = _timed(cache.judge_all)
-        _row("and judged in words (claims --json, reports)", judge_wall, judge_cpu, floor_wall)
+        _row("and judged in words (claims --json, reports)", judge_wall, judge_cpu, floor)
 
 
 def _plain_chains(case: Path) -> list[tuple]:
@@ -111,7 +117,7 @@ def _after_edits(case: Path) -> None:
             "undone": lambda _c: project.undo(),
         }
         floor = _one_chain_floor(case, claims)
-        _row("floor: one claim's chain by one plain SQL query", floor, floor, unit="ms")
+        _row("floor: one claim's chain by one plain SQL query", *floor, unit="ms")
         for label, edit in edits.items():
             times = []
             edit(claims[1])  # a first edit of the kind, untimed: its queries are compiled once
@@ -128,14 +134,13 @@ def _after_edits(case: Path) -> None:
         print(f"  target ≤ {EDIT_TARGET_MS:g} ms; full reads: {cache.full_reads}", flush=True)
 
 
-def _one_chain_floor(case: Path, claims: list[int]) -> float:
-    """The median time of one claim's chain read on an open connection."""
+def _one_chain_floor(case: Path, claims: list[int]) -> tuple[float, float]:
+    """The median wall and CPU time of one claim's chain read on an open connection."""
     connection = sqlite3.connect(f"file:{case}?mode=ro", uri=True)
     try:
         read = connection.execute
-        return statistics.median(
-            _timed(partial(lambda c: read(ONE_CHAIN_SQL, (c,)).fetchall(), c))[0] for c in claims
-        )
+        times = [_timed(partial(lambda c: read(ONE_CHAIN_SQL, (c,)).fetchall(), c)) for c in claims]
+        return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
     finally:
         connection.close()
 
