@@ -15,7 +15,7 @@ from workbench.domain import Actor, Claim, ClaimActor
 from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
-from workbench.services.claims import create_claim, edit_claim
+from workbench.services.claims import create_claim, delete_claim, edit_claim
 from workbench.services.entities import create_actor
 from workbench.services.errors import NameTaken
 from workbench.services.links import link_actor
@@ -144,3 +144,21 @@ def test_two_analysts_linking_the_same_actor_at_once_get_one_link(
     assert "a colleague saved the same claim actors row a moment ago" in str(outcome[0])
     with bob.reading() as session:
         assert session.scalar(select(func.count()).select_from(ClaimActor)) == 1
+
+
+def test_saving_a_claim_a_colleague_deleted_meanwhile_is_refused(
+    analysts: tuple[Project, Project],
+) -> None:
+    """Alice is saving a claim Bob deletes in between: her save is refused in one line, and
+    the claim stays deleted (nothing half-written)."""
+    alice, bob = analysts
+    claim = _claim(alice)
+    with (
+        pytest.raises(SavedAtOnce, match="a colleague deleted what you were saving"),
+        alice.command("Edit claim") as uow,
+    ):
+        row = uow.claims.get(claim)
+        delete_claim(bob, claim)
+        row.summary = "talks failed"
+    with alice.reading() as session:
+        assert session.get(Claim, claim) is None

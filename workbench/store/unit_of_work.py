@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
 from workbench.domain.journal import ChangeRecord
@@ -80,6 +81,10 @@ class UnitOfWork:
             same = capture_pg.saved_at_once(exc.orig)
             if same is not None:
                 raise SavedAtOnce(same) from exc
+        if isinstance(exc, StaleDataError):  # the row went between reading and saving it
+            raise SavedAtOnce(
+                "a colleague deleted what you were saving a moment ago; yours was not saved"
+            ) from exc
 
     def commit(self, action: str | None = None, *, undoable: bool = False) -> list[RowChange]:
         """Flush, queue search updates and the change-log entry, commit; returns the changes."""
