@@ -134,3 +134,13 @@ def test_confidence_and_reason_for_each_suggestion() -> None:
     for item in found:
         assert 0 < item.confidence <= 1
         assert "\n" not in item.reason and "said" in item.reason
+
+
+def test_said_to_someone_and_said_on_a_weekday() -> None:
+    """'said to reporters' is a cue with its audience; 'said Thursday that' drops the day."""
+    text = "She said to reporters that it was over. He said Thursday that the plan failed."
+    found = suggest_attributions(text)
+    assert [(_words(text, item.cue), _words(text, item.content)) for item in found] == [
+        ("said to reporters", "it was over"),
+        ("said", "the plan failed"),
+    ]

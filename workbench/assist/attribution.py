@@ -50,7 +50,8 @@ _BARE_CLAUSE = regex.compile(
     regex.IGNORECASE,
 )
 _CONTENT_LEAD = regex.compile(
-    r"[\s,:]*(?:(?:yesterday|today|on\s+\w+day|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?"
+    r"[\s,:]*(?:(?:yesterday|today|(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?"
     r"|later|recently|publicly|privately|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|email|e-mail|interview|release|post|tweet|letter|call|conference|speech))"
     r"[\s,]+)*(?:that\s+)?",
@@ -70,6 +71,10 @@ _TRAILING_JOINER = regex.compile(r"[\s,]+(?:and|but|with|while|as)$")
 _CLAUSE_STOP = regex.compile(r"[,;—–]")
 _LAST_WORD = regex.compile(r"([\w’']+)\s*$")
 _TO_AFTER = regex.compile(r"\s+(?:\w+\s+)?to\s")
+_TO_SOMEONE = regex.compile(
+    r"\s+to\s+(?=\p{Lu}|(?:the|a|an|his|her|their|him|them|me|us|reporters|journalists|"
+    r"lawmakers|supporters|members|investigators|police)\b)"
+)
 _BE_BEFORE = regex.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?$")
 _JOINER_BEFORE = regex.compile(r"(?:[,;]\s*(?:and|but|with|while)?|\b(?:and|but|while))\s*$")
 _THAT_SOON = regex.compile(
@@ -131,8 +136,9 @@ def _finding(
         return None
     after = match.end()
     addressee = None
-    if lemma == "tell" or word.lower().startswith("ask"):
-        addressee = phrase_after(text, after, sentence.end)
+    told = _TO_SOMEONE.match(text, after, sentence.end) if lemma == "say" else None
+    if lemma == "tell" or word.lower().startswith("ask") or told:
+        addressee = phrase_after(text, told.end() if told else after, sentence.end)
         after = addressee.end if addressee else after
         cue = Span(cue.start, after)
     source, inverted, after = _source(text, sentence, cue, after, word, before)
@@ -359,6 +365,8 @@ def _is_noun(text: str, sentence: Span, match: PhraseMatch) -> bool:
 def _is_passive_or_order(text: str, match: PhraseMatch, sentence: Span) -> bool:
     """ "is said to be", "was told to leave", "was all revealed": no reported speech."""
     following = text[match.end() : min(sentence.end, match.end() + 40)]
+    if _TO_SOMEONE.match(following):  # "said to reporters", "said to Walter"
+        return False
     if _TO_AFTER.match(following) and "comment" not in match.group():
         return True
     word = match.group().lower().split()[0]

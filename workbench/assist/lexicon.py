@@ -151,7 +151,8 @@ UNNAMED_HEADS = word_set(
     "employees employee members member leaders leader scientists researchers studies study "
     "report statement estimates data police investigators prosecutors research analysis "
     "survey poll records paper figures documents affidavit complaint release invitation "
-    "assessment footage video projections filing memo letter findings evidence"
+    "assessment footage video projections filing memo letter findings evidence reporters "
+    "journalists lawmakers supporters"
 )
 # Of those, the heads that make a speaker anonymous rather than an institution.
 ANONYMOUS_HEADS = word_set(
