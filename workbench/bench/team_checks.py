@@ -33,6 +33,7 @@ class Outcome:
     duplicates: list[str]
     disagreeing: list[str]
     same_exports: bool
+    solo: Any = None  # the floor's log: one analyst editing alone
 
 
 def seeded_case(url: str, folder: Path, analysts: int, pages: int) -> list[str]:
