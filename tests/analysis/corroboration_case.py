@@ -3,7 +3,12 @@ Reuters claim, a syndicated copy of the article, and a third outlet citing the s
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,6 +20,7 @@ from workbench.services.articles import NewArticle, add_article, article_text
 from workbench.services.claims import Hop, create_claim, set_attribution
 from workbench.services.entities import create_source
 from workbench.services.links import relate_claims
+from workbench.services.sample import build_sample
 
 REUTERS_QUOTE = (
     "Sources told Reuters that the Iranian leadership is not happy with Russia’s actions so far"
@@ -76,10 +82,30 @@ def add_outlet_article(project: Project, text: str, outlet: str, copy_of: int | 
     return add_article(project, new)
 
 
+_TEMPLATE: dict[str, object] = {}  # the case built once per test session, copied per test
+
+
 @pytest.fixture
-def case(sample_project: Project) -> Case:
-    """Three articles, three outlets, one Reuters story from unnamed sources."""
-    project = sample_project
+def case(tmp_path: Path) -> Iterator[Case]:
+    """Three articles, three outlets, one Reuters story from unnamed sources (a fresh copy of
+    a case built once: building it through the services for every test is slow)."""
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="workbench-corroboration-case-"))
+        atexit.register(shutil.rmtree, folder, True)
+        with Project.create(folder / "case.wbproj") as project:
+            build_sample(project)
+            _TEMPLATE.update(path=folder / "case.wbproj", ids=_build(project))
+    path = tmp_path / "case.wbproj"
+    template = Path(str(_TEMPLATE["path"]))
+    for suffix in ("", "-wal"):
+        if Path(f"{template}{suffix}").exists():
+            shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
+    with Project.open(path) as project:
+        project.undo_stack.clear()
+        yield Case(project, **_TEMPLATE["ids"])  # type: ignore[arg-type]
+
+
+def _build(project: Project) -> dict[str, object]:
     with project.reading() as session:
         seed_claim, seed_article = session.execute(
             select(Claim.id, Claim.article_id).where(Claim.exact.startswith("Sources told"))
@@ -97,7 +123,10 @@ def case(sample_project: Project) -> Case:
     third = mark(project, third_article, REUTERS_QUOTE)
     via_reuters(project, third, sources["Tehran Times"])
     relate_claims(project, third, seed_claim, "repeats")
-    return Case(project, seed_claim, copy, third, seed_article, copy_article, sources)
+    return {
+        "seed": seed_claim, "copy": copy, "third": third, "seed_article": seed_article,
+        "copy_article": copy_article, "sources": sources,
+    }  # fmt: skip
 
 
 def kremlin_statement(case: Case) -> int:
