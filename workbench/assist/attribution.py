@@ -24,7 +24,13 @@ from workbench.assist.phrases import (
     subject_before,
     trimmed,
 )
-from workbench.assist.quotes import Quote
+from workbench.assist.quotes import (
+    ADJOINING,
+    Quote,
+    inside_quote,
+    quote_ending_at,
+    quote_starting_at,
+)
 
 _FORMS = {form: lemma for lemma, forms in lexicon.REPORTING_VERBS.items() for form in forms}
 _FORMS.update(
@@ -57,8 +63,6 @@ _CONTENT_LEAD = regex.compile(
     r"[\s,]+)*(?:that\s+)?",
     regex.IGNORECASE,
 )
-_OPENS_QUOTE = regex.compile(r"^[\s,:—–-]*[\"“‘]")
-_JOINS_QUOTE = regex.compile(r"^[\s,—–-]*$")
 _SHORT_GAP = regex.compile(r"^[^.!?“”\"]{0,80},\s*$")
 _WHOLE_CLAUSE_VERBS = lexicon.word_set(
     "say tell add argue insist explain claim write believe think state note report suggest "
@@ -114,7 +118,7 @@ def findings_in(
     first = bisect.bisect_left(cues, sentence.start, key=lambda cue: cue.begin)
     last = bisect.bisect_left(cues, sentence.end, key=lambda cue: cue.begin)
     for match in cues[first:last]:
-        if match.end() > sentence.end or _inside_quote(quotes, match.start()):
+        if match.end() > sentence.end or inside_quote(quotes, match.start()):
             continue
         finding = _finding(text, sentence, quotes, match, found)
         if finding is not None:
@@ -189,8 +193,8 @@ def _content(
     lemma: str,
 ) -> tuple[Span | None, bool]:
     left_edge = min(cue.start, source.start)
-    quoted_before = _quote_ending_at(text, quotes, left_edge)
-    quoted_after = _quote_starting_at(text, quotes, after)
+    quoted_before = quote_ending_at(text, quotes, left_edge)
+    quoted_after = quote_starting_at(text, quotes, after)
     rest = text[after : sentence.end]
     if quoted_before and quoted_before.outer.end <= sentence.start and _words(rest):
         quoted_before = None
@@ -217,7 +221,7 @@ def _content_before(
     if at >= 0:
         quote = quotes[at]
         gap = text[quote.outer.end : cue.start]
-        if _JOINS_QUOTE.match(gap):
+        if ADJOINING.match(gap):
             return _with_lead_in(text, sentence, _inner(text, quote)), True
         if _SHORT_GAP.match(gap) and quote.outer.end > sentence.start:
             said = trimmed(text, quote.inner.start, cue.start)
@@ -236,7 +240,7 @@ def _according_to(
     if _words(lead) <= 1:
         content = trimmed(text, source.end, sentence.end, lead=True)
         return Finding(cue, source, content, None, "according", False, "according to")
-    quote = _quote_ending_at(text, quotes, match.start())
+    quote = quote_ending_at(text, quotes, match.start())
     content = quote.inner if quote else _clause_before(text, sentence.start, match.start())
     if content is None and not lead.rstrip().endswith(","):  # "… group according to officials"
         content = trimmed(text, sentence.start, match.start(), lead=True)
@@ -374,29 +378,6 @@ def _is_passive_or_order(text: str, match: PhraseMatch, sentence: Span) -> bool:
         return False
     before = text[max(sentence.start, match.start() - 30) : match.start()]
     return bool(_BE_BEFORE.search(before))
-
-
-def _inside_quote(quotes: list[Quote], position: int) -> bool:
-    at = bisect.bisect_right(quotes, position, key=lambda quote: quote.inner.start) - 1
-    return at >= 0 and position < quotes[at].inner.end
-
-
-def _quote_ending_at(text: str, quotes: list[Quote], position: int) -> Quote | None:
-    """The quotation closed right before `position` (only spaces or a comma between)."""
-    at = bisect.bisect_right(quotes, position, key=lambda quote: quote.outer.end) - 1
-    if at < 0:
-        return None
-    quote = quotes[at]
-    return quote if _JOINS_QUOTE.match(text[quote.outer.end : position]) else None
-
-
-def _quote_starting_at(text: str, quotes: list[Quote], position: int) -> Quote | None:
-    """The quotation opened right after `position` (after a comma or a colon)."""
-    at = bisect.bisect_left(quotes, position, key=lambda quote: quote.outer.start)
-    if at >= len(quotes):
-        return None
-    quote = quotes[at]
-    return quote if _OPENS_QUOTE.match(text[position : quote.outer.start + 1]) else None
 
 
 def _words(piece: str) -> int:

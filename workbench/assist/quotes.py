@@ -4,11 +4,14 @@ on in the next paragraph, ends there)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from workbench.assist.model import Span
 
+_OPENS_QUOTE = re.compile(r"^[\s,:—–-]*[\"“‘]")
+ADJOINING = re.compile(r"^[\s,—–-]*$")  # between a quotation and the words attributing it
 _OPENING = {"“": "”", "„": "”", "«": "»", "‘": "’"}
 _MARKS = re.compile('[“”„«»‘’"]')
 
@@ -67,11 +70,25 @@ def _quote(offset: int, start: int, end: int, *, closed: bool = True) -> Quote:
     return Quote(Span(offset + start, offset + end), Span(offset + start + 1, offset + inner_end))
 
 
-def quote_around(quotes: list[Quote], position: int) -> Quote | None:
-    """The quotation whose words contain `position`, if any."""
-    for quote in quotes:
-        if quote.inner.start <= position < quote.inner.end:
-            return quote
-        if quote.outer.start > position:
-            return None
-    return None
+def inside_quote(quotes: list[Quote], position: int) -> bool:
+    """Whether `position` is among the quoted words of one of `quotes` (in reading order)."""
+    at = bisect.bisect_right(quotes, position, key=lambda quote: quote.inner.start) - 1
+    return at >= 0 and position < quotes[at].inner.end
+
+
+def quote_ending_at(text: str, quotes: list[Quote], position: int) -> Quote | None:
+    """The quotation closed right before `position` (only spaces or a comma between)."""
+    at = bisect.bisect_right(quotes, position, key=lambda quote: quote.outer.end) - 1
+    if at < 0:
+        return None
+    quote = quotes[at]
+    return quote if ADJOINING.match(text[quote.outer.end : position]) else None
+
+
+def quote_starting_at(text: str, quotes: list[Quote], position: int) -> Quote | None:
+    """The quotation opened right after `position` (after a comma or a colon)."""
+    at = bisect.bisect_left(quotes, position, key=lambda quote: quote.outer.start)
+    if at >= len(quotes):
+        return None
+    quote = quotes[at]
+    return quote if _OPENS_QUOTE.match(text[position : quote.outer.start + 1]) else None
