@@ -57,7 +57,7 @@ def suggest_command(arguments: argparse.Namespace) -> int:
 
     target = Path(arguments.target)
     if arguments.article is not None:
-        text, published, known, outlet = _from_project(target, arguments.article)
+        text, published, known, outlet = _from_project(arguments.target, arguments.article)
     else:
         text, published, outlet = _from_file(target)
         known = ()
@@ -99,16 +99,16 @@ def _from_file(path: Path) -> tuple[str, datetime.date | None, str | None]:
 
 
 def _from_project(
-    path: Path, article_id: int
+    location: str, article_id: int
 ) -> tuple[str, datetime.date | None, tuple[KnownName, ...], str | None]:
     from workbench.services import Project
     from workbench.services.assist_inputs import article_for_suggestions, known_names
     from workbench.store import ProjectError
 
-    if not path.exists():
-        raise CommandError(f"no project at {path}")
+    if "://" not in location and not Path(location).exists():  # a shared store is given by URL
+        raise CommandError(f"no project at {location}")
     try:
-        with Project.open(path, read_only=True) as project:
+        with Project.open(location, read_only=True) as project:
             article = article_for_suggestions(project, article_id)
             known = known_names(project)
     except ProjectError as error:
