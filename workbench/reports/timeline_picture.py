@@ -26,6 +26,7 @@ REPORT_ROWS = 3  # rows of article labels on the reports track
 FONT_SIZE = 11.0
 AXIS = 28.0  # the axis' height
 LABEL_CHARACTERS = 40
+LABEL_ROOM = 300.0  # pixels kept right of the last moment for its label, when fitting
 EMPTY_START = datetime(2000, 1, 1)  # where an empty timeline's axis starts
 
 Width = Callable[[str], float]
@@ -92,7 +93,7 @@ def fitting_zoom(timeline: Timeline, width: float) -> float:
     if span is None:
         return 1.0
     days = max((span[1] - span[0]).total_seconds() / 86_400, 1.0)
-    return max(width - LANE_TITLE - 220.0, 200.0) / days
+    return max(width - LANE_TITLE - LABEL_ROOM, 200.0) / days
 
 
 def lay_out_timeline(

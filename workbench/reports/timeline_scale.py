@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from workbench.reports.model import MONTHS
 
-MIN_TICK_GAP = 90.0  # pixels between labelled ticks at least
+MIN_TICK_GAP = 64.0  # pixels between labelled ticks at least
 DAY_SECONDS = 86_400.0
 # Tick steps, finest first: (name, approximate days).
 STEPS = (

@@ -22,6 +22,7 @@ UNIT = 150.0  # pixels per unit of the spring layout (about one unit square per 
 ITERATIONS = 200  # igraph's default is 500; 200 settle a 2,000-node chart as well
 # With most nodes held, the new ones settle in fewer, gentler steps (units moved per step).
 SETTLING, SETTLING_STEP = 100, 1.0
+GAP = 1.5  # units between the connected parts of a fresh layout
 LAYER_GAP = 280.0  # pixels between the layers of the chain layout
 ROW_GAP = 46.0  # pixels between nodes of one layer
 LAYOUTS = ("spring", "chains")
@@ -53,8 +54,7 @@ def spring_layout(
     pairs = {tuple(sorted((index[e.source], index[e.target]))) for e in chart.edges}
     graph = igraph.Graph(n=len(keys), edges=sorted(pairs))
     if not kept:
-        placed = graph.layout_fruchterman_reingold(niter=ITERATIONS, grid="auto")
-        return dict(zip(keys, _spread(placed.coords), strict=True))
+        return dict(zip(keys, _fresh(graph), strict=True))
     start = _starting_places(keys, graph, kept, random.Random(seed))
     placed = graph.layout_fruchterman_reingold(
         seed=start, niter=SETTLING, start_temp=SETTLING_STEP, **_held(keys, kept)
@@ -62,13 +62,35 @@ def spring_layout(
     return {key: (x * UNIT, y * UNIT) for key, (x, y) in zip(keys, placed.coords, strict=True)}
 
 
-def _spread(coords: list[list[float]]) -> list[Position]:
-    """A fresh layout scaled so that each node has about one unit square of room (igraph's
-    grid-based layout packs large graphs tighter), in pixels."""
+def _fresh(graph: igraph.Graph) -> list[Position]:
+    """Each connected part laid out by itself, then the parts set side by side in rows, the
+    largest first (laid out together, small parts drift far off and squeeze the large one)."""
+    places: list[Position] = [(0.0, 0.0)] * graph.vcount()
+    parts = sorted(graph.connected_components(), key=len, reverse=True)
+    boxes = [_part(graph, members) for members in parts]
+    row_width = math.sqrt(sum(w * h for _coords, w, h in boxes)) * 1.3
+    x = y = row_height = 0.0
+    for members, (coords, width, height) in zip(parts, boxes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + GAP, 0.0
+        for member, (px, py) in zip(members, coords, strict=True):
+            places[member] = ((x + px) * UNIT, (y + py) * UNIT)
+        x, row_height = x + width + GAP, max(row_height, height)
+    return places
+
+
+def _part(graph: igraph.Graph, members: list[int]) -> tuple[list[Position], float, float]:
+    """A connected part's layout, spread to about one unit square a node, from (0, 0); and
+    its width and height (in units)."""
+    if len(members) == 1:
+        return [(0.0, 0.0)], 0.0, 0.0
+    coords = graph.induced_subgraph(members).layout_fruchterman_reingold(niter=ITERATIONS).coords
     xs, ys = [x for x, _y in coords], [y for _x, y in coords]
-    area = (max(xs) - min(xs)) * (max(ys) - min(ys))
-    scale = math.sqrt(len(coords) / area) if area > 0 else 1.0
-    return [(x * scale * UNIT, y * scale * UNIT) for x, y in coords]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    area = width * height
+    scale = math.sqrt(len(members) / area) if area > 0 else 1.0 / max(width, height, 1e-9)
+    placed = [((x - min(xs)) * scale, (y - min(ys)) * scale) for x, y in coords]
+    return placed, width * scale, height * scale
 
 
 def _starting_places(

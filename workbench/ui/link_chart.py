@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.reports.chart_model import LinkChart
 from workbench.reports.chart_style import palette
 from workbench.services import ProjectChange
 from workbench.services.link_chart import ChartStart
@@ -205,16 +206,22 @@ class LinkChartPanel(QWidget):
     def _show(self, result: LaidOutChart, fresh: bool) -> None:
         self.task = None
         self.claim_ids = result.claim_ids
-        self.scene.show_chart(result.chart, result.places, self.colours())
-        if fresh:
+        self.show_laid_out(result.chart, result.places, fit=fresh)
+
+    def show_laid_out(
+        self, chart: LinkChart, places: dict[str, tuple[float, float]], fit: bool = False
+    ) -> None:
+        """Draw a chart at its places, the labels that fit, and say what is shown."""
+        self.scene.show_chart(chart, places, self.colours())
+        if fit:
             self.view.fit()
         self._fit_labels()
-        chart = result.chart
         left_out = f" · {chart.left_out} more claims left out" if chart.left_out else ""
         hidden = f" · {len(self.scene.hidden)} hidden" if self.scene.hidden else ""
+        claims = sum(1 for node in chart.nodes if node.kind == "claim")
         self.status.setText(
             f"{len(chart.nodes)} nodes, {self.scene.edge_count_shown()} links, "
-            f"{len(result.claim_ids)} claims{hidden}{left_out}"
+            f"{claims} claims{hidden}{left_out}"
         )
         self.shown.emit()
 

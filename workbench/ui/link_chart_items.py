@@ -75,6 +75,7 @@ class NodeItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setZValue(Z_NODE)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # panning blits it
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         detail = f" ({node.detail})" if node.detail else ""
         self.setToolTip(f"{node.kind}: {node.label}{detail}")
@@ -86,6 +87,7 @@ class NodeItem(QGraphicsItem):
         self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is under
         self.label.setZValue(Z_LABEL)
+        self.label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The label keeps its size on screen: centred under the node in screen pixels (its
         # own transform), wherever the node is in the scene.
         width = self.label.boundingRect().width()
@@ -140,10 +142,13 @@ class EdgeItem(QGraphicsLineItem):
         colour = QColor(look.colour)
         colour.setAlphaF(look.opacity)
         self.pen_ = QPen(colour, look.width)
+        self.pen_.setCosmetic(True)  # as wide on screen at any zoom, and quicker to draw
         if DASHES[look.dash]:
             self.pen_.setDashPattern(list(DASHES[look.dash]))
         self.pen_.setCapStyle(Qt.PenCapStyle.FlatCap)
         self.selected_pen = QPen(QColor(colours["selected"]), look.width + 2.0)
+        self.selected_pen.setCosmetic(True)
+        self._shape = QPainterPath()
         self.setPen(self.pen_)
         self.setZValue(Z_EDGE)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -158,14 +163,20 @@ class EdgeItem(QGraphicsLineItem):
         """Stay joined to the two nodes (after either moved)."""
         start, end = (node.pos() for node in self.ends)
         x1, y1, x2, y2 = edge_ends((start.x(), start.y()), (end.x(), end.y()), self.offset)
-        self.setLine(QLineF(x1, y1, x2, y2))
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
+        line = QLineF(x1, y1, x2, y2)
+        path = QPainterPath(line.p1())
+        path.lineTo(line.p2())
         stroker = QPainterPathStroker()
         stroker.setWidth(max(CLICK_WIDTH, self.pen_.widthF()))
-        return stroker.createStroke(path)
+        self.prepareGeometryChange()  # the shape, and so the bounding box, change with the line
+        self._shape = stroker.createStroke(path)
+        self.setLine(line)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def boundingRect(self) -> QRectF:
+        return self._shape.boundingRect()
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:

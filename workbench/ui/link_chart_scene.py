@@ -51,6 +51,9 @@ class ChartScene(QGraphicsScene):
             self.edges[edge.key] = line
         for name, members in self._group_names.items():
             self._add_group(name, members, colours)
+        # The scene's own rect only ever grows: set it to this chart, so a smaller chart after a
+        # larger one does not sit in a corner of empty scene.
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-300, -300, 300, 300))
         self.apply_visibility()
 
     def places(self) -> dict[str, tuple[float, float]]:

@@ -11,6 +11,7 @@ from workbench.ui.link_chart_items import NodeItem
 
 ZOOM_STEP = 1.2
 ZOOM_RANGE = (0.05, 8.0)
+FIT_ROOM = 0.94
 
 
 class ChartView(QGraphicsView):
@@ -27,6 +28,10 @@ class ChartView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlags(
+            QGraphicsView.OptimizationFlag.DontSavePainterState
+            | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
+        )
         self.setAccessibleName("Link chart")
         self.fitting = False  # the chart is kept fitted to the view until the analyst zooms
 
@@ -47,6 +52,7 @@ class ChartView(QGraphicsView):
         self.fitting = True
         area = self.scene().itemsBoundingRect().adjusted(-40, -40, 40, 40)
         self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
+        self.scale(FIT_ROOM, FIT_ROOM)  # room at the edges for the labels under the nodes
         if self.scale_now > 1.0:
             self.resetTransform()
             self.centerOn(area.center())

@@ -19,7 +19,13 @@ from workbench.domain.anchoring import Span
 from workbench.services.lookup import named
 from workbench.services.reading import ArticleForReading
 from workbench.services.workspace import create_sample_project
-from workbench.ui import ach_shots, corroboration_shots, export_dialog_shots, suggestion_shots
+from workbench.ui import (
+    ach_shots,
+    corroboration_shots,
+    export_dialog_shots,
+    link_chart_shots,
+    suggestion_shots,
+)
 from workbench.ui.app import application
 from workbench.ui.look import apply_scheme
 from workbench.ui.main_window import MainWindow
@@ -77,6 +83,7 @@ def _steps() -> list[Step]:
         suggestion_shots.suggestions,
         ach_shots.competing_hypotheses,
         corroboration_shots.corroboration,
+        link_chart_shots.link_chart_and_timeline,
         _search,
         _shortcuts,
         _dark,

@@ -8,6 +8,8 @@ labels never cover one another at any zoom.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -68,6 +70,7 @@ class TimelinePanel(QWidget):
         self.timeline = Timeline()
         self.pixels_per_day = 0.0  # 0 until the first drawing fits the timeline to the view
         self.picture = lay_out_timeline(self.timeline, 1.0)
+        self._zoomed_at: tuple[datetime, int, int] | None = None  # moment, screen x, scroll
         self.scene = TimelineScene()
         self.view = TimelineView(self.scene, self)
         self._build()
@@ -141,20 +144,24 @@ class TimelinePanel(QWidget):
 
     def zoom(self, factor: float, at_x: float | None = None) -> None:
         """Zoom in time by `factor`, keeping the moment at scene x `at_x` (default: the
-        middle of the view) where it is on screen."""
+        middle of the view) where it is on screen. Zooming on at the same place keeps the
+        very moment the first step kept (scroll positions are whole pixels: no drift)."""
         if not self.timeline.events and not self.timeline.reports:
             return
-        view = self.view
+        view, bar = self.view, self.view.horizontalScrollBar()
         middle = view.mapToScene(view.viewport().rect().center()).x()
         anchor = middle if at_x is None else at_x
-        moment = self.picture.scale.moment(anchor)
         on_screen = view.mapFromScene(anchor, 0).x()
+        kept = self._zoomed_at
+        if kept is not None and kept[1:] == (on_screen, bar.value()):
+            moment = kept[0]
+        else:
+            moment = self.picture.scale.moment(anchor)
         low, high = ZOOM_LIMITS
         self.pixels_per_day = max(low, min(high, self.pixels_per_day * factor))
         self.draw()
-        new_x = self.picture.scale.x(moment)
-        bar = view.horizontalScrollBar()
-        bar.setValue(round(new_x - on_screen))
+        bar.setValue(round(self.picture.scale.x(moment) - on_screen))
+        self._zoomed_at = (moment, on_screen, bar.value())
 
     @Slot()
     def fit(self) -> None:
