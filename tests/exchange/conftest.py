@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from workbench.services import Project
 from workbench.services.reporting import export_report
+from workbench.services.sample import build_sample
 
 STANDARDS = Path(__file__).resolve().parents[2].parent / "shared" / "standards"
 EMOJI_TEXT = "🛰️ Satellite 🇮🇷 report\n\nOfficials said 😀 the test 𝔣ailed on Monday."
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built once for these tests, closed."""
+    path = tmp_path_factory.mktemp("sample") / "sample.wbproj"
+    with Project.create(path) as project:
+        build_sample(project)
+        project.undo_stack.clear()
+    return path
+
+
+@pytest.fixture
+def sample_project(sample_file: Path, tmp_path: Path) -> Iterator[Project]:
+    """A fresh copy of the sample project (as `workbench sample` makes it) for one test."""
+    copy = tmp_path / "sample.wbproj"
+    shutil.copyfile(sample_file, copy)
+    with Project.open(copy) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

@@ -41,8 +41,7 @@ def _rows(project: Project) -> list[ArticleRow]:
 
 
 def test_csl_json_is_formatted_by_a_csl_processor(sample_project: Project, tmp_path: Path) -> None:
-    """citeproc-py reads the exported items and cites the sample in Chicago notes style with
-    its author, title, outlet and date."""
+    """citeproc-py cites the exported item in Chicago notes: author, outlet and date."""
     items = json.loads(export_report(sample_project, "csljson", tmp_path / "refs.json").read_text())
     style = CitationStylesStyle(
         get_style_filepath("chicago-notes-bibliography-16th-edition"), validate=False
@@ -79,8 +78,7 @@ def _zotero_ris(tmp_path: Path) -> Path:
 def test_a_zotero_ris_export_with_snapshots_becomes_articles(
     project: Project, tmp_path: Path
 ) -> None:
-    """Told by its content (a .txt name): the snapshot's text with the reference's metadata;
-    the reference without a snapshot or abstract is named as left out."""
+    """A Zotero RIS (a .txt) imports its snapshot with its metadata; one without is named."""
     path = _zotero_ris(tmp_path)
     assert exchange_format(path) == "ris"
     summary = import_exchange_file(project, path)
@@ -112,8 +110,7 @@ def test_a_csl_json_export_finds_snapshots_in_the_item_folders(
 
 
 def test_a_round_trip_keeps_every_references_field(project: Project, tmp_path: Path) -> None:
-    """CSL-JSON export → import (with the snapshot) into an empty project → export: the same
-    items, but the id (the content hash of the text read from the snapshot)."""
+    """CSL-JSON → import with the snapshot → CSL-JSON: the same item but its id."""
     add_article(
         project,
         NewArticle(

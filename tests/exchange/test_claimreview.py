@@ -26,8 +26,7 @@ def _reviews(project: Project, tmp_path: Path) -> list[dict]:
 
 
 def test_only_claims_with_a_verdict_are_reviewed(sample_project: Project, tmp_path: Path) -> None:
-    """One ClaimReview per corroborated, disputed or refuted claim; none for unverified ones,
-    each with what fact-check readers require (claimReviewed, author, rating name)."""
+    """One ClaimReview per claim with a verdict, each with what fact-check readers need."""
     reviews = _reviews(sample_project, tmp_path)
     verdicts = [v for v in claim_views(sample_project) if v.status != "unverified"]
     assert len(reviews) == len(verdicts) > 0
@@ -58,8 +57,7 @@ def test_the_rating_follows_status_then_credibility(
 def test_a_repeated_claim_appears_in_both_articles_earliest_first(
     project: Project, tmp_path: Path
 ) -> None:
-    """A refuted claim repeated by an earlier article: both are appearances, the earlier one is
-    the first appearance and gives the claim's date."""
+    """A repeated claim appears in both articles; the earlier is its first appearance."""
     text = "The dam burst on Friday, officials said."
     later = add_article(
         project,

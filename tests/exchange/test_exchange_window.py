@@ -37,8 +37,7 @@ def _exchange(window: MainWindow) -> ExchangeImport:
 def test_the_export_dialog_offers_and_writes_every_exchange_format(
     qtbot: QtBot, sample_window: MainWindow, tmp_path: Path
 ) -> None:
-    """Each exchange format is in the list under its analyst's name; a .qdpx written from the
-    dialog holds project.qde."""
+    """The dialog names every exchange format; a .qdpx written from it holds project.qde."""
     sample_window.actions_.export_report.trigger()
     dialog = sample_window.export_dialog
     qtbot.waitUntil(lambda: not dialog.previewing, timeout=WAIT_MS)
@@ -59,8 +58,7 @@ def test_the_export_dialog_offers_and_writes_every_exchange_format(
 def test_a_qdpx_is_imported_after_the_analyst_chooses_what_its_codes_become(
     qtbot: QtBot, open_window: OpenWindow, project: Project, tmp_path: Path
 ) -> None:
-    """File → Import of another tool's .qdpx shows its codes; making "Forecast" the kind
-    prediction imports the selection as a prediction tagged only "Economy"."""
+    """Importing a .qdpx asks what codes become; “Forecast” as a kind gives a prediction."""
     window = open_window(project)
     window.importer.import_paths([_foreign(tmp_path)])
     qtbot.waitUntil(lambda: _exchange(window).dialog is not None, timeout=WAIT_MS)
@@ -88,8 +86,7 @@ def test_a_stix_bundle_is_imported_without_a_question(
 def test_the_export_dialog_cites_articles_in_markdown_in_the_chosen_style(
     qtbot: QtBot, sample_window: MainWindow, tmp_path: Path
 ) -> None:
-    """ "Cite articles" is offered for Markdown only; Chicago notes puts the article's citation
-    in a footnote of the file written."""
+    """“Cite articles” is offered for Markdown; Chicago puts the citation in a footnote."""
     sample_window.actions_.export_report.trigger()
     dialog = sample_window.export_dialog
     dialog.choose_format("html")

@@ -27,8 +27,7 @@ def _lines(path: Path) -> list[Any]:
 def test_every_entity_validates_under_its_followthemoney_schema(
     sample_project: Project, tmp_path: Path
 ) -> None:
-    """followthemoney's schema.validate passes every line; claims are Documentation of the
-    article, mentions Mention, the Kremlin a PublicBody, events Event."""
+    """Every line passes its followthemoney schema; claims are Documentation of the article."""
     entities = _lines(export_report(sample_project, "ftm", tmp_path / "case.ftm"))
     for entity in entities:
         schema = model.get(entity["schema"])
@@ -43,7 +42,7 @@ def test_every_entity_validates_under_its_followthemoney_schema(
 
 
 def test_a_round_trip_through_an_empty_project_loses_nothing(round_trip: RoundTrip) -> None:
-    """Export → import into an empty project → export: the same project, the same lines."""
+    """Export → import into an empty project → export: the same project and file."""
     before, after, first, second = round_trip("ftm", import_ftm)
     assert after == before
     assert second.read_bytes() == first.read_bytes()
@@ -76,8 +75,7 @@ FOREIGN = [
 def test_another_tools_entities_become_actors_events_and_articles(
     project: Project, tmp_path: Path
 ) -> None:
-    """Aleph-like lines (told by their content): a person, an event of March 2024 she took
-    part in, an article, and her mention in it."""
+    """Aleph-like lines (told by content) give an actor, her event, an article, a mention."""
     path = tmp_path / "aleph.json"
     path.write_text("\n".join(json.dumps(e) for e in FOREIGN) + "\n", encoding="utf-8")
     assert exchange_format(path) == "ftm"

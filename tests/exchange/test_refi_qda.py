@@ -46,8 +46,7 @@ def test_the_export_is_valid_against_the_refi_qda_project_schema(
 def test_positions_count_code_points_as_the_standard_does(
     project: Project, tmp_path: Path, refi_schema: Path
 ) -> None:
-    """Behind emoji and other characters outside the BMP, a claim's positions are code points
-    into the archive's UTF-8 text (not UTF-16 units nor bytes), end exclusive."""
+    """Behind emoji, positions are code points into the archive's text, end exclusive."""
     article = add_article(project, NewArticle(text=EMOJI_TEXT, title="Emoji"))
     start = EMOJI_TEXT.index("the test")
     create_claim(project, article, Span(start, start + len("the test 𝔣ailed")))
@@ -63,8 +62,7 @@ def test_positions_count_code_points_as_the_standard_does(
 
 
 def test_a_round_trip_through_an_empty_project_loses_nothing(round_trip: RoundTrip) -> None:
-    """Export → import into an empty project → export: every claim, chain, link, grade, tag,
-    note, record and relation is the same, and so is the second .qdpx."""
+    """Export → import into an empty project → export: the same project and file."""
     before, after, first, second = round_trip("qdpx", import_qdpx)
     assert after == before
 
@@ -114,8 +112,7 @@ def _foreign(tmp_path: Path, qde: str | None = None, text: str = INTERVIEW) -> P
 def test_another_tools_selections_become_claims_and_its_codes_tags(
     project: Project, tmp_path: Path
 ) -> None:
-    """A QualCoder-like project: the selection is a claim on the quote, its codes tags, its
-    description the summary."""
+    """Another tool's selection is a claim: codes its tags, description its summary."""
     summary = import_qdpx(project, _foreign(tmp_path))
     [claim] = claim_views(project)
     assert claim.exact == "prices will rise"
@@ -125,8 +122,7 @@ def test_another_tools_selections_become_claims_and_its_codes_tags(
 
 
 def test_the_analyst_can_make_a_code_a_claim_kind(project: Project, tmp_path: Path) -> None:
-    """With the plan saying "Forecast" is the kind prediction, the claim is a prediction and
-    "Forecast" is no tag."""
+    """A plan making “Forecast” the kind prediction gives a prediction without that tag."""
     path = _foreign(tmp_path)
     found, plan = codebook(path)
     forecast = next(code for code in found if code.name == "Forecast")

@@ -36,8 +36,7 @@ def test_the_bundle_is_valid_stix_with_no_errors(sample_project: Project, tmp_pa
 def test_the_bundle_holds_reports_notes_opinions_identities_and_links(
     sample_project: Project, tmp_path: Path
 ) -> None:
-    """A report per article naming its notes, a note per claim, identities for sources, a
-    threat-actor for a group, a grouping for the case, hashes and URLs on the report."""
+    """Reports name their notes; identities, a threat-actor, a grouping, hashes, chains."""
     create_actor(sample_project, "Cyber Av3ngers", kind="group")
     objects = _objects(export_report(sample_project, "stix", tmp_path / "case.json"))
     kinds = [item["type"] for item in objects]
@@ -70,7 +69,7 @@ def _without_export_time(path: Path) -> list[dict]:
 
 
 def test_a_round_trip_through_an_empty_project_loses_nothing(round_trip: RoundTrip) -> None:
-    """Export → import into an empty project → export: the same project and the same bundle."""
+    """Export → import into an empty project → export: the same project and file."""
     before, after, first, second = round_trip("stix", import_stix)
     assert after == before
     assert _without_export_time(second) == _without_export_time(first)
@@ -136,8 +135,7 @@ FOREIGN = {
 def test_another_platforms_bundle_becomes_an_article_with_a_graded_claim(
     project: Project, tmp_path: Path
 ) -> None:
-    """Told by its content (a .json name), the report is an article, the note a claim on its
-    quote graded 2 by the opinion, the identity a source and the threat-actor an actor."""
+    """A foreign bundle: its report an article, its note a claim graded by its opinion."""
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(FOREIGN), encoding="utf-8")
     assert exchange_format(path) == "stix"
@@ -183,8 +181,7 @@ def test_a_malformed_bundle_gets_one_line_and_changes_nothing(
 def test_an_article_with_no_url_date_or_claims_is_still_a_valid_report(
     project: Project, tmp_path: Path
 ) -> None:
-    """A bare article: its report names the author instead of claims and is referenced by its
-    content hash; the bundle still has no error."""
+    """A bare article's report is valid, referenced by its content hash."""
     add_article(project, NewArticle(text="Plain text only.", title=""))
     written = export_report(project, "stix", tmp_path / "bare.json")
     assert validate_file(str(written), ValidationOptions(version="2.1")).is_valid
