@@ -173,3 +173,10 @@ def test_a_text_missing_from_the_archive_leaves_nothing_half_imported(
     with pytest.raises(InvalidInput, match="not inside the archive"):
         import_qdpx(project, _foreign(tmp_path, qde))
     assert project_counts(project).articles == 0
+
+
+def test_an_import_is_one_step_that_undo_takes_back(project: Project, tmp_path: Path) -> None:
+    """Undo after importing a .qdpx removes its article and claim: one journalled command."""
+    import_qdpx(project, _foreign(tmp_path))
+    assert project.undo().startswith("Import REFI-QDA from interviews.qdpx")
+    assert tuple(project_counts(project)) == (0, 0, 0, 0, 0)
