@@ -82,7 +82,7 @@ class CorroborationCache:
             model = self.model()
             by_claim: dict[int, ClusterJudgement] = {}
             for cluster in model.graph.clusters(model.claims):
-                if cluster.isdisjoint(model.claims):
+                if not any(c in model.claims for c in cluster):
                     continue
                 judgement = judged(model, cluster)
                 by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
@@ -110,7 +110,7 @@ class CorroborationCache:
         with self._lock:
             model = self.model()
             clusters = model.graph.clusters(sorted(model.claims))
-            return [judged(model, c) for c in clusters if not c.isdisjoint(model.claims)]
+            return [judged(model, c) for c in clusters if any(i in model.claims for i in c)]
 
 
 _CACHES: weakref.WeakKeyDictionary[Project, CorroborationCache] = weakref.WeakKeyDictionary()
