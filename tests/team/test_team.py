@@ -13,6 +13,7 @@ from workbench.domain import Source
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.entities import create_source, delete_source
+from workbench.services.search import SearchIndex
 from workbench.services.team import add_to_team, team_of
 from workbench.store import ProjectError
 from workbench.store.provenance import LeadsOnly
@@ -102,3 +103,19 @@ def test_only_a_lead_deletes_what_others_made(databases: Databases) -> None:
     with Project.open(as_role(url, "tm_kim")) as kim:
         delete_source(kim, theirs)
         assert _source_names(kim) == []
+
+
+def test_a_readers_search_follows_the_case(databases: Databases) -> None:
+    """A reader's own index is built and follows the feed: an article an analyst adds after
+    the reader opened the case is found by the reader's next search."""
+    url = databases.project()
+    with Project.open(url) as owner:
+        add_to_team(owner, "tm_lea", "reader")
+        with Project.open(as_role(url, "tm_lea")) as reader:
+            index = SearchIndex.open(reader)
+            try:
+                assert index.search("Geneva").total == 0
+                add_article(owner, NewArticle(text="Geneva.\n\nTalks in Geneva.", title="Geneva"))
+                assert [hit.title for hit in index.search("Geneva").hits] == ["Geneva"]
+            finally:
+                index.close()

@@ -67,7 +67,9 @@ class ProjectIndex:
         self._readers: SegmentReaders | None = None
         self._stale = False
         self._reads_prepared = False
-        self._facets = FacetTables(self.location, save=not store.read_only)
+        self._facets = FacetTables(
+            self.location, save=not store.read_only or feed.follows_feed(store)
+        )
         self._writing = threading.RLock()
         self._reading = threading.RLock()
 
@@ -76,7 +78,7 @@ class ProjectIndex:
         """Open the project's index, rebuilding it if missing or damaged, and catch it up."""
         opened = cls(store)
         opened._open_or_rebuild(progress)
-        if not store.read_only:
+        if opened.writable:
             opened.drain()
             opened.verify_counts(progress)
             opened.tidy()
@@ -84,7 +86,10 @@ class ProjectIndex:
 
     @property
     def writable(self) -> bool:
-        return not self.store.read_only
+        """Whether this index may be written: a project open for editing, or any shared store
+        (each workstation's index is its own, and follows the feed without writing to it; a
+        reader's too)."""
+        return not self.store.read_only or feed.follows_feed(self.store)
 
     def _open_or_rebuild(self, progress: Progress | None) -> None:
         with self._writing:
