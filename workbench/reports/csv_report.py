@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from functools import cache
 from typing import BinaryIO
 
-from workbench.reports.model import Article, Claim, Report
+from workbench.domain.grades import combined_grade
+from workbench.reports.model import Article, Claim, Report, credibility_label
 from workbench.reports.safe_text import has_unsafe, xml_safe
 from workbench.reports.wording import links_text
 
@@ -76,36 +78,58 @@ def write(report: Report, out: BinaryIO) -> None:
         rows = []
         for article in batch:
             number += 1
+            if not article.claims:
+                continue
+            first = [number, *_safe_cells(_article_cells(article))]
+            url = first.pop()
             for claim in article.claims:
-                rows.append(neutralised(_row(article, claim, number)))
+                cells = _safe_cells(_claim_cells(claim))
+                rows.append([claim.number, *first, *cells, claim.start, claim.end, url])
         writer.writerows(rows)
     stream.flush()
     stream.detach()
 
 
-def _row(article: Article, claim: Claim, article_number: int) -> list[str | int]:
-    reliabilities = "; ".join(
-        f"{hop.name}: {hop.reliability}" for hop in claim.attribution if hop.reliability
-    )
+# Cells that may need a leading apostrophe: a formula sign first, or a space first.
+_RISKY_FIRST = FORMULA_CHARACTERS | {" "}
+
+
+def _safe_cells(cells: list[str]) -> list[str]:
+    """`neutralise` on every cell (one scan of them all for XML-unsafe characters)."""
+    if has_unsafe("\n".join(cells)):
+        cells = [xml_safe(cell) for cell in cells]
+    return [_formula_safe(cell) if cell[:1] in _RISKY_FIRST else cell for cell in cells]
+
+
+def _article_cells(article: Article) -> list[str]:
+    published = article.published.date().isoformat() if article.published else ""
+    return [article.title, article.outlet, published, article.url]
+
+
+def _claim_cells(claim: Claim) -> list[str]:
+    """A claim's text cells, from Quote to Notes."""
+    hops = claim.attribution
     return [
-        claim.number,
-        article_number,
-        article.title,
-        article.outlet,
-        article.published.date().isoformat() if article.published else "",
         claim.exact,
         claim.summary,
         claim.kind,
         claim.status,
-        claim.credibility_label,
-        claim.grade,
-        reliabilities,
-        claim.chain_text,
+        _credibility(claim.credibility),
+        _grade(hops[0].reliability if hops else None, claim.credibility),
+        "; ".join(f"{hop.name}: {hop.reliability}" for hop in hops if hop.reliability),
+        " → ".join(f"{hop.name} ({hop.role})" for hop in hops),
         links_text(claim.actors),
         links_text(claim.events),
         "; ".join(claim.tags),
         "\n\n".join(claim.notes),
-        claim.start,
-        claim.end,
-        article.url,
     ]
+
+
+@cache
+def _credibility(grade: int) -> str:
+    return credibility_label(grade)
+
+
+@cache
+def _grade(reliability: str | None, credibility: int) -> str:
+    return combined_grade(reliability, credibility)
