@@ -19,7 +19,7 @@ from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article, article_text
 from workbench.services.claims import Hop, create_claim, set_attribution
 from workbench.services.entities import create_source
-from workbench.services.links import relate_claims
+from workbench.services.links import link_actor, link_event, relate_claims
 from workbench.services.sample import build_sample
 
 REUTERS_QUOTE = (
@@ -144,4 +144,24 @@ def kremlin_statement(case: Case) -> int:
         ],
     )
     relate_claims(project, claim, case.seed, "repeats")
+    return claim
+
+
+LIKE_TEXT = "Iran upset\n\nIran's leadership is not happy with Russia's actions, sources said."
+
+
+def look_alike(case: Case) -> int:
+    """A claim worded like the seed's, with the same actors and event, in a new article."""
+    project = case.project
+    article = add_outlet_article(project, LIKE_TEXT, "Iran Watch", None)
+    claim = mark(project, article, "Iran's leadership is not happy with Russia's actions")
+    with project.reading() as session:
+        seed = session.get(Claim, case.seed)
+        assert seed is not None
+        actors = [(link.actor_id, link.role) for link in seed.actor_links]
+        events = [(link.event_id, link.role) for link in seed.event_links]
+    for actor_id, role in actors:
+        link_actor(project, claim, actor_id, role)
+    for event_id, role in events:
+        link_event(project, claim, event_id, role)
     return claim

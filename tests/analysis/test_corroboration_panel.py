@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
-from tests.analysis.corroboration_case import Case, case
+from tests.analysis.corroboration_case import Case, case, look_alike
 from workbench.domain import Claim
 from workbench.services.claims import edit_claim
 from workbench.ui.main_window import MainWindow
@@ -63,3 +64,21 @@ def test_one_key_accepts_the_suggested_grade(qtbot, window: MainWindow, case: Ca
     assert "circular" not in panel.cluster.text()
     window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: panel.shown is not None and panel.shown.cluster.circular)
+
+
+def test_a_proposed_match_is_offered_and_taken_with_its_button(
+    qtbot, window: MainWindow, case: Case
+) -> None:
+    """A look-alike claim is offered under the panel; "Same claim" joins it to the cluster."""
+    like = look_alike(case)
+    panel = window.inspector.corroboration
+    window.select_claim(case.seed)
+    qtbot.waitUntil(lambda: panel.shown is not None and bool(panel.shown.proposals))
+    same = next(
+        button
+        for button in panel.findChildren(QToolButton)
+        if button.accessibleName() == f"Same claim: claim #{like}"
+    )
+    same.click()
+    qtbot.waitUntil(lambda: panel.shown is not None and like in panel.shown.cluster.claim_ids)
+    assert "4 articles" in panel.cluster.text()

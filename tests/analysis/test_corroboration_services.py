@@ -7,10 +7,9 @@ import pytest
 
 from tests.analysis.corroboration_case import (
     Case,
-    add_outlet_article,
     case,
     kremlin_statement,
-    mark,
+    look_alike,
     source_id,
     via_reuters,
 )
@@ -25,34 +24,14 @@ from workbench.services.corroboration import (
 from workbench.services.corroboration_matches import accept_match, proposed_matches, reject_match
 from workbench.services.corroboration_read import read_model
 from workbench.services.errors import InvalidInput
-from workbench.services.links import link_actor, link_event
 from workbench.services.track_record import track_records
 
 __all__ = ["case"]  # the fixture
 
-LIKE_TEXT = "Iran upset\n\nIran's leadership is not happy with Russia's actions, sources said."
-
-
-def _like_claim(case: Case) -> int:
-    """A claim worded like the seed's, with the same actors and event, in a new article."""
-    project = case.project
-    article = add_outlet_article(project, LIKE_TEXT, "Iran Watch", None)
-    claim = mark(project, article, "Iran's leadership is not happy with Russia's actions")
-    with project.reading() as session:
-        seed = session.get(Claim, case.seed)
-        assert seed is not None
-        actors = [(link.actor_id, link.role) for link in seed.actor_links]
-        events = [(link.event_id, link.role) for link in seed.event_links]
-    for actor_id, role in actors:
-        link_actor(project, claim, actor_id, role)
-    for event_id, role in events:
-        link_event(project, claim, event_id, role)
-    return claim
-
 
 def test_a_claim_worded_alike_with_the_same_actors_and_event_is_proposed(case: Case) -> None:
     """The look-alike claim is proposed for the seed's, with the reason shown."""
-    like = _like_claim(case)
+    like = look_alike(case)
     proposals = proposed_matches(case.project, case.seed)
     assert [p.other_id for p in proposals] == [like]
     assert "same actors and event" in proposals[0].reason
@@ -60,7 +39,7 @@ def test_a_claim_worded_alike_with_the_same_actors_and_event_is_proposed(case: C
 
 def test_accepting_a_match_joins_the_cluster_and_undo_parts_them(case: Case) -> None:
     """Accepting writes a repeats relation (the claim joins the cluster); undo takes it out."""
-    like = _like_claim(case)
+    like = look_alike(case)
     accept_match(case.project, case.seed, like)
     assert like in claim_corroboration(case.project, case.seed).cluster.claim_ids
     assert proposed_matches(case.project, case.seed) == []
@@ -70,7 +49,7 @@ def test_accepting_a_match_joins_the_cluster_and_undo_parts_them(case: Case) -> 
 
 def test_a_rejected_match_is_not_proposed_again_until_undone(case: Case) -> None:
     """Rejecting is remembered; undoing the rejection proposes the pair again."""
-    like = _like_claim(case)
+    like = look_alike(case)
     reject_match(case.project, like, case.seed)
     assert proposed_matches(case.project, case.seed) == []
     case.project.undo()
