@@ -95,7 +95,7 @@ def picture_svg(picture: TimelinePicture, scheme: str = "light") -> str:
     parts.extend(
         f'<line x1="{c.start[0]:.1f}" y1="{c.start[1]:.1f}" x2="{c.end[0]:.1f}" '
         f'y2="{c.end[1]:.1f}" stroke="{colours["line"]}" stroke-width="0.8"/>'
-        for c in picture.connectors
+        for c in picture.drawn_connectors()
     )
     parts.extend(
         _bar(bar, kind_colour(bar.event.kind, kinds, scheme), colours) for bar in picture.bars

@@ -26,6 +26,7 @@ REPORT_ROWS = 3  # rows of article labels on the reports track
 FONT_SIZE = 11.0
 AXIS = 28.0  # the axis' height
 LABEL_CHARACTERS = 40
+MAX_CONNECTORS = 400  # more lines from events to reports than this hide the timeline
 LABEL_ROOM = 300.0  # pixels kept right of the last moment for its label, when fitting
 EMPTY_START = datetime(2000, 1, 1)  # where an empty timeline's axis starts
 
@@ -80,6 +81,13 @@ class TimelinePicture:
     axis_y: float
     ticks: tuple[tuple[float, str], ...]
     undated: int
+
+    def drawn_connectors(self, event_id: int | None = None) -> tuple[Connector, ...]:
+        """The lines to draw from events to their reports: all of them while there are few
+        (MAX_CONNECTORS), else only those of `event_id` (the event the analyst chose)."""
+        if len(self.connectors) <= MAX_CONNECTORS:
+            return self.connectors
+        return tuple(c for c in self.connectors if c.event_id == event_id)
 
 
 def short(text: str, characters: int = LABEL_CHARACTERS) -> str:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Actor, Article, Claim, ClaimEvent, Event, EventActor
@@ -26,8 +26,9 @@ def timeline(project: Project) -> Timeline:
 
 
 def read_timeline(session: Session) -> Timeline:
-    actors = _participants(session)
-    claims, articles = _claims_about_events(session)
+    rows = session.connection()  # Core rows: no ORM result processing for 10,000s of rows
+    actors = _participants(rows)
+    claims, articles = _claims_about_events(rows)
     events = tuple(
         TimelineEvent(
             id=event_id,
@@ -39,11 +40,11 @@ def read_timeline(session: Session) -> Timeline:
             end_precision=end_precision,
             place=place,
             actors=tuple(actors.get(event_id, ())),
-            claims=tuple(claims.get(event_id, ())),
-            reported_in=tuple(dict.fromkeys(articles.get(event_id, ()))),
+            claims=tuple(sorted(set(claims.get(event_id, ())))),
+            reported_in=tuple(sorted(set(articles.get(event_id, ())))),
         )
         for event_id, title, kind, start, start_precision, end, end_precision, place in (
-            session.execute(
+            rows.execute(
                 select(
                     Event.id,
                     Event.title,
@@ -60,39 +61,36 @@ def read_timeline(session: Session) -> Timeline:
         )
     )
     undated = session.scalar(select(func.count()).where(Event.start_date.is_(None))) or 0
-    return Timeline(events, _reports(session, events), undated)
+    return Timeline(events, _reports(rows, events), undated)
 
 
-def _participants(session: Session) -> dict[int, list[str]]:
+def _participants(rows: Connection) -> dict[int, list[str]]:
     names: dict[int, list[str]] = defaultdict(list)
     query = (
         select(EventActor.event_id, Actor.name)
         .join(Actor, Actor.id == EventActor.actor_id)
         .order_by(EventActor.event_id, EventActor.id)
     )
-    for event_id, name in session.execute(query):
+    for event_id, name in rows.execute(query):
         if name not in names[event_id]:
             names[event_id].append(name)
     return names
 
 
-def _claims_about_events(session: Session) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Each event's claims, and the articles they are in."""
+def _claims_about_events(rows: Connection) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Each event's claims, and the articles they are in (unordered, perhaps repeated)."""
     claims: dict[int, list[int]] = defaultdict(list)
     articles: dict[int, list[int]] = defaultdict(list)
-    query = (
-        select(ClaimEvent.event_id, ClaimEvent.claim_id, Claim.article_id)
-        .join(Claim, Claim.id == ClaimEvent.claim_id)
-        .order_by(ClaimEvent.event_id, ClaimEvent.claim_id)
+    query = select(ClaimEvent.event_id, ClaimEvent.claim_id, Claim.article_id).join(
+        Claim, Claim.id == ClaimEvent.claim_id
     )
-    for event_id, claim_id, article_id in session.execute(query):
-        if claim_id not in claims[event_id]:
-            claims[event_id].append(claim_id)
+    for event_id, claim_id, article_id in rows.execute(query):
+        claims[event_id].append(claim_id)
         articles[event_id].append(article_id)
     return claims, articles
 
 
-def _reports(session: Session, events: tuple[TimelineEvent, ...]) -> tuple[TimelineReport, ...]:
+def _reports(rows: Connection, events: tuple[TimelineEvent, ...]) -> tuple[TimelineReport, ...]:
     """The dated articles whose claims concern the timeline's events."""
     events_of: dict[int, list[int]] = defaultdict(list)
     for event in events:
@@ -122,5 +120,5 @@ def _reports(session: Session, events: tuple[TimelineEvent, ...]) -> tuple[Timel
             count,
             tuple(dict.fromkeys(events_of.get(article_id, ()))),
         )
-        for article_id, title, outlet, published, count in session.execute(query)
+        for article_id, title, outlet, published, count in rows.execute(query)
     )

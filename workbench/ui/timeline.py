@@ -184,6 +184,7 @@ class TimelinePanel(QWidget):
             actors = f"\n{', '.join(event.actors)}" if event.actors else ""
             self.details.setText(f"{event.title}\n{event.when}{where}{actors}")
             self._list(event.claims)
+            self.scene.show_reports_of(event.id)
         elif isinstance(item, ReportItem):
             self.details.setText(f"{item.mark.title}\nreported {item.mark.claims} claims")
             self.claims.clear()

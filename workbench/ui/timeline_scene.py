@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -58,6 +59,9 @@ class TimelineScene(QGraphicsScene):
         super().__init__()
         self.bars: dict[int, list[BarItem]] = {}
         self.reports: dict[int, ReportItem] = {}
+        self.picture: TimelinePicture | None = None
+        self.colours: dict[str, str] = {}
+        self.chosen_lines: list[QGraphicsLineItem] = []
         self.font_ = QFont()
         self.font_.setPointSizeF(FONT_SIZE * 0.75)
 
@@ -69,8 +73,9 @@ class TimelineScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, picture.width, picture.height))
         self._lanes(picture, colours)
         self._axis(picture, colours)
+        self.picture, self.colours, self.chosen_lines = picture, colours, []
         line = QPen(QColor(colours["line"]), 0.8)
-        for connector in picture.connectors:
+        for connector in picture.drawn_connectors():
             self.addLine(*connector.start, *connector.end, line).setZValue(-1)
         kinds = list(dict.fromkeys(bar.event.kind for bar in picture.bars))
         for bar in picture.bars:
@@ -86,6 +91,21 @@ class TimelineScene(QGraphicsScene):
             self.reports[mark.article_id] = report
             if mark.label:
                 self._text(mark.label, mark.x + 9, mark.y - 8, colours["text"])
+
+    def show_reports_of(self, event_id: int) -> None:
+        """Lines from a chosen event to the articles that report it (when not all are drawn)."""
+        for item in self.chosen_lines:
+            self.removeItem(item)
+        self.chosen_lines = []
+        picture = self.picture
+        if picture is None or len(picture.drawn_connectors()) == len(picture.connectors):
+            return
+        pen = QPen(QColor(self.colours["report"]), 1.2)
+        for connector in picture.drawn_connectors(event_id):
+            (x1, y1), (x2, y2) = connector.start, connector.end
+            line = self.addLine(x1, y1, x2, y2, pen)
+            line.setZValue(-1)
+            self.chosen_lines.append(line)
 
     def _text(self, words: str, x: float, y: float, colour: str, bold: bool = False) -> None:
         item = QGraphicsSimpleTextItem(words)
