@@ -105,6 +105,26 @@ def _do(
     return "grade", claim
 
 
+def _top_step(project: Any) -> int | None:
+    steps = project.undo_stack.undoable_ids()
+    return steps[-1] if steps else None
+
+
+def _undo(project: Any, log: AnalystLog, done: list[tuple[str, int, int]]) -> None:
+    """Undo the analyst's last step, noting what it took back."""
+    kind, claim, step = done.pop()
+    if _top_step(project) != step:  # the stack moved on its own (a limit): start afresh
+        done.clear()
+        return
+    started = time.perf_counter()
+    project.undo()
+    log.latencies.append(time.perf_counter() - started)
+    if kind == "create":
+        log.undone_creations.append(claim)
+    elif kind == "edit":
+        log.undone_edits.append(step)
+
+
 def analyst(url: str, name: str, indexes: str, seconds: float, seed: int, out: Any) -> None:
     """One analyst's workstation: edit at random for `seconds`, then report its log."""
     os.environ["WORKBENCH_SHARED_INDEXES"] = indexes
@@ -113,7 +133,7 @@ def analyst(url: str, name: str, indexes: str, seconds: float, seed: int, out: A
     from workbench.store.errors import ProjectError
 
     log, rng = AnalystLog(name), random.Random(seed)
-    done: list[tuple[str, int]] = []
+    done: list[tuple[str, int, int]] = []  # (what, claim, its change-log id), undo order
     with Project.open(url) as project:
         index = SearchIndex.open(project)
         deadline, number = time.monotonic() + seconds, 0
@@ -121,24 +141,18 @@ def analyst(url: str, name: str, indexes: str, seconds: float, seed: int, out: A
             number += 1
             try:
                 if done and rng.random() < 0.12:
-                    kind, claim = done.pop()
-                    started = time.perf_counter()
-                    project.undo()
-                    log.latencies.append(time.perf_counter() - started)
-                    if kind == "create":
-                        log.undone_creations.append(claim)
-                    elif kind == "edit":
-                        log.undone_edits.append(log.edits[-1][0])
-                        log.edits.pop()
+                    _undo(project, log, done)
                 else:
-                    done.append(_edit(project, log, rng, number))
+                    before = _top_step(project)
+                    kind, claim = _edit(project, log, rng, number)
+                    if _top_step(project) not in (None, before):  # it made an undo step
+                        done.append((kind, claim, _top_step(project) or 0))
             except ProjectError as refused:
-                kind = type(refused).__name__
-                log.conflicts[kind] = log.conflicts.get(kind, 0) + 1
-                if kind in ("StepConflict",) and done:
+                what = type(refused).__name__
+                log.conflicts[what] = log.conflicts.get(what, 0) + 1
+                if what == "StepConflict":  # that step stays done: start undoing afresh
                     done.clear()
                     project.undo_stack.clear()
-                continue
             except Exception as error:  # a crash is what this benchmark looks for
                 log.failures.append(f"{type(error).__name__}: {error}")
         index.drain()
