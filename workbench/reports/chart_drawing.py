@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
-from workbench.reports.chart_labels import label_box, label_width, labels_that_fit
+from workbench.reports.chart_labels import LabelBox, label_box, label_width, labels_that_fit
 from workbench.reports.chart_model import ChartEdge, ChartNode, LinkChart
 from workbench.reports.chart_style import (
     DASHES,
@@ -51,8 +51,27 @@ def shown_labels(
         for node in chart.nodes
         if node.key in places and (widths is None or node.key in widths)
     ]
-    priority = {n.key: degree[n.key] - (1000 if n.kind == "claim" else 0) for n in chart.nodes}
-    return labels_that_fit(boxes, priority)
+    priority: dict[str, float] = {
+        n.key: degree[n.key] - (1000 if n.kind == "claim" else 0) for n in chart.nodes
+    }
+    # The nodes themselves come first: a label may not be drawn under another node either.
+    shapes = [
+        LabelBox(f"{OBSTACLE}{n.key}", x - r, y - r, x + r, y + r)
+        for n in chart.nodes
+        if n.key in places and (widths is None or n.key in widths)
+        for (x, y), r in ((places[n.key], NODE_RADIUS[n.kind] * 1.2),)
+    ]
+    priority.update((box.key, float("inf")) for box in shapes)
+    fits = labels_that_fit([*shapes, *boxes], priority, own=_own_node)
+    return {key for key in fits if not key.startswith(OBSTACLE)}
+
+
+OBSTACLE = "node-shape:"
+
+
+def _own_node(label: str, obstacle: str) -> bool:
+    """A node's label may touch its own node."""
+    return obstacle == f"{OBSTACLE}{label}"
 
 
 def chart_svg(chart: LinkChart, places: Places, scheme: str = "light") -> str:

@@ -36,14 +36,22 @@ def label_box(
     return LabelBox(key, x - width / 2, y + below, x + width / 2, y + below + height)
 
 
-def labels_that_fit(boxes: Iterable[LabelBox], priority: Mapping[str, float]) -> set[str]:
+def labels_that_fit(
+    boxes: Iterable[LabelBox],
+    priority: Mapping[str, float],
+    own: Callable[[str, str], bool] = lambda _box, _other: False,
+) -> set[str]:
     """The keys of the labels to show: in order of priority (highest first), each label that
-    covers none already shown."""
+    covers none already shown (`own(box, other)`: a box that may touch that other)."""
     grid: dict[tuple[int, int], list[LabelBox]] = {}
     shown: set[str] = set()
     for box in sorted(boxes, key=lambda b: (-priority.get(b.key, 0.0), b.key)):
         cells = list(_cells(box))
-        if any(box.overlaps(other) for cell in cells for other in grid.get(cell, ())):
+        if any(
+            box.overlaps(other) and not own(box.key, other.key)
+            for cell in cells
+            for other in grid.get(cell, ())
+        ):
             continue
         shown.add(box.key)
         for cell in cells:

@@ -142,12 +142,10 @@ class EdgeItem(QGraphicsLineItem):
         colour = QColor(look.colour)
         colour.setAlphaF(look.opacity)
         self.pen_ = QPen(colour, look.width)
-        self.pen_.setCosmetic(True)  # as wide on screen at any zoom, and quicker to draw
         if DASHES[look.dash]:
             self.pen_.setDashPattern(list(DASHES[look.dash]))
         self.pen_.setCapStyle(Qt.PenCapStyle.FlatCap)
         self.selected_pen = QPen(QColor(colours["selected"]), look.width + 2.0)
-        self.selected_pen.setCosmetic(True)
         self._shape = QPainterPath()
         self.setPen(self.pen_)
         self.setZValue(Z_EDGE)
