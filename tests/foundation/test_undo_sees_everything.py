@@ -23,6 +23,7 @@ from workbench.services import Project
 from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article, delete_article
 from workbench.services.claims import Hop, create_claim, edit_claim, set_attribution
+from workbench.services.corroboration_matches import reject_match
 from workbench.services.entities import create_actor, create_source, merge_actors
 from workbench.services.events import create_event
 from workbench.services.history import history, revert_step
@@ -186,6 +187,7 @@ def touch_every_kind_of_row(project: Project) -> list[Snapshot]:
     here = step(lambda: create_claim(project, first, Span(0, 28)))
     there = step(lambda: create_claim(project, second, Span(0, 33)))
     step(lambda: relate_claims(project, there, here, "contradicts"))
+    step(lambda: reject_match(project, here, there))
     source = step(lambda: create_source(project, "Reuters", aliases=["Thomson Reuters"]))
     actor = step(lambda: create_actor(project, "Araqchi", aliases=["Abbas Araqchi"]))
     other = step(lambda: create_actor(project, "Abbas A."))
