@@ -75,11 +75,6 @@ class ClaimGraph:
                 yield frozenset({claim_id})
 
 
-def cluster_id(cluster: Iterable[int]) -> int:
-    """A cluster is named after its first claim (the lowest id)."""
-    return min(cluster)
-
-
 def quote_key(text: str) -> str:
     """A quote as compared across copies: NFC, case folded, straight quotes, single spaces."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()

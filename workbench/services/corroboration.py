@@ -105,13 +105,6 @@ class CorroborationCache:
             claims = self.model().claims
             return {c: claims[c].article_id for c in claim_ids if c in claims}
 
-    def clusters(self) -> list[ClusterJudgement]:
-        """Every cluster judged, linked clusters first, then claims on their own."""
-        with self._lock:
-            model = self.model()
-            clusters = model.graph.clusters(sorted(model.claims))
-            return [judged(model, c) for c in clusters if any(i in model.claims for i in c)]
-
 
 _CACHES: weakref.WeakKeyDictionary[Project, CorroborationCache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
@@ -127,6 +120,7 @@ def cache_for(project: Project) -> CorroborationCache:
 
 
 def judged(model: ReadModel, cluster: frozenset[int]) -> ClusterJudgement:
+    """One cluster of the model judged, with the claims that contradict any of its claims."""
     members = [model.claims[c] for c in cluster if c in model.claims]
     contradicting = {other for c in cluster for other in model.contradicts.get(c, ())}
     return judge_cluster(members, model.names, contradicting)
@@ -135,11 +129,6 @@ def judged(model: ReadModel, cluster: frozenset[int]) -> ClusterJudgement:
 def claim_corroboration(project: Project, claim_id: int) -> ClaimCorroboration:
     """A claim's cluster, origins, circular flag and suggested grade."""
     return ClaimCorroboration(claim_id, cache_for(project).judge(claim_id))
-
-
-def every_cluster(project: Project) -> list[ClusterJudgement]:
-    """Every cluster of the project judged, linked clusters first, then claims on their own."""
-    return cache_for(project).clusters()
 
 
 def claims_in_clusters(project: Project) -> list[tuple[ClaimEvidence, ClusterJudgement]]:
