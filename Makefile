@@ -40,8 +40,11 @@ layers: $(STAMP)
 test: qt-runtime desktop-tools postgresql lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The benchmarks, then the bundle built and smoke-tested: building it takes 5 to 30 minutes on two
+# cores, too long for `make test` in CI, so the bundle's check runs here.
 bench: qt-runtime
 	QT_QPA_PLATFORM=offscreen $(PY) -m workbench.bench
+	$(MAKE) --no-print-directory bundle check-bundle
 
 # Every operation an analyst waits for, on generated cases of SIZES articles (cached under
 # ~/.cache/analyst-workbench/bench-scale/), each beside its floor. Not part of `make test`.
