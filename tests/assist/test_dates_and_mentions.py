@@ -89,3 +89,14 @@ def test_new_actor_candidates_with_titles_and_kind() -> None:
     assert ("Ali Khamenei", "person") in found
     assert ("Vladimir Putin", "person") in found
     assert found.count(("Vladimir Putin", "person")) == 2
+
+
+def test_candidates_at_a_sentence_start_and_after_a_role() -> None:
+    """A name opening a sentence is a candidate; 'CEO of Determined AI' names an organisation."""
+    text = (
+        "Jonathan Koomey cautions us. Evan Sparks, CEO of Determined AI, agrees. Some AI labs wait."
+    )
+    found = [(m.actor, m.kind_guess) for m in suggest_mentions(text, ())]
+    assert ("Jonathan Koomey", "person") in found
+    assert ("Determined AI", "organisation") in found
+    assert all(actor not in ("of Determined AI", "Some AI") for actor, _ in found)

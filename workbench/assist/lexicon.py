@@ -210,7 +210,8 @@ GOVERNMENT_WORDS = word_set(
 ORGANISATION_WORDS = word_set(
     "university institute company corporation inc ltd group association foundation "
     "organisation organization society union party committee center centre hospital bank "
-    "firm school college club team league network alliance coalition"
+    "firm school college club team league network alliance coalition laboratory lab systems "
+    "museum council initiative pac"
 )
 
 # Titles and roles that stand before a person's name ("President Vladimir Putin").
@@ -231,5 +232,7 @@ NOT_NAMES = word_set(
     "however meanwhile still also then there here in on at by for with from of to "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december today yesterday tomorrow "
-    "what why how who where which mr mrs ms dr"
+    "what why how who where which mr mrs ms dr some many most all several other others each "
+    "every both few no not one two three first last next even only just now instead indeed "
+    "perhaps maybe asked according"
 )

@@ -14,8 +14,9 @@ from workbench.assist.model import KnownName, MentionSuggestion, Span
 from workbench.domain.grades import ActorKind
 
 _WORD = r"[\p{Lu}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]|[\p{Lu}]\.?"
-_JOINER = r"(?:\s+(?:of|al|bin|de|del|van|von|der|la|le|da|the)\s+|\s+|-)"
+_JOINER = r"(?:\s+(?:of|al|bin|de|del|van|von|der|la|le|da|the)\s+|\s+|-)"  # within a name
 _NAME_SEQUENCE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])(?:{_WORD})(?:{_JOINER}(?:{_WORD}))*")
+_JOINERS = frozenset({"of", "al", "bin", "de", "del", "van", "von", "der", "la", "le", "da", "the"})
 _STATE_ENDINGS = ("Republic", "Kingdom", "States", "Federation", "Emirates")
 _GROUP_ENDINGS = ("Brigades", "Forces", "Movement", "Front", "Militia", "Rebels")
 
@@ -72,8 +73,10 @@ def candidates(
         if candidate is None or any(_overlaps(candidate.span, span) for span in taken):
             continue
         found.append(candidate)
-        if candidate.kind_guess == ActorKind.PERSON.value and " " in candidate.actor:
-            surnames.setdefault(candidate.actor.split()[-1], candidate.actor)
+        surname = candidate.actor.split()[-1]
+        person = candidate.kind_guess == ActorKind.PERSON.value and " " in candidate.actor
+        if person and len(surname) > 2 and not surname.isupper():
+            surnames.setdefault(surname, candidate.actor)
     return tuple(found)
 
 
@@ -101,12 +104,19 @@ def _candidate(text: str, start: int, sequence: str) -> MentionSuggestion | None
     name = words[titles:]
     if all(word.lower().strip(".") in lexicon.TITLES for word in words):
         return None
-    if not name or (titles == 0 and (len(name) < 2 or _starts_sentence(text, start))):
+    if not name or (titles == 0 and len(name) < 2):
         return None
-    surface = " ".join(words)
     end = text.index(words[-1], start) + len(words[-1])
+    if name[0] in _JOINERS:  # "CEO of Determined AI": the organisation is named
+        rest = [word for word in name if word not in _JOINERS] or name
+        return MentionSuggestion(
+            Span(text.index(rest[0], start), end),
+            " ".join(rest),
+            None,
+            ActorKind.ORGANISATION.value,
+        )
     return MentionSuggestion(
-        Span(start, end), " ".join(name), None, _kind_guess(surface, titles > 0)
+        Span(start, end), " ".join(name), None, _kind_guess(" ".join(words), titles > 0)
     )
 
 
@@ -140,11 +150,6 @@ def _kind_guess(surface: str, titled: bool) -> str:
     if lowered & (lexicon.ORGANISATION_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.OUTLET_WORDS):
         return ActorKind.ORGANISATION.value
     return ActorKind.PERSON.value
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?\n:"
 
 
 def _in_heading(text: str, start: int) -> bool:
