@@ -50,3 +50,11 @@ def test_hostile_note_cannot_add_markup(hostile_project: Project) -> None:
     assert HOSTILE_NOTE not in markdown and "<b>" not in markdown
     assert r"Note: \<script\>alert(1)\</script\>" in markdown
     assert r"Note: see \[^1\] and \<b\>this\</b\>" in markdown
+
+
+def test_every_markup_character_alone_is_escaped() -> None:
+    """Each character Markdown reads as markup, even alone in a plain word, gets its backslash."""
+    from workbench.reports.markdown_report import escape
+
+    for char in "\\`*_{}[]<>#|~!":
+        assert escape(f"plain{char}word") == f"plain\\{char}word"

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # citeproc loads only when a report cites its articles
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
 _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
+_MARKUP = re.compile(r"[\\`*_{}\[\]<>#|~!]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
 PASSES = 2
@@ -32,7 +33,9 @@ PASSES = 2
 
 def escape(text: str) -> str:
     """Text that Markdown shows exactly as written (no emphasis, links, HTML or lists)."""
-    text = xml_safe(text).translate(_ESCAPED)
+    text = xml_safe(text)
+    if _MARKUP.search(text):  # most text has none: a scan is cheaper than a translation
+        text = text.translate(_ESCAPED)
     if "&" in text:
         text = _ENTITY.sub(r"\\&", text)
     if _LINE_START.search(text):
