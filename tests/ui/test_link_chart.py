@@ -39,7 +39,7 @@ def _edge_between(panel: LinkChartPanel, first: str, second: str, kind: str) -> 
 def _point_on(panel: LinkChartPanel, edge: EdgeItem) -> QPoint:
     """A point of the view where the edge, and nothing above it, is under the mouse."""
     panel.view.centerOn(edge.line().center())
-    for share in (0.5, 0.4, 0.6, 0.3, 0.7):
+    for share in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75):
         point = panel.view.mapFromScene(edge.line().pointAt(share))
         clickable = [i for i in panel.view.items(point) if i.acceptedMouseButtons()]
         if clickable and clickable[0] is edge:

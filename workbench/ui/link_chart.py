@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -288,6 +289,8 @@ class LinkChartPanel(QWidget):
             self.group_selected(name.strip())
 
     def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self.scene):  # the scene says so as it is destroyed
+            return
         chosen = self.scene.selectedItems()
         edges = [item.edge for item in chosen if isinstance(item, EdgeItem)]
         nodes = [item for item in chosen if isinstance(item, NodeItem)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -174,6 +175,8 @@ class TimelinePanel(QWidget):
             self.reload()
 
     def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self.scene):  # the scene says so as it is destroyed
+            return
         chosen = self.scene.selectedItems()
         if not chosen:
             return
