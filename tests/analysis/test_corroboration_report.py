@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.analysis.corroboration_case import Case, case
+from workbench.domain import Claim
 from workbench.reports import Report, render
 from workbench.services.claims import edit_claim
 from workbench.services.reporting import build_report
@@ -58,3 +59,23 @@ def test_docx_and_pdf_show_the_section(report: Report) -> None:
     pages = PdfReader(BytesIO(render(report, "pdf"))).pages
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "Corroboration" in text and "1 origin: unnamed sources via Reuters" in text
+
+
+def test_a_report_on_one_article_lists_the_records_of_the_sources_its_chains_name(
+    case: Case,
+) -> None:
+    """On the third outlet's article alone: its cluster still shows, Al-Monitor's record not."""
+    third_article = _article_of(case, case.third)
+    report = build_report(case.project, article_ids=[third_article])
+    assert report.corroboration is not None
+    assert [e.summary for e in report.corroboration.clusters] == [ONE_ORIGIN]
+    named = {r.name for r in report.corroboration.track_records}
+    assert {"Reuters", "Tehran Times", "unnamed sources"} <= named
+    assert "Al-Monitor" not in named
+
+
+def _article_of(case: Case, claim_id: int) -> int:
+    with case.project.reading() as session:
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        return claim.article_id

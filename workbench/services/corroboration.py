@@ -100,6 +100,26 @@ class CorroborationCache:
                     by_claim.update(dict.fromkeys(counted.claim_ids, counted))
             return by_claim
 
+    def in_articles(
+        self, article_ids: set[int], claim_ids: set[int] | None = None
+    ) -> list[tuple[ClaimEvidence, ClusterJudgement]]:
+        """The claims of these articles (only `claim_ids` of them, if given), each with its
+        cluster judged (each cluster once), in claim order."""
+        with self._lock:
+            model = self.model()
+            chosen = sorted(
+                c
+                for a in article_ids
+                for c in model.by_article.get(a, ())
+                if c in model.claims and (claim_ids is None or c in claim_ids)
+            )
+            by_claim: dict[int, ClusterJudgement] = {}
+            for claim_id in chosen:
+                if claim_id not in by_claim:
+                    judgement = judged(model, model.graph.cluster_of(claim_id))
+                    by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
+            return [(model.claims[c], by_claim[c]) for c in chosen]
+
     def articles_of(self, claim_ids: set[int]) -> dict[int, int]:
         with self._lock:
             claims = self.model().claims

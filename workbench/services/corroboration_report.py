@@ -1,8 +1,8 @@
 """The report's corroboration section: the clusters its claims are in, and its sources' records.
 
 A cluster is listed when one of the report's claims is in it and it says something: more than
-one claim, a claim marked corroborated, or a contradiction. Track records are listed for the
-sources and actors whose record counts any claim.
+one claim, a claim marked corroborated, or a contradiction; only the report's claims' clusters
+are judged. Track records are listed for the sources and actors the report's chains name.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from workbench.reports.corroboration_model import (
     OriginLine,
     TrackEntry,
 )
-from workbench.services.corroboration import cache_for, claims_in_clusters
+from workbench.services.corroboration import cache_for
 from workbench.services.project import Project
 from workbench.services.track_record import track_records
 
@@ -27,19 +27,20 @@ def corroboration_section(
     project: Project, article_ids: Collection[int], claim_ids: Collection[int] | None = None
 ) -> CorroborationSection:
     """The section for a report on these articles (and, if given, only these claims)."""
-    articles, chosen = set(article_ids), set(claim_ids) if claim_ids is not None else None
-    judged = claims_in_clusters(project)
-    claims = {claim.id: claim for claim, _cluster in judged}
+    cache = cache_for(project)
+    chosen = set(claim_ids) if claim_ids is not None else None
+    judged = cache.in_articles(set(article_ids), chosen)
+    claims = cache.model().claims
     titles = _titles(project)
     listed: dict[int, ClusterEntry] = {}
-    for claim, cluster in judged:
-        in_report = claim.article_id in articles and (chosen is None or claim.id in chosen)
-        if in_report and cluster.id not in listed and _says_something(cluster):
+    for _claim, cluster in judged:
+        if cluster.id not in listed and _says_something(cluster):
             listed[cluster.id] = _entry(cluster, claims, titles)
+    cited = {hop.named for claim, _cluster in judged for hop in claim.hops}
     records = tuple(
         TrackEntry(r.name, r.reliability, r.outcome, r.period, r.reason)
-        for r in track_records(project).values()
-        if r.claims
+        for key, r in track_records(project).items()
+        if r.claims and key in cited
     )
     return CorroborationSection(tuple(listed[key] for key in sorted(listed)), records)
 
