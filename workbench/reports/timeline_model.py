@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from workbench.reports.model import Event as ReportEvent
 from workbench.reports.model import Report, dated
@@ -47,11 +48,11 @@ class TimelineEvent:
     claims: tuple[int, ...] = ()  # the claims linked to it
     reported_in: tuple[int, ...] = ()  # the articles those claims are in
 
-    @property
+    @cached_property
     def begins(self) -> datetime:
         return datetime.combine(covered(self.start, self.start_precision)[0], datetime.min.time())
 
-    @property
+    @cached_property
     def ends(self) -> datetime:
         last = self.end if self.end is not None else self.start
         precision = self.end_precision if self.end is not None else self.start_precision

@@ -77,17 +77,29 @@ class TimelinePicture:
     bars: tuple[Bar, ...]
     reports_y: float  # the top of the reports track
     reports: tuple[ReportMark, ...]
-    connectors: tuple[Connector, ...]
     axis_y: float
     ticks: tuple[tuple[float, str], ...]
     undated: int
 
+    @property
+    def connector_count(self) -> int:
+        """How many lines would join the events to the articles reporting them."""
+        marks = {mark.article_id for mark in self.reports}
+        firsts = {bar.event.id: bar.event for bar in self.bars}.values()
+        return sum(1 for event in firsts for article in event.reported_in if article in marks)
+
+    @property
+    def all_drawn(self) -> bool:
+        """Whether every line is drawn (there are few), or only the chosen event's."""
+        return self.connector_count <= MAX_CONNECTORS
+
     def drawn_connectors(self, event_id: int | None = None) -> tuple[Connector, ...]:
         """The lines to draw from events to their reports: all of them while there are few
         (MAX_CONNECTORS), else only those of `event_id` (the event the analyst chose)."""
-        if len(self.connectors) <= MAX_CONNECTORS:
-            return self.connectors
-        return tuple(c for c in self.connectors if c.event_id == event_id)
+        wanted = None if self.all_drawn else event_id
+        if wanted is None and not self.all_drawn:
+            return ()
+        return _connectors(self.bars, self.reports, wanted)
 
 
 def short(text: str, characters: int = LABEL_CHARACTERS) -> str:
@@ -135,7 +147,6 @@ def lay_out_timeline(
         tuple(bars),
         reports_y,
         reports,
-        _connectors(bars, reports),
         0.0,
         ticks,
         timeline.undated,
@@ -226,11 +237,15 @@ def _reports(
     return tuple(marks)
 
 
-def _connectors(bars: list[Bar], reports: tuple[ReportMark, ...]) -> tuple[Connector, ...]:
-    """A thin line from the start of each event's first bar to each article reporting it."""
+def _connectors(
+    bars: tuple[Bar, ...], reports: tuple[ReportMark, ...], event_id: int | None
+) -> tuple[Connector, ...]:
+    """A thin line from the first bar of each event (or of `event_id` only) to each article
+    reporting it."""
     first: dict[int, Bar] = {}
     for bar in bars:
-        first.setdefault(bar.event.id, bar)
+        if event_id is None or bar.event.id == event_id:
+            first.setdefault(bar.event.id, bar)
     marks = {mark.article_id: mark for mark in reports}
     return tuple(
         Connector(bar.event.id, article, (bar.x + bar.width / 2, bar.y + BAR), (mark.x, mark.y))

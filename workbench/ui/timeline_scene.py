@@ -98,7 +98,7 @@ class TimelineScene(QGraphicsScene):
             self.removeItem(item)
         self.chosen_lines = []
         picture = self.picture
-        if picture is None or len(picture.drawn_connectors()) == len(picture.connectors):
+        if picture is None or picture.all_drawn:
             return
         pen = QPen(QColor(self.colours["report"]), 1.2)
         for connector in picture.drawn_connectors(event_id):
