@@ -52,6 +52,12 @@ def passes_of(fmt: str) -> int:
     return int(getattr(_renderer(fmt), "PASSES", 1))
 
 
+def shows_sections(fmt: str) -> bool:
+    """Whether the format shows the report's analysis sections (competing hypotheses,
+    corroboration): a renderer that shows none says so with `SECTIONS = False`."""
+    return bool(getattr(_renderer(fmt), "SECTIONS", True))
+
+
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -76,4 +82,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "RENDERERS", "Report", "format_for", "passes_of", "render", "write"]
+__all__ = [
+    "FORMATS",
+    "RENDERERS",
+    "Report",
+    "format_for",
+    "passes_of",
+    "render",
+    "shows_sections",
+    "write",
+]

@@ -17,6 +17,7 @@ from workbench.reports.safe_text import has_unsafe, xml_safe
 from workbench.reports.wording import links_text
 
 PASSES = 1
+SECTIONS = False  # the claims only: no analysis sections (see reports.shows_sections)
 HEADER = (
     "Claim",
     "Article",

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from workbench import __version__
 from workbench.domain import Article, Claim, Tag, Tagging
 from workbench.domain.grades import ClaimStatus
-from workbench.reports import FORMATS, Report, passes_of, write
+from workbench.reports import FORMATS, Report, passes_of, shows_sections, write
 from workbench.reports import model as rm
 from workbench.services.corroboration_report import corroboration_section
 from workbench.services.errors import InvalidInput
@@ -84,15 +84,18 @@ def build_report(
     analyst: str = "",
     title: str = "",
     citation_style: str = "",
+    sections: bool = True,
 ) -> Report:
     """The report on the chosen articles: by id, tag, claim status, publication date or search.
 
     Tags choose claims tagged so, or every claim of an article tagged so; statuses choose claims.
     With either, an article appears only if some of its claims do (or, for tags, it is tagged).
     With a `citation_style` (`reports.citations_style.STYLES`), footnotes cite the articles.
+    Without `sections`, the analysis sections (competing hypotheses, corroboration) are left
+    out, for a format that shows none (`reports.shows_sections`).
     """
     filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
-    report = _report(project, _select(project, filters), filters, analyst, title)
+    report = _report(project, _select(project, filters), filters, analyst, title, sections)
     return _cited(report, citation_style)
 
 
@@ -109,7 +112,12 @@ def _cited(report: Report, style: str | None) -> Report:
 
 
 def _report(
-    project: Project, selection: Selection, filters: ReportFilters, analyst: str, title: str
+    project: Project,
+    selection: Selection,
+    filters: ReportFilters,
+    analyst: str,
+    title: str,
+    sections: bool = True,
 ) -> Report:
     contents = read_contents(project, selection)
     return Report(
@@ -122,8 +130,12 @@ def _report(
         actors=contents.actors,
         events=contents.events,
         relations=contents.relations,
-        hypotheses=ach_table(project),
-        corroboration=corroboration_section(project, selection.article_ids, selection.claim_ids),
+        hypotheses=ach_table(project) if sections else None,
+        corroboration=(
+            corroboration_section(project, selection.article_ids, selection.claim_ids)
+            if sections
+            else None
+        ),
         generator=f"Analyst Workbench {__version__}",
         counts=contents.counts,
     )
@@ -140,7 +152,7 @@ def export_report(
 ) -> Path:
     """Build the report with `filters` (the keywords of build_report) and write it as `fmt`,
     reporting `progress(done, total)` and stopping with ExportCancelled when `cancelled()`."""
-    report = build_report(project, **filters)
+    report = build_report(project, sections=shows_sections(_format(fmt)), **filters)
     return write_report(report, fmt, out_path, progress=progress, cancelled=cancelled)
 
 
