@@ -6,7 +6,6 @@ was reported" are seen apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -104,15 +103,42 @@ class Timeline:
 
 
 def timeline_of_report(report: Report) -> Timeline:
-    """The timeline of a report's events and the report's articles that have a date."""
-    events = tuple(_event(number, e) for number, e in enumerate(report.events, 1) if e.start_date)
+    """The timeline of a report's events (each with the report's claims about it, numbered
+    in report order, and the articles they are in) and the report's dated articles."""
     refs = {e.ref: number for number, e in enumerate(report.events, 1)}
-    reports = tuple(_reports(report, refs))
+    claims: dict[int, list[int]] = {}
+    articles: dict[int, list[int]] = {}
+    reports = []
+    claim_number = 0
+    for number, article in report.numbered(text=False):
+        reported: list[int] = []
+        for claim in article.claims:
+            claim_number += 1
+            for event in (refs[link.ref] for link in claim.events if link.ref in refs):
+                claims.setdefault(event, []).append(claim_number)
+                articles.setdefault(event, []).append(number)
+                reported.append(event)
+        if article.published is not None:
+            told = tuple(dict.fromkeys(reported))
+            reports.append(TimelineReport(number, article.title, article.outlet,
+                                          article.published, len(reported), told))  # fmt: skip
+    events = tuple(
+        _event(
+            number,
+            e,
+            tuple(dict.fromkeys(claims.get(number, ()))),
+            tuple(dict.fromkeys(articles.get(number, ()))),
+        )
+        for number, e in enumerate(report.events, 1)
+        if e.start_date
+    )
     undated = sum(1 for event in report.events if event.start_date is None)
-    return Timeline(events, reports, undated)
+    return Timeline(events, tuple(reports), undated)
 
 
-def _event(number: int, event: ReportEvent) -> TimelineEvent:
+def _event(
+    number: int, event: ReportEvent, claims: tuple[int, ...], reported_in: tuple[int, ...]
+) -> TimelineEvent:
     assert event.start_date is not None
     return TimelineEvent(
         id=number,
@@ -124,15 +150,6 @@ def _event(number: int, event: ReportEvent) -> TimelineEvent:
         end_precision=event.end_precision,
         place=event.place,
         actors=tuple(dict.fromkeys(p.actor for p in event.participants)),
+        claims=claims,
+        reported_in=reported_in,
     )
-
-
-def _reports(report: Report, refs: dict[str, int]) -> Iterable[TimelineReport]:
-    for number, article in report.numbered(text=False):
-        if article.published is None:
-            continue
-        links = [link.ref for claim in article.claims for link in claim.events]
-        events = tuple(dict.fromkeys(refs[ref] for ref in links if ref in refs))
-        yield TimelineReport(
-            number, article.title, article.outlet, article.published, len(links), events
-        )
