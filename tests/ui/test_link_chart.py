@@ -98,3 +98,27 @@ def test_a_node_is_found_hidden_and_pinned(panel: LinkChartPanel) -> None:
     assert not found.isVisible() and not any(e.isVisible() for e in found.edges)
     panel.scene.toggle_pin(key)
     assert key in panel.scene.pinned
+
+
+def test_expanding_a_node_adds_its_claims_and_keeps_the_others_in_place(qtbot, panel) -> None:
+    """From claim 6 alone, expanding the United States adds claim 5; claim 6 stays put."""
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.start([ChartStart("claim", 6)])
+    assert sorted(panel.claim_ids) == [6]
+    before = panel.scene.places()["claim:6"]
+    usa = f"actor:{named(panel.session.project, 'actor', 'United States')}"
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.expand(usa)
+    assert sorted(panel.claim_ids) == [5, 6]
+    assert panel.scene.places()["claim:6"] == pytest.approx(before)
+
+
+def test_grouping_outlines_the_selected_nodes(panel: LinkChartPanel) -> None:
+    """Two selected nodes grouped get one named outline that encloses both."""
+    chosen = [panel.scene.nodes["claim:1"], panel.scene.nodes["claim:2"]]
+    for node in chosen:
+        node.setSelected(True)
+    panel.group_selected("Moscow visit")
+    (group,) = panel.scene.groups
+    assert group.name == "Moscow visit"
+    assert all(group.path().boundingRect().contains(n.sceneBoundingRect()) for n in chosen)
