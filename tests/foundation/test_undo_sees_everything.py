@@ -34,6 +34,7 @@ from workbench.services.links import (
     mark_mention,
     relate_claims,
 )
+from workbench.services.suggestion_accept import reject
 from workbench.services.versions import add_version
 from workbench.store import ProjectError, capture
 from workbench.store.reversal import StepConflict
@@ -188,6 +189,7 @@ def touch_every_kind_of_row(project: Project) -> list[Snapshot]:
     there = step(lambda: create_claim(project, second, Span(0, 33)))
     step(lambda: relate_claims(project, there, here, "contradicts"))
     step(lambda: reject_match(project, here, there))
+    step(lambda: reject(project, first, "mention:0:5", "mention"))  # a suggestion decided
     source = step(lambda: create_source(project, "Reuters", aliases=["Thomson Reuters"]))
     actor = step(lambda: create_actor(project, "Araqchi", aliases=["Abbas Araqchi"]))
     other = step(lambda: create_actor(project, "Abbas A."))
