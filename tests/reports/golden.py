@@ -75,7 +75,8 @@ def exports(project: Project, batch: int | None = None) -> dict[str, bytes]:
             if fmt == "docx":
                 found[fmt] = docx_digests(data)
             elif fmt == "pdf":
-                found[fmt] = f"{hashlib.sha256(data).hexdigest()}  report.pdf\n".encode()
+                digest = hashlib.sha256(data).hexdigest()
+                found[fmt] = f"{digest}  report.pdf  fonts {pdf_fonts()}\n".encode()
             elif fmt == "html":
                 found[fmt] = _BLANK_LINES.sub(b"\n", data)
             else:
@@ -90,6 +91,19 @@ def _core(report: Report) -> Report:
         if field.name not in CORE and field.default is not dataclasses.MISSING
     }
     return replace(report, **later)
+
+
+def pdf_fonts() -> str:
+    """A short digest of the font files the PDF embeds on this machine (the PDF's bytes
+    depend on them, so its golden digest holds only where the same fonts are installed)."""
+    from workbench.reports.pdf_fonts import CANDIDATES
+
+    for files in CANDIDATES:
+        if all(Path(name).is_file() for name in files):
+            return hashlib.sha256(b"".join(Path(name).read_bytes() for name in files)).hexdigest()[
+                :16
+            ]
+    return "reportlab-standard"
 
 
 def docx_digests(data: bytes) -> bytes:
