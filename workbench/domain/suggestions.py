@@ -1,4 +1,4 @@
-"""The analyst's decisions about the workbench's suggestions: accepted or rejected, and what came of it.
+"""The analyst's decisions about suggestions: accepted or rejected, and what came of it.
 
 A decision is an ordinary journalled row, written in the same transaction as what accepting the
 suggestion created; undoing that step takes the decision away too, so the suggestion is
