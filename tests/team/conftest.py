@@ -21,6 +21,9 @@ from workbench.store import ProjectStore
 TEMPLATE = "wb_template"
 SAMPLE = "wb_sample_template"
 BACKENDS = ["sqlite", "postgresql"]
+# Copy a template's files as they are (PostgreSQL 15's default writes the copy through the WAL,
+# which for dozens of small databases is most of the suite's time on the server).
+COPY_FILES = "STRATEGY FILE_COPY"
 _numbers = itertools.count(1)
 
 
@@ -29,6 +32,7 @@ class Databases:
 
     def __init__(self, server: ThrowawayServer) -> None:
         self.server = server
+        self.made: list[str] = []  # this test's databases, dropped after it
         self.template_made = False
         self.sample_made = False
 
@@ -43,6 +47,7 @@ class Databases:
         """The URL of a new, empty database."""
         name = f"case_{next(_numbers)}"
         self.sql(f"CREATE DATABASE {name}")
+        self.made.append(name)
         return self.server.url(name)
 
     def sample(self) -> str:
@@ -54,7 +59,8 @@ class Databases:
                 made.undo_stack.clear()
             self.sample_made = True
         name = f"case_{next(_numbers)}"
-        self.sql(f"CREATE DATABASE {name} TEMPLATE {SAMPLE}")
+        self.sql(f"CREATE DATABASE {name} TEMPLATE {SAMPLE} {COPY_FILES}")
+        self.made.append(name)
         return self.server.url(name)
 
     def project(self) -> str:
@@ -64,7 +70,8 @@ class Databases:
             ProjectStore.create(self.server.url(TEMPLATE)).close()
             self.template_made = True
         name = f"case_{next(_numbers)}"
-        self.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        self.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} {COPY_FILES}")
+        self.made.append(name)
         return self.server.url(name)
 
 
@@ -88,8 +95,18 @@ def pg_server() -> Iterator[ThrowawayServer]:
 
 
 @pytest.fixture(scope="session")
-def databases(pg_server: ThrowawayServer) -> Databases:
+def session_databases(pg_server: ThrowawayServer) -> Databases:
     return Databases(pg_server)
+
+
+@pytest.fixture
+def databases(session_databases: Databases) -> Iterator[Databases]:
+    """Fresh databases for this test, dropped after it (their files go before they are ever
+    written out: dozens of copies would otherwise fill the disk's write queue)."""
+    yield session_databases
+    made, session_databases.made = session_databases.made, []
+    for name in made:
+        session_databases.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(params=BACKENDS)

@@ -81,6 +81,8 @@ class ThrowawayServer:
             options = (
                 f"-k {server.socket_folder} -c listen_addresses='' -c fsync=off"
                 " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                # little WAL: databases are copied from templates by the dozen, then dropped
+                " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=64MB"
             )
             server._run(
                 "pg_ctl", "-D", str(server.data_folder), "-o", options, "-w",
