@@ -27,6 +27,7 @@ from workbench.services.corroboration_matches import reject_match
 from workbench.services.entities import create_actor, create_source, merge_actors
 from workbench.services.events import create_event
 from workbench.services.history import history, revert_step
+from workbench.services.hypotheses import add_evidence, add_hypothesis, rate
 from workbench.services.links import (
     add_participant,
     link_actor,
@@ -190,6 +191,9 @@ def touch_every_kind_of_row(project: Project) -> list[Snapshot]:
     step(lambda: relate_claims(project, there, here, "contradicts"))
     step(lambda: reject_match(project, here, there))
     step(lambda: reject(project, first, "mention:0:5", "mention"))  # a suggestion decided
+    weighed = step(lambda: add_hypothesis(project, "Talks resume"))
+    step(lambda: add_evidence(project, [here]))
+    step(lambda: rate(project, weighed, here, "C"))
     source = step(lambda: create_source(project, "Reuters", aliases=["Thomson Reuters"]))
     actor = step(lambda: create_actor(project, "Araqchi", aliases=["Abbas Araqchi"]))
     other = step(lambda: create_actor(project, "Abbas A."))
