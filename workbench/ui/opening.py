@@ -30,6 +30,10 @@ DOCKS = (
     ("History", "history-dock", BOTTOM, "claims-dock"),
     ("Orphans", "orphans-dock", BOTTOM, "claims-dock"),
     ("Search", "search-dock", LEFT, "library-dock"),
+    ("Competing hypotheses", "hypotheses-dock", BOTTOM, "claims-dock"),
+    ("Suggestions", "suggestions-dock", RIGHT, "inspector-dock"),
+    ("Link chart", "link-chart-dock", BOTTOM, "claims-dock"),
+    ("Timeline", "timeline-dock", BOTTOM, "claims-dock"),
 )
 IN_FRONT = ("claims-dock", "library-dock")
 
