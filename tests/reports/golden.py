@@ -1,8 +1,9 @@
 """Today's exports kept as files, so a faster renderer is proved to write the very same bytes.
 
 `exports(project)` renders every format of the report on a project with what changes from run
-to run held still (the date, the analyst, the collection's id, reportlab's timestamps; DOCX is
-compared by the contents of its parts, as its zip stamps each part with the time).
+to run held still (the date, the analyst, the version, the collection's id, reportlab's
+timestamps; DOCX is compared by the contents of its parts, as its zip stamps each part with the
+time).
 `python -m tests.reports.golden` writes the files in `tests/reports/golden/` again from the
 current code: do that only when a change of the output is intended, and say so in the commit.
 """
@@ -33,6 +34,7 @@ GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("html", "pdf", "docx", "md", "csv", "jsonld")  # the report formats kept here
 CREATED = datetime(2025, 6, 24, 9, 30, tzinfo=UTC)
 ANALYST = "A. N. Analyst"
+GENERATOR = "Analyst Workbench 0.1.0"  # held still too: a release's version is not a change
 MADE = "2025-06-24 09:30:00.000000"
 CASE_SIZE = 12  # articles of the generated case (claims, chains, links, mentions, tags)
 CORE = {"title", "created", "analyst", "scope", "articles", "sources", "actors", "events"}
@@ -69,7 +71,8 @@ def exports(project: Project, batch: int | None = None) -> dict[str, bytes]:
     HTML, blank lines (which the template's hooks for those sections leave) count as one."""
     found = {}
     with held_still(batch):
-        report = _core(replace(build_report(project, analyst=ANALYST), created=CREATED))
+        made = build_report(project, analyst=ANALYST)
+        report = _core(replace(made, created=CREATED, generator=GENERATOR))
         for fmt in FORMATS:
             data = render(report, fmt)
             if fmt == "docx":
