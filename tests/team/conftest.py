@@ -148,3 +148,19 @@ def sample_index(sample_project: Project) -> Iterator[SearchIndex]:
     index = SearchIndex.open(sample_project)
     yield index
     index.close()
+
+
+@pytest.fixture
+def analysts(databases: Databases) -> Iterator[tuple[Project, Project]]:
+    """Alice's and Bob's projects on one new shared store, each logged in as their role."""
+    url = databases.project()
+    for role in ("alice", "bob"):
+        databases.sql(
+            f"DO $$ BEGIN CREATE ROLE {role} SUPERUSER LOGIN; EXCEPTION"
+            " WHEN duplicate_object THEN NULL; END $$"
+        )
+    alice = Project.open(url.replace("wb_admin@", "alice@"))
+    bob = Project.open(url.replace("wb_admin@", "bob@"))
+    yield alice, bob
+    alice.close()
+    bob.close()

@@ -4,13 +4,11 @@ listeners are told of it, and an open window's library and All claims show it wi
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.team.conftest import Databases
 from workbench.domain import Claim
 from workbench.domain.anchoring import Span
 from workbench.services import Project, ProjectChange
@@ -25,25 +23,10 @@ from workbench.ui.settings import WindowSettings
 TALKS = "Geneva talks collapse.\n\nReuters reports the Geneva talks collapsed on Tuesday."
 
 
-@pytest.fixture
-def colleagues(databases: Databases) -> Iterator[tuple[Project, Project]]:
-    url = databases.project()
-    for role in ("alice", "bob"):
-        databases.sql(
-            f"DO $$ BEGIN CREATE ROLE {role} SUPERUSER LOGIN; EXCEPTION"
-            " WHEN duplicate_object THEN NULL; END $$"
-        )
-    alice = Project.open(url.replace("wb_admin@", "alice@"))
-    bob = Project.open(url.replace("wb_admin@", "bob@"))
-    yield alice, bob
-    alice.close()
-    bob.close()
-
-
-def test_an_open_project_hears_a_colleagues_commit(colleagues: tuple[Project, Project]) -> None:
+def test_an_open_project_hears_a_colleagues_commit(analysts: tuple[Project, Project]) -> None:
     """Bob's listeners are told of Alice's new article within 2 s, named as hers; his own
     edits are not announced twice."""
-    alice, bob = colleagues
+    alice, bob = analysts
     heard: list[ProjectChange] = []
     arrived = threading.Event()
 
@@ -68,11 +51,11 @@ def test_an_open_project_hears_a_colleagues_commit(colleagues: tuple[Project, Pr
 
 @pytest.mark.gui
 def test_a_window_shows_a_colleagues_article_and_claim_within_two_seconds(
-    qtbot: QtBot, tmp_path: Path, colleagues: tuple[Project, Project]
+    qtbot: QtBot, tmp_path: Path, analysts: tuple[Project, Project]
 ) -> None:
     """With Bob's window open on the shared case, Alice's article appears in his library and
     her claim in his All claims and his search, with no reload."""
-    alice, bob = colleagues
+    alice, bob = analysts
     window = MainWindow(UiSession(bob), WindowSettings.in_file(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.show()
@@ -94,11 +77,11 @@ def test_a_window_shows_a_colleagues_article_and_claim_within_two_seconds(
 
 @pytest.mark.gui
 def test_the_inspector_refuses_to_overwrite_a_colleagues_change(
-    qtbot: QtBot, tmp_path: Path, colleagues: tuple[Project, Project]
+    qtbot: QtBot, tmp_path: Path, analysts: tuple[Project, Project]
 ) -> None:
     """Bob types a summary while Alice changes it: his save is refused, saying Alice changed it
     and showing both values; hers stays. The inspector says who made the claim."""
-    alice, bob = colleagues
+    alice, bob = analysts
     article = add_article(alice, NewArticle(text=TALKS, title="Geneva talks collapse"))
     claim = create_claim(alice, article, Span(0, 22))
     window = MainWindow(UiSession(bob), WindowSettings.in_file(tmp_path / "settings.ini"))

@@ -5,12 +5,10 @@ values; two analysts creating the same actor at once end with one actor, never a
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.team.conftest import Databases
 from workbench.domain import Actor, Claim, ClaimActor
 from workbench.domain.anchoring import Span
 from workbench.services import Project
@@ -25,22 +23,6 @@ from workbench.store.reversal import StepConflict
 from workbench.store.unit_of_work import SavedAtOnce
 
 TALKS = "Geneva talks collapse.\n\nReuters reports the Geneva talks collapsed on Tuesday."
-
-
-@pytest.fixture
-def analysts(databases: Databases) -> Iterator[tuple[Project, Project]]:
-    """Alice's and Bob's projects on one new shared store, each logged in as their role."""
-    url = databases.project()
-    for role in ("alice", "bob"):
-        databases.sql(
-            f"DO $$ BEGIN CREATE ROLE {role} SUPERUSER LOGIN; EXCEPTION"
-            " WHEN duplicate_object THEN NULL; END $$"
-        )
-    alice = Project.open(url.replace("wb_admin@", "alice@"))
-    bob = Project.open(url.replace("wb_admin@", "bob@"))
-    yield alice, bob
-    alice.close()
-    bob.close()
 
 
 def _claim(project: Project) -> int:
