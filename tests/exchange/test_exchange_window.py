@@ -86,11 +86,14 @@ def test_a_stix_bundle_is_imported_without_a_question(
 def test_the_export_dialog_cites_articles_in_markdown_in_the_chosen_style(
     qtbot: QtBot, sample_window: MainWindow, tmp_path: Path
 ) -> None:
-    """“Cite articles” is offered for Markdown; Chicago puts the citation in a footnote."""
+    """“Cite articles” is offered for the documents (not CSV); Chicago puts the citation in a
+    Markdown footnote."""
     sample_window.actions_.export_report.trigger()
     dialog = sample_window.export_dialog
-    dialog.choose_format("html")
+    dialog.choose_format("csv")
     assert not dialog.cite.isEnabled()
+    dialog.choose_format("html")
+    assert dialog.cite.isEnabled()
     dialog.choose_format("md")
     assert dialog.cite.isEnabled()
     dialog.cite.setCurrentIndex(dialog.cite.findText("Chicago (notes)"))

@@ -45,8 +45,8 @@ def register(subcommands: argparse._SubParsersAction) -> None:
         const="chicago",
         default="",
         metavar="STYLE",
-        help="cite each article in a footnote (Markdown), in Chicago notes style unless "
-        "another is named (apa, mla, harvard)",
+        help="cite each article in a footnote (Markdown, HTML, DOCX, PDF), in Chicago notes style "
+        "unless another is named (apa, mla, harvard)",
     )
     export.set_defaults(handler=export_report)
 

@@ -27,7 +27,12 @@ STYLE_NAMES = {
     "harvard": "Harvard",
 }
 DEFAULT_STYLE = "chicago"
-CITING_FORMATS = ("md",)  # the renderers that cite articles in footnotes when asked
+CITING_FORMATS = (
+    "md",
+    "html",
+    "docx",
+    "pdf",
+)  # the renderers that cite articles in footnotes when asked
 
 
 def checked_style(style: str) -> str:

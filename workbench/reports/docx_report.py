@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from workbench.reports import timeline_figure
+from workbench.reports import citation_notes, timeline_figure
 from workbench.reports.docx_footnotes import Footnotes
 from workbench.reports.highlight import Piece, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
@@ -56,8 +56,11 @@ def write(report: Report, out: BinaryIO) -> None:
     relations = relations_by_claim(report)
     body = _Body(document)
     _title_page(document, report)
+    cites = citation_notes.citer(report)
     for number, article in report.numbered():
-        _article(document, number, article, footnotes)
+        heading = _article(document, number, article, footnotes)
+        if cites is not None:  # the article cited in the chosen style, as its heading's footnote
+            footnotes.add(heading, [safe(cites.note(article))])
         _claims(document, number, article, relations)
         body.set_aside()
     _tables(document, report)
@@ -118,8 +121,11 @@ def _title_page(document: WordDocument, report: Report) -> None:
     legend.add_run().add_break(WD_BREAK.PAGE)
 
 
-def _article(document: WordDocument, number: int, article: Article, footnotes: Footnotes) -> None:
-    document.add_heading(safe(f"{number}. {article.title}"), level=1)
+def _article(
+    document: WordDocument, number: int, article: Article, footnotes: Footnotes
+) -> Paragraph:
+    """The article's heading, facts and highlighted text; returns the heading."""
+    heading = document.add_heading(safe(f"{number}. {article.title}"), level=1)
     for line in (article.byline, article.url, _tags(article.tags)):
         if line:
             document.add_paragraph().add_run(safe(line)).font.color.rgb = MUTED
@@ -130,6 +136,7 @@ def _article(document: WordDocument, number: int, article: Article, footnotes: F
         paragraph = document.add_paragraph()
         for piece in pieces:
             _piece(paragraph, piece, by_number, footnotes)
+    return heading
 
 
 def _piece(

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from workbench.reports.citation_notes import html_mark
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report
 from workbench.reports.safe_text import xml_safe
@@ -32,8 +33,9 @@ def text(value: str) -> str:
 def article_blocks(report: Report) -> Iterator[Markup]:
     """Each article of the report as one `<article>` element (a pass with the text)."""
     relations = relations_by_claim(report)
+    cited = bool(report.citation_style)
     for number, article in report.numbered():
-        yield Markup(article_html(number, article, relations))
+        yield Markup(article_html(number, article, relations, cited))
 
 
 def claim_rows(report: Report) -> Iterator[Markup]:
@@ -59,11 +61,15 @@ def _claim_row(article_number: int, claim: Claim) -> str:
     )
 
 
-def article_html(number: int, article: Article, relations: dict[str, list[str]]) -> str:
-    """One article: heading, byline, link, tags, notes, highlighted text, claim notes."""
+def article_html(
+    number: int, article: Article, relations: dict[str, list[str]], cited: bool = False
+) -> str:
+    """One article: heading (linked to its citation note when `cited`), byline, link, tags,
+    notes, highlighted text, claim notes."""
+    mark = html_mark(number) if cited else ""
     out = [
         f'<article class="article" id="article-{number}">\n',
-        f'  <h2><span class="number">{number}.</span> {text(article.title)}</h2>\n',
+        f'  <h2><span class="number">{number}.</span> {text(article.title)}{mark}</h2>\n',
     ]
     if article.byline:
         out.append(f'<p class="byline">{text(article.byline)}</p>')

@@ -17,7 +17,13 @@ from typing import Any, BinaryIO
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from workbench.reports import ach_section, corroboration_section, html_blocks, timeline_figure
+from workbench.reports import (
+    ach_section,
+    citation_notes,
+    corroboration_section,
+    html_blocks,
+    timeline_figure,
+)
 from workbench.reports.html_blocks import text_html, web_link
 from workbench.reports.model import Report, long_date
 from workbench.reports.safe_text import finalize
@@ -62,6 +68,7 @@ def _context(report: Report) -> dict[str, Any]:
         "css": Markup(resource("reports", "report.css").read_text(encoding="utf-8")),
         "outline": report.outline(),
         "articles": html_blocks.article_blocks(report),
+        "citations": citation_notes.html_notes(report),
         "claim_rows": html_blocks.claim_rows(report),
         "facts": lambda claim: claim_facts(claim, relations.get(claim.ref)),
         "sources": source_rows(report),

@@ -11,17 +11,15 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
+from workbench.reports.citation_notes import citer as cited_by
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import summary_tables
 from workbench.reports.wording import article_count, claim_facts, relations_by_claim
-
-if TYPE_CHECKING:  # citeproc loads only when a report cites its articles
-    from workbench.reports.citations_style import Citer
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
 _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
@@ -65,7 +63,7 @@ def _blocks(report: Report) -> Iterator[str]:
     relations = relations_by_claim(report)
     parts: Iterable[str] = _title_page(report)
     yield from (f"{block}\n\n" for block in parts)
-    citer = _citer(report)
+    citer = cited_by(report)
     for number, article in report.numbered():
         blocks = _article(number, article)
         if citer is not None:  # the article cited in the chosen style, as a footnote
@@ -78,15 +76,6 @@ def _blocks(report: Report) -> Iterator[str]:
     for table in summary_tables(report):
         yield f"## {table.title}\n\n"
         yield from _table(list(table.header), table.rows)
-
-
-def _citer(report: Report) -> Citer | None:
-    """What cites the articles, when the report asks for a citation style."""
-    if not report.citation_style:
-        return None
-    from workbench.reports.citations_style import Citer
-
-    return Citer(report.citation_style)
 
 
 def _title_page(report: Report) -> list[str]:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from workbench.reports import timeline_figure
+from workbench.reports import citation_notes, timeline_figure
 from workbench.reports.highlight import anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
@@ -128,6 +128,7 @@ class _Story:
         self.styles = styles
         self.fonts = fonts
         self.relations = relations_by_claim(report)
+        self.cites = citation_notes.citer(report)
 
     def text(self, value: str) -> str:
         """Paragraph markup for plain text: escaped, drawable, line breaks kept."""
@@ -193,6 +194,9 @@ class _Story:
             story += self.long("Tags: " + ", ".join(article.tags), styles.small)
         for note in article.notes:
             story += self.long(note, styles.note)
+        if self.cites is not None:
+            link = f'<a href="#cite-{number}" color="{COLOURS["accent"]}">Citation note</a>'
+            story.append(Paragraph(link, styles.small))
         story.append(Spacer(1, 4 * mm))
         for pieces in highlighted_paragraphs(article):
             story += highlighted(self.fonts, pieces, styles.body)
@@ -200,6 +204,9 @@ class _Story:
             story.append(self.heading(f"Claims in article {number}", f"claims-{number}", level=1))
             placed = {id(claim) for claim in anchored(article)}
             story += [self.claim_note(claim, id(claim) in placed) for claim in article.claims]
+        if self.cites is not None:  # the article cited in the chosen style, as the last note
+            lead = f'<a name="cite-{number}"/><b>Cited as:</b> '
+            story += self.long(self.cites.note(article), styles.footnote, lead)
         return story
 
     def claim_note(self, claim: Claim, placed: bool) -> Flowable:
