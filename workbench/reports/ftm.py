@@ -27,6 +27,7 @@ from workbench.reports.model import Report
 
 PASSES = 1
 OURS = "workbench"
+CREATOR = ("created_by",)  # who made a claim is the importing project's own record, not carried
 SCHEMA_OF = {"person": "Person", "government body": "PublicBody", "state": "PublicBody"}
 
 
@@ -137,7 +138,7 @@ def _claim(article: rm.Article, claim: rm.Claim, relations: list[rm.Relation]) -
         about = record_id(rm.ACTOR, claim.actors[0].name)
     else:
         about = entity_id("article", article.ref)
-    ours = {"record": "claim", "article": article.ref, **dumped(claim)}
+    ours = {"record": "claim", "article": article.ref, **dumped(claim, leave_out=CREATOR)}
     ours["relations"] = [dumped(relation) for relation in relations]
     return _made(
         "Documentation",

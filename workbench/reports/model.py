@@ -73,6 +73,7 @@ class Claim:
     notes: tuple[str, ...] = ()
     created: datetime | None = None
     modified: datetime | None = None
+    created_by: str = field(default="", compare=False)  # who made it (the change log's user)
 
     @property
     def credibility_label(self) -> str:
@@ -290,6 +291,7 @@ class Report:
     hypotheses: AchTable | None = None  # the analysis of competing hypotheses, if any
     corroboration: CorroborationSection | None = None  # clusters, origins, track records
     citation_style: str = ""  # articles cited in footnotes in this style (reports.citations_style)
+    users: tuple[str, ...] = field(default=(), compare=False)  # everyone in the change log
     generator: str = field(default="Analyst Workbench", compare=False)
     counts: RecordCounts | None = field(default=None, compare=False)
 

@@ -57,7 +57,7 @@ def write(report: Report, out: BinaryIO) -> None:
             )
             spill.link(relation.kind, origin, target)
         with archive.open(_entry(codes.QDE, report), "w") as qde:
-            qde.write(_head(report, user, tags, cases))
+            qde.write(_head(report, user, tags, cases, spill.creators))
             for tag, spool, count in (
                 ("Sources", sources, articles),
                 ("Notes", notes, spill.note_count),
@@ -96,7 +96,9 @@ def _cases(report: Report, spill: xml.Spill) -> list[bytes]:
     return [etree.tostring(case, encoding="utf-8") for case in made]
 
 
-def _head(report: Report, user: str, tags: list[str], cases: list[bytes]) -> bytes:
+def _head(
+    report: Report, user: str, tags: list[str], cases: list[bytes], creators: dict[str, str]
+) -> bytes:
     """The XML declaration, the Project's start tag, and what comes before the sources."""
     attributes = {
         "name": report.title,
@@ -106,15 +108,23 @@ def _head(report: Report, user: str, tags: list[str], cases: list[bytes]) -> byt
     }
     start = " ".join(f"{key}={quoteattr(xml_safe(value))}" for key, value in attributes.items())
     head = f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{codes.NS}" {start}>'
-    parts = [head.encode("utf-8"), _users(report, user), _codebook(tags), _variables()]
+    users = _users(report, user, creators)
+    parts = [head.encode("utf-8"), users, _codebook(tags), _variables()]
     if cases:
         parts += [b"<Cases>", *cases, b"</Cases>"]
     return b"".join(parts)
 
 
-def _users(report: Report, user: str) -> bytes:
+def _users(report: Report, user: str, creators: dict[str, str]) -> bytes:
+    """The analyst, then every user of the change log and each user credited with a claim."""
     users = xml.element("Users")
     xml.element("User", users, guid=user, name=report.analyst or "analyst")
+    named = {user}
+    for name in (*report.users, *creators):
+        found = creators.get(name) or codes.guid("user", name)
+        if found not in named:
+            named.add(found)
+            xml.element("User", users, guid=found, name=name)
     return etree.tostring(users, encoding="utf-8")
 
 

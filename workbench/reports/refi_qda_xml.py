@@ -46,6 +46,16 @@ class Spill:
     def __init__(self, notes: IO[bytes], links: IO[bytes], user: str) -> None:
         self.notes, self.links, self.user = notes, links, user
         self.note_count = self.link_count = 0
+        self.creators: dict[str, str] = {}  # name → GUID of each user credited with a claim
+
+    def credit(self, name: str) -> str:
+        """The GUID of the user who created a claim (the analyst's when it is not known)."""
+        if not name:
+            return self.user
+        found = self.creators.get(name)
+        if found is None:
+            found = self.creators[name] = guid("user", name)
+        return found
 
     def note(self, owner: str, index: int, body: str, name: str = "note") -> str:
         """A Note (its text as PlainTextContent) about `owner`; returns its GUID."""
@@ -161,13 +171,14 @@ def claim_selection(claim: rm.Claim, spill: Spill) -> Element:
     """A claim as a PlainTextSelection (positions in code points, as the standard counts):
     its summary the description, kind, status, credibility and tags as codings."""
     selection_guid = codes.guid("claim", claim.ref)
+    creator = spill.credit(claim.created_by)
     selection = element(
         "PlainTextSelection",
         guid=selection_guid,
         name=claim.exact,
         startPosition=str(claim.start),
         endPosition=str(claim.end),
-        creatingUser=spill.user,
+        creatingUser=creator,
         creationDateTime=stamp(claim.created),
         modifyingUser=spill.user if claim.modified else "",
         modifiedDateTime=stamp(claim.modified),
@@ -179,7 +190,7 @@ def claim_selection(claim: rm.Claim, spill: Spill) -> Element:
     if claim.orphaned:
         wanted.append(codes.mark_code(codes.ORPHANED))
     for code in wanted:
-        _coding(selection, selection_guid, code, spill.user)
+        _coding(selection, selection_guid, code, creator)
     for index, body in enumerate(claim.notes):
         element("NoteRef", selection, targetGUID=spill.note(selection_guid, index, body))
     _claim_links(claim, selection_guid, spill)

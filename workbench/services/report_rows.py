@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, bindparam, select
+from sqlalchemy import BindParameter, Connection, String, bindparam, cast, select
 
 from workbench.domain import (
     Actor,
@@ -29,6 +29,7 @@ from workbench.domain import (
     Tagging,
 )
 from workbench.domain.entities import named_reliability
+from workbench.domain.provenance import RowVersion
 from workbench.reports import model as rm
 from workbench.services.plain_rows import plain_rows
 
@@ -63,6 +64,14 @@ CLAIM_COLUMNS = (
     Claim.updated_at,
 )
 CLAIMS = select(*CLAIM_COLUMNS).where(Claim.article_id.in_(IDS))
+CLAIM_CREATORS = (  # who created each claim of a batch's articles (its journalled row version)
+    select(Claim.id, RowVersion.created_by)
+    .join(
+        RowVersion,
+        (RowVersion.table_name == "claims") & (RowVersion.row_key == cast(Claim.id, String)),
+    )
+    .where(Claim.article_id.in_(IDS))
+)
 HOPS = (
     select(
         AttributionHop.claim_id,
@@ -201,10 +210,12 @@ class _ClaimParts:
         wanted = numbering.wanted
         chosen = rows if wanted is None else [row for row in rows if row[0] in wanted]
         links = _Links.read(session, ids, numbering.event_refs)
+        made_by = dict(plain_rows(session, CLAIM_CREATORS, ids=ids))
         parts = cls()
         number = numbering.next_number
         for row in chosen:
-            parts.claims.setdefault(row[1], []).append(links.claim(row, refs[row[0]], number))
+            claim = links.claim(row, refs[row[0]], number, made_by.get(row[0], ""))
+            parts.claims.setdefault(row[1], []).append(claim)
             number += 1
         numbering.next_number = number
         for mention in plain_rows(session, MENTIONS, ids=ids):
@@ -259,7 +270,7 @@ class _Links:
                 link = made[name, role] = rm.Link(name, name, role)
             self.actors.setdefault(claim_id, []).append(link)
 
-    def claim(self, row: Any, ref: str, number: int) -> rm.Claim:
+    def claim(self, row: Any, ref: str, number: int, created_by: str = "") -> rm.Claim:
         claim_id = row[0]
         return rm.Claim(
             ref,
@@ -281,6 +292,7 @@ class _Links:
             self.notes.get(claim_id, ()),
             row[12],
             row[13],
+            created_by,
         )
 
 

@@ -41,6 +41,7 @@ from workbench.services.errors import InvalidInput
 from workbench.services.hypotheses_report import ach_table
 from workbench.services.project import Project
 from workbench.services.report_data import Selection, read_contents
+from workbench.services.report_users import change_log_users
 
 SEARCH_LIMIT = 10_000
 PREVIEW_ARTICLES = 3
@@ -138,6 +139,7 @@ def _report(
         ),
         generator=f"Analyst Workbench {__version__}",
         counts=contents.counts,
+        users=change_log_users(project),
     )
 
 
