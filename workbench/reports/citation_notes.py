@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from workbench.reports.model import Report
 from workbench.reports.safe_text import xml_safe
@@ -40,8 +40,6 @@ def html_mark(number: int) -> str:
 def html_notes(report: Report) -> Iterator[Markup]:
     """The citation notes as an ordered list at the end of the articles (nothing when the
     report cites no style); each note links back to its article's heading."""
-    from markupsafe import escape
-
     cites = citer(report)
     if cites is None:
         return
