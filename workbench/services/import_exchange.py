@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.reports import model as rm
+from workbench.reports.exchange_model import loaded
 from workbench.reports.web_items import ClaimPiece, MentionPiece, NotesPiece
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services.errors import InvalidInput
@@ -34,6 +35,22 @@ class ExchangeContents:
     actors: list[tuple[str, rm.Actor]] = field(default_factory=list)
     events: list[tuple[str, rm.Event]] = field(default_factory=list)
     relations: list[rm.Relation] = field(default_factory=list)
+
+    def keep_record(self, record: object, ours: dict[str, object]) -> bool:
+        """Keep a source, actor or event carried whole in our own fields (STIX's and
+        FollowTheMoney's extension), under its key; False for any other kind of record."""
+        if record == "source":
+            source = loaded(rm.Source, ours)
+            self.sources.append((f"source:{source.name.casefold()}", source))
+        elif record == "actor":
+            actor = loaded(rm.Actor, ours)
+            self.actors.append((f"actor:{actor.name.casefold()}", actor))
+        elif record == "event":
+            event = loaded(rm.Event, ours)
+            self.events.append((event.ref, event))
+        else:
+            return False
+        return True
 
 
 def import_contents(

@@ -106,16 +106,9 @@ class _Reader:
 
     def _ours(self, ours: Json, text: str) -> None:
         record, found = ours.get("record"), self.contents_
-        if record == "source":
-            source = loaded(rm.Source, ours)
-            found.sources.append((f"source:{source.name.casefold()}", source))
-        elif record == "actor":
-            actor = loaded(rm.Actor, ours)
-            found.actors.append((f"actor:{actor.name.casefold()}", actor))
-        elif record == "event":
-            event = loaded(rm.Event, ours)
-            found.events.append((event.ref, event))
-        elif record == "article":
+        if found.keep_record(record, ours):
+            return
+        if record == "article":
             found.articles.append((str(ours.get("ref", "")), loaded(rm.Article, ours, text=text)))
         elif record == "claim":
             claim = loaded(rm.Claim, ours)

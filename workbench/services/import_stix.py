@@ -89,16 +89,9 @@ def _ours(
     notes: dict[str, str],
 ) -> None:
     record = ours.get("record")
-    if record == "source":
-        source = loaded(rm.Source, ours)
-        contents.sources.append((f"source:{source.name.casefold()}", source))
-    elif record == "actor":
-        actor = loaded(rm.Actor, ours)
-        contents.actors.append((f"actor:{actor.name.casefold()}", actor))
-    elif record == "event":
-        event = loaded(rm.Event, ours)
-        contents.events.append((event.ref, event))
-    elif record == "article":
+    if contents.keep_record(record, ours):
+        return
+    if record == "article":
         text = _text(item, "description")
         contents.articles.append((_text(ours, "ref"), loaded(rm.Article, ours, text=text)))
     elif record == "claim":
