@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from workbench.reports.chart_style import palette
 from workbench.services import ProjectChange
 from workbench.services.link_chart import ChartStart
 from workbench.services.link_chart_reads import LaidOutChart, claims_behind, laid_out_chart
+from workbench.ui.claims_beside import claims_beside
 from workbench.ui.link_chart_items import EdgeItem, NodeItem
 from workbench.ui.link_chart_scene import ChartScene
 from workbench.ui.link_chart_view import ChartView
@@ -107,20 +107,9 @@ class LinkChartPanel(QWidget):
             bar.addWidget(widget)
         self.status = QLabel("Start from an article, a claim or a name.")
         self.claims_title = QLabel("Click a link to see the claims behind it.")
-        self.claims_title.setWordWrap(True)
         self.claims = QListWidget()
         self.claims.setAccessibleName("Claims behind the link")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.claims_title)
-        side_layout.addWidget(self.claims, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.view)
-        split.addWidget(side)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
-        split.setSizes([900, 300])  # in proportion: the chart three quarters
+        split = claims_beside(self.view, self.claims_title, self.claims)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from workbench.reports.timeline_scale import ZOOM_LIMITS
 from workbench.services import ProjectChange
 from workbench.services.link_chart_reads import claims_behind
 from workbench.services.timeline import timeline
+from workbench.ui.claims_beside import claims_beside
 from workbench.ui.look import is_dark
 from workbench.ui.session import UiSession
 from workbench.ui.timeline_scene import BarItem, ReportItem, TimelineScene
@@ -92,18 +92,9 @@ class TimelinePanel(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.details = QLabel("Click an event to see its claims.")
-        self.details.setWordWrap(True)
         self.claims = QListWidget()
         self.claims.setAccessibleName("Claims about the event")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.details)
-        side_layout.addWidget(self.claims, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.view)
-        split.addWidget(side)
-        split.setSizes([900, 300])
+        split = claims_beside(self.view, self.details, self.claims)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
