@@ -45,3 +45,24 @@ def test_an_unknown_layout_is_refused(sample_project) -> None:
     chart = chart_of(sample_project, [ChartStart("article", 1)])
     with pytest.raises(ValueError, match="spring, chains"):
         lay_out(chart, "circle")
+
+
+def test_a_fresh_layout_is_the_same_picture_every_time(sample_project) -> None:
+    """Two fresh layouts of the same chart put every node at the same place, whatever state
+    igraph's and Python's random generators are in."""
+    import random
+
+    import igraph
+
+    chart = chart_of(sample_project, [ChartStart("project", 0)])
+    try:
+        igraph.set_random_number_generator(random.Random(1))
+        random.seed(1)
+        first = lay_out(chart)
+        igraph.set_random_number_generator(random.Random(2))
+        random.seed(2)
+        second = lay_out(chart)
+    finally:
+        igraph.set_random_number_generator(random)
+    assert len(first) == len(chart.nodes) > 10
+    assert second == first

@@ -3,14 +3,19 @@ layers (networkx) for attribution chains (claim, who said it, who passed it on, 
 
 Layouts are incremental: nodes that already have a place keep it (they are held fixed) and
 only new nodes are placed, starting beside a neighbour that has a place; so a chart that
-changes (an edit, an undo, a node expanded) does not jump about. Positions are scene pixels.
+changes (an edit, an undo, a node expanded) does not jump about. A layout is repeatable: each
+node starts at a place drawn from its own key, and igraph's force layout (which draws random
+numbers as it goes) is given a generator seeded by the part it lays out, so the same project
+gives the same picture run after run. Positions are scene pixels.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import igraph
 import networkx as nx
@@ -26,6 +31,7 @@ GAP = 1.5  # units between the connected parts of a fresh layout
 LAYER_GAP = 280.0  # pixels between the layers of the chain layout
 ROW_GAP = 46.0  # pixels between nodes of one layer
 LAYOUTS = ("spring", "chains")
+_GENERATOR = threading.Lock()  # igraph has one random generator for the whole process
 
 
 def simple_graph(chart: LinkChart) -> nx.Graph:
@@ -54,20 +60,21 @@ def spring_layout(
     pairs = {tuple(sorted((index[e.source], index[e.target]))) for e in chart.edges}
     graph = igraph.Graph(n=len(keys), edges=sorted(pairs))
     if not kept:
-        return dict(zip(keys, _fresh(graph), strict=True))
+        return dict(zip(keys, _fresh(graph, keys), strict=True))
     start = _starting_places(keys, graph, kept, random.Random(seed))
-    placed = graph.layout_fruchterman_reingold(
-        seed=start, niter=SETTLING, start_temp=SETTLING_STEP, **_held(keys, kept)
-    )
+    with _seeded(f"{seed}:{keys[0]}"):
+        placed = graph.layout_fruchterman_reingold(
+            seed=start, niter=SETTLING, start_temp=SETTLING_STEP, **_held(keys, kept)
+        )
     return {key: (x * UNIT, y * UNIT) for key, (x, y) in zip(keys, placed.coords, strict=True)}
 
 
-def _fresh(graph: igraph.Graph) -> list[Position]:
+def _fresh(graph: igraph.Graph, keys: list[str]) -> list[Position]:
     """Each connected part laid out by itself, then the parts set side by side in rows, the
     largest first (laid out together, small parts drift far off and squeeze the large one)."""
     places: list[Position] = [(0.0, 0.0)] * graph.vcount()
-    parts = sorted(graph.connected_components(), key=len, reverse=True)
-    boxes = [_part(graph, members) for members in parts]
+    parts = sorted(graph.connected_components(), key=lambda part: (-len(part), part[0]))
+    boxes = [_part(graph, members, [keys[m] for m in members]) for members in parts]
     row_width = math.sqrt(sum(w * h for _coords, w, h in boxes)) * 1.3
     x = y = row_height = 0.0
     for members, (coords, width, height) in zip(parts, boxes, strict=True):
@@ -79,18 +86,47 @@ def _fresh(graph: igraph.Graph) -> list[Position]:
     return places
 
 
-def _part(graph: igraph.Graph, members: list[int]) -> tuple[list[Position], float, float]:
+def _part(
+    graph: igraph.Graph, members: list[int], keys: list[str]
+) -> tuple[list[Position], float, float]:
     """A connected part's layout, spread to about one unit square a node, from (0, 0); and
     its width and height (in units)."""
     if len(members) == 1:
         return [(0.0, 0.0)], 0.0, 0.0
-    coords = graph.induced_subgraph(members).layout_fruchterman_reingold(niter=ITERATIONS).coords
+    part = graph.induced_subgraph(members)
+    with _seeded(keys[0]):
+        laid = part.layout_fruchterman_reingold(seed=_keyed_start(keys), niter=ITERATIONS)
+    coords = laid.coords
     xs, ys = [x for x, _y in coords], [y for _x, y in coords]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
     area = width * height
     scale = math.sqrt(len(members) / area) if area > 0 else 1.0 / max(width, height, 1e-9)
     placed = [((x - min(xs)) * scale, (y - min(ys)) * scale) for x, y in coords]
     return placed, width * scale, height * scale
+
+
+@contextmanager
+def _seeded(seed: str) -> Iterator[None]:
+    """igraph's random numbers drawn from a generator seeded by `seed` for the while, then
+    from Python's `random` again (igraph's own default)."""
+    with _GENERATOR:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
+
+
+def _keyed_start(keys: list[str]) -> list[list[float]]:
+    """A starting place for each node in a square of about one unit a node, drawn from a
+    generator seeded by the node's key (a string seed is hashed by SHA-512: the same in every
+    run, whatever PYTHONHASHSEED)."""
+    side = math.sqrt(len(keys))
+    places = []
+    for key in keys:
+        chance = random.Random(key)
+        places.append([chance.uniform(0, side), chance.uniform(0, side)])
+    return places
 
 
 def _starting_places(
