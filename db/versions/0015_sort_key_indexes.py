@@ -29,8 +29,12 @@ INDEXES = {
 
 
 def upgrade() -> None:
+    # SQLite's NOCASE orders exactly as its ASCII-only lower() does, and an index on a column
+    # with a collation is reflected as the column itself (an expression index is not).
+    sqlite = op.get_bind().dialect.name == "sqlite"
     for name, (table, column) in INDEXES.items():
-        op.create_index(name, table, [sa.text(f"lower({column})")])
+        key = f'"{column}" COLLATE NOCASE' if sqlite else f'lower("{column}")'
+        op.create_index(name, table, [sa.text(key)])
 
 
 def downgrade() -> None:

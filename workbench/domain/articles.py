@@ -21,7 +21,12 @@ class Article(Base):
 
     __tablename__ = "articles"
     # The library's text filter and title sort read this index, not the rows (revision 0006).
-    __table_args__ = (Index("ix_articles_listing", "title", "outlet", "url", "published"),)
+    __table_args__ = (
+        Index("ix_articles_listing", "title", "outlet", "url", "published"),
+        # The title sort (revision 0015): on SQLite the column is indexed COLLATE NOCASE (on
+        # PostgreSQL as lower(title)); SQLAlchemy reflects such an index as the bare column.
+        Index("ix_articles_title_key", "title"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500), default="")

@@ -30,6 +30,9 @@ class Claim(SpanColumns, Base):
         Index("ix_claims_id_article", "id", "article_id"),  # claim to article, revision 0006
         Index("ix_claims_status_id", "status", "id"),  # the list's sorts, revision 0010
         Index("ix_claims_credibility_id", "credibility", "id"),
+        # The quote sort (revision 0015): on SQLite the column is indexed COLLATE NOCASE (on
+        # PostgreSQL as lower(exact)); SQLAlchemy reflects such an index as the bare column.
+        Index("ix_claims_quote_key", "exact"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
