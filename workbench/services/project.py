@@ -15,6 +15,7 @@ import workbench.search.documents  # noqa: F401  (declares what the outbox queue
 from workbench.services.undo import UndoEntry, UndoStack
 from workbench.store import ProjectError, ProjectStore, UnitOfWork
 from workbench.store.history import log_outline
+from workbench.store.provenance import Seen
 from workbench.store.recorder import RowChange
 from workbench.store.shared import case_name
 
@@ -25,6 +26,8 @@ class ProjectChange:
 
     label: str
     changes: list[RowChange]
+    # a colleague's change: the change-log entry that listeners are current to once told
+    through: int | None = None
 
     def tables(self) -> set[str]:
         return {change.table for change in self.changes}
@@ -48,6 +51,10 @@ class Project:
         self._current: UnitOfWork | None = None
         self._based_on: dict[tuple[str, int], int] = {}
         self.own_records: set[int] = set()  # change-log entries made here (not colleagues')
+        # the change-log entry the analyst's views are current to (None: each command reads
+        # afresh what it changes); a window hearing colleagues keeps it (see `seen`)
+        self.seen_through: int | None = None
+        self._loaded_through: int | None = None  # an editor's, in `based_on`
         with store.reading() as session:
             self.undo_stack.replay(log_outline(session, self.user if store.shared else None))
 
@@ -101,7 +108,7 @@ class Project:
                 return
             with self.store.unit_of_work(self.user) as uow:
                 self._current = uow
-                uow.based_on = self._based_on
+                uow.seen = self.seen()
                 try:
                     yield uow
                     changes = uow.commit(label, undoable=undoable)
@@ -113,17 +120,29 @@ class Project:
                 self.undo_stack.push(UndoEntry(label, uow.record_id))
         self._announce(ProjectChange(label, changes))
 
+    def seen(self) -> Seen:
+        """What the analyst saw: every command is refused (`ChangedSince`, naming who changed
+        what, their value and yours) if a row it changes moved on since."""
+        through = self.seen_through
+        if self._loaded_through is not None:
+            through = min(self._loaded_through, through or self._loaded_through)
+        return Seen(through, self.own_records, self._based_on)
+
     @contextmanager
-    def based_on(self, loaded: Mapping[tuple[str, int], int]) -> Iterator[None]:
+    def based_on(
+        self, loaded: Mapping[tuple[str, int], int], *, through: int | None = None
+    ) -> Iterator[None]:
         """Commands in the block save only if each record they change is still at the version
-        it was loaded at, `(table, id) -> version` (else `ChangedSince` names who changed it,
-        their value and yours; see `services/team.py` for reading versions)."""
+        it was loaded at, `(table, id) -> version`, and (given `through`, the `seen_through`
+        an editor was loaded at) no other row they change moved on since then (see
+        `services/team.py` for reading versions)."""
         with self._write_lock:
-            previous, self._based_on = self._based_on, dict(loaded)
+            previous = self._based_on, self._loaded_through
+            self._based_on, self._loaded_through = dict(loaded), through
             try:
                 yield
             finally:
-                self._based_on = previous
+                self._based_on, self._loaded_through = previous
 
     def undo(self) -> str:
         """Undo the last command (a batch: all of it, in one transaction); returns its label.
@@ -164,6 +183,7 @@ class Project:
 
     def _reverse(self, record_id: int, action: str, direction: str) -> tuple[list[RowChange], int]:
         with self.store.unit_of_work(self.user) as uow:
+            uow.seen = self.seen()
             applied = uow.reverse(record_id, action, direction)
             new_id = uow.record_id
         if new_id is None:

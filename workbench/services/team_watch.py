@@ -6,6 +6,10 @@ project did not make itself, and announces each to the project's listeners, as t
 own commands are announced (from a background thread: the window batches them onto its UI
 thread). So the library, All claims and the search index follow a colleague's import within
 a fraction of a second, with no reload.
+
+Each announcement carries the entry it brings its listeners up to (`through`): once the window
+has shown it, the project's `seen_through` moves there, and edits of what a colleague changed
+before then are no longer refused (see `store/provenance.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ class ColleagueWatch:
         self.project = project
         with project.reading() as session:
             self._seen = newest_entry_id(session)
+        if project.seen_through is None:  # the window's views are read from here on
+            project.seen_through = self._seen
         self._reading = threading.Lock()
         self._listener = FeedListener(project.store.engine, self.catch_up)
 
@@ -49,7 +55,8 @@ class ColleagueWatch:
                     if record_id in self.project.own_records or not changes:
                         continue
                     label = f"{user}: {action}" if user else action
-                    self.project.announce(ProjectChange(label, [from_journal(c) for c in changes]))
+                    told = ProjectChange(label, [from_journal(c) for c in changes], record_id)
+                    self.project.announce(told)
                     announced += 1
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 
 from workbench.domain.base import Base
+from workbench.store import leads_only
 from workbench.store.recorder import RowChange, row_change
 
 CAPTURE_TABLE = "wb_row_changes"
@@ -48,8 +49,10 @@ def quoted(name: str) -> str:
 
 
 def install_triggers(connection: Connection, tables: list[Table]) -> None:
-    """The trigger function, one trigger per recorded table, and none on any other table."""
+    """The trigger function, one trigger per recorded table, and none on any other table;
+    and the rule that only leads delete others' records (`store/leads_only.py`)."""
     connection.exec_driver_sql(_FUNCTION_SQL)
+    leads_only.install(connection)
     wanted = {table.name for table in tables}
     for table in tables:
         connection.exec_driver_sql(

@@ -1,18 +1,24 @@
 """Who created and last changed each record, its version, and saves checked against it.
 
-Every committed unit of work counts up the version of each record row it changed, and notes
-who changed it (`row_versions`, written in the same transaction as the change log). An editor
-that loaded a record at version 3 saves "based on" 3: if the row is at 4 by then, another
-analyst changed it in between, and the save is refused naming them, their value and yours;
-nothing is overwritten. On PostgreSQL a save waits for a concurrent one on the same row to
-commit (the row lock), then sees its version: the check cannot be raced.
+Every committed unit of work counts up the version of each row it changed (every recorded
+table: claims and hops, links, tags, relations, hypotheses … alike) and notes who changed it
+(`row_versions`, written in the same transaction as the change log).
+
+Every command says what the analyst saw when asking for it (`Seen`): the change-log entry
+their views were current to, their own later steps, and the version of any record an editor
+loaded before that (typed into while a colleague's change arrived). A row the command changes
+that someone else changed since is refused, naming them, their value and yours; nothing is
+overwritten. On PostgreSQL the check runs after the command's own writes: a save waits for a
+concurrent one on the same row to commit (the row lock), then sees its version, so the check
+cannot be raced. Who may delete what others made is the database's own rule on a shared store
+(`store/leads_only.py`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,12 +30,20 @@ from workbench.domain.base import utc_now
 from workbench.domain.provenance import RowVersion
 from workbench.store.errors import ProjectError
 from workbench.store.recorder import RowChange
-from workbench.store.team_roles import role_of
-
-# The records an analyst edits as a whole: what History, the inspector and conflicts name.
-VERSIONED_TABLES = frozenset({"articles", "claims", "sources", "actors", "events", "notes"})
 
 RowKey = tuple[str, int]
+# A row's name in a refusal, where "table minus its s" would not be the analyst's word.
+NOUNS = {
+    "hypotheses": "hypothesis",
+    "actor_aliases": "actor alias",
+    "source_aliases": "source alias",
+    "claim_actors": "claim's actor link",
+    "claim_events": "claim's event link",
+    "event_actors": "event participant",
+    "rejected_matches": "rejected match",
+    "hypothesis_evidence": "hypothesis evidence",
+}
+_CHUNK = 500  # keys per query when reading versions
 
 
 @dataclass(frozen=True)
@@ -43,12 +57,37 @@ class Authorship:
     changed_at: datetime
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What the analyst saw when they asked for a change: every row as of change-log entry
+    `through` (None: read afresh by the command itself), their own steps after it (`own`),
+    and rows an editor loaded at an earlier version than that (`rows`: (table, id) -> version).
+    """
+
+    through: int | None = None
+    own: Collection[int] = frozenset()
+    rows: Mapping[RowKey, int] = field(default_factory=dict)
+
+    def stale(self, row: RowKey, version: int, change_id: int | None) -> bool:
+        """Whether the row, now at `version` by step `change_id`, moved on since it was seen."""
+        if row in self.rows:
+            return version != self.rows[row]
+        if self.through is None or change_id is None:
+            return False
+        return change_id > self.through and change_id not in self.own
+
+
 class ChangedSince(ProjectError):
     """A save based on a version another analyst has since changed."""
 
 
 class LeadsOnly(ProjectError):
     """An analyst (not a lead) deleting or merging away a record another analyst created."""
+
+
+def noun(table: str) -> str:
+    """ "claim", "attribution hop", "claim's actor link": `table`'s row in the analyst's words."""
+    return NOUNS.get(table) or table.replace("_", " ").removesuffix("s")
 
 
 def row_key(key: tuple[Any, ...]) -> str:
@@ -69,28 +108,49 @@ def authorship(session: Session, table: str, ids: Iterable[int]) -> dict[int, Au
     }
 
 
-def check_based_on(
-    session: Session, changes: list[RowChange], based_on: Mapping[RowKey, int]
-) -> None:
-    """Refuse the save if a row it changes is no longer at the version its editor loaded."""
+def check_seen(session: Session, changes: list[RowChange], seen: Seen) -> None:
+    """Refuse the command if a row it changes moved on since the analyst saw it."""
+    if seen.through is None and not seen.rows:
+        return
+    touched = _touched(changes, seen)
+    for table in sorted({row[0] for row in touched}):
+        ids = [row[1] for row in touched if row[0] == table]
+        for start in range(0, len(ids), _CHUNK):
+            keys = [str(record_id) for record_id in ids[start : start + _CHUNK]]
+            query = select(
+                RowVersion.row_key,
+                RowVersion.version,
+                RowVersion.change_id,
+                RowVersion.changed_by,
+                RowVersion.changed_at,
+            ).where(RowVersion.table_name == table, RowVersion.row_key.in_(keys))
+            for key, version, change_id, by, at in session.execute(query):
+                if seen.stale((table, int(key)), version, change_id):
+                    raise ChangedSince(_refusal(touched[(table, int(key))], by, at))
+
+
+def _touched(changes: list[RowChange], seen: Seen) -> dict[RowKey, RowChange]:
+    """Each row the changes touched that was there before them (or an editor loaded), as one
+    change: the stored row before the first (theirs) and after the last (yours)."""
+    touched: dict[RowKey, RowChange] = {}
     for change in changes:
-        row = (change.table, change.key[0]) if len(change.key) == 1 else None
-        if row is None or row not in based_on:
+        if len(change.key) != 1 or not isinstance(change.key[0], int):
             continue
-        current = session.get(
-            RowVersion, (change.table, row_key(change.key)), populate_existing=True
-        )
-        if current is not None and current.version != based_on[row]:
-            raise ChangedSince(_refusal(change, current))
+        row = (change.table, change.key[0])
+        first = touched.get(row)
+        if first is not None:
+            touched[row] = RowChange(change.table, change.key, first.before, change.after)
+        elif change.before is not None or row in seen.rows:
+            touched[row] = change
+    return touched
 
 
-def _refusal(change: RowChange, current: RowVersion) -> str:
-    noun = change.table[:-1] if change.table.endswith("s") else change.table
-    what = f"{noun} {row_key(change.key)}"
-    by = current.changed_by or "another analyst"
+def _refusal(change: RowChange, changed_by: str, changed_at: datetime) -> str:
+    what = f"{noun(change.table)} {row_key(change.key)}"
+    by = changed_by or "another analyst"
+    at = f"{changed_at:%H:%M}"
     if change.after is None or change.before is None:
         yours = "you deleted it" if change.after is None else "you added it"
-        at = f"{current.changed_at:%H:%M}"
         return f"{what} was changed by {by} at {at} since you loaded it; {yours}: nothing was saved"
     differing = [name for name in change.after if change.after[name] != change.before.get(name)]
     shown = [name for name in differing if name not in ("updated_at", "name_key")] or differing
@@ -99,7 +159,7 @@ def _refusal(change: RowChange, current: RowVersion) -> str:
         for name in shown
     )
     return (
-        f"{what} was changed by {by} at {current.changed_at:%H:%M} since you loaded it — {pairs};"
+        f"{what} was changed by {by} at {at} since you loaded it — {pairs};"
         " nothing was saved (reload it to see their change)"
     )
 
@@ -112,13 +172,10 @@ def _short(value: Any, width: int = 60) -> str:
 def count_versions(
     session: Session, changes: list[RowChange], user: str, change_id: int | None
 ) -> None:
-    """Count up the version of every record row the changes touched, noting who and when."""
+    """Count up the version of every row the changes touched (once per row), noting who and
+    when; the changes are of recorded tables only, so every one of them is counted."""
     now = utc_now()
-    rows = {
-        (change.table, row_key(change.key)): change.after is None
-        for change in changes
-        if change.table in VERSIONED_TABLES
-    }
+    rows = {(change.table, row_key(change.key)): change.after is None for change in changes}
     if not rows:
         return
     if session.get_bind().dialect.name == "postgresql":
@@ -151,33 +208,4 @@ def count_versions(
             }
             for (table, key), deleted in sorted(rows.items())
         ],
-    )
-
-
-def check_deletes(session: Session, changes: list[RowChange], user: str) -> None:
-    """On a shared store, refuse an analyst's delete (a merge deletes too) of a record another
-    analyst created: only the case's leads (and its owner, outside the team) may."""
-    deleted = [
-        row_key(change.key)
-        for change in changes
-        if change.after is None and change.table in VERSIONED_TABLES
-    ]
-    if not deleted or session.get_bind().dialect.name != "postgresql":
-        return
-    tables = {row_key(change.key): change.table for change in changes if change.after is None}
-    others = session.execute(
-        select(RowVersion.table_name, RowVersion.row_key, RowVersion.created_by).where(
-            RowVersion.row_key.in_(deleted),
-            RowVersion.table_name.in_(set(tables.values())),
-            RowVersion.created_by != user,
-        )
-    ).all()
-    others = [row for row in others if tables.get(row.row_key) == row.table_name]
-    if not others or role_of(session.connection(), user) != "analyst":
-        return
-    table, key, creator = others[0]
-    noun = table[:-1] if table.endswith("s") else table
-    raise LeadsOnly(
-        f"only a lead may delete or merge records others made: {noun} {key} was created by"
-        f" {creator}; nothing was changed"
     )

@@ -5,17 +5,17 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain import Actor, Article, Claim, Event, Note, Source, Tag
 from workbench.domain.journal import ChangeRecord
-from workbench.store import capture_pg
+from workbench.store import capture_pg, leads_only
 from workbench.store.capture import captured_changes, start_capture
 from workbench.store.errors import ProjectError, RecordNotFound
 from workbench.store.outbox import queue_for_index
-from workbench.store.provenance import check_based_on, check_deletes, count_versions
+from workbench.store.provenance import LeadsOnly, Seen, check_seen, count_versions
 from workbench.store.recorder import RowChange, to_journal
 from workbench.store.repository import Repository
 from workbench.store.reversal import check_confined, reverse_step
@@ -45,8 +45,8 @@ class UnitOfWork:
         self.user = user
         self.committed_changes: list[RowChange] = []
         self.record_id: int | None = None
-        # the versions its editor loaded records at (see store/provenance.py)
-        self.based_on: dict[tuple[str, int], int] = {}
+        # what the analyst saw when asking for it: changes to rows moved on since are refused
+        self.seen = Seen()
 
     def __enter__(self) -> UnitOfWork:
         self._turns.acquire()  # in turn with this process's other writers (see store/writer.py)
@@ -77,6 +77,10 @@ class UnitOfWork:
             self.session.close()
         finally:
             self._turns.release()
+        if isinstance(exc, DBAPIError) and exc.orig is not None:
+            refused = leads_only.refusal(exc.orig)
+            if refused is not None:
+                raise LeadsOnly(refused) from exc
         if isinstance(exc, IntegrityError) and exc.orig is not None:
             same = capture_pg.saved_at_once(exc.orig)
             if same is not None:
@@ -149,8 +153,7 @@ class UnitOfWork:
         reverses_id: int | None = None,
     ) -> None:
         self.record_id = None
-        check_based_on(self.session, changes, self.based_on)
-        check_deletes(self.session, changes, self.user)
+        check_seen(self.session, changes, self.seen)
         connection = self.session.connection()
         shared = connection.dialect.name == "postgresql"
         if changes and shared:  # entries in sequence order; open windows woken at commit

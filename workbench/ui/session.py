@@ -71,6 +71,7 @@ class UiSession(QObject):
     def _heard(self, change: ProjectChange) -> None:
         if threading.get_ident() == self._ui_thread:
             self.changed.emit(change)
+            self._shown([change])
         else:
             self._heard_in_background.emit(change)
 
@@ -86,6 +87,13 @@ class UiSession(QObject):
         if pending:
             label = pending[-1].label if len(pending) == 1 else f"{len(pending)} changes"
             self.changed.emit(ProjectChange(label, [c for p in pending for c in p.changes]))
+            self._shown(pending)
+
+    def _shown(self, changes: list[ProjectChange]) -> None:
+        """The panels show colleagues' changes up to here: later edits are based on them."""
+        heard = [change.through for change in changes if change.through is not None]
+        if heard:
+            self.project.seen_through = max(heard)
 
     def flush(self) -> None:
         """Announce background changes now instead of at the next batch (tests, shutdown)."""
