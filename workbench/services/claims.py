@@ -136,10 +136,19 @@ def set_attribution(project: Project, claim_id: int, hops: list[Hop]) -> None:
         claim = uow.claims.get(claim_id)
         for hop in hops:
             _check_named(uow, hop)
-        claim.attribution.clear()
-        uow.session.flush()
-        for position, hop in enumerate(hops):
-            claim.attribution.append(_hop_row(position, hop))
+        rows = list(claim.attribution)
+        if [row.position for row in rows] != list(range(len(rows))):  # rewrite it whole
+            claim.attribution.clear()
+            uow.session.flush()
+            rows = []
+        for position, hop in enumerate(hops):  # each hop changed in its place: one row each
+            if position < len(rows):
+                for name, value in _hop_fields(hop).items():
+                    setattr(rows[position], name, value)
+            else:
+                claim.attribution.append(_hop_row(position, hop))
+        for row in rows[len(hops) :]:
+            claim.attribution.remove(row)
         uow.session.flush()
 
 
@@ -157,11 +166,14 @@ def _check_named(uow: UnitOfWork, hop: Hop) -> None:
 
 
 def _hop_row(position: int, hop: Hop) -> AttributionHop:
-    return AttributionHop(
-        position=position,
-        source_id=hop.source_id,
-        actor_id=hop.actor_id,
-        role=hop.role,
-        cue=hop.cue.strip(),
-        anonymous=hop.anonymous,
-    )
+    return AttributionHop(position=position, **_hop_fields(hop))
+
+
+def _hop_fields(hop: Hop) -> dict[str, object]:
+    return {
+        "source_id": hop.source_id,
+        "actor_id": hop.actor_id,
+        "role": hop.role,
+        "cue": hop.cue.strip(),
+        "anonymous": hop.anonymous,
+    }
