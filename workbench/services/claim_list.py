@@ -19,6 +19,14 @@ from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimActor, 
 from workbench.domain.entities import named_reliability
 from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
 from workbench.services.errors import InvalidInput
+from workbench.services.listing_order import (
+    Contains,
+    Order,
+    SortKey,
+    checked_window,
+    count_listed,
+    place_of,
+)
 from workbench.services.project import Project
 
 UNJUDGED_SOURCE = Reliability.F.value  # a chain not starting at a graded source (as combined_grade)
@@ -102,10 +110,14 @@ def _least_name(sort: str) -> Any:
     return least.group_by(key).subquery()
 
 
-def _sorted(query: Select, sort: str, descending: bool) -> Select:
+def _listing(wanted: ClaimFilter, sort: str, descending: bool) -> tuple[Select, Order]:
+    """The claims that pass the filter, joined to what the sort needs, and the sort's order."""
+    if sort not in SORTS:
+        raise InvalidInput(f"the claims list sorts by {', '.join(SORTS)}; not by {sort!r}")
+    query = _filtered(select(Claim.id), wanted)
     if sort == "article":
         query = query.join(Article, Article.id == Claim.article_id)
-        keys: list[Any] = [func.lower(Article.title), Claim.article_id, Claim.start]
+        keys: list[Any] = [SortKey(Article.title), Claim.article_id, Claim.start]
     elif sort in ("grade", "attribution"):
         query, reliability, name = _with_first_hand(query)
         keys = (
@@ -119,8 +131,7 @@ def _sorted(query: Select, sort: str, descending: bool) -> Select:
         keys = [least.c.name]
     else:
         keys = [SORT_COLUMNS[sort]]
-    ordered = [key.desc().nulls_last() if descending else key.asc().nulls_last() for key in keys]
-    return query.order_by(*ordered, Claim.id.desc() if descending else Claim.id.asc())
+    return query, Order(tuple(keys), Claim.id, descending)
 
 
 def _claim_taggings() -> Select:
@@ -128,8 +139,8 @@ def _claim_taggings() -> Select:
 
 
 SORT_COLUMNS: dict[str, Any] = {
-    "quote": func.lower(Claim.exact),
-    "summary": func.lower(Claim.summary),
+    "quote": SortKey(Claim.exact),
+    "summary": SortKey(Claim.summary),
     "status": Claim.status,
     "credibility": Claim.credibility,
     "updated": Claim.updated_at,
@@ -143,19 +154,36 @@ def claim_ids(
     sort: str = "updated",
     descending: bool = True,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
     """The ids of the claims that pass the filter, in the order asked for; given `limit`, only
-    the first that many (the first screenful: where the order has an index — the latest change,
-    status, credibility — they are read from it, not sorted from every claim)."""
-    if sort not in SORTS:
-        raise InvalidInput(f"the claims list sorts by {', '.join(SORTS)}; not by {sort!r}")
-    if limit is not None and limit < 1:
-        raise InvalidInput(f"a first screenful has at least one claim; not {limit!r}")
-    query = _sorted(_filtered(select(Claim.id), claim_filter), sort, descending)
+    that many from row `offset` on (a page: where the order has an index — the latest change,
+    status, credibility, quote — it is read from it, not sorted from every claim)."""
     if limit is not None:
-        query = query.limit(limit)
+        checked_window(offset, limit, "claim")
+    query, order = _listing(claim_filter, sort, descending)
+    query = query.order_by(*order.clauses())
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
     with project.reading() as session:
         return _ids(session, query)
+
+
+def claim_count(project: Project, claim_filter: ClaimFilter = ClaimFilter()) -> int:
+    """How many claims pass the filter (the list's total)."""
+    return count_listed(project, _filtered(select(Claim.id), claim_filter))
+
+
+def claim_place(
+    project: Project,
+    claim_id: int,
+    claim_filter: ClaimFilter = ClaimFilter(),
+    sort: str = "updated",
+    descending: bool = True,
+) -> int | None:
+    """The row of a claim in the list (0 first); None if the filter leaves it out."""
+    query, order = _listing(claim_filter, sort, descending)
+    return place_of(project, query, order, claim_id)
 
 
 def _ids(session: Session, query: Select) -> list[int]:
@@ -174,11 +202,8 @@ def _ids(session: Session, query: Select) -> list[int]:
 
 
 def _filtered(query: Select, wanted: ClaimFilter) -> Select:
-    for word in wanted.text.split():
-        pattern = "%" + _escape_like(word) + "%"
-        query = query.where(
-            or_(Claim.exact.ilike(pattern, escape="\\"), Claim.summary.ilike(pattern, escape="\\"))
-        )
+    for word in wanted.text.split():  # as `lower(...) LIKE lower('%word%')` finds it
+        query = query.where(or_(Contains(Claim.exact, word), Contains(Claim.summary, word)))
     if wanted.status:
         if wanted.status not in ClaimListChoices.statuses:
             choices = ", ".join(ClaimListChoices.statuses)
@@ -194,10 +219,6 @@ def _filtered(query: Select, wanted: ClaimFilter) -> Select:
     if wanted.tag.strip():
         query = query.where(Claim.id.in_(_tagged(wanted.tag)))
     return query
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _with_actor(actor_id: int) -> Any:

@@ -31,6 +31,14 @@ from workbench.domain import (
 from workbench.domain.grades import ClaimStatus
 from workbench.domain.name_keys import name_key
 from workbench.services.errors import InvalidInput
+from workbench.services.listing_order import (
+    Contains,
+    Order,
+    SortKey,
+    count_listed,
+    page_ids,
+    place_of,
+)
 from workbench.services.project import Project
 
 UNMARKED = "no claims yet"
@@ -85,8 +93,8 @@ _CLAIM_COUNTS = (
     .subquery("claim_counts")
 )
 SORT_COLUMNS: dict[str, Any] = {
-    "title": func.lower(Article.title),
-    "outlet": func.lower(Article.outlet),
+    "title": SortKey(Article.title),
+    "outlet": SortKey(Article.outlet),
     "published": Article.published,
     "imported": Article.imported_at,
     "claims": func.coalesce(_CLAIM_COUNTS.c.claims, 0),
@@ -100,21 +108,52 @@ def article_ids(
     descending: bool = True,
 ) -> list[int]:
     """The ids of the articles that pass the filter, in the order asked for."""
-    if sort not in SORT_COLUMNS:
-        raise InvalidInput(f"the library sorts by {', '.join(SORT_COLUMNS)}; not by {sort!r}")
-    column = SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
-    query = select(Article.id)
-    if sort == "claims":
-        query = query.outerjoin(_CLAIM_COUNTS, _CLAIM_COUNTS.c.article_id == Article.id)
-    query = _filtered(query, article_filter).order_by(
-        order.nulls_last(), Article.id.desc() if descending else Article.id.asc()
-    )
+    query, order = _listing(article_filter, sort, descending)
     # A Core connection, no ORM session: ids need no ORM row processing (a third of the time
     # at 100,000), and a session's set-up and tear-down cost more than a date filter's query
     # (an index range); `all()` reads the ids in one fetchall, not one fetchone per article.
     with project.store.engine.connect() as connection:
-        return list(connection.execute(query).scalars().all())
+        return list(connection.execute(query.order_by(*order.clauses())).scalars().all())
+
+
+def article_page(
+    project: Project,
+    article_filter: ArticleFilter = ArticleFilter(),
+    sort: str = "published",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 128,
+) -> list[int]:
+    """A page of `article_ids`: the ids of rows `offset` to `offset + limit` (what a list shows
+    first, or on scrolling), read from the sort's index where it has one."""
+    query, order = _listing(article_filter, sort, descending)
+    return page_ids(project, query, order, offset, limit)
+
+
+def article_count(project: Project, article_filter: ArticleFilter = ArticleFilter()) -> int:
+    """How many articles pass the filter (the library's total)."""
+    return count_listed(project, _filtered(select(Article.id), article_filter))
+
+
+def article_place(
+    project: Project,
+    article_id: int,
+    article_filter: ArticleFilter = ArticleFilter(),
+    sort: str = "published",
+    descending: bool = True,
+) -> int | None:
+    """The row of an article in the library (0 first); None if the filter leaves it out."""
+    query, order = _listing(article_filter, sort, descending)
+    return place_of(project, query, order, article_id)
+
+
+def _listing(wanted: ArticleFilter, sort: str, descending: bool) -> tuple[Select, Order]:
+    if sort not in SORT_COLUMNS:
+        raise InvalidInput(f"the library sorts by {', '.join(SORT_COLUMNS)}; not by {sort!r}")
+    query = select(Article.id)
+    if sort == "claims":
+        query = query.outerjoin(_CLAIM_COUNTS, _CLAIM_COUNTS.c.article_id == Article.id)
+    return _filtered(query, wanted), Order((SORT_COLUMNS[sort],), Article.id, descending)
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
@@ -139,16 +178,11 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
 
 
 def _mentions_word(word: str) -> ColumnElement[bool]:
-    pattern = "%" + _escape_like(word.lower()) + "%"
+    """The title, outlet or address holds the word, as `lower(...) LIKE '%word%'` finds it."""
+    lowered = word.lower()
     return or_(
-        func.lower(Article.title).like(pattern, escape="\\"),
-        func.lower(Article.outlet).like(pattern, escape="\\"),
-        func.lower(Article.url).like(pattern, escape="\\"),
+        *(Contains(column, lowered) for column in (Article.title, Article.outlet, Article.url))
     )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _citing_source(source_id: int) -> Select:
