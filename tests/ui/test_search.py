@@ -93,3 +93,20 @@ def test_closing_the_window_stops_the_indexer(qtbot, sample_window: MainWindow, 
     thread = search.indexer._thread
     sample_window.close()
     assert not thread.is_alive()
+
+
+def test_closing_the_window_stops_building_the_index(qtbot, sample_project) -> None:
+    """A search index still being built when the window closes stops at once and leaves no
+    index behind; the next opening builds it afresh."""
+    from workbench.services.search import close_index, index_if_open
+    from workbench.ui.search_panel import _open_index
+    from workbench.ui.tasks import Cancelled, Task
+
+    task = Task("Open the search index", lambda control: None)
+    task.cancel()  # the window closed while the build had just begun
+    with pytest.raises(Cancelled):
+        _open_index(sample_project, task.control)
+    assert index_if_open(sample_project) is None
+    reopened = _open_index(sample_project, Task("again", lambda control: None).control)
+    assert reopened.search("Iran", limit=5).total > 0
+    close_index(sample_project)

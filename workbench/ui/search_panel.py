@@ -33,6 +33,7 @@ from workbench.ui.session import UiSession, describe
 if TYPE_CHECKING:
     from workbench.services import Project
     from workbench.services.search import BackgroundIndexer, SearchIndex, SearchResults
+    from workbench.ui.tasks import TaskControl
 
 LIMIT = 50  # the best 50 with snippets keep a query near 30 ms at 100,000 articles
 FACET_TITLES = {
@@ -134,7 +135,7 @@ class SearchPanel(QWidget):
         self.status.setText("Preparing the search index…")
         self.session.tasks.run(
             "Open the search index",
-            lambda _control: _open_index(project),
+            lambda control: _open_index(project, control),
             on_done=self._index_ready,
             on_error=self._index_failed,
         )
@@ -297,9 +298,14 @@ class SearchPanel(QWidget):
             self.hit_chosen.emit(hit.article_id, claim, reveal_span(hit))
 
 
-def _open_index(project: Project) -> SearchIndex:
+def _open_index(project: Project, control: TaskControl) -> SearchIndex:
     """Runs in the background: the search engine itself is imported there, not before the
-    window's first paint."""
+    window's first paint. A (re)build reports its progress and stops between batches when the
+    task is cancelled (the window closing), leaving the old index as it was."""
     from workbench.services.search import open_index
 
-    return open_index(project)
+    def progress(done: int, total: int) -> None:
+        control.check()
+        control.progress(done, total, "Building the search index")
+
+    return open_index(project, progress)
