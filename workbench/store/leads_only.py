@@ -46,8 +46,8 @@ BEGIN
      AND {_ANALYST} AND NOT {_LEAD} THEN
     RAISE EXCEPTION USING
       ERRCODE = '{SQLSTATE}',
-      MESSAGE = format('only a lead may delete %s %s: %s created it', TG_TABLE_NAME, OLD.id,
-                       creator),
+      MESSAGE = 'only a lead may delete ' || TG_TABLE_NAME || ' ' || OLD.id || ': '
+                || creator || ' created it',
       TABLE = TG_TABLE_NAME, DETAIL = creator, HINT = OLD.id::text;
   END IF;
   RETURN OLD;
