@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,10 @@ from sqlalchemy import func, select
 
 from workbench.domain import Article, Claim, OutboxEntry
 from workbench.domain.journal import ChangeRecord
-from workbench.services import Project, exchange_bulk
+from workbench.services import Project, exchange_batches, exchange_bulk
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange import import_web_annotations
+from workbench.services.exchange_claims import ClaimWriter
 from workbench.services.queries import claim_views
 from workbench.services.reporting import export_report
 from workbench.store.capture import recorded_tables
@@ -35,14 +37,35 @@ def _rows(project: Project) -> dict[str, int]:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows written three at a time, so an import flushes many batches before it ends."""
+    """Rows written three at a time and committed ten at a time, so an import commits many
+    batches before it ends."""
     monkeypatch.setattr(exchange_bulk, "BATCH_ROWS", 3)
+    monkeypatch.setattr(exchange_batches, "COMMIT_ROWS", 10)
+
+
+def _journal(project: Project) -> tuple[int, int]:
+    """How many steps the change log holds, and how many parts of steps."""
+    with project.reading() as session:
+        entries = session.execute(select(ChangeRecord.part_of_id)).scalars().all()
+    return sum(1 for part in entries if part is None), sum(1 for p in entries if p is not None)
+
+
+def _last_ops(project: Project) -> dict[tuple[str, int], str]:
+    """What the search outbox last says of each document (what the index will do)."""
+    with project.reading() as session:
+        rows = session.execute(
+            select(OutboxEntry.entity_kind, OutboxEntry.entity_id, OutboxEntry.op).order_by(
+                OutboxEntry.id
+            )
+        )
+        return {(kind, entity_id): op for kind, entity_id, op in rows}
 
 
 def test_the_import_is_one_undo_step_that_removes_exactly_what_it_added(
     sample_project: Project, tmp_path: Path, small_batches: None
 ) -> None:
-    """One journal entry and one undo step; undo leaves no row, redo brings every row back."""
+    """One journalled step (of many committed batches) and one undo step; undo leaves no
+    row, redo brings every row back, also after the project is reopened."""
     path = _exported(sample_project, tmp_path)
     with Project.create(tmp_path / "fresh.wbproj") as fresh:
         before = _rows(fresh)
@@ -50,15 +73,17 @@ def test_the_import_is_one_undo_step_that_removes_exactly_what_it_added(
         after = _rows(fresh)
         assert after["claims"] == len(claim_views(sample_project)) > 0
         assert after["attribution_hops"] > 0 and after["taggings"] > 0
-        with fresh.reading() as session:
-            steps = session.scalar(select(func.count()).select_from(ChangeRecord))
-        assert steps == 1
-        assert fresh.undo_stack.can_undo
+        steps, parts = _journal(fresh)
+        assert steps == 1 and parts > 5
+        assert fresh.undo_stack.undo_label == f"Import annotations from {path.name}"
         fresh.undo()
         assert _rows(fresh) == before
         assert not fresh.undo_stack.can_undo
-        fresh.redo()
-        assert _rows(fresh) == after
+    with Project.open(tmp_path / "fresh.wbproj") as reopened:
+        reopened.redo()
+        assert _rows(reopened) == after
+        reopened.undo()
+        assert _rows(reopened) == before
 
 
 def test_every_imported_article_and_claim_is_queued_for_the_search_index(
@@ -79,7 +104,8 @@ def test_every_imported_article_and_claim_is_queued_for_the_search_index(
 def test_a_bad_annotation_late_in_the_file_leaves_nothing_imported(
     sample_project: Project, tmp_path: Path, small_batches: None
 ) -> None:
-    """Rows already written in earlier batches are rolled back with the rest, in one line."""
+    """Batches committed before the bad annotation are taken back: one line, no row, nothing
+    to undo or redo (also after reopening)."""
     data = json.loads(_exported(sample_project, tmp_path).read_text(encoding="utf-8"))
     items = data["first"]["items"]
     twin = json.loads(json.dumps(items[0]))
@@ -91,5 +117,33 @@ def test_a_bad_annotation_late_in_the_file_leaves_nothing_imported(
         before = _rows(fresh)
         with pytest.raises(InvalidInput, match="share the id"):
             import_web_annotations(fresh, path)
+        assert _journal(fresh)[1] > 5  # batches had been committed
         assert _rows(fresh) == before
-        assert not fresh.undo_stack.can_undo
+        assert not fresh.undo_stack.can_undo and not fresh.undo_stack.can_redo
+    with Project.open(tmp_path / "fresh.wbproj") as reopened:
+        assert _rows(reopened) == before
+        assert not reopened.undo_stack.can_undo and not reopened.undo_stack.can_redo
+
+
+def test_a_database_failure_in_the_last_batch_leaves_nothing_imported(
+    sample_project: Project, tmp_path: Path, small_batches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write refused after many batches were committed: the error comes through, the project
+    holds what it held before, and the search index is told to drop every document it got."""
+    path = _exported(sample_project, tmp_path)
+    real_finish = ClaimWriter.finish
+
+    def refused(writer: ClaimWriter) -> None:
+        real_finish(writer)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(ClaimWriter, "finish", refused)
+    with Project.create(tmp_path / "fresh.wbproj") as fresh:
+        before = _rows(fresh)
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            import_web_annotations(fresh, path)
+        assert _journal(fresh)[1] > 5
+        assert _rows(fresh) == before
+        assert not fresh.undo_stack.can_undo and not fresh.undo_stack.can_redo
+        last = _last_ops(fresh)
+    assert last and set(last.values()) == {"delete"}

@@ -1,5 +1,6 @@
 """Exchange: reading W3C Web Annotation JSON-LD (as `workbench export --format jsonld` writes it,
-or as other annotation tools write it) into a project, as one undoable command.
+or as other annotation tools write it) into a project, as one undoable step (committed in
+batches, see `exchange_batches`; all of it or, if anything fails, nothing).
 
 The file is read as a stream (`reports.web_annotation_stream`): records are written as they
 come, annotations are spooled to a temporary file and written once every record is known, so a
@@ -34,6 +35,7 @@ from workbench.reports.web_annotation_stream import check_kind, lone_annotation,
 from workbench.reports.web_items import parse_item
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services.errors import InvalidInput
+from workbench.services.exchange_batches import batched_import
 from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_claims import ClaimWriter
 from workbench.services.exchange_records import RecordWriter
@@ -97,17 +99,17 @@ def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummar
         with (
             _opened(path) as source,
             tempfile.TemporaryFile() as spool,
-            project.command(f"Import annotations from {path.name}") as uow,
+            batched_import(project, f"Import annotations from {path.name}") as batches,
         ):
-            records = RecordWriter(project, uow, summary, BulkRows(uow.session))
+            records = RecordWriter(project, batches, summary, BulkRows(batches))
             top, items = _records_then_spool(source, records, spool)
             check_kind(top, items)
             records.bulk.flush()
-            claims = ClaimWriter(project, uow, summary, records)
+            claims = ClaimWriter(project, batches, summary, records)
             for item in _spooled(spool, top):
                 claims.write(parse_item(item, records.read))
             claims.finish()
-            import_file_matrix(project, uow, top, claims.claims, summary)
+            import_file_matrix(project, batches.uow, top, claims.claims, summary)
     except ExchangeFormatError as error:
         raise InvalidInput(f"{path.name}: {error}") from None
     return summary

@@ -7,9 +7,9 @@ it points at (`TABLES`). Articles, events and claims get their ids when they are
 (the next free ids, counted once: the import holds the write lock, so nobody else takes them),
 so the rows that point at them need no round trip.
 
-Everything stays inside the import's one unit of work: the database's capture triggers see each
-inserted row (the change log keeps them as one undo step, and the search outbox is queued from
-them), and a failure anywhere rolls the whole import back.
+The rows go into the import's batches (`exchange_batches`): the database's capture triggers see
+each inserted row (the change log keeps the batches as one undo step, and the search outbox is
+queued from them), and a failure anywhere leaves nothing of the import behind.
 
 What the import must look up is looked up once: tags by name key at the start, and whether a
 record is new in this import from its id (a new record has no rows in the project yet, so its
@@ -21,11 +21,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
 
 from workbench.domain import Tag
 from workbench.domain.base import Base
 from workbench.domain.name_keys import name_key
+from workbench.services.exchange_batches import Batches
 
 Row = dict[str, Any]
 TABLES = (
@@ -52,8 +52,9 @@ BATCH_ROWS = 5000
 class BulkRows:
     """Rows waiting to be written, per table; `flush()` writes them all in `TABLES` order."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, batches: Batches) -> None:
+        self.batches = batches
+        session = batches.session
         self.pending: dict[str, list[Row]] = {name: [] for name in TABLES}
         self.waiting = 0
         self.first_new: dict[str, int] = {}
@@ -83,13 +84,16 @@ class BulkRows:
             self.flush()
 
     def flush(self) -> None:
-        """Write every waiting row, parents first, one executemany per table."""
+        """Write every waiting row, parents first, one executemany per table (the batch is
+        committed once it holds enough rows: every row written finds its parents)."""
+        session = self.batches.session
         for name in TABLES:
             rows = self.pending[name]
             if rows:
-                self.session.execute(insert(Base.metadata.tables[name]), rows)
+                session.execute(insert(Base.metadata.tables[name]), rows)
                 rows.clear()
-        self.waiting = 0
+        written, self.waiting = self.waiting, 0
+        self.batches.written(written)
 
     def tag_id(self, name: str) -> int:
         """The id of the tag with this name in any case, made if the project has none yet."""
@@ -97,5 +101,7 @@ class BulkRows:
         found = self.tags.get(key)
         if found is None:
             made = insert(Base.metadata.tables["tags"]).values(name=name, name_key=key)
-            found = self.tags[key] = int(self.session.execute(made.returning(Tag.id)).scalar_one())
+            found = self.tags[key] = int(
+                self.batches.session.execute(made.returning(Tag.id)).scalar_one()
+            )
         return found

@@ -22,18 +22,19 @@ from workbench.reports.web_items import ClaimPiece, MentionPiece, NotesPiece, Pi
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services import claims
 from workbench.services.errors import InvalidInput
+from workbench.services.exchange_batches import Batches
 from workbench.services.exchange_checks import claim_problem
 from workbench.services.exchange_records import RecordWriter
 from workbench.services.project import Project
 from workbench.services.vocabulary import chosen
-from workbench.store import UnitOfWork
 
 
 class ClaimWriter:
     def __init__(
-        self, project: Project, uow: UnitOfWork, summary: Any, records: RecordWriter
+        self, project: Project, batches: Batches, summary: Any, records: RecordWriter
     ) -> None:
-        self.project, self.uow, self.summary, self.records = project, uow, summary, records
+        self.project, self.batches, self.summary = project, batches, summary
+        self.records = records
         self.bulk = records.bulk
         self.claims: dict[str, tuple[int, rm.Claim]] = {}
         self.relations: list[rm.Relation] = []
@@ -66,7 +67,9 @@ class ClaimWriter:
         if known is not None:
             return known
         if iri not in self.by_url:
-            found = self.uow.session.scalar(select(Article.id).where(Article.url == iri).limit(1))
+            found = self.batches.session.scalar(
+                select(Article.id).where(Article.url == iri).limit(1)
+            )
             if found is None:
                 raise InvalidInput(
                     f"annotations target {iri}, which is neither in the file nor in this "
@@ -78,7 +81,7 @@ class ClaimWriter:
 
     def _text(self, article_id: int) -> str:
         if self.text[0] != article_id:
-            text = self.uow.session.scalar(select(Article.text).where(Article.id == article_id))
+            text = self.batches.session.scalar(select(Article.text).where(Article.id == article_id))
             self.text = (article_id, text or "")
         return self.text[1]
 
@@ -117,7 +120,7 @@ class ClaimWriter:
             ActorMention.start == start,
             ActorMention.end == end,
         )
-        return self.uow.session.scalar(known.limit(1)) is not None
+        return self.batches.session.scalar(known.limit(1)) is not None
 
     def _claim(self, article_id: int, claim: rm.Claim) -> None:
         if claim.ref in self.claims:
@@ -147,7 +150,7 @@ class ClaimWriter:
             query = select(Claim.id).where(
                 Claim.article_id == article_id, Claim.start == span.start, Claim.end == span.end
             )
-            return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
+            return self.batches.session.scalars(query.order_by(Claim.id).limit(1)).one()
         text = self._text(article_id)
         span = claims.trimmed_span(span, text)
         return self._new_claim(article_id, claim, _span_columns(text, span))
@@ -161,7 +164,7 @@ class ClaimWriter:
             query = select(Claim.id).where(
                 Claim.article_id == article_id, Claim.orphaned.is_(True), Claim.exact == claim.exact
             )
-            return self.uow.session.scalars(query.order_by(Claim.id).limit(1)).one()
+            return self.batches.session.scalars(query.order_by(Claim.id).limit(1)).one()
         length = len(self._text(article_id))
         start = min(claim.start, length)
         place = {"start": start, "end": min(max(claim.end, start), length), "exact": claim.exact}
@@ -214,7 +217,7 @@ class ClaimWriter:
         if self.bulk.is_new("articles", article_id):
             return Counter()
         if article_id not in self.spans:
-            rows = self.uow.session.execute(
+            rows = self.batches.session.execute(
                 select(Claim.start, Claim.end).where(
                     Claim.article_id == article_id, Claim.orphaned.is_(False)
                 )
@@ -226,7 +229,7 @@ class ClaimWriter:
         if self.bulk.is_new("articles", article_id):
             return Counter()
         if article_id not in self.orphans:
-            rows = self.uow.session.scalars(
+            rows = self.batches.session.scalars(
                 select(Claim.exact).where(Claim.article_id == article_id, Claim.orphaned.is_(True))
             )
             self.orphans[article_id] = Counter(rows)
@@ -272,7 +275,7 @@ class ClaimWriter:
         known = select(ClaimRelation.id).filter_by(
             from_claim_id=key[0], to_claim_id=key[1], kind=key[2]
         )
-        return self.uow.session.scalar(known.limit(1)) is not None
+        return self.batches.session.scalar(known.limit(1)) is not None
 
 
 def _placed(text: str, span: rm.Claim | rm.Mention) -> Span | None:

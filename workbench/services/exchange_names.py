@@ -26,8 +26,8 @@ class NameBook:
         self.keys: dict[str, dict[str, int]] = {}
         for kind, (model, alias_model, owner) in NAMED.items():
             owners = getattr(alias_model, owner)
-            aliases = bulk.session.execute(select(alias_model.name_key, owners))
-            names = bulk.session.execute(select(model.name_key, model.id))
+            aliases = bulk.batches.session.execute(select(alias_model.name_key, owners))
+            names = bulk.batches.session.execute(select(model.name_key, model.id))
             self.keys[kind] = {key: id_ for key, id_ in [*aliases, *names]}
 
     def find(self, kind: str, name: str) -> int | None:

@@ -28,11 +28,11 @@ from workbench.services import events
 from workbench.services.annotations import clean_tag_name
 from workbench.services.articles import NewArticle, first_line, metadata_of, packed_original
 from workbench.services.errors import InvalidInput
+from workbench.services.exchange_batches import Batches
 from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_names import NameBook
 from workbench.services.project import Project
 from workbench.services.vocabulary import chosen
-from workbench.store import UnitOfWork
 
 TABLE_OF = {"article": "articles", "claim": "claims", "source": "sources", "actor": "actors"}
 TABLE_OF |= {"event": "events"}
@@ -41,8 +41,8 @@ TABLE_OF |= {"event": "events"}
 class RecordWriter:
     """Writes records as they are read; `read` holds what was read (by IRI) for the claims."""
 
-    def __init__(self, project: Project, uow: UnitOfWork, summary: Any, bulk: BulkRows) -> None:
-        self.project, self.uow, self.summary, self.bulk = project, uow, summary, bulk
+    def __init__(self, project: Project, batches: Batches, summary: Any, bulk: BulkRows) -> None:
+        self.project, self.batches, self.summary, self.bulk = project, batches, summary, bulk
         self.read = Records()
         self.ids: dict[str, int] = {}
         self.by_name: dict[tuple[str, str], int] = {}
@@ -97,7 +97,7 @@ class RecordWriter:
         if self._repeated(self.article_hashes, iri, digest, "article"):
             return
         self.article_hashes[iri] = digest
-        found = self.by_hash.get(digest) or self.uow.session.scalar(
+        found = self.by_hash.get(digest) or self.batches.session.scalar(
             select(Article.id).where(Article.content_hash == digest)
         )
         if found is None:
@@ -151,7 +151,7 @@ class RecordWriter:
             return
         self.read.events[iri] = event
         key = (event.title, event.start_date)
-        found = self.events.get(key) or self.uow.session.scalar(
+        found = self.events.get(key) or self.batches.session.scalar(
             select(Event.id).where(Event.title == event.title, Event.start_date == event.start_date)
         )
         if found is None:
@@ -215,7 +215,7 @@ class RecordWriter:
         query = select(Tagging.id).where(
             Tagging.tag_id == tag, Tagging.target_kind == kind, Tagging.target_id == target_id
         )
-        return self.uow.session.scalar(query.limit(1)) is not None
+        return self.batches.session.scalar(query.limit(1)) is not None
 
     def _notes_of(self, kind: str, target_id: int, new: bool, once: bool) -> set[str]:
         """The notes the record carries already (a set this import adds to)."""
@@ -223,7 +223,9 @@ class RecordWriter:
             return set()
         if (kind, target_id) not in self.noted:
             query = select(Note.body).where(Note.target_kind == kind, Note.target_id == target_id)
-            self.noted[(kind, target_id)] = set() if new else set(self.uow.session.scalars(query))
+            self.noted[(kind, target_id)] = (
+                set() if new else set(self.batches.session.scalars(query))
+            )
         return self.noted[(kind, target_id)]
 
     def kind_of(self, iri: str) -> str | None:

@@ -181,6 +181,28 @@ class Project:
             self.undo_stack.push(UndoEntry(label, step_id))
         self._announce(ProjectChange(label, []))
 
+    def take_back(self, label: str, record_ids: list[int]) -> None:
+        """Take back journalled commands kept off the undo stack that never became a step (the
+        batches an import committed before it failed): grouped and reverted at once, both
+        journalled and neither undoable, so no row and no undo or redo entry is left of them."""
+        if not record_ids:
+            return
+        with self._write_lock:
+            with self.store.unit_of_work(self.user) as uow:
+                step_id = uow.group(label, record_ids, undoable=False)
+            with self.store.unit_of_work(self.user) as uow:
+                applied = uow.reverse(step_id, f"Revert {label}", "revert", undoable=False)
+            if uow.record_id is not None:
+                self.own_records.add(uow.record_id)
+        self._announce(ProjectChange(f"Revert {label}", applied))
+
+    @contextmanager
+    def in_turn(self) -> Iterator[None]:
+        """Keep the writer's turn across several commands (the batches of one import), so no
+        other edit made here falls between them."""
+        with self._write_lock:
+            yield
+
     def _reverse(self, record_id: int, action: str, direction: str) -> tuple[list[RowChange], int]:
         with self.store.unit_of_work(self.user) as uow:
             uow.seen = self.seen()

@@ -22,6 +22,7 @@ from workbench.store.recorder import RowChange
 
 Document = tuple[str, int]
 Column = InstrumentedAttribute[Any]
+LINKED_AT_ONCE = 500  # values per query when documents are found through another table
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,21 @@ class Linked:
 
     def documents(self, session: Session, image: dict[str, Any], key: tuple) -> set[int]:
         value = image.get(self.row_column)
-        if value is None:
-            return set()
-        query = select(self.document).where(self.match == value)
-        if self.kind_column is not None:
-            query = query.where(self.kind_column == self.kind)
-        return set(session.scalars(query))
+        return set() if value is None else self.documents_of_all(session, {value})
+
+    def documents_of_all(self, session: Session, values: set[Any]) -> set[int]:
+        """The documents of every row whose `row_column` is one of `values`: a query per
+        `LINKED_AT_ONCE` values, not one per row (an import links thousands of rows)."""
+        found: set[int] = set()
+        ordered = sorted(values)
+        for start in range(0, len(ordered), LINKED_AT_ONCE):
+            query = select(self.document).where(
+                self.match.in_(ordered[start : start + LINKED_AT_ONCE])
+            )
+            if self.kind_column is not None:
+                query = query.where(self.kind_column == self.kind)
+            found.update(session.scalars(query))
+        return found
 
     def columns(self) -> tuple[Column, ...]:
         return ()
@@ -137,16 +147,35 @@ def touched_documents(session: Session, changes: Iterable[RowChange]) -> dict[Do
             "no search documents are declared; import workbench.search.documents before editing"
         )
     touched: dict[Document, str] = {}
+    linked: dict[int, tuple[str, Linked, set[Any]]] = {}  # by id(route): routes hold columns
     for change in changes:
         for kind, reads in _by_table.get(change.table, ()):
             if not _changes_what_is_read(change, reads):
+                continue
+            if isinstance(reads.route, Linked):  # found for every change at once, below
+                entry = linked.setdefault(id(reads.route), (kind, reads.route, set()))
+                entry[2].update(_linked_values(change, reads.route))
                 continue
             deleted = change.after is None and isinstance(reads.route, Own)
             op = (OutboxOp.DELETE if deleted else OutboxOp.UPSERT).value
             for entity_id in _documents_of(session, change, reads.route):
                 if deleted or (kind, entity_id) not in touched:
                     touched[(kind, entity_id)] = op
+    # A linked document is only ever upserted, so finding it last queues the same entries.
+    for kind, route, values in linked.values():
+        for entity_id in route.documents_of_all(session, values):
+            touched.setdefault((kind, entity_id), OutboxOp.UPSERT.value)
     return touched
+
+
+def _linked_values(change: RowChange, route: Linked) -> set[Any]:
+    """The values, before the change and after it, by which the row leads to its documents."""
+    images = (change.before, change.after)
+    return {
+        image[route.row_column]
+        for image in images
+        if image and image.get(route.row_column) is not None
+    }
 
 
 def _changes_what_is_read(change: RowChange, reads: Reads) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -97,8 +97,11 @@ class UnitOfWork:
         self._finish(changes, action, "do", undoable=undoable)
         return changes
 
-    def reverse(self, record_id: int, action: str, direction: str) -> list[RowChange]:
-        """Undo, redo or revert journalled step `record_id`, if nothing later depends on it."""
+    def reverse(
+        self, record_id: int, action: str, direction: str, *, undoable: bool = True
+    ) -> list[RowChange]:
+        """Undo, redo or revert journalled step `record_id`, if nothing later depends on it
+        (`undoable=False`: the reversal itself is not offered for undo)."""
         record = self.session.get(ChangeRecord, record_id)
         if record is None:
             raise RecordNotFound(f"step {record_id} is not in the change log")
@@ -106,14 +109,17 @@ class UnitOfWork:
         reverse_step(self.session, record, label)
         captured = captured_changes(self.session.connection())
         check_confined(self.session, record, label, captured)
-        self._finish(captured, action, direction, undoable=True, reverses_id=record_id)
+        self._finish(captured, action, direction, undoable=undoable, reverses_id=record_id)
         return captured
 
-    def group(self, action: str, record_ids: list[int]) -> int:
-        """Make journalled records that are not undo steps of their own one undoable step
-        (a batch import: "Import 30 files"), in the change log itself; returns its id."""
-        parts = self.session.scalars(
-            select(ChangeRecord).where(ChangeRecord.id.in_(record_ids))
+    def group(self, action: str, record_ids: list[int], *, undoable: bool = True) -> int:
+        """Make journalled records that are not undo steps of their own one step (a batch
+        import: "Import 30 files"), undoable unless told, in the change log itself; returns
+        its id. The parts' changes are not read (a whole case's import journals gigabytes)."""
+        parts = self.session.execute(
+            select(ChangeRecord.id, ChangeRecord.undoable, ChangeRecord.part_of_id).where(
+                ChangeRecord.id.in_(record_ids)
+            )
         ).all()
         taken = [part.id for part in parts if part.undoable or part.part_of_id is not None]
         if len(parts) != len(set(record_ids)) or taken:
@@ -121,11 +127,15 @@ class UnitOfWork:
                 f"cannot make “{action}” one step: records {sorted(taken or record_ids)}"
                 " are missing or already a step"
             )
-        step = ChangeRecord(user=self.user, action=action, direction="do", undoable=True)
+        step = ChangeRecord(user=self.user, action=action, direction="do", undoable=undoable)
         self.session.add(step)
         self.session.flush()
-        for part in parts:
-            part.part_of_id = step.id
+        self.session.execute(
+            update(ChangeRecord)
+            .where(ChangeRecord.id.in_(record_ids))
+            .values(part_of_id=step.id)
+            .execution_options(synchronize_session=False)
+        )
         self.session.commit()
         self.record_id = step.id
         return step.id
