@@ -7,17 +7,21 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.reports.timeline_picture import BAR, Bar
 from workbench.services import events
 from workbench.ui.timeline import TimelinePanel
-from workbench.ui.timeline_scene import BarItem
 
 pytestmark = pytest.mark.gui
 
 
-def _click(qtbot, panel: TimelinePanel, bar: BarItem) -> None:
-    panel.view.ensureVisible(bar)
-    point = panel.view.mapFromScene(bar.sceneBoundingRect().center())
+def _click(qtbot, panel: TimelinePanel, bar: Bar) -> None:
+    panel.view.ensureVisible(bar.x, bar.y, bar.width, BAR)
+    point = panel.view.mapFromScene(bar.x + bar.width / 2, bar.y + BAR / 2)
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def _drawn(panel: TimelinePanel) -> bool:
+    return bool(panel.picture.bars)
 
 
 def test_clicking_an_event_lists_its_claims(qtbot, sample_window) -> None:
@@ -26,8 +30,8 @@ def test_clicking_an_event_lists_its_claims(qtbot, sample_window) -> None:
     sample_window.actions_.timeline.trigger()
     qtbot.waitUntil(lambda: docks.timeline_holder.is_made, timeout=20_000)
     panel = docks.timeline
-    qtbot.waitUntil(lambda: bool(panel.scene.bars), timeout=20_000)
-    (visit,) = (b for bars in panel.scene.bars.values() for b in bars if "Moscow" in b.event.title)
+    qtbot.waitUntil(lambda: _drawn(panel), timeout=20_000)
+    (visit,) = (b for b in panel.picture.bars if "Moscow" in b.event.title)
     _click(qtbot, panel, visit)
     assert sorted(claim for _article, claim in panel.listed()) == [1, 2]
     assert panel.details.text().startswith("Araqchi's visit to Moscow")
@@ -42,13 +46,11 @@ def test_a_month_precision_event_is_a_month_wide(qtbot, sample_project) -> None:
     )
     panel = TimelinePanel(UiSession(sample_project))
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: bool(panel.scene.bars), timeout=20_000)
+    qtbot.waitUntil(lambda: _drawn(panel), timeout=20_000)
     panel.pixels_per_day = 2.0  # two pixels a day: a month is wider than the narrowest bar
     panel.draw()
-    (talks,) = (
-        b for bars in panel.scene.bars.values() for b in bars if b.event.title == "Talks in May"
-    )
-    assert talks.rect().width() == pytest.approx(31 * 2.0)
+    (talks,) = (b for b in panel.picture.bars if b.event.title == "Talks in May")
+    assert talks.width == pytest.approx(31 * 2.0)
 
 
 def test_zooming_in_keeps_the_moment_in_the_middle(qtbot, sample_project) -> None:
@@ -59,7 +61,7 @@ def test_zooming_in_keeps_the_moment_in_the_middle(qtbot, sample_project) -> Non
     qtbot.addWidget(panel)
     panel.resize(900, 400)
     panel.show()
-    qtbot.waitUntil(lambda: bool(panel.scene.bars), timeout=20_000)
+    qtbot.waitUntil(lambda: _drawn(panel), timeout=20_000)
     before = panel.picture.scale.step()
 
     def middle():

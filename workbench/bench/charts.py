@@ -53,6 +53,7 @@ def ensure_case(cache: Path, say: Callable[[str], None] = print) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"charts-{CLAIMS}-v{CASE_VERSION}.wbproj"
     if path.exists():
+        Project.open(path).close()  # a case made under an older schema is upgraded once
         return path
     partial = path.with_suffix(".part.wbproj")
     partial.unlink(missing_ok=True)

@@ -1,22 +1,51 @@
 """The timeline read from the project: every dated event with its participants and the claims
 about it, and the articles those claims are in, at their publication dates.
 
-Four queries whatever the number of events (events; participants; claims about events; the
-articles that hold them), so the timeline of 10,000 events opens in a few hundred milliseconds.
+Set-based reads whatever the number of events, each as plain rows (services/plain_rows.py: no
+ORM objects, no Row per row): the events with their participants in one query, the claims
+about events in one more, and the dated articles that hold those claims by their ids. What the
+reports track counts (each article's claims about dated events) is worked out from those rows,
+not by another query over the same join.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Actor, Article, Claim, ClaimEvent, Event, EventActor
 from workbench.reports.timeline_model import Timeline, TimelineEvent, TimelineReport
+from workbench.services.link_chart import CHUNK
+from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
+
+# Every event (undated ones too: they are counted), a row per participant, in time order.
+EVENTS = (
+    select(
+        Event.id,
+        Event.title,
+        Event.kind,
+        Event.start_date,
+        Event.start_precision,
+        Event.end_date,
+        Event.end_precision,
+        Event.place,
+        Actor.name,
+    )
+    .outerjoin(EventActor, EventActor.event_id == Event.id)
+    .outerjoin(Actor, Actor.id == EventActor.actor_id)
+    .order_by(Event.start_date, Event.id, EventActor.id)
+)
+CLAIMS_ABOUT_EVENTS = select(ClaimEvent.event_id, ClaimEvent.claim_id, Claim.article_id).join(
+    Claim, Claim.id == ClaimEvent.claim_id
+)
+DATED_ARTICLES = select(Article.id, Article.title, Article.outlet, Article.published).where(
+    Article.id.in_(bindparam("ids", expanding=True)), Article.published.is_not(None)
+)
 
 
 def timeline(project: Project) -> Timeline:
@@ -26,99 +55,88 @@ def timeline(project: Project) -> Timeline:
 
 
 def read_timeline(session: Session) -> Timeline:
-    rows = session.connection()  # Core rows: no ORM result processing for 10,000s of rows
-    actors = _participants(rows)
-    claims, articles = _claims_about_events(rows)
-    events = tuple(
-        TimelineEvent(
-            id=event_id,
-            title=title,
-            kind=kind,
-            start=cast(date, start),  # the query keeps dated events only
-            start_precision=start_precision,
-            end=end,
-            end_precision=end_precision,
-            place=place,
-            actors=tuple(actors.get(event_id, ())),
-            claims=tuple(sorted(set(claims.get(event_id, ())))),
-            reported_in=tuple(sorted(set(articles.get(event_id, ())))),
-        )
-        for event_id, title, kind, start, start_precision, end, end_precision, place in (
-            rows.execute(
-                select(
-                    Event.id,
-                    Event.title,
-                    Event.kind,
-                    Event.start_date,
-                    Event.start_precision,
-                    Event.end_date,
-                    Event.end_precision,
-                    Event.place,
-                )
-                .where(Event.start_date.is_not(None))
-                .order_by(Event.start_date, Event.id)
-            )
-        )
+    rows = session.connection()
+    about = plain_rows(rows, CLAIMS_ABOUT_EVENTS)  # (event, claim, article)
+    claims: dict[int, set[int]] = defaultdict(set)
+    articles: dict[int, set[int]] = defaultdict(set)
+    for event_id, claim_id, article_id in about:
+        claims[event_id].add(claim_id)
+        articles[event_id].add(article_id)
+    events, undated = _events(rows, claims, articles)
+    return Timeline(events, _reports(rows, events, about), undated)
+
+
+def _events(
+    rows: Connection, claims: dict[int, set[int]], articles: dict[int, set[int]]
+) -> tuple[tuple[TimelineEvent, ...], int]:
+    """The dated events in time order, each with its participants (once each, in the order
+    they were named), its claims and their articles; and how many events have no date."""
+    dated: list[list[Any]] = []
+    undated, last_id = 0, None
+    current: list[Any] | None = None
+    for row in plain_rows(rows, EVENTS):  # an event's rows are together (ordered by its id)
+        if row[0] != last_id:
+            last_id = row[0]
+            current = [*row[:8], []] if row[3] is not None else None
+            if current is None:  # no start date: counted, not drawn
+                undated += 1
+                continue
+            dated.append(current)
+        if current is not None and row[8] is not None and row[8] not in current[8]:
+            current[8].append(row[8])
+    return tuple(_event(row, claims, articles) for row in dated), undated
+
+
+def _event(
+    row: list[Any], claims: dict[int, set[int]], articles: dict[int, set[int]]
+) -> TimelineEvent:
+    event_id, title, kind, start, start_precision, end, end_precision, place, actors = row
+    return TimelineEvent(
+        id=event_id,
+        title=title,
+        kind=kind,
+        start=cast(date, start),
+        start_precision=start_precision,
+        end=end,
+        end_precision=end_precision,
+        place=place,
+        actors=tuple(actors),
+        claims=tuple(sorted(claims.get(event_id, ()))),
+        reported_in=tuple(sorted(articles.get(event_id, ()))),
     )
-    undated = session.scalar(select(func.count()).where(Event.start_date.is_(None))) or 0
-    return Timeline(events, _reports(rows, events), undated)
 
 
-def _participants(rows: Connection) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = defaultdict(list)
-    query = (
-        select(EventActor.event_id, Actor.name)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .order_by(EventActor.event_id, EventActor.id)
-    )
-    for event_id, name in rows.execute(query):
-        if name not in names[event_id]:
-            names[event_id].append(name)
-    return names
-
-
-def _claims_about_events(rows: Connection) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Each event's claims, and the articles they are in (unordered, perhaps repeated)."""
-    claims: dict[int, list[int]] = defaultdict(list)
-    articles: dict[int, list[int]] = defaultdict(list)
-    query = select(ClaimEvent.event_id, ClaimEvent.claim_id, Claim.article_id).join(
-        Claim, Claim.id == ClaimEvent.claim_id
-    )
-    for event_id, claim_id, article_id in rows.execute(query):
-        claims[event_id].append(claim_id)
-        articles[event_id].append(article_id)
-    return claims, articles
-
-
-def _reports(rows: Connection, events: tuple[TimelineEvent, ...]) -> tuple[TimelineReport, ...]:
-    """The dated articles whose claims concern the timeline's events."""
-    events_of: dict[int, list[int]] = defaultdict(list)
+def _reports(
+    rows: Connection, events: tuple[TimelineEvent, ...], about: list[tuple[Any, ...]]
+) -> tuple[TimelineReport, ...]:
+    """The dated articles whose claims concern the timeline's events, by publication date:
+    each with how many of its claims concern them, and which (in the timeline's order)."""
+    events_of: dict[int, dict[int, None]] = defaultdict(dict)
     for event in events:
         for article_id in event.reported_in:
-            events_of[article_id].append(event.id)
-    query = (
-        select(
-            Article.id,
-            Article.title,
-            Article.outlet,
-            Article.published,
-            func.count(Claim.id.distinct()),
-        )
-        .join(Claim, Claim.article_id == Article.id)
-        .join(ClaimEvent, ClaimEvent.claim_id == Claim.id)
-        .join(Event, Event.id == ClaimEvent.event_id)
-        .where(Article.published.is_not(None), Event.start_date.is_not(None))
-        .group_by(Article.id, Article.title, Article.outlet, Article.published)
-        .order_by(Article.published, Article.id)
-    )
-    return tuple(
+            events_of[article_id][event.id] = None
+    dated = {event.id for event in events}
+    claims_in: dict[int, set[int]] = defaultdict(set)
+    for event_id, claim_id, article_id in about:
+        if event_id in dated:
+            claims_in[article_id].add(claim_id)
+    found = [
         TimelineReport(
             article_id,
             title,
             outlet,
             cast(datetime, published),  # the query keeps dated articles only
-            count,
-            tuple(dict.fromkeys(events_of.get(article_id, ()))),
+            len(claims_in[article_id]),
+            tuple(events_of[article_id]),
         )
-        for article_id, title, outlet, published, count in rows.execute(query)
-    )
+        for article_id, title, outlet, published in _dated_articles(rows, sorted(events_of))
+    ]
+    return tuple(sorted(found, key=lambda report: (report.published, report.article_id)))
+
+
+def _dated_articles(rows: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The articles of `ids` that have a publication date (read CHUNK ids at a time)."""
+    found: list[tuple[Any, ...]] = []
+    for begin in range(0, len(ids), CHUNK):
+        found += plain_rows(rows, DATED_ARTICLES, ids=ids[begin : begin + CHUNK])
+    return found

@@ -3,14 +3,14 @@ bar), in lanes by kind or by actor, over the track of the articles that reported
 from decades to hours; click an event to list its claims, double-click a claim to read it.
 
 The timeline is read off the UI thread (the task runner); each zoom lays it out again, so
-labels never cover one another at any zoom.
+labels never cover one another at any zoom. However many events there are, the scene holds two
+painting items (ui/timeline_layers.py), each painting only what is on screen.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.reports.timeline_model import Timeline
-from workbench.reports.timeline_picture import fitting_zoom, lay_out_timeline
+from workbench.reports.timeline_model import Timeline, TimelineEvent
+from workbench.reports.timeline_picture import ReportMark, fitting_zoom, lay_out_timeline
 from workbench.reports.timeline_scale import ZOOM_LIMITS
 from workbench.services import ProjectChange
 from workbench.services.link_chart_reads import claims_behind
@@ -34,7 +34,7 @@ from workbench.services.timeline import timeline
 from workbench.ui.claims_beside import claims_beside
 from workbench.ui.look import is_dark
 from workbench.ui.session import UiSession
-from workbench.ui.timeline_scene import BarItem, ReportItem, TimelineScene
+from workbench.ui.timeline_scene import TimelineScene
 
 TIMELINE_TABLES = {"events", "event_actors", "claim_events", "claims", "articles", "actors"}
 ZOOM_STEP = 1.5
@@ -75,7 +75,8 @@ class TimelinePanel(QWidget):
         self.scene = TimelineScene()
         self.view = TimelineView(self.scene, self)
         self._build()
-        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.event_chosen.connect(self._event_chosen)
+        self.scene.report_chosen.connect(self._report_chosen)
         session.changed.connect(self._project_changed)
         QTimer.singleShot(0, self.reload)
 
@@ -165,26 +166,18 @@ class TimelinePanel(QWidget):
         if change.tables() & TIMELINE_TABLES:
             self.reload()
 
-    def _selection_changed(self) -> None:
-        if not shiboken6.isValid(self.scene):  # the scene says so as it is destroyed
-            return
-        chosen = self.scene.selectedItems()
-        if not chosen:
-            return
-        item = chosen[0]
-        if isinstance(item, BarItem):
-            event = item.event
-            where = f" · {event.place}" if event.place else ""
-            actors = f"\n{', '.join(event.actors)}" if event.actors else ""
-            self.details.setText(f"{event.title}\n{event.when}{where}{actors}")
-            self._list(event.claims)
-            self.scene.show_reports_of(event.id)
-        elif isinstance(item, ReportItem):
-            self.details.setText(f"{item.mark.title}\nreported {item.mark.claims} claims")
-            self.claims.clear()
-            entry = QListWidgetItem("Open the article")
-            entry.setData(Qt.ItemDataRole.UserRole, (item.mark.article_id, 0))
-            self.claims.addItem(entry)
+    def _event_chosen(self, event: TimelineEvent) -> None:
+        where = f" · {event.place}" if event.place else ""
+        actors = f"\n{', '.join(event.actors)}" if event.actors else ""
+        self.details.setText(f"{event.title}\n{event.when}{where}{actors}")
+        self._list(event.claims)
+
+    def _report_chosen(self, mark: ReportMark) -> None:
+        self.details.setText(f"{mark.title}\nreported {mark.claims} claims")
+        self.claims.clear()
+        entry = QListWidgetItem("Open the article")
+        entry.setData(Qt.ItemDataRole.UserRole, (mark.article_id, 0))
+        self.claims.addItem(entry)
 
     def _list(self, claim_ids: tuple[int, ...]) -> None:
         self.claims.clear()

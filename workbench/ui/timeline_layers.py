@@ -1,0 +1,209 @@
+"""The timeline drawn by two scene items that paint only what is exposed, whatever the number
+of events: the backdrop (lane bands and names, the time axis) and the marks (event bars with
+their labels, the reports track). Each finds what to paint, and what is under the mouse,
+through a RowIndex (ui/timeline_index.py), so opening a timeline of 10,000 events makes two
+items, not 10,000, and a frame paints only the bars on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from workbench.reports.chart_labels import label_width
+from workbench.reports.timeline_drawing import kind_colour
+from workbench.reports.timeline_picture import (
+    BAR,
+    FONT_SIZE,
+    Bar,
+    ReportMark,
+    TimelinePicture,
+    short,
+)
+from workbench.ui.timeline_index import Area, RowIndex, Stretch
+
+DIAMOND = 6.0  # a report mark's half width
+LABEL_SLACK = 1.5  # the font's labels may be wider than the layout's estimate: paint generously
+TICK_LABEL = 160.0  # room right of a tick for its label
+Z_BACKDROP, Z_MARKS = -3.0, 0.0
+
+
+def timeline_font(bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(FONT_SIZE * 0.75)
+    font.setBold(bold)
+    return font
+
+
+def event_tip(bar: Bar) -> str:
+    event = bar.event
+    claims = len(event.claims)
+    place = f" · {event.place}" if event.place else ""
+    return (
+        f"{event.title}\n{event.when} · {event.kind or 'event'}{place}\n"
+        f"{claims} claim{'s' if claims != 1 else ''}"
+    )
+
+
+def report_tip(mark: ReportMark) -> str:
+    return f"{mark.title}\n{mark.claims} claims about these events"
+
+
+def bar_index(picture: TimelinePicture) -> RowIndex[Bar]:
+    """The bars by row, each reaching as far right as its label."""
+    width = label_width(FONT_SIZE)
+    return RowIndex(
+        picture.bars, lambda b: b.y - 2, BAR + 4, lambda b: b.x,  # its label from y - 1
+        lambda b: b.x + b.width + (4 + width(b.label) * LABEL_SLACK if b.label else 0),
+        lambda b: b.x + b.width,
+    )  # fmt: skip
+
+
+def report_index(picture: TimelinePicture) -> RowIndex[ReportMark]:
+    """The articles on the reports track by row, each reaching as far right as its label."""
+    width = label_width(FONT_SIZE)
+    return RowIndex(
+        picture.reports, lambda m: m.y - 8, 16, lambda m: m.x - DIAMOND,  # label from y - 8
+        lambda m: m.x + 9 + width(m.label) * LABEL_SLACK, lambda m: m.x + DIAMOND,
+    )  # fmt: skip
+
+
+def _exposed(option: QStyleOptionGraphicsItem) -> Area:
+    rect = option.exposedRect  # set: the layers use ItemUsesExtendedStyleOption
+    return Area(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+
+class _Layer(QGraphicsItem):
+    """An item as large as the picture that paints what its index finds in the exposed area."""
+
+    def __init__(self, picture: TimelinePicture, colours: dict[str, str]) -> None:
+        super().__init__()
+        self.picture, self.colours = picture, colours
+        self._bounds = QRectF(0, 0, picture.width, picture.height)
+        self.font_, self.bold = timeline_font(), timeline_font(bold=True)
+        self.ascent = QFontMetricsF(self.font_).ascent()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def _text(self, painter: QPainter, x: float, y: float, words: str) -> None:
+        """Words with their top-left corner at (x, y)."""
+        painter.drawText(QPointF(x, y + self.ascent), words)
+
+
+class Backdrop(_Layer):
+    """Lane bands (every other lane) and names, the reports track's rule and title, the ticks."""
+
+    def __init__(self, picture: TimelinePicture, colours: dict[str, str]) -> None:
+        super().__init__(picture, colours)
+        self.setZValue(Z_BACKDROP)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        numbered = list(enumerate(picture.lanes))  # down the picture, by their y
+        self.lanes = Stretch(numbered, lambda n: n[1].y, lambda n: n[1].y + n[1].height)
+        self.ticks = Stretch(picture.ticks, lambda t: t[0], lambda t: t[0] + TICK_LABEL)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        area, picture, colours = _exposed(option), self.picture, self.colours
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(colours["band"])))
+        lanes = self.lanes.touching(area.top, area.bottom)
+        painter.drawRects(
+            [QRectF(0, lane.y, picture.width, lane.height) for n, lane in lanes if n % 2 == 0]
+        )
+        painter.setPen(QPen(QColor(colours["line"]), 0.6))
+        ticks = self.ticks.touching(area.left, area.right)
+        for x, _label in ticks:
+            painter.drawLine(QPointF(x, 18), QPointF(x, picture.height - 8))
+        top = picture.reports_y
+        painter.setPen(QPen(QColor(colours["muted"]), 1))
+        painter.drawLine(QPointF(0, top - 8), QPointF(picture.width, top - 8))
+        painter.setFont(self.font_)
+        for x, label in ticks:
+            self._text(painter, x + 3, 2, label)
+        painter.setPen(QColor(colours["text"]))
+        painter.setFont(self.bold)
+        for _n, lane in lanes:
+            self._text(painter, 8, lane.y + 2, short(lane.name, 24))
+        self._text(painter, 8, top, "Reported")
+
+
+class Marks(_Layer):
+    """Event bars (coloured by kind) with their labels, and the articles on the reports track;
+    the chosen event's bars and the chosen article outlined."""
+
+    def __init__(self, picture: TimelinePicture, colours: dict[str, str], scheme: str) -> None:
+        super().__init__(picture, colours)
+        self.setZValue(Z_MARKS)
+        self.setAcceptHoverEvents(True)
+        kinds = list(dict.fromkeys(bar.event.kind for bar in picture.bars))
+        self.fills = {kind: QColor(kind_colour(kind, kinds, scheme)) for kind in kinds}
+        self.bars, self.reports = bar_index(picture), report_index(picture)
+        self.chosen_event: int | None = None
+        self.chosen_article: int | None = None
+
+    def bar_at(self, point: QPointF) -> Bar | None:
+        return self.bars.at(point.x(), point.y())
+
+    def report_at(self, point: QPointF) -> ReportMark | None:
+        return self.reports.at(point.x(), point.y())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        area = _exposed(option)
+        bars = list(self.bars.within(area))
+        reports = list(self.reports.within(area))
+        painter.setPen(Qt.PenStyle.NoPen)
+        by_kind: dict[str, list[QRectF]] = {}
+        for bar in bars:
+            by_kind.setdefault(bar.event.kind, []).append(QRectF(bar.x, bar.y, bar.width, BAR))
+        for kind, rects in by_kind.items():
+            painter.setBrush(self.fills[kind])
+            painter.drawRects(rects)
+        painter.setBrush(QColor(self.colours["report"]))
+        for mark in reports:
+            painter.drawPolygon(_diamond(mark))
+        painter.setPen(QColor(self.colours["text"]))
+        painter.setFont(self.font_)
+        for bar in bars:
+            if bar.label:
+                self._text(painter, bar.x + bar.width + 4, bar.y - 1, bar.label)
+        for mark in reports:
+            if mark.label:
+                self._text(painter, mark.x + 9, mark.y - 8, mark.label)
+        self._outline_chosen(painter, bars, reports)
+
+    def _outline_chosen(
+        self, painter: QPainter, bars: list[Bar], reports: list[ReportMark]
+    ) -> None:
+        painter.setPen(QPen(QColor(self.colours["text"]), 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for bar in bars:
+            if bar.event.id == self.chosen_event:
+                painter.drawRect(QRectF(bar.x - 1, bar.y - 1, bar.width + 2, BAR + 2))
+        for mark in reports:
+            if mark.article_id == self.chosen_article:
+                painter.drawPolygon(_diamond(mark, DIAMOND + 2))
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        point = event.pos()
+        if self.bar_at(point) or self.report_at(point):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+
+
+def _diamond(mark: ReportMark, half: float = DIAMOND) -> QPolygonF:
+    x, y = mark.x, mark.y
+    return QPolygonF(
+        [QPointF(x, y - half), QPointF(x + half, y), QPointF(x, y + half), QPointF(x - half, y)]
+    )
