@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from workbench.services import Project, ProjectChange
 from workbench.services.team_watch import watch_colleagues
@@ -32,6 +33,15 @@ def describe(error: BaseException, what: str = "a task") -> str:
         return f"{where}{error.strerror or error}"
     log.error("%s failed", what, exc_info=error)
     return f"unexpected error: {type(error).__name__}: {error} (details are in the log)"
+
+
+def typing_in(widget: QWidget | None) -> bool:
+    """Whether `widget` is a text field the analyst has typed into and not yet left."""
+    if isinstance(widget, QLineEdit):
+        return widget.isModified()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.document().isModified()
+    return False
 
 
 class UiSession(QObject):
@@ -60,6 +70,10 @@ class UiSession(QObject):
         self._heard_in_background.connect(self._queue)
         project.subscribe(self._heard)
         self._colleagues = watch_colleagues(project)  # a shared case: colleagues' commits too
+        self._held: int | None = None  # colleagues' changes shown while the analyst typed
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            application.focusChanged.connect(self._typing_done)
 
     def close(self) -> None:
         if self._colleagues is not None:
@@ -90,10 +104,21 @@ class UiSession(QObject):
             self._shown(pending)
 
     def _shown(self, changes: list[ProjectChange]) -> None:
-        """The panels show colleagues' changes up to here: later edits are based on them."""
+        """The panels show colleagues' changes up to here: later edits are based on them;
+        but what the analyst is typing into a field is based on what the field showed when
+        they began, until they leave it (the save of the typing comes first)."""
         heard = [change.through for change in changes if change.through is not None]
-        if heard:
+        if not heard:
+            return
+        if typing_in(QApplication.focusWidget()):
+            self._held = max(heard)
+        else:
             self.project.seen_through = max(heard)
+
+    @Slot(object, object)
+    def _typing_done(self, _old: object, _new: object) -> None:
+        if self._held is not None:
+            self.project.seen_through, self._held = self._held, None
 
     def flush(self) -> None:
         """Announce background changes now instead of at the next batch (tests, shutdown)."""
