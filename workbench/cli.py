@@ -39,6 +39,8 @@ COMMAND_MODULES = (
 )
 
 EXIT_ERROR = 1
+# The arguments that name a project: a file's path or a shared case's URL.
+LOCATION_ARGUMENTS = ("project", "url")
 
 
 class _OnlyChosen:
@@ -110,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.project = None
         handler = _run_gui
     try:
+        _with_kept_passwords(arguments)
         return handler(arguments) or 0
     except BrokenPipeError:
         # The reader went away (`workbench search ... | head`): stop quietly, as Unix tools do.
@@ -122,6 +125,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if message is None:
             raise
         return _fail(message)
+
+
+def _with_kept_passwords(arguments: argparse.Namespace) -> None:
+    """A shared case's URL named without a password connects with the one the system keyring
+    keeps for it (kept there by Open shared project…); libpq's PGPASSWORD and ~/.pgpass work
+    as they do for psql. Nothing is imported for a project file."""
+    for name in LOCATION_ARGUMENTS:
+        location = getattr(arguments, name, None)
+        if isinstance(location, str) and "://" in location:
+            from workbench.services.team_credentials import with_password
+
+            setattr(arguments, name, with_password(location))
 
 
 def gui_main() -> int:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
 from tests.team.conftest import Databases
+from tests.team.keyrings import MemoryKeyring, keyring_in_place
 from workbench.services import Project
 from workbench.services.team_credentials import SERVICE, with_password
 from workbench.store.shared import without_password
@@ -22,32 +21,11 @@ from workbench.ui.settings import WindowSettings
 pytestmark = pytest.mark.gui
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps passwords in this process only (never the system's)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.kept.pop((service, username), None)
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    kept = MemoryKeyring()
-    keyring.set_keyring(kept)
-    yield kept
-    keyring.set_keyring(previous)
+    with keyring_in_place(MemoryKeyring()) as kept:
+        assert isinstance(kept, MemoryKeyring)
+        yield kept
 
 
 def test_the_password_goes_to_the_keyring_never_to_settings(

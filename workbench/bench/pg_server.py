@@ -6,17 +6,21 @@ PostgreSQL's `initdb` refuses to run as root (as CI runs `make test`), so as roo
 runs as Debian's `postgres` user (made by the `postgresql` package) through `runuser`, with a
 folder that user owns; as anyone else it runs as that user. Authentication is `trust` on the
 socket alone (no TCP port is opened), so any role may connect: the tests name the role.
+`ThrowawayServer.start(passwords=True)` asks every role for its password instead (SCRAM, as a
+team's server would), the superuser's being `superuser_password`.
 """
 
 from __future__ import annotations
 
 import os
 import pwd
+import secrets
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 SUPERUSER = "wb_admin"
 SERVER_USER = "postgres"  # who runs the server when the tests run as root
@@ -50,6 +54,7 @@ class ThrowawayServer:
     folder: Path
     programs: Path
     run_as: str | None
+    superuser_password: str | None = None  # set when roles log in with passwords
 
     @property
     def socket_folder(self) -> Path:
@@ -59,25 +64,26 @@ class ThrowawayServer:
     def data_folder(self) -> Path:
         return self.folder / "data"
 
-    def url(self, database: str, role: str = SUPERUSER) -> str:
-        return f"postgresql+psycopg://{role}@/{database}?host={self.socket_folder}"
+    def url(self, database: str, role: str = SUPERUSER, password: str | None = None) -> str:
+        """The case's URL for `role`; the superuser's carries its password when roles need one."""
+        if password is None and role == SUPERUSER:
+            password = self.superuser_password
+        login = f"{role}:{quote(password, safe='')}" if password else role
+        return f"postgresql+psycopg://{login}@/{database}?host={self.socket_folder}"
 
     @classmethod
-    def start(cls) -> ThrowawayServer:
+    def start(cls, *, passwords: bool = False) -> ThrowawayServer:
         programs = server_programs()
         run_as = SERVER_USER if os.geteuid() == 0 else None
         folder = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
-        server = cls(folder, programs, run_as)
+        server = cls(folder, programs, run_as, secrets.token_urlsafe(16) if passwords else None)
         server.socket_folder.mkdir()
         if run_as is not None:
             account = pwd.getpwnam(run_as)
             for path in (folder, server.socket_folder):
                 os.chown(path, account.pw_uid, account.pw_gid)
         try:
-            server._run(
-                "initdb", "-D", str(server.data_folder), "-U", SUPERUSER, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions",
-            )  # fmt: skip
+            server._run("initdb", *server._initdb_options())
             options = (
                 f"-k {server.socket_folder} -c listen_addresses='' -c fsync=off"
                 " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -92,6 +98,18 @@ class ThrowawayServer:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         return server
+
+    def _initdb_options(self) -> list[str]:
+        options = ["-D", str(self.data_folder), "-U", SUPERUSER, "-E", "UTF8", "--locale=C"]
+        options += ["--no-sync", "--no-instructions"]
+        if self.superuser_password is None:
+            return [*options, "-A", "trust"]
+        secret = self.folder / "superuser-password"
+        secret.write_text(self.superuser_password, encoding="utf-8")
+        if self.run_as is not None:
+            account = pwd.getpwnam(self.run_as)
+            os.chown(secret, account.pw_uid, account.pw_gid)
+        return [*options, "-A", "scram-sha-256", f"--pwfile={secret}"]
 
     def create_database(self, name: str) -> str:
         """A new, empty database on the server; returns its URL."""

@@ -78,12 +78,25 @@ def add_member(engine: Engine, name: str, role: str, password: str | None = None
         if exists is None:
             connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN")
         if password:
-            connection.execute(
-                text(f"ALTER ROLE {name} PASSWORD :password"), {"password": password}
-            )
+            verifier = _password_verifier(connection, name, password)
+            connection.exec_driver_sql(f"ALTER ROLE {name} PASSWORD {verifier}")
         for other in TEAM_ROLES:
             connection.exec_driver_sql(f"REVOKE {group_role(connection, other)} FROM {name}")
         connection.exec_driver_sql(f"GRANT {group_role(connection, role)} TO {name}")
+
+
+def _password_verifier(connection: Connection, name: str, password: str) -> str:
+    """The password as a quoted SCRAM-SHA-256 verifier, made on this side by libpq
+    (PQencryptPasswordConn), as psql's \\password does: a role's password cannot be a bound
+    parameter of ALTER ROLE, and this way the password itself never reaches the server's
+    statement log or activity views."""
+    import psycopg
+    from psycopg import sql
+
+    driver = connection.connection.dbapi_connection
+    assert isinstance(driver, psycopg.Connection), "a shared store is reached through psycopg"
+    verifier = driver.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
+    return sql.Literal(verifier.decode("ascii")).as_string(driver)
 
 
 def remove_member(engine: Engine, name: str) -> None:

@@ -16,7 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.team_credentials import remember_password, with_password
+from workbench.services.team_credentials import (
+    keyring_available,
+    remember_password,
+    with_password,
+)
 
 PLACEHOLDER = "postgresql://alice@server.example/case"
 
@@ -34,6 +38,11 @@ class OpenSharedDialog(QDialog):
         self.password.setPlaceholderText("(the one kept in the keyring, if left empty)")
         self.keep = QCheckBox("Keep the password in the system keyring", self)
         self.keep.setChecked(True)
+        if not keyring_available():
+            self.keep.setChecked(False)
+            self.keep.setEnabled(False)
+            self.keep.setToolTip("This computer has no system keyring; keep it in ~/.pgpass")
+            self.password.setPlaceholderText("(or the one in ~/.pgpass, if left empty)")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
         )
