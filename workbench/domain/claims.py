@@ -72,6 +72,9 @@ class AttributionHop(Base):
         CheckConstraint(
             "(source_id IS NOT NULL) OR (actor_id IS NOT NULL)", name="names_source_or_actor"
         ),
+        # The filters by source and actor read claim ids from these (revision 0017).
+        Index("ix_attribution_hops_source_claim", "source_id", "claim_id"),
+        Index("ix_attribution_hops_actor_claim", "actor_id", "claim_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -109,6 +112,7 @@ class ClaimActor(Base):
     __tablename__ = "claim_actors"
     __table_args__ = (
         UniqueConstraint("claim_id", "actor_id", "role", name="uq_claim_actors_link"),
+        Index("ix_claim_actors_actor_claim", "actor_id", "claim_id"),  # revision 0017
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
