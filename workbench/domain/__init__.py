@@ -20,7 +20,7 @@ from workbench.domain.entities import (
 )
 from workbench.domain.hypotheses import Hypothesis, HypothesisEvidence, HypothesisRating
 from workbench.domain.imports import ImportRun, ImportRunFile
-from workbench.domain.journal import ChangeRecord, OutboxEntry
+from workbench.domain.journal import ChangeRecord, FeedHorizon, OutboxEntry
 from workbench.domain.matches import RejectedMatch
 from workbench.domain.provenance import RowVersion
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
@@ -43,6 +43,7 @@ __all__ = [
     "ClaimRelation",
     "Event",
     "EventActor",
+    "FeedHorizon",
     "Hypothesis",
     "HypothesisEvidence",
     "HypothesisRating",

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, String, false
+from sqlalchemy import JSON, CheckConstraint, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain.base import Base, utc_now
@@ -55,3 +55,16 @@ class OutboxEntry(Base):
     entity_id: Mapped[int]
     op: Mapped[str] = mapped_column(String(8))
     queued_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class FeedHorizon(Base):
+    """How far a shared store's change feed was pruned (one row at most): every entry up to
+    `pruned_through` is gone, so an index that applied less must be rebuilt."""
+
+    __tablename__ = "feed_horizon"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pruned_through: Mapped[int]
+    pruned_at: Mapped[datetime] = mapped_column(default=utc_now)
+    pruned_by: Mapped[str] = mapped_column(String(63))
