@@ -1,6 +1,12 @@
-"""The PDF report, laid out with reportlab's platypus: a title page, a table of contents, each
-article with its claims highlighted by status and numbered, the claims as notes, and the summary
-tables; every page after the first carries the title and "page n of N".
+"""The PDF report, laid out with reportlab's platypus in one pass: a title page, a contents page
+(`pdf_contents`: linked entries, no page numbers; the outline has a bookmark for every heading),
+each article with its claims highlighted by status and numbered, the claims as notes, and the
+summary tables; every page after the first carries the title and "page n of N".
+
+The story is made an article at a time as the layout reaches it (`_ReportDocument` tops up
+reportlab's list of flowables from a generator through its `filterFlowables` hook), so the
+flowables held at once are a few articles' worth, whatever the size of the report. The
+finished pages themselves are held by reportlab until the file is written.
 
 Every text that reaches reportlab goes through `FontFamily.markup` (escaped, XML-safe, fallback
 font for full-width forms) — on the page, in the contents, the bookmarks and the tables — so a
@@ -11,6 +17,7 @@ characters, never made a link or an image. Long texts are cut into paragraphs of
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
@@ -26,15 +33,16 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from workbench.reports import citation_notes, timeline_figure
 from workbench.reports.highlight import anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
+from workbench.reports.pdf_contents import contents
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
 from workbench.reports.pdf_styles import COLOURS, ReportStyles, status_colour
-from workbench.reports.pdf_tables import summary_tables
-from workbench.reports.pdf_text import Heading, highlighted, long_text
+from workbench.reports.pdf_tables import table_flowables
+from workbench.reports.pdf_text import PIECE, Heading, highlighted, long_text
+from workbench.reports.tables import summary_tables
 from workbench.reports.wording import (
     STATUSES,
     article_count,
@@ -44,22 +52,30 @@ from workbench.reports.wording import (
 )
 
 MARGIN = 20 * mm
-PASSES = 2
+PASSES = 1
+AHEAD = 64  # flowables kept ahead of the layout (more than one heading's keep-with-next run)
 
 
 def write(report: Report, out: BinaryIO) -> None:
     fonts = report_fonts()
     styles = ReportStyles(fonts)
-    document = _ReportDocument(out, report, fonts)
     story = _Story(report, styles, fonts).flowables()
-    document.multiBuild(story, canvasmaker=_canvas_maker(report, fonts))
+    document = _ReportDocument(out, report, fonts, story)
+    document.build(document.first(), canvasmaker=_canvas_maker(report, fonts))
 
 
 class _ReportDocument(BaseDocTemplate):
-    """A4 pages in one frame; `Heading`s feed the contents (as escaped markup) and the outline
-    (as plain text)."""
+    """A4 pages in one frame, fed from a generator of flowables; each `Heading` gets a
+    bookmark and an outline entry (as plain text) where it is placed."""
 
-    def __init__(self, target: BinaryIO, report: Report, fonts: FontFamily) -> None:
+    def __init__(
+        self,
+        target: BinaryIO,
+        report: Report,
+        fonts: FontFamily,
+        story: Iterator[list[Flowable]],
+    ) -> None:
+        self._story = story
         super().__init__(
             target,
             pagesize=A4,
@@ -75,6 +91,25 @@ class _ReportDocument(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
+    def first(self) -> list[Flowable]:
+        """The list of flowables the layout starts with; the rest join it as it goes."""
+        self._queue: list[Flowable] = []
+        self._top_up(self._queue)
+        return self._queue
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        """reportlab's hook before each flowable is placed (from the story's list, or from its
+        own list of pending page actions): keep `AHEAD` of the story's in its list."""
+        if flowables is self._queue:
+            self._top_up(flowables)
+
+    def _top_up(self, flowables: list[Flowable]) -> None:
+        while len(flowables) < AHEAD:
+            more = next(self._story, None)
+            if more is None:
+                return
+            flowables.extend(more)
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if not isinstance(flowable, Heading):
             return
@@ -82,7 +117,6 @@ class _ReportDocument(BaseDocTemplate):
         self.canv.addOutlineEntry(
             flowable.plain, flowable.bookmark, level=flowable.level, closed=False
         )
-        self.notify("TOCEntry", (flowable.level, flowable.markup, self.page, flowable.bookmark))
 
 
 def _canvas_maker(report: Report, fonts: FontFamily) -> type[Canvas]:
@@ -148,16 +182,22 @@ class _Story:
         style = self.styles.heading if level == 0 else self.styles.subheading
         return Heading(self.fonts, text, bookmark, level, style)
 
-    def flowables(self) -> list[Flowable]:
-        story = self.title_page()
-        story += [Paragraph("Contents", self.styles.heading), _contents(self.styles)]
-        for number, article in self.report.numbered():
-            story += [PageBreak(), *self.article(number, article)]
-        story.append(PageBreak())
-        story += summary_tables(self.report, self.styles, self.text, self.heading)
+    def flowables(self) -> Iterator[list[Flowable]]:
+        """The report's flowables in reading order, an article (or a section) at a time."""
+        tables = summary_tables(self.report)
         width = A4[0] - 2 * MARGIN
-        story += timeline_figure.pdf(self.report, self.heading, self.styles.small, width)
-        return story
+        figure = timeline_figure.pdf(self.report, self.heading, self.styles.small, width)
+        closing = [(table.title, table.anchor) for table in tables]
+        if figure:
+            closing.append((timeline_figure.TITLE, timeline_figure.ANCHOR))
+        yield self.title_page()
+        yield from ([entry] for entry in contents(self.report, self.fonts, self.styles, closing))
+        for number, article in self.report.numbered():
+            yield [PageBreak(), *self.article(number, article)]
+        yield [PageBreak()]
+        for table in tables:
+            yield from table_flowables(table, self.styles, self.fonts, self.heading)
+        yield figure
 
     def title_page(self) -> list[Flowable]:
         report, styles = self.report, self.styles
@@ -210,6 +250,8 @@ class _Story:
         return story
 
     def claim_note(self, claim: Claim, placed: bool) -> Flowable:
+        """The claim's note: its quote, then one paragraph of its summary, grades, chain and
+        links (a line each), then its notes; kept on one page where it fits."""
         styles = self.styles
         back = (
             f' <a href="#ref-{claim.number}" color="{COLOURS["accent"]}">{self.text("↩")}</a>'
@@ -219,30 +261,52 @@ class _Story:
         lead = f'<a name="claim-{claim.number}"/><i>“</i>'
         parts = self.long(claim.exact, styles.footnote, lead, f"<i>”</i>{back}", ("<i>", "</i>"))
         parts[0].bulletText = str(claim.number)
+        details = _Details(self, parts)
         if claim.summary:
-            parts += self.long(claim.summary, styles.detail, wrap=("<b>", "</b>"))
+            details.add_text(claim.summary, ("<b>", "</b>"))
         badge = f'<span backColor="{status_colour(claim.status)}"> {claim.status} </span>'
-        grades = (
+        details.add(
             f"{badge}  <b>{self.text(claim.grade)}</b>  {self.text(claim.kind)} · "
             f"credibility {self.text(claim.credibility_label)}"
         )
-        parts.append(Paragraph(grades, styles.detail))
         hops = [
             f"<b>{self.text(hop.name)}</b> ({self.text(hop_details(hop))})"
             for hop in claim.attribution
         ]
         if hops:
-            parts.append(Paragraph("Attribution: " + "  →  ".join(hops), styles.detail))
+            details.add("Attribution: " + "  →  ".join(hops))
         for label, value in claim_facts(claim, self.relations.get(claim.ref)):
             if label in {"Actors", "Events", "Related", "Tags", "Anchor"}:
-                parts += self.long(f"{label}: {value}", styles.detail)
+                details.add_text(f"{label}: {value}")
+        details.finish()
         for note in claim.notes:
             parts += self.long(note, styles.note)
         return KeepTogether([*parts, Spacer(1, 3 * mm)])
 
 
-def _contents(styles: ReportStyles) -> TableOfContents:
-    contents = TableOfContents()
-    contents.levelStyles = [styles.toc_article, styles.toc_claims]
-    contents.dotsMinLevel = 0
-    return contents
+class _Details:
+    """Lines of a claim's detail gathered into as few paragraphs as they fit (each at most
+    about `PIECE` characters; a longer text gets paragraphs of its own)."""
+
+    def __init__(self, story: _Story, parts: list[Flowable]) -> None:
+        self.story, self.parts = story, parts
+        self.lines: list[str] = []
+        self.size = 0
+
+    def add(self, markup: str) -> None:
+        if self.size + len(markup) > PIECE:
+            self.finish()
+        self.lines.append(markup)
+        self.size += len(markup)
+
+    def add_text(self, text: str, wrap: tuple[str, str] = ("", "")) -> None:
+        if len(text) <= PIECE:
+            self.add(f"{wrap[0]}{self.story.text(text)}{wrap[1]}")
+            return
+        self.finish()
+        self.parts += self.story.long(text, self.story.styles.detail, wrap=wrap)
+
+    def finish(self) -> None:
+        if self.lines:
+            self.parts.append(Paragraph("<br/>".join(self.lines), self.story.styles.detail))
+        self.lines, self.size = [], 0

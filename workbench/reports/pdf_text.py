@@ -28,11 +28,15 @@ class Heading(Paragraph):
     def __init__(
         self, fonts: FontFamily, text: str, bookmark: str, level: int, style: ParagraphStyle
     ) -> None:
-        shown = text if len(text) <= HEADING_CHARS else text[:HEADING_CHARS] + "…"
-        self.markup = fonts.markup(shown)
-        self.plain = fonts.printable(" ".join(shown.split()))
+        self.markup = fonts.markup(shown(text))
+        self.plain = fonts.printable(" ".join(shown(text).split()))
         self.bookmark, self.level = bookmark, level
         super().__init__(f'<a name="{bookmark}"/>{self.markup}', style)
+
+
+def shown(text: str) -> str:
+    """A heading's text as it is shown (in the contents too): at most `HEADING_CHARS`."""
+    return text if len(text) <= HEADING_CHARS else text[:HEADING_CHARS] + "…"
 
 
 def cut(text: str, size: int = PIECE) -> list[str]:
