@@ -136,6 +136,22 @@ class Block:
             self._ids = tuple(accumulate(array(id_code, self._raw[start : start + id_size])))
         return self._ids
 
+    def id_gaps(self) -> tuple[str, bytes]:
+        """The ids as stored: the first, then the gaps between them (array type code, bytes)."""
+        id_code, _, _, id_size, _, _ = self._sections()
+        return id_code, self._raw[HEADER.size : HEADER.size + id_size]
+
+    def value_sections(self) -> tuple[str, bytes, bytes]:
+        """Each posting's value length (array type code, bytes) and all values decompressed,
+        without cutting them apart."""
+        _, _, length_code, id_size, weight_size, length_size = self._sections()
+        start = HEADER.size + id_size + weight_size
+        data = self._data
+        if data is None:
+            data = zlib.decompress(self._raw[start + length_size :]) if length_size else b""
+            self._data = data
+        return length_code, self._raw[start : start + length_size], data
+
     def weights(self) -> array:
         if self._weights is None:
             _, kind, _, id_size, weight_size, _ = self._sections()
@@ -164,16 +180,13 @@ class Block:
         return data[ends[place] : ends[place + 1]]
 
     def _decompressed(self) -> tuple[bytes, list[int]]:
-        if self._data is None:
-            _, _, length_code, id_size, weight_size, length_size = self._sections()
-            start = HEADER.size + id_size + weight_size
-            lengths = array(length_code, self._raw[start : start + length_size])
+        length_code, lengths, data = self.value_sections()
+        if not self._ends:
             if lengths:
-                self._data = zlib.decompress(self._raw[start + length_size :])
-                self._ends = [0, *accumulate(lengths)]
+                self._ends = [0, *accumulate(array(length_code, lengths))]
             else:
-                self._data, self._ends = b"", [0] * (self.count + 1)
-        return self._data, self._ends
+                self._ends = [0] * (self.count + 1)
+        return data, self._ends
 
 
 class ListedBlock:

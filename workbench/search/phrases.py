@@ -2,10 +2,11 @@
 
 Whoosh's own phrase matcher steps through the documents that have all the words one posting
 at a time and builds a span object for every occurrence of every word. Here, per segment,
-each word's posting blocks are found once; the documents holding every word are found by set
-intersection of the blocks' ids; only the blocks that hold one of those candidates have their
-word positions decompressed; and only in the candidates are the positions compared, as sets
-of numbers, each word's shifted back by its place in the phrase. Matches
+each word's posting list is read in one piece; for the index's own posting blocks and
+positions, `adjacency` finds the candidates (the documents holding every word) and compares
+all their positions at once with numpy. Other posting lists (short ones Whoosh keeps inline)
+take a plain path: candidates by set intersection, and, per candidate, the positions
+compared as sets of numbers, each word's shifted back by its place in the phrase. Matches
 are scored as Whoosh scores its own phrase matches (the sum of the words' BM25F scores) and
 handed back as a list matcher, so a phrase combines with any other query. Results are kept
 per segment for the life of the query, so counting the matches after ranking them costs
@@ -21,6 +22,8 @@ from typing import Any
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import Phrase
 
+from workbench.search.blocks import Block
+from workbench.search.schema import CompactPositions
 from workbench.search.whoosh_internals import leaf_matcher, posting_blocks
 
 Positions = Callable[[bytes], Iterable[int]]
@@ -62,14 +65,40 @@ class AdjacentWords(Phrase):
                 return [], []
             terms.append(term)
         blocks = [posting_blocks(leaf_matcher(reader, self.fieldname, term)) for term in terms]
+        scorers = [weighting.scorer(searcher, self.fieldname, term) for term in terms]
+        if isinstance(field.format, CompactPositions) and all(
+            isinstance(block, Block) for term_blocks in blocks for block in term_blocks
+        ):
+            return _matches_at_once(reader, blocks, scorers, field.format.field_boost)
         candidates = _documents_with_all(reader, blocks)
         if not candidates:
             return [], []
         values = [_values_of(term_blocks, candidates) for term_blocks in blocks]
         ids = _side_by_side(candidates, values, _positions_of(field.format))
-        scorers = [weighting.scorer(searcher, self.fieldname, term) for term in terms]
         scores = [_score(doc, values, scorers, field.format) for doc in ids]
         return ids, scores
+
+
+def _matches_at_once(
+    reader: Any, blocks: list[list[Any]], scorers: list[Any], boost: float
+) -> tuple[list[int], list[float]]:
+    """The matches and their scores, every candidate's positions compared at once (numpy;
+    imported here, when a phrase is first searched for, not when the project opens)."""
+    from workbench.search.adjacency import adjacent
+
+    deleted = reader.deleted_docs_set if reader.has_deletions() else None
+    found = adjacent(blocks, deleted)
+    ids = found.documents.tolist()
+    frequencies = [counts.tolist() for counts in found.frequencies]
+    scores = []
+    for number, doc in enumerate(ids):
+        total = 0.0
+        for scorer, counts in zip(scorers, frequencies, strict=True):
+            weight = counts[number] * boost
+            quick = getattr(scorer, "score_of", None)
+            total += quick(doc, weight) if quick else scorer.score(_Posting(doc, weight))
+        scores.append(total)
+    return ids, scores
 
 
 def _documents_with_all(reader: Any, blocks: list[list[Any]]) -> list[int]:

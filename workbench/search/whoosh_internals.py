@@ -24,6 +24,7 @@ from whoosh.columns import NumericColumn
 from whoosh.index import Index
 from whoosh.matching import ReadTooFar
 from whoosh.query import NumericRange, Query
+from whoosh.system import unpack_int
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
@@ -41,7 +42,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
         *("_read_header", "_goto", "_read_ids", "_read_weights", "_read_values"),
         *("_next_block", "_skip_to_block", "_postfile", "_startoffset", "_baseoffset"),
         *("_atend", "_lastblock", "_nextoffset", "_dataoffset", "_blocklength", "_maxid"),
-        *("_maxweight", "_compression", "_minlength", "_maxlength", "_i", "_data"),
+        *("_maxweight", "_compression", "_minlength", "_maxlength", "_i", "_data", "_length"),
         *("_ids", "_weights", "_values"),
     ),
     "SegmentWriter.__init__ keyword": ("_lk",),
@@ -198,13 +199,24 @@ def posting_ids(matcher: Any) -> set[int]:
 
 def posting_blocks(matcher: Any) -> list[Any]:
     """Every block of a fresh posting reader, each with `max_id`, `ids()` and `values()`;
-    nothing in a block is decoded until asked for (see `blocks.Block`)."""
+    the posting list is read in one piece, and nothing in a block is decoded until asked for
+    (see `blocks.Block`)."""
     if not isinstance(matcher, QuickLeafMatcher):
         return [ListedBlock(*zip(*matcher.all_items(), strict=True))] if matcher.is_active() else []
+    # the posting list's length in bytes; whoosh-reloaded 2.7 reads it back as a 1-tuple
+    length = matcher._length
+    data = matcher._postfile.get(
+        matcher._startoffset, length[0] if isinstance(length, tuple) else length
+    )
+    if data[:4] != BLOCKS_MAGIC:
+        raise OSError("a posting list of the search index is damaged (bad block tag)")
     found = []
-    while not matcher._atend:
-        found.append(matcher._block)
-        matcher._next_block()
+    at, last = 4, False
+    while not last:  # each block: its length (negative for the last), then its bytes
+        (length,) = unpack_int(data[at : at + _INT_SIZE])
+        last, length, at = length < 0, abs(length), at + _INT_SIZE
+        found.append(Block(data[at : at + length]))
+        at += length
     return found
 
 

@@ -1,0 +1,147 @@
+"""Which documents hold words side by side, worked out for all candidates at once (numpy).
+
+A phrase's candidates are the documents holding every one of its words; for a common pair of
+words there are thousands, and comparing each one's positions in Python was most of a
+phrase's time. Here, per word, the blocks' document ids become one array; the candidates are
+found by binary search of one array in another; the encoded positions of all candidates are
+cut out of the decompressed blocks with index arithmetic; and each position becomes one
+number, (candidate, position − the word's place in the phrase), so that the documents where
+the words stand in order are those where the numbers of every word meet: one sorted
+intersection. The encoding read is `schema.CompactPositions`: a first byte saying whether
+the gaps between positions follow as bytes or as 32-bit integers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.search.blocks import Block
+
+_SMALL_DELTAS = 0  # the first byte of an encoded value: gaps as bytes (else 32-bit integers)
+_SHIFT = 32  # a candidate's number above, a position below
+_TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
+
+
+@dataclass(frozen=True)
+class Adjacent:
+    """The documents where the words stand in order, and each word's frequency in each."""
+
+    documents: np.ndarray  # ascending, int64
+    frequencies: list[np.ndarray]  # per word, aligned with `documents`
+
+
+class _Word:
+    """One word's posting blocks in one segment: every id as one array, and where each
+    block's postings begin in it."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        counts = np.array([block.count for block in blocks], np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(counts)))
+        # each block stores its first id whole and then gaps: made a gap from the block
+        # before, the ids of all blocks are one running sum
+        gaps = _joined([block.id_gaps() for block in blocks])
+        gaps[self.starts[1:-1]] -= np.array([block.max_id for block in blocks[:-1]], np.int64)
+        self.ids = np.cumsum(gaps)
+
+
+def _joined(sections: list[tuple[str, bytes]]) -> np.ndarray:
+    """Arrays stored as (type code, bytes), one after another, as one int64 array."""
+    codes = {code for code, _ in sections}
+    if not sections:
+        return np.empty(0, np.int64)
+    if len(codes) == 1:
+        return np.frombuffer(b"".join(part for _, part in sections), _TYPES[codes.pop()]).astype(
+            np.int64
+        )
+    return np.concatenate(
+        [np.frombuffer(part, _TYPES[code]).astype(np.int64) for code, part in sections]
+    )
+
+
+def adjacent(words: Sequence[Sequence[Block]], deleted: set[int] | None = None) -> Adjacent:
+    """The live documents in which the words (each given by its posting blocks, in phrase
+    order) appear one right after another."""
+    postings = [_Word(blocks) for blocks in words]
+    candidates = _holding_all(postings)
+    if deleted and len(candidates):
+        candidates = candidates[~np.isin(candidates, np.fromiter(deleted, np.int64))]
+    if not len(candidates):
+        return Adjacent(candidates, [candidates for _ in postings])
+    starts: np.ndarray | None = None
+    frequencies = []
+    for place, word in enumerate(postings):
+        keys, counts = _position_keys(word, candidates, place)
+        frequencies.append(counts)
+        starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+        if not len(starts):
+            break
+    found = np.unique(starts >> _SHIFT) if starts is not None else np.empty(0, np.int64)
+    return Adjacent(candidates[found], [counts[found] for counts in frequencies])
+
+
+def _holding_all(postings: list[_Word]) -> np.ndarray:
+    """The documents in every word's postings: the rarest word's, looked up in the others'."""
+    by_size = sorted(postings, key=lambda word: len(word.ids))
+    found = by_size[0].ids
+    for other in by_size[1:]:
+        if not len(found):
+            break
+        places = np.searchsorted(other.ids, found)
+        inside = places < len(other.ids)
+        found = found[inside]
+        found = found[other.ids[places[inside]] == found]
+    return found
+
+
+def _position_keys(
+    word: _Word, candidates: np.ndarray, place: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate's index << 32) + position − place, for every position of the word in every
+    candidate; and the word's frequency in each candidate."""
+    postings = np.searchsorted(word.ids, candidates)  # every candidate is in the word's ids
+    data, first, last = _value_ranges(word, postings)
+    buffer = np.frombuffer(data, np.uint8)
+    small = buffer[first] == _SMALL_DELTAS
+    payload = last - first - 1
+    counts = np.where(small, payload, payload // 4)
+    keys = []
+    for chosen, width in ((small, 1), (~small, 4)):
+        if chosen.any():
+            which = np.flatnonzero(chosen)
+            positions = _positions(buffer, first[which] + 1, payload[which], width)
+            owners = np.repeat(which, counts[which])
+            keep = positions >= place
+            keys.append((owners[keep] << _SHIFT) + (positions[keep] - place))
+    return np.concatenate(keys) if keys else np.empty(0, np.int64), counts
+
+
+def _value_ranges(word: _Word, postings: np.ndarray) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """The decompressed values of the blocks holding the postings, joined, and each
+    posting's value as a (first, end) byte range in them."""
+    holding = np.searchsorted(word.starts, postings, side="right") - 1
+    needed = np.unique(holding)
+    sections = [word.blocks[number].value_sections() for number in needed.tolist()]
+    ends = np.concatenate(([0], np.cumsum(_joined([(code, size) for code, size, _ in sections]))))
+    counts = word.starts[needed + 1] - word.starts[needed]
+    before = np.cumsum(counts) - counts  # where each needed block's postings begin in `ends`
+    places = postings - word.starts[holding] + before[np.searchsorted(needed, holding)]
+    return b"".join(data for _, _, data in sections), ends[places], ends[places + 1]
+
+
+def _positions(buffer: np.ndarray, first: np.ndarray, size: np.ndarray, width: int) -> np.ndarray:
+    """The positions encoded in buffer[first : first + size] for each range: gaps (of `width`
+    bytes each, little-endian) summed up within each range."""
+    total = int(size.sum())
+    begins = np.cumsum(size) - size
+    picked = np.arange(total) - np.repeat(begins - first, size)
+    raw = buffer[picked]
+    gaps = raw.astype(np.int64) if width == 1 else raw.view("<u4").astype(np.int64)
+    counts = size // width
+    summed = np.cumsum(gaps)
+    before = np.cumsum(counts) - counts  # where each range's gaps begin in `gaps`
+    base = np.where(before > 0, summed[np.maximum(before - 1, 0)], 0)
+    return summed - np.repeat(base, counts)
