@@ -120,6 +120,35 @@ class CorroborationCache:
                     by_claim.update(dict.fromkeys(judgement.claim_ids, judgement))
             return [(model.claims[c], by_claim[c]) for c in chosen]
 
+    def telling_in_articles(
+        self, article_ids: set[int], claim_ids: set[int] | None = None
+    ) -> tuple[list[ClaimEvidence], list[ClusterJudgement]]:
+        """The claims of these articles (only `claim_ids` of them, if given) in claim order, and
+        the clusters among theirs that say something (each judged once): more than one claim, a
+        claim marked corroborated, or a contradiction. A claim alone in its cluster, unmarked
+        and uncontradicted, is not judged at all (most claims of a large case)."""
+        with self._lock:
+            model = self.model()
+            chosen = sorted(
+                c
+                for a in article_ids
+                for c in model.by_article.get(a, ())
+                if c in model.claims and (claim_ids is None or c in claim_ids)
+            )
+            seen: set[int] = set()
+            telling: list[ClusterJudgement] = []
+            for claim_id in chosen:
+                if claim_id in seen:
+                    continue
+                cluster = model.graph.cluster_of(claim_id)
+                if len(cluster) == 1 and not _alone_telling(model, claim_id):
+                    continue
+                judgement = judged(model, cluster)
+                seen.update(judgement.claim_ids)
+                if _says_something(judgement):
+                    telling.append(judgement)
+            return [model.claims[c] for c in chosen], telling
+
     def articles_of(self, claim_ids: set[int]) -> dict[int, int]:
         with self._lock:
             claims = self.model().claims
@@ -144,6 +173,17 @@ def judged(model: ReadModel, cluster: frozenset[int]) -> ClusterJudgement:
     members = [model.claims[c] for c in cluster if c in model.claims]
     contradicting = {other for c in cluster for other in model.contradicts.get(c, ())}
     return judge_cluster(members, model.names, contradicting)
+
+
+def _alone_telling(model: ReadModel, claim_id: int) -> bool:
+    """Whether a claim judged alone says something: marked corroborated, or contradicted."""
+    contradicted = any(other != claim_id for other in model.contradicts.get(claim_id, ()))
+    return contradicted or model.claims[claim_id].marked_corroborated
+
+
+def _says_something(cluster: ClusterJudgement) -> bool:
+    many = len(cluster.claim_ids) > 1
+    return many or cluster.marked_corroborated or bool(cluster.contradicted_by)
 
 
 def claim_corroboration(project: Project, claim_id: int) -> ClaimCorroboration:

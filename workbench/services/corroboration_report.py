@@ -29,25 +29,17 @@ def corroboration_section(
     """The section for a report on these articles (and, if given, only these claims)."""
     cache = cache_for(project)
     chosen = set(claim_ids) if claim_ids is not None else None
-    judged = cache.in_articles(set(article_ids), chosen)
+    claims_in_report, telling = cache.telling_in_articles(set(article_ids), chosen)
     claims = cache.model().claims
     titles = _titles(project)
-    listed: dict[int, ClusterEntry] = {}
-    for _claim, cluster in judged:
-        if cluster.id not in listed and _says_something(cluster):
-            listed[cluster.id] = _entry(cluster, claims, titles)
-    cited = {hop.named for claim, _cluster in judged for hop in claim.hops}
+    listed = {cluster.id: _entry(cluster, claims, titles) for cluster in telling}
+    cited = {hop.named for claim in claims_in_report for hop in claim.hops}
     records = tuple(
         TrackEntry(r.name, r.reliability, r.outcome, r.period, r.reason)
         for key, r in track_records(project).items()
         if r.claims and key in cited
     )
     return CorroborationSection(tuple(listed[key] for key in sorted(listed)), records)
-
-
-def _says_something(cluster: ClusterJudgement) -> bool:
-    many = len(cluster.claim_ids) > 1
-    return many or cluster.marked_corroborated or bool(cluster.contradicted_by)
 
 
 def _titles(project: Project) -> dict[int, str]:
