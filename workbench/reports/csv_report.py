@@ -1,7 +1,8 @@
 """The claims as CSV: one row per claim, UTF-8 with a byte-order mark so spreadsheet apps read
 the accents right, and every cell that a spreadsheet would run as a formula neutralised.
 
-Written as it is read: one pass over the report's articles without their text."""
+Written as it is read: one pass over the report's claim lines (`reports.claim_lines`), which a
+report on a project has the database assemble, a batch at a time."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from functools import cache
 from typing import BinaryIO
 
 from workbench.domain.grades import combined_grade
-from workbench.reports.model import Article, Claim, Report, credibility_label
+from workbench.reports.claim_lines import ClaimLine, claim_lines
+from workbench.reports.model import Report, credibility_label
 from workbench.reports.safe_text import has_unsafe, xml_safe
-from workbench.reports.wording import links_text
 
 PASSES = 1
 SECTIONS = False  # the claims only: no analysis sections (see reports.shows_sections)
@@ -74,19 +75,8 @@ def write(report: Report, out: BinaryIO) -> None:
     stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
-    number = 0
-    for batch in report.batches(text=False):
-        rows = []
-        for article in batch:
-            number += 1
-            if not article.claims:
-                continue
-            first = [number, *_safe_cells(_article_cells(article))]
-            url = first.pop()
-            for claim in article.claims:
-                cells = _safe_cells(_claim_cells(claim))
-                rows.append([claim.number, *first, *cells, claim.start, claim.end, url])
-        writer.writerows(rows)
+    for lines in claim_lines(report):
+        writer.writerows([_row(line) for line in lines])
     stream.flush()
     stream.detach()
 
@@ -95,35 +85,31 @@ def write(report: Report, out: BinaryIO) -> None:
 _RISKY_FIRST = FORMULA_CHARACTERS | {" "}
 
 
-def _safe_cells(cells: list[str]) -> list[str]:
-    """`neutralise` on every cell (one scan of them all for XML-unsafe characters)."""
+def _row(line: ClaimLine) -> list[str | int]:
+    """A claim line as the CSV's cells, each text cell `neutralise`d (one scan of them all
+    for XML-unsafe characters)."""
+    cells = [
+        line.title,
+        line.outlet,
+        line.published,
+        line.exact,
+        line.summary,
+        line.kind,
+        line.status,
+        _credibility(line.credibility),
+        _grade(line.first_reliability, line.credibility),
+        line.reliabilities,
+        line.chain,
+        line.actors,
+        line.events,
+        line.tags,
+        line.notes,
+        line.url,
+    ]
     if has_unsafe("\n".join(cells)):
         cells = [xml_safe(cell) for cell in cells]
-    return [_formula_safe(cell) if cell[:1] in _RISKY_FIRST else cell for cell in cells]
-
-
-def _article_cells(article: Article) -> list[str]:
-    published = article.published.date().isoformat() if article.published else ""
-    return [article.title, article.outlet, published, article.url]
-
-
-def _claim_cells(claim: Claim) -> list[str]:
-    """A claim's text cells, from Quote to Notes."""
-    hops = claim.attribution
-    return [
-        claim.exact,
-        claim.summary,
-        claim.kind,
-        claim.status,
-        _credibility(claim.credibility),
-        _grade(hops[0].reliability if hops else None, claim.credibility),
-        "; ".join(f"{hop.name}: {hop.reliability}" for hop in hops if hop.reliability),
-        " → ".join(f"{hop.name} ({hop.role})" for hop in hops),
-        links_text(claim.actors),
-        links_text(claim.events),
-        "; ".join(claim.tags),
-        "\n\n".join(claim.notes),
-    ]
+    safe = [_formula_safe(cell) if cell[:1] in _RISKY_FIRST else cell for cell in cells]
+    return [line.number, line.article, *safe[:15], line.start, line.end, safe[15]]
 
 
 @cache

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
-from typing import overload
+from typing import Any, overload
 
 from workbench.domain.grades import Reliability, combined_grade, credibility_wording
 from workbench.reports.ach_model import AchTable
 from workbench.reports.corroboration_model import CorroborationSection
+from workbench.reports.wording import CHAIN_JOIN, HOP
 
 SOURCE, ACTOR = "source", "actor"
 
@@ -38,7 +39,7 @@ class Hop:
 
     @property
     def text(self) -> str:
-        return f"{self.name} ({self.role})"
+        return HOP.format(name=self.name, role=self.role)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Claim:
     @property
     def chain_text(self) -> str:
         """unnamed sources (speaker) → Reuters (reported by) → Deftechtimes (published by)"""
-        return " → ".join(hop.text for hop in self.attribution)
+        return CHAIN_JOIN.join(hop.text for hop in self.attribution)
 
     @property
     def grade(self) -> str:
@@ -198,6 +199,9 @@ class Relation:
     kind: str
 
 
+TableReader = Callable[[], Iterator[tuple[int, list[Any]]]]  # see ArticleStream.table
+
+
 class ArticleStream:
     """A report's articles read from the project a batch at a time, afresh on every pass.
 
@@ -206,6 +210,7 @@ class ArticleStream:
     CSV, contents pages). `count` and `claim_count` are known before any pass, and `outline()`
     gives titles and claim counts without reading the articles. Iterating the stream itself is
     a full pass; renderers ask for batches, so memory stays flat in the project's size.
+    `tables`: flat tables the project assembles itself (e.g. "claims", `reports.claim_lines`).
     """
 
     def __init__(
@@ -214,9 +219,16 @@ class ArticleStream:
         claim_count: int,
         read: Callable[[bool, bool], Iterator[list[Article]]],
         outline: Callable[[], Iterator[tuple[str, int]]],
+        tables: Mapping[str, TableReader] | None = None,
     ) -> None:
         self.count, self.claim_count = count, claim_count
         self._read, self._outline = read, outline
+        self.tables: Mapping[str, TableReader] = tables or {}
+
+    def table(self, name: str) -> Iterator[tuple[int, list[Any]]] | None:
+        """A pass over table `name`: (articles covered, rows) per batch; None: no such table."""
+        reader = self.tables.get(name)
+        return reader() if reader is not None else None
 
     def batches(self, *, text: bool = True, claims: bool = True) -> Iterator[list[Article]]:
         return self._read(text, claims)

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from string import Formatter
+from typing import TYPE_CHECKING
+
 from workbench.domain.text import plural
-from workbench.reports.model import Claim, Hop, Link, Report
+
+if TYPE_CHECKING:  # only named in annotations: the model itself words its chain with HOP
+    from workbench.reports.model import Claim, Hop, Link, Report
 
 STATUSES = ("unverified", "corroborated", "disputed", "refuted")
+
+# A claim's chain, links, tags and notes on one line each (the CSV's cells, the JSON-LD chain
+# body). Templates, so that the database can build the very same text: services/claim_table.py
+# turns each into SQL with `template_parts`, and a test holds the two to agreeing.
+HOP = "{name} ({role})"  # Reuters (reported by)
+CHAIN_JOIN = " → "
+HOP_RELIABILITY = "{name}: {reliability}"  # Reuters: B
+RELIABILITIES_JOIN = "; "
+LINK = "{name} ({role})"  # Iran (speaker)
+LINKS_JOIN = ", "
+TAGS_JOIN = "; "
+NOTES_JOIN = "\n\n"
+
+
+def template_parts(template: str) -> list[tuple[str, str | None]]:
+    """A template as (literal text, field name or None) pieces, in order."""
+    return [(literal, field) for literal, field, _spec, _conv in Formatter().parse(template)]
 
 
 def hop_details(hop: Hop) -> str:
@@ -22,7 +44,7 @@ def hop_details(hop: Hop) -> str:
 
 def chain_details(claim: Claim) -> str:
     """The chain with each source's reliability: unnamed sources (speaker; F) → Reuters (...)"""
-    return " → ".join(
+    return CHAIN_JOIN.join(
         f"{hop.name} ({hop.role}{'; ' + hop.reliability if hop.reliability else ''})"
         for hop in claim.attribution
     )
@@ -30,7 +52,15 @@ def chain_details(claim: Claim) -> str:
 
 def links_text(links: tuple[Link, ...]) -> str:
     """Iran (speaker), Russia (target)"""
-    return ", ".join(f"{link.name} ({link.role})" for link in links)
+    return LINKS_JOIN.join(LINK.format(name=link.name, role=link.role) for link in links)
+
+
+def link_pairs_text(pairs: list[tuple[str, str]]) -> str:
+    """`links_text` of (name, role) pairs in any order, sorted as the report model sorts
+    links (by case-folded name, then role; the name breaks ties as its ref would)."""
+    if len(pairs) > 1:
+        pairs = sorted(pairs, key=lambda pair: (pair[0].casefold(), pair[1], pair[0]))
+    return LINKS_JOIN.join(LINK.format(name=name, role=role) for name, role in pairs)
 
 
 def relations_by_claim(report: Report) -> dict[str, list[str]]:

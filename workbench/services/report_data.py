@@ -29,6 +29,8 @@ from workbench.domain import (
     SourceAlias,
 )
 from workbench.reports import model as rm
+from workbench.reports.claim_lines import TABLE
+from workbench.services.claim_table import claim_table
 from workbench.services.project import Project
 from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
 from workbench.services.report_usage import Usage, read_usage
@@ -78,6 +80,9 @@ def read_contents(project: Project, selection: Selection) -> Contents:
         claim_count=sum(claim_counts),
         read=lambda text, claims: _passes(project, selection, event_refs, text, claims),
         outline=lambda: _outline(project, selection, claim_counts),
+        tables={
+            TABLE: lambda: claim_table(project, selection.article_ids, selection.claim_ids, BATCH)
+        },
     )
     return Contents(
         articles=stream,

@@ -210,17 +210,24 @@ def _watched(
     total = max(1, stream.count * passes)
     done = 0
 
-    def read(text: bool, claims: bool) -> Iterator[list[rm.Article]]:
+    def counted(batches: Iterator[Any], articles: Callable[[Any], int]) -> Iterator[Any]:
         nonlocal done
-        for batch in stream.batches(text=text, claims=claims):
+        for batch in batches:
             if cancelled is not None and cancelled():
                 raise ExportCancelled("the export was cancelled; nothing was written")
             yield batch
-            done = min(total, done + len(batch))
+            done = min(total, done + articles(batch))
             if progress is not None:
                 progress(done, total)
 
-    watched = rm.ArticleStream(stream.count, stream.claim_count, read, stream.outline)
+    def read(text: bool, claims: bool) -> Iterator[list[rm.Article]]:
+        return counted(stream.batches(text=text, claims=claims), len)
+
+    def table(reader: rm.TableReader) -> rm.TableReader:
+        return lambda: counted(reader(), lambda batch: int(batch[0]))
+
+    tables = {name: table(reader) for name, reader in stream.tables.items()}
+    watched = rm.ArticleStream(stream.count, stream.claim_count, read, stream.outline, tables)
     return replace(report, articles=watched)
 
 

@@ -1,0 +1,195 @@
+"""A report's claims as flat lines (`reports.claim_lines.ClaimLine`, the CSV's rows), assembled
+by the database: no object per claim, hop or link.
+
+For each batch of articles one query gives every claim in report order with its chain, the
+chain's reliabilities, its actor and event links, tags and notes already joined into text by
+SQL. The words are built here from the templates in `reports.wording`, so they are stated
+once; links and tags are ordered as the report model orders them (by case-folded name, the
+`casefold` SQL function being Python's own `str.casefold`), so the text agrees word for word
+with the model's (tests/reports/test_claim_table.py). Memory is one batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import reduce
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, String, bindparam, case, func, literal, select
+
+from workbench.domain import (
+    Actor,
+    Article,
+    AttributionHop,
+    Claim,
+    ClaimActor,
+    ClaimEvent,
+    Event,
+    Note,
+    Source,
+    Tag,
+    Tagging,
+)
+from workbench.domain.entities import named_reliability
+from workbench.reports import wording
+from workbench.reports.claim_lines import ClaimLine
+from workbench.services.plain_rows import plain_rows
+from workbench.services.project import Project
+
+Batch = tuple[int, list[ClaimLine]]  # (articles covered, their chosen claims' lines)
+# The batch's article ids as one JSON array: their order is the report's.
+CHOSEN = func.json_each(bindparam("chosen", type_=String)).table_valued("key", "value")
+
+
+def worded(template: str, **columns: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A `reports.wording` template as SQL: its text and columns joined with `||`."""
+    pieces: list[ColumnElement[Any]] = []
+    for text, field in wording.template_parts(template):
+        if text:
+            pieces.append(literal(text))
+        if field is not None:
+            pieces.append(columns[field])
+    return reduce(lambda joined, piece: joined.op("||")(piece), pieces)
+
+
+def _joined(items: Any, value: ColumnElement[Any], separator: str) -> ColumnElement[Any]:
+    """`separator.join` of `value` over an ordered subquery of one claim's rows ("" if none)."""
+    joined = func.coalesce(func.group_concat(value, separator), "")
+    return select(joined).select_from(items).scalar_subquery()
+
+
+def _casefolded(name: Any) -> ColumnElement[Any]:
+    return func.casefold(name)
+
+
+_HOP_NAME = case(
+    (AttributionHop.source_id.is_not(None), func.coalesce(Source.name, "")),
+    else_=func.coalesce(Actor.name, ""),
+)
+_CLAIM_HOPS = (
+    select(
+        _HOP_NAME.label("name"),
+        AttributionHop.role.label("role"),
+        named_reliability().label("reliability"),
+    )
+    .select_from(AttributionHop)
+    .outerjoin(Source, Source.id == AttributionHop.source_id)
+    .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
+    .where(AttributionHop.claim_id == Claim.id)
+    .order_by(AttributionHop.position)
+    .correlate(Claim)
+)
+_HOPS = _CLAIM_HOPS.subquery("hops")
+_ACTORS = (
+    select(Actor.name.label("name"), ClaimActor.role.label("role"))
+    .select_from(ClaimActor)
+    .join(Actor, Actor.id == ClaimActor.actor_id)
+    .where(ClaimActor.claim_id == Claim.id)
+    .order_by(_casefolded(Actor.name), ClaimActor.role, Actor.name)
+    .correlate(Claim)
+    .subquery("claim_actors")
+)
+_EVENTS = (
+    select(Event.title.label("name"), ClaimEvent.role.label("role"))
+    .select_from(ClaimEvent)
+    .join(Event, Event.id == ClaimEvent.event_id)
+    .where(ClaimEvent.claim_id == Claim.id)
+    .order_by(_casefolded(Event.title), ClaimEvent.role, Event.title)
+    .correlate(Claim)
+    .subquery("claim_events")
+)
+_TAGS = (
+    select(Tag.name.label("name"))
+    .select_from(Tagging)
+    .join(Tag, Tag.id == Tagging.tag_id)
+    .where(Tagging.target_kind == "claim", Tagging.target_id == Claim.id)
+    .order_by(_casefolded(Tag.name), Tag.name)
+    .correlate(Claim)
+    .subquery("claim_tags")
+)
+_NOTES = (
+    select(Note.body)
+    .where(Note.target_kind == "claim", Note.target_id == Claim.id)
+    .order_by(Note.id)
+    .correlate(Claim)
+    .subquery("claim_notes")
+)
+_RELIABILITY = worded(wording.HOP_RELIABILITY, name=_HOPS.c.name, reliability=_HOPS.c.reliability)
+CLAIM_LINES = (  # the columns of a ClaimLine from `exact` to `notes`, then the claim's own
+    select(
+        Claim.exact,
+        Claim.summary,
+        Claim.kind,
+        Claim.status,
+        Claim.credibility,
+        _CLAIM_HOPS.with_only_columns(named_reliability()).limit(1).scalar_subquery(),
+        _joined(_HOPS, case((_HOPS.c.reliability != "", _RELIABILITY)), wording.RELIABILITIES_JOIN),
+        _joined(
+            _HOPS, worded(wording.HOP, name=_HOPS.c.name, role=_HOPS.c.role), wording.CHAIN_JOIN
+        ),
+        _joined(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
+        _joined(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
+        _joined(_TAGS, _TAGS.c.name, wording.TAGS_JOIN),
+        _joined(_NOTES, _NOTES.c.body, wording.NOTES_JOIN),
+        Claim.start,
+        Claim.end,
+        Claim.id,
+        Claim.article_id,
+    )
+    .join(CHOSEN, CHOSEN.c.value == Claim.article_id)
+    .order_by(CHOSEN.c.key, Claim.start, Claim.end, Claim.id)
+)
+ARTICLE_LINES = select(Article.id, Article.title, Article.outlet, Article.published, Article.url)
+ARTICLE_LINES = ARTICLE_LINES.join(CHOSEN, CHOSEN.c.value == Article.id).order_by(CHOSEN.c.key)
+
+
+def claim_table(
+    project: Project, article_ids: tuple[int, ...], claim_ids: frozenset[int] | None, batch: int
+) -> Iterator[Batch]:
+    """The lines of the chosen claims (None: all) of the chosen articles, in report order,
+    `batch` articles at a time, in one read transaction."""
+    numbers = [0, 0]  # the last article's and the last claim's number
+    with project.reading() as orm_session:
+        connection = orm_session.connection()
+        with_casefold(connection)
+        for at in range(0, len(article_ids), batch):
+            chunk = article_ids[at : at + batch]
+            yield len(chunk), _lines(connection, json.dumps(chunk), claim_ids, numbers)
+
+
+def with_casefold(connection: Connection) -> None:
+    """Give the connection's SQLite the SQL function `casefold`: Python's `str.casefold`."""
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.create_function("casefold", 1, _casefold, deterministic=True)
+
+
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _lines(
+    connection: Connection,
+    chosen: str,
+    wanted: frozenset[int] | None,
+    numbers: list[int],
+) -> list[ClaimLine]:
+    """The lines of one batch, numbering on from `numbers` (and moving them on)."""
+    claims: dict[int, list[tuple[Any, ...]]] = {}
+    for row in plain_rows(connection, CLAIM_LINES, chosen=chosen):
+        if wanted is None or row[14] in wanted:
+            claims.setdefault(row[15], []).append(row[:14])
+    lines: list[ClaimLine] = []
+    make = ClaimLine._make
+    article_number, number = numbers
+    for article_id, title, outlet, published, url in plain_rows(
+        connection, ARTICLE_LINES, chosen=chosen
+    ):
+        article_number += 1
+        day = published.date().isoformat() if published else ""
+        for row in claims.get(article_id, ()):
+            number += 1
+            lines.append(make((number, article_number, title, outlet, day, *row, url)))
+    numbers[:] = article_number, number
+    return lines
