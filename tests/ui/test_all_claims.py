@@ -129,11 +129,11 @@ def test_the_shortcuts_page_lists_all_claims(sample_window: MainWindow) -> None:
     assert ("All claims", "Del", "Delete the selected claims") in page.rows()  # the action's own
 
 
-def test_the_first_screenful_shows_before_the_whole_list(
+def test_the_first_page_comes_with_the_total(
     qtbot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With screens of two rows, the list shows two claims first, then all six; the listing
-    is said to be complete (selection kept, count final) only once, with all six."""
+    """With pages of two rows, the list is shown once, with all six rows counted (the total
+    comes with the first page), and the listing is said to be complete once."""
     monkeypatch.setattr(all_claims_model, "BLOCK", 2)
     model = AllClaimsModel(sample_window.session.project, tasks=sample_window.session.tasks)
     shown: list[int] = []
@@ -142,17 +142,18 @@ def test_the_first_screenful_shows_before_the_whole_list(
     model.listed.connect(lambda: complete.append(model.rowCount()))
     model.reload()
     qtbot.waitUntil(lambda: not model.listing, timeout=WAIT_MS)
-    assert shown == [2, 6]
+    assert shown == [6]
     assert complete == [6]
+    assert len({model.id_at(row) for row in range(6)}) == 6  # the later pages read on demand
 
 
-def test_the_count_never_calls_the_first_screenful_the_total(
+def test_the_count_is_the_total_from_the_first_page(
     qtbot, panel: AllClaimsPanel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """While only the first screenful is in, the count says so; the total shown is all six."""
+    """With only the first page of two read, the count already says all six claims."""
     monkeypatch.setattr(all_claims_model, "BLOCK", 2)
     said: list[str] = []
     panel.model.modelReset.connect(lambda: said.append(panel.count.text()))
     panel.reload()
     qtbot.waitUntil(lambda: not panel.model.listing, timeout=WAIT_MS)
-    assert said == ["first 2 claims shown, listing the rest…", "6 claims"]
+    assert said == ["6 claims"]

@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session, aliased
 from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimActor, Source, Tag, Tagging
 from workbench.domain.entities import named_reliability
 from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
+from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
     Contains,
+    FirstPage,
     Order,
     SortKey,
     checked_window,
@@ -146,6 +148,8 @@ SORT_COLUMNS: dict[str, Any] = {
     "updated": Claim.updated_at,
 }
 SORTS = ("article", *SORT_COLUMNS, "grade", "attribution", "actors", "tags")
+# The orders an index holds, so that a page of them is an index range (see `claim_ids`).
+PAGED_SORTS = ("updated", "status", "credibility", "quote")
 
 
 def claim_ids(
@@ -167,6 +171,19 @@ def claim_ids(
         query = query.limit(limit).offset(offset)
     with project.reading() as session:
         return _ids(session, query)
+
+
+def first_page(
+    project: Project,
+    claim_filter: ClaimFilter = ClaimFilter(),
+    sort: str = "updated",
+    descending: bool = True,
+    size: int = 128,
+) -> FirstPage:
+    """What the list shows first: the first page of claims and the total."""
+    query, order = _listing(claim_filter, sort, descending)
+    counted = _filtered(select(Claim.id), claim_filter)
+    return listing_order.first_page(project, query, counted, order, size)
 
 
 def claim_count(project: Project, claim_filter: ClaimFilter = ClaimFilter()) -> int:

@@ -30,9 +30,11 @@ from workbench.domain import (
 )
 from workbench.domain.grades import ClaimStatus
 from workbench.domain.name_keys import name_key
+from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
     Contains,
+    FirstPage,
     Order,
     SortKey,
     count_listed,
@@ -99,6 +101,8 @@ SORT_COLUMNS: dict[str, Any] = {
     "imported": Article.imported_at,
     "claims": func.coalesce(_CLAIM_COUNTS.c.claims, 0),
 }
+# The orders an index holds, so that a page of them is an index range (see `article_page`).
+PAGED_SORTS = ("published", "title", "imported")
 
 
 def article_ids(
@@ -128,6 +132,23 @@ def article_page(
     first, or on scrolling), read from the sort's index where it has one."""
     query, order = _listing(article_filter, sort, descending)
     return page_ids(project, query, order, offset, limit)
+
+
+def first_page(
+    project: Project,
+    article_filter: ArticleFilter = ArticleFilter(),
+    sort: str = "published",
+    descending: bool = True,
+    size: int = 128,
+) -> FirstPage:
+    """What the library shows first: the first page and the total. For an order no index
+    holds (by claims, by outlet) it is every id: one sort costs less than a sort per page."""
+    query, order = _listing(article_filter, sort, descending)
+    if sort not in PAGED_SORTS:
+        ids = article_ids(project, article_filter, sort, descending)
+        return FirstPage(ids, len(ids))
+    counted = _filtered(select(Article.id), article_filter)
+    return listing_order.first_page(project, query, counted, order, size)
 
 
 def article_count(project: Project, article_filter: ArticleFilter = ArticleFilter()) -> int:

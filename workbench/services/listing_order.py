@@ -109,6 +109,27 @@ def _same(column: Column, value: Any) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
 
 
+@dataclass(frozen=True)
+class FirstPage:
+    """What a list shows first: the ids of its first page, and how many rows it has in all."""
+
+    ids: list[int]
+    total: int
+
+    @property
+    def whole(self) -> bool:
+        """Whether the page is the whole listing."""
+        return len(self.ids) == self.total
+
+
+def first_page(
+    project: Project, listed: Select, counted: Select, order: Order, size: int
+) -> FirstPage:
+    """The first `size` ids of the listing, and its total (counted only if the page is full)."""
+    ids = page_ids(project, listed, order, 0, size)
+    return FirstPage(ids, len(ids) if len(ids) < size else count_listed(project, counted))
+
+
 def checked_window(offset: int, limit: int, what: str = "row") -> None:
     """A clear error for a page that cannot be shown."""
     if offset < 0 or limit < 1:

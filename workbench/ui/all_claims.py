@@ -218,9 +218,7 @@ class AllClaimsPanel(QWidget):
     def _selection_changed(self) -> None:
         chosen = len(self.selected_ids())
         total = self.model.rowCount()
-        listed = plural(total, "claim")
-        if self.model.listing:  # only the first screenful is in: never call it the total
-            listed = f"first {listed} shown, listing the rest…"
+        listed = plural(total, "claim")  # the total: it comes with the first page
         self.count.setText(f"{listed}, {chosen:,} selected" if chosen else listed)
         for button in self.bulk_buttons:
             button.setEnabled(chosen > 0)

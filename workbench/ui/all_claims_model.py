@@ -1,7 +1,9 @@
-"""The "All claims" Qt model: only claim ids, rows fetched lazily a block at a time.
+"""The "All claims" Qt model: claims read a page at a time, rows when painted.
 
-100,000 claims cost one id query; scrolling fetches the blocks on screen and a small cache
-keeps the recent ones. Sorting is done by the database (the ids come back sorted).
+500,000 claims cost the first page of ids and the total (read from the sort's index where it
+has one); scrolling reads the pages on screen and a small cache keeps the recent ones. Sorting
+is done by the database. For an order no index holds (grade, actors, ...) every id is then read
+in the background, so that scrolling cuts pages from that list instead of sorting again.
 """
 
 from __future__ import annotations
@@ -12,8 +14,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workbench.domain.grades import credibility_label
 from workbench.services import Project
-from workbench.services.claim_list import ClaimFilter, ClaimRow, claim_ids, claim_rows
-from workbench.ui.lazy_rows import LazyRows
+from workbench.services.claim_list import (
+    PAGED_SORTS,
+    ClaimFilter,
+    ClaimRow,
+    claim_ids,
+    claim_place,
+    claim_rows,
+    first_page,
+)
+from workbench.ui.paged_rows import Listing, PagedRows, every_id
 from workbench.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,9 +51,9 @@ ARTICLE_ID = Qt.ItemDataRole.UserRole + 1
 class AllClaimsModel(QAbstractTableModel):
     """Every claim of the project that passes the filter, as rows.
 
-    Given the window's task runner, the ids are asked for in the background (500,000 claims
-    take longer than the UI may wait): the first screenful, shown as soon as it is in, then
-    all of them, and `listed` fires when they are in; without one, all at once.
+    Given the window's task runner, the first page and the total are asked for in the
+    background, shown together, and `listed` fires; for an order no index holds, every id is
+    read after that, in the background too. Without one, the first page and total at once.
     """
 
     listed = Signal()
@@ -60,7 +70,7 @@ class AllClaimsModel(QAbstractTableModel):
         self.claim_filter = ClaimFilter()
         self.sort_key = "updated"
         self.descending = True
-        self._rows: LazyRows[ClaimRow] = LazyRows(self._fetch, block=lambda: BLOCK)
+        self._rows: PagedRows[ClaimRow] = PagedRows(self._fetch, block=lambda: BLOCK)
         self.loaded = False
 
     @property
@@ -72,58 +82,58 @@ class AllClaimsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask the project again which claims pass the filter, in order."""
-        project, wanted = self.project, (self.claim_filter, self.sort_key, self.descending)
         self.loaded = True
         if self.tasks is None:
-            self._show(claim_ids(project, *wanted))
+            self._show(_listing(self.project, *self._wanted()))
             return
         self._generation += 1
         generation, self.listing = self._generation, True
-        # The first screenful first (read from an index where the order has one), then all.
+        project, wanted = self.project, self._wanted()
         self.tasks.run(
             "List claims",
-            lambda _control: claim_ids(project, *wanted, limit=BLOCK),
-            on_done=lambda ids: self._first_screen(generation, ids),
+            lambda _control: _listing(project, *wanted),
+            on_done=lambda listing: self._first_page(generation, listing),
             on_error=lambda error: self._failed(generation, error),
             writes=False,
             owner=self,
         )
 
-    def _first_screen(self, generation: int, ids: list[int]) -> None:
+    def _wanted(self) -> tuple[ClaimFilter, str, bool]:
+        return self.claim_filter, self.sort_key, self.descending
+
+    def _first_page(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return
-        if len(ids) < BLOCK:  # that is every claim that passes
-            self._listed(generation, ids)
+        self.listing = False
+        self._show(listing)
+        if self.sort_key in PAGED_SORTS or len(listing.first) == listing.total:
             return
-        self._show(ids, complete=False)
-        project, wanted = self.project, (self.claim_filter, self.sort_key, self.descending)
         assert self.tasks is not None
+        project, wanted = self.project, self._wanted()
         self.tasks.run(
             "List claims",
             lambda _control: claim_ids(project, *wanted),
-            on_done=lambda every: self._listed(generation, every),
+            on_done=lambda ids: self._every_id(generation, ids),
             on_error=lambda error: self._failed(generation, error),
             writes=False,
             owner=self,
         )
 
-    def _listed(self, generation: int, ids: list[int]) -> None:
+    def _every_id(self, generation: int, ids: list[int]) -> None:
         if generation == self._generation:
-            self.listing = False
-            self._show(ids)
+            self._rows.keep_all(every_id(ids))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self.listing = False
             self.failed.emit(error)
 
-    def _show(self, ids: list[int], complete: bool = True) -> None:
-        """List these ids; `listed` says when the listing is complete (not a first screenful)."""
+    def _show(self, listing: Listing) -> None:
+        """List this (its total and first page in); `listed` says the listing is in."""
         self.beginResetModel()
-        self._rows.show(ids)
+        self._rows.show(listing)
         self.endResetModel()
-        if complete:
-            self.listed.emit()
+        self.listed.emit()
 
     def set_filter(self, claim_filter: ClaimFilter) -> None:
         self.claim_filter = claim_filter
@@ -150,6 +160,7 @@ class AllClaimsModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
+        """Every listed id, in order (read page by page: for small lists)."""
         return self._rows.ids
 
     def claim(self, row: int) -> ClaimRow | None:
@@ -187,6 +198,19 @@ class AllClaimsModel(QAbstractTableModel):
 
     def _fetch(self, ids: list[int]) -> dict[int, ClaimRow]:
         return {row.id: row for row in claim_rows(self.project, ids)}
+
+
+def _listing(project: Project, wanted: ClaimFilter, sort: str, descending: bool) -> Listing:
+    """The first page and the total, and how to read any page or find a claim's row."""
+    first = first_page(project, wanted, sort, descending, BLOCK)
+    if first.whole:
+        return every_id(first.ids)
+    return Listing(
+        first.total,
+        lambda offset, limit: claim_ids(project, wanted, sort, descending, limit, offset),
+        lambda claim_id: claim_place(project, claim_id, wanted, sort, descending),
+        first.ids,
+    )
 
 
 def _cell(row: ClaimRow, column: int) -> str:

@@ -1,8 +1,10 @@
-"""The library's Qt model: it holds only article ids and fetches rows lazily, a block at a time.
+"""The library's Qt model: it reads the articles a page at a time, rows when painted.
 
-So 100,000 articles cost one id query; scrolling fetches the few blocks on screen, and a small
-cache keeps recently seen blocks. Sorting is done by the database (the ids come back sorted).
-A near-duplicate (a syndicated copy) says in its "Copy of" column which article it copies.
+So 100,000 articles cost the first page of ids and the total (read from the sort's index);
+scrolling reads the ids and rows of the pages on screen, and a small cache keeps recently seen
+ones. Sorting is done by the database. An order no index holds (by claims, by outlet) is read
+whole, once, as before. A near-duplicate (a syndicated copy) says in its "Copy of" column which
+article it copies.
 """
 
 from __future__ import annotations
@@ -14,8 +16,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from workbench.domain.text import plural
 from workbench.services import Project
 from workbench.services.articles import CopyOf, copies_among
-from workbench.services.library import ArticleFilter, ArticleRow, article_ids, article_rows
-from workbench.ui.lazy_rows import BLOCK, LazyRows
+from workbench.services.library import (
+    ArticleFilter,
+    ArticleRow,
+    article_page,
+    article_place,
+    article_rows,
+    first_page,
+)
+from workbench.ui.paged_rows import BLOCK, Listing, PagedRows, every_id
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -42,7 +51,7 @@ class LibraryModel(QAbstractTableModel):
         self.article_filter = ArticleFilter()
         self.sort_key = "published"
         self.descending = True
-        self._rows: LazyRows[Listed] = LazyRows(self._fetch)
+        self._rows: PagedRows[Listed] = PagedRows(self._fetch)
 
     @property
     def fetches(self) -> int:
@@ -52,11 +61,29 @@ class LibraryModel(QAbstractTableModel):
     # -- what is listed ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Ask the project again which articles pass the filter, in order."""
-        ids = article_ids(self.project, self.article_filter, self.sort_key, self.descending)
+        """Ask the project again which articles pass the filter, in order: the first page and
+        the total (or, for an order no index holds, every id at once)."""
+        listing = self._listing()
         self.beginResetModel()
-        self._rows.show(ids)
+        self._rows.show(listing)
         self.endResetModel()
+
+    def _listing(self) -> Listing:
+        project, wanted, sort, descending = (
+            self.project,
+            self.article_filter,
+            self.sort_key,
+            self.descending,
+        )
+        first = first_page(project, wanted, sort, descending, BLOCK)
+        if first.whole:
+            return every_id(first.ids)
+        return Listing(
+            first.total,
+            lambda offset, limit: article_page(project, wanted, sort, descending, offset, limit),
+            lambda article_id: article_place(project, article_id, wanted, sort, descending),
+            first.ids,
+        )
 
     def set_filter(self, article_filter: ArticleFilter) -> None:
         self.article_filter = article_filter
@@ -83,6 +110,7 @@ class LibraryModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
+        """Every listed id, in order (read page by page: for small libraries)."""
         return self._rows.ids
 
     # -- Qt model ---------------------------------------------------------------------------

@@ -238,9 +238,9 @@ class MainWindow(QMainWindow):
             a.schemes.triggered.connect(self._scheme_chosen)
 
     def _open_first_article(self) -> None:
-        ids = self.library.model.ids
-        if ids and self.reader.article is None:
-            self.library.select_article(ids[0])
+        first = self.library.model.id_at(0)  # not every id: the library reads pages
+        if first is not None and self.reader.article is None:
+            self.library.select_article(first)
 
     # -- what is shown ------------------------------------------------------------------------
 
