@@ -114,6 +114,8 @@ def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
         f'          <span class="credibility">credibility {text(claim.credibility_label)}'
         "</span></p>\n"
     )
+    if claim.authors:
+        out.append(f'        <p class="by">By {text(claim.authors)}</p>\n')
     if claim.attribution:
         out.append('        <ol class="chain" aria-label="Attribution chain">\n')
         out += [

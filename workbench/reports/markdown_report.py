@@ -129,6 +129,8 @@ def _footnote(claim: Claim, relations: list[str] | None) -> str:
     if claim.summary:
         lines.append(f"**{escape(claim.summary)}**")
     lines += [f"{label}: {escape(value)}" for label, value in claim_facts(claim, relations)]
+    if claim.authors:
+        lines.append(f"By: {escape(claim.authors)}")
     lines += [f"Note: {escape(note)}" for note in claim.notes]
     return "\n\n    ".join(lines)
 

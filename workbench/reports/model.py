@@ -75,6 +75,7 @@ class Claim:
     created: datetime | None = None
     modified: datetime | None = None
     created_by: str = field(default="", compare=False)  # who made it (the change log's user)
+    changed_by: str = field(default="", compare=False)  # who changed it last (its row version)
 
     @property
     def credibility_label(self) -> str:
@@ -84,6 +85,13 @@ class Claim:
     def chain_text(self) -> str:
         """unnamed sources (speaker) → Reuters (reported by) → Deftechtimes (published by)"""
         return CHAIN_JOIN.join(hop.text for hop in self.attribution)
+
+    @property
+    def authors(self) -> str:
+        """ "alice", "alice · last changed by bob"; empty when nobody is known."""
+        if not self.changed_by or self.changed_by == self.created_by:
+            return self.created_by
+        return f"{self.created_by or 'unknown'} · last changed by {self.changed_by}"
 
     @property
     def grade(self) -> str:

@@ -64,8 +64,9 @@ CLAIM_COLUMNS = (
     Claim.updated_at,
 )
 CLAIMS = select(*CLAIM_COLUMNS).where(Claim.article_id.in_(IDS))
-CLAIM_CREATORS = (  # who created each claim of a batch's articles (its journalled row version)
-    select(Claim.id, RowVersion.created_by)
+CLAIM_CREATORS = (  # who created and last changed each claim of a batch's articles (its
+    # journalled row version)
+    select(Claim.id, RowVersion.created_by, RowVersion.changed_by)
     .join(
         RowVersion,
         (RowVersion.table_name == "claims") & (RowVersion.row_key == cast(Claim.id, String)),
@@ -210,11 +211,11 @@ class _ClaimParts:
         wanted = numbering.wanted
         chosen = rows if wanted is None else [row for row in rows if row[0] in wanted]
         links = _Links.read(session, ids, numbering.event_refs)
-        made_by = dict(plain_rows(session, CLAIM_CREATORS, ids=ids))
+        made_by = {row[0]: row[1:] for row in plain_rows(session, CLAIM_CREATORS, ids=ids)}
         parts = cls()
         number = numbering.next_number
         for row in chosen:
-            claim = links.claim(row, refs[row[0]], number, made_by.get(row[0], ""))
+            claim = links.claim(row, refs[row[0]], number, *made_by.get(row[0], ()))
             parts.claims.setdefault(row[1], []).append(claim)
             number += 1
         numbering.next_number = number
@@ -270,7 +271,9 @@ class _Links:
                 link = made[name, role] = rm.Link(name, name, role)
             self.actors.setdefault(claim_id, []).append(link)
 
-    def claim(self, row: Any, ref: str, number: int, created_by: str = "") -> rm.Claim:
+    def claim(
+        self, row: Any, ref: str, number: int, created_by: str = "", changed_by: str = ""
+    ) -> rm.Claim:
         claim_id = row[0]
         return rm.Claim(
             ref,
@@ -293,6 +296,7 @@ class _Links:
             row[12],
             row[13],
             created_by,
+            changed_by,
         )
 
 
