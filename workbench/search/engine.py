@@ -43,6 +43,9 @@ from workbench.store import ProjectStore
 
 Progress = Callable[[int, int], None]
 FILTERS = {**FACETS, "type": "doctype"}
+MISSED_PRUNED = (
+    "changes this workstation's index had not applied were pruned from the case's change feed"
+)
 # Whoosh reports unreadable index files as low-level errors, not as one type of its own.
 _DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, IndexUnusable)
 
@@ -104,6 +107,13 @@ class ProjectIndex:
                         " to rebuild it"
                     ) from None
                 self._rebuild(str(problem), progress)
+                return
+            self._rebuild_if_missed_pruned(progress)
+
+    def _rebuild_if_missed_pruned(self, progress: Progress | None) -> None:
+        """A shared store's feed pruned past what this index had applied: rebuild it."""
+        if self.writable and feed.missed_pruned(self.store, self.location):
+            self._rebuild(MISSED_PRUNED, progress)
 
     def _rebuild(
         self, reason: str, progress: Progress | None, workers: int | None = None
@@ -146,6 +156,8 @@ class ProjectIndex:
             return 0
         settled = 0
         try:
+            if self._index is not None:
+                self._rebuild_if_missed_pruned(None)
             while self._index is not None and (batch := self._next_batch()) is not None:
                 self._guarded(partial(self._apply, batch))
                 if feed.follows_feed(self.store):  # a shared feed: note how far it is applied
@@ -153,12 +165,14 @@ class ProjectIndex:
                 else:
                     indexer.settle(self.store, batch)
                 settled += len(batch.entry_ids)
+                if len(batch.entry_ids) < indexer.DRAIN_BATCH:  # all there was, when read:
+                    break  # what is committed after it waits for the next drain
         finally:
             self._writing.release()
         return settled
 
     def _next_batch(self) -> indexer.Batch | None:
-        return indexer.read_batch(self.store, location=self.location)
+        return indexer.read_batch(self.store, indexer.DRAIN_BATCH, location=self.location)
 
     def _apply(self, batch: indexer.Batch) -> None:
         with self._reading:  # the searcher finds the documents to replace

@@ -65,7 +65,10 @@ class AdjacentWords(Phrase):
                 return [], []
             terms.append(term)
         blocks = [posting_blocks(leaf_matcher(reader, self.fieldname, term)) for term in terms]
-        scorers = [weighting.scorer(searcher, self.fieldname, term) for term in terms]
+
+        def scorers() -> list[Any]:  # made only where the phrase is found
+            return [weighting.scorer(searcher, self.fieldname, term) for term in terms]
+
         if isinstance(field.format, CompactPositions) and all(
             isinstance(block, Block) for term_blocks in blocks for block in term_blocks
         ):
@@ -75,12 +78,15 @@ class AdjacentWords(Phrase):
             return [], []
         values = [_values_of(term_blocks, candidates) for term_blocks in blocks]
         ids = _side_by_side(candidates, values, _positions_of(field.format))
-        scores = [_score(doc, values, scorers, field.format) for doc in ids]
+        if not ids:
+            return [], []
+        scoring = scorers()
+        scores = [_score(doc, values, scoring, field.format) for doc in ids]
         return ids, scores
 
 
 def _matches_at_once(
-    reader: Any, blocks: list[list[Any]], scorers: list[Any], boost: float
+    reader: Any, blocks: list[list[Any]], scorers: Callable[[], list[Any]], boost: float
 ) -> tuple[list[int], list[float]]:
     """The matches and their scores, every candidate's positions compared at once (numpy;
     imported here, when a phrase is first searched for, not when the project opens)."""
@@ -89,11 +95,14 @@ def _matches_at_once(
     deleted = reader.deleted_docs_set if reader.has_deletions() else None
     found = adjacent(blocks, deleted)
     ids = found.documents.tolist()
+    if not ids:
+        return [], []
     frequencies = [counts.tolist() for counts in found.frequencies]
+    scoring = scorers()
     scores = []
     for number, doc in enumerate(ids):
         total = 0.0
-        for scorer, counts in zip(scorers, frequencies, strict=True):
+        for scorer, counts in zip(scoring, frequencies, strict=True):
             weight = counts[number] * boost
             quick = getattr(scorer, "score_of", None)
             total += quick(doc, weight) if quick else scorer.score(_Posting(doc, weight))
