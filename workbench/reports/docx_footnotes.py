@@ -1,23 +1,32 @@
-"""Real Word footnotes for python-docx, which has no API for them.
+"""Real Word footnotes for the streamed DOCX (python-docx has no API for them).
 
-The document gets a `word/footnotes.xml` part (with the separator notes Word expects), the
-"Footnote Text" and "Footnote Reference" styles, and `add` puts a numbered footnote reference at
-the end of a paragraph whose note carries the given text. Word and LibreOffice number them.
+`prepare(document)` gives python-docx's package skeleton a `word/footnotes.xml` part (with the
+separator notes Word expects, named in the settings as Word writes them) and the "Footnote
+Text" and "Footnote Reference" styles. `FootnoteStream` then writes the notes themselves, one
+at a time as the body is written, to a file of their own (the part's final text): `add` puts a
+numbered footnote reference at the end of a body paragraph and writes its note carrying the
+given lines. Word and LibreOffice number them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from workbench.reports.docx_xml import NSMAP, PLAIN, Element, R, add_run, paragraph, w
+
+PART = "word/footnotes.xml"
 EMPTY_FOOTNOTES = (
     f"<w:footnotes {nsdecls('w', 'r')}>"
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"'
@@ -27,67 +36,66 @@ EMPTY_FOOTNOTES = (
     "</w:footnote></w:footnotes>"
 )
 TEXT_STYLE, REFERENCE_STYLE = "Footnote Text", "Footnote Reference"
+TEXT_ID, REFERENCE_ID = TEXT_STYLE.replace(" ", ""), REFERENCE_STYLE.replace(" ", "")
 
 
-class Footnotes:
-    """The footnotes of one document; `add(paragraph, lines)` appends one and returns its id."""
+def prepare(document: Document) -> None:
+    """Give the package its footnotes part (the separators only), styles and settings."""
+    part = XmlPart(
+        PackURI(f"/{PART}"),
+        CONTENT_TYPE.WML_FOOTNOTES,
+        parse_xml(EMPTY_FOOTNOTES),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    _add_styles(document)
+    _name_separators(document)
 
-    def __init__(self, document: Document) -> None:
-        self._root = parse_xml(EMPTY_FOOTNOTES)
-        part = XmlPart(
-            PackURI("/word/footnotes.xml"),
-            CONTENT_TYPE.WML_FOOTNOTES,
-            self._root,
-            document.part.package,
-        )
-        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+class FootnoteStream:
+    """The footnotes part written as the body goes: `add(paragraph, lines)` references a new
+    note at the end of a body paragraph and writes the note; it returns the note's id."""
+
+    def __init__(self, writer: Any) -> None:  # lxml's incremental writer
+        self._writer = writer
         self._next_id = 1
-        _add_styles(document)
-        _name_separators(document)
 
-    def add(self, paragraph: Paragraph, lines: list[str]) -> int:
-        """Reference a new footnote at the end of `paragraph`; its text is `lines`, one per line."""
+    def add(self, body_paragraph: Element, lines: list[str]) -> int:
         note_id = self._next_id
         self._next_id += 1
-        reference = paragraph.add_run(style=REFERENCE_STYLE)
-        mark = OxmlElement("w:footnoteReference")
-        mark.set(qn("w:id"), str(note_id))
-        reference._r.append(mark)
-        self._root.append(_footnote(note_id, lines))
+        reference = etree.SubElement(body_paragraph, R)
+        properties = etree.SubElement(reference, w("rPr"))
+        etree.SubElement(properties, w("rStyle"), {w("val"): REFERENCE_ID})
+        etree.SubElement(reference, w("footnoteReference"), {w("id"): str(note_id)})
+        self._writer.write(_footnote(note_id, lines))
         return note_id
 
 
-def _footnote(note_id: int, lines: list[str]) -> BaseOxmlElement:
-    note = OxmlElement("w:footnote")
-    note.set(qn("w:id"), str(note_id))
-    paragraph = OxmlElement("w:p")
-    properties = OxmlElement("w:pPr")
-    style = OxmlElement("w:pStyle")
-    style.set(qn("w:val"), TEXT_STYLE.replace(" ", ""))
-    properties.append(style)
-    paragraph.append(properties)
-    paragraph.append(_run([OxmlElement("w:footnoteRef")], reference=True))
+@contextmanager
+def footnote_stream(target: IO[bytes]) -> Iterator[FootnoteStream]:
+    """Write the footnotes part to `target`: the separators, then each note as it is added."""
+    empty = etree.fromstring(EMPTY_FOOTNOTES.encode())
+    with etree.xmlfile(target, encoding="UTF-8") as writer:
+        writer.write_declaration(standalone=True)
+        with writer.element(empty.tag, nsmap=empty.nsmap):
+            for separator in empty:
+                writer.write(separator)
+            yield FootnoteStream(writer)
+
+
+def _footnote(note_id: int, lines: list[str]) -> Element:
+    note = etree.Element(w("footnote"), {w("id"): str(note_id)}, nsmap=NSMAP)
+    text = paragraph(TEXT_ID)
+    note.append(text)
+    mark = etree.SubElement(text, R)
+    properties = etree.SubElement(mark, w("rPr"))
+    etree.SubElement(properties, w("rStyle"), {w("val"): REFERENCE_ID})
+    etree.SubElement(mark, w("footnoteRef"))
     for index, line in enumerate(lines):
-        parts = [] if index == 0 else [OxmlElement("w:br")]
-        text = OxmlElement("w:t")
-        text.set(qn("xml:space"), "preserve")
-        text.text = (" " if index == 0 else "") + line
-        paragraph.append(_run([*parts, text]))
-    note.append(paragraph)
+        run = add_run(text, (" " if index == 0 else "") + line, PLAIN)
+        if index:
+            run.insert(0, etree.Element(w("br")))
     return note
-
-
-def _run(children: list[BaseOxmlElement], reference: bool = False) -> BaseOxmlElement:
-    run = OxmlElement("w:r")
-    if reference:
-        properties = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), REFERENCE_STYLE.replace(" ", ""))
-        properties.append(style)
-        run.append(properties)
-    for child in children:
-        run.append(child)
-    return run
 
 
 def _name_separators(document: Document) -> None:
@@ -96,8 +104,8 @@ def _name_separators(document: Document) -> None:
         f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
     )
     settings = document.settings.element
-    later = settings.find(qn("w:endnotePr"))
-    later = later if later is not None else settings.find(qn("w:compat"))
+    later = settings.find(w("endnotePr"))
+    later = later if later is not None else settings.find(w("compat"))
     if later is not None:
         later.addprevious(properties)
     else:

@@ -2,12 +2,17 @@
 footnote at the end of each claim carrying its summary, grades and attribution chain, a
 "Claims" section with the full detail (bookmarked), and the summary tables.
 
-Every text goes in through `safe` (`safe_text.xml_safe`), so a NUL or an ESC in a title or an
-e-mail's Subject cannot stop the report. python-docx holds the document in memory until it is
-saved, so a DOCX's memory grows with the report (the articles are still read in batches)."""
+python-docx makes the package and the title page (and the timeline figure, a picture with its
+relationship); the articles, claims and tables between them are streamed into the package's
+document part (`docx_package`) as WordprocessingML elements (`docx_xml`), an article at a time,
+so time and memory stay linear and flat in the size of the report. Every text goes in through
+`safe` (`safe_text.xml_safe`), so a NUL or an ESC in a title or an e-mail's Subject cannot stop
+the report; lxml escapes it as element text.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import BinaryIO
 
 from docx import Document
@@ -15,13 +20,13 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
+from docx.shared import Cm, RGBColor
 from docx.text.run import Run
 
 from workbench.reports import citation_notes, timeline_figure
-from workbench.reports.docx_footnotes import Footnotes
+from workbench.reports import docx_xml as x
+from workbench.reports.docx_footnotes import FootnoteStream, prepare
+from workbench.reports.docx_package import BodyWriter, write_package
 from workbench.reports.highlight import Piece, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe as safe
@@ -43,7 +48,9 @@ SHADES = {
 MUTED = RGBColor(0x5B, 0x64, 0x70)
 TABLE_STYLE = "Light Grid Accent 1"
 TEXT_WIDTH_CM = 17.0
-PASSES = 2
+CELL_POINTS = 8.5
+PASSES = 1
+ZIP64_ARTICLES = 20_000  # beyond this many articles the document part may pass 2 GiB
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -52,46 +59,26 @@ def write(report: Report, out: BinaryIO) -> None:
     document.core_properties.title = safe(report.title)[:255]
     document.core_properties.author = safe(report.analyst)[:255]
     document.core_properties.comments = f"Made with {report.generator}"
-    footnotes = Footnotes(document)
-    relations = relations_by_claim(report)
-    body = _Body(document)
+    prepare(document)
     _title_page(document, report)
-    cites = citation_notes.citer(report)
-    for number, article in report.numbered():
-        heading = _article(document, number, article, footnotes)
-        if cites is not None:  # the article cited in the chosen style, as its heading's footnote
-            footnotes.add(heading, [safe(cites.note(article))])
-        _claims(document, number, article, relations)
-        body.set_aside()
-    _tables(document, report)
+    opening = len(document.element.body) - 1  # the title page, before the section properties
     timeline_figure.docx(document, report)
-    body.put_back()
-    document.save(out)
+    styles = _StyleIds(document)
+
+    def body(out: BodyWriter, footnotes: FootnoteStream) -> None:
+        _Body(report, styles, out, footnotes).write()
+
+    write_package(document, opening, body, out, zip64=len(report.articles) > ZIP64_ARTICLES)
 
 
-class _Body:
-    """Keeps the document's body short while it is written: python-docx finds the section
-    properties at the body's end by scanning every paragraph before each one it adds (time
-    quadratic in the report), so finished articles are set aside and put back at the end."""
+class _StyleIds:
+    """The ids of the styles the body uses, as the package's styles part names them."""
 
     def __init__(self, document: WordDocument) -> None:
-        self.body = document.element.body
-        self.held: list[BaseOxmlElement] = []
-
-    def set_aside(self) -> None:
-        for child in list(self.body):
-            if child.tag != qn("w:sectPr"):
-                self.body.remove(child)
-                self.held.append(child)
-
-    def put_back(self) -> None:
-        first = self.body[0] if len(self.body) else None
-        for child in self.held:
-            if first is not None:
-                first.addprevious(child)
-            else:
-                self.body.append(child)
-        self.held.clear()
+        styles = document.styles
+        self.heading = [styles[f"Heading {level}"].style_id for level in (1, 2)]
+        self.quote = styles["Intense Quote"].style_id
+        self.table = styles[TABLE_STYLE].style_id
 
 
 def _a4(document: WordDocument) -> None:
@@ -121,33 +108,93 @@ def _title_page(document: WordDocument, report: Report) -> None:
     legend.add_run().add_break(WD_BREAK.PAGE)
 
 
-def _article(
-    document: WordDocument, number: int, article: Article, footnotes: Footnotes
-) -> Paragraph:
-    """The article's heading, facts and highlighted text; returns the heading."""
-    heading = document.add_heading(safe(f"{number}. {article.title}"), level=1)
-    for line in (article.byline, article.url, _tags(article.tags)):
-        if line:
-            document.add_paragraph().add_run(safe(line)).font.color.rgb = MUTED
-    for note in article.notes:
-        document.add_paragraph(safe(note), style="Intense Quote")
-    by_number = {claim.number: claim for claim in article.claims}
-    for pieces in highlighted_paragraphs(article):
-        paragraph = document.add_paragraph()
-        for piece in pieces:
-            _piece(paragraph, piece, by_number, footnotes)
-    return heading
+MUTED_LOOK = x.Look(colour=str(MUTED))
+BOLD, ITALIC = x.Look(bold=True), x.Look(italic=True)
 
 
-def _piece(
-    paragraph: Paragraph, piece: Piece, claims: dict[int, Claim], footnotes: Footnotes
-) -> None:
-    run = paragraph.add_run(safe(piece.text))
-    if piece.claims:
-        shade(run, piece.status)
-        run.underline = piece.overlapping
-    for number in piece.ends:
-        footnotes.add(paragraph, footnote_lines(claims[number]))
+class _Body:
+    """The streamed body: each article (heading, facts, highlighted text, claims), then the
+    summary tables."""
+
+    def __init__(
+        self, report: Report, styles: _StyleIds, out: BodyWriter, footnotes: FootnoteStream
+    ) -> None:
+        self.report, self.styles, self.out, self.footnotes = report, styles, out, footnotes
+
+    def write(self) -> None:
+        cites = citation_notes.citer(self.report)
+        relations = relations_by_claim(self.report)
+        for number, article in self.report.numbered():
+            heading = self.heading(f"{number}. {article.title}", 1)
+            text = list(self.article(article))  # its claims' footnotes are numbered first
+            if cites is not None:  # the article cited in the chosen style, as its footnote
+                self.footnotes.add(heading, [safe(cites.note(article))])
+            for element in (heading, *text, *self.claims(number, article, relations)):
+                self.out.write(element)
+        self.out.write(x.page_break())
+        for table in summary_tables(self.report):
+            self.out.write(self.heading(table.title, 1))
+            self.table(table)
+
+    def heading(self, text: str, level: int) -> x.Element:
+        return x.text_paragraph([(safe(text), x.PLAIN)], self.styles.heading[level - 1])
+
+    def article(self, article: Article) -> Iterable[x.Element]:
+        """The article's facts and highlighted text."""
+        for line in (article.byline, article.url, _tags(article.tags)):
+            if line:
+                yield x.text_paragraph([(safe(line), MUTED_LOOK)])
+        for note in article.notes:
+            yield x.text_paragraph([(safe(note), x.PLAIN)], self.styles.quote)
+        by_number = {claim.number: claim for claim in article.claims}
+        for pieces in highlighted_paragraphs(article):
+            paragraph = x.paragraph()
+            for piece in pieces:
+                self.piece(paragraph, piece, by_number)
+            yield paragraph
+
+    def piece(self, paragraph: x.Element, piece: Piece, claims: dict[int, Claim]) -> None:
+        look = x.PLAIN
+        if piece.claims:
+            fill = SHADES.get(piece.status or "", SHADES["unverified"])
+            look = x.Look(fill=fill, underline=piece.overlapping)
+        x.add_run(paragraph, safe(piece.text), look)
+        for number in piece.ends:
+            self.footnotes.add(paragraph, footnote_lines(claims[number]))
+
+    def claims(
+        self, number: int, article: Article, relations: dict[str, list[str]]
+    ) -> Iterable[x.Element]:
+        """The article's claims in full, each bookmarked."""
+        if not article.claims:
+            return
+        yield self.heading(f"Claims in article {number}", 2)
+        for claim in article.claims:
+            quote = x.paragraph(before=10, after=2)
+            x.bookmark(quote, f"claim_{claim.number}", claim.number)
+            x.add_run(quote, f"{claim.number}. ", BOLD)
+            x.add_run(quote, f"“{safe(claim.exact)}”", ITALIC)
+            yield quote
+            if claim.summary:
+                yield x.text_paragraph([(safe(claim.summary), BOLD)], after=2)
+            for label, value in claim_facts(claim, relations.get(claim.ref)):
+                yield x.text_paragraph([(f"{label}: ", BOLD), (safe(value), x.PLAIN)], after=0)
+            for note in claim.notes:
+                yield x.text_paragraph([(safe(note), x.PLAIN)], self.styles.quote)
+
+    def table(self, table: Table) -> None:
+        rows = iter(table.rows)
+        first = next(rows, None)
+        if first is None:
+            self.out.write(x.text_paragraph([("None in this report.", x.PLAIN)]))
+            return
+        widths = [round(Cm(TEXT_WIDTH_CM * share).twips) for share in table.widths]
+        look = x.Look(size=CELL_POINTS)
+        with self.out.table(*x.table_start(self.styles.table, widths)):
+            self.out.write(x.table_row(list(table.header), widths, look))
+            self.out.write(x.table_row([safe(value) for value in first], widths, look))
+            for row in rows:
+                self.out.write(x.table_row([safe(value) for value in row], widths, look))
 
 
 def footnote_lines(claim: Claim) -> list[str]:
@@ -161,63 +208,8 @@ def footnote_lines(claim: Claim) -> list[str]:
     return [safe(line) for line in lines]
 
 
-def _claims(
-    document: WordDocument, number: int, article: Article, relations: dict[str, list[str]]
-) -> None:
-    if not article.claims:
-        return
-    document.add_heading(f"Claims in article {number}", level=2)
-    for claim in article.claims:
-        quote = document.add_paragraph()
-        quote.paragraph_format.space_before = Pt(10)
-        quote.paragraph_format.space_after = Pt(2)
-        _bookmark(quote, f"claim_{claim.number}", claim.number)
-        quote.add_run(f"{claim.number}. ").bold = True
-        quote.add_run(f"“{safe(claim.exact)}”").italic = True
-        if claim.summary:
-            summary = document.add_paragraph()
-            summary.paragraph_format.space_after = Pt(2)
-            summary.add_run(safe(claim.summary)).bold = True
-        for label, value in claim_facts(claim, relations.get(claim.ref)):
-            line = document.add_paragraph()
-            line.paragraph_format.space_after = Pt(0)
-            line.add_run(f"{label}: ").bold = True
-            line.add_run(safe(value))
-        for note in claim.notes:
-            document.add_paragraph(safe(note), style="Intense Quote")
-
-
-def _tables(document: WordDocument, report: Report) -> None:
-    document.add_page_break()
-    for table in summary_tables(report):
-        document.add_heading(table.title, level=1)
-        _table(document, table)
-
-
-def _table(document: WordDocument, table: Table) -> None:
-    rows = list(table.rows)
-    if not rows:
-        document.add_paragraph("None in this report.")
-        return
-    grid = document.add_table(rows=1, cols=len(table.header))
-    grid.style = document.styles[TABLE_STYLE]
-    grid.autofit = False
-    for cell, label in zip(grid.rows[0].cells, table.header, strict=True):
-        cell.text = label
-    for row in rows:
-        for cell, value in zip(grid.add_row().cells, row, strict=True):
-            cell.text = safe(value)
-    for column, share in zip(grid.columns, table.widths, strict=True):
-        column.width = Cm(TEXT_WIDTH_CM * share)
-        for cell in column.cells:
-            cell.width = Cm(TEXT_WIDTH_CM * share)
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(8.5)
-
-
 def shade(run: Run, status: str | None) -> None:
-    """Give a run the background colour of a claim status (Word's shading, any colour)."""
+    """Give a title-page run the background colour of a claim status (Word's shading)."""
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")
     fill.set(qn("w:color"), "auto")
@@ -225,16 +217,6 @@ def shade(run: Run, status: str | None) -> None:
     properties = run._r.get_or_add_rPr()
     later = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout")
     properties.insert_element_before(fill, *later, "w:specVanish", "w:oMath")
-
-
-def _bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
-    paragraph._p.append(start)
-    paragraph._p.append(end)
 
 
 def _tags(tags: tuple[str, ...]) -> str:
