@@ -32,6 +32,7 @@ RENDERERS = {
     "ris": "workbench.reports.citations_ris",
 }
 FORMATS = tuple(RENDERERS)
+SECTION_NAMES = ("hypotheses", "corroboration")  # the analysis sections a Report may carry
 SUFFIXES = {fmt: f".{fmt}" for fmt in FORMATS}
 
 
@@ -53,9 +54,24 @@ def passes_of(fmt: str) -> int:
 
 
 def shows_sections(fmt: str) -> bool:
-    """Whether the format shows the report's analysis sections (competing hypotheses,
+    """Whether the format shows any of the report's analysis sections (competing hypotheses,
     corroboration): a renderer that shows none says so with `SECTIONS = False`."""
-    return bool(getattr(_renderer(fmt), "SECTIONS", True))
+    return bool(sections_shown(fmt))
+
+
+def sections_shown(fmt: str) -> frozenset[str]:
+    """The analysis sections (fields of `Report`, of SECTION_NAMES) the format shows: its
+    renderer's `SECTIONS` names them (True, the default: all; False: none)."""
+    shown = getattr(_renderer(fmt), "SECTIONS", True)
+    if isinstance(shown, bool):
+        return frozenset(SECTION_NAMES if shown else ())
+    return frozenset(shown)
+
+
+def shows_records(fmt: str) -> bool:
+    """Whether the format shows the sources, actors, events and claim relations: a renderer
+    that shows only the claims says so with `RECORDS = False`."""
+    return bool(getattr(_renderer(fmt), "RECORDS", True))
 
 
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]
@@ -89,6 +105,8 @@ __all__ = [
     "format_for",
     "passes_of",
     "render",
+    "sections_shown",
+    "shows_records",
     "shows_sections",
     "write",
 ]

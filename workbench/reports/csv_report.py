@@ -19,6 +19,7 @@ from workbench.reports.safe_text import has_unsafe, xml_safe
 
 PASSES = 1
 SECTIONS = False  # the claims only: no analysis sections (see reports.shows_sections)
+RECORDS = False  # nor the sources, actors, events and relations (see reports.shows_records)
 HEADER = (
     "Claim",
     "Article",

@@ -40,6 +40,7 @@ from workbench.reports.model import (
 
 Json = dict[str, Any]
 PASSES = 2
+SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 
 
 def write(report: Report, out: BinaryIO) -> None:

@@ -62,19 +62,25 @@ class Contents:
     counts: rm.RecordCounts
 
 
-def read_contents(project: Project, selection: Selection) -> Contents:
-    """The report model's articles (as a stream over the project) and records for a selection."""
+Records = tuple[  # sources, actors, events, relations, and the counts of the summary tables
+    tuple[rm.Source, ...],
+    tuple[rm.Actor, ...],
+    tuple[rm.Event, ...],
+    tuple[rm.Relation, ...],
+    rm.RecordCounts,
+]
+NO_RECORDS: Records = ((), (), (), (), rm.RecordCounts({}, {}, {}))
+
+
+def read_contents(project: Project, selection: Selection, records: bool = True) -> Contents:
+    """The report model's articles (as a stream over the project) and records for a selection;
+    without `records` (a format showing only the claims) no source, actor, event or relation."""
     with project.reading() as orm_session:
         session = orm_session.connection()  # Core rows: no ORM result processing
         claim_counts = _claim_counts(session, selection)
         event_refs = _event_refs(session)
-        usage = read_usage(session, selection.article_ids, selection.claim_ids)
-        relations, numbers = _relations(session, selection, claim_counts)
-        everything = selection.everything
-        events = _events(session, None if everything else usage.events, event_refs)
-        actor_ids = None if everything else usage.actors | _participants(session, usage.events)
-        sources = _sources(session, None if everything else usage.sources)
-        actors = _actors(session, actor_ids)
+        found = _records(session, selection, claim_counts, event_refs) if records else None
+    sources, actors, events, relations, counts = found or NO_RECORDS
     stream = rm.ArticleStream(
         count=len(selection.article_ids),
         claim_count=sum(claim_counts),
@@ -84,14 +90,22 @@ def read_contents(project: Project, selection: Selection) -> Contents:
             TABLE: lambda: claim_table(project, selection.article_ids, selection.claim_ids, BATCH)
         },
     )
-    return Contents(
-        articles=stream,
-        sources=sources,
-        actors=actors,
-        events=events,
-        relations=relations,
-        counts=_counts(usage, sources, actors, numbers),
-    )
+    return Contents(stream, sources, actors, events, relations, counts)
+
+
+def _records(
+    session: Connection, selection: Selection, claim_counts: list[int], event_refs: dict[int, str]
+) -> Records:
+    """The sources, actors and events the chosen claims use (all, for everything), the
+    relations between chosen claims, and the counts for the summary tables."""
+    usage = read_usage(session, selection.article_ids, selection.claim_ids)
+    relations, numbers = _relations(session, selection, claim_counts)
+    everything = selection.everything
+    events = _events(session, None if everything else usage.events, event_refs)
+    actor_ids = None if everything else usage.actors | _participants(session, usage.events)
+    sources = _sources(session, None if everything else usage.sources)
+    actors = _actors(session, actor_ids)
+    return sources, actors, events, relations, _counts(usage, sources, actors, numbers)
 
 
 def _passes(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
@@ -34,7 +34,15 @@ from sqlalchemy.orm import Session
 from workbench import __version__
 from workbench.domain import Article, Claim, Tag, Tagging
 from workbench.domain.grades import ClaimStatus
-from workbench.reports import FORMATS, Report, passes_of, shows_sections, write
+from workbench.reports import (
+    FORMATS,
+    SECTION_NAMES,
+    Report,
+    passes_of,
+    sections_shown,
+    shows_records,
+    write,
+)
 from workbench.reports import model as rm
 from workbench.services.corroboration_report import corroboration_section
 from workbench.services.errors import InvalidInput
@@ -85,7 +93,8 @@ def build_report(
     analyst: str = "",
     title: str = "",
     citation_style: str = "",
-    sections: bool = True,
+    sections: bool | Collection[str] = True,
+    records: bool = True,
 ) -> Report:
     """The report on the chosen articles: by id, tag, claim status, publication date or search.
 
@@ -93,10 +102,13 @@ def build_report(
     With either, an article appears only if some of its claims do (or, for tags, it is tagged).
     With a `citation_style` (`reports.citations_style.STYLES`), footnotes cite the articles.
     Without `sections`, the analysis sections (competing hypotheses, corroboration) are left
-    out, for a format that shows none (`reports.shows_sections`).
+    out, for a format that shows none; given their names, only those are worked out
+    (`reports.sections_shown`). Without `records`, the report holds only the articles and
+    their claims (`reports.shows_records`: no sources, actors, events or relations).
     """
     filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
-    report = _report(project, _select(project, filters), filters, analyst, title, sections)
+    selection = _select(project, filters)
+    report = _report(project, selection, filters, analyst, title, sections, records)
     return _cited(report, citation_style)
 
 
@@ -118,9 +130,11 @@ def _report(
     filters: ReportFilters,
     analyst: str,
     title: str,
-    sections: bool = True,
+    sections: bool | Collection[str] = True,
+    records: bool = True,
 ) -> Report:
-    contents = read_contents(project, selection)
+    shown = set(SECTION_NAMES if sections is True else sections or ())
+    contents = read_contents(project, selection, records)
     return Report(
         title=title.strip() or "Annotated report",
         created=datetime.now().astimezone(),
@@ -131,10 +145,10 @@ def _report(
         actors=contents.actors,
         events=contents.events,
         relations=contents.relations,
-        hypotheses=ach_table(project) if sections else None,
+        hypotheses=ach_table(project) if "hypotheses" in shown else None,
         corroboration=(
             corroboration_section(project, selection.article_ids, selection.claim_ids)
-            if sections
+            if "corroboration" in shown
             else None
         ),
         generator=f"Analyst Workbench {__version__}",
@@ -154,7 +168,9 @@ def export_report(
 ) -> Path:
     """Build the report with `filters` (the keywords of build_report) and write it as `fmt`,
     reporting `progress(done, total)` and stopping with ExportCancelled when `cancelled()`."""
-    report = build_report(project, sections=shows_sections(_format(fmt)), **filters)
+    fmt = _format(fmt)
+    sections, records = sections_shown(fmt), shows_records(fmt)
+    report = build_report(project, sections=sections, records=records, **filters)
     return write_report(report, fmt, out_path, progress=progress, cancelled=cancelled)
 
 
