@@ -4,6 +4,7 @@ out from the change log by the upgrade (migration 0016) exactly as the workbench
 
 from __future__ import annotations
 
+from alembic import command
 from sqlalchemy import delete, select, text
 
 from tests.foundation.test_undo_sees_everything import touch_every_kind_of_row
@@ -11,7 +12,7 @@ from workbench.domain.base import Base
 from workbench.domain.provenance import RowVersion
 from workbench.services import Project
 from workbench.store.capture import recorded_tables
-from workbench.store.migrations import upgrade_to_head
+from workbench.store.migrations import alembic_config
 
 COUNTED = ("table_name", "row_key", "version", "created_by", "changed_by", "change_id", "deleted")
 
@@ -41,9 +42,10 @@ def test_the_upgrade_works_out_versions_from_the_change_log(team_project: Projec
     log, the very versions, authors, steps and deletions the workbench counted live."""
     touch_every_kind_of_row(team_project)
     live = _versions(team_project)
-    engine = team_project.store.engine
-    with engine.begin() as connection:
+    with team_project.store.engine.begin() as connection:
+        head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         connection.execute(delete(RowVersion))
         connection.execute(text("UPDATE alembic_version SET version_num = '0015'"))
-    upgrade_to_head(engine)
+        command.upgrade(alembic_config(connection), "0016")
+        connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
     assert _versions(team_project) == live

@@ -23,7 +23,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workbench.domain.base import utc_now
@@ -44,6 +43,17 @@ NOUNS = {
     "hypothesis_evidence": "hypothesis evidence",
 }
 _CHUNK = 500  # keys per query when reading versions
+_COUNTED = (
+    "table_name",
+    "row_key",
+    "version",
+    "created_by",
+    "created_at",
+    "changed_by",
+    "changed_at",
+    "change_id",
+    "deleted",
+)
 
 
 @dataclass(frozen=True)
@@ -173,39 +183,28 @@ def count_versions(
     session: Session, changes: list[RowChange], user: str, change_id: int | None
 ) -> None:
     """Count up the version of every row the changes touched (once per row), noting who and
-    when; the changes are of recorded tables only, so every one of them is counted."""
-    now = utc_now()
+    when; the changes are of recorded tables only, so every one of them is counted.
+
+    One upsert run by the driver over plain tuples (an import of a whole case counts millions
+    of rows: a statement per row through the ORM's parameter handling was ten times slower).
+    """
     rows = {(change.table, row_key(change.key)): change.after is None for change in changes}
     if not rows:
         return
-    if session.get_bind().dialect.name == "postgresql":
-        statement: Any = postgresql.insert(RowVersion)
-    else:
-        statement = sqlite.insert(RowVersion)
-    statement = statement.on_conflict_do_update(
-        index_elements=[RowVersion.table_name, RowVersion.row_key],
-        set_={
-            "version": RowVersion.version + 1,
-            "changed_by": statement.excluded.changed_by,
-            "changed_at": statement.excluded.changed_at,
-            "change_id": statement.excluded.change_id,
-            "deleted": statement.excluded.deleted,
-        },
-    )
-    session.execute(
-        statement,
+    connection = session.connection()
+    at: Any = utc_now()
+    stamp = RowVersion.__table__.c.changed_at.type.dialect_impl(connection.dialect)
+    store_time = stamp.bind_processor(connection.dialect)
+    if store_time is not None:  # as the ORM would store it (SQLite: text)
+        at = store_time(at)
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO row_versions ({', '.join(_COUNTED)}) VALUES ({', '.join([mark] * 9)})"
+        " ON CONFLICT (table_name, row_key) DO UPDATE SET version = row_versions.version + 1,"
+        " changed_by = excluded.changed_by, changed_at = excluded.changed_at,"
+        " change_id = excluded.change_id, deleted = excluded.deleted",
         [
-            {
-                "table_name": table,
-                "row_key": key,
-                "version": 1,
-                "created_by": user,
-                "created_at": now,
-                "changed_by": user,
-                "changed_at": now,
-                "change_id": change_id,
-                "deleted": deleted,
-            }
+            (table, key, 1, user, at, user, at, change_id, deleted)
             for (table, key), deleted in sorted(rows.items())
         ],
     )
