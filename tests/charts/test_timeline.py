@@ -61,3 +61,19 @@ def test_lanes_are_by_actor_or_kind_only(sample_project) -> None:
     """Asking for lanes by anything else is a clear error."""
     with pytest.raises(ValueError, match="actor or kind"):
         timeline(sample_project).lanes("place")
+
+
+def test_a_claim_about_an_undated_event_is_not_counted_as_reported(sample_project) -> None:
+    """Linking another claim to an event with no date leaves the article's count at four."""
+    from workbench.services import links
+
+    about = {claim for event in timeline(sample_project).events for claim in event.claims}
+    other = next(claim for claim in range(1, 7) if claim not in about)
+    undated = events.create_event(sample_project, "Some day, somewhere")
+    links.link_event(sample_project, other, undated, "describes")
+    (report,) = timeline(sample_project).reports
+    assert report.claims == 4
+    dated = events.create_event(sample_project, "Talks", start_date=date(2025, 6, 20))
+    links.link_event(sample_project, other, dated, "describes")
+    (report,) = timeline(sample_project).reports
+    assert report.claims == 5

@@ -11,10 +11,12 @@ import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
+from typing import overload
 
 from workbench.reports.chart_labels import label_width
 from workbench.reports.timeline_model import Timeline, TimelineEvent
-from workbench.reports.timeline_scale import TimeScale
+from workbench.reports.timeline_scale import DAY_SECONDS, TimeScale
 
 LANE_TITLE = 170.0  # pixels for the lane names at the left
 ROW = 22.0  # pixels per row of bars
@@ -81,17 +83,20 @@ class TimelinePicture:
     ticks: tuple[tuple[float, str], ...]
     undated: int
 
-    @property
-    def connector_count(self) -> int:
-        """How many lines would join the events to the articles reporting them."""
-        marks = {mark.article_id for mark in self.reports}
-        firsts = {bar.event.id: bar.event for bar in self.bars}.values()
-        return sum(1 for event in firsts for article in event.reported_in if article in marks)
-
-    @property
+    @cached_property
     def all_drawn(self) -> bool:
-        """Whether every line is drawn (there are few), or only the chosen event's."""
-        return self.connector_count <= MAX_CONNECTORS
+        """Whether every line is drawn (at most MAX_CONNECTORS would join the events to the
+        articles reporting them), or only the chosen event's."""
+        marks = {mark.article_id for mark in self.reports}
+        seen: set[int] = set()
+        count = 0
+        for bar in self.bars:
+            if bar.event.id not in seen:
+                seen.add(bar.event.id)
+                count += sum(1 for article in bar.event.reported_in if article in marks)
+                if count > MAX_CONNECTORS:
+                    return False
+        return True
 
     def drawn_connectors(self, event_id: int | None = None) -> tuple[Connector, ...]:
         """The lines to draw from events to their reports: all of them while there are few
@@ -158,13 +163,12 @@ def _lane(
 ) -> tuple[list[Bar], int]:
     """The lane's bars in rows: labels beside their bars when every bar can have one within
     LABELLED_ROWS rows, else bars packed by themselves and labelled where there is room."""
-    spans = [_extent(event, scale) for event in events]
+    spans = _extents(events, scale)
     labels = [short(event.title) for event in events]
     with_labels = [(x, w + 4 + width_of(text)) for (x, w), text in zip(spans, labels, strict=True)]
-    rows = _pack(with_labels)
-    labelled = max(rows, default=-1) < LABELLED_ROWS
-    if not labelled:
-        rows = _pack(spans)
+    labelled_rows = _pack(with_labels, LABELLED_ROWS)
+    labelled = labelled_rows is not None
+    rows = labelled_rows if labelled_rows is not None else _pack(spans)
     bars = [
         Bar(event, name, x, w, top + 4 + row * ROW, text if labelled else "")
         for event, (x, w), text, row in zip(events, spans, labels, rows, strict=True)
@@ -174,14 +178,24 @@ def _lane(
     return bars, max(rows, default=0) + 1
 
 
-def _extent(event: TimelineEvent, scale: TimeScale) -> tuple[float, float]:
-    x = scale.x(event.begins)
-    return x, max(scale.x(event.ends) - x, MIN_BAR)
+def _extents(events: list[TimelineEvent], scale: TimeScale) -> list[tuple[float, float]]:
+    """Each event's (x, width) at the scale (`TimeScale.x`, worked out here for all at once)."""
+    origin, per_day, left = scale.origin, scale.pixels_per_day, scale.left
+    found = []
+    for event in events:
+        x = left + (event.begins - origin).total_seconds() / DAY_SECONDS * per_day
+        end = left + (event.ends - origin).total_seconds() / DAY_SECONDS * per_day
+        found.append((x, max(end - x, MIN_BAR)))
+    return found
 
 
-def _pack(extents: list[tuple[float, float]]) -> list[int]:
+@overload
+def _pack(extents: list[tuple[float, float]]) -> list[int]: ...
+@overload
+def _pack(extents: list[tuple[float, float]], limit: int) -> list[int] | None: ...
+def _pack(extents: list[tuple[float, float]], limit: int | None = None) -> list[int] | None:
     """A row for each (x, width), in order of x, so that none covers another in its row: the
-    row that came free first, else a new one."""
+    row that came free first, else a new one. None as soon as more than `limit` rows."""
     free: list[tuple[float, int]] = []  # (x where the row is free again, row)
     rows = [0] * len(extents)
     count = 0
@@ -191,6 +205,8 @@ def _pack(extents: list[tuple[float, float]]) -> list[int]:
             _end, row = heapq.heappop(free)
         else:
             row, count = count, count + 1
+            if limit is not None and count > limit:
+                return None
         rows[number] = row
         heapq.heappush(free, (x + width + GAP, row))
     return rows

@@ -56,35 +56,36 @@ def timeline(project: Project) -> Timeline:
 
 def read_timeline(session: Session) -> Timeline:
     rows = session.connection()
-    about = plain_rows(rows, CLAIMS_ABOUT_EVENTS)  # (event, claim, article)
-    claims: dict[int, set[int]] = defaultdict(set)
-    articles: dict[int, set[int]] = defaultdict(set)
-    for event_id, claim_id, article_id in about:
-        claims[event_id].add(claim_id)
-        articles[event_id].add(article_id)
-    events, undated = _events(rows, claims, articles)
-    return Timeline(events, _reports(rows, events, about), undated)
+    dated, undated = _dated_events(rows)
+    claims: dict[int, set[int]] = defaultdict(set)  # by event
+    articles: dict[int, set[int]] = defaultdict(set)  # by event
+    claims_in: dict[int, set[int]] = defaultdict(set)  # by article
+    for event_id, claim_id, article_id in plain_rows(rows, CLAIMS_ABOUT_EVENTS):
+        if event_id in dated:
+            claims[event_id].add(claim_id)
+            articles[event_id].add(article_id)
+            claims_in[article_id].add(claim_id)
+    events = tuple(_event(row, claims, articles) for row in dated.values())
+    return Timeline(events, _reports(rows, events, claims_in), undated)
 
 
-def _events(
-    rows: Connection, claims: dict[int, set[int]], articles: dict[int, set[int]]
-) -> tuple[tuple[TimelineEvent, ...], int]:
-    """The dated events in time order, each with its participants (once each, in the order
-    they were named), its claims and their articles; and how many events have no date."""
-    dated: list[list[Any]] = []
+def _dated_events(rows: Connection) -> tuple[dict[int, list[Any]], int]:
+    """The dated events' columns by id, in time order, each with its participants (once
+    each, in the order they were named) last; and how many events have no date."""
+    dated: dict[int, list[Any]] = {}
     undated, last_id = 0, None
     current: list[Any] | None = None
     for row in plain_rows(rows, EVENTS):  # an event's rows are together (ordered by its id)
         if row[0] != last_id:
             last_id = row[0]
-            current = [*row[:8], []] if row[3] is not None else None
-            if current is None:  # no start date: counted, not drawn
+            if row[3] is None:  # no start date: counted, not drawn
+                current = None
                 undated += 1
                 continue
-            dated.append(current)
+            current = dated[row[0]] = [*row[:8], []]
         if current is not None and row[8] is not None and row[8] not in current[8]:
             current[8].append(row[8])
-    return tuple(_event(row, claims, articles) for row in dated), undated
+    return dated, undated
 
 
 def _event(
@@ -92,22 +93,22 @@ def _event(
 ) -> TimelineEvent:
     event_id, title, kind, start, start_precision, end, end_precision, place, actors = row
     return TimelineEvent(
-        id=event_id,
-        title=title,
-        kind=kind,
-        start=cast(date, start),
-        start_precision=start_precision,
-        end=end,
-        end_precision=end_precision,
-        place=place,
-        actors=tuple(actors),
-        claims=tuple(sorted(claims.get(event_id, ()))),
-        reported_in=tuple(sorted(articles.get(event_id, ()))),
+        event_id,
+        title,
+        kind,
+        cast(date, start),
+        start_precision,
+        end,
+        end_precision,
+        place,
+        tuple(actors),
+        tuple(sorted(claims.get(event_id, ()))),
+        tuple(sorted(articles.get(event_id, ()))),
     )
 
 
 def _reports(
-    rows: Connection, events: tuple[TimelineEvent, ...], about: list[tuple[Any, ...]]
+    rows: Connection, events: tuple[TimelineEvent, ...], claims_in: dict[int, set[int]]
 ) -> tuple[TimelineReport, ...]:
     """The dated articles whose claims concern the timeline's events, by publication date:
     each with how many of its claims concern them, and which (in the timeline's order)."""
@@ -115,11 +116,6 @@ def _reports(
     for event in events:
         for article_id in event.reported_in:
             events_of[article_id][event.id] = None
-    dated = {event.id for event in events}
-    claims_in: dict[int, set[int]] = defaultdict(set)
-    for event_id, claim_id, article_id in about:
-        if event_id in dated:
-            claims_in[article_id].add(claim_id)
     found = [
         TimelineReport(
             article_id,

@@ -10,30 +10,41 @@ way by their y. Nothing is scanned that is not on screen.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 Mark = TypeVar("Mark")
 
 
 class Stretch(Generic[Mark]):
-    """Marks along one row: each from `begin(mark)` to `reach(mark)` (its label included)."""
+    """Marks along one line, each given as (begin, reach, end, mark): it is drawn from `begin`
+    to `end` and its label on to `reach`."""
 
-    def __init__(
-        self, marks: Iterable[Mark], begin: Callable[[Mark], float], reach: Callable[[Mark], float]
-    ) -> None:
-        self.marks = sorted(marks, key=begin)
-        self.begins = [begin(mark) for mark in self.marks]
-        self.reaches = list(accumulate((reach(mark) for mark in self.marks), max))
+    def __init__(self, entries: Iterable[tuple[float, float, float, Mark]]) -> None:
+        ordered = sorted(entries, key=itemgetter(0))
+        self.begins = [entry[0] for entry in ordered]
+        self.reaches = list(accumulate((entry[1] for entry in ordered), max))
+        self.ends = [entry[2] for entry in ordered]
+        self.marks = [entry[3] for entry in ordered]
 
     def touching(self, left: float, right: float) -> list[Mark]:
-        """The marks of the row between `left` and `right` (and a few that only come near:
+        """The marks between `left` and `right` (and a few that only come near: those after
         the first whose reach, or an earlier mark's, gets to `left`)."""
-        first = bisect_left(self.reaches, left)
-        last = bisect_right(self.begins, right)
-        return self.marks[first:last]
+        return self.marks[self._span(left, right)]
+
+    def at(self, x: float) -> Mark | None:
+        """The last mark drawn across `x` (its label aside), or None."""
+        found = self._span(x, x)
+        for number in reversed(range(found.start, found.stop)):
+            if self.begins[number] <= x <= self.ends[number]:
+                return self.marks[number]
+        return None
+
+    def _span(self, left: float, right: float) -> slice:
+        return slice(bisect_left(self.reaches, left), bisect_right(self.begins, right))
 
 
 @dataclass(frozen=True)
@@ -45,24 +56,18 @@ class Area:
 
 
 class RowIndex(Generic[Mark]):
-    """Marks in rows, each row `height` tall from its y: `within(area)` and `at(x, y)`."""
+    """Marks in rows, each row `height` tall from its y, given as (row's y, begin, reach, end,
+    mark): `within(area)` and `at(x, y)`."""
 
     def __init__(
-        self,
-        marks: Iterable[Mark],
-        row: Callable[[Mark], float],
-        height: float,
-        begin: Callable[[Mark], float],
-        reach: Callable[[Mark], float],
-        end: Callable[[Mark], float],
+        self, entries: Iterable[tuple[float, float, float, float, Mark]], height: float
     ) -> None:
-        by_row: dict[float, list[Mark]] = {}
-        for mark in marks:
-            by_row.setdefault(row(mark), []).append(mark)
+        by_row: dict[float, list[tuple[float, float, float, Mark]]] = {}
+        for y, begin, reach, end, mark in entries:
+            by_row.setdefault(y, []).append((begin, reach, end, mark))
         self.ys = sorted(by_row)
-        self.rows = [Stretch(by_row[y], begin, reach) for y in self.ys]
+        self.rows = [Stretch(by_row[y]) for y in self.ys]
         self.height = height
-        self._begin, self._end = begin, end
 
     def within(self, area: Area) -> Iterator[Mark]:
         """The marks whose rows cross `area` and that reach into it across."""
@@ -76,8 +81,4 @@ class RowIndex(Generic[Mark]):
         number = bisect_right(self.ys, y) - 1
         if number < 0 or y > self.ys[number] + self.height:
             return None
-        stretch = self.rows[number]
-        for mark in reversed(stretch.touching(x, x)):
-            if self._begin(mark) <= x <= self._end(mark):
-                return mark
-        return None
+        return self.rows[number].at(x)

@@ -56,22 +56,29 @@ def report_tip(mark: ReportMark) -> str:
 
 
 def bar_index(picture: TimelinePicture) -> RowIndex[Bar]:
-    """The bars by row, each reaching as far right as its label."""
+    """The bars by row, each reaching as far right as its label (drawn from y - 1)."""
     width = label_width(FONT_SIZE)
     return RowIndex(
-        picture.bars, lambda b: b.y - 2, BAR + 4, lambda b: b.x,  # its label from y - 1
-        lambda b: b.x + b.width + (4 + width(b.label) * LABEL_SLACK if b.label else 0),
-        lambda b: b.x + b.width,
+        (
+            (b.y - 2, b.x, b.x + b.width + (4 + width(b.label) * LABEL_SLACK if b.label else 0),
+             b.x + b.width, b)
+            for b in picture.bars
+        ),
+        BAR + 4,
     )  # fmt: skip
 
 
 def report_index(picture: TimelinePicture) -> RowIndex[ReportMark]:
-    """The articles on the reports track by row, each reaching as far right as its label."""
+    """The articles on the reports track by row, each reaching as far right as its label
+    (drawn from y - 8)."""
     width = label_width(FONT_SIZE)
     return RowIndex(
-        picture.reports, lambda m: m.y - 8, 16, lambda m: m.x - DIAMOND,  # label from y - 8
-        lambda m: m.x + 9 + width(m.label) * LABEL_SLACK, lambda m: m.x + DIAMOND,
-    )  # fmt: skip
+        (
+            (m.y - 8, m.x - DIAMOND, m.x + 9 + width(m.label) * LABEL_SLACK, m.x + DIAMOND, m)
+            for m in picture.reports
+        ),
+        16,
+    )
 
 
 def _exposed(option: QStyleOptionGraphicsItem) -> Area:
@@ -105,9 +112,11 @@ class Backdrop(_Layer):
         super().__init__(picture, colours)
         self.setZValue(Z_BACKDROP)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        numbered = list(enumerate(picture.lanes))  # down the picture, by their y
-        self.lanes = Stretch(numbered, lambda n: n[1].y, lambda n: n[1].y + n[1].height)
-        self.ticks = Stretch(picture.ticks, lambda t: t[0], lambda t: t[0] + TICK_LABEL)
+        self.lanes = Stretch(  # down the picture, by their y
+            (lane.y, lane.y + lane.height, lane.y + lane.height, (number, lane))
+            for number, lane in enumerate(picture.lanes)
+        )
+        self.ticks = Stretch((x, x + TICK_LABEL, x, (x, label)) for x, label in picture.ticks)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
