@@ -22,6 +22,7 @@ from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
     Contains,
+    PAGE,
     FirstPage,
     Order,
     SortKey,
@@ -178,7 +179,7 @@ def first_page(
     claim_filter: ClaimFilter = ClaimFilter(),
     sort: str = "updated",
     descending: bool = True,
-    size: int = 128,
+    size: int = PAGE,
 ) -> FirstPage:
     """What the list shows first: the first page of claims and the total."""
     query, order = _listing(claim_filter, sort, descending)

@@ -34,6 +34,7 @@ from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
     Contains,
+    PAGE,
     FirstPage,
     Order,
     SortKey,
@@ -126,7 +127,7 @@ def article_page(
     sort: str = "published",
     descending: bool = True,
     offset: int = 0,
-    limit: int = 128,
+    limit: int = PAGE,
 ) -> list[int]:
     """A page of `article_ids`: the ids of rows `offset` to `offset + limit` (what a list shows
     first, or on scrolling), read from the sort's index where it has one."""
@@ -139,7 +140,7 @@ def first_page(
     article_filter: ArticleFilter = ArticleFilter(),
     sort: str = "published",
     descending: bool = True,
-    size: int = 128,
+    size: int = PAGE,
 ) -> FirstPage:
     """What the library shows first: the first page and the total. For an order no index
     holds (by claims, by outlet) it is every id: one sort costs less than a sort per page."""

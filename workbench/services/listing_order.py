@@ -23,6 +23,7 @@ from workbench.services.errors import InvalidInput
 from workbench.services.project import Project
 
 Column = ColumnElement[Any] | QueryableAttribute[Any]
+PAGE = 128  # rows a list reads at a time: more than a screenful, so the first page fills it
 
 
 class SortKey(FunctionElement[str]):

@@ -23,13 +23,13 @@ from workbench.services.claim_list import (
     claim_rows,
     first_page,
 )
-from workbench.ui.paged_rows import Listing, PagedRows, every_id
+from workbench.ui.paged_rows import PAGE, Listing, PagedRows, every_id
 from workbench.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-BLOCK = 128
+BLOCK = PAGE  # the model's own name, so that a test may make pages small
 COLUMNS = (
     ("Article", "article"),
     ("Quote", "quote"),
@@ -77,6 +77,11 @@ class AllClaimsModel(QAbstractTableModel):
     def fetches(self) -> int:
         """How many blocks of rows were read from the project."""
         return self._rows.fetches
+
+    @property
+    def pages_read(self) -> int:
+        """How many pages of ids were read after the first (as the view scrolled to them)."""
+        return self._rows.pages_read
 
     # -- what is listed ---------------------------------------------------------------------
 

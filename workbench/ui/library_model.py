@@ -58,6 +58,11 @@ class LibraryModel(QAbstractTableModel):
         """How many blocks of rows were read from the project."""
         return self._rows.fetches
 
+    @property
+    def pages_read(self) -> int:
+        """How many pages of ids were read after the first (as the view scrolled to them)."""
+        return self._rows.pages_read
+
     # -- what is listed ---------------------------------------------------------------------
 
     def reload(self) -> None:

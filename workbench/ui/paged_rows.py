@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from workbench.services.listing_order import PAGE
+
 Row = TypeVar("Row")
 
-BLOCK = 128
+BLOCK = PAGE
 CACHED_BLOCKS = 64  # pages of row data kept
 CACHED_PAGES = 4096  # pages of ids kept (half a million ids)
 
@@ -58,6 +60,7 @@ class PagedRows(Generic[Row]):
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._blocks: OrderedDict[int, dict[int, Row]] = OrderedDict()
         self.fetches = 0
+        self.pages_read = 0
 
     def __len__(self) -> int:
         return self._listing.total
@@ -126,6 +129,7 @@ class PagedRows(Generic[Row]):
     def _ids_of(self, number: int, size: int) -> list[int]:
         page = self._pages.get(number)
         if page is None:
+            self.pages_read += 1
             page = self._listing.page(number * size, size)
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:

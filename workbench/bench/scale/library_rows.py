@@ -1,4 +1,5 @@
-"""Rows: the library's sorts and every filter, name look-ups; floor: the same ids in plain SQL."""
+"""Rows: the library's sorts and every filter as the window shows them first (the first page
+of ids and the total), name look-ups; floor: the same page and count in plain SQL."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from datetime import date
 from typing import Any
 
 from workbench.bench.scale.case import Case
-from workbench.bench.scale.compare import Query, ids_row
+from workbench.bench.scale.compare import ids_row
+from workbench.bench.scale.page_compare import PlainPage, page_row
 from workbench.bench.scale.table import Measurement, Target
 from workbench.domain.name_keys import name_key
-from workbench.services.library import ArticleFilter, article_ids, article_rows
+from workbench.services.library import ArticleFilter, article_ids, article_rows, first_page
+from workbench.services.listing_order import PAGE, FirstPage
 from workbench.services.lookup import named, suggest_names
 from workbench.services.project import Project
 
 FILTER = Target(ratio=3.0, limit=150.0)
 LOOK_UP = Target(limit=30.0)  # per keystroke: well inside the 100 ms a UI thread may block
-NEWEST = "ORDER BY a.published DESC NULLS LAST, a.id DESC"
 YEAR = (date(2022, 1, 1), date(2022, 12, 31))
 SCREEN = 60  # rows the library paints at once
 
@@ -25,7 +27,7 @@ def rows(case: Case) -> Iterator[Measurement]:
     picks = _picks(case)
     with case.project(read_only=True) as project:
         for name, ours, floor in _library(picks):
-            yield ids_row(case, project, f"library {name}", ours, floor, FILTER)
+            yield page_row(case, project, f"library {name}", ours, floor, FILTER)
         newest = article_ids(project)[:SCREEN]
         yield ids_row(
             case,
@@ -56,101 +58,107 @@ def _picks(case: Case) -> dict[str, Any]:
     }
 
 
+Ours = Callable[[Project], FirstPage]
+Parameters = tuple[Any, ...]
 _SCREEN_SQL = (
     "SELECT a.id, a.title, a.outlet, a.authors, a.published, a.imported_at, count(c.id)"
     " FROM articles a LEFT JOIN claims c ON c.article_id = a.id"
     " WHERE a.id IN ({ids}) GROUP BY a.id"
 )
-Ours = Callable[[Project], list[int]]
+# The library's orders in plain SQL; "claims" has no index, so the library reads it whole.
+ORDERS = {
+    "published": "a.published DESC NULLS LAST, a.id DESC",
+    "title": "a.title COLLATE NOCASE DESC NULLS LAST, a.id DESC",
+}
+BY_CLAIMS = (
+    "SELECT a.id FROM articles a LEFT JOIN"
+    " (SELECT article_id, count(*) AS n FROM claims GROUP BY article_id) c"
+    " ON c.article_id = a.id ORDER BY coalesce(c.n, 0) DESC, a.id DESC"
+)
 
 
-def _library(picks: dict[str, Any]) -> list[tuple[str, Ours, Query]]:
-    def ids(article_filter: ArticleFilter | None = None, sort: str = "published") -> Ours:
-        return lambda project: article_ids(project, article_filter or ArticleFilter(), sort)
+def _library(picks: dict[str, Any]) -> list[tuple[str, Ours, PlainPage]]:
+    """Each view as the library shows it first (`first_page`: the first page and the total),
+    beside the same page and count in plain SQL."""
 
-    counts = "(SELECT article_id, count(*) AS n FROM claims GROUP BY article_id)"
+    def view(article_filter: ArticleFilter | None = None, sort: str = "published") -> Ours:
+        wanted = article_filter or ArticleFilter()
+        return lambda project: first_page(project, wanted, sort)
+
+    def plain(
+        where: str = "", parameters: tuple[Any, ...] = (), sort: str = "published"
+    ) -> PlainPage:
+        return PlainPage(
+            f"SELECT a.id FROM articles a {where} ORDER BY {ORDERS[sort]} LIMIT {PAGE}",
+            f"SELECT count(*) FROM articles a {where}",
+            parameters,
+            PAGE,
+        )
+
     day_after = date(YEAR[1].year + 1, 1, 1)
     return [
-        ("sort: newest first", ids(), (f"SELECT a.id FROM articles a {NEWEST}", ())),
-        (
-            "sort: by title",
-            ids(sort="title"),
-            ("SELECT a.id FROM articles a ORDER BY lower(a.title) DESC NULLS LAST, a.id DESC", ()),
-        ),
-        (
-            "sort: by claims",
-            ids(sort="claims"),
-            (
-                f"SELECT a.id FROM articles a LEFT JOIN {counts} c ON c.article_id = a.id"
-                " ORDER BY coalesce(c.n, 0) DESC, a.id DESC",
-                (),
-            ),
-        ),
+        ("sort: newest first", view(), plain()),
+        ("sort: by title", view(sort="title"), plain(sort="title")),
+        ("sort: by claims (read whole)", view(sort="claims"), PlainPage(BY_CLAIMS, None)),
         (
             "filter: text 'iran'",
-            ids(ArticleFilter(text="iran")),
-            (
-                "SELECT a.id FROM articles a WHERE lower(a.title) LIKE ? OR lower(a.outlet) LIKE ?"
-                f" OR lower(a.url) LIKE ? {NEWEST}",
+            view(ArticleFilter(text="iran")),
+            plain(
+                "WHERE a.title LIKE ? OR a.outlet LIKE ? OR a.url LIKE ?",
                 ("%iran%",) * 3,
             ),
         ),
         (
             "filter: status disputed",
-            ids(ArticleFilter(status="disputed")),
-            (
-                "SELECT a.id FROM articles a WHERE a.id + 0 IN"
-                f" (SELECT article_id FROM claims WHERE status = ?) {NEWEST}",
+            view(ArticleFilter(status="disputed")),
+            plain(
+                "WHERE a.id + 0 IN (SELECT article_id FROM claims WHERE status = ?)",
                 ("disputed",),
             ),
         ),
         (
             "filter: no claims yet",
-            ids(ArticleFilter(status="no claims yet")),
-            (
-                "SELECT a.id FROM articles a WHERE a.id + 0 NOT IN"
-                f" (SELECT article_id FROM claims) {NEWEST}",
-                (),
-            ),
+            view(ArticleFilter(status="no claims yet")),
+            plain("WHERE a.id + 0 NOT IN (SELECT article_id FROM claims)"),
         ),
         (
             f"filter: tag '{picks['tag']}'",
-            ids(ArticleFilter(tag=picks["tag"])),
-            (
-                "SELECT a.id FROM articles a WHERE a.id + 0 IN (SELECT target_id FROM taggings"
+            view(ArticleFilter(tag=picks["tag"])),
+            plain(
+                "WHERE a.id + 0 IN (SELECT target_id FROM taggings"
                 " WHERE tag_id = (SELECT id FROM tags WHERE name = ?) AND target_kind = 'article'"
                 " UNION ALL SELECT c.article_id FROM claims c JOIN taggings g ON g.target_id = c.id"
                 " WHERE g.tag_id = (SELECT id FROM tags WHERE name = ?)"
-                f" AND g.target_kind = 'claim') {NEWEST}",
+                " AND g.target_kind = 'claim')",
                 (picks["tag"], picks["tag"]),
             ),
         ),
         (
             "filter: source (the most cited)",
-            ids(ArticleFilter(source_id=picks["source"])),
-            (
-                "SELECT a.id FROM articles a WHERE a.id + 0 IN (SELECT c.article_id FROM claims c"
-                f" JOIN attribution_hops h ON h.claim_id = c.id WHERE h.source_id = ?) {NEWEST}",
+            view(ArticleFilter(source_id=picks["source"])),
+            plain(
+                "WHERE a.id + 0 IN (SELECT c.article_id FROM claims c"
+                " JOIN attribution_hops h ON h.claim_id = c.id WHERE h.source_id = ?)",
                 (picks["source"],),
             ),
         ),
         (
             "filter: actor (the most linked)",
-            ids(ArticleFilter(actor_id=picks["actor"])),
-            (
-                "SELECT a.id FROM articles a WHERE a.id + 0 IN"
+            view(ArticleFilter(actor_id=picks["actor"])),
+            plain(
+                "WHERE a.id + 0 IN"
                 " (SELECT article_id FROM actor_mentions WHERE actor_id = ?"
                 " UNION ALL SELECT c.article_id FROM claims c WHERE c.id IN"
                 " (SELECT claim_id FROM attribution_hops WHERE actor_id = ?"
-                f" UNION ALL SELECT claim_id FROM claim_actors WHERE actor_id = ?)) {NEWEST}",
+                " UNION ALL SELECT claim_id FROM claim_actors WHERE actor_id = ?))",
                 (picks["actor"],) * 3,
             ),
         ),
         (
             "filter: published in 2022",
-            ids(ArticleFilter(published_from=YEAR[0], published_to=YEAR[1])),
-            (
-                f"SELECT a.id FROM articles a WHERE a.published >= ? AND a.published < ? {NEWEST}",
+            view(ArticleFilter(published_from=YEAR[0], published_to=YEAR[1])),
+            plain(
+                "WHERE a.published >= ? AND a.published < ?",
                 (f"{YEAR[0]} 00:00:00.000000", f"{day_after} 00:00:00.000000"),
             ),
         ),
