@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.search.conftest import keys
-from workbench.services import Project
+from workbench.services import Project, annotations
 from workbench.services.search import QueryError, SearchIndex
 
 ARTICLE = ("article", 1)
@@ -58,6 +58,18 @@ def test_source_finds_the_claim_it_reported(sample_index: SearchIndex) -> None:
     assert keys(results) == [REUTERS_CLAIM]
     assert results.hits[0].snippet.field == "quote"
     assert results.hits[0].snippet.text.startswith("Sources told Reuters")
+
+
+def test_a_claim_found_by_its_note_shows_the_note(sample_index: SearchIndex) -> None:
+    """A claim matched only by a word of its note shows that note, the word marked; matched
+    by its quote as well, it shows the quote."""
+    annotations.add_note(sample_index.project, "claim", 1, "Compare with the quokka cable")
+    annotations.add_note(sample_index.project, "claim", 1, "Reuters again")
+    by_note = sample_index.search("quokka")
+    assert keys(by_note) == [REUTERS_CLAIM]
+    assert (by_note.hits[0].snippet.field, marked(by_note.hits[0])) == ("note", ["quokka"])
+    by_quote = [hit for hit in sample_index.search("Reuters").hits if hit.kind == "claim"]
+    assert by_quote[0].snippet.field == "quote"
 
 
 def test_source_alias_finds_the_claim(sample_index: SearchIndex) -> None:

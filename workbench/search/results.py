@@ -70,7 +70,8 @@ def describe_hits(
         wanted[kind].append(entity_id)
     articles = _articles(session, wanted[ARTICLE])
     claims = _claims(session, wanted[CLAIM])
-    notes = _claim_notes(session, wanted[CLAIM])
+    # a claim's notes are shown only where neither its quote nor its summary has a match
+    notes = _claim_notes(session, [i for i, row in claims.items() if not _shown(row, highlighters)])
     hits = []
     for raw in raw_hits:
         kind, entity_id = parse_key(raw.key)
@@ -137,6 +138,13 @@ def _article_hit(row: Any, score: float, highlighters: Highlighters) -> SearchHi
         score=score,
         outlet=row.outlet,
         published=row.published,
+    )
+
+
+def _shown(row: Any, highlighters: Highlighters) -> bool:
+    """Whether the claim's quote or summary has a word the query sought."""
+    return bool(highlighters["body"].matches(row.exact)) or bool(
+        row.summary and highlighters["summary"].matches(row.summary)
     )
 
 
