@@ -21,8 +21,8 @@ from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
 from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
-    Contains,
     PAGE,
+    Contains,
     FirstPage,
     Order,
     SortKey,

@@ -33,8 +33,8 @@ from workbench.domain.name_keys import name_key
 from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
-    Contains,
     PAGE,
+    Contains,
     FirstPage,
     Order,
     SortKey,
