@@ -4,10 +4,12 @@ record stays selected when the order changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.qtbot import QtBot
 
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
@@ -18,6 +20,7 @@ from workbench.ui.library_model import BLOCK, TITLE, LibraryModel
 from workbench.ui.main_window import MainWindow
 
 MANY = BLOCK * 2 + 3
+OpenWindow = Callable[[Project], MainWindow]
 
 
 @pytest.fixture
@@ -48,7 +51,9 @@ def test_opening_reads_one_page_and_the_total(crowded: Project) -> None:
     assert [model.id_at(row) for row in range(MANY)] == newest
 
 
-def test_the_keyboard_moves_across_a_page_boundary(qtbot, open_window, crowded: Project) -> None:
+def test_the_keyboard_moves_across_a_page_boundary(
+    qtbot: QtBot, open_window: OpenWindow, crowded: Project
+) -> None:
     """Down from the last row of the first page makes the first row of the next current."""
     window: MainWindow = open_window(crowded)
     table, model = window.library.table, window.library.model
@@ -60,7 +65,7 @@ def test_the_keyboard_moves_across_a_page_boundary(qtbot, open_window, crowded: 
 
 
 def test_the_chosen_article_stays_chosen_when_the_filter_changes(
-    qtbot, open_window, crowded: Project
+    qtbot: QtBot, open_window: OpenWindow, crowded: Project
 ) -> None:
     """Sorted by title, an article on the last page, chosen, is still the current one once a
     filter is typed that keeps it, at its row (found by the database, not among the ids read)."""
@@ -77,7 +82,7 @@ def test_the_chosen_article_stays_chosen_when_the_filter_changes(
 
 
 def test_selected_claims_on_later_pages_stay_selected(
-    qtbot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With pages of two claims, claims selected on the last page are selected again when
     the list is listed anew (their rows found by the database)."""
@@ -87,7 +92,7 @@ def test_selected_claims_on_later_pages_stay_selected(
     panel.reload()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 6 and not panel.model.listing)
     selection = panel.table.selectionModel()
-    chosen = [panel.model.id_at(4), panel.model.id_at(5)]
+    chosen = [panel.model.id_at(row) or 0 for row in (4, 5)]
     for row in (4, 5):
         selection.select(
             panel.model.index(row, 0),
@@ -99,7 +104,9 @@ def test_selected_claims_on_later_pages_stay_selected(
     assert panel.count.text() == "6 claims, 2 selected"
 
 
-def test_a_claims_model_without_tasks_pages_too(sample_project: Project, monkeypatch) -> None:
+def test_a_claims_model_without_tasks_pages_too(
+    sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without a task runner the first page and the total come at once; a later row's id is
     read with its page."""
     monkeypatch.setattr(all_claims_model, "BLOCK", 2)
