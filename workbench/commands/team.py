@@ -32,6 +32,17 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     remove = actions.add_parser("remove", help="take a member out of the case's team")
     remove.add_argument("name")
     remove.set_defaults(handler=remove_member)
+    prune = actions.add_parser(
+        "prune-feed",
+        help="delete change-feed entries older than some days (a lead's task)",
+        description="The change feed tells every workstation's index what changed; it is never"
+        " drained. Entries older than the days given are deleted; a workstation whose index had"
+        " not applied them rebuilds its index when it next opens the case.",
+    )
+    prune.add_argument(
+        "--older-than", type=int, default=30, metavar="DAYS", help="default: 30 days"
+    )
+    prune.set_defaults(handler=prune_change_feed)
 
     upgrade = subcommands.add_parser(
         "upgrade", help="upgrade a shared case to this workbench's schema (back it up first)"
@@ -85,4 +96,18 @@ def upgrade_store(arguments: argparse.Namespace) -> int:
         state = schema_state(project.store.engine)
         refresh_grants(project)
     print(f"{project.name} is at schema {state.current}")
+    return 0
+
+
+def prune_change_feed(arguments: argparse.Namespace) -> int:
+    from workbench.services import Project
+    from workbench.services.feed_pruning import prune_feed
+
+    with Project.open(arguments.project) as project:
+        pruned = prune_feed(project, arguments.older_than)
+    print(
+        f"pruned {pruned.entries:,} change-feed entries older than {arguments.older_than} days"
+        f" (the feed now starts after entry {pruned.through:,}); a workstation that had not"
+        " applied them rebuilds its index when it next opens the case"
+    )
     return 0

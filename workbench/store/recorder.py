@@ -34,6 +34,7 @@ UNRECORDED_TABLES = frozenset(
     {
         "change_log",
         "search_outbox",
+        "feed_horizon",
         "alembic_version",
         "article_signatures",
         "near_duplicate_keys",

@@ -63,6 +63,11 @@ def grant_team(connection: Connection) -> None:
             f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {group}"
         )
         connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {group}")
+    # The change feed is pruned by leads alone (`workbench team URL prune-feed`); an analyst's
+    # edits only ever add to it.
+    analysts = groups["analyst"]
+    connection.exec_driver_sql(f"REVOKE DELETE ON search_outbox FROM {analysts}")
+    connection.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE ON feed_horizon FROM {analysts}")
 
 
 def add_member(engine: Engine, name: str, role: str, password: str | None = None) -> None:

@@ -18,7 +18,8 @@ from workbench.domain.base import Base
 from workbench.store.errors import ProjectError
 
 BATCH = 1000
-NOT_COPIED = frozenset({"alembic_version", "search_outbox"})
+# The feed and how far it was pruned belong to the store copied from; the copy starts afresh.
+NOT_COPIED = frozenset({"alembic_version", "search_outbox", "feed_horizon"})
 Progress = Callable[[str, int], None]
 
 
