@@ -22,7 +22,7 @@ def test_each_claim_in_a_report_names_its_authors(analysts: tuple[Project, Proje
     create_claim(alice, article, Span(24, 31))
     edit_claim(bob, changed, summary="talks collapsed")
     report = build_report(bob, analyst="bob")
-    claims = [claim for batch in report.articles.batches() for a in batch for claim in a.claims]
+    claims = report.claims
     assert sorted(claim.authors for claim in claims) == ["alice", "alice · last changed by bob"]
     markdown = render(report, "md").decode()
     assert "By: alice · last changed by bob" in markdown
