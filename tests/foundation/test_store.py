@@ -21,6 +21,7 @@ from workbench.services.sample import build_sample
 from workbench.store import (
     NotAProject,
     ProjectAlreadyExists,
+    ProjectError,
     ProjectInUse,
     ProjectNotFound,
     ProjectStore,
@@ -127,6 +128,19 @@ def test_an_older_project_is_backed_up_then_upgraded(tmp_path: Path) -> None:
             assert session.execute(text("SELECT count(*) FROM claims")).scalar() == 6
     finally:
         old.close()
+
+
+def test_a_read_only_opening_of_an_older_project_names_the_upgrade(tmp_path: Path) -> None:
+    """A read-only command on a project of an older schema is refused, naming the command that
+    upgrades it, and leaves the file as it was."""
+    path = tmp_path / "case.wbproj"
+    with Project.create(path) as project:
+        build_sample(project)
+    before = path.read_bytes()
+    scripts = _scripts_with_a_newer_revision(tmp_path)
+    with pytest.raises(ProjectError, match=r"older schema .*`workbench upgrade .*case\.wbproj`"):
+        ProjectStore.open(path, scripts=scripts, read_only=True)
+    assert path.read_bytes() == before
 
 
 def test_a_second_writer_is_refused_while_the_project_is_open(project: Project) -> None:

@@ -224,8 +224,9 @@ class ProjectStore:
             return
         if self.read_only:
             raise ProjectError(
-                f"{self.shown_location} uses an older schema ({state.current}); open it for editing"
-                " once so it can be upgraded (a backup is made first)"
+                f"{self.shown_location} uses an older schema ({state.current}); upgrade it with"
+                f" `workbench upgrade {self.shown_location}`, or open it for editing in the"
+                " window (a backup is made first)"
             )
         if self.path is None and not self.upgrade_agreed:
             raise ProjectError(
