@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from io import BytesIO
+from itertools import pairwise
 
 import docx
 from docx.oxml.ns import qn
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE
-from workbench.reports import render
+from tests.reports.streamed import streamed_report
+from workbench.reports import render, write
 from workbench.services import Project
 from workbench.services.reporting import build_report
 
@@ -64,3 +66,25 @@ def test_summary_tables_list_sources_with_reliability(sample_project: Project) -
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert ["Reuters", "wire agency", "B — usually reliable", "1"] in rows
     assert ["Deftechtimes", "outlet", "C — fairly reliable", "6"] in rows
+
+
+def test_footnotes_are_numbered_in_reading_order(sample_project: Project) -> None:
+    """With citations, the heading's note is the first and each later reference's note the
+    next, so Word and LibreOffice number them alike (1 on the heading, 2–7 on the claims)."""
+    report = build_report(sample_project, citation_style="chicago")
+    document = docx.Document(BytesIO(render(report, "docx")))
+    references = document.element.body.iter(qn("w:footnoteReference"))
+    assert [int(reference.get(qn("w:id"))) for reference in references] == list(range(1, 8))
+
+
+def test_docx_is_written_while_its_articles_are_read() -> None:
+    """The body goes into the file as the articles are read, not all at the end: by each
+    batch read, more of the file has been written."""
+    out = BytesIO()
+    report, written = streamed_report(60, 30_000, out.tell)
+    write(report, "docx", out)
+    assert len(written) == 12
+    assert all(later > earlier for earlier, later in pairwise(written[1:]))
+    assert written[-1] > out.tell() / 2
+    document = docx.Document(BytesIO(out.getvalue()))
+    assert sum(p.style.name == "Heading 1" for p in document.paragraphs if p.style) >= 60

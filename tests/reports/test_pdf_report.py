@@ -5,8 +5,10 @@ from __future__ import annotations
 from io import BytesIO
 
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
+from tests.reports.streamed import live, streamed_report
 from workbench.reports import render
 from workbench.reports.pdf_fonts import FontFamily
 from workbench.services import Project
@@ -35,6 +37,29 @@ def test_pdf_has_contents_and_numbered_pages(sample_project: Project) -> None:
     assert "Contents" in pages[1] and "Sources" in pages[1]
     assert f"page 2 of {len(pages)}" in pages[1]
     assert f"page {len(pages)} of {len(pages)}" in pages[-1]
+
+
+def test_contents_and_outline_lead_to_the_pages_of_the_headings(sample_project: Project) -> None:
+    """Each contents entry links to its heading's page, and so does each bookmark: the article
+    to page 3, the closing tables after it (the contents need no page numbers)."""
+    data = render(build_report(sample_project), "pdf")
+    reader = PdfReader(BytesIO(data))
+    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    links = [link.get_object()["/Dest"][0].idnum for link in reader.pages[1]["/Annots"]]
+    targets = [page_of[target] for target in links]  # an entry of two lines has two links
+    assert targets[0] == 2 and targets == sorted(targets) and targets[-1] > 2
+    headings = [mark for mark in reader.outline if not isinstance(mark, list)]  # not claims
+    marks = [reader.get_destination_page_number(mark) for mark in headings]
+    assert set(marks) == set(targets)
+
+
+def test_pdf_lays_out_each_article_as_it_is_read() -> None:
+    """The layout takes the articles as it reaches them: when the last ones are read, no more
+    paragraphs are alive than when the first were (not every article's paragraphs at once)."""
+    report, alive = streamed_report(40, 1_500, lambda: live(Paragraph))
+    assert len(PdfReader(BytesIO(render(report, "pdf"))).pages) > 40
+    assert len(alive) == 8
+    assert alive[-1] <= alive[1] * 1.5
 
 
 def test_pdf_title_page_names_the_analyst_and_scope(sample_project: Project) -> None:

@@ -126,10 +126,13 @@ class _Body:
         relations = relations_by_claim(self.report)
         for number, article in self.report.numbered():
             heading = self.heading(f"{number}. {article.title}", 1)
-            text = list(self.article(article))  # its claims' footnotes are numbered first
             if cites is not None:  # the article cited in the chosen style, as its footnote
                 self.footnotes.add(heading, [safe(cites.note(article))])
-            for element in (heading, *text, *self.claims(number, article, relations)):
+            for element in (
+                heading,
+                *self.article(article),
+                *self.claims(number, article, relations),
+            ):
                 self.out.write(element)
         self.out.write(x.page_break())
         for table in summary_tables(self.report):

@@ -54,6 +54,9 @@ from workbench.reports.wording import (
 MARGIN = 20 * mm
 PASSES = 1
 AHEAD = 64  # flowables kept ahead of the layout (more than one heading's keep-with-next run)
+TOTAL = "pageTotal"  # the form that draws how many pages there are
+TOTAL_ROOM = "00000"  # the footer keeps room for a total this wide
+FOOTER_POINTS = 8
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -123,32 +126,35 @@ def _canvas_maker(report: Report, fonts: FontFamily) -> type[Canvas]:
     title = fonts.printable(report.title)
 
     class NumberedCanvas(Canvas):
-        """Holds every page until the end, so each can say "page n of N"."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+        """Says "page n of N" at the foot of every page after the first. N is a form (a PDF
+        may use a form before it defines it) drawn once the last page is known, so each page
+        is finished as soon as it is full: memory does not hold every page's drawing twice,
+        and each bookmark and link points at the page it was made on."""
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            if self._pageNumber > 1:
+                self._footer()
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for page in self._pages:
-                self.__dict__.update(page)
-                if self._pageNumber > 1:
-                    self._footer(total)
-                super().showPage()
+            self.beginForm(TOTAL, lowery=-4)
+            self._muted()
+            self.drawString(0, 0, str(self._pageNumber - 1))
+            self.endForm()
             super().save()
 
-        def _footer(self, total: int) -> None:
-            self.saveState()
-            self.setFont(fonts.regular, 8)
+        def _muted(self) -> None:
+            self.setFont(fonts.regular, FOOTER_POINTS)
             self.setFillColor(COLOURS["muted"])
-            width = A4[0]
+
+        def _footer(self) -> None:
+            self.saveState()
+            self._muted()
             self.drawString(MARGIN, 12 * mm, title[:90])
-            self.drawRightString(width - MARGIN, 12 * mm, f"page {self._pageNumber} of {total}")
+            total_at = A4[0] - MARGIN - self.stringWidth(TOTAL_ROOM, fonts.regular, FOOTER_POINTS)
+            self.drawRightString(total_at, 12 * mm, f"page {self._pageNumber} of ")
+            self.translate(total_at, 12 * mm)
+            self.doForm(TOTAL)
             self.restoreState()
 
     return NumberedCanvas
