@@ -1,10 +1,13 @@
 """Rows: exporting every claim in every format through the services, each in a child process
 (its time and peak memory); floor: `sqlite3 -csv` of the same join (claims with their
-article, chain, actors and tags) written to a file."""
+article, chain, actors and tags) written to a file, and for PDF and DOCX the same text
+written with the format's library alone (`export_floors`), the rows saying claims per second
+of both. BENCH_SCALE_FORMATS=pdf,docx measures only the formats named."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 
@@ -14,6 +17,7 @@ from workbench.bench.scale.timing import Run, counting_cpu, python, run_process
 
 RATIOS = {"csv": 3.0, "jsonld": 3.0, "html": 5.0, "md": 5.0}
 CLAIMS_PER_SECOND = 2000  # PDF and DOCX (issue 10)
+FLOORS = ("pdf", "docx")  # formats whose floor is their library writing the same text
 MEMORY = Target(ratio=1.0, slack=150.0)  # flat: at most 150 MB above a child that only opens
 JOIN = (
     "SELECT a.title, a.outlet, a.url, a.published, c.id, c.exact, c.summary, c.kind, c.status,"
@@ -34,7 +38,8 @@ def rows(case: Case) -> Iterator[Measurement]:
 
     claims = int(str(case.scalar("SELECT count(*) FROM claims")))
     baseline = _probe(case, "open", str(case.path))
-    for fmt in FORMATS:
+    chosen = os.environ.get("BENCH_SCALE_FORMATS", "")
+    for fmt in [f.strip() for f in chosen.split(",") if f.strip()] or FORMATS:
         try:
             yield from _format_rows(case, fmt, claims, baseline)
         except Exception as error:  # one format too slow or broken: the others still run
@@ -42,17 +47,17 @@ def rows(case: Case) -> Iterator[Measurement]:
 
 
 def _format_rows(case: Case, fmt: str, claims: int, baseline: Run) -> Iterator[Measurement]:
-    floor = run_process(_floor_command(case))
+    floor = run_process(_floor_command(case, fmt))
     out = case.scratch / f"export.{fmt}"
     ours = _probe(case, "export", str(case.path), fmt, str(out))
     ms = json.loads(ours.stdout)["cpu_ms" if counting_cpu() else "ms"]
+    note = f"{claims:,} claims"
     if fmt in RATIOS:
         target = Target(ratio=RATIOS[fmt])
     else:
         target = Target(limit=claims / CLAIMS_PER_SECOND * 1000)
-    yield Measurement(
-        f"export every claim: {fmt}", case.size, ms, floor.taken, target, note=f"{claims:,} claims"
-    )
+        note += f"; {_per_second(claims, ms)} claims/s, floor {_per_second(claims, floor.taken)}"
+    yield Measurement(f"export every claim: {fmt}", case.size, ms, floor.taken, target, note=note)
     yield Measurement(
         f"export memory: {fmt}", case.size, ours.peak_mb, baseline.peak_mb, MEMORY, unit="MB"
     )
@@ -62,7 +67,14 @@ def _probe(case: Case, *arguments: str) -> Run:
     return run_process([python(), "-m", "workbench.bench.scale.probe", *arguments])
 
 
-def _floor_command(case: Case) -> list[str]:
+def _per_second(claims: int, ms: float) -> str:
+    return f"{claims / ms * 1000:,.0f}" if ms > 0 else "—"
+
+
+def _floor_command(case: Case, fmt: str) -> list[str]:
+    if fmt in FLOORS:
+        out = str(case.scratch / f"floor.{fmt}")
+        return [python(), "-m", "workbench.bench.scale.export_floors", fmt, str(case.path), out]
     shell = shutil.which("sqlite3")
     out = str(case.scratch / "floor.csv")
     if shell:
