@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from whoosh.query import Term
 
 from workbench.search import facets
 from workbench.search.build import rebuild
 from workbench.search.engine import ProjectIndex
 from workbench.search.folder import open_folder
 from workbench.search.query import parse_query
-from workbench.services import Project
+from workbench.search.schema import FACETS
+from workbench.services import Project, annotations
 from workbench.services.search import SearchIndex
 
 
@@ -66,3 +68,25 @@ def test_a_rebuild_prepares_the_tables(sample_project: Project) -> None:
         index.close()
     assert segments
     assert all((location / (segment + facets.SUFFIX)).is_file() for segment in segments)
+
+
+def test_facet_counts_are_whooshs_over_several_segments(sample_index: SearchIndex) -> None:
+    """Over several segments with deletions, each facet value's count is the number of
+    matching documents Whoosh's own matchers find holding that value."""
+    for claim in (1, 2, 3):
+        annotations.add_tag(sample_index.project, "claim", claim, "facet check")
+    results = sample_index.search("Iran")
+    searcher = sample_index.engine._current_searcher()
+    assert len(searcher.leaf_searchers()) >= 2 and searcher.reader().has_deletions()
+    matched = set(searcher.docs_for_query(parse_query("Iran")))
+    expected = {}
+    for facet, field in FACETS.items():
+        counts = []
+        for value in searcher.reader().lexicon(field):
+            holding = matched & set(searcher.docs_for_query(Term(field, value)))
+            if holding:
+                counts.append((value.decode("utf-8"), len(holding)))
+        expected[facet] = sorted(counts, key=lambda pair: (-pair[1], pair[0].lower()))[:20]
+    shown = {facet: [(c.value, c.count) for c in found] for facet, found in results.facets.items()}
+    assert shown == expected
+    assert ("facet check", 3) in shown["tags"]
