@@ -49,7 +49,7 @@ MUTED = RGBColor(0x5B, 0x64, 0x70)
 TABLE_STYLE = "Light Grid Accent 1"
 TEXT_WIDTH_CM = 17.0
 CELL_POINTS = 8.5
-PASSES = 1
+PASSES = 3  # over the articles: the timeline figure, the articles, the claims table
 ZIP64_ARTICLES = 20_000  # beyond this many articles the document part may pass 2 GiB
 
 

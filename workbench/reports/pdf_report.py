@@ -52,7 +52,7 @@ from workbench.reports.wording import (
 )
 
 MARGIN = 20 * mm
-PASSES = 1
+PASSES = 3  # over the articles: the timeline figure, the articles, the claims table
 AHEAD = 64  # flowables kept ahead of the layout (more than one heading's keep-with-next run)
 TOTAL = "pageTotal"  # the form that draws how many pages there are
 TOTAL_ROOM = "00000"  # the footer keeps room for a total this wide
