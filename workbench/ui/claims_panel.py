@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -94,7 +101,7 @@ class ClaimsPanel(QTableView):
         self.setModel(self.claims)
         self.setAccessibleName("Claims of this article")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
@@ -108,6 +115,7 @@ class ClaimsPanel(QTableView):
         header.setSectionResizeMode(CHAIN, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
         self._quiet = False
+        self.menu_actions: list[QAction] = []  # more for the context menu (the window's)
         delete = QAction("Delete claim", self)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -123,16 +131,25 @@ class ClaimsPanel(QTableView):
             self._quiet = False
 
     def select_claim(self, claim_id: int | None) -> None:
+        """Make the claim's row the current one and the only one selected (a row already
+        current keeps the selection the analyst is making, Ctrl or Shift held)."""
         row = self.claims.row_of(claim_id) if claim_id is not None else None
         quiet, self._quiet = self._quiet, True
         try:
             if row is None:
                 self.clearSelection()
-            else:
-                self.selectRow(row)
+            elif self.currentIndex().row() != row:
+                rows = QItemSelectionModel.SelectionFlag.Rows
+                chosen = QItemSelectionModel.SelectionFlag.ClearAndSelect | rows
+                self.selectionModel().setCurrentIndex(self.claims.index(row, QUOTE), chosen)
                 self.scrollTo(self.claims.index(row, QUOTE))
         finally:
             self._quiet = quiet
+
+    def selected_ids(self) -> list[int]:
+        """The selected claims, in the list's order."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [self.claims.claims[row].id for row in rows]
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():
@@ -149,6 +166,7 @@ class ClaimsPanel(QTableView):
         menu.addAction("Delete claim").triggered.connect(
             lambda _checked=False: self.delete_requested.emit(claim_id)
         )
+        menu.addActions(self.menu_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -1,10 +1,10 @@
 """The "Link chart" panel: actors, sources, events and claims (articles on request) joined by
 what the claims say, every edge opening the claims it rests on.
 
-Start from the current article, the current claim, or a name typed; expand a node's
-neighbours from its menu. Charts are read and laid out off the UI thread (the task runner);
-when the project changes (an edit, an undo) the same claims are read again and laid out
-keeping every node where it was, so the picture does not jump.
+Start from the current article, the selected claims (else the current claim), or a name
+typed; expand a node's neighbours from its menu. Charts are read and laid out off the UI
+thread (the task runner); when the project changes (an edit, an undo) the same claims are
+read again and laid out keeping every node where it was, so the picture does not jump.
 """
 
 from __future__ import annotations
@@ -60,12 +60,14 @@ class LinkChartPanel(QWidget):
         session: UiSession,
         current_article: Callable[[], int | None] = lambda: None,
         current_claims: Callable[[], Sequence[int]] = lambda: (),
+        selected_claims: Callable[[], Sequence[int]] = lambda: (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.current_article = current_article
         self.current_claims = current_claims
+        self.selected_claims = selected_claims
         self.setAccessibleName("Link chart")
         self.claim_ids: tuple[int, ...] = ()
         self.task: object = None
@@ -84,7 +86,11 @@ class LinkChartPanel(QWidget):
 
     def _build(self) -> None:
         self.from_article = QPushButton("This article")
-        self.from_claims = QPushButton("This claim")
+        self.from_claims = QPushButton("Claims")
+        self.from_claims.setToolTip(
+            "The selected claims (in All claims, or several in the article's claims);"
+            " else the current claim and the claims related to it"
+        )
         self.start_name = NameField(self.session, ("actor", "source", "event"), "Start from…")
         self.layout_box = QComboBox()
         self.layout_box.addItem("Spring", "spring")
@@ -138,6 +144,10 @@ class LinkChartPanel(QWidget):
 
     @Slot()
     def start_from_claims(self) -> None:
+        selected = list(self.selected_claims())
+        if selected:
+            self.start_from_claim_ids(selected)
+            return
         chosen = list(self.current_claims())
         if not chosen:
             self.session.tell("Choose a claim first")
@@ -151,6 +161,11 @@ class LinkChartPanel(QWidget):
         """A new chart of the claims the starts touch."""
         self.scene.hidden.clear()
         self._lay_out(starts=list(starts), claim_ids=(), kept={}, fresh=True)
+
+    def start_from_claim_ids(self, claim_ids: Sequence[int]) -> None:
+        """A new chart of exactly these claims."""
+        self.scene.hidden.clear()
+        self._lay_out(starts=[], claim_ids=list(claim_ids), kept={}, fresh=True)
 
     def expand(self, key: str) -> None:
         """Add the claims touching a node (its neighbours) to the chart."""

@@ -1,6 +1,8 @@
 """The Link chart and Timeline docks of the window, tabbed with the claims below the reader;
 each panel is made the first time its dock is seen (ui/when_shown.py). The window calls
-`add_chart_docks(window)` once; this module does all the wiring."""
+`add_chart_docks(window)` once; this module does all the wiring. Link chart (and "Link chart
+of selected claims", ui/link_chart_selection.py) charts the selected claims when there are
+some; a chart made without them starts from the article in the reader."""
 
 from __future__ import annotations
 
@@ -9,6 +11,11 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from workbench.ui.link_chart_selection import (
+    NOTHING_SELECTED,
+    chart_of_selection_action,
+    selected_claims,
+)
 from workbench.ui.when_shown import WhenShown
 
 if TYPE_CHECKING:
@@ -27,9 +34,12 @@ class ChartDocks:
         self.chart_dock = self._dock("Link chart", "link-chart-dock", self.chart_holder)
         self.timeline_dock = self._dock("Timeline", "timeline-dock", self.timeline_holder)
         window.claims_dock.raise_()
+        self._claims_to_chart: list[int] = []
         actions = window.actions_
         actions.link_chart.triggered.connect(self.show_chart)
         actions.timeline.triggered.connect(self.show_timeline)
+        self.chart_selection = chart_of_selection_action(window)
+        self.chart_selection.triggered.connect(self.chart_selected_claims)
 
     def _dock(self, title: str, name: str, holder: QWidget) -> QDockWidget:
         window = self.window
@@ -58,12 +68,15 @@ class ChartDocks:
             window.session,
             current_article=lambda: window.reader.article_id,
             current_claims=lambda: [window.current_claim] if window.current_claim else [],
+            selected_claims=lambda: selected_claims(window),
         )
 
     def _chart_made(self, panel: QWidget) -> None:
         chart = cast("LinkChartPanel", panel)
         chart.open_claim.connect(self._open_claim)
-        if self.window.reader.article_id is not None:
+        if self._claims_to_chart:
+            chart.start_from_claim_ids(self._claims_to_chart)
+        elif self.window.reader.article_id is not None:
             chart.start_from_article()
 
     def _make_timeline(self) -> QWidget:
@@ -78,9 +91,23 @@ class ChartDocks:
         self.window.open_article(article, claim)
 
     def show_chart(self) -> None:
+        """Bring the chart forward: of the selected claims when there are some."""
+        chosen = selected_claims(self.window)
+        made = self.chart_holder.is_made
+        self._claims_to_chart = chosen
         self.chart_dock.show()
         self.chart_dock.raise_()
+        chart = self.chart  # made now if it was not (and then started)
+        if chosen and made:
+            chart.start_from_claim_ids(chosen)
+        self._claims_to_chart = []
         QTimer.singleShot(0, lambda: self.chart.find_field.setFocus())
+
+    def chart_selected_claims(self) -> None:
+        if not selected_claims(self.window):
+            self.window.session.tell(NOTHING_SELECTED)
+            return
+        self.show_chart()
 
     def show_timeline(self) -> None:
         self.timeline_dock.show()
