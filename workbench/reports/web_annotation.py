@@ -24,22 +24,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from workbench.reports import ach_jsonld
+from workbench.reports import web_annotation_items as items
 from workbench.reports import web_vocabulary as vocab
-from workbench.reports.model import (
-    ACTOR,
-    Actor,
-    Article,
-    Claim,
-    Event,
-    Hop,
-    Mention,
-    Relation,
-    Report,
-    Source,
-)
+from workbench.reports.model import Actor, Article, Event, Report, Source
 
 Json = dict[str, Any]
 PASSES = 2
+SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
+claim_iri = items.claim_iri
 SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 
 
@@ -85,7 +77,7 @@ def _parts(report: Report) -> Iterator[str]:
     yield f',\n"first":{_dumps({**page, "startIndex": 0})[:-1]},"items":['
     total = 0
     for item in _items(report):
-        yield ("\n" if total == 0 else ",\n") + _dumps(item)
+        yield ("\n" if total == 0 else ",\n") + item
         total += 1
     yield f'\n]}},\n"last":{_dumps(page["id"])},\n"total":{total}}}\n'
 
@@ -99,161 +91,30 @@ def _array(key: str, values: Iterable[Json]) -> Iterator[str]:
     yield "\n]"
 
 
-def _items(report: Report) -> Iterator[Json]:
-    """Every annotation: each article's claims, mentions and tags/notes, then the relations,
-    then the tags and notes of sources, actors and events."""
+def _items(report: Report) -> Iterator[str]:
+    """Every annotation as JSON text (`web_annotation_items`): each article's claims, mentions
+    and tags/notes, then the relations, then the tags and notes of sources, actors and events."""
     for batch in report.batches(text=False):
         for article in batch:
-            yield from (_claim(article, claim) for claim in article.claims)
-            yield from (_mention(article, mention) for mention in article.mentions)
-            yield from _on_records([(vocab.article_iri(article.ref), article.tags, article.notes)])
-    yield from map(_relation, report.relations)
+            iri = vocab.article_iri(article.ref)
+            source = items.quoted(iri)
+            yield from (items.claim(source, claim) for claim in article.claims)
+            yield from (items.mention(source, article.ref, m) for m in article.mentions)
+            if article.tags or article.notes:
+                yield items.on_record(iri, article.tags, article.notes)
+    yield from map(items.relation, report.relations)
     yield from _record_annotations(report)
 
 
-def claim_iri(claim: Claim) -> str:
-    return vocab.iri("claim", claim.ref)
-
-
-def _target(article: Article, exact: str, prefix: str, suffix: str, start: int, end: int) -> Json:
-    quote: Json = {"type": "TextQuoteSelector", "exact": exact}
-    if prefix:
-        quote["prefix"] = prefix
-    if suffix:
-        quote["suffix"] = suffix
-    return {
-        "type": "SpecificResource",
-        "source": vocab.article_iri(article.ref),
-        "selector": [quote, {"type": "TextPositionSelector", "start": start, "end": end}],
-    }
-
-
-def _claim(article: Article, claim: Claim) -> Json:
-    annotation: Json = {
-        "id": claim_iri(claim),
-        "type": "Annotation",
-        "motivation": "assessing",
-    }
-    for key, moment in (("created", claim.created), ("modified", claim.modified)):
-        if moment is not None:
-            annotation[key] = vocab.timestamp(moment)
-    annotation["body"] = _claim_bodies(claim)
-    annotation["target"] = _target(
-        article, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end
-    )
-    if claim.orphaned:
-        annotation["wb:orphaned"] = True
-    return annotation
-
-
-def _claim_bodies(claim: Claim) -> list[Json]:
-    bodies: list[Json] = []
-    if claim.summary:
-        bodies.append(_text(claim.summary, "describing", vocab.SUMMARY))
-    bodies.append(_text(claim.kind, "classifying", vocab.KIND))
-    bodies.append(_text(claim.status, "assessing", vocab.STATUS))
-    credibility = _text(claim.credibility_label, "assessing", vocab.CREDIBILITY)
-    bodies.append({**credibility, "wb:grade": claim.credibility})
-    if claim.attribution:
-        chain = _text(claim.chain_text, "describing", vocab.ATTRIBUTION)
-        bodies.append({**chain, "wb:hops": [_hop(hop) for hop in claim.attribution]})
-    bodies += [
-        _link(vocab.iri("actor", a.ref.casefold()), vocab.ACTOR_LINK, a.role) for a in claim.actors
-    ]
-    bodies += [_link(vocab.iri("event", e.ref), vocab.EVENT_LINK, e.role) for e in claim.events]
-    bodies += [_text(tag, "tagging") for tag in claim.tags]
-    bodies += [_text(note, "commenting") for note in claim.notes]
-    return bodies
-
-
-def _text(value: str, purpose: str, about: str | None = None) -> Json:
-    body: Json = {"type": "TextualBody", "purpose": purpose, "value": value}
-    if purpose in {"describing", "commenting"}:
-        body["format"] = "text/plain"
-    if about is not None:
-        body["wb:property"] = about
-    return body
-
-
-def _link(target: str, about: str, role: str) -> Json:
-    return {
-        "type": "SpecificResource",
-        "purpose": "linking",
-        "source": target,
-        "wb:property": about,
-        "wb:role": role,
-    }
-
-
-def _hop(hop: Hop) -> Json:
-    kind = "actor" if hop.kind == ACTOR else "source"
-    found: Json = {f"wb:{kind}": vocab.iri(kind, hop.name.casefold()), "wb:name": hop.name}
-    found["wb:role"] = hop.role
-    if hop.cue:
-        found["wb:cue"] = hop.cue
-    if hop.anonymous:
-        found["wb:anonymous"] = True
-    if hop.reliability:
-        found["wb:reliability"] = hop.reliability
-    return found
-
-
-def _mention(article: Article, mention: Mention) -> Json:
-    key = f"{article.ref}:{mention.start}-{mention.end}:{mention.actor.casefold()}"
-    return {
-        "id": vocab.iri("mention", key),
-        "type": "Annotation",
-        "motivation": "identifying",
-        "body": {
-            "type": "SpecificResource",
-            "purpose": "identifying",
-            "source": vocab.iri("actor", mention.actor.casefold()),
-        },
-        "target": _target(
-            article, mention.exact, mention.prefix, mention.suffix, mention.start, mention.end
-        ),
-    }
-
-
-def _relation(relation: Relation) -> Json:
-    source, target = vocab.iri("claim", relation.from_claim), vocab.iri("claim", relation.to_claim)
-    return {
-        "id": vocab.iri("relation", f"{relation.from_claim}|{relation.kind}|{relation.to_claim}"),
-        "type": "Annotation",
-        "motivation": "linking",
-        "body": {
-            "type": "SpecificResource",
-            "purpose": "linking",
-            "source": target,
-            "wb:property": vocab.RELATION,
-            "wb:relation": relation.kind,
-        },
-        "target": source,
-    }
-
-
-def _record_annotations(report: Report) -> list[Json]:
+def _record_annotations(report: Report) -> Iterator[str]:
     """Tags and notes on sources, actors and events, as annotations on their IRIs."""
     records: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     records += [(vocab.iri("source", s.name.casefold()), s.tags, s.notes) for s in report.sources]
     records += [(vocab.iri("actor", a.name.casefold()), a.tags, a.notes) for a in report.actors]
     records += [(vocab.iri("event", e.ref), e.tags, e.notes) for e in report.events]
-    return _on_records(records)
-
-
-def _on_records(records: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> list[Json]:
-    return [
-        {
-            "id": vocab.iri("annotations-of", target),
-            "type": "Annotation",
-            "motivation": "commenting" if notes else "tagging",
-            "body": [_text(tag, "tagging") for tag in tags]
-            + [_text(note, "commenting") for note in notes],
-            "target": target,
-        }
-        for target, tags, notes in records
-        if tags or notes
-    ]
+    for target, tags, notes in records:
+        if tags or notes:
+            yield items.on_record(target, tags, notes)
 
 
 def _article(article: Article) -> Json:

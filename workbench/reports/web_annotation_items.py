@@ -1,0 +1,159 @@
+"""The annotations of the Web Annotation exchange file, each written straight as JSON text.
+
+An export holds one annotation per claim and per actor mention, hundreds of thousands of them:
+each is written here as the compact JSON `json.dumps(..., ensure_ascii=False, separators=(",",
+":"))` would write of its dict (keys in the same order, strings by the encoder's own
+`encode_basestring`), without making the dicts. Bodies that recur claim after claim (a kind, a
+status, a grade, a tag) are written once and reused. `web_annotation` puts them in the file;
+`web_annotations()` reads the text back as dicts, so the shape is stated only here.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from workbench.reports import web_vocabulary as vocab
+from workbench.reports.model import ACTOR, Claim, Hop, Mention, Relation, credibility_label
+
+quoted = json.encoder.encode_basestring  # a str as JSON text, as the encoder writes it
+RECURRING = 65536  # bodies kept written for reuse (kinds, statuses, grades, tags, links)
+
+
+def claim_iri(claim: Claim) -> str:
+    return vocab.iri("claim", claim.ref)
+
+
+def claim(source: str, claim: Claim) -> str:
+    """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`."""
+    parts = [f'{{"id":{quoted(claim_iri(claim))},"type":"Annotation","motivation":"assessing"']
+    if claim.created is not None:
+        parts.append(f',"created":{quoted(vocab.timestamp(claim.created) or "")}')
+    if claim.modified is not None:
+        parts.append(f',"modified":{quoted(vocab.timestamp(claim.modified) or "")}')
+    parts.append(f',"body":[{",".join(_claim_bodies(claim))}],"target":')
+    parts.append(_target(source, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end))
+    parts.append(',"wb:orphaned":true}' if claim.orphaned else "}")
+    return "".join(parts)
+
+
+def _claim_bodies(claim: Claim) -> list[str]:
+    bodies: list[str] = []
+    if claim.summary:
+        bodies.append(text_body(claim.summary, "describing", vocab.SUMMARY))
+    bodies.append(_recurring_body(claim.kind, "classifying", vocab.KIND))
+    bodies.append(_recurring_body(claim.status, "assessing", vocab.STATUS))
+    bodies.append(_credibility(claim.credibility))
+    if claim.attribution:
+        chain = text_body(claim.chain_text, "describing", vocab.ATTRIBUTION)
+        hops = ",".join(_hop(hop) for hop in claim.attribution)
+        bodies.append(f'{chain[:-1]},"wb:hops":[{hops}]}}')
+    bodies += [_actor_link(link.ref, link.role) for link in claim.actors]
+    bodies += [_event_link(link.ref, link.role) for link in claim.events]
+    bodies += [_recurring_body(tag, "tagging") for tag in claim.tags]
+    bodies += [text_body(note, "commenting") for note in claim.notes]
+    return bodies
+
+
+def text_body(value: str, purpose: str, about: str | None = None) -> str:
+    """A TextualBody: plain text for describing and commenting, `wb:property` what it says."""
+    body = f'{{"type":"TextualBody","purpose":{quoted(purpose)},"value":{quoted(value)}'
+    if purpose in {"describing", "commenting"}:
+        body += ',"format":"text/plain"'
+    if about is not None:
+        body += f',"wb:property":{quoted(about)}'
+    return body + "}"
+
+
+@lru_cache(maxsize=RECURRING)
+def _recurring_body(value: str, purpose: str, about: str | None = None) -> str:
+    return text_body(value, purpose, about)
+
+
+@lru_cache(maxsize=16)
+def _credibility(grade: int) -> str:
+    body = text_body(credibility_label(grade), "assessing", vocab.CREDIBILITY)
+    return f'{body[:-1]},"wb:grade":{grade}}}'
+
+
+@lru_cache(maxsize=RECURRING)
+def _actor_link(ref: str, role: str) -> str:
+    return _link(vocab.iri("actor", ref.casefold()), vocab.ACTOR_LINK, role)
+
+
+@lru_cache(maxsize=RECURRING)
+def _event_link(ref: str, role: str) -> str:
+    return _link(vocab.iri("event", ref), vocab.EVENT_LINK, role)
+
+
+def _link(target: str, about: str, role: str) -> str:
+    return (
+        f'{{"type":"SpecificResource","purpose":"linking","source":{quoted(target)},'
+        f'"wb:property":{quoted(about)},"wb:role":{quoted(role)}}}'
+    )
+
+
+def _hop(hop: Hop) -> str:
+    kind = "actor" if hop.kind == ACTOR else "source"
+    found = (
+        f'{{"wb:{kind}":{quoted(vocab.iri(kind, hop.name.casefold()))},'
+        f'"wb:name":{quoted(hop.name)},"wb:role":{quoted(hop.role)}'
+    )
+    if hop.cue:
+        found += f',"wb:cue":{quoted(hop.cue)}'
+    if hop.anonymous:
+        found += ',"wb:anonymous":true'
+    if hop.reliability:
+        found += f',"wb:reliability":{quoted(hop.reliability)}'
+    return found + "}"
+
+
+def _target(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
+    """What an annotation selects in the article whose IRI (as JSON) is `source`."""
+    quote = f'{{"type":"TextQuoteSelector","exact":{quoted(exact)}'
+    if prefix:
+        quote += f',"prefix":{quoted(prefix)}'
+    if suffix:
+        quote += f',"suffix":{quoted(suffix)}'
+    return (
+        f'{{"type":"SpecificResource","source":{source},"selector":[{quote}}},'
+        f'{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
+    )
+
+
+def mention(source: str, article_ref: str, mention: Mention) -> str:
+    """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
+    actor = mention.actor.casefold()
+    key = f"{article_ref}:{mention.start}-{mention.end}:{actor}"
+    target = _target(
+        source, mention.exact, mention.prefix, mention.suffix, mention.start, mention.end
+    )
+    return (
+        f'{{"id":{quoted(vocab.iri("mention", key))},"type":"Annotation",'
+        f'"motivation":"identifying","body":{{"type":"SpecificResource",'
+        f'"purpose":"identifying","source":{quoted(vocab.iri("actor", actor))}}},'
+        f'"target":{target}}}'
+    )
+
+
+def relation(relation: Relation) -> str:
+    """A claim relation as a `linking` annotation from one claim's IRI to the other's."""
+    source, target = vocab.iri("claim", relation.from_claim), vocab.iri("claim", relation.to_claim)
+    key = f"{relation.from_claim}|{relation.kind}|{relation.to_claim}"
+    return (
+        f'{{"id":{quoted(vocab.iri("relation", key))},"type":"Annotation",'
+        f'"motivation":"linking","body":{{"type":"SpecificResource","purpose":"linking",'
+        f'"source":{quoted(target)},"wb:property":{quoted(vocab.RELATION)},'
+        f'"wb:relation":{quoted(relation.kind)}}},"target":{quoted(source)}}}'
+    )
+
+
+def on_record(target: str, tags: tuple[str, ...], notes: tuple[str, ...]) -> str:
+    """Tags and notes on a whole record (by IRI) as one annotation."""
+    bodies = [_recurring_body(tag, "tagging") for tag in tags]
+    bodies += [text_body(note, "commenting") for note in notes]
+    return (
+        f'{{"id":{quoted(vocab.iri("annotations-of", target))},"type":"Annotation",'
+        f'"motivation":{quoted("commenting" if notes else "tagging")},'
+        f'"body":[{",".join(bodies)}],"target":{quoted(target)}}}'
+    )
