@@ -3,6 +3,7 @@
 from workbench.domain.annotations import Note, Tag, Tagging
 from workbench.domain.articles import ActorMention, Article
 from workbench.domain.base import Base
+from workbench.domain.charts import ChartGroup
 from workbench.domain.claims import (
     AttributionHop,
     Claim,
@@ -37,6 +38,7 @@ __all__ = [
     "AttributionHop",
     "Base",
     "ChangeRecord",
+    "ChartGroup",
     "Claim",
     "ClaimActor",
     "ClaimEvent",

@@ -1,0 +1,21 @@
+"""What the analyst keeps of the link chart: named groups of its nodes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workbench.domain.base import Base, utc_now
+
+
+class ChartGroup(Base):
+    """A named outline round nodes of the link chart, by their node keys ("actor:12")."""
+
+    __tablename__ = "chart_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    members: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
