@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
+from workbench.services.claim_list import ClaimFilter, claim_ids
 from workbench.services.library import ArticleFilter, article_ids
 from workbench.ui import all_claims_model
 from workbench.ui.all_claims_model import AllClaimsModel
@@ -115,3 +116,18 @@ def test_a_claims_model_without_tasks_pages_too(
     assert model.rowCount() == 6 and model.pages_read == 0
     assert model.id_at(5) is not None and model.pages_read == 1
     assert model.row_of(model.id_at(5) or 0) == 5
+
+
+def test_an_order_no_index_holds_is_read_whole_in_the_background(
+    qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorted by grade, the list shows its first page and total, then reads every id in the
+    background: later pages are then cut from them, none read from the project."""
+    monkeypatch.setattr(all_claims_model, "BLOCK", 2)
+    model = AllClaimsModel(sample_window.session.project, tasks=sample_window.session.tasks)
+    model.sort_key, model.descending = "grade", False
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 6 and model.whole, timeout=5000)
+    every = [model.id_at(row) for row in range(6)]
+    assert model.pages_read == 0
+    assert every == claim_ids(sample_window.session.project, ClaimFilter(), "grade", False)

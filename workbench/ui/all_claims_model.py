@@ -79,6 +79,11 @@ class AllClaimsModel(QAbstractTableModel):
         return self._rows.fetches
 
     @property
+    def whole(self) -> bool:
+        """Whether every listed id is in (for an order no index holds, once read)."""
+        return self._rows.whole
+
+    @property
     def pages_read(self) -> int:
         """How many pages of ids were read after the first (as the view scrolled to them)."""
         return self._rows.pages_read
@@ -125,8 +130,8 @@ class AllClaimsModel(QAbstractTableModel):
         )
 
     def _every_id(self, generation: int, ids: list[int]) -> None:
-        if generation == self._generation:
-            self._rows.keep_all(every_id(ids))
+        if generation == self._generation and not self._rows.keep_all(every_id(ids)):
+            self._show(every_id(ids))  # the claims changed meanwhile: list them anew
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

@@ -72,13 +72,19 @@ class PagedRows(Generic[Row]):
         self._blocks.clear()
         self._keep_first(listing)
 
-    def keep_all(self, listing: Listing) -> None:
-        """The same listing, now with every id read: pages are cut from it (rows stay)."""
-        if listing.total != self._listing.total:  # not the same listing: start again
-            self.show(listing)
-            return
+    def keep_all(self, listing: Listing) -> bool:
+        """The same listing, now with every id read: pages are cut from it (rows stay).
+        False, and nothing kept, if it is not the same listing (its total differs)."""
+        if listing.total != self._listing.total:
+            return False
         self._listing = listing
         self._pages.clear()
+        return True
+
+    @property
+    def whole(self) -> bool:
+        """Whether every id is in (pages are cut from them, not read)."""
+        return len(self._listing.first) == self._listing.total
 
     def forget_rows(self) -> None:
         """Forget the cached row data (the ids and their order stay)."""
@@ -129,7 +135,7 @@ class PagedRows(Generic[Row]):
     def _ids_of(self, number: int, size: int) -> list[int]:
         page = self._pages.get(number)
         if page is None:
-            self.pages_read += 1
+            self.pages_read += 0 if self.whole else 1  # not read: cut from every id
             page = self._listing.page(number * size, size)
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:
