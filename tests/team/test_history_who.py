@@ -1,7 +1,10 @@
-"""The History pane says who made each step, whatever kind of record it changed: on a shared
-store, each analyst's database role, beside the step's action and the rows it touched."""
+"""The History pane says who made each step, whatever kind of record it changed, and the
+source, actor and event editors who made the record and who changed it last: on a shared
+store, each analyst's database role."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -10,11 +13,14 @@ from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article
+from workbench.services.catalog import records
 from workbench.services.claims import Hop, create_claim, grade_claim, set_attribution
-from workbench.services.entities import create_actor, create_source
-from workbench.services.events import create_event
+from workbench.services.entities import create_actor, create_source, edit_actor, edit_source
+from workbench.services.events import create_event, edit_event
 from workbench.services.hypotheses import add_hypothesis, rate
+from workbench.ui.event_editor import EventEditor
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.record_editor import RecordEditor
 from workbench.ui.session import UiSession
 
 pytestmark = pytest.mark.gui
@@ -59,5 +65,41 @@ def test_history_names_who_made_each_step_of_every_kind(
             "Mark claim": "bob",
             "Add article “Geneva talks collapse”": "alice",
         }
+    finally:
+        session.close()
+
+
+def test_the_record_editors_say_who_made_and_last_changed_each_record(
+    qtbot: QtBot, analysts: tuple[Project, Project]
+) -> None:
+    """Alice's source, actor and event, each edited by Bob: each editor in Bob's window reads
+    "alice · last changed by bob at HH:MM"; a record only Alice touched reads "alice"."""
+    alice, bob = analysts
+    made = {
+        "source": create_source(alice, "Reuters", kind="wire agency"),
+        "actor": create_actor(alice, "Araqchi"),
+        "event": create_event(alice, "Talks in Oman"),
+    }
+    untouched = create_source(alice, "Deftechtimes", kind="outlet")
+    edit_source(bob, made["source"], description="wire")
+    edit_actor(bob, made["actor"], description="minister")
+    edit_event(bob, made["event"], place="Muscat")
+    session = UiSession(bob)
+    try:
+        for kind, record in made.items():
+            row = next(found for found in records(bob, kind) if found.id == record)
+            editor: RecordEditor | EventEditor
+            if kind == "event":
+                editor = EventEditor(session)
+                editor.show_record(row, [])
+            else:
+                editor = RecordEditor(session, kind)
+                editor.show_record(row)
+            qtbot.addWidget(editor)
+            assert re.fullmatch(r"alice · last changed by bob at \d\d:\d\d", editor.made_by.text())
+        editor = RecordEditor(session, "source")
+        qtbot.addWidget(editor)
+        editor.show_record(next(row for row in records(bob, "source") if row.id == untouched))
+        assert editor.made_by.text() == "alice"
     finally:
         session.close()

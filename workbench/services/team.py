@@ -13,6 +13,7 @@ __all__ = [
     "Member",
     "add_to_team",
     "authors_of",
+    "authors_text",
     "loaded_versions",
     "refresh_grants",
     "remove_from_team",
@@ -61,3 +62,15 @@ def authors_of(project: Project, table: str, ids: list[int]) -> dict[int, Author
 def loaded_versions(project: Project, table: str, ids: list[int]) -> dict[tuple[str, int], int]:
     """The versions of records as an editor loads them, to save `project.based_on(...)` them."""
     return {(table, key): found.version for key, found in authors_of(project, table, ids).items()}
+
+
+def authors_text(project: Project, table: str, record_id: int) -> str:
+    """ "alice · last changed by bob at 10:42" for a record of `table` ("alice" if only its
+    maker touched it; empty before it was journalled)."""
+    found = authors_of(project, table, [record_id]).get(record_id)
+    if found is None:
+        return ""
+    made = found.created_by or "—"
+    if (found.changed_by, found.changed_at) == (found.created_by, found.created_at):
+        return made
+    return f"{made} · last changed by {found.changed_by or '—'} at {found.changed_at:%H:%M}"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.grades import ParticipantRole
 from workbench.services import events, links
 from workbench.services.catalog import LinkedItem, RecordRow
+from workbench.services.team import authors_text
 from workbench.services.typed_dates import TypedDate, publication_date_for_event
 from workbench.store.errors import ProjectError
 from workbench.ui.dates import TypedDateField
@@ -60,6 +62,8 @@ class EventEditor(QWidget):
             self.role.addItem(role.value, role.value)
         self.remove_participant = QPushButton("Remove")
         self.merge_into = NameField(session, ("event",), "Merge this duplicate into another event…")
+        self.made_by = QLabel()  # who made it and who changed it last
+        self.made_by.setAccessibleName("Made by")
         self._lay_out()
         self._connect()
 
@@ -81,6 +85,7 @@ class EventEditor(QWidget):
         people.addLayout(adding)
         form.addRow("Participants", people)
         form.addRow("Merge", self.merge_into)
+        form.addRow("By", self.made_by)
 
     def _connect(self) -> None:
         for field, name in (
@@ -105,6 +110,7 @@ class EventEditor(QWidget):
         set_unless_typing(self.kind, row.record_kind)
         set_unless_typing(self.place, row.place)
         set_unless_typing(self.description, row.description)
+        self.made_by.setText(authors_text(self.session.project, "events", row.id))
         self.start.show_stored(row.start_date, row.start_precision)
         self.end.show_stored(row.end_date, row.end_precision)
         published = publication_date_for_event(self.session.project, row.id)

@@ -37,7 +37,7 @@ from workbench.domain.grades import (
 from workbench.services import Project, ProjectChange, claims
 from workbench.services.annotations import set_tags
 from workbench.services.queries import ClaimView, claim_view
-from workbench.services.team import authors_of, loaded_versions
+from workbench.services.team import authors_text, loaded_versions
 from workbench.store.errors import RecordNotFound
 from workbench.ui.attribution import AttributionEditor
 from workbench.ui.claim_links import LinksEditor, NotesEditor
@@ -285,13 +285,7 @@ def _set_text(field: QLineEdit, text: str) -> None:
 
 def made_by_text(project: Project, claim_id: int) -> str:
     """ "alice · last changed by bob at 10:42" (empty before the claim was journalled)."""
-    found = authors_of(project, "claims", [claim_id]).get(claim_id)
-    if found is None:
-        return ""
-    made = found.created_by or "—"
-    if (found.changed_by, found.changed_at) == (found.created_by, found.created_at):
-        return made
-    return f"{made} · last changed by {found.changed_by or '—'} at {found.changed_at:%H:%M}"
+    return authors_text(project, "claims", claim_id)
 
 
 def grade_text(view: ClaimView) -> str:

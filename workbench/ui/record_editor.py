@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.grades import ActorKind, Reliability, SourceKind
 from workbench.services import entities
 from workbench.services.catalog import RecordRow
+from workbench.services.team import authors_text
 from workbench.ui.session import UiSession
 from workbench.ui.typeahead import NameField, Picked
 
@@ -67,6 +69,8 @@ class RecordEditor(QWidget):
         self.new_alias.setAccessibleName("New alias")
         self.remove_alias = QPushButton("Remove alias")
         self.merge_into = NameField(session, (kind,), f"Merge this duplicate into another {kind}…")
+        self.made_by = QLabel()  # who made it and who changed it last
+        self.made_by.setAccessibleName("Made by")
         self._lay_out()
         self._connect()
 
@@ -87,6 +91,7 @@ class RecordEditor(QWidget):
         aliases.addLayout(adding)
         form.addRow("Aliases", aliases)
         form.addRow("Merge", self.merge_into)
+        form.addRow("By", self.made_by)
 
     def _connect(self) -> None:
         self.name.editingFinished.connect(lambda: self._field_done(self.name, "name"))
@@ -114,6 +119,7 @@ class RecordEditor(QWidget):
         for alias in row.aliases:
             self.aliases.addItem(QListWidgetItem(alias))
         self.remove_alias.setEnabled(bool(row.aliases))
+        self.made_by.setText(authors_text(self.session.project, f"{self.kind}s", row.id))
 
     def _edit(self, **fields: str) -> None:
         if self.row is None:
