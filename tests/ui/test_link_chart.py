@@ -113,12 +113,23 @@ def test_expanding_a_node_adds_its_claims_and_keeps_the_others_in_place(qtbot, p
     assert panel.scene.places()["claim:6"] == pytest.approx(before)
 
 
-def test_grouping_outlines_the_selected_nodes(panel: LinkChartPanel) -> None:
-    """Two selected nodes grouped get one named outline that encloses both."""
+def test_grouping_outlines_the_selected_nodes(qtbot, panel: LinkChartPanel) -> None:
+    """Two selected nodes grouped get one named outline that encloses both; the chart opened
+    again (a new panel) outlines them too; undo takes the outline away."""
     chosen = [panel.scene.nodes["claim:1"], panel.scene.nodes["claim:2"]]
     for node in chosen:
         node.setSelected(True)
-    panel.group_selected("Moscow visit")
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.group_selected("Moscow visit")
     (group,) = panel.scene.groups
     assert group.name == "Moscow visit"
+    chosen = [panel.scene.nodes["claim:1"], panel.scene.nodes["claim:2"]]
     assert all(group.path().boundingRect().contains(n.sceneBoundingRect()) for n in chosen)
+    again = LinkChartPanel(panel.session)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.shown, timeout=20_000):
+        again.start([ChartStart("article", 1)])
+    assert [outline.name for outline in again.scene.groups] == ["Moscow visit"]
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.session.project.undo()
+    assert panel.scene.groups == []

@@ -1,6 +1,6 @@
 """What the window's link chart and timeline ask for: a chart laid out (started, expanded or
-refreshed, keeping the places nodes already have), and the claims behind an edge or a mark,
-each with its article, to list and open in the reader."""
+refreshed, keeping the places nodes already have) with the groups kept for its nodes, and the
+claims behind an edge or a mark, each with its article, to list and open in the reader."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from workbench.services.link_chart import (
     chart_of_ids,
     claims_touching,
 )
+from workbench.services.link_chart_groups import Group, groups_on
 from workbench.services.link_chart_layout import Position, lay_out
 from workbench.services.project import Project
 
@@ -28,6 +29,7 @@ class LaidOutChart:
     chart: LinkChart
     places: dict[str, Position]
     claim_ids: tuple[int, ...]  # the claims the chart is made of
+    groups: tuple[Group, ...] = ()  # the groups with members on the chart
 
 
 def laid_out_chart(
@@ -46,8 +48,9 @@ def laid_out_chart(
         touched, left_out = claims_touching(session, starts, limit) if starts else ([], 0)
         ids = sorted(set(claim_ids) | set(touched))
         chart = chart_of_ids(session, ids, articles, left_out)
+        groups = groups_on(session, (node.key for node in chart.nodes))
     present = tuple(node.record_id for node in chart.nodes if node.kind == "claim")
-    return LaidOutChart(chart, lay_out(chart, layout, kept), present)
+    return LaidOutChart(chart, lay_out(chart, layout, kept), present, groups)
 
 
 @dataclass(frozen=True)

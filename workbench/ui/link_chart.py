@@ -32,6 +32,7 @@ from workbench.reports.chart_model import LinkChart
 from workbench.reports.chart_style import palette
 from workbench.services import ProjectChange
 from workbench.services.link_chart import ChartStart
+from workbench.services.link_chart_groups import Group, group_nodes, ungroup
 from workbench.services.link_chart_reads import LaidOutChart, claims_behind, laid_out_chart
 from workbench.ui.claims_beside import claims_beside
 from workbench.ui.link_chart_items import EdgeItem, NodeItem
@@ -43,7 +44,7 @@ from workbench.ui.typeahead import NameField, Picked
 
 CHART_TABLES = {
     "claims", "attribution_hops", "claim_actors", "claim_events", "claim_relations",
-    "event_actors", "actors", "sources", "events", "articles",
+    "event_actors", "actors", "sources", "events", "articles", "chart_groups",
 }  # fmt: skip
 LABEL_DELAY_MS = 60
 
@@ -211,13 +212,18 @@ class LinkChartPanel(QWidget):
     def _show(self, result: LaidOutChart, fresh: bool) -> None:
         self.task = None
         self.claim_ids = result.claim_ids
-        self.show_laid_out(result.chart, result.places, fit=fresh)
+        self.show_laid_out(result.chart, result.places, fit=fresh, groups=result.groups)
 
     def show_laid_out(
-        self, chart: LinkChart, places: dict[str, tuple[float, float]], fit: bool = False
+        self,
+        chart: LinkChart,
+        places: dict[str, tuple[float, float]],
+        fit: bool = False,
+        groups: Sequence[Group] = (),
     ) -> None:
-        """Draw a chart at its places, the labels that fit, and say what is shown."""
-        self.scene.show_chart(chart, places, self.colours())
+        """Draw a chart at its places with its groups, the labels that fit, and say what is
+        shown."""
+        self.scene.show_chart(chart, places, self.colours(), groups)
         if fit:
             self.view.fit()
         self._fit_labels()
@@ -271,9 +277,17 @@ class LinkChartPanel(QWidget):
         self._fit_labels()
 
     def group_selected(self, name: str) -> None:
+        """Keep the selected nodes as a named group (an undoable edit); the chart then draws
+        its outline, and does again whenever it shows them."""
         keys = [i.node.key for i in self.scene.selectedItems() if isinstance(i, NodeItem)]
         if len(keys) >= 2:
-            self.scene.group(name, keys, self.colours())
+            self.session.edit("Group", group_nodes, name, keys)
+
+    def ungroup(self, group: Group) -> None:
+        self.session.edit("Ungroup", ungroup, group.id)
+
+    def _ungroup_entry(self, menu: QMenu, group: Group) -> None:
+        menu.addAction(f"Ungroup “{group.name}”", lambda: self.ungroup(group))
 
     def _node_menu(self, node: NodeItem | None, menu: QMenu) -> None:
         if node is not None:
@@ -281,6 +295,9 @@ class LinkChartPanel(QWidget):
             menu.addAction("Expand neighbours", lambda: self.expand(key))
             menu.addAction("Hide", lambda: self.hide_node(key))
             menu.addAction("Unpin" if node.pinned else "Pin", lambda: self.scene.toggle_pin(key))
+            for outline in self.scene.groups:
+                if key in outline.kept.members:
+                    self._ungroup_entry(menu, outline.kept)
         selected = [i for i in self.scene.selectedItems() if isinstance(i, NodeItem)]
         if len(selected) >= 2:
             menu.addAction(f"Group the {len(selected)} selected nodes…", self._ask_group)

@@ -36,6 +36,7 @@ from workbench.reports.chart_style import (
     edge_look,
     short_label,
 )
+from workbench.services.link_chart_groups import Group
 
 CLICK_WIDTH = 9.0  # an edge is clickable this wide, whatever its pen
 Z_GROUP, Z_EDGE, Z_NODE, Z_LABEL = -2.0, -1.0, 1.0, 2.0
@@ -185,16 +186,16 @@ class EdgeItem(QGraphicsLineItem):
 class GroupItem(QGraphicsPathItem):
     """A named outline around nodes the analyst grouped."""
 
-    def __init__(self, name: str, members: list[NodeItem], colours: dict[str, str]) -> None:
+    def __init__(self, group: Group, members: list[NodeItem], colours: dict[str, str]) -> None:
         super().__init__()
-        self.name = name
+        self.kept, self.name = group, group.name  # as the project keeps it
         self.members = members
         colour = QColor(colours["selected"])
         self.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
         colour.setAlphaF(0.08)
         self.setBrush(QBrush(colour))
         self.setZValue(Z_GROUP)
-        self.title = QGraphicsSimpleTextItem(name, self)
+        self.title = QGraphicsSimpleTextItem(group.name, self)
         self.title.setBrush(QColor(colours["text"]))
         self.title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

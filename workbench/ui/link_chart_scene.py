@@ -1,8 +1,11 @@
 """The link chart's scene, made from a laid-out chart: node and edge items, their places
-carried over from the chart shown before, hidden nodes, pinned nodes, groups, weak edges
-hidden on request, and which labels fit at the current zoom."""
+carried over from the chart shown before, hidden nodes, pinned nodes, the groups kept in the
+project (an outline round the members on the chart), weak edges hidden on request, and which
+labels fit at the current zoom."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from workbench.reports.chart_drawing import parallel_offsets, shown_labels
 from workbench.reports.chart_model import LinkChart
+from workbench.services.link_chart_groups import Group
 from workbench.ui.link_chart_items import EdgeItem, GroupItem, NodeItem
 
 
@@ -25,12 +29,16 @@ class ChartScene(QGraphicsScene):
         self.hidden: set[str] = set()
         self.pinned: set[str] = set()
         self.hide_weak = False
-        self._group_names: dict[str, list[str]] = {}
 
     def show_chart(
-        self, chart: LinkChart, places: dict[str, tuple[float, float]], colours: dict[str, str]
+        self,
+        chart: LinkChart,
+        places: dict[str, tuple[float, float]],
+        colours: dict[str, str],
+        groups: Sequence[Group] = (),
     ) -> None:
-        """Replace what is drawn by `chart` at `places` (pinned nodes stay where they were)."""
+        """Replace what is drawn by `chart` at `places` (pinned nodes stay where they were),
+        with an outline for each group."""
         kept = {key: item.pos() for key, item in self.nodes.items() if key in self.pinned}
         self.clear()
         self.nodes, self.edges, self.groups = {}, {}, []
@@ -49,8 +57,8 @@ class ChartScene(QGraphicsScene):
             line = EdgeItem(edge, ends, colours, offsets[edge.key])
             self.addItem(line)
             self.edges[edge.key] = line
-        for name, members in self._group_names.items():
-            self._add_group(name, members, colours)
+        for group in groups:
+            self._add_group(group, colours)
         # The scene's own rect only ever grows: set it to this chart, so a smaller chart after a
         # larger one does not sit in a corner of empty scene.
         self.setSceneRect(self.itemsBoundingRect().adjusted(-300, -300, 300, 300))
@@ -86,16 +94,12 @@ class ChartScene(QGraphicsScene):
         (self.pinned.add if item.pinned else self.pinned.discard)(key)
         item.update()
 
-    def group(self, name: str, keys: list[str], colours: dict[str, str]) -> None:
-        self._group_names[name] = keys
-        self._add_group(name, keys, colours)
-
-    def _add_group(self, name: str, keys: list[str], colours: dict[str, str]) -> None:
-        members = [self.nodes[key] for key in keys if key in self.nodes]
+    def _add_group(self, group: Group, colours: dict[str, str]) -> None:
+        members = [self.nodes[key] for key in group.members if key in self.nodes]
         if members:
-            group = GroupItem(name, members, colours)
-            self.addItem(group)
-            self.groups.append(group)
+            item = GroupItem(group, members, colours)
+            self.addItem(item)
+            self.groups.append(item)
 
     def edge_count_shown(self) -> int:
         return sum(1 for item in self.edges.values() if item.isVisible())
