@@ -54,7 +54,10 @@ def upgrade() -> None:
         )
     }
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    entries = connection.execute(sa.select(CHANGE_LOG).order_by(CHANGE_LOG.c.id))
+    # streamed (a server-side cursor on PostgreSQL): a change log can hold gigabytes
+    entries = connection.execute(
+        sa.select(CHANGE_LOG).order_by(CHANGE_LOG.c.id).execution_options(yield_per=BATCH)
+    )
     for entry in entries:
         touched = {  # a row changed twice in one step counts once, as the workbench counts
             (change["table"], "/".join(str(part) for part in change["key"])): (
