@@ -34,7 +34,6 @@ from workbench.search.folder import (
     swap_in,
 )
 from workbench.search.matching import matching_documents
-from workbench.search.ranking import best_hits
 from workbench.search.readers import SegmentReaders
 from workbench.search.results import RawHit
 from workbench.search.schema import FACETS
@@ -294,7 +293,10 @@ class ProjectIndex:
 
 
 def _best(searcher: Any, query: Query, limit: int, allowed: set[int] | None) -> list[RawHit]:
-    """The best hits, by whole posting lists where `ranking` can, else by Whoosh's collector."""
+    """The best hits, by whole posting lists where `ranking` can, else by Whoosh's collector
+    (`ranking` and numpy are imported with the first search, not when the project opens)."""
+    from workbench.search.ranking import best_hits
+
     ranked = best_hits(searcher, query, limit, allowed)
     if ranked is None:
         results = searcher.search(query, limit=max(1, limit), filter=allowed)

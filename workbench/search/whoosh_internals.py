@@ -331,11 +331,29 @@ class _Lengths:
 
     def __init__(self, data: bytes, documents: int) -> None:
         self._data = data
-        self.decoded = [_BYTE_LENGTHS[code] for code in data]
+        self.decoded = _LengthList(_BYTE_LENGTHS[code] for code in data)
         self.decoded += [0] * (documents - len(self.decoded))
 
     def __getitem__(self, docnum: int) -> int:
         return self._data[docnum] if docnum < len(self._data) else 0
+
+
+class _LengthList(list[int]):
+    """A segment's decoded field lengths, and (made when first asked for) the same as a numpy
+    array, for scoring many documents at once."""
+
+    numbers: Any = None
+
+
+def field_length_array(lengths: list[int] | None) -> Any:
+    """The numpy array of lengths `field_lengths` gave (None for None); made once."""
+    if not isinstance(lengths, _LengthList):
+        return None
+    if lengths.numbers is None:
+        import numpy as np  # here, not when the project opens
+
+        lengths.numbers = np.array(lengths, np.int32)
+    return lengths.numbers
 
 
 def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
