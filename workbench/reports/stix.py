@@ -12,6 +12,7 @@ flat; only the ids of the reports are kept for the grouping at the end.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -27,11 +28,11 @@ def write(report: Report, out: BinaryIO) -> None:
     bundle_id = stix.stix_id("bundle", report.title, report.analyst)
     out.write(f'{{"type": "bundle", "id": "{bundle_id}", "objects": [\n'.encode())
     for index, made in enumerate(_objects(report)):
-        out.write((",\n" if index else "").encode() + made.serialize().encode("utf-8"))
+        out.write((",\n" if index else "").encode() + json.dumps(made).encode("utf-8"))
     out.write(b"\n]}\n")
 
 
-def _objects(report: Report) -> Iterator[Any]:
+def _objects(report: Report) -> Iterator[dict[str, Any]]:
     created = report.created
     author, definition = stix.extension(report.analyst, created)
     yield from (author, definition)
@@ -52,10 +53,10 @@ def _objects(report: Report) -> Iterator[Any]:
             refs: list[str] = []
             for claim in article.claims:
                 for made in _claim_objects(claim, article, kinds, created):
-                    refs.append(made.id)
+                    refs.append(made["id"])
                     yield made
-            made_report = stix.article_report(article, refs, created, author.id)
-            reports.append(made_report.id)
+            made_report = stix.article_report(article, refs, created, author["id"])
+            reports.append(made_report["id"])
             yield made_report
     for relation in report.relations:
         notes = [stix.stix_id("note", ref) for ref in (relation.from_claim, relation.to_claim)]
@@ -66,7 +67,7 @@ def _objects(report: Report) -> Iterator[Any]:
 
 def _claim_objects(
     claim: rm.Claim, article: rm.Article, kinds: dict[str, str], created: Any
-) -> Iterator[Any]:
+) -> Iterator[dict[str, Any]]:
     note = stix.claim_note(claim, article, created)
     yield note
     opinion = stix.claim_opinion(claim, created)
@@ -76,26 +77,22 @@ def _claim_objects(
         target = stix.record_id(hop.kind, hop.name, kinds.get(hop.name.casefold(), ""))
         said = f"attribution {position}: {hop.role}" + (" (anonymous)" if hop.anonymous else "")
         yield stix.relationship(
-            note.id, target, said + (f" — {hop.cue}" if hop.cue else ""), created
+            note["id"], target, said + (f" — {hop.cue}" if hop.cue else ""), created
         )
     for link in claim.actors:
         target = stix.record_id(rm.ACTOR, link.name, kinds.get(link.name.casefold(), ""))
-        yield stix.relationship(note.id, target, f"actor: {link.role}", created)
+        yield stix.relationship(note["id"], target, f"actor: {link.role}", created)
     for link in claim.events:
         yield stix.relationship(
-            note.id, stix.stix_id("incident", link.ref), f"event: {link.role}", created
+            note["id"], stix.stix_id("incident", link.ref), f"event: {link.role}", created
         )
 
 
-def _grouping(report: Report, reports: list[str]) -> Any:
-    import stix2
-
-    return stix2.v21.Grouping(
-        id=stix.stix_id("grouping", report.title, report.analyst),
-        name=report.title,
-        description="; ".join(report.scope) or None,
-        context="unspecified",
-        object_refs=reports,
-        created=report.created,
-        modified=report.created,
+def _grouping(report: Report, reports: list[str]) -> dict[str, Any]:
+    return stix.grouping(
+        stix.stix_id("grouping", report.title, report.analyst),
+        report.title,
+        "; ".join(report.scope) or None,
+        reports,
+        report.created,
     )

@@ -1,8 +1,15 @@
-"""STIX 2.1 objects for the report model's records, made with the `stix2` library (which checks
-each as it is made): an identity for each source and for each person, organisation or state
-among the actors, a threat-actor for each group, an incident for each event, a report for each
-article, a note for each claim with an opinion for its grades, relationships for chains and
-links.
+"""STIX 2.1 objects for the report model's records: an identity for each source and for each
+person, organisation or state among the actors, a threat-actor for each group, an incident for
+each event, a report for each article, a note for each claim with an opinion for its grades,
+relationships for chains and links.
+
+Each object is a plain dict of the JSON that `stix2` writes for the same fields: properties
+that are None or empty left out, `type` and `spec_version` first, timestamps formatted by
+stix2's own `format_datetime` at its precision (created and modified: at least milliseconds).
+Making a stix2 object checks every property as it is made, which costs about a millisecond an
+object (minutes for a case); the checks are kept where they belong, in the tests: every kind of
+object made here is parsed back by `stix2.parse` and must serialize to the same JSON, and every
+bundle passes `stix2-validator` (tests/exchange/test_stix*.py).
 
 Every object carries our own fields under `x_workbench` (a top-level property extension,
 declared once by `EXTENSION`), so a bundle we wrote is read back losslessly; other platforms
@@ -16,7 +23,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-import stix2
+from stix2.utils import STIXdatetime, format_datetime
 
 from workbench.domain.grades import credibility_wording
 from workbench.reports import model as rm
@@ -50,140 +57,174 @@ def record_id(kind: str, name: str, actor_kind: str = "") -> str:
     return stix_id("identity", kind, name.casefold())
 
 
-def _common(created: datetime, modified: datetime | None = None) -> dict[str, Any]:
+def timestamp(moment: datetime, *, milliseconds: bool = True) -> str:
+    """A STIX timestamp as stix2 writes it: `created`/`modified` with at least milliseconds,
+    others (`published`) with only the digits they have."""
+    if milliseconds:
+        moment = STIXdatetime(moment, precision="millisecond", precision_constraint="min")
+    return str(format_datetime(moment))
+
+
+def _object(
+    kind: str, object_id: str, created: datetime, modified: datetime | None = None
+) -> dict[str, Any]:
+    made = timestamp(created)
+    changed = made if modified is None or modified == created else timestamp(modified)
     return {
-        "created": created,
-        "modified": modified or created,
-        "extensions": EXTENDED,
-        "allow_custom": True,
+        "type": kind,
+        "spec_version": "2.1",
+        "id": object_id,
+        "created": made,
+        "modified": changed,
     }
 
 
-def extension(analyst: Any, created: datetime) -> list[Any]:
+def _with(made: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """`made` with the fields that have a value (stix2 leaves out None and empty lists)."""
+    made.update(
+        (name, value) for name, value in fields.items() if value is not None and value != []
+    )
+    return made
+
+
+def _ours(made: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    """`made` with our own fields, declared by the extension."""
+    made["extensions"] = EXTENDED
+    made[OURS] = ours
+    return made
+
+
+def extension(analyst: Any, created: datetime) -> list[dict[str, Any]]:
     """The identity of the workbench (the bundle's author) and our extension's definition."""
-    author = stix2.v21.Identity(
-        id=stix_id("identity", "workbench", analyst),
+    author = _with(
+        _object("identity", stix_id("identity", "workbench", analyst), created),
         name=analyst or "Analyst Workbench",
         identity_class="individual" if analyst else "system",
-        **{OURS: {"record": "author"}},
-        **_common(created),
     )
-    definition = stix2.v21.ExtensionDefinition(
-        id=EXTENSION_ID,
-        created_by_ref=author.id,
+    defined = datetime(2026, 1, 1, tzinfo=created.tzinfo)
+    definition = _with(
+        _object("extension-definition", EXTENSION_ID, defined),
+        created_by_ref=author["id"],
         name="Analyst Workbench fields",
         description="Claims, attribution chains, grades and spans as Analyst Workbench keeps them",
         schema=SCHEMA,
         version="1.0.0",
         extension_types=["toplevel-property-extension"],
         extension_properties=[OURS],
-        created=datetime(2026, 1, 1, tzinfo=created.tzinfo),
-        modified=datetime(2026, 1, 1, tzinfo=created.tzinfo),
     )
-    return [author, definition]
+    return [_ours(author, {"record": "author"}), definition]
 
 
-def source_identity(source: rm.Source, created: datetime) -> Any:
-    return stix2.v21.Identity(
-        id=record_id(rm.SOURCE, source.name),
+def source_identity(source: rm.Source, created: datetime) -> dict[str, Any]:
+    made = _with(
+        _object("identity", record_id(rm.SOURCE, source.name), created),
         name=source.name,
         description=source.description or None,
         identity_class=IDENTITY_CLASS.get(source.kind, "organization"),
         sectors=["government-national"] if source.kind == "government body" else None,
         labels=list(source.tags) or None,
-        **{OURS: {"record": "source", **dumped(source)}},
-        **_common(created),
     )
+    return _ours(made, {"record": "source", **dumped(source)})
 
 
-def actor_object(actor: rm.Actor, created: datetime) -> Any:
+def actor_object(actor: rm.Actor, created: datetime) -> dict[str, Any]:
     """A threat-actor for a group, else an identity (a state is a national government)."""
-    ours = {OURS: {"record": "actor", **dumped(actor)}}
-    fields: dict[str, Any] = {
-        "id": record_id(rm.ACTOR, actor.name, actor.kind),
-        "name": actor.name,
-        "description": actor.description or None,
-        "labels": list(actor.tags) or None,
-        **ours,
-        **_common(created),
-    }
-    if actor.kind in THREAT_ACTOR_KINDS:
-        return stix2.v21.ThreatActor(aliases=list(actor.aliases) or None, **fields)
-    identity_class = IDENTITY_CLASS.get(actor.kind, "organization")
-    sectors = ["government-national"] if actor.kind == "state" else None
-    return stix2.v21.Identity(identity_class=identity_class, sectors=sectors, **fields)
+    object_id = record_id(rm.ACTOR, actor.name, actor.kind)
+    kind = "threat-actor" if actor.kind in THREAT_ACTOR_KINDS else "identity"
+    made = _with(
+        _object(kind, object_id, created),
+        name=actor.name,
+        description=actor.description or None,
+        labels=list(actor.tags) or None,
+    )
+    if kind == "threat-actor":
+        _with(made, aliases=list(actor.aliases) or None)
+    else:
+        _with(
+            made,
+            identity_class=IDENTITY_CLASS.get(actor.kind, "organization"),
+            sectors=["government-national"] if actor.kind == "state" else None,
+        )
+    return _ours(made, {"record": "actor", **dumped(actor)})
 
 
-def event_incident(event: rm.Event, created: datetime) -> Any:
-    return stix2.v21.Incident(
-        id=stix_id("incident", event.ref),
+def event_incident(event: rm.Event, created: datetime) -> dict[str, Any]:
+    made = _with(
+        _object("incident", stix_id("incident", event.ref), created),
         name=event.title,
         description=event.description or None,
         labels=list(event.tags) or None,
-        **{OURS: {"record": "event", **dumped(event)}},
-        **_common(created),
     )
+    return _ours(made, {"record": "event", **dumped(event)})
 
 
-def article_report(article: rm.Article, refs: list[str], created: datetime, author: str) -> Any:
+def article_report(
+    article: rm.Article, refs: list[str], created: datetime, author: str
+) -> dict[str, Any]:
     """The article as a report: its text the description, its URL and content hash an
     external reference; `refs` the objects its claims made (never empty: else its author)."""
     reference: dict[str, Any] = {"source_name": article.outlet or "article"}
-    reference |= {"external_id": article.ref, "hashes": {"SHA-256": article.ref}}
     if article.url:
         reference["url"] = article.url
-    ours = dumped(article, leave_out=("text", "claims"))
-    return stix2.v21.Report(
-        id=stix_id("report", article.ref),
+    reference |= {"hashes": {"SHA-256": article.ref}, "external_id": article.ref}
+    made = _with(
+        _object("report", stix_id("report", article.ref), created),
+        created_by_ref=author,
         name=article.title or "(untitled article)",
         description=article.text,
-        published=article.published or created,
         report_types=["threat-report"],
+        published=timestamp(article.published or created, milliseconds=False),
         object_refs=refs or [author],
-        external_references=[reference],
         labels=list(article.tags) or None,
-        created_by_ref=author,
-        **{OURS: {"record": "article", **ours}},
-        **_common(created),
+        external_references=[reference],
     )
+    return _ours(made, {"record": "article", **dumped(article, leave_out=("text", "claims"))})
 
 
-def claim_note(claim: rm.Claim, article: rm.Article, created: datetime) -> Any:
+def claim_note(claim: rm.Claim, article: rm.Article, created: datetime) -> dict[str, Any]:
     """A claim as a note on its article: the summary its abstract, the quote its content."""
-    return stix2.v21.Note(
-        id=stix_id("note", claim.ref),
+    made = _with(
+        _object("note", stix_id("note", claim.ref), claim.created or created, claim.modified),
         abstract=claim.summary or None,
         content=claim.exact,
         object_refs=[stix_id("report", article.ref)],
         labels=list(claim.tags) or None,
-        **{OURS: {"record": "claim", "article": article.ref, **dumped(claim)}},
-        **_common(claim.created or created, claim.modified),
     )
+    return _ours(made, {"record": "claim", "article": article.ref, **dumped(claim)})
 
 
-def claim_opinion(claim: rm.Claim, created: datetime) -> Any | None:
+def claim_opinion(claim: rm.Claim, created: datetime) -> dict[str, Any] | None:
     """The analyst's grades of a claim as an opinion on its note (None: ungraded)."""
     opinion = OPINION.get(claim.credibility) or STATUS_OPINION.get(claim.status)
     if opinion is None:
         return None
     wording = f"credibility {claim.credibility} ({credibility_wording(claim.credibility)})"
-    return stix2.v21.Opinion(
-        id=stix_id("opinion", claim.ref),
-        opinion=opinion,
+    when = claim.modified or claim.created or created
+    return _with(
+        _object("opinion", stix_id("opinion", claim.ref), when),
         explanation=f"Status {claim.status}; {wording}; combined grade {claim.grade}",
+        opinion=opinion,
         object_refs=[stix_id("note", claim.ref)],
-        created=claim.modified or claim.created or created,
-        modified=claim.modified or claim.created or created,
     )
 
 
-def relationship(source: str, target: str, description: str, created: datetime) -> Any:
-    return stix2.v21.Relationship(
-        id=stix_id("relationship", source, target, description),
+def relationship(source: str, target: str, description: str, created: datetime) -> dict[str, Any]:
+    return _with(
+        _object("relationship", stix_id("relationship", source, target, description), created),
         relationship_type="related-to",
+        description=description,
         source_ref=source,
         target_ref=target,
+    )
+
+
+def grouping(
+    object_id: str, name: str, description: str | None, refs: list[str], created: datetime
+) -> dict[str, Any]:
+    return _with(
+        _object("grouping", object_id, created),
+        name=name,
         description=description,
-        created=created,
-        modified=created,
+        context="unspecified",
+        object_refs=refs,
     )
