@@ -106,6 +106,8 @@ class PagedRows(Generic[Row]):
 
     def row_of(self, record_id: int) -> int | None:
         """The row of a record: looked up in the pages read, else asked of the listing."""
+        if self.whole:  # every id is in: the listing's own look-up
+            return self._listing.place(record_id)
         size = self._block_size()
         for number, page in self._pages.items():
             if record_id in page:
