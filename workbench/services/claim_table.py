@@ -72,6 +72,7 @@ _CLAIM_HOPS = (
         _HOP_NAME.label("name"),
         AttributionHop.role.label("role"),
         named_reliability().label("reliability"),
+        AttributionHop.position.label("position"),
     )
     .select_from(AttributionHop)
     .outerjoin(Source, Source.id == AttributionHop.source_id)
@@ -116,18 +117,35 @@ _NOTES = (
     .subquery("claim_notes")
 )
 _RELIABILITY = worded(wording.HOP_RELIABILITY, name=_HOPS.c.name, reliability=_HOPS.c.reliability)
-CLAIM_LINES = (  # the columns of a ClaimLine from `exact` to `notes`, then the claim's own
+# The chain's text, its reliabilities and its first hop's reliability in one pass over the
+# hops, as a JSON array: SQLite gives a bare column the values of the row min() picks.
+_CHAIN = (
+    select(
+        func.json_array(
+            func.coalesce(
+                func.group_concat(worded(wording.HOP, **_HOPS.c), wording.CHAIN_JOIN), ""
+            ),
+            func.coalesce(
+                func.group_concat(
+                    case((_HOPS.c.reliability != "", _RELIABILITY)), wording.RELIABILITIES_JOIN
+                ),
+                "",
+            ),
+            _HOPS.c.reliability,
+            func.min(_HOPS.c.position),
+        )
+    )
+    .select_from(_HOPS)
+    .scalar_subquery()
+)
+CLAIM_LINES = (  # a ClaimLine's columns from `exact` to `notes` (the chain's three as one)
     select(
         Claim.exact,
         Claim.summary,
         Claim.kind,
         Claim.status,
         Claim.credibility,
-        _CLAIM_HOPS.with_only_columns(named_reliability()).limit(1).scalar_subquery(),
-        _joined(_HOPS, case((_HOPS.c.reliability != "", _RELIABILITY)), wording.RELIABILITIES_JOIN),
-        _joined(
-            _HOPS, worded(wording.HOP, name=_HOPS.c.name, role=_HOPS.c.role), wording.CHAIN_JOIN
-        ),
+        _CHAIN,
         _joined(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
         _joined(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
         _joined(_TAGS, _TAGS.c.name, wording.TAGS_JOIN),
@@ -162,11 +180,8 @@ def with_casefold(connection: Connection) -> None:
     """Give the connection's SQLite the SQL function `casefold`: Python's `str.casefold`."""
     dbapi = connection.connection.dbapi_connection
     assert dbapi is not None
-    dbapi.create_function("casefold", 1, _casefold, deterministic=True)
-
-
-def _casefold(value: object) -> object:
-    return value.casefold() if isinstance(value, str) else value
+    # Called only on names and titles, NOT NULL text columns: str.casefold itself (no frame)
+    dbapi.create_function("casefold", 1, str.casefold, deterministic=True)
 
 
 def _lines(
@@ -177,9 +192,13 @@ def _lines(
 ) -> list[ClaimLine]:
     """The lines of one batch, numbering on from `numbers` (and moving them on)."""
     claims: dict[int, list[tuple[Any, ...]]] = {}
-    for row in plain_rows(connection, CLAIM_LINES, chosen=chosen):
-        if wanted is None or row[14] in wanted:
-            claims.setdefault(row[15], []).append(row[:14])
+    rows = plain_rows(connection, CLAIM_LINES, chosen=chosen)
+    if wanted is not None:
+        rows = [row for row in rows if row[12] in wanted]
+    chains = json.loads(f"[{','.join(row[5] for row in rows)}]")  # one parse for the batch
+    for row, (chain, reliabilities, first, _position) in zip(rows, chains, strict=True):
+        found = (*row[:5], first, reliabilities, chain, *row[6:12])
+        claims.setdefault(row[13], []).append(found)
     lines: list[ClaimLine] = []
     make = ClaimLine._make
     article_number, number = numbers
