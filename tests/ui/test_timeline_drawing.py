@@ -70,7 +70,7 @@ def test_the_scene_is_a_few_items_however_many_events(qtbot) -> None:
     scene = TimelineScene()
     for count in (20, 2000):
         scene.show_picture(lay_out_timeline(_many(count), 4.0), "light")
-        assert len(scene.items()) == 2
+        assert len(scene.items()) == 3
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

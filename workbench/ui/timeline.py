@@ -3,8 +3,8 @@ bar), in lanes by kind or by actor, over the track of the articles that reported
 from decades to hours; click an event to list its claims, double-click a claim to read it.
 
 The timeline is read off the UI thread (the task runner); each zoom lays it out again, so
-labels never cover one another at any zoom. However many events there are, the scene holds two
-painting items (ui/timeline_layers.py), each painting only what is on screen.
+labels never cover one another at any zoom. However many events there are, the scene holds
+three painting items (ui/timeline_layers.py), each painting only what is on screen.
 """
 
 from __future__ import annotations

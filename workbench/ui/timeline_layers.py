@@ -1,8 +1,8 @@
-"""The timeline drawn by two scene items that paint only what is exposed, whatever the number
-of events: the backdrop (lane bands and names, the time axis) and the marks (event bars with
-their labels, the reports track). Each finds what to paint, and what is under the mouse,
-through a RowIndex (ui/timeline_index.py), so opening a timeline of 10,000 events makes two
-items, not 10,000, and a frame paints only the bars on screen.
+"""The timeline drawn by three scene items that paint only what is exposed, whatever the number
+of events: the backdrop (lane bands, tick lines), the captions (lane names, dates) and the
+marks (event bars with their labels, the reports track). Each finds what to paint, and what is
+under the mouse, through a RowIndex (ui/timeline_index.py), so opening a timeline of 10,000
+events makes three items, not 10,000, and a frame paints only the bars on screen.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from workbench.ui.timeline_index import Area, RowIndex, Stretch
 DIAMOND = 6.0  # a report mark's half width
 LABEL_SLACK = 1.5  # the font's labels may be wider than the layout's estimate: paint generously
 TICK_LABEL = 160.0  # room right of a tick for its label
-Z_BACKDROP, Z_MARKS = -3.0, 0.0
+Z_BACKDROP, Z_CAPTIONS, Z_MARKS = -3.0, -0.5, 0.0  # the lines to reports between, at -1
 
 
 def timeline_font(bold: bool = False) -> QFont:
@@ -106,7 +106,7 @@ class _Layer(QGraphicsItem):
 
 
 class Backdrop(_Layer):
-    """Lane bands (every other lane) and names, the reports track's rule and title, the ticks."""
+    """Lane bands (every other lane) and the ticks' lines, under everything else."""
 
     def __init__(self, picture: TimelinePicture, colours: dict[str, str]) -> None:
         super().__init__(picture, colours)
@@ -129,18 +129,33 @@ class Backdrop(_Layer):
             [QRectF(0, lane.y, picture.width, lane.height) for n, lane in lanes if n % 2 == 0]
         )
         painter.setPen(QPen(QColor(colours["line"]), 0.6))
-        ticks = self.ticks.touching(area.left, area.right)
-        for x, _label in ticks:
+        for x, _label in self.ticks.touching(area.left, area.right):
             painter.drawLine(QPointF(x, 18), QPointF(x, picture.height - 8))
+
+
+class Captions(_Layer):
+    """Lane names, the ticks' dates, the reports track's rule and title: above the lines from
+    events to their reports, which pass under them."""
+
+    def __init__(self, backdrop: Backdrop) -> None:
+        super().__init__(backdrop.picture, backdrop.colours)
+        self.setZValue(Z_CAPTIONS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.lanes, self.ticks = backdrop.lanes, backdrop.ticks
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        area, picture, colours = _exposed(option), self.picture, self.colours
         top = picture.reports_y
         painter.setPen(QPen(QColor(colours["muted"]), 1))
         painter.drawLine(QPointF(0, top - 8), QPointF(picture.width, top - 8))
         painter.setFont(self.font_)
-        for x, label in ticks:
+        for x, label in self.ticks.touching(area.left, area.right):
             self._text(painter, x + 3, 2, label)
         painter.setPen(QColor(colours["text"]))
         painter.setFont(self.bold)
-        for _n, lane in lanes:
+        for _n, lane in self.lanes.touching(area.top, area.bottom):
             self._text(painter, 8, lane.y + 2, short(lane.name, 24))
         self._text(painter, 8, top, "Reported")
 

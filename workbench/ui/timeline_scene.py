@@ -1,5 +1,5 @@
 """The timeline's scene, drawn from its layout (reports/timeline_picture.py, the same layout
-the SVG file is drawn from) by two layers that paint only what is exposed (ui/timeline_layers.py),
+the SVG file is drawn from) by three layers that paint only what is exposed (ui/timeline_layers.py),
 and the thin lines from events to the articles that report them. A click on a bar chooses its
 event, on a diamond its article; the tooltip says what is under the mouse."""
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from workbench.reports.timeline_drawing import COLOURS
 from workbench.reports.timeline_model import TimelineEvent
 from workbench.reports.timeline_picture import Bar, ReportMark, TimelinePicture
-from workbench.ui.timeline_layers import Backdrop, Marks, event_tip, report_tip
+from workbench.ui.timeline_layers import Backdrop, Captions, Marks, event_tip, report_tip
 
 Z_CONNECTOR = -1.0
 
@@ -43,7 +43,9 @@ class TimelineScene(QGraphicsScene):
         self.picture, self.colours, self.chosen_lines = picture, colours, []
         self.setBackgroundBrush(QBrush(QColor(colours["background"])))
         self.setSceneRect(QRectF(0, 0, picture.width, picture.height))
-        self.addItem(Backdrop(picture, colours))
+        backdrop = Backdrop(picture, colours)
+        self.addItem(backdrop)
+        self.addItem(Captions(backdrop))
         self.marks = Marks(picture, colours, scheme)
         self.addItem(self.marks)
         if chosen is not None:
