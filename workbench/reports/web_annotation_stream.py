@@ -1,12 +1,16 @@
 """Reading a W3C Web Annotation JSON-LD file as a stream, one record or annotation at a time.
 
-`parts(binary_file)` yields `(kind, node)` in file order: "article", "source", "actor" and
-"event" for our `wb:` records, "item" for each annotation (of a collection's pages, of a page,
-of a top-level list, or a lone top-level annotation), and last "top" with the small top-level
-fields (type, label, creator…). Only one record is held at a time, so a file of any size can be
-read; there is no limit on the file's size, only on nesting (`MAX_DEPTH`), which no annotation
-needs and which would otherwise exhaust the reader (a 10⁵-deep list in a hostile file).
-Parsing is ijson's (its C backend where installed).
+The file is read twice. `parts(binary_file)` yields `(kind, node)` in file order: "article",
+"source", "actor" and "event" for our `wb:` records, ("items", prefix) the first time annotations
+turn up under a prefix (of a collection's pages, of a page, of a top-level list), and last
+"top" with the small top-level fields (type, label, creator…); the annotations themselves are
+only stepped over. `items(binary_file, prefixes)` then yields every annotation under those
+prefixes, each built by ijson's C backend (where installed) rather than event by event in
+Python, so the records are all known before the first annotation is read, whatever the key
+order, with nothing put aside. Only one record or annotation is held at a time, so a file of any
+size can be read; there is no limit on the file's size, only on nesting (`MAX_DEPTH`, checked in
+the first reading), which no annotation needs and which would otherwise exhaust the reader (a
+10⁵-deep list in a hostile file).
 """
 
 from __future__ import annotations
@@ -34,18 +38,17 @@ STARTS, ENDS = {"start_map", "start_array"}, {"end_map", "end_array"}
 
 
 def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
-    """The file's records and annotations, one at a time (see the module's doc)."""
+    """The file's records and where its annotations are (see the module's doc)."""
     top: dict[str, Any] = {}
     path: list[str] = []  # "item" for an array, the current key for an object
     builder: ijson.ObjectBuilder | None = None
     kind = ""
     built_at = 0
+    stepped_at = -1  # the depth of the annotation being stepped over (-1: none)
+    found: set[str] = set()
     try:
         # basic_parse: ijson's own prefixes cost time quadratic in the nesting depth.
         for event, value in ijson.basic_parse(source, use_float=True):
-            if event == "map_key":
-                path[-1] = value
-            prefix = "" if builder is not None else ".".join(path)
             if event in STARTS:
                 path.append("item" if event == "start_array" else "")
                 if len(path) > MAX_DEPTH:
@@ -55,23 +58,53 @@ def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
                     )
             elif event in ENDS:
                 path.pop()
+            elif event == "map_key":
+                path[-1] = value
+            if stepped_at >= 0:
+                if len(path) == stepped_at:
+                    stepped_at = -1
+                continue
             if builder is not None:
                 builder.event(event, value)
                 if len(path) == built_at and event in ENDS:
                     yield from _finished(kind, builder.value, top)
                     builder = None
                 continue
+            prefix = _prefix(path, event)
             kind = _kind(prefix, event, len(path))
-            if not kind:
-                continue
-            if event in STARTS:
+            if kind == "item":
+                if prefix not in found:
+                    found.add(prefix)
+                    yield "items", prefix
+                if event in STARTS:
+                    stepped_at = len(path) - 1
+            elif kind and event in STARTS:
                 builder, built_at = ijson.ObjectBuilder(), len(path) - 1
                 builder.event(event, value)
-            else:
+            elif kind:
                 yield from _finished(kind, value, top)
     except ijson.JSONError as error:
         raise ExchangeFormatError(f"this is not valid JSON ({_reason(error)})") from None
     yield "top", top
+
+
+def items(source: BinaryIO, prefixes: list[str]) -> Iterator[Any]:
+    """Every annotation under each prefix `parts` found, in file order (`source` at the start
+    of the JSON, read anew for each prefix: a file has one, a chain of pages a few)."""
+    start = source.tell()
+    for prefix in prefixes:
+        source.seek(start)
+        try:
+            yield from ijson.items(source, prefix, use_float=True)
+        except ijson.JSONError as error:  # changed since the first reading
+            raise ExchangeFormatError(f"this is not valid JSON ({_reason(error)})") from None
+
+
+def _prefix(path: list[str], event: str) -> str:
+    """Where the value starting at this event lies, as ijson names it ("first.items.item")."""
+    if event in STARTS:
+        return ".".join(path[:-1])
+    return ".".join(path)
 
 
 def _kind(prefix: str, event: str, depth: int) -> str:

@@ -2,9 +2,9 @@
 or as other annotation tools write it) into a project, as one undoable step (committed in
 batches, see `exchange_batches`; all of it or, if anything fails, nothing).
 
-The file is read as a stream (`reports.web_annotation_stream`): records are written as they
-come, annotations are spooled to a temporary file and written once every record is known, so a
-file of any size is read with flat memory and in any key order. There is no limit on the file's
+The file is read as a stream, twice (`reports.web_annotation_stream`): records are written as
+they come, annotations are read in a second pass once every record is known, so a file of any
+size is read with flat memory and in any key order. There is no limit on the file's
 size; what a file may not do is refused in one line with nothing imported: nesting deeper than
 any annotation needs, an article longer than file import allows, a target that is no IRI or
 object, or two different records or annotations under one id (identical repeats are merged and
@@ -22,16 +22,14 @@ article's text is kept as an orphaned claim (see `exchange_claims`), never dropp
 
 from __future__ import annotations
 
-import json
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from workbench.domain.text import plural
-from workbench.reports.web_annotation_stream import check_kind, lone_annotation, parts
+from workbench.reports.web_annotation_stream import check_kind, items, lone_annotation, parts
 from workbench.reports.web_items import parse_item
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services.errors import InvalidInput
@@ -98,15 +96,16 @@ def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummar
     try:
         with (
             _opened(path) as source,
-            tempfile.TemporaryFile() as spool,
             batched_import(project, f"Import annotations from {path.name}") as batches,
         ):
+            start = source.tell()
             records = RecordWriter(project, batches, summary, BulkRows(batches))
-            top, items = _records_then_spool(source, records, spool)
-            check_kind(top, items)
+            top, prefixes = _records(source, records)
+            check_kind(top, len(prefixes) + lone_annotation(top))
             records.bulk.flush()
             claims = ClaimWriter(project, batches, summary, records)
-            for item in _spooled(spool, top):
+            source.seek(start)
+            for item in _annotations(source, prefixes, top):
                 claims.write(parse_item(item, records.read))
             claims.finish()
             import_file_matrix(project, batches.uow, top, claims.claims, summary)
@@ -124,32 +123,27 @@ def _opened(path: Path) -> Iterator[BinaryIO]:
         yield source
 
 
-def _records_then_spool(
-    source: BinaryIO, records: RecordWriter, spool: IO[bytes]
-) -> tuple[dict[str, Any], int]:
-    """Write each record as it is read; put each annotation aside, one JSON a line."""
-    items = 0
+def _records(source: BinaryIO, records: RecordWriter) -> tuple[dict[str, Any], list[str]]:
+    """Write each record as it is read; returns the top-level fields and where the
+    annotations are (read afterwards, once every record is known)."""
+    prefixes: list[str] = []
     top: dict[str, Any] = {}
     for kind, node in parts(source):
-        if kind == "item":
-            spool.write(json.dumps(node, ensure_ascii=False).encode("utf-8") + b"\n")
-            items += 1
+        if kind == "items":
+            prefixes.append(node)
         elif kind == "top":
             top = node
         else:
             records.write(kind, node)
-    if lone_annotation(top):
-        spool.write(json.dumps(top, ensure_ascii=False).encode("utf-8") + b"\n")
-        items += 1
-    return top, items
+    return top, prefixes
 
 
-def _spooled(spool: IO[bytes], top: dict[str, Any]) -> Iterator[Any]:
+def _annotations(source: BinaryIO, prefixes: list[str], top: dict[str, Any]) -> Iterator[Any]:
     if isinstance(top.get("first"), str):
         raise ExchangeFormatError(
             f"the annotations are on a page that is not in the file ({top['first']}); "
             "the workbench reads files only, it fetches nothing"
         )
-    spool.seek(0)
-    for line in spool:
-        yield json.loads(line)
+    yield from items(source, prefixes)
+    if lone_annotation(top):
+        yield top

@@ -77,6 +77,10 @@ class BulkRows:
         """Whether the record was added by this import (so nothing of it is in the project)."""
         return record_id >= self.first_new[table]
 
+    def had_rows(self, table: str) -> bool:
+        """Whether the table held any row before the import (so a record may be matched)."""
+        return self.first_new[table] > 1
+
     def add(self, table: str, row: Row) -> None:
         self.pending[table].append(row)
         self.waiting += 1

@@ -4,6 +4,7 @@ skipped whole, never half-written): its grades, kind, status and every role in t
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 from workbench.domain.grades import (
     CREDIBILITY_WORDING,
@@ -31,5 +32,10 @@ def claim_problem(claim: rm.Claim) -> str:
 
 
 def _outside(vocabulary: type[StrEnum], value: str, noun: str) -> str:
-    known = {member.value for member in vocabulary}
-    return "" if value in known else f"{noun} {value!r}"
+    return "" if value in _values(vocabulary) else f"{noun} {value!r}"
+
+
+@cache
+def _values(vocabulary: type[StrEnum]) -> frozenset[str]:
+    """The words of a vocabulary (asked for each of hundreds of thousands of claims)."""
+    return frozenset(member.value for member in vocabulary)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from workbench.domain import ActorMention, Article, Claim, ClaimRelation
 from workbench.domain.anchoring import QuoteSelector, Span, quote_selector, reanchor
@@ -28,6 +28,9 @@ from workbench.services.exchange_records import RecordWriter
 from workbench.services.project import Project
 from workbench.services.vocabulary import chosen
 
+# A Core statement compiled once: the text is read once per article, tens of thousands of times.
+TEXT_OF = select(Article.__table__.c.text).where(Article.__table__.c.id == bindparam("id"))
+
 
 class ClaimWriter:
     def __init__(
@@ -36,7 +39,9 @@ class ClaimWriter:
         self.project, self.batches, self.summary = project, batches, summary
         self.records = records
         self.bulk = records.bulk
-        self.claims: dict[str, tuple[int, rm.Claim]] = {}
+        # annotation IRI → (claim id, hash of what it says): the claims themselves are not
+        # kept (half a million of them at 100,000 articles)
+        self.claims: dict[str, tuple[int, int]] = {}
         self.relations: list[rm.Relation] = []
         self.mentioned: set[tuple[int, int, int, int]] = set()
         self.related: set[tuple[int, int, str]] = set()
@@ -80,9 +85,10 @@ class ClaimWriter:
         return self.by_url[iri]
 
     def _text(self, article_id: int) -> str:
+        """The article's text (the last one asked for is kept: its annotations come together)."""
         if self.text[0] != article_id:
-            text = self.batches.session.scalar(select(Article.text).where(Article.id == article_id))
-            self.text = (article_id, text or "")
+            found = self.batches.session.connection().execute(TEXT_OF, {"id": article_id})
+            self.text = (article_id, found.scalar() or "")
         return self.text[1]
 
     def _notes(self, piece: NotesPiece) -> None:
@@ -124,7 +130,7 @@ class ClaimWriter:
 
     def _claim(self, article_id: int, claim: rm.Claim) -> None:
         if claim.ref in self.claims:
-            if self.claims[claim.ref][1] != claim:
+            if self.claims[claim.ref][1] != hash(claim):
                 raise ExchangeFormatError(
                     f"two different annotations share the id {claim.ref}; give each its own id"
                 )
@@ -140,7 +146,7 @@ class ClaimWriter:
             if span is not None
             else self._orphaned_claim(article_id, claim)
         )
-        self.claims[claim.ref] = (claim_id, claim)
+        self.claims[claim.ref] = (claim_id, hash(claim))
 
     def _placed_claim(self, article_id: int, span: Span, claim: rm.Claim) -> int:
         existing = self._existing(article_id)

@@ -97,14 +97,20 @@ class RecordWriter:
         if self._repeated(self.article_hashes, iri, digest, "article"):
             return
         self.article_hashes[iri] = digest
-        found = self.by_hash.get(digest) or self.batches.session.scalar(
-            select(Article.id).where(Article.content_hash == digest)
-        )
+        found = self.by_hash.get(digest) or self._stored_article(digest)
         if found is None:
             found = self.by_hash[digest] = self._new_article(text, digest, article)
             self.summary.articles_added += 1
         self.ids[iri] = found
         self.summary.article_ids.append(found)
+
+    def _stored_article(self, digest: str) -> int | None:
+        """The article with this text that was in the project before the import, if any
+        (no query at all when the project had no articles: a whole case into a new project)."""
+        if not self.bulk.had_rows("articles"):
+            return None
+        query = select(Article.id).where(Article.content_hash == digest)
+        return self.batches.session.scalar(query)
 
     def _new_article(self, text: str, digest: str, article: rm.Article) -> int:
         """The article's row (as `articles.add_article` writes it) gathered; returns its id."""
@@ -204,6 +210,8 @@ class RecordWriter:
                 continue
             tagged.add((tag, kind, target_id))
             self.bulk.add("taggings", {"tag_id": tag, "target_kind": kind, "target_id": target_id})
+        if not notes:
+            return
         written = self._notes_of(kind, target_id, new, once)
         for note in notes:
             body = note.strip()
@@ -222,10 +230,13 @@ class RecordWriter:
         if once:
             return set()
         if (kind, target_id) not in self.noted:
-            query = select(Note.body).where(Note.target_kind == kind, Note.target_id == target_id)
-            self.noted[(kind, target_id)] = (
-                set() if new else set(self.batches.session.scalars(query))
-            )
+            known: set[str] = set()
+            if not new:
+                query = select(Note.body).where(
+                    Note.target_kind == kind, Note.target_id == target_id
+                )
+                known = set(self.batches.session.scalars(query))
+            self.noted[(kind, target_id)] = known
         return self.noted[(kind, target_id)]
 
     def kind_of(self, iri: str) -> str | None:

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Table
 from workbench.domain.base import Base
 from workbench.store import capture_pg
 from workbench.store.errors import ProjectError
-from workbench.store.recorder import UNRECORDED_TABLES, RowChange, row_change
+from workbench.store.recorder import UNRECORDED_TABLES, RowChange, column_names, row_change
 
 CAPTURE_TABLE = "wb_row_changes"
 PACK_FUNCTION = "wb_pack_row"
@@ -135,4 +135,4 @@ def _image(table: Table, packed: bytes | None) -> dict[str, Any] | None:
     if packed is None:
         return None
     values = marshal.loads(packed)
-    return dict(zip((column.name for column in table.columns), values, strict=True))
+    return dict(zip(column_names(table.name), values, strict=True))

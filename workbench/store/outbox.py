@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workbench.domain import OutboxEntry
+from workbench.domain.base import Base, utc_now
 from workbench.domain.journal import OutboxOp
 from workbench.store.recorder import RowChange
 
@@ -196,8 +197,13 @@ def _documents_of(session: Session, change: RowChange, route: Route) -> set[int]
 def queue_for_index(session: Session, changes: list[RowChange]) -> int:
     """Write outbox entries for the documents the changes touch; returns how many."""
     touched = touched_documents(session, changes)
-    session.add_all(
-        OutboxEntry(entity_kind=kind, entity_id=entity_id, op=op)
-        for (kind, entity_id), op in touched.items()
-    )
+    if touched:  # one Core executemany, not an ORM object per entry (imports queue thousands)
+        now = utc_now()
+        session.connection().execute(
+            insert(Base.metadata.tables[OutboxEntry.__tablename__]),
+            [
+                {"entity_kind": kind, "entity_id": entity_id, "op": op, "queued_at": now}
+                for (kind, entity_id), op in touched.items()
+            ],
+        )
     return len(touched)

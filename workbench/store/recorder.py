@@ -48,6 +48,7 @@ UNRECORDED_TABLES = frozenset(
 DIGEST_OVER = 512
 
 Image = dict[str, Any]
+_AS_THEY_ARE = frozenset({int, float, bool})  # values journalled unchanged
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,20 @@ def row_change(table: Table, before: Image | None, after: Image | None) -> RowCh
     """A RowChange of `table`'s row from its images (keyed by the table's primary key)."""
     image = after if after is not None else before
     assert image is not None
-    key = tuple(image[column.name] for column in table.primary_key.columns)
+    key = tuple(image[name] for name in key_names(table.name))
     return RowChange(table.name, key, before, after)
+
+
+@cache
+def key_names(table_name: str) -> tuple[str, ...]:
+    """The table's primary-key columns (asked for every captured row: millions in an import)."""
+    return tuple(column.name for column in Base.metadata.tables[table_name].primary_key.columns)
+
+
+@cache
+def column_names(table_name: str) -> tuple[str, ...]:
+    """The table's columns in order, as a row image is packed."""
+    return tuple(column.name for column in Base.metadata.tables[table_name].columns)
 
 
 def _shared(session: Session) -> bool:
@@ -178,6 +191,8 @@ def _encoded(image: Image | None, *, digest_long: bool) -> dict[str, Any] | None
 
 
 def _encoded_value(value: Any, digest_long: bool) -> Any:
+    if value is None or type(value) in _AS_THEY_ARE:  # most values: millions in an import
+        return value
     if digest_long and isinstance(value, str | bytes) and len(value) > DIGEST_OVER:
         return _digest(value)
     if isinstance(value, bytes):
