@@ -9,7 +9,7 @@ no claim marked corroborated and no source with a record has no such section.
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from workbench.reports.corroboration_model import (
     SECTION_TITLE,
@@ -17,8 +17,8 @@ from workbench.reports.corroboration_model import (
     ClusterEntry,
     CorroborationSection,
 )
+from workbench.reports.html_blocks import text
 from workbench.reports.model import Report
-from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import Table
 
 ANCHOR = "corroboration"
@@ -111,4 +111,4 @@ def _cluster_html(entry: ClusterEntry) -> str:
 
 
 def _text(value: str) -> str:
-    return str(escape(xml_safe(value)))
+    return text(value)

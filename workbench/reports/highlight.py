@@ -8,16 +8,17 @@ Python's own string indices, so characters outside the Basic Multilingual Plane 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from workbench.reports.model import Article, Claim
 
 PARAGRAPH_BREAK = "\n\n"
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
+    """A run of text, the claims covering it (innermost first) and the claims ending after it."""
+
     text: str
     claims: tuple[Claim, ...] = ()
     ends: tuple[int, ...] = ()
@@ -98,9 +99,14 @@ def _pieces(
     start, end = span
     bounds = [start, *(cut for cut in cuts if start < cut < end), end]
     local = [claim for claim in claims if claim.start < end and start < claim.end]
+    local.sort(key=_innermost_first)  # stable: the covering claims of a piece keep this order
     pieces = []
     for left, right in pairwise(bounds):
-        covering = [c for c in local if c.start <= left and right <= c.end]
-        covering.sort(key=lambda c: (c.end - c.start, c.number))
-        pieces.append(Piece(text[left:right], tuple(covering), tuple(sorted(ends.get(right, ())))))
+        covering = tuple(c for c in local if c.start <= left and right <= c.end)
+        ending = ends.get(right)
+        pieces.append(Piece(text[left:right], covering, tuple(sorted(ending)) if ending else ()))
     return pieces
+
+
+def _innermost_first(claim: Claim) -> tuple[int, int]:
+    return claim.end - claim.start, claim.number

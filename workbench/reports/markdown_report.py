@@ -26,11 +26,19 @@ _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
 _MARKUP = re.compile(r"[\\`*_{}\[\]<>#|~!]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))", re.MULTILINE)
+# Anything any rule below would change: markup, "&", a line break, a character XML forbids
+# (safe_text), or a list or quote mark at the start. Most text has none and is kept as it is.
+_WORK = re.compile(
+    r"[\\`*_{}\[\]<>#|~!&\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+    r"|^\s*(?:[-+=>]|\d+[.)])"
+)
 PASSES = 2
 
 
 def escape(text: str) -> str:
     """Text that Markdown shows exactly as written (no emphasis, links, HTML or lists)."""
+    if _WORK.search(text) is None:  # one scan for the text that needs nothing (most)
+        return text
     text = xml_safe(text)
     if _MARKUP.search(text):  # most text has none: a scan is cheaper than a translation
         text = text.translate(_ESCAPED)
