@@ -95,10 +95,11 @@ def _items(report: Report) -> Iterator[str]:
     """Every annotation as JSON text (`web_annotation_items`): each article's claims, mentions
     and tags/notes, then the relations, then the tags and notes of sources, actors and events."""
     for batch in report.batches(text=False):
+        hops: items.HopTexts = {}
         for article in batch:
             iri = vocab.article_iri(article.ref)
             source = items.quoted(iri)
-            yield from (items.claim(source, claim) for claim in article.claims)
+            yield from (items.claim(source, claim, hops) for claim in article.claims)
             yield from (items.mention(source, article.ref, m) for m in article.mentions)
             if article.tags or article.notes:
                 yield items.on_record(iri, article.tags, article.notes)

@@ -24,20 +24,25 @@ def claim_iri(claim: Claim) -> str:
     return vocab.iri("claim", claim.ref)
 
 
-def claim(source: str, claim: Claim) -> str:
-    """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`."""
+HopTexts = dict[int, tuple[Hop, str]]  # written hops by id (a batch shares equal hops)
+
+
+def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
+    """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`;
+    `hops` keeps the hops written for one batch of articles, whose claims share them."""
     parts = [f'{{"id":{quoted(claim_iri(claim))},"type":"Annotation","motivation":"assessing"']
     if claim.created is not None:
         parts.append(f',"created":{quoted(vocab.timestamp(claim.created) or "")}')
     if claim.modified is not None:
         parts.append(f',"modified":{quoted(vocab.timestamp(claim.modified) or "")}')
-    parts.append(f',"body":[{",".join(_claim_bodies(claim))}],"target":')
+    parts.append(f',"body":[{",".join(_claim_bodies(claim, {} if hops is None else hops))}]')
+    parts.append(',"target":')
     parts.append(_target(source, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end))
     parts.append(',"wb:orphaned":true}' if claim.orphaned else "}")
     return "".join(parts)
 
 
-def _claim_bodies(claim: Claim) -> list[str]:
+def _claim_bodies(claim: Claim, hops: HopTexts) -> list[str]:
     bodies: list[str] = []
     if claim.summary:
         bodies.append(text_body(claim.summary, "describing", vocab.SUMMARY))
@@ -46,8 +51,8 @@ def _claim_bodies(claim: Claim) -> list[str]:
     bodies.append(_credibility(claim.credibility))
     if claim.attribution:
         chain = text_body(claim.chain_text, "describing", vocab.ATTRIBUTION)
-        hops = ",".join(_hop(hop) for hop in claim.attribution)
-        bodies.append(f'{chain[:-1]},"wb:hops":[{hops}]}}')
+        chain_hops = ",".join(_written_hop(hop, hops) for hop in claim.attribution)
+        bodies.append(f'{chain[:-1]},"wb:hops":[{chain_hops}]}}')
     bodies += [_actor_link(link.ref, link.role) for link in claim.actors]
     bodies += [_event_link(link.ref, link.role) for link in claim.events]
     bodies += [_recurring_body(tag, "tagging") for tag in claim.tags]
@@ -91,6 +96,13 @@ def _link(target: str, about: str, role: str) -> str:
         f'{{"type":"SpecificResource","purpose":"linking","source":{quoted(target)},'
         f'"wb:property":{quoted(about)},"wb:role":{quoted(role)}}}'
     )
+
+
+def _written_hop(hop: Hop, written: HopTexts) -> str:
+    found = written.get(id(hop))
+    if found is None or found[0] is not hop:
+        found = written[id(hop)] = (hop, _hop(hop))
+    return found[1]
 
 
 def _hop(hop: Hop) -> str:
