@@ -273,7 +273,11 @@ class ProjectIndex:
 
     def warm(self) -> None:
         """Prepare what the first faceted search would otherwise build (per-segment tables),
-        and, the first time, the database reads of the first drain."""
+        and, the first time, the database reads of the first drain and the modules (numpy)
+        searches rank and match phrases with."""
+        import workbench.search.adjacency
+        import workbench.search.ranking  # noqa: F401  (imported here, not by the first search)
+
         with self._reading:
             self._guarded(lambda: self._facets.prepare(self._current_searcher()))
         if self.writable and not self._reads_prepared:
