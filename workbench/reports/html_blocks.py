@@ -16,9 +16,11 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from workbench.reports.citation_notes import html_mark
+from workbench.reports.claim_lines import claim_lines
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report
 from workbench.reports.safe_text import xml_safe
+from workbench.reports.tables import claim_row
 from workbench.reports.wording import claim_facts, hop_details, relations_by_claim
 
 LINKS = ("Actors", "Events", "Related", "Tags", "Anchor")
@@ -47,23 +49,24 @@ def article_blocks(report: Report) -> Iterator[Markup]:
 def claim_rows(report: Report) -> Iterator[Markup]:
     """The rows of the closing claims table (a pass without the articles' text)."""
     empty = True
-    for article_number, claim in report.numbered_claims():
-        empty = False
-        yield Markup(_claim_row(article_number, claim))
+    for lines in claim_lines(report):
+        if lines:
+            empty = False
+            yield Markup("".join(_claim_row(claim_row(line)) for line in lines))
     if empty:
         yield Markup(NO_CLAIMS)
 
 
-def _claim_row(article_number: int, claim: Claim) -> str:
-    status = text(claim.status)
+def _claim_row(cells: list[str]) -> str:
+    number, article, claim, status, grade, credibility, chain = (text(cell) for cell in cells)
     return (
-        f'      <tr><td><a href="#claim-{claim.number}">{claim.number}</a></td>\n'
-        f"        <td>{article_number}</td>\n"
-        f"        <td>{text(claim.summary or claim.exact)}</td>\n"
+        f'      <tr><td><a href="#claim-{number}">{number}</a></td>\n'
+        f"        <td>{article}</td>\n"
+        f"        <td>{claim}</td>\n"
         f'        <td><span class="status st-{status}">{status}</span></td>\n'
-        f"        <td>{text(claim.grade)}</td>\n"
-        f"        <td>{text(claim.credibility_label)}</td>\n"
-        f"        <td>{text(claim.chain_text)}</td></tr>\n"
+        f"        <td>{grade}</td>\n"
+        f"        <td>{credibility}</td>\n"
+        f"        <td>{chain}</td></tr>\n"
     )
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.reports.model import ACTOR, SOURCE, Actor, Claim, Event, Report, Source
+from workbench.domain.grades import combined_grade
+from workbench.reports.claim_lines import ClaimLine, claim_lines
+from workbench.reports.model import (
+    ACTOR,
+    SOURCE,
+    Actor,
+    Event,
+    Report,
+    Source,
+    credibility_label,
+)
 
 
 @dataclass(frozen=True)
@@ -69,11 +79,9 @@ class Table:
 def summary_tables(report: Report) -> list[Table]:
     """The report's closing tables: claims, sources, actors, events by date.
 
-    The claims table's rows are read as they are used (a pass over the report's claims)."""
-    claims = (
-        [str(c.number), str(article), c.summary or c.exact, c.status, *_grades(c)]
-        for article, c in report.numbered_claims()
-    )
+    The claims table's rows are read as they are used (a pass over the report's claim lines,
+    which the project assembles itself: `reports.claim_lines`)."""
+    claims = (claim_row(line) for lines in claim_lines(report) for line in lines)
     sources = [
         [r.source.name, r.source.kind, r.source.reliability_label, str(r.claims)]
         for r in source_rows(report)
@@ -135,5 +143,14 @@ def summary_tables(report: Report) -> list[Table]:
     ]
 
 
-def _grades(claim: Claim) -> list[str]:
-    return [claim.grade, claim.credibility_label, claim.chain_text]
+def claim_row(line: ClaimLine) -> list[str]:
+    """A claim's row in the claims table: #, article, claim, status, grade, credibility, chain."""
+    return [
+        str(line.number),
+        str(line.article),
+        line.summary or line.exact,
+        line.status,
+        combined_grade(line.first_reliability, line.credibility),
+        credibility_label(line.credibility),
+        line.chain,
+    ]
