@@ -16,6 +16,7 @@ from workbench.services.claim_list import (
     claim_ids,
     claim_place,
 )
+from workbench.services.claim_list import first_page as first_claims
 from workbench.services.errors import InvalidInput
 from workbench.services.library import (
     SORT_COLUMNS,
@@ -24,7 +25,9 @@ from workbench.services.library import (
     article_ids,
     article_page,
     article_place,
+    first_page,
 )
+from workbench.services.listing_order import FirstPage
 
 PAGE = 37  # not a divisor of the case's sizes: the last page is a short one
 
@@ -51,6 +54,9 @@ def test_library_pages_total_and_places_match_the_listing(
     every = article_ids(project, wanted, sort, descending)
     assert 0 < len(every) < 200 or not wanted.active
     assert article_count(project, wanted) == len(every)
+    assert first_page(project, wanted, sort, descending, PAGE) == FirstPage(
+        every[:PAGE], len(every)
+    )
     paged = _paged(
         lambda offset: article_page(project, wanted, sort, descending, offset, PAGE), len(every)
     )
@@ -72,6 +78,9 @@ def test_claim_pages_total_and_places_match_the_listing(
     wanted = ClaimFilter(status="disputed")
     every = claim_ids(project, wanted, sort, descending)
     assert claim_count(project, wanted) == len(every) > PAGE
+    assert first_claims(project, wanted, sort, descending, PAGE) == FirstPage(
+        every[:PAGE], len(every)
+    )
     paged = _paged(
         lambda offset: claim_ids(project, wanted, sort, descending, PAGE, offset), len(every)
     )

@@ -17,7 +17,7 @@ from workbench.services.claim_list import ClaimFilter, claim_ids
 from workbench.services.library import ArticleFilter, article_ids
 from workbench.ui import all_claims_model
 from workbench.ui.all_claims_model import AllClaimsModel
-from workbench.ui.library_model import BLOCK, TITLE, LibraryModel
+from workbench.ui.library_model import BLOCK, CLAIMS, TITLE, LibraryModel
 from workbench.ui.main_window import MainWindow
 
 MANY = BLOCK * 2 + 3
@@ -131,3 +131,19 @@ def test_an_order_no_index_holds_is_read_whole_in_the_background(
     every = [model.id_at(row) for row in range(6)]
     assert model.pages_read == 0
     assert every == claim_ids(sample_window.session.project, ClaimFilter(), "grade", False)
+
+
+def test_the_library_by_claims_is_read_whole_in_the_background(
+    qtbot: QtBot, open_window: OpenWindow, crowded: Project
+) -> None:
+    """Sorted by claims (no index holds that order), the library shows its first page and
+    total, then reads every id in the background; later rows are cut from them."""
+    window: MainWindow = open_window(crowded)
+    model = window.library.model
+    window.library.table.sortByColumn(CLAIMS, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.sort_key == "claims" and model.whole, timeout=5000)
+    assert model.rowCount() == MANY
+    assert [model.id_at(row) for row in range(MANY)] == article_ids(
+        crowded, ArticleFilter(), "claims"
+    )
+    assert model.pages_read == 0

@@ -142,12 +142,8 @@ def first_page(
     descending: bool = True,
     size: int = PAGE,
 ) -> FirstPage:
-    """What the library shows first: the first page and the total. For an order no index
-    holds (by claims, by outlet) it is every id: one sort costs less than a sort per page."""
+    """What the library shows first: the first page and the total."""
     query, order = _listing(article_filter, sort, descending)
-    if sort not in PAGED_SORTS:
-        ids = article_ids(project, article_filter, sort, descending)
-        return FirstPage(ids, len(ids))
     counted = _filtered(select(Article.id), article_filter)
     return listing_order.first_page(project, query, counted, order, size)
 

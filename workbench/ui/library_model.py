@@ -2,29 +2,32 @@
 
 So 100,000 articles cost the first page of ids and the total (read from the sort's index);
 scrolling reads the ids and rows of the pages on screen, and a small cache keeps recently seen
-ones. Sorting is done by the database. An order no index holds (by claims, by outlet) is read
-whole, once, as before. A near-duplicate (a syndicated copy) says in its "Copy of" column which
-article it copies.
+ones. Sorting is done by the database. An order no index holds (by claims, by outlet) is then
+read whole in the background, and later pages are cut from it. A near-duplicate (a syndicated
+copy) says in its "Copy of" column which article it copies.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from workbench.domain.text import plural
 from workbench.services import Project
 from workbench.services.articles import CopyOf, copies_among
 from workbench.services.library import (
+    PAGED_SORTS,
     ArticleFilter,
     ArticleRow,
+    article_ids,
     article_page,
     article_place,
     article_rows,
     first_page,
 )
 from workbench.ui.paged_rows import BLOCK, Listing, PagedRows, every_id
+from workbench.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -45,9 +48,15 @@ __all__ = ["BLOCK", "LibraryModel"]
 class LibraryModel(QAbstractTableModel):
     """Articles as rows: title, outlet, published, claims, imported."""
 
-    def __init__(self, project: Project, parent: Any = None) -> None:
+    failed = Signal(object)  # reading every id in the background failed
+
+    def __init__(
+        self, project: Project, parent: Any = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = project
+        self.tasks = tasks
+        self._generation = 0
         self.article_filter = ArticleFilter()
         self.sort_key = "published"
         self.descending = True
@@ -67,11 +76,40 @@ class LibraryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask the project again which articles pass the filter, in order: the first page and
-        the total (or, for an order no index holds, every id at once)."""
+        the total; for an order no index holds (by claims, by outlet), every id is then read in
+        the background (given the window's task runner), so scrolling does not sort again."""
+        self._generation += 1
         listing = self._listing()
         self.beginResetModel()
         self._rows.show(listing)
         self.endResetModel()
+        if self.tasks is None or self.sort_key in PAGED_SORTS or self._rows.whole:
+            return
+        generation, project = self._generation, self.project
+        wanted = (self.article_filter, self.sort_key, self.descending)
+        self.tasks.run(
+            "List articles",
+            lambda _control: article_ids(project, *wanted),
+            on_done=lambda ids: self._every_id(generation, ids),
+            on_error=lambda error: self._failed(generation, error),
+            writes=False,
+            owner=self,
+        )
+
+    def _every_id(self, generation: int, ids: list[int]) -> None:
+        if generation == self._generation and not self._rows.keep_all(every_id(ids)):
+            self.beginResetModel()  # the articles changed meanwhile: list them anew
+            self._rows.show(every_id(ids))
+            self.endResetModel()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.failed.emit(error)
+
+    @property
+    def whole(self) -> bool:
+        """Whether every listed id is in (for an order no index holds, once read)."""
+        return self._rows.whole
 
     def _listing(self) -> Listing:
         project, wanted, sort, descending = (

@@ -54,7 +54,8 @@ class LibraryPanel(QWidget):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = LibraryModel(session.project, self)
+        self.model = LibraryModel(session.project, self, tasks=session.tasks)
+        self.model.failed.connect(lambda error: session.report("List articles", error))
         self.filter_line = QLineEdit(placeholderText="Filter by title, outlet or address…")
         self.filter_line.setClearButtonEnabled(True)
         self.filter_line.setAccessibleName("Filter the library")
