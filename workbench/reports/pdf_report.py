@@ -284,6 +284,8 @@ class _Story:
         for label, value in claim_facts(claim, self.relations.get(claim.ref)):
             if label in {"Actors", "Events", "Related", "Tags", "Anchor"}:
                 details.add_text(f"{label}: {value}")
+        if claim.authors:
+            details.add_text(f"By: {claim.authors}")
         details.finish()
         for note in claim.notes:
             parts += self.long(note, styles.note)
