@@ -5,10 +5,15 @@ no date or URL included) parses with stix2's checks and serializes back to the s
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 import stix2
+from stix2.utils import STIXdatetime, format_datetime
 
+from workbench.reports.stix_objects import _SPACE, stix_id, timestamp
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.entities import create_actor
@@ -27,3 +32,27 @@ def test_every_object_is_what_stix2_makes_of_it(sample_project: Project, tmp_pat
     for made in objects:
         parsed = stix2.parse(made, allow_custom=True)
         assert json.loads(parsed.serialize()) == made, made["type"]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 1, 1),
+        datetime(2026, 12, 1, 19, 41, 29, 400560),
+        datetime(2026, 12, 1, 19, 41, 29, 5000),
+        datetime(2025, 6, 23, 23, 30, 0, 120000, tzinfo=timezone(timedelta(hours=-5))),
+        datetime(2025, 6, 23, 8, 0, tzinfo=UTC),
+    ],
+)
+def test_timestamps_are_formatted_as_stix2_formats_them(moment: datetime) -> None:
+    """created/modified at least to the millisecond, published with the digits it has, in UTC."""
+    exact = STIXdatetime(moment, precision="millisecond", precision_constraint="min")
+    assert timestamp(moment) == format_datetime(exact)
+    assert timestamp(moment, milliseconds=False) == format_datetime(moment)
+
+
+def test_ids_are_the_name_based_uuids_they_always_were() -> None:
+    """An object's id is uuid5 of its key in our namespace, marked version 4, as before."""
+    for kind, key in [("note", ("abc:1-5",)), ("identity", ("source", "reuters")), ("x", ())]:
+        named = uuid.uuid5(_SPACE, "\x1f".join((kind, *key)))
+        assert stix_id(kind, *key) == f"{kind}--{uuid.UUID(bytes=named.bytes, version=4)}"

@@ -16,6 +16,7 @@ from workbench.reports import model as rm
 from workbench.reports.model import Report
 
 PASSES = 1
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 Json = dict[str, Any]
 
 

@@ -14,6 +14,7 @@ from workbench.reports.model import Report
 from workbench.reports.safe_text import xml_safe
 
 PASSES = 1
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 
 
 class _Writer(rispy.RisWriter):

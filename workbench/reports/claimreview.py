@@ -23,6 +23,7 @@ from workbench.reports import model as rm
 from workbench.reports.model import Report
 
 PASSES = 2
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 VERDICTS = {"refuted": "Refuted", "disputed": "Disputed", "corroborated": "Corroborated"}
 Json = dict[str, Any]
 

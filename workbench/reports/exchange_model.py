@@ -25,13 +25,27 @@ Json = dict[str, Any]
 def dumped(record: object, *, leave_out: tuple[str, ...] = ()) -> Json:
     """Every field of a report-model record as JSON values, but those named in `leave_out`."""
     return {
-        item.name: _plain(getattr(record, item.name))
-        for item in dataclasses.fields(record)  # type: ignore[arg-type]
-        if item.name not in leave_out
+        name: _plain(getattr(record, name))
+        for name in _FIELDS.get(type(record)) or _fields_of(type(record))
+        if name not in leave_out
     }
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each record type's field names, found once
+
+
+def _fields_of(kind: type) -> tuple[str, ...]:
+    found = _FIELDS[kind] = tuple(item.name for item in dataclasses.fields(kind))
+    return found
+
+
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: object) -> Any:
+    kind = type(value)
+    if kind in _AS_THEY_ARE:
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, tuple | list):

@@ -26,6 +26,7 @@ from workbench.reports.exchange_model import dumped
 from workbench.reports.model import Report
 
 PASSES = 1
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 OURS = "workbench"
 CREATOR = ("created_by",)  # who made a claim is the importing project's own record, not carried
 SCHEMA_OF = {"person": "Person", "government body": "PublicBody", "state": "PublicBody"}

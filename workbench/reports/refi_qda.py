@@ -30,6 +30,7 @@ from workbench.reports.model import Report
 from workbench.reports.safe_text import xml_safe
 
 PASSES = 2
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 
 
 def write(report: Report, out: BinaryIO) -> None:

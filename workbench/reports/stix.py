@@ -21,6 +21,7 @@ from workbench.reports import stix_objects as stix
 from workbench.reports.model import Report
 
 PASSES = 1
+SECTIONS = False  # an exchange file carries records, not the analysis sections
 
 
 def write(report: Report, out: BinaryIO) -> None:
