@@ -63,10 +63,9 @@ class FootnoteStream:
     def add(self, body_paragraph: Element, lines: list[str]) -> int:
         note_id = self._next_id
         self._next_id += 1
-        reference = etree.SubElement(body_paragraph, R)
-        properties = etree.SubElement(reference, w("rPr"))
-        etree.SubElement(properties, w("rStyle"), {w("val"): REFERENCE_ID})
-        etree.SubElement(reference, w("footnoteReference"), {w("id"): str(note_id)})
+        reference = _REFERENCE.__copy__()
+        reference[-1].set(w("id"), str(note_id))
+        body_paragraph.append(reference)
         self._writer.write(_footnote(note_id, lines))
         return note_id
 
@@ -83,14 +82,26 @@ def footnote_stream(target: IO[bytes]) -> Iterator[FootnoteStream]:
             yield FootnoteStream(writer)
 
 
-def _footnote(note_id: int, lines: list[str]) -> Element:
-    note = etree.Element(w("footnote"), {w("id"): str(note_id)}, nsmap=NSMAP)
-    text = paragraph(TEXT_ID)
-    note.append(text)
-    mark = etree.SubElement(text, R)
-    properties = etree.SubElement(mark, w("rPr"))
+def _reference_run(mark: str) -> Element:
+    """A run in the "Footnote Reference" style holding `mark` (w:footnoteReference in the
+    body, w:footnoteRef at the start of the note itself)."""
+    run = etree.Element(R, nsmap=NSMAP)
+    properties = etree.SubElement(run, w("rPr"))
     etree.SubElement(properties, w("rStyle"), {w("val"): REFERENCE_ID})
-    etree.SubElement(mark, w("footnoteRef"))
+    etree.SubElement(run, w(mark))
+    return run
+
+
+_REFERENCE = _reference_run("footnoteReference")
+_NOTE = etree.Element(w("footnote"), nsmap=NSMAP)
+_NOTE.append(paragraph(TEXT_ID))
+_NOTE[0].append(_reference_run("footnoteRef"))
+
+
+def _footnote(note_id: int, lines: list[str]) -> Element:
+    note = _NOTE.__copy__()
+    note.set(w("id"), str(note_id))
+    text = note[0]
     for index, line in enumerate(lines):
         run = add_run(text, (" " if index == 0 else "") + line, PLAIN)
         if index:

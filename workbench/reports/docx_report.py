@@ -110,6 +110,12 @@ def _title_page(document: WordDocument, report: Report) -> None:
 
 MUTED_LOOK = x.Look(colour=str(MUTED))
 BOLD, ITALIC = x.Look(bold=True), x.Look(italic=True)
+CELL = x.Look(size=CELL_POINTS)
+SHADED = {  # a claim's text by its status, underlined where claims overlap
+    (status, overlapping): x.Look(fill=fill, underline=overlapping)
+    for status, fill in SHADES.items()
+    for overlapping in (False, True)
+}
 
 
 class _Body:
@@ -159,8 +165,8 @@ class _Body:
     def piece(self, paragraph: x.Element, piece: Piece, claims: dict[int, Claim]) -> None:
         look = x.PLAIN
         if piece.claims:
-            fill = SHADES.get(piece.status or "", SHADES["unverified"])
-            look = x.Look(fill=fill, underline=piece.overlapping)
+            status = piece.status if piece.status in SHADES else "unverified"
+            look = SHADED[status, piece.overlapping]
         x.add_run(paragraph, safe(piece.text), look)
         for number in piece.ends:
             self.footnotes.add(paragraph, footnote_lines(claims[number]))
@@ -192,7 +198,7 @@ class _Body:
             self.out.write(x.text_paragraph([("None in this report.", x.PLAIN)]))
             return
         widths = [round(Cm(TEXT_WIDTH_CM * share).twips) for share in table.widths]
-        look = x.Look(size=CELL_POINTS)
+        look = CELL
         with self.out.table(*x.table_start(self.styles.table, widths)):
             self.out.write(x.table_row(list(table.header), widths, look))
             self.out.write(x.table_row([safe(value) for value in first], widths, look))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeAlias
 
@@ -33,10 +33,31 @@ P, R, T, BR, TAB = w("p"), w("r"), w("t"), w("br"), w("tab")
 PPR, RPR, VAL, SPACE = w("pPr"), w("rPr"), w("val"), "{http://www.w3.org/XML/1998/namespace}space"
 
 
+def _properties(run: Element, look: Look) -> None:
+    """The run's properties, in the schema's order (rStyle, b, i, color, sz, u, shd)."""
+    properties = etree.SubElement(run, RPR)
+    if look.style:
+        etree.SubElement(properties, w("rStyle"), {VAL: look.style})
+    if look.bold:
+        etree.SubElement(properties, w("b"))
+    if look.italic:
+        etree.SubElement(properties, w("i"))
+    if look.colour:
+        etree.SubElement(properties, w("color"), {VAL: look.colour})
+    if look.size:
+        etree.SubElement(properties, w("sz"), {VAL: str(round(look.size * 2))})
+    if look.underline:
+        etree.SubElement(properties, w("u"), {VAL: "single"})
+    if look.fill:
+        etree.SubElement(
+            properties, w("shd"), {VAL: "clear", w("color"): "auto", w("fill"): look.fill}
+        )
+
+
 @dataclass(frozen=True)
 class Look:
     """How a run looks: bold, italic, underlined, a colour, a size (points), a shading fill,
-    a character style (by id)."""
+    a character style (by id). `template` is an empty run of this look, made once."""
 
     bold: bool = False
     italic: bool = False
@@ -45,6 +66,15 @@ class Look:
     size: float = 0.0
     fill: str = ""
     style: str = ""
+    template: Element = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        run = etree.Element(R, nsmap=NSMAP)
+        shown = (self.bold, self.italic, self.underline, self.colour, self.size, self.fill)
+        if any(shown) or self.style:
+            _properties(run, self)
+        etree.SubElement(run, T)
+        object.__setattr__(self, "template", run)  # a frozen dataclass's derived field
 
 
 PLAIN = Look()
@@ -73,7 +103,7 @@ def _paragraph(style: str, before: float | None, after: float | None) -> Element
 
 def add_run(parent: Element, text: str, look: Look = PLAIN) -> Element:
     """Append a run showing `text` (line breaks and tabs kept) to a paragraph."""
-    run = _run(look).__copy__()  # its properties, then an empty w:t
+    run = look.template.__copy__()  # its properties, then an empty w:t
     parent.append(run)
     shown = run[-1]
     if text and "\n" not in text and "\t" not in text:
@@ -93,36 +123,6 @@ def add_run(parent: Element, text: str, look: Look = PLAIN) -> Element:
             if part[0].isspace() or part[-1].isspace():
                 shown.set(SPACE, "preserve")
     return run
-
-
-@cache
-def _run(look: Look) -> Element:
-    run = etree.Element(R, nsmap=NSMAP)
-    if look != PLAIN:
-        _properties(run, look)
-    etree.SubElement(run, T)
-    return run
-
-
-def _properties(run: Element, look: Look) -> None:
-    """The run's properties, in the schema's order (rStyle, b, i, color, sz, u, shd)."""
-    properties = etree.SubElement(run, RPR)
-    if look.style:
-        etree.SubElement(properties, w("rStyle"), {VAL: look.style})
-    if look.bold:
-        etree.SubElement(properties, w("b"))
-    if look.italic:
-        etree.SubElement(properties, w("i"))
-    if look.colour:
-        etree.SubElement(properties, w("color"), {VAL: look.colour})
-    if look.size:
-        etree.SubElement(properties, w("sz"), {VAL: str(round(look.size * 2))})
-    if look.underline:
-        etree.SubElement(properties, w("u"), {VAL: "single"})
-    if look.fill:
-        etree.SubElement(
-            properties, w("shd"), {VAL: "clear", w("color"): "auto", w("fill"): look.fill}
-        )
 
 
 def text_paragraph(
