@@ -126,9 +126,14 @@ class FirstPage:
 def first_page(
     project: Project, listed: Select, counted: Select, order: Order, size: int
 ) -> FirstPage:
-    """The first `size` ids of the listing, and its total (counted only if the page is full)."""
-    ids = page_ids(project, listed, order, 0, size)
-    return FirstPage(ids, len(ids) if len(ids) < size else count_listed(project, counted))
+    """The first `size` ids of the listing, and its total (counted only if the page is full),
+    both on one connection."""
+    checked_window(0, size)
+    with project.store.engine.connect() as connection:
+        ids = list(connection.execute(_page(listed, order, 0, size)).scalars().all())
+        if len(ids) < size:
+            return FirstPage(ids, len(ids))
+        return FirstPage(ids, int(connection.execute(_counting(counted)).scalar_one()))
 
 
 def checked_window(offset: int, limit: int, what: str = "row") -> None:
@@ -143,16 +148,22 @@ def checked_window(offset: int, limit: int, what: str = "row") -> None:
 def page_ids(project: Project, listed: Select, order: Order, offset: int, limit: int) -> list[int]:
     """The ids of rows `offset` to `offset + limit` of the listing, in order."""
     checked_window(offset, limit)
-    query = listed.order_by(*order.clauses()).limit(limit).offset(offset)
     with project.store.engine.connect() as connection:
-        return list(connection.execute(query).scalars().all())
+        return list(connection.execute(_page(listed, order, offset, limit)).scalars().all())
+
+
+def _page(listed: Select, order: Order, offset: int, limit: int) -> Select:
+    return listed.order_by(*order.clauses()).limit(limit).offset(offset)
 
 
 def count_listed(project: Project, listed: Select) -> int:
     """How many rows the listing has (a count over the filter, no order, no row read)."""
-    query = listed.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
     with project.store.engine.connect() as connection:
-        return int(connection.execute(query).scalar_one())
+        return int(connection.execute(_counting(listed)).scalar_one())
+
+
+def _counting(listed: Select) -> Select:
+    return listed.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
 
 
 def place_of(project: Project, listed: Select, order: Order, record_id: int) -> int | None:
