@@ -39,7 +39,7 @@ from workbench.reports.wording import (
 )
 from workbench.resources import resource
 
-PASSES = 2
+PASSES = 3  # the articles, the claim lines (claims table), the article events (timeline)
 __all__ = ["PASSES", "render_html", "text_html", "web_link", "write"]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from workbench.reports.event_lines import article_events
 from workbench.reports.model import Event as ReportEvent
 from workbench.reports.model import Report, dated
 
@@ -121,19 +122,16 @@ def timeline_of_report(report: Report) -> Timeline:
     claims: dict[int, list[int]] = {}
     articles: dict[int, list[int]] = {}
     reports = []
-    claim_number = 0
-    for number, article in report.numbered(text=False):
+    for number, title, outlet, published, about in article_events(report):
         reported: list[int] = []
-        for claim in article.claims:
-            claim_number += 1
-            for event in (refs[link.ref] for link in claim.events if link.ref in refs):
+        for claim_number, event_refs in about:
+            for event in (refs[ref] for ref in event_refs if ref in refs):
                 claims.setdefault(event, []).append(claim_number)
                 articles.setdefault(event, []).append(number)
                 reported.append(event)
-        if article.published is not None:
+        if published is not None:
             told = tuple(dict.fromkeys(reported))
-            reports.append(TimelineReport(number, article.title, article.outlet,
-                                          article.published, len(reported), told))  # fmt: skip
+            reports.append(TimelineReport(number, title, outlet, published, len(reported), told))
     events = tuple(
         _event(
             number,

@@ -30,8 +30,10 @@ from workbench.domain import (
 )
 from workbench.reports import model as rm
 from workbench.reports.claim_lines import TABLE
+from workbench.reports.event_lines import TABLE as EVENTS
 from workbench.services.claim_table import claim_table
 from workbench.services.project import Project
+from workbench.services.report_events import event_table
 from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
 from workbench.services.report_usage import Usage, read_usage
 
@@ -87,7 +89,10 @@ def read_contents(project: Project, selection: Selection, records: bool = True) 
         read=lambda text, claims: _passes(project, selection, event_refs, text, claims),
         outline=lambda: _outline(project, selection, claim_counts),
         tables={
-            TABLE: lambda: claim_table(project, selection.article_ids, selection.claim_ids, BATCH)
+            TABLE: lambda: claim_table(project, selection.article_ids, selection.claim_ids, BATCH),
+            EVENTS: lambda: event_table(
+                project, selection.article_ids, selection.claim_ids, event_refs, BATCH
+            ),
         },
     )
     return Contents(stream, sources, actors, events, relations, counts)

@@ -303,7 +303,12 @@ class _Links:
 def _sorted(links: list[rm.Link] | tuple[()]) -> tuple[rm.Link, ...]:
     if len(links) < 2:
         return tuple(links)
-    return tuple(sorted(links, key=lambda link: (link.name.casefold(), link.role, link.ref)))
+    return tuple(sorted(links, key=link_order))
+
+
+def link_order(link: rm.Link) -> tuple[str, str, str]:
+    """The order the report model lists a claim's actor or event links in."""
+    return link.name.casefold(), link.role, link.ref
 
 
 def annotations_of(
