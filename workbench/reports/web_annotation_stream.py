@@ -44,26 +44,19 @@ def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
     builder: ijson.ObjectBuilder | None = None
     kind = ""
     built_at = 0
-    stepped_at = -1  # the depth of the annotation being stepped over (-1: none)
     found: set[str] = set()
     try:
         # basic_parse: ijson's own prefixes cost time quadratic in the nesting depth.
-        for event, value in ijson.basic_parse(source, use_float=True):
+        events = ijson.basic_parse(source, use_float=True)
+        for event, value in events:
             if event in STARTS:
                 path.append("item" if event == "start_array" else "")
                 if len(path) > MAX_DEPTH:
-                    raise ExchangeFormatError(
-                        f"the file nests lists and objects more than {MAX_DEPTH} levels deep; "
-                        "no annotation needs that many"
-                    )
+                    raise _too_deep()
             elif event in ENDS:
                 path.pop()
             elif event == "map_key":
                 path[-1] = value
-            if stepped_at >= 0:
-                if len(path) == stepped_at:
-                    stepped_at = -1
-                continue
             if builder is not None:
                 builder.event(event, value)
                 if len(path) == built_at and event in ENDS:
@@ -76,8 +69,9 @@ def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
                 if prefix not in found:
                     found.add(prefix)
                     yield "items", prefix
-                if event in STARTS:
-                    stepped_at = len(path) - 1
+                if event in STARTS:  # read in the second pass: here only stepped over
+                    _step_over(events, len(path))
+                    path.pop()
             elif kind and event in STARTS:
                 builder, built_at = ijson.ObjectBuilder(), len(path) - 1
                 builder.event(event, value)
@@ -86,6 +80,27 @@ def parts(source: BinaryIO) -> Iterator[tuple[str, Any]]:
     except ijson.JSONError as error:
         raise ExchangeFormatError(f"this is not valid JSON ({_reason(error)})") from None
     yield "top", top
+
+
+def _step_over(events: Iterator[tuple[str, Any]], depth: int) -> None:
+    """Consume the events of the value that began at `depth`, up to its end (nesting checked)."""
+    level = depth
+    for event, _value in events:
+        if event in STARTS:
+            level += 1
+            if level > MAX_DEPTH:
+                raise _too_deep()
+        elif event in ENDS:
+            level -= 1
+            if level < depth:
+                return
+
+
+def _too_deep() -> ExchangeFormatError:
+    return ExchangeFormatError(
+        f"the file nests lists and objects more than {MAX_DEPTH} levels deep; "
+        "no annotation needs that many"
+    )
 
 
 def items(source: BinaryIO, prefixes: list[str]) -> Iterator[Any]:

@@ -23,7 +23,7 @@ article's text is kept as an orphaned claim (see `exchange_claims`), never dropp
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -97,18 +97,19 @@ def import_web_annotations(project: Project, path: Path | str) -> ExchangeSummar
         with (
             _opened(path) as source,
             batched_import(project, f"Import annotations from {path.name}") as batches,
+            ExitStack() as stack,
         ):
             start = source.tell()
             records = RecordWriter(project, batches, summary, BulkRows(batches))
             top, prefixes = _records(source, records)
             check_kind(top, len(prefixes) + lone_annotation(top))
             records.bulk.flush()
-            claims = ClaimWriter(project, batches, summary, records)
+            claims = stack.enter_context(closing(ClaimWriter(project, batches, summary, records)))
             source.seek(start)
             for item in _annotations(source, prefixes, top):
                 claims.write(parse_item(item, records.read))
             claims.finish()
-            import_file_matrix(project, batches.uow, top, claims.claims, summary)
+            import_file_matrix(project, batches.uow, top, claims.seen, summary)
     except ExchangeFormatError as error:
         raise InvalidInput(f"{path.name}: {error}") from None
     return summary

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from workbench.services.project import Project
 from workbench.store import UnitOfWork
 
-COMMIT_ROWS = 20_000  # rows written before a batch is committed
+COMMIT_ROWS = 20_000  # rows (of a usual size, see `exchange_bulk`) written before a commit
 
 
 class Batches:

@@ -46,7 +46,8 @@ TABLES = (
     "notes",
 )
 NUMBERED = ("articles", "events", "claims", "sources", "actors")  # ids known before writing
-BATCH_ROWS = 5000
+BATCH_ROWS = 5000  # rows of a usual size (`ROW_BYTES`) gathered before they are written
+ROW_BYTES = 256  # an article's text counts as that many rows: the batches stay the same size
 
 
 class BulkRows:
@@ -83,7 +84,7 @@ class BulkRows:
 
     def add(self, table: str, row: Row) -> None:
         self.pending[table].append(row)
-        self.waiting += 1
+        self.waiting += _weight(row)
         if self.waiting >= BATCH_ROWS:
             self.flush()
 
@@ -109,3 +110,10 @@ class BulkRows:
                 self.batches.session.execute(made.returning(Tag.id)).scalar_one()
             )
         return found
+
+
+def _weight(row: Row) -> int:
+    """How many rows of a usual size the row counts as (an article with its text, many)."""
+    text, original = row.get("text"), row.get("original")
+    size = (len(text) if isinstance(text, str) else 0) + (len(original) if original else 0)
+    return 1 + size // ROW_BYTES

@@ -25,6 +25,7 @@ from workbench.services.errors import InvalidInput
 from workbench.services.exchange_batches import Batches
 from workbench.services.exchange_checks import claim_problem
 from workbench.services.exchange_records import RecordWriter
+from workbench.services.exchange_seen import SeenInImport
 from workbench.services.project import Project
 from workbench.services.vocabulary import chosen
 
@@ -39,11 +40,10 @@ class ClaimWriter:
         self.project, self.batches, self.summary = project, batches, summary
         self.records = records
         self.bulk = records.bulk
-        # annotation IRI → (claim id, hash of what it says): the claims themselves are not
-        # kept (half a million of them at 100,000 articles)
-        self.claims: dict[str, tuple[int, int]] = {}
+        # annotation IRI → (claim id, hash of what it says), and the mentions written: on disk
+        # (half a million of each at 100,000 articles); `close()` lets them go
+        self.seen = SeenInImport()
         self.relations: list[rm.Relation] = []
-        self.mentioned: set[tuple[int, int, int, int]] = set()
         self.related: set[tuple[int, int, str]] = set()
         self.spans: dict[int, Counter[tuple[int, int]]] = {}
         self.orphans: dict[int, Counter[str]] = {}
@@ -59,6 +59,9 @@ class ClaimWriter:
             self.relations.append(piece)
         elif isinstance(piece, NotesPiece):
             self._notes(piece)
+
+    def close(self) -> None:
+        self.seen.close()
 
     def finish(self) -> None:
         """Relations (once every claim is in), then every row still waiting is written."""
@@ -108,9 +111,8 @@ class ClaimWriter:
         text = self._text(article_id)
         span = claims.trimmed_span(span, text)
         key = (article_id, actor, span.start, span.end)
-        if key in self.mentioned or self._mentioned_before(key):
+        if self._mentioned_before(key) or not self.seen.first_mention(*key):
             return
-        self.mentioned.add(key)
         row = {"article_id": article_id, "actor_id": actor, **_span_columns(text, span)}
         self.bulk.add("actor_mentions", row)
         self.summary.mentions_added += 1
@@ -129,8 +131,8 @@ class ClaimWriter:
         return self.batches.session.scalar(known.limit(1)) is not None
 
     def _claim(self, article_id: int, claim: rm.Claim) -> None:
-        if claim.ref in self.claims:
-            if self.claims[claim.ref][1] != hash(claim):
+        if claim.ref in self.seen:
+            if self.seen[claim.ref][1] != hash(claim):
                 raise ExchangeFormatError(
                     f"two different annotations share the id {claim.ref}; give each its own id"
                 )
@@ -146,7 +148,7 @@ class ClaimWriter:
             if span is not None
             else self._orphaned_claim(article_id, claim)
         )
-        self.claims[claim.ref] = (claim_id, hash(claim))
+        self.seen.remember_claim(claim.ref, claim_id, hash(claim))
 
     def _placed_claim(self, article_id: int, span: Span, claim: rm.Claim) -> int:
         existing = self._existing(article_id)
@@ -263,7 +265,7 @@ class ClaimWriter:
         }
 
     def _relation(self, relation: rm.Relation) -> None:
-        source, target = self.claims.get(relation.from_claim), self.claims.get(relation.to_claim)
+        source, target = self.seen.get(relation.from_claim), self.seen.get(relation.to_claim)
         if source is None or target is None or source[0] == target[0]:
             return
         kind = chosen(RelationKind, relation.kind, "claim relation")

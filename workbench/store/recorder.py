@@ -187,12 +187,15 @@ def from_journal(entry: dict[str, Any]) -> RowChange:
 def _encoded(image: Image | None, *, digest_long: bool) -> dict[str, Any] | None:
     if image is None:
         return None
-    return {name: _encoded_value(value, digest_long) for name, value in image.items()}
+    encoded = dict(image)
+    for name, value in image.items():  # most values are kept as they are: millions in an import
+        plain = value is None or type(value) in _AS_THEY_ARE
+        if not plain and (type(value) is not str or (digest_long and len(value) > DIGEST_OVER)):
+            encoded[name] = _encoded_value(value, digest_long)
+    return encoded
 
 
 def _encoded_value(value: Any, digest_long: bool) -> Any:
-    if value is None or type(value) in _AS_THEY_ARE:  # most values: millions in an import
-        return value
     if digest_long and isinstance(value, str | bytes) and len(value) > DIGEST_OVER:
         return _digest(value)
     if isinstance(value, bytes):
