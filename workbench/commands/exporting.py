@@ -64,20 +64,22 @@ def export_report(arguments: argparse.Namespace) -> int:
             f"the suffix of {arguments.out.name} does not tell"
         )
     with Project.open(arguments.project, read_only=not arguments.query) as project:
-        report = _report(project, arguments)
+        report = _report(project, arguments, fmt)
         written = write_report(report, fmt, arguments.out)  # reads the articles as it writes
     articles, claims = len(report.articles), report.claim_count
     print(f"wrote {written} ({fmt}): {plural(articles, 'article')}, {plural(claims, 'claim')}")
     return 0
 
 
-def _report(project: Project, arguments: argparse.Namespace) -> Report:
-    """The report the filters ask for; a search index opened for --query is closed after."""
-    from workbench.services.reporting import build_report
+def _report(project: Project, arguments: argparse.Namespace, fmt: str) -> Report:
+    """The report the filters ask for, holding what `fmt` shows (its analysis sections and
+    records, nothing it leaves out); a search index opened for --query is closed after."""
+    from workbench.services.reporting import report_for
 
     try:
-        return build_report(
+        return report_for(
             project,
+            fmt,
             article_ids=arguments.article,
             tags=arguments.tag,
             statuses=arguments.status,

@@ -169,9 +169,17 @@ def export_report(
     """Build the report with `filters` (the keywords of build_report) and write it as `fmt`,
     reporting `progress(done, total)` and stopping with ExportCancelled when `cancelled()`."""
     fmt = _format(fmt)
-    sections, records = sections_shown(fmt), shows_records(fmt)
-    report = build_report(project, sections=sections, records=records, **filters)
+    report = report_for(project, fmt, **filters)
     return write_report(report, fmt, out_path, progress=progress, cancelled=cancelled)
+
+
+def report_for(project: Project, fmt: str, **filters: Any) -> Report:
+    """The report as `fmt` shows it (the keywords of build_report): the analysis sections and
+    records it writes, and none it leaves out, so nothing is worked out for nothing."""
+    fmt = _format(fmt)
+    return build_report(
+        project, sections=sections_shown(fmt), records=shows_records(fmt), **filters
+    )
 
 
 def write_report(
@@ -199,7 +207,9 @@ def preview_report(
     checked = _checked_filters(**{key: filters.get(key) for key in FILTER_KEYS})
     selection = _select(project, checked)
     first = replace(selection, article_ids=selection.article_ids[: max(0, articles)])
-    report = _report(project, first, checked, filters.get("analyst", ""), filters.get("title", ""))
+    analyst, title = filters.get("analyst", ""), filters.get("title", "")
+    sections, records = sections_shown(fmt), shows_records(fmt)
+    report = _report(project, first, checked, analyst, title, sections, records)
     report = _cited(report, filters.get("citation_style"))
     buffer = BytesIO()
     write(report, fmt, buffer)

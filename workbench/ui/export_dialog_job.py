@@ -17,7 +17,12 @@ from PySide6.QtGui import QImage
 
 from workbench.domain.text import plural
 from workbench.services import Project
-from workbench.services.reporting import build_report, preview_report, write_report
+from workbench.services.reporting import (
+    build_report,
+    preview_report,
+    report_for,
+    write_report,
+)
 from workbench.ui.pdf_pages import pdf_pages
 from workbench.ui.tasks import TaskControl
 
@@ -59,7 +64,8 @@ class Exported:
 def preview(project: Project, fmt: str, filters: dict[str, Any], control: TaskControl) -> Preview:
     """The first pages of the report as `fmt` holds them: a PDF as its own pages drawn, text
     formats as their own text, others (DOCX) as the same first pages laid out in HTML."""
-    total = len(build_report(project, **filters).articles)
+    # Only the count of articles: no analysis sections or records are worked out for it.
+    total = len(build_report(project, sections=False, records=False, **filters).articles)
     control.check()
     shown = _shown(total)
     data = preview_report(project, fmt, articles=PREVIEW_ARTICLES, **filters)
@@ -122,7 +128,7 @@ def export(
     """Build the report and write it whole to `path`, reporting progress; a cancel stops it
     between batches (`ExportCancelled`) and nothing is written."""
     control.progress(0, 1, "Choosing the articles and claims…")
-    report = build_report(project, **filters)
+    report = report_for(project, fmt, **filters)
     control.check()
     articles = plural(len(report.articles), "article")
     written = write_report(
