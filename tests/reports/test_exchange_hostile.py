@@ -45,6 +45,18 @@ def test_deep_nesting_is_refused_in_one_line(tmp_path: Path) -> None:
     _refused(tmp_path, path, "more than 64 levels deep")
 
 
+def test_deep_nesting_inside_an_annotation_is_refused_in_one_line(
+    sample_project: Project, tmp_path: Path
+) -> None:
+    """An annotation of a real export whose body nests 100 lists deep is refused whole."""
+    data = _exported(sample_project, tmp_path)
+    deep: object = "x"
+    for _ in range(100):
+        deep = [deep]
+    data["first"]["items"][-1]["body"] = deep
+    _refused(tmp_path, _write(tmp_path, data), "more than 64 levels deep")
+
+
 def test_a_numeric_target_is_refused_in_one_line(sample_project: Project, tmp_path: Path) -> None:
     """An annotation whose target is a number names its id and what is wrong."""
     data = _exported(sample_project, tmp_path)
