@@ -223,7 +223,7 @@ def shade(run: Run, status: str | None) -> None:
     fill.set(qn("w:val"), "clear")
     fill.set(qn("w:color"), "auto")
     fill.set(qn("w:fill"), SHADES.get(status or "", SHADES["unverified"]))
-    properties = run._r.get_or_add_rPr()
+    properties = run.element.get_or_add_rPr()
     later = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout")
     properties.insert_element_before(fill, *later, "w:specVanish", "w:oMath")
 

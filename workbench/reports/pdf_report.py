@@ -132,14 +132,14 @@ def _canvas_maker(report: Report, fonts: FontFamily) -> type[Canvas]:
         and each bookmark and link points at the page it was made on."""
 
         def showPage(self) -> None:
-            if self._pageNumber > 1:
+            if self.getPageNumber() > 1:
                 self._footer()
             super().showPage()
 
         def save(self) -> None:
             self.beginForm(TOTAL, lowery=-4)
             self._muted()
-            self.drawString(0, 0, str(self._pageNumber - 1))
+            self.drawString(0, 0, str(self.getPageNumber() - 1))
             self.endForm()
             super().save()
 
@@ -152,7 +152,7 @@ def _canvas_maker(report: Report, fonts: FontFamily) -> type[Canvas]:
             self._muted()
             self.drawString(MARGIN, 12 * mm, title[:90])
             total_at = A4[0] - MARGIN - self.stringWidth(TOTAL_ROOM, fonts.regular, FOOTER_POINTS)
-            self.drawRightString(total_at, 12 * mm, f"page {self._pageNumber} of ")
+            self.drawRightString(total_at, 12 * mm, f"page {self.getPageNumber()} of ")
             self.translate(total_at, 12 * mm)
             self.doForm(TOTAL)
             self.restoreState()
