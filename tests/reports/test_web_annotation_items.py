@@ -67,3 +67,11 @@ def test_mentions_relations_and_record_notes_are_json() -> None:
     assert mention["target"]["selector"][0]["exact"] == HOSTILE
     assert relation["body"]["wb:relation"] == "supports"
     assert [body["value"] for body in notes["body"]] == [HOSTILE, HOSTILE]
+
+
+def test_iris_made_without_the_cache_are_the_cached_ones() -> None:
+    """A claim's IRI made past `vocab.iri`'s cache, or a record's through ours, is the same."""
+    from workbench.reports import web_vocabulary as vocab
+
+    assert items.unique_iri("claim", "abc:1-5") == vocab.iri("claim", "abc:1-5")
+    assert items.record_iri("actor", "iran") == vocab.iri("actor", "iran")

@@ -18,10 +18,19 @@ from workbench.reports.model import ACTOR, Claim, Hop, Mention, Relation, credib
 
 quoted = json.encoder.encode_basestring  # a str as JSON text, as the encoder writes it
 RECURRING = 65536  # bodies kept written for reuse (kinds, statuses, grades, tags, links)
+# A claim, a mention or a relation is named once in a file: its IRI is made without
+# `vocab.iri`'s cache, which it would only crowd out of the sources, actors and events (named
+# again and again, and kept here in a cache as large as a big case's records).
+unique_iri = vocab.iri.__wrapped__
+
+
+@lru_cache(maxsize=RECURRING)
+def record_iri(kind: str, key: str) -> str:
+    return unique_iri(kind, key)
 
 
 def claim_iri(claim: Claim) -> str:
-    return vocab.iri("claim", claim.ref)
+    return unique_iri("claim", claim.ref)
 
 
 HopTexts = dict[int, tuple[Hop, str]]  # written hops by id (a batch shares equal hops)
@@ -83,12 +92,12 @@ def _credibility(grade: int) -> str:
 
 @lru_cache(maxsize=RECURRING)
 def _actor_link(ref: str, role: str) -> str:
-    return _link(vocab.iri("actor", ref.casefold()), vocab.ACTOR_LINK, role)
+    return _link(record_iri("actor", ref.casefold()), vocab.ACTOR_LINK, role)
 
 
 @lru_cache(maxsize=RECURRING)
 def _event_link(ref: str, role: str) -> str:
-    return _link(vocab.iri("event", ref), vocab.EVENT_LINK, role)
+    return _link(record_iri("event", ref), vocab.EVENT_LINK, role)
 
 
 def _link(target: str, about: str, role: str) -> str:
@@ -108,7 +117,7 @@ def _written_hop(hop: Hop, written: HopTexts) -> str:
 def _hop(hop: Hop) -> str:
     kind = "actor" if hop.kind == ACTOR else "source"
     found = (
-        f'{{"wb:{kind}":{quoted(vocab.iri(kind, hop.name.casefold()))},'
+        f'{{"wb:{kind}":{quoted(record_iri(kind, hop.name.casefold()))},'
         f'"wb:name":{quoted(hop.name)},"wb:role":{quoted(hop.role)}'
     )
     if hop.cue:
@@ -141,19 +150,20 @@ def mention(source: str, article_ref: str, mention: Mention) -> str:
         source, mention.exact, mention.prefix, mention.suffix, mention.start, mention.end
     )
     return (
-        f'{{"id":{quoted(vocab.iri("mention", key))},"type":"Annotation",'
+        f'{{"id":{quoted(unique_iri("mention", key))},"type":"Annotation",'
         f'"motivation":"identifying","body":{{"type":"SpecificResource",'
-        f'"purpose":"identifying","source":{quoted(vocab.iri("actor", actor))}}},'
+        f'"purpose":"identifying","source":{quoted(record_iri("actor", actor))}}},'
         f'"target":{target}}}'
     )
 
 
 def relation(relation: Relation) -> str:
     """A claim relation as a `linking` annotation from one claim's IRI to the other's."""
-    source, target = vocab.iri("claim", relation.from_claim), vocab.iri("claim", relation.to_claim)
+    source = unique_iri("claim", relation.from_claim)
+    target = unique_iri("claim", relation.to_claim)
     key = f"{relation.from_claim}|{relation.kind}|{relation.to_claim}"
     return (
-        f'{{"id":{quoted(vocab.iri("relation", key))},"type":"Annotation",'
+        f'{{"id":{quoted(unique_iri("relation", key))},"type":"Annotation",'
         f'"motivation":"linking","body":{{"type":"SpecificResource","purpose":"linking",'
         f'"source":{quoted(target)},"wb:property":{quoted(vocab.RELATION)},'
         f'"wb:relation":{quoted(relation.kind)}}},"target":{quoted(source)}}}'
