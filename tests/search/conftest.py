@@ -9,7 +9,7 @@ import pytest
 
 from workbench.bench.search_corpus import ensure_corpus
 from workbench.services import Project
-from workbench.services.search import SearchIndex
+from workbench.services.search import SearchIndex, SearchResults
 
 
 @pytest.fixture
@@ -35,5 +35,6 @@ def news_project(news_corpus: Path, tmp_path: Path) -> Iterator[Project]:
         yield project
 
 
-def keys(results) -> list[tuple[str, int]]:
+def keys(results: SearchResults) -> list[tuple[str, int]]:
+    """Each hit's kind and id, best first."""
     return [(hit.kind, hit.id) for hit in results.hits]

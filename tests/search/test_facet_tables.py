@@ -11,7 +11,8 @@ from workbench.search.engine import ProjectIndex
 from workbench.search.folder import open_folder
 from workbench.search.query import parse_query
 from workbench.search.schema import FACETS
-from workbench.services import Project, annotations
+from workbench.services import Project
+from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 
 
@@ -74,7 +75,7 @@ def test_facet_counts_are_whooshs_over_several_segments(sample_index: SearchInde
     """Over several segments with deletions, each facet value's count is the number of
     matching documents Whoosh's own matchers find holding that value."""
     for claim in (1, 2, 3):
-        annotations.add_tag(sample_index.project, "claim", claim, "facet check")
+        add_tag(sample_index.project, "claim", claim, "facet check")
     results = sample_index.search("Iran")
     searcher = sample_index.engine._current_searcher()
     assert len(searcher.leaf_searchers()) >= 2 and searcher.reader().has_deletions()

@@ -13,7 +13,8 @@ from whoosh.searching import Searcher
 from workbench.bench.search_queries import sample_queries
 from workbench.search.phrases import AdjacentWords
 from workbench.search.query import parse_query
-from workbench.services import Project, annotations
+from workbench.services import Project
+from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 
 FIXED = (
@@ -66,7 +67,7 @@ def _compare(index: SearchIndex, phrases: list[tuple[str, ...]]) -> int:
 def _edited_twice(project: Project, index: SearchIndex) -> None:
     """Two drained edits: documents deleted from the first segment, new ones in others."""
     for claim in (1, 2):
-        annotations.add_tag(project, "claim", claim, "phrase check")
+        add_tag(project, "claim", claim, "phrase check")
     assert index.search('tag:"phrase check"').total == 2
     assert len(index.engine._current_searcher().leaf_searchers()) >= 2
 

@@ -8,7 +8,7 @@ from whoosh.searching import Searcher
 from workbench.search.matching import matching_documents
 from workbench.search.query import parse_query
 from workbench.search.ranking import best_hits
-from workbench.services import annotations
+from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 
 QUERIES = (
@@ -29,7 +29,7 @@ def test_best_hits_are_whooshs(sample_index: SearchIndex) -> None:
     """For each query form analysts type, the top 20 documents and their scores equal those of
     Whoosh's own collector and BM25F scorer, with and without a filter, over two segments (an
     edit replaced a document: one deleted in the first segment, one new in the second)."""
-    annotations.add_tag(sample_index.project, "claim", 1, "ranking check")
+    add_tag(sample_index.project, "claim", 1, "ranking check")
     assert sample_index.search("tag:ranking").total == 1
     searcher = sample_index.engine._current_searcher()
     assert len(searcher.leaf_searchers()) == 2

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.search.conftest import keys
-from workbench.services import Project, annotations
-from workbench.services.search import QueryError, SearchIndex
+from workbench.services import Project
+from workbench.services.annotations import add_note
+from workbench.services.search import QueryError, SearchHit, SearchIndex
 
 ARTICLE = ("article", 1)
 REUTERS_CLAIM = ("claim", 1)
@@ -17,7 +18,7 @@ CAUTIOUS_CLAIM = ("claim", 3)
 STRIKES_CLAIM = ("claim", 5)
 
 
-def marked(hit) -> list[str]:
+def marked(hit: SearchHit) -> list[str]:
     """The words a hit's snippet marks."""
     return [hit.snippet.text[start:end] for start, end in hit.snippet.highlights]
 
@@ -63,8 +64,8 @@ def test_source_finds_the_claim_it_reported(sample_index: SearchIndex) -> None:
 def test_a_claim_found_by_its_note_shows_the_note(sample_index: SearchIndex) -> None:
     """A claim matched only by a word of its note shows that note, the word marked; matched
     by its quote as well, it shows the quote."""
-    annotations.add_note(sample_index.project, "claim", 1, "Compare with the quokka cable")
-    annotations.add_note(sample_index.project, "claim", 1, "Reuters again")
+    add_note(sample_index.project, "claim", 1, "Compare with the quokka cable")
+    add_note(sample_index.project, "claim", 1, "Reuters again")
     by_note = sample_index.search("quokka")
     assert keys(by_note) == [REUTERS_CLAIM]
     assert (by_note.hits[0].snippet.field, marked(by_note.hits[0])) == ("note", ["quokka"])
@@ -112,7 +113,9 @@ def test_a_broken_query_gives_one_clear_line(sample_index: SearchIndex) -> None:
         ("type:claim Bushehr", ("claim", 4)),
     ],
 )
-def test_the_query_language_finds(sample_index: SearchIndex, query: str, expected) -> None:
+def test_the_query_language_finds(
+    sample_index: SearchIndex, query: str, expected: tuple[str, int]
+) -> None:
     """Each part of the query language finds the record it should."""
     assert expected in keys(sample_index.search(query))
 
