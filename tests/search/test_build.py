@@ -14,7 +14,8 @@ from workbench.search.indexer import merge_small_segments, small_segments
 from workbench.search.query import parse_query
 from workbench.search.schema import build_schema
 from workbench.search.writer import open_writer
-from workbench.services import Project, annotations
+from workbench.services import Project
+from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 from workbench.store.project_store import backup_project
 
@@ -85,7 +86,7 @@ def test_a_cancelled_rebuild_leaves_the_old_index(sample_index: SearchIndex) -> 
 def test_small_segments_are_merged_when_many(sample_index: SearchIndex) -> None:
     """Each drained change adds a small segment; tidying merges them, and search still works."""
     for number in range(10):
-        annotations.add_tag(sample_index.project, "claim", 1 + number % 6, f"wave {number:02}")
+        add_tag(sample_index.project, "claim", 1 + number % 6, f"wave {number:02}")
         sample_index.drain()
     engine_index = sample_index.engine._index
     assert small_segments(engine_index) >= 8

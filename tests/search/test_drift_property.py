@@ -28,7 +28,8 @@ from workbench.domain import (
 )
 from workbench.domain.anchoring import Span
 from workbench.domain.grades import HopRole
-from workbench.services import Project, annotations, chains, claims, entities, events, links
+from workbench.services import Project, chains, claims, entities, events, links
+from workbench.services.annotations import add_note, add_tag, set_tags
 from workbench.services.articles import NewArticle, add_article, edit_article
 from workbench.services.claims import Hop
 from workbench.services.search import SearchIndex
@@ -183,7 +184,7 @@ def tag_something(project: Project, data: st.DataObject) -> list[Expectation]:
     kind = data.draw(st.sampled_from(["article", "claim"]))
     target = data.draw(st.sampled_from(ids(project, Article.id if kind == "article" else Claim.id)))
     new = next(_words)
-    annotations.add_tag(project, kind, target, new)
+    add_tag(project, kind, target, new)
     return [Expectation("tag", new, None, keyed(kind, [target]))]
 
 
@@ -191,7 +192,7 @@ def retag_something(project: Project, data: st.DataObject) -> list[Expectation]:
     kind = data.draw(st.sampled_from(["article", "claim"]))
     target = data.draw(st.sampled_from(ids(project, Article.id if kind == "article" else Claim.id)))
     new = next(_words)
-    annotations.set_tags(project, kind, target, [new])
+    set_tags(project, kind, target, [new])
     return [Expectation("tag", new, None, keyed(kind, [target]))]
 
 
@@ -199,7 +200,7 @@ def note_something(project: Project, data: st.DataObject) -> list[Expectation]:
     kind = data.draw(st.sampled_from(["article", "claim"]))
     target = data.draw(st.sampled_from(ids(project, Article.id if kind == "article" else Claim.id)))
     new = next(_words)
-    annotations.add_note(project, kind, target, f"Checked with {new}")
+    add_note(project, kind, target, f"Checked with {new}")
     return [Expectation("note", new, None, keyed(kind, [target]))]
 
 
@@ -298,7 +299,7 @@ def build_small_project(project: Project) -> None:
     for number, (title, outlet, text) in enumerate(ARTICLES):
         article = add_article(project, NewArticle(text=text, title=title, outlet=outlet))
         links.mark_mention(project, article, Span(0, 9), actors[number])
-        annotations.add_tag(project, "article", article, "watch")
+        add_tag(project, "article", article, "watch")
         for start, end in ((0, 30), (31, 60)):
             claim = claims.create_claim(project, article, Span(start, end), summary="Said so")
             chains.add_hop(project, claim, Hop(HopRole.REPORTED_BY, source_id=sources[number]))

@@ -6,7 +6,8 @@ import threading
 
 from tests.search.conftest import keys
 from workbench.domain.anchoring import Span
-from workbench.services import annotations, claims, entities, links
+from workbench.services import claims, entities, links
+from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article, article_text, delete_article
 from workbench.services.search import SearchIndex
 
@@ -75,8 +76,8 @@ def test_a_new_mention_finds_the_article(sample_index: SearchIndex) -> None:
 
 def test_tags_and_notes_are_searchable(sample_index: SearchIndex) -> None:
     """A tag on the article and a note on a claim are found with tag: and note:."""
-    annotations.add_tag(sample_index.project, "article", 1, "Bushehr watch")
-    annotations.add_note(sample_index.project, "claim", 3, "Compare with the TASS wording")
+    add_tag(sample_index.project, "article", 1, "Bushehr watch")
+    add_note(sample_index.project, "claim", 3, "Compare with the TASS wording")
     assert keys(sample_index.search('tag:"Bushehr watch"')) == [("article", 1)]
     assert keys(sample_index.search("note:TASS")) == [("claim", 3)]
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from workbench.search import facets, readers
-from workbench.services import annotations
+from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 
 
 def _drained_edits(index: SearchIndex, count: int) -> None:
     for number in range(count):
-        annotations.add_tag(index.project, "claim", 1 + number % 6, f"quick {number:02}")
+        add_tag(index.project, "claim", 1 + number % 6, f"quick {number:02}")
         index.drain()
 
 
