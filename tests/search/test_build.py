@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from whoosh import index as whoosh_index
@@ -22,7 +23,7 @@ from workbench.store.project_store import backup_project
 QUERIES = ("minister", '"told Reuters"', "source:Reuters", "tag:nuclear OR tag:energy", "nucl*")
 
 
-def _hits(searcher, text: str) -> set[tuple[str, float]]:
+def _hits(searcher: Any, text: str) -> set[tuple[str, float]]:
     found = searcher.search(parse_query(text), limit=None)
     return {(hit["key"], round(hit.score, 4)) for hit in found}
 
@@ -100,6 +101,7 @@ def test_small_segments_are_merged_when_many(sample_index: SearchIndex) -> None:
 def test_a_project_copied_without_its_index_rebuilds(sample_project: Project) -> None:
     """A project file copied alone (index left behind) gets its own index when searched."""
     SearchIndex.open(sample_project).close()
+    assert sample_project.store.path is not None
     copy = backup_project(sample_project.store.path, sample_project.store.engine)
     with Project.open(copy) as project:
         index = SearchIndex.open(project)

@@ -87,7 +87,7 @@ def test_a_crash_between_index_commit_and_outbox_cleanup_is_harmless(
     """If the outbox cleanup fails after the index committed, the redo indexes nothing twice."""
     add_article(sample_index.project, NewArticle(text="Okapi\n\nAn okapi.", title="Okapi"))
 
-    def crash(store, batch) -> None:
+    def crash(store: object, batch: object) -> None:
         raise OSError("power cut")
 
     monkeypatch.setattr(indexer, "settle", crash)

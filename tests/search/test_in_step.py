@@ -6,7 +6,7 @@ import threading
 
 from tests.search.conftest import keys
 from workbench.domain.anchoring import Span
-from workbench.services import claims, entities, links
+from workbench.services import Project, claims, entities, links
 from workbench.services.annotations import add_note, add_tag
 from workbench.services.articles import NewArticle, add_article, article_text, delete_article
 from workbench.services.search import SearchIndex
@@ -123,7 +123,7 @@ def test_the_background_indexer_reports_failures(sample_index: SearchIndex) -> N
         indexer.stop()
 
 
-def test_an_empty_project_finds_nothing_then_its_first_article(project) -> None:
+def test_an_empty_project_finds_nothing_then_its_first_article(project: Project) -> None:
     """A new, empty project searches without error; its first article is found at once."""
     index = SearchIndex.open(project)
     try:

@@ -36,6 +36,7 @@ def _reopened_finds_reuters(project: Project) -> str:
 def test_the_index_lives_beside_the_project(sample_project: Project) -> None:
     """The index folder is `<project>.index` next to the project file."""
     folder = _built(sample_project)
+    assert sample_project.store.path is not None
     assert folder == sample_project.store.path.with_name("sample.wbproj.index")
     assert (folder / META_FILE).is_file()
 
@@ -122,6 +123,7 @@ def test_a_read_only_project_searches_an_existing_index(sample_project: Project)
     """A project opened read-only searches the index its writer keeps up to date."""
     _built(sample_project)
     path = sample_project.store.path
+    assert path is not None
     with Project.open(path, read_only=True) as reader:
         index = SearchIndex.open(reader)
         try:
