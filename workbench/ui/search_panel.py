@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workbench.store.errors import ProjectError
 from workbench.ui.search_results import HIT, HitDelegate, HitsModel, reveal_span
 from workbench.ui.session import UiSession, describe
+from workbench.ui.tasks import Cancelled
 
 if TYPE_CHECKING:
     from workbench.services import Project
@@ -157,6 +158,8 @@ class SearchPanel(QWidget):
 
     def _index_failed(self, error: BaseException) -> None:
         self._opening = False
+        if isinstance(error, Cancelled):  # the window is closing: nothing to say
+            return
         self.status.setText(f"Search is unavailable: {describe(error)}")
         self.session.report("Open the search index", error)
 
