@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from io import BytesIO
 from itertools import pairwise
+from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE
 from tests.reports.streamed import streamed_report
+from workbench.domain.anchoring import Span
 from workbench.reports import render, write
 from workbench.services import Project
+from workbench.services.articles import NewArticle, add_article
+from workbench.services.claims import create_claim, edit_claim
 from workbench.services.reporting import build_report
+from workbench.store import ProjectStore
 
 FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
@@ -88,3 +93,24 @@ def test_docx_is_written_while_its_articles_are_read() -> None:
     assert written[-1] > out.tell() / 2
     document = docx.Document(BytesIO(out.getvalue()))
     assert sum(p.style.name == "Heading 1" for p in document.paragraphs if p.style) >= 60
+
+
+def test_each_claim_says_who_made_it_and_who_changed_it_last(tmp_path: Path) -> None:
+    """Under the claim Alice made and Bob changed: "By: alice · last changed by bob" (as the
+    PDF says it); under a claim made by nobody named (as in the golden sample), no By line."""
+    path = tmp_path / "case.wbproj"
+    ProjectStore.create(path).close()
+    talks = "Geneva talks collapse.\n\nReuters reports the Geneva talks collapsed on Tuesday."
+    with Project(ProjectStore.open(path), user="alice") as alice:
+        article = add_article(alice, NewArticle(text=talks, title="Geneva talks collapse"))
+        changed = create_claim(alice, article, Span(0, 22))
+    with Project(ProjectStore.open(path), user="") as nobody:
+        create_claim(nobody, article, Span(24, 31))
+    with Project(ProjectStore.open(path), user="bob") as bob:
+        edit_claim(bob, changed, summary="talks collapsed")
+        document = docx.Document(BytesIO(render(build_report(bob), "docx")))
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    assert [line for line in lines if line.startswith("By")] == ["By: alice · last changed by bob"]
+    quotes = [index for index, line in enumerate(lines) if line.startswith(("1. “", "2. “"))]
+    assert len(quotes) == 2  # the By line sits under the first claim, before the second
+    assert quotes[0] < lines.index("By: alice · last changed by bob") < quotes[1]

@@ -188,6 +188,8 @@ class _Body:
                 yield x.text_paragraph([(safe(claim.summary), BOLD)], after=2)
             for label, value in claim_facts(claim, relations.get(claim.ref)):
                 yield x.text_paragraph([(f"{label}: ", BOLD), (safe(value), x.PLAIN)], after=0)
+            if claim.authors:  # who made it, who changed it last (as the PDF and Markdown)
+                yield x.text_paragraph([("By: ", BOLD), (safe(claim.authors), x.PLAIN)], after=0)
             for note in claim.notes:
                 yield x.text_paragraph([(safe(note), x.PLAIN)], self.styles.quote)
 
