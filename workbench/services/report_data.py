@@ -10,9 +10,10 @@ so an export's memory is one batch plus a few integers per article.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
@@ -88,14 +89,24 @@ def read_contents(project: Project, selection: Selection, records: bool = True) 
         claim_count=sum(claim_counts),
         read=lambda text, claims: _passes(project, selection, event_refs, text, claims),
         outline=lambda: _outline(project, selection, claim_counts),
-        tables={
-            TABLE: lambda: claim_table(project, selection.article_ids, selection.claim_ids, BATCH),
-            EVENTS: lambda: event_table(
-                project, selection.article_ids, selection.claim_ids, event_refs, BATCH
-            ),
-        },
+        tables=_tables(project, selection, event_refs),
     )
     return Contents(stream, sources, actors, events, relations, counts)
+
+
+def _tables(
+    project: Project, selection: Selection, event_refs: dict[int, str]
+) -> dict[str, Callable[[], Iterator[Any]]]:
+    """The stream's tables the database assembles. The claims table is SQLite's (its JSON and
+    string functions, Python's casefold registered on the connection); a shared store's report
+    makes the same lines from its articles (`reports.claim_lines`), word for word."""
+    chosen, claims = selection.article_ids, selection.claim_ids
+    tables: dict[str, Callable[[], Iterator[Any]]] = {
+        EVENTS: lambda: event_table(project, chosen, claims, event_refs, BATCH)
+    }
+    if not project.store.shared:
+        tables[TABLE] = lambda: claim_table(project, chosen, claims, BATCH)
+    return tables
 
 
 def _records(
