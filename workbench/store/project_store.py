@@ -20,6 +20,7 @@ from workbench.store.backups import (
     rotating_backup,
     save_copy,
 )
+from workbench.store.capture import prepare_capture
 from workbench.store.engine import is_database_url, sqlite_engine
 from workbench.store.errors import (
     NotAProject,
@@ -145,10 +146,17 @@ class ProjectStore:
                 check_capture(store.engine, store.shown_location)
             if store.path is not None and not read_only and store._has_history():
                 daily_backup_if_due(store.engine, store.path)
+            if store.path is not None and not read_only:
+                store._prepare_first_edit()
         except BaseException:
             store.close()
             raise
         return store
+
+    def _prepare_first_edit(self) -> None:
+        """Give the connection the first edit will use its row-capture triggers now, at open."""
+        with self.engine.connect() as connection:
+            prepare_capture(connection)
 
     def _has_history(self) -> bool:
         with self.engine.connect() as connection:
