@@ -38,7 +38,7 @@ def covered(day: date, precision: str) -> tuple[date, date]:
     return day, day + timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 10,000 of them are made at once, with no dict each
 class TimelineEvent:
     """An event as the timeline draws it: a bar from `begins` to `ends` (worked out once, as
     it is made: a timeline of 10,000 events asks for them many times)."""
@@ -78,7 +78,7 @@ class TimelineEvent:
         return f"{start} – {end}" if end and end != start else start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineReport:
     """An article on the second track: when it was published, and which events it reports."""
 

@@ -11,7 +11,9 @@ not by another query over the same join.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, bindparam, select
@@ -22,6 +24,8 @@ from workbench.reports.timeline_model import Timeline, TimelineEvent, TimelineRe
 from workbench.services.link_chart import CHUNK
 from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
+
+Dated = tuple[Any, ...]  # an event's columns, its participants' names last
 
 # Every event (undated ones too: they are counted), a row per participant, in time order.
 EVENTS = (
@@ -65,46 +69,47 @@ def read_timeline(session: Session) -> Timeline:
             claims[event_id].add(claim_id)
             articles[event_id].add(article_id)
             claims_in[article_id].add(claim_id)
-    events = tuple(_event(row, claims, articles) for row in dated.values())
+    no_ids: set[int] = set()
+    events = tuple(
+        TimelineEvent(
+            event_id,
+            title,
+            kind,
+            start,
+            start_precision,
+            end,
+            end_precision,
+            place,
+            actors,
+            tuple(sorted(claims.get(event_id, no_ids))),
+            tuple(sorted(articles.get(event_id, no_ids))),
+        )
+        for event_id, title, kind, start, start_precision, end, end_precision, place, actors in (
+            dated.values()
+        )
+    )
     return Timeline(events, _reports(rows, events, claims_in), undated)
 
 
-def _dated_events(rows: Connection) -> tuple[dict[int, list[Any]], int]:
+def _dated_events(rows: Connection) -> tuple[dict[int, Dated], int]:
     """The dated events' columns by id, in time order, each with its participants (once
     each, in the order they were named) last; and how many events have no date."""
-    dated: dict[int, list[Any]] = {}
-    undated, last_id = 0, None
-    current: list[Any] | None = None
-    for row in plain_rows(rows, EVENTS):  # an event's rows are together (ordered by its id)
-        if row[0] != last_id:
-            last_id = row[0]
-            if row[3] is None:  # no start date: counted, not drawn
-                current = None
-                undated += 1
-                continue
-            current = dated[row[0]] = [*row[:8], []]
-        if current is not None and row[8] is not None and row[8] not in current[8]:
-            current[8].append(row[8])
+    dated: dict[int, Dated] = {}
+    undated = 0
+    # an event's rows are together (ordered by its id), most often one (one participant)
+    for event_id, group in groupby(plain_rows(rows, EVENTS), itemgetter(0)):
+        first, *more = group
+        if first[3] is None:  # no start date: counted, not drawn
+            undated += 1
+            continue
+        named = first[8]
+        if more:
+            names = (named, *(row[8] for row in more))
+            actors = tuple(dict.fromkeys(n for n in names if n is not None))
+        else:
+            actors = () if named is None else (named,)
+        dated[event_id] = (*first[:8], actors)
     return dated, undated
-
-
-def _event(
-    row: list[Any], claims: dict[int, set[int]], articles: dict[int, set[int]]
-) -> TimelineEvent:
-    event_id, title, kind, start, start_precision, end, end_precision, place, actors = row
-    return TimelineEvent(
-        event_id,
-        title,
-        kind,
-        cast(date, start),
-        start_precision,
-        end,
-        end_precision,
-        place,
-        tuple(actors),
-        tuple(sorted(claims.get(event_id, ()))),
-        tuple(sorted(articles.get(event_id, ()))),
-    )
 
 
 def _reports(
