@@ -10,7 +10,7 @@ not by another query over the same join.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
@@ -26,6 +26,7 @@ from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
 
 Dated = tuple[Any, ...]  # an event's columns, its participants' names last
+Ids = tuple[int, ...]
 
 # Every event (undated ones too: they are counted), a row per participant, in time order.
 EVENTS = (
@@ -61,15 +62,8 @@ def timeline(project: Project) -> Timeline:
 def read_timeline(session: Session) -> Timeline:
     rows = session.connection()
     dated, undated = _dated_events(rows)
-    claims: dict[int, set[int]] = defaultdict(set)  # by event
-    articles: dict[int, set[int]] = defaultdict(set)  # by event
-    claims_in: dict[int, set[int]] = defaultdict(set)  # by article
-    for event_id, claim_id, article_id in plain_rows(rows, CLAIMS_ABOUT_EVENTS):
-        if event_id in dated:
-            claims[event_id].add(claim_id)
-            articles[event_id].add(article_id)
-            claims_in[article_id].add(claim_id)
-    no_ids: set[int] = set()
+    claims, articles, claims_in = _claims_about(rows, dated)
+    no_ids = ()
     events = tuple(
         TimelineEvent(
             event_id,
@@ -81,8 +75,8 @@ def read_timeline(session: Session) -> Timeline:
             end_precision,
             place,
             actors,
-            tuple(sorted(claims.get(event_id, no_ids))),
-            tuple(sorted(articles.get(event_id, no_ids))),
+            claims.get(event_id, no_ids),
+            articles.get(event_id, no_ids),
         )
         for event_id, title, kind, start, start_precision, end, end_precision, place, actors in (
             dated.values()
@@ -112,8 +106,27 @@ def _dated_events(rows: Connection) -> tuple[dict[int, Dated], int]:
     return dated, undated
 
 
+def _claims_about(
+    rows: Connection, dated: dict[int, Dated]
+) -> tuple[dict[int, Ids], dict[int, Ids], Counter[int]]:
+    """The claims about each dated event and the articles they are in (ids in order, once
+    each), and how many claims about dated events each article holds. The rows are sorted
+    and taken an event at a time, so each event's ids are made as tuples straight away
+    (no set kept per event and per article: fewer live objects for the cycle collector)."""
+    about = [row for row in plain_rows(rows, CLAIMS_ABOUT_EVENTS) if row[0] in dated]
+    article_of = dict(zip(map(itemgetter(1), about), map(itemgetter(2), about), strict=True))
+    about.sort()  # by event, then claim
+    claims: dict[int, Ids] = {}
+    articles: dict[int, Ids] = {}
+    for event_id, group in groupby(about, itemgetter(0)):
+        _event, claim_ids, article_ids = zip(*group, strict=True)
+        claims[event_id] = tuple(dict.fromkeys(claim_ids))
+        articles[event_id] = tuple(sorted(set(article_ids)))
+    return claims, articles, Counter(article_of.values())
+
+
 def _reports(
-    rows: Connection, events: tuple[TimelineEvent, ...], claims_in: dict[int, set[int]]
+    rows: Connection, events: tuple[TimelineEvent, ...], claims_in: Counter[int]
 ) -> tuple[TimelineReport, ...]:
     """The dated articles whose claims concern the timeline's events, by publication date:
     each with how many of its claims concern them, and which (in the timeline's order)."""
@@ -127,7 +140,7 @@ def _reports(
             title,
             outlet,
             cast(datetime, published),  # the query keeps dated articles only
-            len(claims_in[article_id]),
+            claims_in[article_id],
             tuple(events_of[article_id]),
         )
         for article_id, title, outlet, published in _dated_articles(rows, sorted(events_of))
