@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from workbench.services import events, links
+from workbench.services import Project, events, links
 from workbench.services.timeline import timeline
 
 
-def test_a_claim_linked_twice_or_to_two_events_is_counted_once(sample_project) -> None:
+def test_a_claim_linked_twice_or_to_two_events_is_counted_once(sample_project: Project) -> None:
     """A claim about an event in two roles is listed once, and about two events counted once."""
     shown = timeline(sample_project)
     about = {claim for event in shown.events for claim in event.claims}
