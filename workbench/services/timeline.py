@@ -115,12 +115,12 @@ def _claims_about(
     (no set kept per event and per article: fewer live objects for the cycle collector)."""
     about = [row for row in plain_rows(rows, CLAIMS_ABOUT_EVENTS) if row[0] in dated]
     article_of = dict(zip(map(itemgetter(1), about), map(itemgetter(2), about), strict=True))
-    about.sort()  # by event, then claim
+    about.sort(key=itemgetter(0))  # by event (ints compared alone: quicker than whole rows)
     claims: dict[int, Ids] = {}
     articles: dict[int, Ids] = {}
     for event_id, group in groupby(about, itemgetter(0)):
         _event, claim_ids, article_ids = zip(*group, strict=True)
-        claims[event_id] = tuple(dict.fromkeys(claim_ids))
+        claims[event_id] = tuple(sorted(set(claim_ids)))
         articles[event_id] = tuple(sorted(set(article_ids)))
     return claims, articles, Counter(article_of.values())
 
