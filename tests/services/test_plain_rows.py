@@ -3,14 +3,16 @@ lists of any length, scalar parameters and values written into the query, call a
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, literal, select
+from typing import Any
+
+from sqlalchemy import BindParameter, bindparam, literal, select
 
 from workbench.domain import Article, Claim, Tagging
 from workbench.services import Project
 from workbench.services.plain_rows import plain_rows
 
-IDS = bindparam("ids", expanding=True)
-KIND = bindparam("kind")
+IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+KIND: BindParameter[str] = bindparam("kind")
 CLAIMS = (
     select(Claim.id, Claim.article_id, Claim.orphaned, Claim.created_at, literal("x"))
     .where(Claim.article_id.in_(IDS))
