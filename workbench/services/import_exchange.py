@@ -11,6 +11,7 @@ file imported twice adds nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from workbench.reports.web_items import ClaimPiece, MentionPiece, NotesPiece
 from workbench.reports.web_records import ExchangeFormatError
 from workbench.services.errors import InvalidInput
 from workbench.services.exchange import ExchangeSummary
+from workbench.services.exchange_batches import batched_import
 from workbench.services.exchange_bulk import BulkRows
 from workbench.services.exchange_claims import ClaimWriter
 from workbench.services.exchange_records import RecordWriter
@@ -59,12 +61,15 @@ def import_contents(
     """Write `contents` read from `path` (a file in the format `origin` names) in one command."""
     summary = ExchangeSummary(path)
     try:
-        with project.command(f"Import {origin} from {path.name}") as uow:
-            records = RecordWriter(project, uow, summary, BulkRows(uow.session))
+        with (
+            batched_import(project, f"Import {origin} from {path.name}") as batches,
+            ExitStack() as stack,
+        ):
+            records = RecordWriter(project, batches, summary, BulkRows(batches))
             records.origin = (f"{origin} exchange file", origin)
             _write_records(records, contents)
             records.bulk.flush()
-            claims = ClaimWriter(project, uow, summary, records)
+            claims = stack.enter_context(closing(ClaimWriter(project, batches, summary, records)))
             for iri, article in contents.articles:
                 for claim in article.claims:
                     claims.write(ClaimPiece(iri, claim))
