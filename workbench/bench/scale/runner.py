@@ -61,6 +61,11 @@ def measure(case: Case, only: str = "") -> Iterator[Measurement]:
             yield from producer.rows(case)
         except Exception as error:
             yield failed(name.rsplit(".", 1)[-1], case.size, error)
+        finally:
+            # Each producer gets a fresh plain connection for its floors: the one held across
+            # the search producer (its children build, query and edit the same file) failed
+            # the next producer's first statement with "disk I/O error" (cause not yet found).
+            case.close()
 
 
 def chosen(only: str = "") -> list[str]:
