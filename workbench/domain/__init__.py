@@ -3,7 +3,7 @@
 from workbench.domain.annotations import Note, Tag, Tagging
 from workbench.domain.articles import ActorMention, Article
 from workbench.domain.base import Base
-from workbench.domain.charts import ChartGroup
+from workbench.domain.charts import ChartGroup, ChartPlace
 from workbench.domain.claims import (
     AttributionHop,
     Claim,
@@ -39,6 +39,7 @@ __all__ = [
     "Base",
     "ChangeRecord",
     "ChartGroup",
+    "ChartPlace",
     "Claim",
     "ClaimActor",
     "ClaimEvent",
