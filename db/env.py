@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from workbench.domain import Base
+from workbench.store.text_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -15,6 +16,7 @@ def run_with(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,  # the text indexes (FTS5 tables) are no models
     )
     with context.begin_transaction():
         context.run_migrations()

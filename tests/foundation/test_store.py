@@ -26,6 +26,7 @@ from workbench.store import (
     ProjectNotFound,
     ProjectStore,
     ProjectTooNew,
+    text_index,
 )
 
 
@@ -34,7 +35,8 @@ def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
     store = ProjectStore.create(tmp_path / "drift.wbproj")
     try:
         with store.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            options = {"compare_type": True, "include_name": text_index.include_name}
+            context = MigrationContext.configure(connection, opts=options)
             differences = compare_metadata(context, Base.metadata)
     finally:
         store.close()

@@ -31,6 +31,7 @@ from workbench.services.listing_order import (
     place_of,
 )
 from workbench.services.project import Project
+from workbench.store.text_index import CLAIM_TEXT, may_hold
 
 UNJUDGED_SOURCE = Reliability.F.value  # a chain not starting at a graded source (as combined_grade)
 
@@ -224,8 +225,11 @@ def _filtered(query: Select, wanted: ClaimFilter, walking: bool = False) -> Sele
     found by source, actor or tag is probed as `id + 0` (SQLite then walks that index and
     stops at the page's end, instead of fetching every found claim and sorting them)."""
     claim = Claim.id + 0 if walking else Claim.id
-    for word in wanted.text.split():  # as `lower(...) LIKE lower('%word%')` finds it
-        query = query.where(or_(Contains(Claim.exact, word), Contains(Claim.summary, word)))
+    for word in wanted.text.split():  # as `lower(...) LIKE lower('%word%')` finds it,
+        query = query.where(  # tested only on the claims the text index offers for it
+            *may_hold(Claim.id, CLAIM_TEXT, word),
+            or_(Contains(Claim.exact, word), Contains(Claim.summary, word)),
+        )
     if wanted.status:
         if wanted.status not in ClaimListChoices.statuses:
             choices = ", ".join(ClaimListChoices.statuses)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union_all
+from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from workbench.domain import (
@@ -43,6 +43,7 @@ from workbench.services.listing_order import (
     place_of,
 )
 from workbench.services.project import Project
+from workbench.store.text_index import ARTICLE_TEXT, may_hold
 
 UNMARKED = "no claims yet"
 STATUS_CHOICES = (UNMARKED, *(status.value for status in ClaimStatus))
@@ -196,10 +197,14 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
 
 
 def _mentions_word(word: str) -> ColumnElement[bool]:
-    """The title, outlet or address holds the word, as `lower(...) LIKE '%word%'` finds it."""
+    """The title, outlet or address holds the word, as `lower(...) LIKE '%word%'` finds it;
+    tested only on the articles the text index offers for it (`store.text_index`)."""
     lowered = word.lower()
-    return or_(
-        *(Contains(column, lowered) for column in (Article.title, Article.outlet, Article.url))
+    return and_(
+        *may_hold(Article.id, ARTICLE_TEXT, lowered),
+        or_(
+            *(Contains(column, lowered) for column in (Article.title, Article.outlet, Article.url))
+        ),
     )
 
 
