@@ -89,15 +89,16 @@ def test_hiding_weak_links_hides_those_of_doubtful_claims(panel: LinkChartPanel)
     assert any(item.isVisible() for item in panel.scene.edges.values())
 
 
-def test_a_node_is_found_hidden_and_pinned(panel: LinkChartPanel) -> None:
-    """Find selects Reuters; hide takes it and its links away; a pinned node keeps its place."""
+def test_a_node_is_found_hidden_and_pinned(qtbot, panel: LinkChartPanel) -> None:
+    """Find selects Reuters; hide takes it and its links away; pinned, it is marked pinned."""
     assert panel.find_node("reuters")
     (found,) = panel.scene.selectedItems()
     key = found.node.key
     panel.hide_node(key)
     assert not found.isVisible() and not any(e.isVisible() for e in found.edges)
-    panel.scene.toggle_pin(key)
-    assert key in panel.scene.pinned
+    with qtbot.waitSignal(panel.shown, timeout=20_000):
+        panel.toggle_pin(key)
+    assert key in panel.scene.pinned and panel.scene.nodes[key].pinned
 
 
 def test_expanding_a_node_adds_its_claims_and_keeps_the_others_in_place(qtbot, panel) -> None:

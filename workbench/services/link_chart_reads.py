@@ -21,6 +21,7 @@ from workbench.services.link_chart import (
 )
 from workbench.services.link_chart_groups import Group, groups_on
 from workbench.services.link_chart_layout import Position, lay_out
+from workbench.services.link_chart_places import places_on
 from workbench.services.project import Project
 
 
@@ -30,6 +31,7 @@ class LaidOutChart:
     places: dict[str, Position]
     claim_ids: tuple[int, ...]  # the claims the chart is made of
     groups: tuple[Group, ...] = ()  # the groups with members on the chart
+    pinned: frozenset[str] = frozenset()  # the nodes pinned in the project
 
 
 def laid_out_chart(
@@ -41,16 +43,25 @@ def laid_out_chart(
     layout: str = "spring",
     kept: Mapping[str, Position] | None = None,
     limit: int = CLAIM_LIMIT,
+    moved: bool = True,
 ) -> LaidOutChart:
     """The chart of `claim_ids` (those still in the project) and the claims the starts touch
-    (at most `limit` more), laid out with the nodes in `kept` left where they are."""
+    (at most `limit` more), laid out with the nodes in `kept` left where they are, and those
+    whose places the project keeps at them (pinned ones always, moved ones if `moved`)."""
     with project.reading() as session:
         touched, left_out = claims_touching(session, starts, limit) if starts else ([], 0)
         ids = sorted(set(claim_ids) | set(touched))
         chart = chart_of_ids(session, ids, articles, left_out)
-        groups = groups_on(session, (node.key for node in chart.nodes))
+        keys = [node.key for node in chart.nodes]
+        groups = groups_on(session, keys)
+        saved = places_on(session, keys)
+    held = dict(kept or {})
+    held.update((key, (p.x, p.y)) for key, p in saved.items() if moved or p.pinned)
+    pinned = frozenset(key for key, place in saved.items() if place.pinned)
+    places = lay_out(chart, layout, held)
+    places.update((key, held[key]) for key in pinned)  # the layered layout too leaves them
     present = tuple(node.record_id for node in chart.nodes if node.kind == "claim")
-    return LaidOutChart(chart, lay_out(chart, layout, kept), present, groups)
+    return LaidOutChart(chart, places, present, groups, pinned)
 
 
 @dataclass(frozen=True)

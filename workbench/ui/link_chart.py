@@ -4,7 +4,9 @@ what the claims say, every edge opening the claims it rests on.
 Start from the current article, the selected claims (else the current claim), or a name
 typed; expand a node's neighbours from its menu. Charts are read and laid out off the UI
 thread (the task runner); when the project changes (an edit, an undo) the same claims are
-read again and laid out keeping every node where it was, so the picture does not jump.
+read again and laid out keeping every node where it was, so the picture does not jump. Nodes
+the analyst moves or pins keep their places in the project (services/link_chart_places.py), so
+the chart opened again draws them there.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from workbench.reports.chart_style import palette
 from workbench.services import ProjectChange
 from workbench.services.link_chart import ChartStart
 from workbench.services.link_chart_groups import Group, group_nodes, ungroup
+from workbench.services.link_chart_places import forget_moves, move_nodes, pin_nodes, unpin_nodes
 from workbench.services.link_chart_reads import LaidOutChart, claims_behind, laid_out_chart
 from workbench.ui.claims_beside import claims_beside
 from workbench.ui.link_chart_items import EdgeItem, NodeItem
@@ -44,7 +47,7 @@ from workbench.ui.typeahead import NameField, Picked
 
 CHART_TABLES = {
     "claims", "attribution_hops", "claim_actors", "claim_events", "claim_relations",
-    "event_actors", "actors", "sources", "events", "articles", "chart_groups",
+    "event_actors", "actors", "sources", "events", "articles", "chart_groups", "chart_places",
 }  # fmt: skip
 LABEL_DELAY_MS = 60
 
@@ -81,6 +84,7 @@ class LinkChartPanel(QWidget):
         self.view.zoomed.connect(self._labels.start)
         self.view.node_menu.connect(self._node_menu)
         self.view.node_opened.connect(self._node_opened)
+        self.view.nodes_moved.connect(self._nodes_moved)
         session.changed.connect(self._project_changed)
 
     # -- building -----------------------------------------------------------------------------
@@ -179,9 +183,8 @@ class LinkChartPanel(QWidget):
         (then only pinned nodes do)."""
         if not self.claim_ids:
             return
-        places = self.scene.places()
-        kept = places if keep else {k: places[k] for k in self.scene.pinned if k in places}
-        self._lay_out(starts=[], claim_ids=self.claim_ids, kept=kept)
+        kept = self.scene.places() if keep else {}  # the pinned ones the project keeps
+        self._lay_out(starts=[], claim_ids=self.claim_ids, kept=kept, moved=keep)
 
     def _lay_out(
         self,
@@ -190,6 +193,7 @@ class LinkChartPanel(QWidget):
         claim_ids: Sequence[int],
         kept: dict[str, tuple[float, float]],
         fresh: bool = False,
+        moved: bool = True,
     ) -> None:
         project = self.session.project
         articles, layout = self.articles.isChecked(), str(self.layout_box.currentData())
@@ -198,21 +202,24 @@ class LinkChartPanel(QWidget):
         def work(_control: object) -> LaidOutChart:
             return laid_out_chart(
                 project, starts=starts, claim_ids=claim_ids, articles=articles,
-                layout=layout, kept=kept,
+                layout=layout, kept=kept, moved=moved,
             )  # fmt: skip
 
         self.task = self.session.tasks.run(
             "Lay out the link chart",
             work,
-            on_done=lambda result: self._show(result, fresh),
+            on_done=lambda result: self._show(result, fresh, moved),
             writes=False,
             owner=self,
         )
 
-    def _show(self, result: LaidOutChart, fresh: bool) -> None:
+    def _show(self, result: LaidOutChart, fresh: bool, moved: bool = True) -> None:
         self.task = None
         self.claim_ids = result.claim_ids
+        self.scene.pinned = set(result.pinned)
         self.show_laid_out(result.chart, result.places, fit=fresh, groups=result.groups)
+        if not moved:  # laid out again: the places nodes were moved to are forgotten
+            self.session.edit("Lay out again", forget_moves, list(self.scene.nodes))
 
     def show_laid_out(
         self,
@@ -276,6 +283,16 @@ class LinkChartPanel(QWidget):
         self.scene.apply_visibility()
         self._fit_labels()
 
+    def toggle_pin(self, key: str) -> None:
+        """Pin a node where it is, or let it go (an undoable edit, kept in the project)."""
+        if key in self.scene.pinned:
+            self.session.edit("Unpin", unpin_nodes, [key])
+        else:
+            self.session.edit("Pin", pin_nodes, {key: self.scene.places()[key]})
+
+    def _nodes_moved(self, places: dict[str, tuple[float, float]]) -> None:
+        self.session.edit("Move", move_nodes, places)
+
     def group_selected(self, name: str) -> None:
         """Keep the selected nodes as a named group (an undoable edit); the chart then draws
         its outline, and does again whenever it shows them."""
@@ -294,7 +311,7 @@ class LinkChartPanel(QWidget):
             key = node.node.key
             menu.addAction("Expand neighbours", lambda: self.expand(key))
             menu.addAction("Hide", lambda: self.hide_node(key))
-            menu.addAction("Unpin" if node.pinned else "Pin", lambda: self.scene.toggle_pin(key))
+            menu.addAction("Unpin" if node.pinned else "Pin", lambda: self.toggle_pin(key))
             for outline in self.scene.groups:
                 if key in outline.kept.members:
                     self._ungroup_entry(menu, outline.kept)

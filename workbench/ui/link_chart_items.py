@@ -59,7 +59,8 @@ def _shape(kind: str) -> QPainterPath:
 
 
 class NodeItem(QGraphicsItem):
-    """One record: drag it to pin it where you put it."""
+    """One record: drag it to move it (the project keeps where you put it); pinned, it is
+    marked with a dot and stays there whatever the layout."""
 
     def __init__(self, node: ChartNode, colours: dict[str, str]) -> None:
         super().__init__()

@@ -37,17 +37,15 @@ class ChartScene(QGraphicsScene):
         colours: dict[str, str],
         groups: Sequence[Group] = (),
     ) -> None:
-        """Replace what is drawn by `chart` at `places` (pinned nodes stay where they were),
+        """Replace what is drawn by `chart` at `places` (those of pinned nodes among them),
         with an outline for each group."""
-        kept = {key: item.pos() for key, item in self.nodes.items() if key in self.pinned}
         self.clear()
         self.nodes, self.edges, self.groups = {}, {}, []
         self.chart = chart
         self.setBackgroundBrush(QBrush(QColor(colours["background"])))
         for node in chart.nodes:
             item = NodeItem(node, colours)
-            x, y = places.get(node.key, (0.0, 0.0))
-            item.setPos(kept.get(node.key, QPointF(x, y)))
+            item.setPos(QPointF(*places.get(node.key, (0.0, 0.0))))
             item.pinned = node.key in self.pinned
             self.addItem(item)
             self.nodes[node.key] = item
@@ -87,12 +85,6 @@ class ChartScene(QGraphicsScene):
         for key, item in self.nodes.items():
             item.label.setVisible(key in shown)
         return len(shown)
-
-    def toggle_pin(self, key: str) -> None:
-        item = self.nodes[key]
-        item.pinned = not item.pinned
-        (self.pinned.add if item.pinned else self.pinned.discard)(key)
-        item.update()
 
     def _add_group(self, group: Group, colours: dict[str, str]) -> None:
         members = [self.nodes[key] for key in group.members if key in self.nodes]

@@ -1,5 +1,6 @@
 """The link chart's view: drag to pan, wheel to zoom (about the cursor), Shift-drag to select
-several nodes; a node's context menu expands its neighbours, hides, pins or groups."""
+several nodes, drag a node to move it (`nodes_moved` says where the moved nodes are put); a
+node's context menu expands its neighbours, hides, pins or groups."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ FIT_ROOM = 0.94
 
 class ChartView(QGraphicsView):
     """Emits `zoomed` after the scale changed, `node_menu(node, menu)` to fill a node's menu,
-    and `node_opened(node)` on a double-click."""
+    `node_opened(node)` on a double-click, and `nodes_moved({key: (x, y)})` when the analyst
+    let go of nodes dragged elsewhere."""
 
     zoomed = Signal()
     node_menu = Signal(object, object)
     node_opened = Signal(object)
+    nodes_moved = Signal(object)
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -34,6 +37,7 @@ class ChartView(QGraphicsView):
         )
         self.setAccessibleName("Link chart")
         self.fitting = False  # the chart is kept fitted to the view until the analyst zooms
+        self._pressed: dict[str, tuple[float, float]] = {}  # the chosen nodes' places at a press
 
     @property
     def scale_now(self) -> float:
@@ -74,10 +78,23 @@ class ChartView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         super().mousePressEvent(event)
+        self._pressed = self._chosen_places()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        before, self._pressed = self._pressed, {}
+        now = self._chosen_places()
+        moved = {key: place for key, place in now.items() if before.get(key, place) != place}
+        if moved:
+            self.nodes_moved.emit(moved)
+
+    def _chosen_places(self) -> dict[str, tuple[float, float]]:
+        return {
+            item.node.key: (item.pos().x(), item.pos().y())
+            for item in self.scene().selectedItems()
+            if isinstance(item, NodeItem)
+        }
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.itemAt(event.position().toPoint())
