@@ -17,7 +17,7 @@ from workbench.services.claim_list import ClaimFilter, claim_ids
 from workbench.services.library import ArticleFilter, article_ids
 from workbench.ui import all_claims_model
 from workbench.ui.all_claims_model import AllClaimsModel
-from workbench.ui.library_model import BLOCK, CLAIMS, TITLE, LibraryModel
+from workbench.ui.library_model import BLOCK, OUTLET, TITLE, LibraryModel
 from workbench.ui.main_window import MainWindow
 
 MANY = BLOCK * 2 + 3
@@ -121,29 +121,29 @@ def test_a_claims_model_without_tasks_pages_too(
 def test_an_order_no_index_holds_is_read_whole_in_the_background(
     qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Sorted by grade, the list shows its first page and total, then reads every id in the
-    background: later pages are then cut from them, none read from the project."""
+    """Sorted by attribution, the list shows its first page and total, then reads every id in
+    the background: later pages are then cut from them, none read from the project."""
     monkeypatch.setattr(all_claims_model, "BLOCK", 2)
     model = AllClaimsModel(sample_window.session.project, tasks=sample_window.session.tasks)
-    model.sort_key, model.descending = "grade", False
+    model.sort_key, model.descending = "attribution", False
     model.reload()
     qtbot.waitUntil(lambda: model.rowCount() == 6 and model.whole, timeout=5000)
     every = [model.id_at(row) for row in range(6)]
     assert model.pages_read == 0
-    assert every == claim_ids(sample_window.session.project, ClaimFilter(), "grade", False)
+    assert every == claim_ids(sample_window.session.project, ClaimFilter(), "attribution", False)
 
 
-def test_the_library_by_claims_is_read_whole_in_the_background(
+def test_the_library_by_outlet_is_read_whole_in_the_background(
     qtbot: QtBot, open_window: OpenWindow, crowded: Project
 ) -> None:
-    """Sorted by claims (no index holds that order), the library shows its first page and
+    """Sorted by outlet (no index holds that order), the library shows its first page and
     total, then reads every id in the background; later rows are cut from them."""
     window: MainWindow = open_window(crowded)
     model = window.library.model
-    window.library.table.sortByColumn(CLAIMS, Qt.SortOrder.DescendingOrder)
-    qtbot.waitUntil(lambda: model.sort_key == "claims" and model.whole, timeout=5000)
+    window.library.table.sortByColumn(OUTLET, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.sort_key == "outlet" and model.whole, timeout=5000)
     assert model.rowCount() == MANY
     assert [model.id_at(row) for row in range(MANY)] == article_ids(
-        crowded, ArticleFilter(), "claims"
+        crowded, ArticleFilter(), "outlet"
     )
     assert model.pages_read == 0

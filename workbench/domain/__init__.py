@@ -25,6 +25,7 @@ from workbench.domain.journal import ChangeRecord, FeedHorizon, OutboxEntry
 from workbench.domain.matches import RejectedMatch
 from workbench.domain.provenance import RowVersion
 from workbench.domain.signatures import ArticleSignature, NearDuplicateKey
+from workbench.domain.sort_keys import ArticleClaimCount, ClaimSortKey
 from workbench.domain.suggestions import SuggestionDecision
 from workbench.domain.versions import ArticleVersion
 
@@ -33,6 +34,7 @@ __all__ = [
     "ActorAlias",
     "ActorMention",
     "Article",
+    "ArticleClaimCount",
     "ArticleSignature",
     "ArticleVersion",
     "AttributionHop",
@@ -44,6 +46,7 @@ __all__ = [
     "ClaimActor",
     "ClaimEvent",
     "ClaimRelation",
+    "ClaimSortKey",
     "Event",
     "EventActor",
     "FeedHorizon",

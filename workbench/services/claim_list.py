@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimActor, Source, Tag, Tagging
 from workbench.domain.entities import named_reliability
-from workbench.domain.grades import ClaimStatus, Reliability, combined_grade
+from workbench.domain.grades import ClaimStatus, combined_grade
 from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
 from workbench.services.listing_order import (
@@ -31,9 +31,8 @@ from workbench.services.listing_order import (
     place_of,
 )
 from workbench.services.project import Project
+from workbench.services.sort_keys import STORED_CLAIM_SORTS, claim_order
 from workbench.store.text_index import CLAIM_TEXT, may_hold
-
-UNJUDGED_SOURCE = Reliability.F.value  # a chain not starting at a graded source (as combined_grade)
 
 
 @dataclass(frozen=True)
@@ -100,17 +99,13 @@ def _with_first_hand(query: Select) -> tuple[Select, Any, Any]:
     return query, named_reliability(), func.coalesce(Source.name, Actor.name)
 
 
-def _least_name(sort: str) -> Any:
-    """Per claim, the alphabetically first actor or tag among its links (to sort by them)."""
-    if sort == "actors":
-        key, name = ClaimActor.claim_id, Actor.name
-        query = select(key).join(Actor, Actor.id == ClaimActor.actor_id)
-    else:
-        key, name = Tagging.target_id, Tag.name
-        query = (
-            select(key).join(Tag, Tag.id == Tagging.tag_id).where(Tagging.target_kind == "claim")
-        )
-    least = query.with_only_columns(key.label("claim_id"), func.min(func.lower(name)).label("name"))
+def _least_tag() -> Any:
+    """Per claim, the alphabetically first tag among its tags (to sort by them)."""
+    key = Tagging.target_id
+    query = select(key).join(Tag, Tag.id == Tagging.tag_id).where(Tagging.target_kind == "claim")
+    least = query.with_only_columns(
+        key.label("claim_id"), func.min(func.lower(Tag.name)).label("name")
+    )
     return least.group_by(key).subquery()
 
 
@@ -122,15 +117,13 @@ def _listing(wanted: ClaimFilter, sort: str, descending: bool) -> tuple[Select, 
     if sort == "article":
         query = query.join(Article, Article.id == Claim.article_id)
         keys: list[Any] = [SortKey(Article.title), Claim.article_id, Claim.start]
-    elif sort in ("grade", "attribution"):
-        query, reliability, name = _with_first_hand(query)
-        keys = (
-            [func.coalesce(reliability, UNJUDGED_SOURCE), Claim.credibility]
-            if sort == "grade"
-            else [func.lower(name)]
-        )
-    elif sort in ("actors", "tags"):
-        least = _least_name(sort)
+    elif sort in STORED_CLAIM_SORTS:  # kept in `claim_sort_keys`, indexed
+        return claim_order(query, sort, descending)
+    elif sort == "attribution":
+        query, _reliability, name = _with_first_hand(query)
+        keys = [func.lower(name)]
+    elif sort == "tags":
+        least = _least_tag()
         query = query.outerjoin(least, least.c.claim_id == Claim.id)
         keys = [least.c.name]
     else:
@@ -151,7 +144,7 @@ SORT_COLUMNS: dict[str, Any] = {
 }
 SORTS = ("article", *SORT_COLUMNS, "grade", "attribution", "actors", "tags")
 # The orders an index holds, so that a page of them is an index range (see `claim_ids`).
-PAGED_SORTS = ("updated", "status", "credibility", "quote")
+PAGED_SORTS = ("updated", "status", "credibility", "quote", *STORED_CLAIM_SORTS)
 
 
 def claim_ids(

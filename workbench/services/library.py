@@ -5,7 +5,7 @@ The window keeps only ids (a Qt model over ids) and asks for the rows it paints,
 
 Every filter is set-based: the ids of the matching articles are found once, from an index
 (`article.id IN (SELECT article_id ... WHERE source_id = ?)`), never by a subquery per article;
-the claim counts the "claims" sort needs are grouped once and joined.
+the "claims" sort reads the stored claim counts (`article_claim_counts`) by their index.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from workbench.services.listing_order import (
     place_of,
 )
 from workbench.services.project import Project
+from workbench.services.sort_keys import by_claim_count
 from workbench.store.text_index import ARTICLE_TEXT, may_hold
 
 UNMARKED = "no claims yet"
@@ -91,20 +92,15 @@ class LibraryChoices:
     actors: tuple[tuple[int, str], ...] = ()
 
 
-_CLAIM_COUNTS = (
-    select(Claim.article_id, func.count().label("claims"))
-    .group_by(Claim.article_id)
-    .subquery("claim_counts")
-)
 SORT_COLUMNS: dict[str, Any] = {
     "title": SortKey(Article.title),
     "outlet": SortKey(Article.outlet),
     "published": Article.published,
     "imported": Article.imported_at,
-    "claims": func.coalesce(_CLAIM_COUNTS.c.claims, 0),
 }
+SORTS = (*SORT_COLUMNS, "claims")  # by claims: stored counts (services/sort_keys.py)
 # The orders an index holds, so that a page of them is an index range (see `article_page`).
-PAGED_SORTS = ("published", "title", "imported")
+PAGED_SORTS = ("published", "title", "imported", "claims")
 
 
 def article_ids(
@@ -167,12 +163,12 @@ def article_place(
 
 
 def _listing(wanted: ArticleFilter, sort: str, descending: bool) -> tuple[Select, Order]:
-    if sort not in SORT_COLUMNS:
-        raise InvalidInput(f"the library sorts by {', '.join(SORT_COLUMNS)}; not by {sort!r}")
-    query = select(Article.id)
+    if sort not in SORTS:
+        raise InvalidInput(f"the library sorts by {', '.join(SORTS)}; not by {sort!r}")
+    query = _filtered(select(Article.id), wanted)
     if sort == "claims":
-        query = query.outerjoin(_CLAIM_COUNTS, _CLAIM_COUNTS.c.article_id == Article.id)
-    return _filtered(query, wanted), Order((SORT_COLUMNS[sort],), Article.id, descending)
+        return by_claim_count(query, descending)
+    return query, Order((SORT_COLUMNS[sort],), Article.id, descending)
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:

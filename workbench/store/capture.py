@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from workbench.domain.base import Base
-from workbench.store import capture_pg
+from workbench.store import capture_pg, sort_keys
 from workbench.store.errors import ProjectError
 from workbench.store.recorder import UNRECORDED_TABLES, RowChange, column_names, row_change
 
@@ -110,6 +110,7 @@ def prepare_capture(connection: Connection) -> sqlite3.Connection:
     ).fetchone()[0]
     if have != 3 * len(tables):
         _install(raw, tables)
+    sort_keys.prepare(raw)  # and the triggers that keep the stored sort keys
     return raw
 
 

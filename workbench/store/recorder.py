@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from workbench.domain.base import Base
+from workbench.domain.sort_keys import DERIVED_TABLES
 
 # The journals themselves (change log, import journal), the outbox, and caches derived from
 # article text (rebuilt when missing): undo never restores them, so their rows are not captured.
@@ -41,6 +42,7 @@ UNRECORDED_TABLES = frozenset(
         "import_runs",
         "import_run_files",
         "row_versions",
+        *DERIVED_TABLES,  # stored sort keys, kept by triggers (domain/sort_keys.py)
     }
 )
 # Longer values in after images are journalled as a digest: enough to check a row still holds

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
 from workbench.domain.base import Base
+from workbench.domain.sort_keys import DERIVED_TABLES
+from workbench.store import sort_keys
 from workbench.store.errors import ProjectError
 
 BATCH = 1000
 # The feed and how far it was pruned belong to the store copied from; the copy starts afresh.
-NOT_COPIED = frozenset({"alembic_version", "search_outbox", "feed_horizon"})
+NOT_COPIED = frozenset({"alembic_version", "search_outbox", "feed_horizon", *DERIVED_TABLES})
 Progress = Callable[[str, int], None]
 
 
@@ -48,6 +50,7 @@ def copy_rows(source: Engine, target: Engine, shown: str, progress: Progress | N
                 progress(table.name, count)
         if writing.dialect.name == "postgresql":
             _advance_sequences(writing)
+        sort_keys.refill(writing)  # derived from the rows copied, so written afresh
     return copied
 
 
