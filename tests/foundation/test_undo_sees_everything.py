@@ -29,6 +29,7 @@ from workbench.services.events import create_event
 from workbench.services.history import history, revert_step
 from workbench.services.hypotheses import add_evidence, add_hypothesis, rate
 from workbench.services.link_chart_groups import group_nodes
+from workbench.services.link_chart_places import move_nodes, pin_nodes
 from workbench.services.links import (
     add_participant,
     link_actor,
@@ -207,6 +208,8 @@ def touch_every_kind_of_row(project: Project) -> list[Snapshot]:
     step(lambda: add_tag(project, "claim", here, "nuclear"))
     step(lambda: add_note(project, "article", first, "check the date"))
     step(lambda: group_nodes(project, "Oman talks", [f"event:{event}", f"claim:{here}"]))
+    step(lambda: pin_nodes(project, {f"event:{event}": (10.0, 20.0)}))
+    step(lambda: move_nodes(project, {f"event:{event}": (30.0, 40.0)}))
     step(lambda: merge_actors(project, actor, other))
     step(lambda: edit_claim(project, here, status="disputed"))
     step(lambda: add_version(project, second, NewArticle(text=SECOND + "\n\nUpdated.")))
