@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command
+from sqlalchemy import text
 
 from workbench.domain.anchoring import Span
 from workbench.domain.sort_keys import DERIVED_TABLES
@@ -59,12 +60,12 @@ _BY_CLAIMS = (
 
 def _ids(project: Project, sql: str) -> list[int]:
     with project.store.engine.connect() as connection:
-        return [row[0] for row in connection.exec_driver_sql(sql)]
+        return [row[0] for row in connection.execute(text(sql))]
 
 
-def _scalar(project: Project, sql: str) -> Any:
+def _scalar(project: Project, sql: str, **values: Any) -> Any:
     with project.store.engine.connect() as connection:
-        return connection.exec_driver_sql(sql).scalar()
+        return connection.execute(text(sql), values).scalar()
 
 
 def assert_stored_orders_are_computed_ones(project: Project) -> None:
@@ -92,8 +93,8 @@ def assert_stored_orders_are_computed_ones(project: Project) -> None:
             )
 
 
-def _id(project: Project, sql: str) -> int:
-    found = _scalar(project, sql)
+def _id(project: Project, sql: str, **values: Any) -> int:
+    found = _scalar(project, sql, **values)
     assert found is not None, sql
     return int(found)
 
@@ -103,15 +104,15 @@ def _article(project: Project) -> int:
 
 
 def _source(project: Project, name: str) -> int:
-    return _id(project, f"SELECT id FROM sources WHERE name = '{name}'")
+    return _id(project, "SELECT id FROM sources WHERE name = :name", name=name)
 
 
 def _actor(project: Project, name: str) -> int:
-    return _id(project, f"SELECT id FROM actors WHERE name = '{name}'")
+    return _id(project, "SELECT id FROM actors WHERE name = :name", name=name)
 
 
 def _claim_quoting(project: Project, words: str) -> int:
-    return _id(project, f"SELECT id FROM claims WHERE exact LIKE '%{words}%'")
+    return _id(project, "SELECT id FROM claims WHERE exact LIKE :words", words=f"%{words}%")
 
 
 def _edits(project: Project) -> int:
