@@ -12,15 +12,15 @@ from io import BytesIO
 import pytest
 from docx import Document
 from pypdf import PdfReader
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 
 from tests.reports.conftest import squeezed
 from workbench.reports import FORMATS, render
 from workbench.reports.csv_report import neutralise
-from workbench.reports.highlight import Piece
 from workbench.reports.model import Article, Claim, Hop, Report
 from workbench.reports.pdf_fonts import report_fonts
-from workbench.reports.pdf_styles import ReportStyles
-from workbench.reports.pdf_text import highlighted, long_text
+from workbench.reports.pdf_typeset import Look, Segment, Typesetter
 
 LINK = '<a href="javascript:alert(1)">click</a>'
 IMAGE = '<img src="/etc/workbench-secret.png"/>'
@@ -138,16 +138,18 @@ def test_combined_grade_is_shown_for_each_claim(fmt: str) -> None:
     assert "B3" in text
 
 
-def test_a_megabyte_of_text_is_laid_out_in_short_paragraphs() -> None:
-    """reportlab re-wraps a paragraph at every page break, so long text is cut into pieces of
-    at most 1,500 characters (time and memory linear in the text, not quadratic)."""
+def test_a_megabyte_of_text_is_set_in_lines_that_fit_the_page() -> None:
+    """A megabyte of words, and a word wider than the page, are set in lines no wider than
+    the page, every word kept (the second as pieces of itself)."""
     fonts = report_fonts()
-    style = ReportStyles(fonts).body
-    text = "word " * 200_000
-    pieces = long_text(fonts, text, style)
-    pieces += highlighted(fonts, [Piece(text)], style)
-    assert all(len(piece.text) <= 2_000 for piece in pieces)
-    assert sum(piece.text.count("word") for piece in pieces) == 2 * 200_000
+    typeset = Typesetter(Canvas(BytesIO()), fonts)
+    look = Look(fonts.regular, 10.5, colors.black)
+    lines, _ = typeset.lines([Segment("word " * 200_000 + "x" * 3_000, look)], 480)
+    runs = [run for line in lines for run in line]
+    assert all(run.x + run.width <= 480.01 for run in runs)
+    codes = [code for run in runs for code in run.codes]
+    assert codes.count("word") == 200_000
+    assert "".join(code for code in codes if code.startswith("x")) == "x" * 3_000
 
 
 def test_the_title_repeated_as_the_texts_first_line_is_shown_once() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from io import BytesIO
 
 from pypdf import PdfReader
-from reportlab.platypus import Paragraph
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
 from tests.reports.streamed import live, streamed_report
 from workbench.reports import render
 from workbench.reports.pdf_fonts import FontFamily
+from workbench.reports.pdf_typeset import Run
 from workbench.services import Project
 from workbench.services.reporting import build_report
 
@@ -55,8 +55,8 @@ def test_contents_and_outline_lead_to_the_pages_of_the_headings(sample_project: 
 
 def test_pdf_lays_out_each_article_as_it_is_read() -> None:
     """The layout takes the articles as it reaches them: when the last ones are read, no more
-    paragraphs are alive than when the first were (not every article's paragraphs at once)."""
-    report, alive = streamed_report(40, 1_500, lambda: live(Paragraph))
+    runs of text are alive than when the first were (not every article's runs at once)."""
+    report, alive = streamed_report(40, 1_500, lambda: live(Run))
     assert len(PdfReader(BytesIO(render(report, "pdf"))).pages) > 40
     assert len(alive) == 8
     assert alive[-1] <= alive[1] * 1.5

@@ -1,9 +1,13 @@
-"""Paragraph styles and colours of the PDF report (the same palette as the HTML report)."""
+"""Text styles and colours of the PDF report (the same palette as the HTML report).
+
+A `TextStyle` says how a block of text is set: its font, size, leading (the distance from one
+line to the next), colour, left indent and the room before and after it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 
 from workbench.reports.pdf_fonts import FontFamily
 
@@ -20,51 +24,60 @@ STATUS_COLOURS = {
     "disputed": "#fed7aa",
     "refuted": "#fecaca",
 }
+STATUS_FILLS = {status: colors.HexColor(value) for status, value in STATUS_COLOURS.items()}
 
 
 def status_colour(status: str | None) -> str:
     return STATUS_COLOURS.get(status or "", STATUS_COLOURS["unverified"])
 
 
+def status_fill(status: str | None) -> colors.Color:
+    """The highlight colour of a claim's status, as reportlab draws it."""
+    return STATUS_FILLS.get(status or "", STATUS_FILLS["unverified"])
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of text is set."""
+
+    font: str
+    size: float
+    leading: float
+    colour: colors.Color
+    indent: float = 0.0
+    before: float = 0.0
+    after: float = 0.0
+    background: colors.Color | None = None
+
+    def but(self, **changes: object) -> TextStyle:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
 class ReportStyles:
-    """Every paragraph style the PDF uses, set in one font family."""
+    """Every text style the PDF uses, set in one font family."""
 
     def __init__(self, fonts: FontFamily) -> None:
         ink, muted, accent = COLOURS["ink"], COLOURS["muted"], COLOURS["accent"]
-        base = ParagraphStyle(
-            "base", fontName=fonts.regular, fontSize=10, leading=14, textColor=ink
-        )
-        self.body = ParagraphStyle("body", base, fontSize=10.5, leading=16, spaceAfter=7)
-        self.kicker = ParagraphStyle("kicker", base, fontSize=9, textColor=muted, spaceAfter=4)
-        self.title = ParagraphStyle(
-            "title", base, fontName=fonts.bold, fontSize=24, leading=30, textColor=accent
-        )
-        self.title.spaceAfter = 14
-        self.heading = ParagraphStyle(
-            "heading", base, fontName=fonts.bold, fontSize=15, leading=19, textColor=accent
-        )
-        self.heading.spaceBefore, self.heading.spaceAfter = 4, 6
-        self.heading.keepWithNext = 1
-        self.subheading = ParagraphStyle(
-            "subheading", base, fontName=fonts.bold, fontSize=11, leading=15, textColor=muted
-        )
-        self.subheading.spaceBefore, self.subheading.spaceAfter = 12, 6
-        self.subheading.keepWithNext = 1
-        self.fact = ParagraphStyle("fact", base, fontSize=11, leading=16)
-        self.scope = ParagraphStyle("scope", base, leftIndent=14, bulletIndent=2)
-        self.small = ParagraphStyle("small", base, fontSize=8.5, leading=12, textColor=muted)
-        self.footnote = ParagraphStyle(
-            "footnote", base, fontSize=9.5, leading=13, leftIndent=20, bulletIndent=0
-        )
-        self.footnote.bulletFontName = fonts.bold
-        self.detail = ParagraphStyle("detail", base, fontSize=8.5, leading=12, leftIndent=20)
-        self.note = ParagraphStyle(
-            "note", base, fontSize=8.5, leading=12, leftIndent=20, backColor=COLOURS["note"]
-        )
-        self.note.borderPadding, self.note.spaceBefore, self.note.spaceAfter = 3, 3, 3
-        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10.5)
-        self.header_cell = ParagraphStyle("header", self.cell, fontName=fonts.bold)
-        self.toc_article = ParagraphStyle("toc0", base, fontSize=10.5, leading=16, rightIndent=28)
-        self.toc_claims = ParagraphStyle(
-            "toc1", base, fontSize=9, leading=13, leftIndent=16, rightIndent=28, textColor=muted
-        )
+        base = TextStyle(fonts.regular, 10, 14, ink)
+        self.fonts = fonts
+        self.body = base.but(size=10.5, leading=16, after=7)
+        self.kicker = base.but(size=9, colour=muted, after=4)
+        self.title = base.but(font=fonts.bold, size=24, leading=30, colour=accent, after=14)
+        self.heading = base.but(font=fonts.bold, size=15, leading=19, colour=accent, after=6)
+        self.heading = self.heading.but(before=4)
+        self.subheading = base.but(font=fonts.bold, size=11, leading=15, colour=muted)
+        self.subheading = self.subheading.but(before=12, after=6)
+        self.fact = base.but(size=11, leading=16)
+        self.fact_label = self.fact.but(font=fonts.bold)
+        self.scope = base.but(indent=14)
+        self.small = base.but(size=8.5, leading=12, colour=muted)
+        self.footnote = base.but(size=9.5, leading=13, indent=20)
+        self.quote = self.footnote.but(font=fonts.italic)
+        self.detail = base.but(size=8.5, leading=12, indent=20)
+        self.detail_bold = self.detail.but(font=fonts.bold)
+        self.note = self.detail.but(background=COLOURS["note"], before=3, after=3)
+        self.cell = base.but(size=8, leading=10.5)
+        self.header_cell = self.cell.but(font=fonts.bold)
+        self.toc_article = base.but(size=10.5, leading=16)
+        self.toc_count = self.toc_article.but(size=9, colour=muted)
+        self.marker = base.but(font=fonts.bold, size=6.5, colour=accent)

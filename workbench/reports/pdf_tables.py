@@ -1,92 +1,92 @@
-"""The PDF report's summary tables: claims, sources, actors, and events by date.
+"""The PDF report's summary tables: claims, sources, actors, and events by date (and the
+analysis sections' tables), drawn row by row as they are read.
 
-A table row cannot break across pages, so a cell shows at most `CELL_CHARS` characters (a long
-quote or summary ends in "…"; the claim's note in its article shows it whole).
-
-A table is laid out in runs of `ROWS` rows, each a reportlab `Table` of the same columns and
-rules (the first with the header, repeated on each page it spans), made only as the layout
-reaches it: reportlab measures a table again each time it splits one across a page, so one
-table of every claim would take time quadratic in the claims and hold them all at once. A cell
-that fits on one line is drawn as a plain string (no paragraph to parse and wrap).
+A cell shows at most `CELL_CHARS` characters (a long quote or summary ends in "…"; the claim's
+note in its article shows it whole) and wraps in its column; a row never breaks across pages,
+and each page a table spans starts with its header row again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from itertools import islice
-from typing import Any
+from collections.abc import Callable
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from workbench.reports.pdf_fonts import FontFamily
-from workbench.reports.pdf_styles import COLOURS, STATUS_COLOURS, ReportStyles
+from workbench.reports.pdf_page import MARGIN, WIDTH, Pages
+from workbench.reports.pdf_styles import COLOURS, STATUS_COLOURS, ReportStyles, TextStyle
+from workbench.reports.pdf_text import Looks
+from workbench.reports.pdf_typeset import Line
 from workbench.reports.tables import Table as PlainTable
 
-Heading = Callable[[str, str], Flowable]
-WIDTH = 170 * mm
+Heading = Callable[[str, str], None]
 CELL_CHARS = 400
-ROWS = 40
-PADDING = 6  # points: the cell's left and right padding together (reportlab's default)
+PADDING = 3  # points: around a cell's text
 
 
-def table_flowables(
-    table: PlainTable, styles: ReportStyles, fonts: FontFamily, heading: Heading
-) -> Iterator[list[Flowable]]:
-    """The table's heading and its rows, a run of `ROWS` at a time, then a gap."""
-    widths = [WIDTH * share for share in table.widths]
-    cells = _Cells(styles, fonts, widths)
-    rows = iter(table.rows)
-    first = list(islice(rows, ROWS))
-    if not first:
-        yield [heading(table.title, table.anchor), Paragraph("None in this report.", styles.small)]
-        yield [Spacer(1, 8 * mm)]
-        return
-    header = [Paragraph(label, styles.header_cell) for label in table.header]
-    font = styles.cell.fontName
-    yield [heading(table.title, table.anchor), _table([header, *cells.row(first)], widths, font, 1)]
-    while run := list(islice(rows, ROWS)):
-        yield [_table(cells.row(run), widths, font, 0)]
-    yield [Spacer(1, 8 * mm)]
+def draw_table(
+    table: PlainTable, pages: Pages, looks: Looks, styles: ReportStyles, heading: Heading
+) -> None:
+    """The table's heading and its rows, then a gap."""
+    heading(table.title, table.anchor)
+    lefts, rooms = [], []
+    x = MARGIN
+    for share in table.widths:
+        lefts.append(x + PADDING)
+        rooms.append(WIDTH * share - 2 * PADDING)
+        x += WIDTH * share
+    cells = _Cells(pages, looks, styles, lefts, rooms)
+    header = cells.row(list(table.header), styles.header_cell)
+    drawn = 0
+    for values in table.rows:
+        row = cells.row(values, styles.cell)
+        height = cells.height(row)
+        if drawn == 0 or pages.y - height < MARGIN:
+            if drawn:
+                pages.fresh()
+            pages.room(cells.height(header) + height)
+            cells.draw(header, styles.header_cell, COLOURS["accent"], 1.2)
+        cells.draw(row, styles.cell, COLOURS["rule"], 0.4)
+        drawn += 1
+    if not drawn:
+        pages.text([looks.plain("None in this report.", styles.small)], styles.small)
+    pages.skip(8 * mm)
 
 
 class _Cells:
-    """Cells of one table: a status on its highlight colour, a short value as a string, a
-    longer one as a paragraph that wraps in its column."""
+    """The cells of one table's rows, set in their columns."""
 
-    def __init__(self, styles: ReportStyles, fonts: FontFamily, widths: list[float]) -> None:
-        self.styles, self.fonts = styles, fonts
-        self.room = [width - PADDING for width in widths]
+    def __init__(
+        self,
+        pages: Pages,
+        looks: Looks,
+        styles: ReportStyles,
+        lefts: list[float],
+        rooms: list[float],
+    ) -> None:
+        self.pages, self.looks, self.styles = pages, looks, styles
+        self.lefts, self.rooms = lefts, rooms
 
-    def row(self, rows: list[list[str]]) -> list[list[Any]]:
-        room = self.room
-        return [[self.cell(value, room[i]) for i, value in enumerate(row)] for row in rows]
+    def row(self, values: list[str], style: TextStyle) -> list[tuple[float, list[Line]]]:
+        looks, typeset = self.looks, self.pages.set
+        cells = []
+        for left, room, value in zip(self.lefts, self.rooms, values, strict=False):
+            if value in STATUS_COLOURS:
+                segment = looks.badge(value, self.styles.cell)
+            else:
+                shown = value if len(value) <= CELL_CHARS else value[:CELL_CHARS].rstrip() + " …"
+                segment = looks.plain(shown, style)
+            cells.append((left, typeset.lines([segment], room)[0]))
+        return cells
 
-    def cell(self, value: str, room: float) -> Any:
-        style = self.styles.cell
-        if value in STATUS_COLOURS:
-            return Paragraph(f'<span backColor="{STATUS_COLOURS[value]}"> {value} </span>', style)
-        if "\n" not in value and len(value) < 60:
-            printable = self.fonts.printable(value)
-            if printable == value and stringWidth(value, style.fontName, style.fontSize) <= room:
-                return value
-        shown = value if len(value) <= CELL_CHARS else value[:CELL_CHARS].rstrip() + " …"
-        return Paragraph(self.fonts.markup(shown), style)
+    def height(self, row: list[tuple[float, list[Line]]]) -> float:
+        tallest = max((len(lines) for _, lines in row), default=0)
+        return tallest * self.styles.cell.leading + 2 * PADDING + 1
 
-
-def _table(cells: list[list[Any]], widths: list[float], font: str, header: int) -> Flowable:
-    """One run of rows (`header`: 1 if its first row is the header, repeated on each page)."""
-    table = Table(cells, colWidths=widths, repeatRows=header)
-    rules: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), font, 8, 10.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), COLOURS["ink"]),
-        ("LINEBELOW", (0, header), (-1, -1), 0.4, COLOURS["rule"]),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        rules.append(("LINEBELOW", (0, 0), (-1, 0), 1.2, COLOURS["accent"]))
-    table.setStyle(TableStyle(rules))
-    return table
+    def draw(
+        self, row: list[tuple[float, list[Line]]], style: TextStyle, rule: Color, weight: float
+    ) -> None:
+        pages = self.pages
+        pages.row(row, style, PADDING)
+        pages.rule(rule, weight, MARGIN, pages.y, MARGIN + WIDTH)
+        pages.y -= 1

@@ -1,37 +1,18 @@
-"""Text for the PDF report in pieces reportlab lays out in linear time, and the headings that
-feed its contents page and outline.
+"""The PDF report's text as segments: plain text in a style, an article's paragraph highlighted
+by its claims with their footnote numbers, and the headings that the outline names.
 
-reportlab re-wraps what is left of a paragraph at every page break, so one paragraph of a
-megabyte takes hours; a long text is therefore cut (at a space where it can be) into paragraphs
-of at most `PIECE` characters that follow one another without a gap, and reads as one.
+Nothing here is markup: a segment's text is drawn as the characters it holds (`pdf_typeset`),
+so `<a href="javascript:…">` in a title is printed as typed, never made a link.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
-
 from workbench.reports.highlight import Piece
-from workbench.reports.pdf_fonts import FontFamily
-from workbench.reports.pdf_styles import COLOURS, status_colour
+from workbench.reports.pdf_styles import ReportStyles, TextStyle, status_fill
+from workbench.reports.pdf_typeset import Look, Segment, clean
 
-PIECE = 1500
 HEADING_CHARS = 1000
-
-
-class Heading(Paragraph):
-    """A heading that the contents page lists (as escaped markup) and the outline names (as
-    plain text): the analyst's text can never become markup in either."""
-
-    def __init__(
-        self, fonts: FontFamily, text: str, bookmark: str, level: int, style: ParagraphStyle
-    ) -> None:
-        self.markup = fonts.markup(shown(text))
-        self.plain = fonts.printable(" ".join(shown(text).split()))
-        self.bookmark, self.level = bookmark, level
-        super().__init__(f'<a name="{bookmark}"/>{self.markup}', style)
+RISE = 3.5  # points a footnote number stands above the line
 
 
 def shown(text: str) -> str:
@@ -39,92 +20,48 @@ def shown(text: str) -> str:
     return text if len(text) <= HEADING_CHARS else text[:HEADING_CHARS] + "…"
 
 
-def cut(text: str, size: int = PIECE) -> list[str]:
-    """The text in pieces of at most `size` characters, cut after a space where one is near."""
-    pieces = []
-    while len(text) > size:
-        at = text.rfind(" ", size // 2, size)
-        at = size if at < 0 else at + 1
-        pieces.append(text[:at])
-        text = text[at:]
-    return [*pieces, text]
+class Looks:
+    """The looks of the report's text, made once per style."""
 
+    def __init__(self, styles: ReportStyles) -> None:
+        self.styles = styles
+        self._looks: dict[tuple[int, str, str, bool], Look] = {}
+        self.marker = Look(styles.marker.font, styles.marker.size, styles.marker.colour, rise=RISE)
 
-def long_text(
-    fonts: FontFamily,
-    text: str,
-    style: ParagraphStyle,
-    lead: str = "",
-    trail: str = "",
-    wrap: tuple[str, str] = ("", ""),
-) -> list[Flowable]:
-    """Paragraphs showing `text`: `lead` markup before its first piece, `trail` after its last,
-    and each piece inside `wrap` (an opening and a closing tag, e.g. bold)."""
-    pieces = cut(text)
-    last = len(pieces) - 1
-    found: list[Flowable] = []
-    for index, piece in enumerate(pieces):
-        markup = f"{wrap[0]}{fonts.markup(piece)}{wrap[1]}"
-        markup = (lead if index == 0 else "") + markup + (trail if index == last else "")
-        found.append(Paragraph(markup, _joined(style, index > 0, index < last)))
-    return found
+    def of(
+        self, style: TextStyle, font: str = "", highlight: str = "", under: bool = False
+    ) -> Look:
+        """The look of text in `style` (in `font` if given; on a status's `highlight`)."""
+        key = (id(style), font, highlight, under)
+        look = self._looks.get(key)
+        if look is None:
+            fill = status_fill(highlight) if highlight else None
+            look = Look(font or style.font, style.size, style.colour, fill, under)
+            self._looks[key] = look
+        return look
 
+    def plain(
+        self, text: str, style: TextStyle, font: str = "", link: str | None = None
+    ) -> Segment:
+        """The text (made drawable) in the style."""
+        return Segment(clean(text), self.of(style, font), link)
 
-def highlighted(fonts: FontFamily, pieces: list[Piece], style: ParagraphStyle) -> list[Flowable]:
-    """A highlighted paragraph of an article, in paragraphs of at most about `PIECE` chars."""
-    groups: list[list[Piece]] = [[]]
-    size = 0
-    for piece in _short_pieces(pieces):
-        if size + len(piece.text) > PIECE and groups[-1]:
-            groups.append([])
-            size = 0
-        groups[-1].append(piece)
-        size += len(piece.text)
-    last = len(groups) - 1
-    return [
-        Paragraph(_marked(fonts, group), _joined(style, index > 0, index < last))
-        for index, group in enumerate(groups)
-    ]
+    def badge(self, status: str, style: TextStyle) -> Segment:
+        """A claim's status on its highlight colour."""
+        return Segment(f" {status} ", self.of(style, highlight=status))
 
-
-def _short_pieces(pieces: list[Piece]) -> list[Piece]:
-    found = []
-    for piece in pieces:
-        parts = cut(piece.text)
-        found += [Piece(part, piece.claims) for part in parts[:-1]]
-        found.append(Piece(parts[-1], piece.claims, piece.ends))
-    return found
-
-
-def _marked(fonts: FontFamily, pieces: list[Piece]) -> str:
-    parts = []
-    for piece in pieces:
-        text = fonts.markup(piece.text)
-        if piece.claims:
-            text = f'<span backColor="{status_colour(piece.status)}">{text}</span>'
-            text = f"<u>{text}</u>" if piece.overlapping else text
-        parts.append(text)
-        for number in piece.ends:
-            parts.append(
-                f'<a name="ref-{number}"/><super><a href="#claim-{number}" '
-                f'color="{COLOURS["accent"]}"><b>{number}</b></a></super>'
-            )
-    return "".join(parts)
-
-
-def _joined(style: ParagraphStyle, after_another: bool, before_another: bool) -> ParagraphStyle:
-    if not (after_another or before_another):
-        return style
-    return _variant(style, after_another, before_another)
-
-
-@cache
-def _variant(style: ParagraphStyle, after_another: bool, before_another: bool) -> ParagraphStyle:
-    """The style without the gap between two pieces of one text."""
-    variant = ParagraphStyle(f"{style.name}-{int(after_another)}{int(before_another)}", style)
-    if after_another:
-        variant.spaceBefore = 0
-        variant.bulletText = None
-    if before_another:
-        variant.spaceAfter = 0
-    return variant
+    def highlighted(self, pieces: list[Piece], style: TextStyle) -> list[Segment]:
+        """A paragraph of an article: each claim's text on its status colour (underlined where
+        claims overlap), its footnote number after it, linked to its note."""
+        segments = []
+        for piece in pieces:
+            if piece.claims:
+                look = self.of(style, highlight=piece.status or "", under=piece.overlapping)
+            else:
+                look = self.of(style)
+            segments.append(Segment(clean(piece.text), look))
+            for number in piece.ends:
+                segments.append(
+                    Segment(str(number), self.marker, f"claim-{number}", f"ref-{number}")
+                )
+        return segments

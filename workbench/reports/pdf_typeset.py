@@ -1,0 +1,225 @@
+"""Setting text for the PDF report: measuring, wrapping and encoding it for reportlab's canvas.
+
+reportlab's own text calls encode every character of every line through the TrueType font's
+subset table (`TTFont.splitString`) in Python; a report repeats the same words over and over,
+so each word is measured (`pdfmetrics.stringWidth`) and encoded (`splitString`, the documented
+way to roll one's own text operators) once per document, and a line is the words joined. The
+wrapping is greedy at spaces, left aligned, as reportlab's paragraphs do it.
+
+Text reaches the page only as a PDF string operand, escaped by reportlab's `escapePDF`: the
+analyst's text is never markup, and never PDF operators either. Characters the main font lacks
+are drawn in the full-width fallback font, or given a stand-in (`FontFamily.printable`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from reportlab.lib import colors
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+from workbench.reports.pdf_fonts import FALLBACK, FontFamily
+from workbench.reports.pdf_reportlab import document_of
+from workbench.reports.safe_text import xml_safe
+
+WORDS_KEPT = 200_000  # measured words kept per font (then forgotten, so memory stays flat)
+
+
+@dataclass(frozen=True, eq=False)
+class Look:
+    """How a run of text is drawn: font, size, colour, highlight, underline, raised."""
+
+    font: str
+    size: float
+    colour: colors.Color
+    background: colors.Color | None = None
+    underline: bool = False
+    rise: float = 0.0
+
+    @property
+    def fill(self) -> str:
+        return fill_operator(self.colour)
+
+
+def fill_operator(colour: colors.Color) -> str:
+    return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
+
+
+class Run(NamedTuple):
+    """A run of one look on a line: where it starts, how wide it is, its encoded text."""
+
+    look: Look
+    x: float
+    width: float
+    codes: list[Any]  # each a str (the main subset's escaped text) or chunks (name, text)
+    link: str | None = None
+
+
+class Segment(NamedTuple):
+    """A piece of a paragraph in one look; `link`: the bookmark it leads to, `anchor`: a
+    bookmark made where it starts."""
+
+    text: str
+    look: Look
+    link: str | None = None
+    anchor: str | None = None
+
+
+Line = list[Run]
+
+
+def clean(text: str) -> str:
+    """The text as it can be drawn: no control characters, tabs as spaces."""
+    text = xml_safe(text)
+    if "\t" in text or "\r" in text:
+        text = text.replace("\t", " ").replace("\r", "")
+    return text
+
+
+class Typesetter:
+    """Measures and encodes words in the report's fonts, for one canvas's document."""
+
+    def __init__(self, canvas: Any, fonts: FontFamily) -> None:
+        self.doc = document_of(canvas)
+        self.fonts = fonts
+        self.glyphs = frozenset(map(chr, fonts.glyphs))
+        self.extra = frozenset(map(chr, fonts.fallback_glyphs))
+        self._words: dict[str, dict[str, tuple[float, Any]]] = {}
+        self._main: dict[str, str] = {}
+
+    def word(self, word: str, font: str) -> tuple[float, Any]:
+        """The word's width at size 1 and its codes (a str when all of it is in the main
+        subset of `font`, else chunks of (subset name, escaped text))."""
+        known = self._words.get(font)
+        if known is None:
+            known = self._words[font] = {}
+        found = known.get(word)
+        if found is None:
+            if len(known) > WORDS_KEPT:
+                known.clear()
+            found = known[word] = self._measured(word, font)
+        return found
+
+    def _measured(self, word: str, font: str) -> tuple[float, Any]:
+        if set(word) <= self.glyphs:
+            parts = [(font, word)]
+        else:
+            parts = [(FALLBACK if fallback else font, text) for fallback, text in self._split(word)]
+        width = sum(stringWidth(text, name, 1) for name, text in parts)
+        chunks = []
+        for name, text in parts:
+            face = getFont(name)
+            for subset, data in face.splitString(text, self.doc):
+                chunks.append((face.getSubsetInternalName(subset, self.doc), escapePDF(data)))
+        if len(chunks) == 1 and chunks[0][0] == self.main_name(font):
+            return width, chunks[0][1]
+        return width, tuple(chunks)
+
+    def _split(self, word: str) -> list[tuple[bool, str]]:
+        """The word in runs of the main font (characters it lacks given stand-ins) and of
+        the fallback font."""
+        runs: list[tuple[bool, str]] = []
+        for char in word:
+            fallback = char not in self.glyphs and char in self.extra
+            shown = char if fallback else self.fonts.printable(char)
+            if runs and runs[-1][0] == fallback:
+                runs[-1] = (fallback, runs[-1][1] + shown)
+            else:
+                runs.append((fallback, shown))
+        return [run for run in runs if run[1]]
+
+    def main_name(self, font: str) -> str:
+        """The PDF name of the font's first subset (the one plain words are set in)."""
+        name = self._main.get(font)
+        if name is None:
+            face = getFont(font)
+            face.splitString(" ", self.doc)
+            name = self._main[font] = face.getSubsetInternalName(0, self.doc)
+        return name
+
+    def width(self, text: str, look: Look) -> float:
+        """How wide the text (one line) is in `look`."""
+        words = text.split(" ")
+        measured = sum(self.word(word, look.font)[0] for word in words)
+        return (measured + self.space(look.font) * (len(words) - 1)) * look.size
+
+    def space(self, font: str) -> float:
+        return self.word(" ", font)[0]
+
+    def lines(self, segments: list[Segment], width: float) -> tuple[list[Line], list[Any]]:
+        """The segments set in lines at most `width` wide, and the anchors as (name, line
+        index, x) where they fall."""
+        lines: list[Line] = [[]]
+        anchors: list[Any] = []
+        x = 0.0
+        for segment in segments:
+            if segment.anchor:
+                anchors.append((segment.anchor, len(lines) - 1, x))
+            for index, paragraph in enumerate(segment.text.split("\n")):
+                if index:
+                    lines.append([])
+                    x = 0.0
+                x = self._fill(paragraph, segment, x, width, lines)
+        return lines, anchors
+
+    def _fill(
+        self, text: str, segment: Segment, x: float, width: float, lines: list[Line]
+    ) -> float:
+        """Set `text` (no line breaks) from `x` on the last line, opening lines as it fills
+        them; the x where it ends."""
+        look, link = segment.look, segment.link
+        size, font = look.size, look.font
+        space = self.space(font) * size
+        known = self.word
+        codes: list[Any] = []
+        start = x
+        first = True
+        for word in text.split(" "):
+            measured, code = known(word, font)
+            measured *= size
+            step = measured if first else measured + space
+            if measured > width:  # a word wider than the line: cut between its characters
+                if not first:
+                    codes.append(" ")
+                    x += space
+                if codes:
+                    lines[-1].append(Run(look, start, x - start, codes, link))
+                if x > 0:
+                    lines.append([])
+                x = self._cut(word, segment, width, lines)
+                codes, start, first = [], x, False
+                continue
+            if x + step > width and x > 0 and word:
+                if codes:
+                    lines[-1].append(Run(look, start, x - start, codes, link))
+                lines.append([])
+                codes, x, start, step = [], 0.0, 0.0, measured
+            elif not first:
+                codes.append(" ")
+            first = False
+            codes.append(code)
+            x += step
+        if codes:
+            lines[-1].append(Run(look, start, x - start, codes, link))
+        return x
+
+    def _cut(self, word: str, segment: Segment, width: float, lines: list[Line]) -> float:
+        """Set a word wider than a line over as many lines as it takes, from a line's start;
+        the x where it ends on the last."""
+        look = segment.look
+        piece, taken = "", 0.0
+        for char in word:
+            measured = self.word(char, look.font)[0] * look.size
+            if piece and taken + measured > width:
+                lines[-1].append(Run(look, 0.0, taken, [self._codes(piece, look)], segment.link))
+                lines.append([])
+                piece, taken = "", 0.0
+            piece += char
+            taken += measured
+        lines[-1].append(Run(look, 0.0, taken, [self._codes(piece, look)], segment.link))
+        return taken
+
+    def _codes(self, text: str, look: Look) -> Any:
+        return self._measured(text, look.font)[1]
