@@ -3,16 +3,16 @@
 `prepare(document)` gives python-docx's package skeleton a `word/footnotes.xml` part (with the
 separator notes Word expects, named in the settings as Word writes them) and the "Footnote
 Text" and "Footnote Reference" styles. `FootnoteStream` then writes the notes themselves, one
-at a time as the body is written, to a file of their own (the part's final text): `add` puts a
-numbered footnote reference at the end of a body paragraph and writes its note carrying the
-given lines. Word and LibreOffice number them.
+at a time as the body is written, to a file of their own (the part's final text), as markup
+text (`docx_xml`): `add` writes a numbered note carrying the given lines and gives the
+footnote reference that ends a body paragraph. Word and LibreOffice number them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -24,7 +24,8 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 from lxml import etree
 
-from workbench.reports.docx_xml import NSMAP, PLAIN, Element, R, add_run, paragraph, w
+from workbench.reports.docx_xml import DECLARED, PLAIN, around, run, w
+from workbench.reports.docx_xml import empty as empty_element
 
 PART = "word/footnotes.xml"
 EMPTY_FOOTNOTES = (
@@ -53,60 +54,45 @@ def prepare(document: Document) -> None:
 
 
 class FootnoteStream:
-    """The footnotes part written as the body goes: `add(paragraph, lines)` references a new
-    note at the end of a body paragraph and writes the note; it returns the note's id."""
+    """The footnotes part written as the body goes: `add(lines)` writes a new note carrying
+    the lines and gives the reference to it, a run to end a body paragraph with."""
 
-    def __init__(self, writer: Any) -> None:  # lxml's incremental writer
-        self._writer = writer
+    def __init__(self, target: IO[bytes]) -> None:
+        self._target = target
         self._next_id = 1
 
-    def add(self, body_paragraph: Element, lines: list[str]) -> int:
-        note_id = self._next_id
+    def add(self, lines: list[str]) -> str:
+        note_id = str(self._next_id)
         self._next_id += 1
-        reference = _REFERENCE.__copy__()
-        reference[-1].set(w("id"), str(note_id))
-        body_paragraph.append(reference)
-        self._writer.write(_footnote(note_id, lines))
-        return note_id
+        self._target.write(_footnote(note_id, lines).encode("utf-8"))
+        return f'{_REFERENCE}<w:footnoteReference w:id="{note_id}"/></w:r>'
 
 
 @contextmanager
 def footnote_stream(target: IO[bytes]) -> Iterator[FootnoteStream]:
     """Write the footnotes part to `target`: the separators, then each note as it is added."""
-    empty = etree.fromstring(EMPTY_FOOTNOTES.encode())
-    with etree.xmlfile(target, encoding="UTF-8") as writer:
-        writer.write_declaration(standalone=True)
-        with writer.element(empty.tag, nsmap=empty.nsmap):
-            for separator in empty:
-                writer.write(separator)
-            yield FootnoteStream(writer)
+    before, after = _AROUND
+    target.write(before)
+    yield FootnoteStream(target)
+    target.write(after)
 
 
-def _reference_run(mark: str) -> Element:
-    """A run in the "Footnote Reference" style holding `mark` (w:footnoteReference in the
-    body, w:footnoteRef at the start of the note itself)."""
-    run = etree.Element(R, nsmap=NSMAP)
-    properties = etree.SubElement(run, w("rPr"))
-    etree.SubElement(properties, w("rStyle"), {w("val"): REFERENCE_ID})
-    etree.SubElement(run, w(mark))
-    return run
+_EMPTY = etree.fromstring(EMPTY_FOOTNOTES.encode())
+_AROUND = around(_EMPTY, head=list(_EMPTY))  # the part's start (and separators) and end
+_REFERENCE = f"<w:r><w:rPr>{empty_element('rStyle', val=REFERENCE_ID)}</w:rPr>"
+_NOTE_START = (
+    f"<w:p><w:pPr>{empty_element('pStyle', val=TEXT_ID)}</w:pPr>{_REFERENCE}<w:footnoteRef/></w:r>"
+)
 
 
-_REFERENCE = _reference_run("footnoteReference")
-_NOTE = etree.Element(w("footnote"), nsmap=NSMAP)
-_NOTE.append(paragraph(TEXT_ID))
-_NOTE[0].append(_reference_run("footnoteRef"))
-
-
-def _footnote(note_id: int, lines: list[str]) -> Element:
-    note = _NOTE.__copy__()
-    note.set(w("id"), str(note_id))
-    text = note[0]
-    for index, line in enumerate(lines):
-        run = add_run(text, (" " if index == 0 else "") + line, PLAIN)
-        if index:
-            run.insert(0, etree.Element(w("br")))
-    return note
+def _footnote(note_id: str, lines: list[str]) -> str:
+    """A note: its reference mark, then each line (the first after a space, each later one
+    after a line break)."""
+    runs = [
+        run(" " + line if index == 0 else line, PLAIN, "<w:br/>" if index else "")
+        for index, line in enumerate(lines)
+    ]
+    return f'<w:footnote{DECLARED} w:id="{note_id}">{_NOTE_START}{"".join(runs)}</w:p></w:footnote>'
 
 
 def _name_separators(document: Document) -> None:

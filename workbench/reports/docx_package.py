@@ -1,9 +1,9 @@
 """A DOCX package whose body is streamed: python-docx makes the skeleton (content types, styles,
 settings, core properties, the footnotes part, the title page, pictures and their
-relationships), and `write_package` writes it out with `word/document.xml` made again element
-by element (lxml's incremental `xmlfile`) around the skeleton's own opening and closing
-elements, and `word/footnotes.xml` from the notes written meanwhile to a temporary file. So
-memory holds one article's elements at a time, not the report.
+relationships), and `write_package` writes it out with `word/document.xml` made again: the
+skeleton's own opening and closing elements (written by lxml) around the body's markup,
+streamed into the zip entry as it is made, and `word/footnotes.xml` from the notes written
+meanwhile to a temporary file. So memory holds one article's markup at a time, not the report.
 """
 
 from __future__ import annotations
@@ -11,37 +11,27 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from io import BytesIO
-from typing import IO, Any, BinaryIO
+from typing import IO, BinaryIO
 
 from docx.document import Document
-from lxml import etree
 
 from workbench.reports.docx_footnotes import PART as FOOTNOTES
 from workbench.reports.docx_footnotes import FootnoteStream, footnote_stream
-from workbench.reports.docx_xml import Element, w
+from workbench.reports.docx_xml import around
 
 DOCUMENT = "word/document.xml"
 
 
 class BodyWriter:
-    """Where the streamed body's elements go, in document order."""
+    """Where the streamed body's markup (`docx_xml`) goes, in document order."""
 
-    def __init__(self, writer: Any) -> None:  # lxml's incremental writer
-        self._writer = writer
+    def __init__(self, target: IO[bytes]) -> None:
+        self._target = target
 
-    def write(self, element: Element) -> None:
-        self._writer.write(element)
-
-    @contextmanager
-    def table(self, properties: Element, grid: Element) -> Iterator[None]:
-        """A table opened with its properties and grid; its rows are written inside."""
-        with self._writer.element(w("tbl")):
-            self._writer.write(properties)
-            self._writer.write(grid)
-            yield
+    def write(self, markup: str) -> None:
+        self._target.write(markup.encode("utf-8"))
 
 
 Body = Callable[[BodyWriter, FootnoteStream], None]
@@ -56,7 +46,7 @@ def write_package(
     saved = BytesIO()
     skeleton.save(saved)
     parts = list(skeleton.element.body)
-    head, tail = parts[:opening], parts[opening:]
+    before, after = around(skeleton.element, parts[:opening], parts[opening:], inner="body")
     with (
         zipfile.ZipFile(saved) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package,
@@ -65,31 +55,12 @@ def write_package(
         for entry in source.infolist():
             if entry.filename == DOCUMENT:
                 with package.open(DOCUMENT, "w", force_zip64=zip64) as target:
-                    _document(skeleton.element, head, tail, body, target, notes)
+                    target.write(before)
+                    with footnote_stream(notes) as footnotes:
+                        body(BodyWriter(target), footnotes)
+                    target.write(after)
             elif entry.filename != FOOTNOTES:
                 package.writestr(entry, source.read(entry))
         notes.seek(0)
         with package.open(FOOTNOTES, "w", force_zip64=zip64) as target:
             shutil.copyfileobj(notes, target)
-
-
-def _document(
-    root: Element,
-    head: list[Element],
-    tail: list[Element],
-    body: Body,
-    target: IO[bytes],
-    notes: IO[bytes],
-) -> None:
-    with (
-        etree.xmlfile(target, encoding="UTF-8") as writer,
-        footnote_stream(notes) as footnotes,
-    ):
-        writer.write_declaration(standalone=True)
-        document = writer.element(root.tag, dict(root.attrib), nsmap=root.nsmap)
-        with document, writer.element(w("body")):
-            for element in head:
-                writer.write(element)
-            body(BodyWriter(writer), footnotes)
-            for element in tail:
-                writer.write(element)

@@ -4,14 +4,15 @@ footnote at the end of each claim carrying its summary, grades and attribution c
 
 python-docx makes the package and the title page (and the timeline figure, a picture with its
 relationship); the articles, claims and tables between them are streamed into the package's
-document part (`docx_package`) as WordprocessingML elements (`docx_xml`), an article at a time,
+document part (`docx_package`) as WordprocessingML markup (`docx_xml`), an article at a time,
 so time and memory stay linear and flat in the size of the report. Every text goes in through
 `safe` (`safe_text.xml_safe`), so a NUL or an ESC in a title or an e-mail's Subject cannot stop
-the report; lxml escapes it as element text.
+the report, and then through `docx_xml.run`, which escapes it as element text.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -51,6 +52,7 @@ TEXT_WIDTH_CM = 17.0
 CELL_POINTS = 8.5
 PASSES = 3  # over the articles: the timeline figure, the articles, the claims table
 ZIP64_ARTICLES = 20_000  # beyond this many articles the document part may pass 2 GiB
+TABLE_ROWS_WRITTEN = 256  # a table's rows are written this many at a time
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -120,7 +122,7 @@ SHADED = {  # a claim's text by its status, underlined where claims overlap
 
 class _Body:
     """The streamed body: each article (heading, facts, highlighted text, claims), then the
-    summary tables."""
+    summary tables, as markup (`docx_xml`) written an article (or a few table rows) at a time."""
 
     def __init__(
         self, report: Report, styles: _StyleIds, out: BodyWriter, footnotes: FootnoteStream
@@ -131,59 +133,53 @@ class _Body:
         cites = citation_notes.citer(self.report)
         relations = relations_by_claim(self.report)
         for number, article in self.report.numbered():
-            heading = self.heading(f"{number}. {article.title}", 1)
+            heading = x.run(safe(f"{number}. {article.title}"))
             if cites is not None:  # the article cited in the chosen style, as its footnote
-                self.footnotes.add(heading, [safe(cites.note(article))])
-            for element in (
-                heading,
-                *self.article(article),
-                *self.claims(number, article, relations),
-            ):
-                self.out.write(element)
-        self.out.write(x.page_break())
+                heading += self.footnotes.add([safe(cites.note(article))])
+            parts = [x.paragraph(heading, self.styles.heading[0])]
+            parts += self.article(article)
+            parts += self.claims(number, article, relations)
+            self.out.write("".join(parts))
+        self.out.write(x.PAGE_BREAK)
         for table in summary_tables(self.report):
             self.out.write(self.heading(table.title, 1))
             self.table(table)
 
-    def heading(self, text: str, level: int) -> x.Element:
-        return x.text_paragraph([(safe(text), x.PLAIN)], self.styles.heading[level - 1])
+    def heading(self, text: str, level: int) -> str:
+        return x.paragraph(x.run(safe(text)), self.styles.heading[level - 1])
 
-    def article(self, article: Article) -> Iterable[x.Element]:
+    def article(self, article: Article) -> Iterable[str]:
         """The article's facts and highlighted text."""
         for line in (article.byline, article.url, _tags(article.tags)):
             if line:
-                yield x.text_paragraph([(safe(line), MUTED_LOOK)])
+                yield x.paragraph(x.run(safe(line), MUTED_LOOK))
         for note in article.notes:
-            yield x.text_paragraph([(safe(note), x.PLAIN)], self.styles.quote)
+            yield x.paragraph(x.run(safe(note)), self.styles.quote)
         by_number = {claim.number: claim for claim in article.claims}
         for pieces in highlighted_paragraphs(article):
-            paragraph = x.paragraph()
-            for piece in pieces:
-                self.piece(paragraph, piece, by_number)
-            yield paragraph
+            yield x.paragraph("".join([self.piece(piece, by_number) for piece in pieces]))
 
-    def piece(self, paragraph: x.Element, piece: Piece, claims: dict[int, Claim]) -> None:
+    def piece(self, piece: Piece, claims: dict[int, Claim]) -> str:
         look = x.PLAIN
         if piece.claims:
             status = piece.status if piece.status in SHADES else "unverified"
             look = SHADED[status, piece.overlapping]
-        x.add_run(paragraph, safe(piece.text), look)
+        shown = x.run(safe(piece.text), look)
         for number in piece.ends:
-            self.footnotes.add(paragraph, footnote_lines(claims[number]))
+            shown += self.footnotes.add(footnote_lines(claims[number]))
+        return shown
 
     def claims(
         self, number: int, article: Article, relations: dict[str, list[str]]
-    ) -> Iterable[x.Element]:
+    ) -> Iterable[str]:
         """The article's claims in full, each bookmarked."""
         if not article.claims:
             return
         yield self.heading(f"Claims in article {number}", 2)
         for claim in article.claims:
-            quote = x.paragraph(before=10, after=2)
-            x.bookmark(quote, f"claim_{claim.number}", claim.number)
-            x.add_run(quote, f"{claim.number}. ", BOLD)
-            x.add_run(quote, f"“{safe(claim.exact)}”", ITALIC)
-            yield quote
+            quote = x.bookmark(f"claim_{claim.number}", claim.number)
+            quote += x.run(f"{claim.number}. ", BOLD) + x.run(f"“{safe(claim.exact)}”", ITALIC)
+            yield x.paragraph(quote, before=10, after=2)
             if claim.summary:
                 yield x.text_paragraph([(safe(claim.summary), BOLD)], after=2)
             for label, value in claim_facts(claim, relations.get(claim.ref)):
@@ -191,7 +187,7 @@ class _Body:
             if claim.authors:  # who made it, who changed it last (as the PDF and Markdown)
                 yield x.text_paragraph([("By: ", BOLD), (safe(claim.authors), x.PLAIN)], after=0)
             for note in claim.notes:
-                yield x.text_paragraph([(safe(note), x.PLAIN)], self.styles.quote)
+                yield x.paragraph(x.run(safe(note)), self.styles.quote)
 
     def table(self, table: Table) -> None:
         rows = iter(table.rows)
@@ -200,12 +196,14 @@ class _Body:
             self.out.write(x.text_paragraph([("None in this report.", x.PLAIN)]))
             return
         widths = [round(Cm(TEXT_WIDTH_CM * share).twips) for share in table.widths]
-        look = CELL
-        with self.out.table(*x.table_start(self.styles.table, widths)):
-            self.out.write(x.table_row(list(table.header), widths, look))
-            self.out.write(x.table_row([safe(value) for value in first], widths, look))
-            for row in rows:
-                self.out.write(x.table_row([safe(value) for value in row], widths, look))
+        shown = [x.table_start(self.styles.table, widths), x.table_row(table.header, widths, CELL)]
+        for row in itertools.chain([first], rows):
+            shown.append(x.table_row([safe(value) for value in row], widths, CELL))
+            if len(shown) >= TABLE_ROWS_WRITTEN:
+                self.out.write("".join(shown))
+                shown.clear()
+        shown.append(x.TABLE_END)
+        self.out.write("".join(shown))
 
 
 def footnote_lines(claim: Claim) -> list[str]:

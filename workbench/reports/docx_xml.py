@@ -1,11 +1,12 @@
-"""WordprocessingML elements for the streamed DOCX body, built with lxml as python-docx builds
-them (the same elements, in the order the schema asks), without python-docx's document tree.
+"""WordprocessingML markup for the streamed DOCX body, written as text: the same elements, in
+the schema's order, and the same bytes lxml wrote when the body was built as an element tree
+(each top-level element declaring the `w` namespace, as lxml's incremental writer did), made
+from templates instead of a tree per paragraph.
 
-Text goes in as element text, so lxml escapes it: the analyst's text never becomes markup. As
-python-docx's `Run.text` does, a line break becomes `<w:br/>` and a tab `<w:tab/>`. Every
-element is made in the `w` namespace with its usual prefix. Elements of the same shape (a run
-of one look, a paragraph of one style, a table row of one set of widths) are copies of one
-template made once (lxml copies a tree several times faster than it builds one).
+The analyst's text goes in only through `text`, which escapes it as XML element content
+(`&`, `<`, `>` and a carriage return as lxml escapes them), so it never becomes markup; values
+of attributes (style ids, numbers, bookmark names) go through `attribute`. As python-docx's
+`Run.text` does, a line break becomes `<w:br/>` and a tab `<w:tab/>`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from io import BytesIO
 from typing import Any, TypeAlias
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSMAP = {"w": W}
+DECLARED = f' xmlns:w="{W}"'  # on each top-level element of the body, as lxml wrote them
 _BREAKS = re.compile(r"(\n|\t)")
+_TEXT_ENTITIES = {"\r": "&#13;"}
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\t": "&#9;", "\n": "&#10;"}
 Element: TypeAlias = Any  # an lxml element (lxml ships no type information)
+_MARK = etree.PI("workbench-streamed")  # where the streamed markup goes in `around`
 
 
 def w(name: str) -> str:
@@ -29,35 +36,26 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-P, R, T, BR, TAB = w("p"), w("r"), w("t"), w("br"), w("tab")
-PPR, RPR, VAL, SPACE = w("pPr"), w("rPr"), w("val"), "{http://www.w3.org/XML/1998/namespace}space"
+def text(value: str) -> str:
+    """`value` as element content: markup characters escaped, nothing else changed."""
+    return escape(value, _TEXT_ENTITIES)
 
 
-def _properties(run: Element, look: Look) -> None:
-    """The run's properties, in the schema's order (rStyle, b, i, color, sz, u, shd)."""
-    properties = etree.SubElement(run, RPR)
-    if look.style:
-        etree.SubElement(properties, w("rStyle"), {VAL: look.style})
-    if look.bold:
-        etree.SubElement(properties, w("b"))
-    if look.italic:
-        etree.SubElement(properties, w("i"))
-    if look.colour:
-        etree.SubElement(properties, w("color"), {VAL: look.colour})
-    if look.size:
-        etree.SubElement(properties, w("sz"), {VAL: str(round(look.size * 2))})
-    if look.underline:
-        etree.SubElement(properties, w("u"), {VAL: "single"})
-    if look.fill:
-        etree.SubElement(
-            properties, w("shd"), {VAL: "clear", w("color"): "auto", w("fill"): look.fill}
-        )
+def attribute(value: str) -> str:
+    """`value` as the text of a double-quoted attribute."""
+    return escape(value, _ATTRIBUTE_ENTITIES)
+
+
+def empty(tag: str, **attributes: str) -> str:
+    """An empty `w:` element with `w:` attributes in the order given."""
+    named = "".join(f' w:{key}="{attribute(value)}"' for key, value in attributes.items())
+    return f"<w:{tag}{named}/>"
 
 
 @dataclass(frozen=True)
 class Look:
     """How a run looks: bold, italic, underlined, a colour, a size (points), a shading fill,
-    a character style (by id). `template` is an empty run of this look, made once."""
+    a character style (by id). `start` is a run's start tag and properties, made once."""
 
     bold: bool = False
     italic: bool = False
@@ -66,120 +64,158 @@ class Look:
     size: float = 0.0
     fill: str = ""
     style: str = ""
-    template: Element = field(init=False, repr=False, compare=False)
+    start: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        run = etree.Element(R, nsmap=NSMAP)
+        object.__setattr__(self, "start", "<w:r>" + self._properties())  # a derived field
+
+    def _properties(self) -> str:
+        """The run's properties, in the schema's order (rStyle, b, i, color, sz, u, shd)."""
         shown = (self.bold, self.italic, self.underline, self.colour, self.size, self.fill)
-        if any(shown) or self.style:
-            _properties(run, self)
-        etree.SubElement(run, T)
-        object.__setattr__(self, "template", run)  # a frozen dataclass's derived field
+        if not any(shown) and not self.style:
+            return ""
+        parts = [empty("rStyle", val=self.style)] if self.style else []
+        parts += ["<w:b/>"] if self.bold else []
+        parts += ["<w:i/>"] if self.italic else []
+        parts += [empty("color", val=self.colour)] if self.colour else []
+        parts += [empty("sz", val=str(round(self.size * 2)))] if self.size else []
+        parts += [empty("u", val="single")] if self.underline else []
+        if self.fill:
+            parts.append(empty("shd", val="clear", color="auto", fill=self.fill))
+        return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
 PLAIN = Look()
 
 
-def paragraph(style: str = "", before: float | None = None, after: float | None = None) -> Element:
-    """An empty paragraph with a paragraph style (by id) and spacing (points), if any."""
-    return _paragraph(style, before, after).__copy__()
+def _shown(part: str) -> str:
+    """A w:t holding `part`, its spaces kept where they lead or trail."""
+    if part[0].isspace() or part[-1].isspace():
+        return f'<w:t xml:space="preserve">{text(part)}</w:t>'
+    return f"<w:t>{text(part)}</w:t>"
+
+
+def run(value: str, look: Look = PLAIN, lead: str = "") -> str:
+    """A run showing `value` (line breaks and tabs kept), `lead` markup first inside it."""
+    if value and "\n" not in value and "\t" not in value:
+        return f"{look.start}{lead}{_shown(value)}</w:r>"
+    parts = [look.start, lead]
+    for part in _BREAKS.split(value):
+        if part == "\n":
+            parts.append("<w:br/>")
+        elif part == "\t":
+            parts.append("<w:tab/>")
+        elif part:
+            parts.append(_shown(part))
+    if len(parts) == 2 and parts == ["<w:r>", ""]:
+        return "<w:r/>"
+    return "".join(parts) + "</w:r>"
+
+
+def paragraph(
+    content: str, style: str = "", before: float | None = None, after: float | None = None
+) -> str:
+    """A top-level paragraph of `content` (runs) with a paragraph style (by id) and spacing
+    (points), if any."""
+    start = _paragraph_start(style, before, after)
+    if not content and start == DECLARED:
+        return f"<w:p{DECLARED}/>"
+    return f"<w:p{start}>{content}</w:p>"
 
 
 @cache
-def _paragraph(style: str, before: float | None, after: float | None) -> Element:
-    element = etree.Element(P, nsmap=NSMAP)
-    if style or before is not None or after is not None:
-        properties = etree.SubElement(element, PPR)
-        if style:
-            etree.SubElement(properties, w("pStyle"), {VAL: style})
-        if before is not None or after is not None:
-            spacing = etree.SubElement(properties, w("spacing"))
-            if before is not None:
-                spacing.set(w("before"), str(round(before * 20)))
-            if after is not None:
-                spacing.set(w("after"), str(round(after * 20)))
-    return element
-
-
-def add_run(parent: Element, text: str, look: Look = PLAIN) -> Element:
-    """Append a run showing `text` (line breaks and tabs kept) to a paragraph."""
-    run = look.template.__copy__()  # its properties, then an empty w:t
-    parent.append(run)
-    shown = run[-1]
-    if text and "\n" not in text and "\t" not in text:
-        shown.text = text
-        if text[0].isspace() or text[-1].isspace():
-            shown.set(SPACE, "preserve")
-        return run
-    run.remove(shown)
-    for part in _BREAKS.split(text):
-        if part == "\n":
-            etree.SubElement(run, BR)
-        elif part == "\t":
-            etree.SubElement(run, TAB)
-        elif part:
-            shown = etree.SubElement(run, T)
-            shown.text = part
-            if part[0].isspace() or part[-1].isspace():
-                shown.set(SPACE, "preserve")
-    return run
+def _paragraph_start(style: str, before: float | None, after: float | None) -> str:
+    """What follows `<w:p` in a paragraph's start tag: the namespace, then its properties."""
+    if not style and before is None and after is None:
+        return DECLARED
+    properties = empty("pStyle", val=style) if style else ""
+    if before is not None or after is not None:
+        spacing = {"before": before, "after": after}
+        properties += empty(
+            "spacing", **{key: str(round(v * 20)) for key, v in spacing.items() if v is not None}
+        )
+    return f"{DECLARED}><w:pPr>{properties}</w:pPr"
 
 
 def text_paragraph(
     parts: Sequence[tuple[str, Look]], style: str = "", after: float | None = None
-) -> Element:
-    """A paragraph of runs, each (text, look)."""
-    element = paragraph(style, after=after)
-    for text, look in parts:
-        add_run(element, text, look)
-    return element
+) -> str:
+    """A top-level paragraph of runs, each (text, look)."""
+    return paragraph("".join(run(value, look) for value, look in parts), style, after=after)
 
 
-def page_break() -> Element:
-    """A paragraph holding only a page break (as python-docx's `add_page_break`)."""
-    element = paragraph()
-    etree.SubElement(etree.SubElement(element, R), BR, {w("type"): "page"})
-    return element
+PAGE_BREAK = f'<w:p{DECLARED}><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
-def bookmark(parent: Element, name: str, bookmark_id: int) -> None:
-    """Append an (empty) bookmark named `name` to a paragraph."""
+def bookmark(name: str, bookmark_id: int) -> str:
+    """An (empty) bookmark named `name`, for inside a paragraph."""
     number = str(bookmark_id)
-    etree.SubElement(parent, w("bookmarkStart"), {w("id"): number, w("name"): name})
-    etree.SubElement(parent, w("bookmarkEnd"), {w("id"): number})
+    return empty("bookmarkStart", id=number, name=name) + empty("bookmarkEnd", id=number)
 
 
-def table_start(style: str, widths: Sequence[int]) -> tuple[Element, Element]:
-    """A table's properties (style by id, fixed layout) and grid (column widths in twips),
-    to be written before its rows."""
-    properties = etree.Element(w("tblPr"), nsmap=NSMAP)
-    etree.SubElement(properties, w("tblStyle"), {VAL: style})
-    etree.SubElement(properties, w("tblW"), {w("type"): "auto", w("w"): "0"})
-    etree.SubElement(properties, w("tblLayout"), {w("type"): "fixed"})
-    look = {w("firstColumn"): "1", w("firstRow"): "1", w("lastColumn"): "0"}
-    look |= {w("lastRow"): "0", w("noHBand"): "0", w("noVBand"): "1", VAL: "04A0"}
-    etree.SubElement(properties, w("tblLook"), look)
-    grid = etree.Element(w("tblGrid"), nsmap=NSMAP)
-    for width in widths:
-        etree.SubElement(grid, w("gridCol"), {w("w"): str(width)})
-    return properties, grid
+def table_start(style: str, widths: Sequence[int]) -> str:
+    """A table's start, properties (style by id, fixed layout) and grid (column widths in
+    twips); its rows follow, then `TABLE_END`."""
+    look = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": "0"}
+    look |= {"noHBand": "0", "noVBand": "1", "val": "04A0"}
+    properties = (
+        empty("tblStyle", val=style)
+        + empty("tblW", type="auto", w="0")
+        + empty("tblLayout", type="fixed")
+        + empty("tblLook", **look)
+    )
+    grid = "".join(empty("gridCol", w=str(width)) for width in widths)
+    return (
+        f"<w:tbl><w:tblPr{DECLARED}>{properties}</w:tblPr><w:tblGrid{DECLARED}>{grid}</w:tblGrid>"
+    )
 
 
-def table_row(values: Sequence[str], widths: Sequence[int], look: Look) -> Element:
+TABLE_END = "</w:tbl>"
+
+
+def table_row(values: Sequence[str], widths: Sequence[int], look: Look) -> str:
     """A table row: one cell per value, each of its column's width, its text in `look`."""
-    row = _row(tuple(widths)).__copy__()
-    for cell, value in zip(row, values, strict=True):
-        if value:
-            add_run(cell[-1], value, look)
-    return row
+    cells = _cells(tuple(widths))
+    parts = [f"<w:tr{DECLARED}>"]
+    for start, value in zip(cells, values, strict=True):
+        parts.append(start)
+        parts.append(f"<w:p>{run(value, look)}</w:p></w:tc>" if value else "<w:p/></w:tc>")
+    parts.append("</w:tr>")
+    return "".join(parts)
 
 
 @cache
-def _row(widths: tuple[int, ...]) -> Element:
-    row = etree.Element(w("tr"), nsmap=NSMAP)
-    for width in widths:
-        cell = etree.SubElement(row, w("tc"))
-        properties = etree.SubElement(cell, w("tcPr"))
-        etree.SubElement(properties, w("tcW"), {w("type"): "dxa", w("w"): str(width)})
-        etree.SubElement(cell, P)
-    return row
+def _cells(widths: tuple[int, ...]) -> tuple[str, ...]:
+    """Each cell's start tag and properties, by column."""
+    return tuple(
+        f"<w:tc><w:tcPr>{empty('tcW', type='dxa', w=str(width))}</w:tcPr>" for width in widths
+    )
+
+
+def around(
+    root: Element, head: Sequence[Element] = (), tail: Sequence[Element] = (), inner: str = ""
+) -> tuple[bytes, bytes]:
+    """A part's text before and after its streamed markup, as lxml's incremental writer wrote
+    the whole part: the declaration, `root`'s start tag (and `inner`'s, a `w:` element inside
+    it, if given), the `head` elements; then the `tail` elements and the end tags."""
+    written = BytesIO()
+    with etree.xmlfile(written, encoding="UTF-8") as writer:
+        writer.write_declaration(standalone=True)
+        with writer.element(root.tag, dict(root.attrib), nsmap=root.nsmap):
+            if inner:
+                with writer.element(w(inner)):
+                    _write_around(writer, head, tail)
+            else:
+                _write_around(writer, head, tail)
+    before, mark, after = written.getvalue().partition(etree.tostring(_MARK))
+    if not mark:
+        raise RuntimeError("lxml did not write the place of the streamed markup")
+    return before, after
+
+
+def _write_around(writer: Any, head: Sequence[Element], tail: Sequence[Element]) -> None:
+    for element in head:
+        writer.write(element)
+    writer.write(_MARK)
+    for element in tail:
+        writer.write(element)
