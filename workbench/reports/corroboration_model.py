@@ -5,6 +5,7 @@ fill them, every renderer reads them (`corroboration_section.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 SECTION_TITLE = "Corroboration"
@@ -54,9 +55,28 @@ class TrackEntry:
     suggestion: str  # "80% of 5 ended claims held up → B usually reliable"
 
 
+class ClusterEntries:
+    """A report's clusters, judged afresh a batch at a time on every pass (`read()` gives them
+    in order); how many there are is known before any pass, so nothing holds them all."""
+
+    def __init__(self, count: int, read: Callable[[], Iterator[ClusterEntry]]) -> None:
+        self.count, self._read = count, read
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[ClusterEntry]:
+        return self._read()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClusterEntries | tuple) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class CorroborationSection:
-    clusters: tuple[ClusterEntry, ...] = ()
+    clusters: tuple[ClusterEntry, ...] | ClusterEntries = ()
     track_records: tuple[TrackEntry, ...] = ()
 
     def __bool__(self) -> bool:

@@ -9,6 +9,8 @@ no claim marked corroborated and no source with a record has no such section.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from markupsafe import Markup
 
 from workbench.reports.corroboration_model import (
@@ -33,18 +35,29 @@ def _section(report: Report) -> CorroborationSection | None:
 
 
 def tables(report: Report) -> list[Table]:
-    """The clusters and the track records as closing tables; none without them."""
+    """The clusters and the track records as closing tables; none without them. The clusters'
+    rows are made as the table is read (a pass over the section's clusters)."""
     section = _section(report)
     if section is None:
         return []
-    clusters = [_cluster_row(entry) for entry in section.clusters]
     records = [
         [r.name, r.reliability, r.outcome, r.period, r.suggestion] for r in section.track_records
     ]
+    clusters = _Rows(section)
     return [
         Table(SECTION_TITLE, ANCHOR, CLUSTER_HEADER, clusters, CLUSTER_WIDTHS),
         Table(TRACK_TITLE, f"{ANCHOR}-track-records", TRACK_HEADER, records, TRACK_WIDTHS),
     ]
+
+
+class _Rows:
+    """The clusters' rows, made afresh on every pass (none held)."""
+
+    def __init__(self, section: CorroborationSection) -> None:
+        self._section = section
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return (_cluster_row(entry) for entry in self._section.clusters)
 
 
 def _cluster_row(entry: ClusterEntry) -> list[str]:
@@ -67,21 +80,30 @@ def _cluster_row(entry: ClusterEntry) -> list[str]:
 
 def html(report: Report) -> Markup:
     """The section as HTML (every text escaped); empty without it."""
+    return Markup("".join(html_parts(report)))
+
+
+def html_parts(report: Report) -> Iterator[Markup]:
+    """The section as HTML, a piece at a time as its clusters are judged; none without it."""
     section = _section(report)
     if section is None:
-        return Markup("")
-    parts = [f'<section class="summary-table" id="{ANCHOR}">', f"<h2>{_text(SECTION_TITLE)}</h2>"]
-    parts += ["<ol>", *(_cluster_html(entry) for entry in section.clusters), "</ol>"]
+        return
+    yield Markup(
+        f'<section class="summary-table" id="{ANCHOR}">\n<h2>{_text(SECTION_TITLE)}</h2>\n'
+    )
+    yield Markup("<ol>\n")
+    for entry in section.clusters:
+        yield Markup(_cluster_html(entry) + "\n")
+    yield Markup("</ol>\n")
     if section.track_records:
-        parts.append(f"<h3>{_text(TRACK_TITLE)}</h3>")
+        yield Markup(f"<h3>{_text(TRACK_TITLE)}</h3>\n")
         head = "".join(f"<th>{_text(label)}</th>" for label in TRACK_HEADER)
-        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+        yield Markup(f"<table><thead><tr>{head}</tr></thead><tbody>\n")
         for r in section.track_records:
             cells = (r.name, r.reliability, r.outcome, r.period, r.suggestion)
-            parts.append(f"<tr>{''.join(f'<td>{_text(c)}</td>' for c in cells)}</tr>")
-        parts.append("</tbody></table>")
-    parts.append("</section>")
-    return Markup("\n".join(parts))
+            yield Markup(f"<tr>{''.join(f'<td>{_text(c)}</td>' for c in cells)}</tr>\n")
+        yield Markup("</tbody></table>\n")
+    yield Markup("</section>")
 
 
 def _cluster_html(entry: ClusterEntry) -> str:

@@ -75,7 +75,7 @@ def _context(report: Report) -> dict[str, Any]:
         "actors": actor_rows(report),
         "events": events_in_order(report),
         "competing_hypotheses": ach_section.html(report),
-        "corroboration": corroboration_section.html(report),
+        "corroboration": corroboration_section.html_parts(report),
         "timeline": timeline_figure.html(report),
         "statuses": STATUSES,
         "made_on": long_date(report.created.date()),

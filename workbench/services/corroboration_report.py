@@ -12,13 +12,14 @@ from collections.abc import Collection
 from workbench.analysis.corroboration import ClusterJudgement
 from workbench.analysis.evidence import ClaimEvidence
 from workbench.reports.corroboration_model import (
+    ClusterEntries,
     ClusterEntry,
     ClusterOrigin,
     CorroborationSection,
     OriginLine,
     TrackEntry,
 )
-from workbench.services.corroboration import cache_for
+from workbench.services.corroboration_stream import cluster_entries, plan_clusters
 from workbench.services.project import Project
 from workbench.services.track_record import track_records
 
@@ -26,28 +27,22 @@ from workbench.services.track_record import track_records
 def corroboration_section(
     project: Project, article_ids: Collection[int], claim_ids: Collection[int] | None = None
 ) -> CorroborationSection:
-    """The section for a report on these articles (and, if given, only these claims)."""
-    cache = cache_for(project)
-    chosen = set(claim_ids) if claim_ids is not None else None
-    claims_in_report, telling = cache.telling_in_articles(set(article_ids), chosen)
-    claims = cache.model().claims
-    titles = _titles(project)
-    listed = {cluster.id: _entry(cluster, claims, titles) for cluster in telling}
-    cited = {hop.named for claim in claims_in_report for hop in claim.hops}
+    """The section for a report on these articles (and, if given, only these claims): the
+    clusters planned from ids and judged a batch at a time as a renderer reads them
+    (`corroboration_stream`), the track records of who the report's chains name."""
+    plan = plan_clusters(project, article_ids, claim_ids)
+    clusters = ClusterEntries(
+        len(plan.clusters), lambda: cluster_entries(project, plan, cluster_entry)
+    )
     records = tuple(
         TrackEntry(r.name, r.reliability, r.outcome, r.period, r.reason)
         for key, r in track_records(project).items()
-        if r.claims and key in cited
+        if r.claims and key in plan.cited
     )
-    return CorroborationSection(tuple(listed[key] for key in sorted(listed)), records)
+    return CorroborationSection(clusters, records)
 
 
-def _titles(project: Project) -> dict[int, str]:
-    articles = cache_for(project).model().names.articles
-    return {article_id: facts.title for article_id, facts in articles.items()}
-
-
-def _entry(
+def cluster_entry(
     cluster: ClusterJudgement, claims: dict[int, ClaimEvidence], titles: dict[int, str]
 ) -> ClusterEntry:
     return ClusterEntry(
