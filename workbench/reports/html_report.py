@@ -39,6 +39,7 @@ from workbench.reports.wording import (
 )
 from workbench.resources import resource
 
+FLUSH_CHARS = 1 << 18  # written once this much is pending: memory flat, few writes
 PASSES = 3  # the articles, the claim lines (claims table), the article events (timeline)
 __all__ = ["PASSES", "render_html", "text_html", "web_link", "write"]
 
@@ -46,11 +47,14 @@ __all__ = ["PASSES", "render_html", "text_html", "web_link", "write"]
 def write(report: Report, out: BinaryIO) -> None:
     stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
     pending: list[str] = []
+    size = 0
     for chunk in _template().generate(**_context(report)):
         pending.append(chunk)
-        if len(pending) >= 4096:
+        size += len(chunk)
+        if size >= FLUSH_CHARS or len(pending) >= 4096:
             stream.write("".join(pending))
             pending.clear()
+            size = 0
     stream.write("".join(pending))
     stream.flush()
     stream.detach()
