@@ -220,7 +220,7 @@ def _filtered(query: Select, wanted: ClaimFilter, walking: bool = False) -> Sele
     claim = Claim.id + 0 if walking else Claim.id
     for word in wanted.text.split():  # as `lower(...) LIKE lower('%word%')` finds it,
         query = query.where(  # tested only on the claims the text index offers for it
-            *may_hold(Claim.id, CLAIM_TEXT, word),
+            *may_hold(claim, CLAIM_TEXT, word),
             or_(Contains(Claim.exact, word), Contains(Claim.summary, word)),
         )
     if wanted.status:

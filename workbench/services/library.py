@@ -44,6 +44,7 @@ from workbench.services.listing_order import (
 )
 from workbench.services.project import Project
 from workbench.services.sort_keys import by_claim_count
+from workbench.store.claim_articles import cites_source
 from workbench.store.text_index import ARTICLE_TEXT, may_hold
 
 UNMARKED = "no claims yet"
@@ -177,7 +178,7 @@ def _filtered(query: Select, wanted: ArticleFilter) -> Select:
     if wanted.outlet:
         query = query.where(Article.outlet == wanted.outlet)
     if wanted.source_id is not None:
-        query = query.where(_among(_citing_source(wanted.source_id)))
+        query = query.where(cites_source(Article.id + 0, wanted.source_id))  # as `_among`
     if wanted.actor_id is not None:
         query = query.where(_among(_involving_actor(wanted.actor_id)))
     if wanted.tag:
@@ -201,15 +202,6 @@ def _mentions_word(word: str) -> ColumnElement[bool]:
         or_(
             *(Contains(column, lowered) for column in (Article.title, Article.outlet, Article.url))
         ),
-    )
-
-
-def _citing_source(source_id: int) -> Select:
-    """Articles with a claim whose attribution chain names the source (by the hop index)."""
-    return (
-        select(Claim.article_id)
-        .join(AttributionHop, AttributionHop.claim_id == Claim.id)
-        .where(AttributionHop.source_id == source_id)
     )
 
 

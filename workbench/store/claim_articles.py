@@ -1,0 +1,53 @@
+"""The articles whose claims cite a source, found through the claim-to-article index.
+
+The library's filter by source maps every hop naming the source to its claim's article: for
+the most cited source of a 100,000-article case, 94,000 claims. SQLite reads each claim's
+article from the claims table itself (its primary key), a row of quote, context and notes per
+claim; the index `ix_claims_id_article` (revision 0006) holds the same pairs in a fraction of
+the pages, and reading it instead takes the mapping from 82 to 32 ms. SQLite's planner always
+prefers the primary key for `id = ?`, so the index is named (`INDEXED BY`, SQLite's own
+syntax: kept here, in the store layer); elsewhere the query is the same without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, literal
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.sqltypes import NullType
+
+CLAIM_TO_ARTICLE = "ix_claims_id_article"
+
+
+def cites_source(key: Any, source_id: int) -> ColumnElement[Any]:
+    """The article (`key`: its id, or `id + 0` to walk the sort's index) has a claim whose
+    attribution chain names the source."""
+    return CitesSource(key, literal(source_id))
+
+
+class CitesSource(FunctionElement[bool]):
+    """`key IN (the articles of the claims whose chain names the source)`."""
+
+    # Typed as no type, so that SQLite (no boolean type) gets no "= 1" after the test.
+    type = NullType()  # type: ignore[assignment]
+    inherit_cache = True
+
+
+def _cited(element: CitesSource, compiler: Any, hint: str, **kw: Any) -> str:
+    key, source = (compiler.process(part, **kw) for part in element.clauses)
+    return (
+        f"{key} IN (SELECT c.article_id FROM attribution_hops AS h"
+        f" JOIN claims AS c{hint} ON c.id = h.claim_id WHERE h.source_id = {source})"
+    )
+
+
+@compiles(CitesSource)
+def _plain(element: CitesSource, compiler: Any, **kw: Any) -> str:
+    return _cited(element, compiler, "", **kw)
+
+
+@compiles(CitesSource, "sqlite")
+def _by_index(element: CitesSource, compiler: Any, **kw: Any) -> str:
+    return _cited(element, compiler, f" INDEXED BY {CLAIM_TO_ARTICLE}", **kw)
