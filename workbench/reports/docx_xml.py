@@ -3,9 +3,9 @@ the schema's order, and the same bytes lxml wrote when the body was built as an 
 (each top-level element declaring the `w` namespace, as lxml's incremental writer did), made
 from templates instead of a tree per paragraph.
 
-The analyst's text goes in only through `text`, which escapes it as XML element content
-(`&`, `<`, `>` and a carriage return as lxml escapes them), so it never becomes markup; values
-of attributes (style ids, numbers, bookmark names) go through `attribute`. As python-docx's
+The analyst's text goes in only through `xml_text.text`, which escapes it as XML element
+content as lxml escapes it, so it never becomes markup; values of attributes (style ids,
+numbers, bookmark names) go through `xml_text.attribute`. As python-docx's
 `Run.text` does, a line break becomes `<w:br/>` and a tab `<w:tab/>`.
 """
 
@@ -17,16 +17,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
 from typing import Any, TypeAlias
-from xml.sax.saxutils import escape
 
 from lxml import etree
+
+from workbench.reports.xml_text import attribute, text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSMAP = {"w": W}
 DECLARED = f' xmlns:w="{W}"'  # on each top-level element of the body, as lxml wrote them
 _BREAKS = re.compile(r"(\n|\t)")
-_TEXT_ENTITIES = {"\r": "&#13;"}
-_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\t": "&#9;", "\n": "&#10;"}
 Element: TypeAlias = Any  # an lxml element (lxml ships no type information)
 _MARK = etree.PI("workbench-streamed")  # where the streamed markup goes in `around`
 
@@ -34,16 +33,6 @@ _MARK = etree.PI("workbench-streamed")  # where the streamed markup goes in `aro
 def w(name: str) -> str:
     """The Clark name of a WordprocessingML tag or attribute: w("p") → "{…/main}p"."""
     return f"{{{W}}}{name}"
-
-
-def text(value: str) -> str:
-    """`value` as element content: markup characters escaped, nothing else changed."""
-    return escape(value, _TEXT_ENTITIES)
-
-
-def attribute(value: str) -> str:
-    """`value` as the text of a double-quoted attribute."""
-    return escape(value, _ATTRIBUTE_ENTITIES)
 
 
 def empty(tag: str, **attributes: str) -> str:

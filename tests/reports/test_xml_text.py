@@ -1,0 +1,45 @@
+"""The escaping of markup written as text (DOCX body, REFI-QDA project) is lxml's own, and
+analyst text written so stays text when the XML is read back."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from workbench.reports.safe_text import xml_safe
+from workbench.reports.xml_text import attribute, text
+
+EVERY_ASCII = "".join(chr(code) for code in range(0x80))
+HOSTILE = [
+    "</w:t></w:r><w:r><w:t>INJECTED",
+    '"/><Injected a="1',
+    "<![CDATA[x]]> &amp; &#x41; <!-- c --> <?pi?>",
+    "line\r\nnext\ttab  spaced ",
+    "🛰️ Ünïcode — “quoted” ’",
+    EVERY_ASCII,
+]
+
+
+def _lxml(value: str) -> tuple[bytes, bytes]:
+    element = etree.Element("e", a=value)
+    element.text = value
+    written = etree.tostring(element, encoding="utf-8")
+    start, _, rest = written.partition(b">")
+    return start[len(b'<e a="') : -1], rest[: -len(b"</e>")]
+
+
+@pytest.mark.parametrize("value", [xml_safe(value) for value in HOSTILE])
+def test_text_and_attributes_are_escaped_byte_for_byte_as_lxml_does(value: str) -> None:
+    """Every ASCII character, markup, entities, CR/LF/tab and emoji come out as lxml writes."""
+    in_attribute, in_text = _lxml(value)
+    assert text(value).encode("utf-8") == in_text
+    assert attribute(value).encode("utf-8") == in_attribute
+
+
+@pytest.mark.parametrize("value", [xml_safe(value) for value in HOSTILE])
+def test_escaped_text_reads_back_as_the_same_text(value: str) -> None:
+    """A parser gives back exactly the text and attribute value written: nothing became markup."""
+    read = etree.fromstring(f'<e a="{attribute(value)}">{text(value)}</e>'.encode())
+    assert len(read) == 0
+    assert read.text == (value or None)
+    assert read.get("a") == value
