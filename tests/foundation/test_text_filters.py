@@ -47,6 +47,11 @@ def _paste(project: Project, page: str) -> int:
     return article
 
 
+def _plain(project: Project) -> sqlite3.Connection:
+    assert project.store.path is not None
+    return sqlite3.connect(project.store.path)
+
+
 def _scan(project: Project, words: str, columns: tuple[str, ...], table: str) -> list[int]:
     """The ids plain SQL finds without any index: every word in one of the columns."""
     tests, values = [], []
@@ -55,7 +60,7 @@ def _scan(project: Project, words: str, columns: tuple[str, ...], table: str) ->
         pattern = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         tests.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         values += [pattern] * len(columns)
-    plain = sqlite3.connect(project.store.path)
+    plain = _plain(project)
     try:
         query = f"SELECT id FROM {table} WHERE {' AND '.join(tests)} ORDER BY id"
         return [row[0] for row in plain.execute(query, values)]
@@ -113,7 +118,7 @@ def test_filters_follow_edits_undo_redo_imports_and_deletes(case: Project) -> No
 
 
 def _claim_of(project: Project, article_id: int) -> int:
-    plain = sqlite3.connect(project.store.path)
+    plain = _plain(project)
     try:
         query = "SELECT id FROM claims WHERE article_id = ?"
         return int(plain.execute(query, (article_id,)).fetchone()[0])
@@ -125,7 +130,7 @@ def test_words_of_three_characters_or_more_are_read_from_the_index(case: Project
     """With the index emptied, a word of three characters finds nothing, a shorter one still
     finds its claims by the scan: the filter reads the index, and falls back for short words."""
     assert claim_ids(case, ClaimFilter(text="nuc")) != []
-    plain = sqlite3.connect(case.store.path)
+    plain = _plain(case)
     try:
         plain.execute("INSERT INTO claim_text (claim_text) VALUES ('delete-all')")
         plain.execute("INSERT INTO article_text (article_text) VALUES ('delete-all')")
