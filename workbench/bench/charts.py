@@ -158,7 +158,7 @@ def run(cache: Path) -> None:
             "edges)", seconds, floor, "igraph layout alone", "≤ 2 s")  # fmt: skip
         seconds, shown = _median(lambda: timeline(project))
         floor, _ = _median(lambda: _timeline_floor(path))
-        row(f"timeline read ({len(shown.events):,} events, {len(shown.reports):,} articles)",
+        row(f"timeline read ({len(shown):,} events, {len(shown.reports):,} articles)",
             seconds, floor, "sqlite3 rows", "(opening ≤ 300 ms: see charts-window)")  # fmt: skip
 
 

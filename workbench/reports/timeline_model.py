@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from workbench.reports.event_lines import article_events
 from workbench.reports.model import Event as ReportEvent
 from workbench.reports.model import Report, dated
+
+if TYPE_CHECKING:
+    from workbench.reports.timeline_columns import EventColumns
 
 LANES = ("actor", "kind")
 NO_ACTOR = "no actor named"
@@ -90,17 +94,47 @@ class TimelineReport:
     events: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
 class Timeline:
-    events: tuple[TimelineEvent, ...] = ()
-    reports: tuple[TimelineReport, ...] = ()
-    undated: int = 0  # events with no start date, left off
+    """The dated events and the articles reporting them; given as events one by one (a
+    report's, a test's) or as columns (the project's read: no object per event until one
+    is asked for). `events` and `columns` are each made from the other when first asked."""
+
+    def __init__(
+        self,
+        events: tuple[TimelineEvent, ...] = (),
+        reports: tuple[TimelineReport, ...] = (),
+        undated: int = 0,  # events with no start date, left off
+        *,
+        columns: EventColumns | None = None,
+    ) -> None:
+        self.reports, self.undated = tuple(reports), undated
+        self._events: tuple[TimelineEvent, ...] | None = tuple(events) if columns is None else None
+        self._columns = columns
+
+    @property
+    def events(self) -> tuple[TimelineEvent, ...]:
+        if self._events is None:
+            assert self._columns is not None
+            columns = self._columns
+            self._events = tuple(columns.event(n) for n in range(len(columns)))
+        return self._events
+
+    @property
+    def columns(self) -> EventColumns:
+        if self._columns is None:
+            from workbench.reports.timeline_columns import EventColumns  # it builds on events
+
+            self._columns = EventColumns.of_events(self.events)
+        return self._columns
+
+    def __len__(self) -> int:
+        """How many dated events."""
+        return len(self._columns) if self._columns is not None else len(self.events)
 
     def lanes(self, by: str = "kind") -> list[tuple[str, list[TimelineEvent]]]:
         """Events grouped into lanes (by "actor": an event is in each participant's lane),
         lanes by name, events by time."""
-        if by not in LANES:
-            raise ValueError(f"timeline lanes are by {' or '.join(LANES)}, not {by!r}")
+        self.check_lanes(by)
         lanes: dict[str, list[TimelineEvent]] = {}
         for event in sorted(self.events, key=lambda e: (e.begins, e.id)):
             names = (event.actors or (NO_ACTOR,)) if by == "actor" else (event.kind or NO_KIND,)
@@ -108,10 +142,20 @@ class Timeline:
                 lanes.setdefault(name, []).append(event)
         return sorted(lanes.items(), key=lambda lane: (lane[0] in (NO_ACTOR, NO_KIND), lane[0]))
 
+    @staticmethod
+    def check_lanes(by: str) -> None:
+        """A clear error unless lanes can be by `by`."""
+        if by not in LANES:
+            raise ValueError(f"timeline lanes are by {' or '.join(LANES)}, not {by!r}")
+
     def span(self) -> tuple[datetime, datetime] | None:
         """From the first thing shown to the last (events and reports), or None if empty."""
-        moments = [e.begins for e in self.events] + [e.ends for e in self.events]
-        moments += [r.published for r in self.reports]
+        moments = [r.published for r in self.reports]
+        if len(self):
+            from workbench.reports.timeline_columns import moment
+
+            columns = self.columns
+            moments += [moment(columns.begins.min()), moment(columns.after.max())]
         return (min(moments), max(moments)) if moments else None
 
 

@@ -3,20 +3,31 @@ event bars (each as wide as the time its dates cover, never narrower than MIN_BA
 rows so that no two bars, and no two labels, cover each other; under them the track of the
 articles that reported the events, at their publication dates, joined to the events they
 report by thin lines; and the time axis.
+
+The bars are columns (numpy arrays: each bar's event, lane, x, width, y, whether labelled),
+worked out from the timeline's columns (reports/timeline_columns.py) with no object per
+event; a bar is made as a Bar only when it is asked for (painted on screen, clicked, drawn
+into a file).
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import overload
 
+import numpy as np
+import numpy.typing as npt
+
 from workbench.reports.chart_labels import label_width
-from workbench.reports.timeline_model import Timeline, TimelineEvent
+from workbench.reports.timeline_columns import EPOCH, LABEL_CHARACTERS, EventColumns, cut, short
+from workbench.reports.timeline_model import NO_ACTOR, NO_KIND, Timeline, TimelineEvent
 from workbench.reports.timeline_scale import DAY_SECONDS, TimeScale
+
+__all__ = ["LABEL_CHARACTERS", "short"]  # for the drawings, from the columns' module
 
 LANE_TITLE = 170.0  # pixels for the lane names at the left
 ROW = 22.0  # pixels per row of bars
@@ -27,12 +38,13 @@ LABELLED_ROWS = 8  # a lane needing more rows than this to label every bar label
 REPORT_ROWS = 3  # rows of article labels on the reports track
 FONT_SIZE = 11.0
 AXIS = 28.0  # the axis' height
-LABEL_CHARACTERS = 40
 MAX_CONNECTORS = 400  # more lines from events to reports than this hide the timeline
 LABEL_ROOM = 300.0  # pixels kept right of the last moment for its label, when fitting
 EMPTY_START = datetime(2000, 1, 1)  # where an empty timeline's axis starts
 
 Width = Callable[[str], float]
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -70,32 +82,99 @@ class Connector:
     end: tuple[float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class BarColumns:
+    """The bars, one entry each, lane by lane: each bar's event (its number among the
+    timeline's columns), lane (its number among the picture's lanes), place and size, and
+    whether its label is drawn beside it."""
+
+    events: Ints
+    lanes: Ints
+    x: Floats
+    width: Floats
+    y: Floats
+    labelled: npt.NDArray[np.bool_]
+    label_widths: Floats  # each bar's label's width, drawn or not
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+@dataclass(frozen=True, eq=False)
 class TimelinePicture:
     scale: TimeScale
     width: float
     height: float
     lanes: tuple[Lane, ...]
-    bars: tuple[Bar, ...]
+    placed: BarColumns
+    columns: EventColumns
     reports_y: float  # the top of the reports track
     reports: tuple[ReportMark, ...]
     axis_y: float
     ticks: tuple[tuple[float, str], ...]
     undated: int
+    _made: dict[int, Bar] = field(default_factory=dict, repr=False)
+    _events: dict[int, TimelineEvent] = field(default_factory=dict, repr=False)
+
+    def bar(self, number: int) -> Bar:
+        """Bar `number` (made once, when first asked for)."""
+        found = self._made.get(number)
+        if found is None:
+            placed = self.placed
+            event = int(placed.events[number])
+            made = self._events.get(event)
+            if made is None:
+                made = self._events[event] = self.columns.event(event)
+            label = self.columns.labels[event] if placed.labelled[number] else ""
+            found = self._made[number] = Bar(
+                made,
+                self.lanes[int(placed.lanes[number])].name,
+                float(placed.x[number]),
+                float(placed.width[number]),
+                float(placed.y[number]),
+                label,
+            )
+        return found
+
+    @cached_property
+    def bars(self) -> tuple[Bar, ...]:
+        """Every bar (for a drawing of the whole picture, or a test)."""
+        return tuple(self.bar(number) for number in range(len(self.placed)))
+
+    def bars_of(self, event_id: int) -> list[Bar]:
+        """The event's bars (one in each lane it is in)."""
+        number = self.columns.number_of(event_id)
+        if number is None:
+            return []
+        return [self.bar(int(n)) for n in np.flatnonzero(self.placed.events == number)]
+
+    def bar_kinds(self) -> list[str]:
+        """Each bar's event's kind, in the bars' order."""
+        kinds = self.columns.kinds
+        return [kinds[event] for event in self.placed.events.tolist()]
+
+    def _first_bars(self, event_id: int | None) -> Iterator[tuple[int, int]]:
+        """(bar, event number) of the first bar of each event (or of `event_id` only)."""
+        seen: set[int] = set()
+        wanted = None if event_id is None else self.columns.number_of(event_id)
+        if event_id is not None and wanted is None:
+            return
+        for number, event in enumerate(self.placed.events.tolist()):
+            if event not in seen and (wanted is None or event == wanted):
+                seen.add(event)
+                yield number, event
 
     @cached_property
     def all_drawn(self) -> bool:
         """Whether every line is drawn (at most MAX_CONNECTORS would join the events to the
         articles reporting them), or only the chosen event's."""
         marks = {mark.article_id for mark in self.reports}
-        seen: set[int] = set()
-        count = 0
-        for bar in self.bars:
-            if bar.event.id not in seen:
-                seen.add(bar.event.id)
-                count += sum(1 for article in bar.event.reported_in if article in marks)
-                if count > MAX_CONNECTORS:
-                    return False
+        columns, count = self.columns, 0
+        for _bar, event in self._first_bars(None):
+            articles = cut(columns.article_offsets, columns.article_ids, event)
+            count += sum(1 for article in articles if article in marks)
+            if count > MAX_CONNECTORS:
+                return False
         return True
 
     def drawn_connectors(self, event_id: int | None = None) -> tuple[Connector, ...]:
@@ -104,12 +183,18 @@ class TimelinePicture:
         wanted = None if self.all_drawn else event_id
         if wanted is None and not self.all_drawn:
             return ()
-        return _connectors(self.bars, self.reports, wanted)
-
-
-def short(text: str, characters: int = LABEL_CHARACTERS) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= characters else line[: characters - 1] + "…"
+        marks = {mark.article_id: mark for mark in self.reports}
+        columns, placed, found = self.columns, self.placed, []
+        for number, event in self._first_bars(wanted):
+            x, width, y = placed.x[number], placed.width[number], placed.y[number]
+            for article in cut(columns.article_offsets, columns.article_ids, event):
+                mark = marks.get(article)
+                if mark is not None:
+                    start = (float(x + width / 2), float(y + BAR))
+                    found.append(
+                        Connector(int(columns.ids[event]), article, start, (mark.x, mark.y))
+                    )
+        return tuple(found)
 
 
 def fitting_zoom(timeline: Timeline, width: float) -> float:
@@ -129,64 +214,90 @@ def lay_out_timeline(
 ) -> TimelinePicture:
     """Everything to draw, at `pixels_per_day`."""
     width_of = text_width or label_width(FONT_SIZE)
+    columns = timeline.columns
     span = timeline.span()
     begin = span[0] - timedelta(days=1) if span else EMPTY_START
     end = span[1] + timedelta(days=1) if span else begin + timedelta(days=30)
     scale = TimeScale(begin, pixels_per_day, LANE_TITLE)
-    lanes, bars, y = [], [], AXIS
-    for name, events in timeline.lanes(lanes_by):
-        lane_bars, rows = _lane(name, events, scale, y, width_of)
-        lanes.append(Lane(name, y, rows * ROW + 6))
-        bars.extend(lane_bars)
-        y += rows * ROW + 6
+    origin = (scale.origin - EPOCH).total_seconds() / DAY_SECONDS
+    x = scale.left + (columns.begins - origin) * pixels_per_day
+    width = np.maximum(scale.left + (columns.after - origin) * pixels_per_day - x, MIN_BAR)
+    label_widths = np.fromiter(map(width_of, columns.labels), np.float64, len(columns))
+    sizes = (x.tolist(), width.tolist(), label_widths.tolist())
+    lanes: list[Lane] = []
+    parts: list[tuple[list[int], list[float], list[bool]]] = []
+    y = AXIS
+    for name, members in _lanes(timeline, columns, lanes_by):
+        rows, labelled = _lane(members, *sizes)
+        count = max(rows, default=0) + 1
+        lanes.append(Lane(name, y, count * ROW + 6))
+        parts.append((members, [y + 4 + row * ROW for row in rows], labelled))
+        y += count * ROW + 6
+    placed = _placed(parts, x, width, label_widths)
     reports_y = y + 16
     reports = _reports(timeline, scale, reports_y, width_of)
-    height = reports_y + REPORT_ROWS * ROW + 24
-    right = max([scale.x(end)] + [b.x + b.width + width_of(b.label) + 8 for b in bars])
-    ticks = tuple(scale.ticks(begin, end))
+    reaches = placed.x + placed.width + np.where(placed.labelled, placed.label_widths, 0.0) + 8
+    right = max(scale.x(end), float(reaches.max()) if len(placed) else float("-inf"))
     return TimelinePicture(
-        scale,
-        right + 20,
-        height,
-        tuple(lanes),
-        tuple(bars),
-        reports_y,
-        reports,
-        0.0,
-        ticks,
-        timeline.undated,
+        scale, right + 20, reports_y + REPORT_ROWS * ROW + 24, tuple(lanes), placed, columns,
+        reports_y, reports, 0.0, tuple(scale.ticks(begin, end)), timeline.undated,
+    )  # fmt: skip
+
+
+def _placed(
+    parts: list[tuple[list[int], list[float], list[bool]]],
+    x: Floats,
+    width: Floats,
+    label_widths: Floats,
+) -> BarColumns:
+    events = np.array([n for members, _ys, _l in parts for n in members], dtype=np.int64)
+    lanes = np.repeat(np.arange(len(parts), dtype=np.int64), [len(p[0]) for p in parts])
+    return BarColumns(
+        events,
+        lanes,
+        x[events],
+        width[events],
+        np.array([y for _m, ys, _l in parts for y in ys], dtype=np.float64),
+        np.array([flag for _m, _ys, flags in parts for flag in flags], dtype=bool),
+        label_widths[events],
     )
 
 
+def _lanes(timeline: Timeline, columns: EventColumns, by: str) -> list[tuple[str, list[int]]]:
+    """Each lane's name and its events (numbers among the columns) by time, lanes by name
+    (an event is in the lane of each of its participants, when by "actor")."""
+    timeline.check_lanes(by)
+    found: dict[str, list[int]] = {}
+    if by == "kind":
+        for number, kind in enumerate(columns.kinds):
+            found.setdefault(kind or NO_KIND, []).append(number)
+    else:
+        owners = np.repeat(np.arange(len(columns)), np.diff(columns.actor_offsets)).tolist()
+        for number, name in zip(owners, columns.actor_names, strict=True):
+            found.setdefault(name, []).append(number)
+        for number in np.flatnonzero(np.diff(columns.actor_offsets) == 0).tolist():
+            found.setdefault(NO_ACTOR, []).append(number)
+    begins, ids = columns.begins, columns.ids
+    lanes = []
+    for name, members in found.items():
+        chosen = np.array(members, dtype=np.int64)
+        lanes.append((name, chosen[np.lexsort((ids[chosen], begins[chosen]))].tolist()))
+    return sorted(lanes, key=lambda lane: (lane[0] in (NO_ACTOR, NO_KIND), lane[0]))
+
+
 def _lane(
-    name: str, events: list[TimelineEvent], scale: TimeScale, top: float, width_of: Width
-) -> tuple[list[Bar], int]:
-    """The lane's bars in rows: labels beside their bars when every bar can have one within
-    LABELLED_ROWS rows, else bars packed by themselves and labelled where there is room."""
-    spans = _extents(events, scale)
-    labels = [short(event.title) for event in events]
-    with_labels = [(x, w + 4 + width_of(text)) for (x, w), text in zip(spans, labels, strict=True)]
+    members: list[int], xs: list[float], widths: list[float], label_widths: list[float]
+) -> tuple[list[int], list[bool]]:
+    """The lane's bars' rows, and whether each is labelled: labels beside their bars when
+    every bar can have one within LABELLED_ROWS rows, else bars packed by themselves and
+    labelled where there is room."""
+    spans = [(xs[n], widths[n]) for n in members]
+    with_labels = [(x, w + 4 + label_widths[n]) for (x, w), n in zip(spans, members, strict=True)]
     labelled_rows = _pack(with_labels, LABELLED_ROWS)
-    labelled = labelled_rows is not None
-    rows = labelled_rows if labelled_rows is not None else _pack(spans)
-    bars = [
-        Bar(event, name, x, w, top + 4 + row * ROW, text if labelled else "")
-        for event, (x, w), text, row in zip(events, spans, labels, rows, strict=True)
-    ]
-    if not labelled:
-        bars = _label_where_room(bars, labels, width_of)
-    return bars, max(rows, default=0) + 1
-
-
-def _extents(events: list[TimelineEvent], scale: TimeScale) -> list[tuple[float, float]]:
-    """Each event's (x, width) at the scale (`TimeScale.x`, worked out here for all at once)."""
-    origin, per_day, left = scale.origin, scale.pixels_per_day, scale.left
-    found = []
-    for event in events:
-        x = left + (event.begins - origin).total_seconds() / DAY_SECONDS * per_day
-        end = left + (event.ends - origin).total_seconds() / DAY_SECONDS * per_day
-        found.append((x, max(end - x, MIN_BAR)))
-    return found
+    if labelled_rows is not None:
+        return labelled_rows, [True] * len(members)
+    rows = _pack(spans)
+    return rows, _room_for_labels(spans, rows, [label_widths[n] for n in members])
 
 
 @overload
@@ -212,20 +323,21 @@ def _pack(extents: list[tuple[float, float]], limit: int | None = None) -> list[
     return rows
 
 
-def _label_where_room(bars: list[Bar], labels: list[str], width_of: Width) -> list[Bar]:
-    """Label each bar whose label fits before the next bar of its row."""
-    by_row: dict[float, list[int]] = {}
-    for number, bar in enumerate(bars):
-        by_row.setdefault(bar.y, []).append(number)
-    result = list(bars)
+def _room_for_labels(
+    spans: list[tuple[float, float]], rows: list[int], label_widths: list[float]
+) -> list[bool]:
+    """Whether each bar's label fits before the next bar of its row."""
+    by_row: dict[int, list[int]] = {}
+    for number, row in enumerate(rows):
+        by_row.setdefault(row, []).append(number)
+    labelled = [False] * len(spans)
     for numbers in by_row.values():
-        numbers.sort(key=lambda n: bars[n].x)
+        numbers.sort(key=lambda n: spans[n][0])
         for this, after in zip(numbers, [*numbers[1:], None], strict=True):
-            bar = bars[this]
-            room = (bars[after].x if after is not None else float("inf")) - bar.x - bar.width
-            if width_of(labels[this]) + 8 <= room:
-                result[this] = Bar(bar.event, bar.lane, bar.x, bar.width, bar.y, labels[this])
-    return result
+            x, width = spans[this]
+            room = (spans[after][0] if after is not None else float("inf")) - x - width
+            labelled[this] = label_widths[this] + 8 <= room
+    return labelled
 
 
 def _reports(
@@ -251,21 +363,3 @@ def _reports(
             )
         )
     return tuple(marks)
-
-
-def _connectors(
-    bars: tuple[Bar, ...], reports: tuple[ReportMark, ...], event_id: int | None
-) -> tuple[Connector, ...]:
-    """A thin line from the first bar of each event (or of `event_id` only) to each article
-    reporting it."""
-    first: dict[int, Bar] = {}
-    for bar in bars:
-        if event_id is None or bar.event.id == event_id:
-            first.setdefault(bar.event.id, bar)
-    marks = {mark.article_id: mark for mark in reports}
-    return tuple(
-        Connector(bar.event.id, article, (bar.x + bar.width / 2, bar.y + BAR), (mark.x, mark.y))
-        for bar in first.values()
-        for article in bar.event.reported_in
-        if (mark := marks.get(article)) is not None
-    )

@@ -2,48 +2,51 @@
 about it, and the articles those claims are in, at their publication dates.
 
 Set-based reads whatever the number of events, each as plain rows (services/plain_rows.py: no
-ORM objects, no Row per row): the events with their participants in one query, the claims
-about events in one more, and the dated articles that hold those claims by their ids. What the
-reports track counts (each article's claims about dated events) is worked out from those rows,
-not by another query over the same join.
+ORM objects, no Row per row), made straight into columns (reports/timeline_columns.py: numpy
+arrays, no object per event): the dated events in one query (their dates as the database's
+ISO text, read by numpy), their participants in one more, the claims about events in one
+more, and the dated articles that hold those claims by their ids. What the reports track
+counts (each article's claims about dated events) is worked out from those rows, not by
+another query over the same join.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from datetime import datetime
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, select
+import numpy as np
+from sqlalchemy import Connection, String, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Actor, Article, Claim, ClaimEvent, Event, EventActor
-from workbench.reports.timeline_model import Timeline, TimelineEvent, TimelineReport
+from workbench.reports.timeline_columns import EventColumns, Ints, offsets_of
+from workbench.reports.timeline_model import Timeline, TimelineReport
 from workbench.services.link_chart import CHUNK
 from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
 
-Dated = tuple[Any, ...]  # an event's columns, its participants' names last
-Ids = tuple[int, ...]
-
-# Every event (undated ones too: they are counted), a row per participant, in time order.
+DATED = Event.start_date.is_not(None)
+# The dated events, in time order; dates as ISO text ("2025-06-21"), which numpy reads at once.
 EVENTS = (
     select(
         Event.id,
         Event.title,
         Event.kind,
-        Event.start_date,
+        Event.start_date.cast(String),
         Event.start_precision,
-        Event.end_date,
+        Event.end_date.cast(String),
         Event.end_precision,
         Event.place,
-        Actor.name,
     )
-    .outerjoin(EventActor, EventActor.event_id == Event.id)
-    .outerjoin(Actor, Actor.id == EventActor.actor_id)
-    .order_by(Event.start_date, Event.id, EventActor.id)
+    .where(DATED)
+    .order_by(Event.start_date, Event.id)
+)
+UNDATED = select(func.count()).select_from(Event).where(Event.start_date.is_(None))
+PARTICIPANTS = (
+    select(EventActor.event_id, Actor.name)
+    .join(Actor, Actor.id == EventActor.actor_id)
+    .order_by(EventActor.id)
 )
 CLAIMS_ABOUT_EVENTS = select(ClaimEvent.event_id, ClaimEvent.claim_id, Claim.article_id).join(
     Claim, Claim.id == ClaimEvent.claim_id
@@ -61,87 +64,116 @@ def timeline(project: Project) -> Timeline:
 
 def read_timeline(session: Session) -> Timeline:
     rows = session.connection()
-    dated, undated = _dated_events(rows)
-    claims, articles, claims_in = _claims_about(rows, dated)
-    no_ids = ()
-    events = tuple(
-        TimelineEvent(
-            event_id,
-            title,
-            kind,
-            start,
-            start_precision,
-            end,
-            end_precision,
-            place,
-            actors,
-            claims.get(event_id, no_ids),
-            articles.get(event_id, no_ids),
-        )
-        for event_id, title, kind, start, start_precision, end, end_precision, place, actors in (
-            dated.values()
-        )
+    events = plain_rows(rows, EVENTS)
+    undated = int(session.scalar(UNDATED) or 0)
+    if not events:
+        return Timeline(undated=undated)
+    ids, titles, kinds, starts, start_precisions, ends, end_precisions, places = zip(
+        *events, strict=True
     )
-    return Timeline(events, _reports(rows, events, claims_in), undated)
+    event_ids = np.array(ids, dtype=np.int64)
+    ranked = np.argsort(event_ids)  # to find an event's number from its id
+    about = _claims_about(rows, event_ids, ranked)
+    actor_offsets, actor_names = _participants(rows, event_ids, ranked)
+    columns = EventColumns(
+        ids=event_ids,
+        titles=list(titles),
+        kinds=list(kinds),
+        starts=np.array(starts, dtype="datetime64[D]"),
+        start_precisions=list(start_precisions),
+        ends=np.array([end or "NaT" for end in ends], dtype="datetime64[D]"),
+        end_precisions=list(end_precisions),
+        places=list(places),
+        actor_offsets=actor_offsets,
+        actor_names=actor_names,
+        claim_offsets=about.claim_offsets,
+        claim_ids=about.claim_ids,
+        article_offsets=about.article_offsets,
+        article_ids=about.article_ids,
+    )
+    return Timeline(reports=_reports(rows, about, event_ids), undated=undated, columns=columns)
 
 
-def _dated_events(rows: Connection) -> tuple[dict[int, Dated], int]:
-    """The dated events' columns by id, in time order, each with its participants (once
-    each, in the order they were named) last; and how many events have no date."""
-    dated: dict[int, Dated] = {}
-    undated = 0
-    # an event's rows are together (ordered by its id), most often one (one participant)
-    for event_id, group in groupby(plain_rows(rows, EVENTS), itemgetter(0)):
-        first, *more = group
-        if first[3] is None:  # no start date: counted, not drawn
-            undated += 1
-            continue
-        named = first[8]
-        if more:
-            names = (named, *(row[8] for row in more))
-            actors = tuple(dict.fromkeys(n for n in names if n is not None))
-        else:
-            actors = () if named is None else (named,)
-        dated[event_id] = (*first[:8], actors)
-    return dated, undated
+def _numbers(event_ids: Ints, ranked: Ints, wanted: Ints) -> Ints:
+    """Each of `wanted`'s event ids' number among the dated events (-1: not dated)."""
+    sorted_ids = event_ids[ranked]
+    at = np.searchsorted(sorted_ids, wanted).clip(0, max(len(sorted_ids) - 1, 0))
+    found = sorted_ids[at] == wanted
+    return np.where(found, ranked[at], -1)
 
 
-def _claims_about(
-    rows: Connection, dated: dict[int, Dated]
-) -> tuple[dict[int, Ids], dict[int, Ids], Counter[int]]:
+def _participants(rows: Connection, event_ids: Ints, ranked: Ints) -> tuple[Ints, list[str]]:
+    """Each dated event's participants' names (once each, in the order they were named), as
+    names cut by offsets."""
+    found = plain_rows(rows, PARTICIPANTS)
+    if not found:
+        return np.zeros(len(event_ids) + 1, dtype=np.int64), []
+    owners, names = zip(*found, strict=True)
+    numbers = _numbers(event_ids, ranked, np.array(owners, dtype=np.int64))
+    order = np.argsort(numbers, kind="stable")  # by event, each event's in the order named
+    seen: set[tuple[int, str]] = set()
+    kept_numbers, kept_names = [], []
+    for number, name in zip(numbers[order].tolist(), [names[n] for n in order], strict=True):
+        if number >= 0 and (number, name) not in seen:
+            seen.add((number, name))
+            kept_numbers.append(number)
+            kept_names.append(name)
+    return offsets_of(np.array(kept_numbers, dtype=np.int64), len(event_ids)), kept_names
+
+
+class _About:
     """The claims about each dated event and the articles they are in (ids in order, once
-    each), and how many claims about dated events each article holds. The rows are sorted
-    and taken an event at a time, so each event's ids are made as tuples straight away
-    (no set kept per event and per article: fewer live objects for the cycle collector)."""
-    about = [row for row in plain_rows(rows, CLAIMS_ABOUT_EVENTS) if row[0] in dated]
-    article_of = dict(zip(map(itemgetter(1), about), map(itemgetter(2), about), strict=True))
-    about.sort(key=itemgetter(0))  # by event (ints compared alone: quicker than whole rows)
-    claims: dict[int, Ids] = {}
-    articles: dict[int, Ids] = {}
-    for event_id, group in groupby(about, itemgetter(0)):
-        _event, claim_ids, article_ids = zip(*group, strict=True)
-        claims[event_id] = tuple(sorted(set(claim_ids)))
-        articles[event_id] = tuple(sorted(set(article_ids)))
-    return claims, articles, Counter(article_of.values())
+    each, cut by offsets); and each such article's events (numbers, in time order) and how
+    many claims about dated events it holds."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], event_ids: Ints, ranked: Ints) -> None:
+        count = len(event_ids)
+        table = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        numbers = _numbers(event_ids, ranked, table[:, 0])
+        dated = numbers >= 0
+        numbers, claims, articles = numbers[dated], table[dated, 1], table[dated, 2]
+        owner, claim_ids = _pairs(numbers, claims)  # by event, then claim
+        self.claim_offsets, self.claim_ids = offsets_of(owner, count), claim_ids
+        owner, article_ids = _pairs(numbers, articles)  # by event, then article
+        self.article_offsets, self.article_ids = offsets_of(owner, count), article_ids
+        by_article = np.lexsort((owner, article_ids))  # by article, then event
+        self.reporting = article_ids[by_article]  # each (event, article) pair's article
+        self.reported = owner[by_article]  # and its event
+        _distinct, first = np.unique(claims, return_index=True)
+        held, counts = np.unique(articles[first], return_counts=True)
+        self.claims_in = dict(zip(held.tolist(), counts.tolist(), strict=True))
 
 
-def _reports(
-    rows: Connection, events: tuple[TimelineEvent, ...], claims_in: Counter[int]
-) -> tuple[TimelineReport, ...]:
+def _pairs(owners: Ints, values: Ints) -> tuple[Ints, Ints]:
+    """The distinct (owner, value) pairs, by owner then value, as two arrays."""
+    if not len(values):
+        return owners, values
+    span = int(values.max()) + 1
+    keys = np.unique(owners * span + values)
+    return keys // span, keys % span
+
+
+def _claims_about(rows: Connection, event_ids: Ints, ranked: Ints) -> _About:
+    return _About(plain_rows(rows, CLAIMS_ABOUT_EVENTS), event_ids, ranked)
+
+
+def _reports(rows: Connection, about: _About, event_ids: Ints) -> tuple[TimelineReport, ...]:
     """The dated articles whose claims concern the timeline's events, by publication date:
     each with how many of its claims concern them, and which (in the timeline's order)."""
-    events_of: dict[int, dict[int, None]] = defaultdict(dict)
-    for event in events:
-        for article_id in event.reported_in:
-            events_of[article_id][event.id] = None
+    articles, starts = np.unique(about.reporting, return_index=True)
+    ends = [*starts[1:].tolist(), len(about.reporting)]
+    events_of = {
+        article: tuple(event_ids[about.reported[begin:end]].tolist())
+        for article, begin, end in zip(articles.tolist(), starts.tolist(), ends, strict=True)
+    }
     found = [
         TimelineReport(
             article_id,
             title,
             outlet,
             cast(datetime, published),  # the query keeps dated articles only
-            claims_in[article_id],
-            tuple(events_of[article_id]),
+            about.claims_in[article_id],
+            events_of[article_id],
         )
         for article_id, title, outlet, published in _dated_articles(rows, sorted(events_of))
     ]

@@ -126,7 +126,7 @@ def _timeline(app: QApplication, session: UiSession) -> None:
     shown = in_a_thread(lambda: timeline(project))
     read = time.process_time() - began
     row(
-        f"timeline opened ({len(shown.events):,} events; its read {read * 1000:.0f} ms)",
+        f"timeline opened ({len(shown):,} events; its read {read * 1000:.0f} ms)",
         total, floor, f"bare view, {bars:,} rects", "≤ 300 ms",
     )  # fmt: skip
 

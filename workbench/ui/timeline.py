@@ -131,7 +131,7 @@ class TimelinePanel(QWidget):
         self.scene.show_picture(picture, "dark" if is_dark(self.palette()) else "light")
         undated = f" · {picture.undated} undated left off" if picture.undated else ""
         self.scale_label.setText(
-            f"{len(self.timeline.events)} events · ticks by {picture.scale.step()}{undated}"
+            f"{len(self.timeline)} events · ticks by {picture.scale.step()}{undated}"
         )
         self.shown.emit()
 
@@ -139,7 +139,7 @@ class TimelinePanel(QWidget):
         """Zoom in time by `factor`, keeping the moment at scene x `at_x` (default: the
         middle of the view) where it is on screen. Zooming on at the same place keeps the
         very moment the first step kept (scroll positions are whole pixels: no drift)."""
-        if not self.timeline.events and not self.timeline.reports:
+        if not len(self.timeline) and not self.timeline.reports:
             return
         view, bar = self.view, self.view.horizontalScrollBar()
         middle = view.mapToScene(view.viewport().rect().center()).x()

@@ -4,7 +4,9 @@ is under the mouse, among tens of thousands of bars (plain Python, no Qt).
 Marks lie in rows (a bar's row is its y). Within a row they are kept by where they begin,
 with the furthest any of them so far reaches to the right (its label included), so the marks
 touching a stretch of the row are one slice found by two bisections; rows are found the same
-way by their y. Nothing is scanned that is not on screen.
+way by their y. Nothing is scanned that is not on screen. The bars are indexed from their
+columns (numpy arrays, `NumberedRows`: bar numbers, no object per bar); the few hundred
+articles of the reports track from their marks (`RowIndex`).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Generic, TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 Mark = TypeVar("Mark")
 
@@ -82,3 +87,51 @@ class RowIndex(Generic[Mark]):
         if number < 0 or y > self.ys[number] + self.height:
             return None
         return self.rows[number].at(x)
+
+
+Floats = npt.NDArray[np.float64]
+
+
+class NumberedRows:
+    """Marks numbered 0 … n - 1 given as columns (each one's row's y, begin, reach, end),
+    each row `height` tall from its y: `within(area)` and `at(x, y)` give mark numbers."""
+
+    def __init__(
+        self, ys: Floats, begins: Floats, reaches: Floats, ends: Floats, height: float
+    ) -> None:
+        order = np.lexsort((begins, ys))  # by row, then begin (stable: ties as given)
+        ys = ys[order]
+        cuts = np.flatnonzero(np.diff(ys)) + 1
+        bounds = [0, *cuts.tolist(), len(order)] if len(order) else [0]
+        self.ys = ys[bounds[:-1]].tolist()
+        self.numbers = [order[a:b] for a, b in pairwise(bounds)]
+        self.begins = [begins[n] for n in self.numbers]
+        self.reaches = [np.maximum.accumulate(reaches[n]) for n in self.numbers]
+        self.ends = [ends[n] for n in self.numbers]
+        self.height = height
+
+    def within(self, area: Area) -> list[int]:
+        """The numbers of the marks whose rows cross `area` and that reach into it across."""
+        first = bisect_left(self.ys, area.top - self.height)
+        last = bisect_right(self.ys, area.bottom)
+        found: list[int] = []
+        for row in range(first, last):
+            found += self.numbers[row][self._span(row, area.left, area.right)].tolist()
+        return found
+
+    def at(self, x: float, y: float) -> int | None:
+        """The number of the mark drawn at (x, y) (its own extent, not its label), or None."""
+        row = bisect_right(self.ys, y) - 1
+        if row < 0 or y > self.ys[row] + self.height:
+            return None
+        found = self._span(row, x, x)
+        begins, ends = self.begins[row], self.ends[row]
+        for place in reversed(range(found.start, found.stop)):
+            if begins[place] <= x <= ends[place]:
+                return int(self.numbers[row][place])
+        return None
+
+    def _span(self, row: int, left: float, right: float) -> slice:
+        start = int(np.searchsorted(self.reaches[row], left, side="left"))
+        stop = int(np.searchsorted(self.begins[row], right, side="right"))
+        return slice(start, stop)

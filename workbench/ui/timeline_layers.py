@@ -1,12 +1,14 @@
 """The timeline drawn by three scene items that paint only what is exposed, whatever the number
 of events: the backdrop (lane bands, tick lines), the captions (lane names, dates) and the
 marks (event bars with their labels, the reports track). Each finds what to paint, and what is
-under the mouse, through a RowIndex (ui/timeline_index.py), so opening a timeline of 10,000
-events makes three items, not 10,000, and a frame paints only the bars on screen.
+under the mouse, through an index of rows (ui/timeline_index.py: the bars' from the picture's
+columns), so opening a timeline of 10,000 events makes three items, not 10,000 (nor 10,000
+bars: only those painted on screen are made), and a frame paints only the bars on screen.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from workbench.reports.timeline_picture import (
     TimelinePicture,
     short,
 )
-from workbench.ui.timeline_index import Area, RowIndex, Stretch
+from workbench.ui.timeline_index import Area, NumberedRows, RowIndex, Stretch
 
 DIAMOND = 6.0  # a report mark's half width
 LABEL_SLACK = 1.5  # the font's labels may be wider than the layout's estimate: paint generously
@@ -55,17 +57,27 @@ def report_tip(mark: ReportMark) -> str:
     return f"{mark.title}\n{mark.claims} claims about these events"
 
 
-def bar_index(picture: TimelinePicture) -> RowIndex[Bar]:
+class BarIndex:
+    """The picture's bars by row, found from its columns (`NumberedRows`), each made as a
+    Bar only when found."""
+
+    def __init__(self, picture: TimelinePicture) -> None:
+        placed, self.picture = picture.placed, picture
+        labels = np.where(placed.labelled, 4 + placed.label_widths * LABEL_SLACK, 0.0)
+        ends = placed.x + placed.width
+        self.rows = NumberedRows(placed.y - 2, placed.x, ends + labels, ends, BAR + 4)
+
+    def within(self, area: Area) -> list[Bar]:
+        return [self.picture.bar(number) for number in self.rows.within(area)]
+
+    def at(self, x: float, y: float) -> Bar | None:
+        number = self.rows.at(x, y)
+        return None if number is None else self.picture.bar(number)
+
+
+def bar_index(picture: TimelinePicture) -> BarIndex:
     """The bars by row, each reaching as far right as its label (drawn from y - 1)."""
-    width = label_width(FONT_SIZE)
-    return RowIndex(
-        (
-            (b.y - 2, b.x, b.x + b.width + (4 + width(b.label) * LABEL_SLACK if b.label else 0),
-             b.x + b.width, b)
-            for b in picture.bars
-        ),
-        BAR + 4,
-    )  # fmt: skip
+    return BarIndex(picture)
 
 
 def report_index(picture: TimelinePicture) -> RowIndex[ReportMark]:
@@ -168,7 +180,7 @@ class Marks(_Layer):
         super().__init__(picture, colours)
         self.setZValue(Z_MARKS)
         self.setAcceptHoverEvents(True)
-        kinds = list(dict.fromkeys(bar.event.kind for bar in picture.bars))
+        kinds = list(dict.fromkeys(picture.bar_kinds()))
         self.fills = {kind: QColor(kind_colour(kind, kinds, scheme)) for kind in kinds}
         self.bars, self.reports = bar_index(picture), report_index(picture)
         self.chosen_event: int | None = None

@@ -56,8 +56,7 @@ class TimelineScene(QGraphicsScene):
 
     def bars_of(self, event_id: int) -> list[Bar]:
         """The event's bars (one in each lane it is in)."""
-        bars = self.picture.bars if self.picture is not None else ()
-        return [bar for bar in bars if bar.event.id == event_id]
+        return self.picture.bars_of(event_id) if self.picture is not None else []
 
     def bar_at(self, point: QPointF) -> Bar | None:
         return self.marks.bar_at(point) if self.marks is not None else None
