@@ -1,23 +1,26 @@
 """The claims as CSV: one row per claim, UTF-8 with a byte-order mark so spreadsheet apps read
 the accents right, and every cell that a spreadsheet would run as a formula neutralised.
 
-Written as it is read: one pass over the report's claim lines (`reports.claim_lines`), which a
-report on a project has the database assemble, a batch at a time."""
+Written as it is read, a batch at a time: a report on a project file has the database assemble
+the finished lines (`services.csv_table`, held to these rules by tests/reports/test_csv_lines.py);
+any other report's claim lines (`reports.claim_lines`) are written here."""
 
 from __future__ import annotations
 
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from typing import BinaryIO
 
 from workbench.domain.grades import combined_grade
 from workbench.reports.claim_lines import ClaimLine, claim_lines
-from workbench.reports.model import Report, credibility_label
+from workbench.reports.model import ArticleStream, Report, credibility_label
 from workbench.reports.safe_text import has_unsafe, xml_safe
 
 PASSES = 1
+TABLE = "csv lines"  # the stream's table of finished lines (services.csv_table), if it has one
 SECTIONS = False  # the claims only: no analysis sections (see reports.shows_sections)
 RECORDS = False  # nor the sources, actors, events and relations (see reports.shows_records)
 HEADER = (
@@ -76,10 +79,24 @@ def write(report: Report, out: BinaryIO) -> None:
     stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for lines in claim_lines(report):
-        writer.writerows([_row(line) for line in lines])
+    for lines in _batches(report):
+        finished = [line for line in lines if isinstance(line, str)]  # by the database
+        if finished:
+            stream.write("".join(finished))
+        else:
+            writer.writerows([_row(line) for line in lines if isinstance(line, ClaimLine)])
     stream.flush()
     stream.detach()
+
+
+def _batches(report: Report) -> Iterator[list[str] | list[ClaimLine]]:
+    """The claims a batch at a time: as finished lines where the project assembles them (the
+    stream's `TABLE`), else as claim lines (`reports.claim_lines`) to write here."""
+    stream = report.articles
+    table = stream.table(TABLE) if isinstance(stream, ArticleStream) else None
+    if table is not None:
+        return (lines for _articles, lines in table)
+    return claim_lines(report)
 
 
 # Cells that may need a leading apostrophe: a formula sign first, or a space first.

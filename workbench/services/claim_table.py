@@ -173,7 +173,7 @@ def claim_table(
         with_casefold(connection)
         for at in range(0, len(article_ids), batch):
             chunk = article_ids[at : at + batch]
-            yield len(chunk), _lines(connection, json.dumps(chunk), claim_ids, numbers)
+            yield len(chunk), batch_lines(connection, json.dumps(chunk), claim_ids, numbers)
 
 
 def with_casefold(connection: Connection) -> None:
@@ -184,7 +184,7 @@ def with_casefold(connection: Connection) -> None:
     dbapi.create_function("casefold", 1, str.casefold, deterministic=True)
 
 
-def _lines(
+def batch_lines(
     connection: Connection,
     chosen: str,
     wanted: frozenset[int] | None,

@@ -31,8 +31,10 @@ from workbench.domain import (
 )
 from workbench.reports import model as rm
 from workbench.reports.claim_lines import TABLE
+from workbench.reports.csv_report import TABLE as CSV_LINES
 from workbench.reports.event_lines import TABLE as EVENTS
 from workbench.services.claim_table import claim_table
+from workbench.services.csv_table import csv_table
 from workbench.services.project import Project
 from workbench.services.report_events import event_table
 from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
@@ -97,15 +99,17 @@ def read_contents(project: Project, selection: Selection, records: bool = True) 
 def _tables(
     project: Project, selection: Selection, event_refs: dict[int, str]
 ) -> dict[str, Callable[[], Iterator[Any]]]:
-    """The stream's tables the database assembles. The claims table is SQLite's (its JSON and
-    string functions, Python's casefold registered on the connection); a shared store's report
-    makes the same lines from its articles (`reports.claim_lines`), word for word."""
+    """The stream's tables the database assembles. The claims table and the CSV's finished
+    lines are SQLite's (its JSON and string functions, Python's casefold registered on the
+    connection); a shared store's report makes the same lines from its articles
+    (`reports.claim_lines`), word for word."""
     chosen, claims = selection.article_ids, selection.claim_ids
     tables: dict[str, Callable[[], Iterator[Any]]] = {
         EVENTS: lambda: event_table(project, chosen, claims, event_refs, BATCH)
     }
     if not project.store.shared:
         tables[TABLE] = lambda: claim_table(project, chosen, claims, BATCH)
+        tables[CSV_LINES] = lambda: csv_table(project, chosen, claims, BATCH)
     return tables
 
 
