@@ -8,9 +8,11 @@ kind, status, credibility and tags are codes of the codebook; sources, actors an
 cases with variables; attribution chains, claim–actor and claim–event links, participants and
 claim relations are Links. What REFI-QDA has no element for is said in docs/exchange.md.
 
-Two passes: the first (claims only, no text) gathers the tags for the codebook, which the
-schema puts before the sources; the second writes each article's text into the archive as it
-comes and its element into a spool, with notes and links spooled apart, so memory stays flat.
+One pass over the articles writes each article's text into the archive as it comes and its
+element into a spool, with notes and links spooled apart, and gathers the tags; then the
+project's head (users, the codebook of those tags, variables, cases) and the spools follow
+one another in `project.qde`, so memory stays flat. The markup is written as text
+(`refi_qda_xml`).
 """
 
 from __future__ import annotations
@@ -21,15 +23,13 @@ import zipfile
 from typing import IO, BinaryIO
 from xml.sax.saxutils import quoteattr
 
-from lxml import etree
-
 from workbench.reports import model as rm
 from workbench.reports import refi_qda_codes as codes
 from workbench.reports import refi_qda_xml as xml
 from workbench.reports.model import Report
 from workbench.reports.safe_text import xml_safe
 
-PASSES = 2
+PASSES = 1
 SECTIONS = False  # an exchange file carries records, not the analysis sections
 
 
@@ -42,15 +42,16 @@ def write(report: Report, out: BinaryIO) -> None:
         tempfile.TemporaryFile() as notes,
         tempfile.TemporaryFile() as links,
     ):
-        tags = _tags(report)
         spill = xml.Spill(notes, links, user)
+        tags = _Tags([*report.sources, *report.actors, *report.events])
         cases = _cases(report, spill)
         articles = 0
         for batch in report.batches():
             for article in batch:
+                tags.add(article)
                 name = f"{codes.SOURCES}{codes.guid('article', article.ref)}.txt"
                 archive.writestr(_entry(name, report), article.text.encode("utf-8"))
-                sources.write(etree.tostring(xml.text_source(article, spill), encoding="utf-8"))
+                sources.write(xml.text_source(article, spill).encode("utf-8"))
                 articles += 1
         for relation in report.relations:
             origin, target = (
@@ -58,7 +59,7 @@ def write(report: Report, out: BinaryIO) -> None:
             )
             spill.link(relation.kind, origin, target)
         with archive.open(_entry(codes.QDE, report), "w") as qde:
-            qde.write(_head(report, user, tags, cases, spill.creators))
+            qde.write(_head(report, user, tags.found(), cases, spill.creators))
             for tag, spool, count in (
                 ("Sources", sources, articles),
                 ("Notes", notes, spill.note_count),
@@ -75,30 +76,38 @@ def _entry(name: str, report: Report) -> zipfile.ZipInfo:
     return info
 
 
-def _tags(report: Report) -> list[str]:
-    """Every tag the report uses, on claims, articles and records (first spelling kept)."""
-    found: dict[str, str] = {}
-    records: list[rm.Source | rm.Actor | rm.Event] = [*report.sources, *report.actors]
-    records += report.events
-    named = [tag for record in records for tag in record.tags]
-    for batch in report.batches(text=False):
-        for article in batch:
-            named += article.tags
-            named += [tag for claim in article.claims for tag in claim.tags]
-    for tag in named:
-        found.setdefault(tag.casefold(), tag)
-    return list(found.values())
+class _Tags:
+    """Every tag the report uses, on records, articles and claims, met in that order (the
+    first spelling kept): the codebook, which the schema puts before the sources, is written
+    after them, from the spools."""
+
+    def __init__(self, records: list[rm.Source | rm.Actor | rm.Event]) -> None:
+        self._found: dict[str, str] = {}
+        for record in records:
+            self._named(record.tags)
+
+    def add(self, article: rm.Article) -> None:
+        self._named(article.tags)
+        for claim in article.claims:
+            self._named(claim.tags)
+
+    def _named(self, tags: tuple[str, ...]) -> None:
+        for tag in tags:
+            self._found.setdefault(tag.casefold(), tag)
+
+    def found(self) -> list[str]:
+        return list(self._found.values())
 
 
-def _cases(report: Report, spill: xml.Spill) -> list[bytes]:
+def _cases(report: Report, spill: xml.Spill) -> list[str]:
     made = [xml.record_case(source, codes.SOURCE_CASE, spill) for source in report.sources]
     made += [xml.record_case(actor, codes.ACTOR_CASE, spill) for actor in report.actors]
     made += [xml.event_case(event, spill) for event in report.events]
-    return [etree.tostring(case, encoding="utf-8") for case in made]
+    return made
 
 
 def _head(
-    report: Report, user: str, tags: list[str], cases: list[bytes], creators: dict[str, str]
+    report: Report, user: str, tags: list[str], cases: list[str], creators: dict[str, str]
 ) -> bytes:
     """The XML declaration, the Project's start tag, and what comes before the sources."""
     attributes = {
@@ -109,45 +118,43 @@ def _head(
     }
     start = " ".join(f"{key}={quoteattr(xml_safe(value))}" for key, value in attributes.items())
     head = f'<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="{codes.NS}" {start}>'
-    users = _users(report, user, creators)
-    parts = [head.encode("utf-8"), users, _codebook(tags), _variables()]
+    parts = [head, _users(report, user, creators), _codebook(tags), _variables()]
     if cases:
-        parts += [b"<Cases>", *cases, b"</Cases>"]
-    return b"".join(parts)
+        parts += ["<Cases>", *cases, "</Cases>"]
+    return "".join(parts).encode("utf-8")
 
 
-def _users(report: Report, user: str, creators: dict[str, str]) -> bytes:
+def _users(report: Report, user: str, creators: dict[str, str]) -> str:
     """The analyst, then every user of the change log and each user credited with a claim."""
-    users = xml.element("Users")
-    xml.element("User", users, guid=user, name=report.analyst or "analyst")
+    users = [xml.element("User", guid=user, name=report.analyst or "analyst")]
     named = {user}
     for name in (*report.users, *creators):
         found = creators.get(name) or codes.guid("user", name)
         if found not in named:
             named.add(found)
-            xml.element("User", users, guid=found, name=name)
-    return etree.tostring(users, encoding="utf-8")
+            users.append(xml.element("User", guid=found, name=name))
+    return xml.element("Users", "".join(users), top=True)
 
 
-def _codebook(tags: list[str]) -> bytes:
-    book = xml.element("CodeBook")
-    found = xml.element("Codes", book)
+def _codebook(tags: list[str]) -> str:
+    groups = []
     for group, members in codes.code_groups(tags):
-        parent = xml.element("Code", found, guid=group.guid, name=group.name, isCodable="false")
-        for code in members:
-            xml.element(
-                "Code", parent, guid=code.guid, name=code.name, isCodable="true", color=code.colour
-            )
-    return etree.tostring(book, encoding="utf-8")
-
-
-def _variables() -> bytes:
-    variables = xml.element("Variables")
-    for name, kind in (*codes.ARTICLE_VARIABLES, *codes.CASE_VARIABLES):
-        xml.element(
-            "Variable", variables, guid=codes.variable_guid(name), name=name, typeOfVariable=kind
+        inside = "".join(
+            xml.element("Code", guid=code.guid, name=code.name, isCodable="true", color=code.colour)
+            for code in members
         )
-    return etree.tostring(variables, encoding="utf-8")
+        groups.append(
+            xml.element("Code", inside, guid=group.guid, name=group.name, isCodable="false")
+        )
+    return xml.element("CodeBook", xml.element("Codes", "".join(groups)), top=True)
+
+
+def _variables() -> str:
+    variables = "".join(
+        xml.element("Variable", guid=codes.variable_guid(name), name=name, typeOfVariable=kind)
+        for name, kind in (*codes.ARTICLE_VARIABLES, *codes.CASE_VARIABLES)
+    )
+    return xml.element("Variables", variables, top=True)
 
 
 def _copy(qde: IO[bytes], tag: str, spool: IO[bytes], count: int) -> None:
