@@ -62,8 +62,8 @@ def rows(case: Case) -> Iterator[Measurement]:
         (
             "filter: text 'nuclear'",
             ClaimFilter(text="nuclear"),
-            "WHERE c.exact LIKE ? OR c.summary LIKE ?",
-            ("%nuclear%", "%nuclear%"),
+            f"WHERE {INDEXED_TEXT}",
+            ('"nuclear"', "%nuclear%", "%nuclear%"),
         ),
         (
             "filter: status disputed",
@@ -98,14 +98,32 @@ def rows(case: Case) -> Iterator[Measurement]:
             def ours(project: Project, wanted: ClaimFilter = wanted) -> FirstPage:
                 return first_page(project, wanted)
 
-            floor = PlainPage(
-                f"SELECT c.id FROM claims c {where.format(id='c.id + 0')} {LATEST} LIMIT {PAGE}",
-                f"SELECT count(*) FROM claims c {where.format(id='c.id')}",
-                parameters,
-                PAGE,
-            )
-            yield page_row(case, project, f"all claims {name}", ours, floor, FILTER)
+            floor = _plain(where, parameters)
+            label = f"all claims {name}"
+            yield page_row(case, project, label, ours, floor, FILTER, REPLACED.get(name))
         yield from _sorts(case, project)
+
+
+def _plain(where: str, parameters: tuple[Any, ...]) -> PlainPage:
+    return PlainPage(
+        f"SELECT c.id FROM claims c {where.format(id='c.id + 0')} {LATEST} LIMIT {PAGE}",
+        f"SELECT count(*) FROM claims c {where.format(id='c.id')}",
+        parameters,
+        PAGE,
+    )
+
+
+# The text filter as the trigram index serves it (revision 0021: the index offers the claims,
+# LIKE decides), and the scan it replaced (its cost noted beside the row, for the README).
+INDEXED_TEXT = (
+    "{id} IN (SELECT rowid FROM claim_text WHERE claim_text MATCH ?)"
+    " AND (c.exact LIKE ? ESCAPE '\\' OR c.summary LIKE ? ESCAPE '\\')"
+)
+REPLACED = {
+    "filter: text 'nuclear'": _plain(
+        "WHERE c.exact LIKE ? OR c.summary LIKE ?", ("%nuclear%", "%nuclear%")
+    ),
+}
 
 
 def _sorts(case: Case, project: Project) -> Iterator[Measurement]:

@@ -3,13 +3,14 @@ two answers from plain SQL (a page query, then a count only if the page is full,
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target
-from workbench.bench.scale.timing import paired
+from workbench.bench.scale.timing import once, paired
 from workbench.services.listing_order import FirstPage
 from workbench.services.project import Project
 
@@ -38,8 +39,10 @@ def page_row(
     ours: Callable[[Project], FirstPage],
     floor: PlainPage,
     target: Target,
+    replaced: PlainPage | None = None,
 ) -> Measurement:
-    """Our first page and total and the floor's, checked equal (ids in order), timed."""
+    """Our first page and total and the floor's, checked equal (ids in order), timed.
+    `replaced`: the plain query an index now serves (its cost is noted, for information)."""
     mine, theirs = ours(project), floor.read(case)
     agrees = mine == theirs
     ms, floor_ms = paired(lambda: ours(project), lambda: floor.read(case), case.repeat)
@@ -47,4 +50,8 @@ def page_row(
         f"first {len(mine.ids):,} of {mine.total:,}" if not mine.whole else f"all {mine.total:,}"
     )
     note = f"{shown} found" + ("" if agrees else "; DIFFERS from the floor's result")
+    if replaced is not None:
+        agrees = agrees and replaced.read(case) == theirs
+        scan_ms = statistics.median(once(lambda: replaced.read(case)) for _ in range(case.repeat))
+        note += f"; floor without the index {scan_ms:,.1f} ms" + ("" if agrees else ", DIFFERS")
     return Measurement(operation, case.size, ms, floor_ms, target, note=note, agrees=agrees)
