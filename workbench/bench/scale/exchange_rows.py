@@ -147,10 +147,13 @@ def _insert_all(source: sqlite3.Connection, connection: sqlite3.Connection, name
 
 
 def _copy_schema(source: sqlite3.Connection, connection: sqlite3.Connection) -> None:
+    # FTS5's own tables (PRAGMA table_list's 'shadow') are made by their virtual table.
+    shadows = {row[1] for row in source.execute("PRAGMA table_list") if row[2] == "shadow"}
     schema = source.execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        "SELECT sql, name FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
         " ORDER BY type = 'index'"
     ).fetchall()
+    schema = [(statement,) for statement, name in schema if name not in shadows]
     for (statement,) in schema:
         connection.execute(statement)
     connection.commit()
