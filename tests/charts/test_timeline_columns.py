@@ -26,9 +26,9 @@ PRECISIONS = ("day", "day", "month", "year", "decade")
 
 @pytest.fixture(scope="module")
 def mixed_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project file of forty events of every precision (some with end dates, some undated), with one to three
-    participants (one named in two roles), about which claims in three dated articles (one
-    undated article) bear, some claims on two events."""
+    """A project file of forty events of every precision (some with end dates, some
+    undated), with up to three participants (one named in two roles), about which claims in
+    three dated articles (and one undated) bear, some claims on two events."""
     rng = random.Random(13)
     path = tmp_path_factory.mktemp("timeline") / "mixed.wbproj"
     with Project.create(path) as project, project.command("Make the case"):
