@@ -72,7 +72,7 @@ def mixed(mixed_case: Path) -> Iterator[Project]:
         yield opened
 
 
-def _marks(picture: TimelinePicture) -> list[tuple[object, ...]]:
+def _marks(picture: TimelinePicture) -> list[object]:
     bars = [(b.event.id, b.lane, b.x, b.width, b.y, b.label, b.event) for b in picture.bars]
     reports = [(m.article_id, m.x, m.y, m.label, m.claims) for m in picture.reports]
     return [*bars, *reports, *picture.lanes, picture.width, picture.height, picture.ticks]
