@@ -27,6 +27,7 @@ from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
 
 DATED = Event.start_date.is_not(None)
+DENSE, DENSE_SLACK = 8, 100_000  # a table by id up to 8 entries an event (and 100,000 more)
 # The dated events, in time order; dates as ISO text ("2025-06-21"), which numpy reads at once.
 EVENTS = (
     select(
@@ -95,7 +96,15 @@ def read_timeline(session: Session) -> Timeline:
 
 
 def _numbers(event_ids: Ints, ranked: Ints, wanted: Ints) -> Ints:
-    """Each of `wanted`'s event ids' number among the dated events (-1: not dated)."""
+    """Each of `wanted`'s event ids' number among the dated events (-1: not dated): looked
+    up in a table by id while ids are dense enough (the usual case), else by bisection."""
+    if not len(wanted):
+        return wanted
+    highest = int(max(event_ids.max(), wanted.max()))
+    if highest <= DENSE * len(event_ids) + DENSE_SLACK and int(wanted.min()) >= 0:
+        table = np.full(highest + 1, -1, dtype=np.int64)
+        table[event_ids] = np.arange(len(event_ids))
+        return table[wanted]
     sorted_ids = event_ids[ranked]
     at = np.searchsorted(sorted_ids, wanted).clip(0, max(len(sorted_ids) - 1, 0))
     found = sorted_ids[at] == wanted
@@ -110,15 +119,13 @@ def _participants(rows: Connection, event_ids: Ints, ranked: Ints) -> tuple[Ints
         return np.zeros(len(event_ids) + 1, dtype=np.int64), []
     owners, names = zip(*found, strict=True)
     numbers = _numbers(event_ids, ranked, np.array(owners, dtype=np.int64))
-    order = np.argsort(numbers, kind="stable")  # by event, each event's in the order named
-    seen: set[tuple[int, str]] = set()
-    kept_numbers, kept_names = [], []
-    for number, name in zip(numbers[order].tolist(), [names[n] for n in order], strict=True):
-        if number >= 0 and (number, name) not in seen:
-            seen.add((number, name))
-            kept_numbers.append(number)
-            kept_names.append(name)
-    return offsets_of(np.array(kept_numbers, dtype=np.int64), len(event_ids)), kept_names
+    code: dict[str, int] = {}
+    codes = np.array([code.setdefault(name, len(code)) for name in names], dtype=np.int64)
+    pairs = numbers * len(code) + codes  # an event's participant, once per role
+    _pair, first = np.unique(pairs, return_index=True)  # each pair's first naming
+    kept = first[numbers[first] >= 0]
+    kept = kept[np.lexsort((kept, numbers[kept]))]  # by event, each in the order named
+    return offsets_of(numbers[kept], len(event_ids)), [names[n] for n in kept.tolist()]
 
 
 class _About:
@@ -128,10 +135,11 @@ class _About:
 
     def __init__(self, rows: list[tuple[Any, ...]], event_ids: Ints, ranked: Ints) -> None:
         count = len(event_ids)
-        table = np.array(rows, dtype=np.int64).reshape(-1, 3)
-        numbers = _numbers(event_ids, ranked, table[:, 0])
+        columns = zip(*rows, strict=True) if rows else ((), (), ())
+        events, claims, articles = (np.array(column, dtype=np.int64) for column in columns)
+        numbers = _numbers(event_ids, ranked, events)
         dated = numbers >= 0
-        numbers, claims, articles = numbers[dated], table[dated, 1], table[dated, 2]
+        numbers, claims, articles = numbers[dated], claims[dated], articles[dated]
         owner, claim_ids = _pairs(numbers, claims)  # by event, then claim
         self.claim_offsets, self.claim_ids = offsets_of(owner, count), claim_ids
         owner, article_ids = _pairs(numbers, articles)  # by event, then article
@@ -149,7 +157,8 @@ def _pairs(owners: Ints, values: Ints) -> tuple[Ints, Ints]:
     if not len(values):
         return owners, values
     span = int(values.max()) + 1
-    keys = np.unique(owners * span + values)
+    keys = np.sort(owners * span + values)
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # each pair once
     return keys // span, keys % span
 
 
