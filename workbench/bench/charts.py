@@ -9,8 +9,8 @@ Rows (each beside its floor, measured in the same run on the same work, in CPU t
 process, since the machine is shared):
 - the hub's neighbourhood (up to 2,000 nodes) read and laid out, in a worker thread as the
   window does it; floor: igraph's layout alone on the same graph (the library's own time).
-- the timeline of 10,000 events read; floor: the same rows (the same SQL) read with Python's
-  sqlite3.
+- the timeline of 10,000 events read (into columns); floor: the same rows (the read's own
+  statements, compiled for SQLite) read with Python's sqlite3.
 The window's rows (panning, opening the timeline) are in workbench/ui/link_chart_bench.py.
 """
 
@@ -172,27 +172,27 @@ def _igraph_alone(chart: Any, iterations: int, unit: float) -> object:
 
 
 def _timeline_floor(path: Path) -> int:
-    """The rows the timeline reads (services/timeline.py), read with Python's sqlite3."""
+    """The rows the timeline reads (services/timeline.py: its very statements, compiled for
+    SQLite), read with Python's sqlite3."""
+    from sqlalchemy.dialects import sqlite
+
+    from workbench.services import timeline as read
+    from workbench.services.link_chart import CHUNK
+
+    def sql(query: Any, **values: Any) -> tuple[str, Any]:
+        state = query.compile(dialect=sqlite.dialect()).construct_expanded_state(values or None)
+        return state.statement, state.positional_parameters
+
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = connection.execute(
-            "SELECT e.id, e.title, e.kind, e.start_date, e.start_precision, e.end_date,"
-            " e.end_precision, e.place, a.name FROM events e"
-            " LEFT JOIN event_actors ea ON ea.event_id = e.id"
-            " LEFT JOIN actors a ON a.id = ea.actor_id ORDER BY e.start_date, e.id, ea.id"
-        ).fetchall()
-        about = connection.execute(
-            "SELECT ce.event_id, ce.claim_id, c.article_id FROM claim_events ce"
-            " JOIN claims c ON c.id = ce.claim_id"
-        ).fetchall()
+        rows = connection.execute(*sql(read.EVENTS)).fetchall()
+        rows += connection.execute(*sql(read.UNDATED)).fetchall()
+        rows += connection.execute(*sql(read.PARTICIPANTS)).fetchall()
+        about = connection.execute(*sql(read.CLAIMS_ABOUT_EVENTS)).fetchall()
         ids = sorted({article for _event, _claim, article in about})
-        for begin in range(0, len(ids), 500):
-            chunk = ids[begin : begin + 500]
-            rows += connection.execute(
-                "SELECT id, title, outlet, published FROM articles WHERE published IS NOT NULL"
-                f" AND id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
+        for begin in range(0, len(ids), CHUNK):
+            chunk = ids[begin : begin + CHUNK]
+            rows += connection.execute(*sql(read.DATED_ARTICLES, ids=chunk)).fetchall()
         return len(rows) + len(about)
     finally:
         connection.close()
