@@ -18,6 +18,7 @@ claims, mentions, notes and tags need no query to be checked for doubles).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -26,6 +27,8 @@ from workbench.domain import Tag
 from workbench.domain.base import Base
 from workbench.domain.name_keys import name_key
 from workbench.services.exchange_batches import Batches
+from workbench.services.exchange_inserts import insert_rows
+from workbench.store.bulk_insert import insert_at_once
 
 Row = dict[str, Any]
 TABLES = (
@@ -91,12 +94,16 @@ class BulkRows:
     def flush(self) -> None:
         """Write every waiting row, parents first, one executemany per table (the batch is
         committed once it holds enough rows: every row written finds its parents)."""
-        session = self.batches.session
-        for name in TABLES:
-            rows = self.pending[name]
-            if rows:
-                session.execute(insert(Base.metadata.tables[name]), rows)
-                rows.clear()
+        connection = self.batches.session.connection()
+        writes = [
+            (table, partial(insert_rows, connection, table, self.pending[name]))
+            for name in TABLES
+            if self.pending[name]
+            for table in [Base.metadata.tables[name]]
+        ]
+        insert_at_once(connection, writes)
+        for rows in self.pending.values():
+            rows.clear()
         written, self.waiting = self.waiting, 0
         self.batches.written(written)
 

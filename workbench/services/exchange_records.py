@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.domain import Article, Event, Note, Tagging
+from workbench.domain.base import utc_now
 from workbench.domain.grades import ParticipantRole
 from workbench.domain.text import content_hash, normalize_text
 from workbench.ingest.extract import MAX_TEXT_CHARS
@@ -119,6 +120,7 @@ class RecordWriter:
         row = {"id": article_id, "text": text, "content_hash": digest}
         row["title"] = new.title.strip() or first_line(text)
         row["original"] = packed_original(new.original)
+        row["imported_at"] = utc_now()  # given, so the rows take the plain insert
         self.bulk.add("articles", {**row, **metadata_of(new)})
         return article_id
 
@@ -216,7 +218,9 @@ class RecordWriter:
         for note in notes:
             body = note.strip()
             if body and body not in written:
-                self.bulk.add("notes", {"target_kind": kind, "target_id": target_id, "body": body})
+                now = utc_now()
+                row = {"target_kind": kind, "target_id": target_id, "body": body}
+                self.bulk.add("notes", row | {"created_at": now, "updated_at": now})
                 written.add(body)
 
     def _tagged(self, tag: int, kind: str, target_id: int) -> bool:

@@ -125,6 +125,24 @@ def _install(raw: sqlite3.Connection, tables: list[Table]) -> None:
             raw.execute(_trigger_sql(table, operation))
 
 
+def insert_trigger(table: Table) -> tuple[str, str]:
+    """The name and the CREATE statement of `table`'s insert capture trigger (a bulk insert
+    sets it aside and captures its rows at once, see `store/bulk_insert.py`)."""
+    return _trigger_name(table, "INSERT"), _trigger_sql(table, "INSERT")
+
+
+def capture_rows_since(raw: sqlite3.Connection, table: Table, mark: int) -> None:
+    """Capture every row of `table` past rowid `mark` as inserted, in one INSERT … SELECT: the
+    same images, in the same order, as the insert trigger writes one row at a time."""
+    columns = ", ".join(_quoted(column.name) for column in table.columns)
+    raw.execute(
+        f"INSERT INTO temp.{CAPTURE_TABLE} (table_name, before, after) SELECT ?, NULL,"
+        f" {PACK_FUNCTION}({columns}) FROM main.{_quoted(table.name)} WHERE rowid > ?"
+        " ORDER BY rowid",
+        (table.name, mark),
+    )
+
+
 def captured_changes(connection: Connection) -> list[RowChange]:
     """Every row change captured since `start_capture`, in the order the database made them."""
     tables = Base.metadata.tables
