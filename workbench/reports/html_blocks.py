@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from workbench.reports.citation_notes import html_mark
 from workbench.reports.claim_lines import claim_lines
+from workbench.reports.claim_spool import ClaimSpool, claim_cells
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report
 from workbench.reports.safe_text import xml_safe
@@ -38,16 +39,26 @@ def text(value: str) -> str:
     return str(escape(xml_safe(value)))
 
 
-def article_blocks(report: Report) -> Iterator[Markup]:
-    """Each article of the report as one `<article>` element (a pass with the text)."""
+def article_blocks(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
+    """Each article of the report as one `<article>` element (a pass with the text); given
+    a spool, each claim's row of the closing claims table is written to it on the way."""
     relations = relations_by_claim(report)
     cited = bool(report.citation_style)
     for number, article in report.numbered():
         yield Markup(article_html(number, article, relations, cited))
+        if claims_table is not None:
+            for claim in article.claims:
+                claims_table.add(_claim_row(claim_cells(number, claim)))
 
 
-def claim_rows(report: Report) -> Iterator[Markup]:
-    """The rows of the closing claims table (a pass without the articles' text)."""
+def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
+    """The rows of the closing claims table: those the articles' pass wrote to the spool, or
+    without one, a pass of their own without the articles' text."""
+    if claims_table is not None:
+        yield from (Markup(chunk) for chunk in claims_table.read())
+        if not claims_table.rows:
+            yield Markup(NO_CLAIMS)
+        return
     empty = True
     for lines in claim_lines(report):
         if lines:

@@ -2,8 +2,9 @@
 
 Everything the analyst wrote is escaped, so a quote or note can add no markup, link or HTML,
 and made XML-safe (`safe_text.xml_safe`); text covered by a claim is set in bold, followed by
-the claim's footnote reference. Written as it is read: the articles in one pass, the closing
-claims table in a second pass without the articles' text.
+the claim's footnote reference. Written as it is read, in one pass over the articles: the
+closing claims table's rows are made as their claims pass and wait in a spool
+(`claim_spool`) until the table comes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from workbench.reports.citation_notes import citer as cited_by
+from workbench.reports.claim_spool import ClaimSpool, claim_cells
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe
-from workbench.reports.tables import summary_tables
+from workbench.reports.tables import CLAIMS_TABLE, summary_tables
 from workbench.reports.wording import article_count, claim_facts, relations_by_claim
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
@@ -32,7 +34,7 @@ _WORK = re.compile(
     r"[\\`*_{}\[\]<>#|~!&\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
     r"|^\s*(?:[-+=>]|\d+[.)])"
 )
-PASSES = 2
+PASSES = 1  # the articles (the claims table is made as they pass)
 
 
 def escape(text: str) -> str:
@@ -72,18 +74,23 @@ def _blocks(report: Report) -> Iterator[str]:
     parts: Iterable[str] = _title_page(report)
     yield from (f"{block}\n\n" for block in parts)
     citer = cited_by(report)
-    for number, article in report.numbered():
-        blocks = _article(number, article)
-        if citer is not None:  # the article cited in the chosen style, as a footnote
-            blocks[0] += f"[^a{number}]"
-        yield from (f"{block}\n\n" for block in blocks)
-        for claim in article.claims:
-            yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
-        if citer is not None:
-            yield f"[^a{number}]: {escape(citer.note(article))}\n\n"
-    for table in summary_tables(report):
-        yield f"## {table.title}\n\n"
-        yield from _table(list(table.header), table.rows)
+    with ClaimSpool() as claims_table:
+        for number, article in report.numbered():
+            blocks = _article(number, article)
+            if citer is not None:  # the article cited in the chosen style, as a footnote
+                blocks[0] += f"[^a{number}]"
+            yield from (f"{block}\n\n" for block in blocks)
+            for claim in article.claims:
+                yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
+                claims_table.add(_row(claim_cells(number, claim)))
+            if citer is not None:
+                yield f"[^a{number}]: {escape(citer.note(article))}\n\n"
+        for table in summary_tables(report):
+            yield f"## {table.title}\n\n"
+            if table.anchor == CLAIMS_TABLE:  # its rows were made in the articles' pass
+                yield from _spooled(list(table.header), claims_table)
+            else:
+                yield from _table(list(table.header), table.rows)
 
 
 def _title_page(report: Report) -> list[str]:
@@ -147,8 +154,26 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
     empty = True
     for row in rows:
         if empty:
-            yield "| " + " | ".join(header) + " |\n" + "|" + "---|" * len(header) + "\n"
+            yield _header(header)
             empty = False
-        cells = [escape(cell).replace("  \n", " ") for cell in row]
-        yield "| " + " | ".join(cells) + " |\n"
+        yield _row(row)
     yield "None in this report.\n\n" if empty else "\n"
+
+
+def _spooled(header: list[str], rows: ClaimSpool) -> Iterator[str]:
+    """A table whose rows, already written, wait in a spool."""
+    if not rows.rows:
+        yield "None in this report.\n\n"
+        return
+    yield _header(header)
+    yield from rows.read()
+    yield "\n"
+
+
+def _header(header: list[str]) -> str:
+    return "| " + " | ".join(header) + " |\n" + "|" + "---|" * len(header) + "\n"
+
+
+def _row(row: list[str]) -> str:
+    cells = [escape(cell).replace("  \n", " ") for cell in row]
+    return "| " + " | ".join(cells) + " |\n"

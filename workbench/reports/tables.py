@@ -17,6 +17,8 @@ from workbench.reports.model import (
     credibility_label,
 )
 
+CLAIMS_TABLE = "claims-table"  # the anchor of the claims table
+
 
 @dataclass(frozen=True)
 class SourceRow:
@@ -112,7 +114,7 @@ def summary_tables(report: Report) -> list[Table]:
     return [
         Table(
             "Claims",
-            "claims-table",
+            CLAIMS_TABLE,
             ("#", "Art", "Claim", "Status", "Grade", "Credibility", "Attribution"),
             claims,
             (0.05, 0.06, 0.29, 0.14, 0.07, 0.14, 0.25),

@@ -155,14 +155,16 @@ def _marked(core: Connection, article_ids: set[int]) -> set[int]:
 
 
 def _cited(core: Connection, article_ids: set[int], wanted: set[int] | None) -> set[NamedKey]:
-    """Every source and actor the chains of the report's claims name."""
-    query = select(AttributionHop.claim_id, AttributionHop.source_id, AttributionHop.actor_id).join(
-        Claim, Claim.id == AttributionHop.claim_id
-    )
+    """Every source and actor the chains of the report's claims name (each pair once, from
+    the database, unless only some claims are chosen)."""
+    who = (AttributionHop.source_id, AttributionHop.actor_id)
+    base = select(*who) if wanted is None else select(AttributionHop.claim_id, *who)
+    query = base.join(Claim, Claim.id == AttributionHop.claim_id)
+    query = query.distinct() if wanted is None else query
     found: set[NamedKey] = set()
     for chunk in _chunks(article_ids):
-        for claim_id, source_id, actor_id in core.execute(query.where(Claim.article_id.in_(chunk))):
-            if wanted is None or claim_id in wanted:
+        for *claim, source_id, actor_id in core.execute(query.where(Claim.article_id.in_(chunk))):
+            if wanted is None or claim[0] in wanted:
                 found.add(
                     ("source", source_id) if source_id is not None else ("actor", actor_id or 0)
                 )
