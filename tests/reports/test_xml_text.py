@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from workbench.reports.safe_text import xml_safe
-from workbench.reports.xml_text import attribute, text
+from workbench.reports.xml_text import attribute, safe_attribute, safe_text, text
 
 EVERY_ASCII = "".join(chr(code) for code in range(0x80))
 HOSTILE = [
@@ -43,3 +43,19 @@ def test_escaped_text_reads_back_as_the_same_text(value: str) -> None:
     assert len(read) == 0
     assert read.text == (value or None)
     assert read.get("a") == value
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "plain words", "6f1d6d0e-7c43-4b8e-9a53-1f2a4b0c9e11"])
+def test_the_one_scan_shortcuts_drop_and_escape_as_the_two_steps_do(value: str) -> None:
+    """`safe_text` and `safe_attribute` give what xml_safe then escaping gives, however the
+    value looks (controls, lone surrogates, markup, or nothing to change)."""
+    for hostile in (value, f"\x00{value}\ud800", f"{value}\x1b\ufffe"):
+        assert safe_text(hostile) == text(xml_safe(hostile))
+        assert safe_attribute(hostile) == attribute(xml_safe(hostile))
+
+
+def test_every_character_xml_safe_drops_is_one_str_isprintable_refuses() -> None:
+    """The shortcut for printable text skips nothing xml_safe would drop (every code point)."""
+    dropped = [chr(code) for code in range(0x110000) if not xml_safe(chr(code))]
+    assert len(dropped) == 29 + 2048 + 2
+    assert not any(character.isprintable() for character in dropped)

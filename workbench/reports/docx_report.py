@@ -5,9 +5,10 @@ footnote at the end of each claim carrying its summary, grades and attribution c
 python-docx makes the package and the title page (and the timeline figure, a picture with its
 relationship); the articles, claims and tables between them are streamed into the package's
 document part (`docx_package`) as WordprocessingML markup (`docx_xml`), an article at a time,
-so time and memory stay linear and flat in the size of the report. Every text goes in through
-`safe` (`safe_text.xml_safe`), so a NUL or an ESC in a title or an e-mail's Subject cannot stop
-the report, and then through `docx_xml.run`, which escapes it as element text.
+so time and memory stay linear and flat in the size of the report. Every text of the body goes
+in through `docx_xml.run`, and of the title page through `safe` (`safe_text.xml_safe`), so a
+NUL or an ESC in a title or an e-mail's Subject cannot stop the report; `run` escapes it as
+element text, so it never becomes markup.
 """
 
 from __future__ import annotations
@@ -133,9 +134,9 @@ class _Body:
         cites = citation_notes.citer(self.report)
         relations = relations_by_claim(self.report)
         for number, article in self.report.numbered():
-            heading = x.run(safe(f"{number}. {article.title}"))
+            heading = x.run(f"{number}. {article.title}")
             if cites is not None:  # the article cited in the chosen style, as its footnote
-                heading += self.footnotes.add([safe(cites.note(article))])
+                heading += self.footnotes.add([cites.note(article)])
             parts = [x.paragraph(heading, self.styles.heading[0])]
             parts += self.article(article)
             parts += self.claims(number, article, relations)
@@ -146,15 +147,15 @@ class _Body:
             self.table(table)
 
     def heading(self, text: str, level: int) -> str:
-        return x.paragraph(x.run(safe(text)), self.styles.heading[level - 1])
+        return x.paragraph(x.run(text), self.styles.heading[level - 1])
 
     def article(self, article: Article) -> Iterable[str]:
         """The article's facts and highlighted text."""
         for line in (article.byline, article.url, _tags(article.tags)):
             if line:
-                yield x.paragraph(x.run(safe(line), MUTED_LOOK))
+                yield x.paragraph(x.run(line, MUTED_LOOK))
         for note in article.notes:
-            yield x.paragraph(x.run(safe(note)), self.styles.quote)
+            yield x.paragraph(x.run(note), self.styles.quote)
         by_number = {claim.number: claim for claim in article.claims}
         for pieces in highlighted_paragraphs(article):
             yield x.paragraph("".join([self.piece(piece, by_number) for piece in pieces]))
@@ -164,7 +165,7 @@ class _Body:
         if piece.claims:
             status = piece.status if piece.status in SHADES else "unverified"
             look = SHADED[status, piece.overlapping]
-        shown = x.run(safe(piece.text), look)
+        shown = x.run(piece.text, look)
         for number in piece.ends:
             shown += self.footnotes.add(footnote_lines(claims[number]))
         return shown
@@ -178,16 +179,16 @@ class _Body:
         yield self.heading(f"Claims in article {number}", 2)
         for claim in article.claims:
             quote = x.bookmark(f"claim_{claim.number}", claim.number)
-            quote += x.run(f"{claim.number}. ", BOLD) + x.run(f"“{safe(claim.exact)}”", ITALIC)
+            quote += x.run(f"{claim.number}. ", BOLD) + x.run(f"“{claim.exact}”", ITALIC)
             yield x.paragraph(quote, before=10, after=2)
             if claim.summary:
-                yield x.text_paragraph([(safe(claim.summary), BOLD)], after=2)
+                yield x.text_paragraph([(claim.summary, BOLD)], after=2)
             for label, value in claim_facts(claim, relations.get(claim.ref)):
-                yield x.text_paragraph([(f"{label}: ", BOLD), (safe(value), x.PLAIN)], after=0)
+                yield x.text_paragraph([(f"{label}: ", BOLD), (value, x.PLAIN)], after=0)
             if claim.authors:  # who made it, who changed it last (as the PDF and Markdown)
-                yield x.text_paragraph([("By: ", BOLD), (safe(claim.authors), x.PLAIN)], after=0)
+                yield x.text_paragraph([("By: ", BOLD), (claim.authors, x.PLAIN)], after=0)
             for note in claim.notes:
-                yield x.paragraph(x.run(safe(note)), self.styles.quote)
+                yield x.paragraph(x.run(note), self.styles.quote)
 
     def table(self, table: Table) -> None:
         rows = iter(table.rows)
@@ -198,7 +199,7 @@ class _Body:
         widths = [round(Cm(TEXT_WIDTH_CM * share).twips) for share in table.widths]
         shown = [x.table_start(self.styles.table, widths), x.table_row(table.header, widths, CELL)]
         for row in itertools.chain([first], rows):
-            shown.append(x.table_row([safe(value) for value in row], widths, CELL))
+            shown.append(x.table_row(row, widths, CELL))
             if len(shown) >= TABLE_ROWS_WRITTEN:
                 self.out.write("".join(shown))
                 shown.clear()
@@ -214,7 +215,7 @@ def footnote_lines(claim: Claim) -> list[str]:
     )
     if claim.attribution:
         lines.append(f"Attribution: {chain_details(claim)}")
-    return [safe(line) for line in lines]
+    return lines
 
 
 def shade(run: Run, status: str | None) -> None:

@@ -3,8 +3,9 @@ the schema's order, and the same bytes lxml wrote when the body was built as an 
 (each top-level element declaring the `w` namespace, as lxml's incremental writer did), made
 from templates instead of a tree per paragraph.
 
-The analyst's text goes in only through `xml_text.text`, which escapes it as XML element
-content as lxml escapes it, so it never becomes markup; values of attributes (style ids,
+The analyst's text goes in only through `run`, which drops what XML cannot carry
+(`safe_text.xml_safe`) and escapes the rest as element content as lxml escapes it
+(`xml_text.text`), so it never becomes markup; values of attributes (style ids,
 numbers, bookmark names) go through `xml_text.attribute`. As python-docx's
 `Run.text` does, a line break becomes `<w:br/>` and a tab `<w:tab/>`.
 """
@@ -20,6 +21,7 @@ from typing import Any, TypeAlias
 
 from lxml import etree
 
+from workbench.reports.safe_text import xml_safe
 from workbench.reports.xml_text import attribute, text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -85,7 +87,10 @@ def _shown(part: str) -> str:
 
 
 def run(value: str, look: Look = PLAIN, lead: str = "") -> str:
-    """A run showing `value` (line breaks and tabs kept), `lead` markup first inside it."""
+    """A run showing `value` (line breaks and tabs kept; what XML cannot carry dropped by
+    `xml_safe`), `lead` markup first inside it."""
+    if not value.isprintable():
+        value = xml_safe(value)
     if value and "\n" not in value and "\t" not in value:
         return f"{look.start}{lead}{_shown(value)}</w:r>"
     parts = [look.start, lead]

@@ -19,8 +19,7 @@ from typing import IO
 from workbench.reports import model as rm
 from workbench.reports import refi_qda_codes as codes
 from workbench.reports.refi_qda_codes import NS, guid
-from workbench.reports.safe_text import xml_safe
-from workbench.reports.xml_text import attribute, text
+from workbench.reports.xml_text import safe_attribute, safe_text
 
 DECLARED = f' xmlns="{NS}"'  # on each top-level element, as lxml wrote them
 
@@ -29,7 +28,7 @@ def element(tag: str, content: str = "", /, top: bool = False, **attributes: str
     """`<tag …>content</tag>` (or `<tag …/>` when empty), its non-empty attributes in the
     order given; `top` for an element written on its own (it declares the namespace)."""
     named = "".join(
-        f' {key}="{attribute(xml_safe(value))}"' for key, value in attributes.items() if value
+        [f' {key}="{safe_attribute(value)}"' for key, value in attributes.items() if value]
     )
     start = f"<{tag}{DECLARED}{named}" if top else f"<{tag}{named}"
     return f"{start}>{content}</{tag}>" if content else f"{start}/>"
@@ -37,7 +36,7 @@ def element(tag: str, content: str = "", /, top: bool = False, **attributes: str
 
 def text_child(name: str, value: str) -> str:
     """`<name>value</name>`, or nothing for no value."""
-    return f"<{name}>{text(xml_safe(value))}</{name}>" if value else ""
+    return f"<{name}>{safe_text(value)}</{name}>" if value else ""
 
 
 def stamp(moment: datetime | None) -> str:
@@ -72,19 +71,17 @@ class Spill:
 
     def link(self, name: str, origin: str, target: str, index: int = 0, cue: str = "") -> None:
         link_guid = guid("link", name, origin, target, index)
-        content = ""
-        if cue:
-            content = note_ref(self.note(link_guid, 0, cue, name="cue"))
-        link = element(
-            "Link",
-            content,
-            top=True,
-            guid=link_guid,
-            name=name,
-            direction="OneWay",
-            originGUID=origin,
-            targetGUID=target,
+        start = (
+            f'<Link{DECLARED} guid="{link_guid}"'
+            + (f' name="{safe_attribute(name)}"' if name else "")
+            + f' direction="OneWay" originGUID="{safe_attribute(origin)}"'
+            f' targetGUID="{safe_attribute(target)}"'
         )
+        if cue:
+            reference = note_ref(self.note(link_guid, 0, cue, name="cue"))
+            link = f"{start}>{reference}</Link>"
+        else:
+            link = f"{start}/>"
         self.links.write(link.encode("utf-8"))
         self.link_count += 1
 
@@ -102,7 +99,7 @@ def value_element(variable: str, kind: str, value: object) -> str:
     else:
         shown = "\n".join(value) if isinstance(value, tuple) else str(value)
     reference = element("VariableRef", targetGUID=codes.variable_guid(variable))
-    held = f"<{kind}Value>{text(xml_safe(shown))}</{kind}Value>"
+    held = f"<{kind}Value>{safe_text(shown)}</{kind}Value>"
     return f"<VariableValue>{reference}{held}</VariableValue>"
 
 
@@ -239,5 +236,9 @@ def mention_selection(article: rm.Article, index: int, mention: rm.Mention, spil
 
 
 def _coding(owner: str, code: str, user: str) -> str:
-    reference = element("CodeRef", targetGUID=code)
-    return element("Coding", reference, guid=guid("coding", owner, code), creatingUser=user)
+    """A Coding of `code` (a GUID of ours) by `user` (a GUID) of what `owner` (a GUID) names;
+    the GUIDs, made by us, need no escaping."""
+    return (
+        f'<Coding guid="{guid("coding", owner, code)}" creatingUser="{user}">'
+        f'<CodeRef targetGUID="{code}"/></Coding>'
+    )
