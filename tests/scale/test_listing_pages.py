@@ -18,8 +18,8 @@ from workbench.services.claim_list import (
 )
 from workbench.services.claim_list import first_page as first_claims
 from workbench.services.errors import InvalidInput
+from workbench.services.library import SORTS as LIBRARY_SORTS
 from workbench.services.library import (
-    SORT_COLUMNS,
     ArticleFilter,
     article_count,
     article_ids,
@@ -43,7 +43,7 @@ def _paged(read: object, total: int) -> list[int]:
     return [record for page in pages for record in page]
 
 
-@pytest.mark.parametrize("sort", SORT_COLUMNS)
+@pytest.mark.parametrize("sort", LIBRARY_SORTS)
 @pytest.mark.parametrize("descending", [True, False])
 @pytest.mark.parametrize("wanted", [ArticleFilter(), ArticleFilter(text="a", status="disputed")])
 def test_library_pages_total_and_places_match_the_listing(
