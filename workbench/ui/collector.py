@@ -6,6 +6,13 @@ garbage it finds holds Qt objects (a closed dialog, a replaced panel), they are 
 off the UI thread, which Qt does not allow and which can crash the process. So while a window
 is open, automatic collection is off and this collector runs it on the UI thread instead,
 as often as the collector's own thresholds ask.
+
+Once the first window is built (its first turn of the event loop), what start-up made (the
+modules, the window's widgets: some 200,000 objects, which live as long as the window) is
+frozen out of the collector's way (`gc.freeze`, as Python's documentation suggests for
+long-lived start-up objects): a full collection no longer walks them all (about 140 ms on the
+UI thread at a time, measured after the link chart's benchmark), only what was made since.
+The last window closed unfreezes them.
 """
 
 from __future__ import annotations
@@ -54,6 +61,12 @@ def window_opened() -> None:
     _windows += 1
     if _collector is None:
         _collector = UiThreadCollector(QApplication.instance())
+        QTimer.singleShot(0, _freeze_start_up)  # once the window is built, the loop running
+
+
+def _freeze_start_up() -> None:
+    if _collector is not None:
+        gc.freeze()
 
 
 def window_closed() -> None:
@@ -64,4 +77,5 @@ def window_closed() -> None:
         _collector.stop()
         _collector.deleteLater()
         _collector = None
+        gc.unfreeze()
         gc.collect()
