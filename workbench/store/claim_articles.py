@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal
+from sqlalchemy import ColumnElement, Integer, Subquery, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.sqltypes import NullType
@@ -25,6 +25,17 @@ def cites_source(key: Any, source_id: int) -> ColumnElement[Any]:
     """The article (`key`: its id, or `id + 0` to walk the sort's index) has a claim whose
     attribution chain names the source."""
     return CitesSource(key, literal(source_id))
+
+
+def cited_articles(dialect: str, source_id: int) -> Subquery:
+    """The distinct ids of the articles whose claims' chains name the source (`article_id`),
+    read through the claim-to-article index on SQLite (`dialect`: the database's)."""
+    hint = f" INDEXED BY {CLAIM_TO_ARTICLE}" if dialect == "sqlite" else ""
+    query = text(
+        f"SELECT DISTINCT c.article_id FROM attribution_hops AS h JOIN claims AS c{hint}"
+        " ON c.id = h.claim_id WHERE h.source_id = :source_id"
+    )
+    return query.bindparams(source_id=source_id).columns(article_id=Integer).subquery("cited")
 
 
 class CitesSource(FunctionElement[bool]):

@@ -150,7 +150,13 @@ def _library(picks: dict[str, Any]) -> list[tuple[str, Ours, PlainPage]]:
         (
             "filter: source (the most cited)",
             view(ArticleFilter(source_id=picks["source"])),
-            plain(f"WHERE a.id + 0 IN ({CITING} INDEXED BY ix_claims_id_article {ON_HOP})", source),
+            PlainPage(
+                f"SELECT a.id FROM articles a WHERE a.id + 0 IN ({CITING_BY_INDEX})"
+                f" ORDER BY {ORDERS['published']} LIMIT {PAGE}",
+                f"SELECT count(*) FROM ({CITING_BY_INDEX.replace('SELECT', 'SELECT DISTINCT')})",
+                source,
+                PAGE,
+            ),
         ),
         (
             "filter: actor (the most linked)",
@@ -183,6 +189,7 @@ INDEXED_TEXT = (
 )
 CITING = "SELECT c.article_id FROM attribution_hops h JOIN claims c"
 ON_HOP = "ON c.id = h.claim_id WHERE h.source_id = ?"
+CITING_BY_INDEX = f"{CITING} INDEXED BY ix_claims_id_article {ON_HOP}"
 
 
 def _replaced(picks: dict[str, Any]) -> dict[str, PlainPage]:
