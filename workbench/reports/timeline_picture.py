@@ -45,6 +45,7 @@ EMPTY_START = datetime(2000, 1, 1)  # where an empty timeline's axis starts
 Width = Callable[[str], float]
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -223,15 +224,14 @@ def lay_out_timeline(
     x = scale.left + (columns.begins - origin) * pixels_per_day
     width = np.maximum(scale.left + (columns.after - origin) * pixels_per_day - x, MIN_BAR)
     label_widths = np.fromiter(map(width_of, columns.labels), np.float64, len(columns))
-    sizes = (x.tolist(), width.tolist(), label_widths.tolist())
     lanes: list[Lane] = []
-    parts: list[tuple[list[int], list[float], list[bool]]] = []
+    parts: list[tuple[Ints, Floats, Bools]] = []
     y = AXIS
     for name, members in _lanes(timeline, columns, lanes_by):
-        rows, labelled = _lane(members, *sizes)
-        count = max(rows, default=0) + 1
+        rows, labelled = _lane(members, x, width, label_widths)
+        count = int(rows.max(initial=0)) + 1
         lanes.append(Lane(name, y, count * ROW + 6))
-        parts.append((members, [y + 4 + row * ROW for row in rows], labelled))
+        parts.append((members, (y + 4 + rows * ROW).astype(np.float64), labelled))
         y += count * ROW + 6
     placed = _placed(parts, x, width, label_widths)
     reports_y = y + 16
@@ -245,25 +245,24 @@ def lay_out_timeline(
 
 
 def _placed(
-    parts: list[tuple[list[int], list[float], list[bool]]],
-    x: Floats,
-    width: Floats,
-    label_widths: Floats,
+    parts: list[tuple[Ints, Floats, Bools]], x: Floats, width: Floats, label_widths: Floats
 ) -> BarColumns:
-    events = np.array([n for members, _ys, _l in parts for n in members], dtype=np.int64)
+    if not parts:
+        parts = [(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, bool))]
+    events = np.concatenate([members for members, _ys, _flags in parts])
     lanes = np.repeat(np.arange(len(parts), dtype=np.int64), [len(p[0]) for p in parts])
     return BarColumns(
         events,
         lanes,
         x[events],
         width[events],
-        np.array([y for _m, ys, _l in parts for y in ys], dtype=np.float64),
-        np.array([flag for _m, _ys, flags in parts for flag in flags], dtype=bool),
+        np.concatenate([ys for _members, ys, _flags in parts]),
+        np.concatenate([flags for _members, _ys, flags in parts]),
         label_widths[events],
     )
 
 
-def _lanes(timeline: Timeline, columns: EventColumns, by: str) -> list[tuple[str, list[int]]]:
+def _lanes(timeline: Timeline, columns: EventColumns, by: str) -> list[tuple[str, Ints]]:
     """Each lane's name and its events (numbers among the columns) by time, lanes by name
     (an event is in the lane of each of its participants, when by "actor")."""
     timeline.check_lanes(by)
@@ -281,62 +280,60 @@ def _lanes(timeline: Timeline, columns: EventColumns, by: str) -> list[tuple[str
     lanes = []
     for name, members in found.items():
         chosen = np.array(members, dtype=np.int64)
-        lanes.append((name, chosen[np.lexsort((ids[chosen], begins[chosen]))].tolist()))
+        lanes.append((name, chosen[np.lexsort((ids[chosen], begins[chosen]))]))
     return sorted(lanes, key=lambda lane: (lane[0] in (NO_ACTOR, NO_KIND), lane[0]))
 
 
-def _lane(
-    members: list[int], xs: list[float], widths: list[float], label_widths: list[float]
-) -> tuple[list[int], list[bool]]:
+def _lane(members: Ints, x: Floats, width: Floats, label_widths: Floats) -> tuple[Ints, Bools]:
     """The lane's bars' rows, and whether each is labelled: labels beside their bars when
     every bar can have one within LABELLED_ROWS rows, else bars packed by themselves and
     labelled where there is room."""
-    spans = [(xs[n], widths[n]) for n in members]
-    with_labels = [(x, w + 4 + label_widths[n]) for (x, w), n in zip(spans, members, strict=True)]
-    labelled_rows = _pack(with_labels, LABELLED_ROWS)
+    xs, widths, labels = x[members], width[members], label_widths[members]
+    order = np.argsort(xs, kind="stable").tolist()  # by x (ties: in the lane's order)
+    starts = xs.tolist()
+    labelled_rows = _pack(order, starts, (xs + (widths + 4 + labels) + GAP).tolist(), LABELLED_ROWS)
     if labelled_rows is not None:
-        return labelled_rows, [True] * len(members)
-    rows = _pack(spans)
-    return rows, _room_for_labels(spans, rows, [label_widths[n] for n in members])
+        return np.array(labelled_rows, dtype=np.int64), np.ones(len(members), dtype=bool)
+    rows = np.array(_pack(order, starts, (xs + widths + GAP).tolist()), dtype=np.int64)
+    return rows, _room_for_labels(xs, widths, rows, labels)
 
 
 @overload
-def _pack(extents: list[tuple[float, float]]) -> list[int]: ...
+def _pack(order: list[int], starts: list[float], frees: list[float]) -> list[int]: ...
 @overload
-def _pack(extents: list[tuple[float, float]], limit: int) -> list[int] | None: ...
-def _pack(extents: list[tuple[float, float]], limit: int | None = None) -> list[int] | None:
-    """A row for each (x, width), in order of x, so that none covers another in its row: the
-    row that came free first, else a new one. None as soon as more than `limit` rows."""
+def _pack(
+    order: list[int], starts: list[float], frees: list[float], limit: int
+) -> list[int] | None: ...
+def _pack(
+    order: list[int], starts: list[float], frees: list[float], limit: int | None = None
+) -> list[int] | None:
+    """A row for each bar, taken in `order` (of x), so that none covers another in its row:
+    the row that came free first, else a new one (a bar begins at `starts[n]`, and its row is
+    free again from `frees[n]`). None as soon as more than `limit` rows."""
     free: list[tuple[float, int]] = []  # (x where the row is free again, row)
-    rows = [0] * len(extents)
+    rows = [0] * len(starts)
     count = 0
-    for number in sorted(range(len(extents)), key=lambda n: extents[n][0]):
-        x, width = extents[number]
-        if free and free[0][0] <= x:
-            _end, row = heapq.heappop(free)
+    for number in order:
+        if free and free[0][0] <= starts[number]:
+            row = free[0][1]
+            heapq.heapreplace(free, (frees[number], row))
         else:
             row, count = count, count + 1
             if limit is not None and count > limit:
                 return None
+            heapq.heappush(free, (frees[number], row))
         rows[number] = row
-        heapq.heappush(free, (x + width + GAP, row))
     return rows
 
 
-def _room_for_labels(
-    spans: list[tuple[float, float]], rows: list[int], label_widths: list[float]
-) -> list[bool]:
+def _room_for_labels(xs: Floats, widths: Floats, rows: Ints, labels: Floats) -> Bools:
     """Whether each bar's label fits before the next bar of its row."""
-    by_row: dict[int, list[int]] = {}
-    for number, row in enumerate(rows):
-        by_row.setdefault(row, []).append(number)
-    labelled = [False] * len(spans)
-    for numbers in by_row.values():
-        numbers.sort(key=lambda n: spans[n][0])
-        for this, after in zip(numbers, [*numbers[1:], None], strict=True):
-            x, width = spans[this]
-            room = (spans[after][0] if after is not None else float("inf")) - x - width
-            labelled[this] = label_widths[this] + 8 <= room
+    order = np.lexsort((xs, rows))  # by row, then x (ties: in the lane's order)
+    ox, orows = xs[order], rows[order]
+    after = np.full(len(order), np.inf)
+    after[:-1] = np.where(orows[1:] == orows[:-1], ox[1:], np.inf)
+    labelled = np.empty(len(order), dtype=bool)
+    labelled[order] = labels[order] + 8 <= after - ox - widths[order]
     return labelled
 
 
