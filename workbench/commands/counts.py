@@ -15,11 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.commands import CommandError
+from workbench.sqlite_files import is_sqlite_database
 
 COUNTED = ("articles", "claims", "sources", "actors", "events")
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def count_records(path: Path) -> dict[str, int | str] | None:
@@ -49,10 +47,9 @@ def count_records(path: Path) -> dict[str, int | str] | None:
 
 def _has_sqlite_header(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        return is_sqlite_database(path)
     except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}") from None
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def _counts(connection: sqlite3.Connection, path: Path) -> dict[str, int | str] | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.sqlite_files import is_sqlite_database
 from workbench.store.backups import (
     copy_database,
     daily_backup_if_due,
@@ -30,7 +31,7 @@ from workbench.store.errors import (
     ProjectNotFound,
     ProjectTooNew,
 )
-from workbench.store.lock import ProjectLock
+from workbench.store.lock import ProjectLock, file_in_use, file_let_go
 from workbench.store.migrations import SchemaState, schema_state, upgrade_to_head
 from workbench.store.shared import (
     backup_advice,
@@ -45,7 +46,6 @@ from workbench.store.shared import (
 from workbench.store.unit_of_work import UnitOfWork
 from workbench.store.writer import WriterTurns
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _DAMAGE = re.compile("malformed|not a database|corrupt|disk I/O error")
 PROJECT_SUFFIX = ".wbproj"
 
@@ -66,6 +66,7 @@ class ProjectStore:
         # which `location` never holds: it is shown and remembered)
         self.reopen_location = location
         self._lock = lock
+        self._file_identity: tuple[int, int] | None = None  # a project file's (device, inode)
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self.turns = WriterTurns()  # one writer at a time in this process, in turn
 
@@ -211,12 +212,17 @@ class ProjectStore:
                 f"read-only: {path.name} is on read-only media or in a folder that cannot be"
                 " written; opened for reading"
             )
+        identity = file_in_use(path)  # our descriptors on it stay open while it is open
         lock = None if read_only else ProjectLock(path)
-        if lock is not None:
-            lock.acquire()
+        try:
+            if lock is not None:
+                lock.acquire()
+        except BaseException:
+            file_let_go(identity)
+            raise
         engine = sqlite_engine(path, read_only=read_only, immutable=not writable)
         store = cls(str(path), engine, lock, read_only)
-        store.notice = notice
+        store.notice, store._file_identity = notice, identity
         return store
 
     def _bring_schema_up_to_date(self, scripts: Path | None) -> None:
@@ -310,6 +316,9 @@ class ProjectStore:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._file_identity is not None:
+            file_let_go(self._file_identity)
+            self._file_identity = None
 
 
 def can_write(path: Path) -> bool:
@@ -325,11 +334,10 @@ def check_looks_like_project(path: Path) -> None:
     if path.is_dir():
         raise NotAProject(f"{path} is a folder, not a workbench project file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        database = is_sqlite_database(path)  # through SQLite: see workbench.sqlite_files
     except OSError as error:
-        raise ProjectError(f"cannot read {path}: {error.strerror}") from None
-    if header != SQLITE_HEADER:
+        raise ProjectError(f"cannot read {path}: {error.strerror or error}") from None
+    if not database:
         raise NotAProject(f"{path} is not a workbench project (not an SQLite database)")
 
 

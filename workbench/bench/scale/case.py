@@ -24,9 +24,16 @@ class Case:
 
     @contextmanager
     def project(self, read_only: bool = False) -> Iterator[Project]:
-        """The case opened as the workbench opens it (closed again afterwards)."""
-        with Project.open(self.path, read_only=read_only) as project:
-            yield project
+        """The case opened as the workbench opens it (closed again afterwards). The plain
+        connection is closed before and after, and opened again when next wanted: closing a project
+        closes its lock's descriptor on the file, which drops every POSIX lock this process
+        holds there, the plain connection's too (`workbench.sqlite_files`)."""
+        self.close()
+        try:
+            with Project.open(self.path, read_only=read_only) as project:
+                yield project
+        finally:
+            self.close()
 
     @property
     def sql(self) -> sqlite3.Connection:

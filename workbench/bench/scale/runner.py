@@ -62,9 +62,7 @@ def measure(case: Case, only: str = "") -> Iterator[Measurement]:
         except Exception as error:
             yield failed(name.rsplit(".", 1)[-1], case.size, error)
         finally:
-            # Each producer gets a fresh plain connection for its floors: the one held across
-            # the search producer (its children build, query and edit the same file) failed
-            # the next producer's first statement with "disk I/O error" (cause not yet found).
+            # Each producer gets a fresh plain connection for its floors (see Case.project).
             case.close()
 
 
