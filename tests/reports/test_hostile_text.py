@@ -65,6 +65,16 @@ def test_pdf_titles_with_markup_are_printed_as_text_everywhere() -> None:
     assert any(LINK in item.title for item in reader.outline if hasattr(item, "title"))
 
 
+def test_pdf_operators_in_text_are_printed_as_typed() -> None:
+    """A title holding PDF text operators, brackets and backslashes is drawn as those
+    characters (escaped in its string), never run as operators that draw something else."""
+    hostile = r"Talks) Tj ET BT /F1 60 Tf 1 0 0 1 9 9 Tm (INJECTED) Tj ET BT (\ end"
+    reader = _pdf(_report(title=hostile))
+    text = squeezed(" ".join(page.extract_text() for page in reader.pages))
+    assert text.count(squeezed(hostile)) >= 3  # title page, contents, heading
+    assert "INJECTED" not in text.replace(squeezed(hostile), "")
+
+
 def test_pdf_lays_out_a_quote_and_summary_longer_than_a_page() -> None:
     """A 2,500-character quote and a 30,000-character summary wrap across pages whole."""
     summary = " ".join(f"word{n}" for n in range(4_000))
@@ -147,9 +157,11 @@ def test_a_megabyte_of_text_is_set_in_lines_that_fit_the_page() -> None:
     lines, _ = typeset.lines([Segment("word " * 200_000 + "x" * 3_000, look)], 480)
     runs = [run for line in lines for run in line]
     assert all(run.x + run.width <= 480.01 for run in runs)
-    codes = [code for run in runs for code in run.codes]
-    assert codes.count("word") == 200_000
-    assert "".join(code for code in codes if code.startswith("x")) == "x" * 3_000
+    texts = [run.codes for run in runs]
+    assert all(isinstance(text, str) for text in texts)
+    assert sum(str(text).split().count("word") for text in texts) == 200_000
+    cut = [text for text in texts if str(text).startswith("x")]
+    assert len(cut) > 3 and "".join(map(str, cut)) == "x" * 3_000
 
 
 def test_the_title_repeated_as_the_texts_first_line_is_shown_once() -> None:

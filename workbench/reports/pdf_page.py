@@ -41,16 +41,17 @@ class Block(NamedTuple):
 
 
 class Pages:
-    """Draws blocks down the pages of one canvas; `footer(canvas, number)` ends each page."""
+    """Draws blocks down the pages of one canvas; `footer(pages, number)` ends each page."""
 
     def __init__(
-        self, canvas: Any, typesetter: Typesetter, footer: Callable[[Any, int], None]
+        self, canvas: Any, typesetter: Typesetter, footer: Callable[[Pages, int], None]
     ) -> None:
         self.canvas, self.set, self.footer = canvas, typesetter, footer
         self.y = TOP
         self.ops: list[str] = []
-        self._font: tuple[str, float] | None = None
+        self._font: str | None = None  # the font operator in force
         self._fill: str | None = None
+        self._at = (0.0, 0.0)  # where the last line began
         self._rise = 0.0
         self._text = False
 
@@ -61,8 +62,8 @@ class Pages:
 
     def fresh(self) -> None:
         """Finish this page and start the next."""
+        self.footer(self, self.number)
         self.flush()
-        self.footer(self.canvas, self.number)
         self.canvas.showPage()
         self.y = TOP
 
@@ -86,8 +87,8 @@ class Pages:
         self._font, self._fill, self._rise, self._text = None, None, 0.0, False
 
     def finish(self) -> None:
+        self.footer(self, self.number)
         self.flush()
-        self.footer(self.canvas, self.number)
 
     # blocks --------------------------------------------------------------------------
     def block(
@@ -136,6 +137,13 @@ class Pages:
         tallest = max((len(lines) for _, lines in cells), default=0)
         self.y = top - tallest * style.leading - 2 * pad
 
+    def line_at(self, line: Line, style: TextStyle, left: float, baseline: float) -> None:
+        """One line with its baseline at `baseline` (a page's footer), the cursor kept."""
+        kept = self.y
+        self.y = baseline + style.leading / 2 + (ASCENT - DESCENT) / 2 * style.size
+        self._line(line, style, left)
+        self.y = kept
+
     def _anchor(self, anchors: list[Any], index: int, style: TextStyle) -> None:
         for name, line, x in anchors:
             if line == index:
@@ -144,33 +152,70 @@ class Pages:
     def _line(self, line: Line, style: TextStyle, left: float) -> None:
         baseline = self.y - style.leading / 2 - (ASCENT - DESCENT) / 2 * style.size
         if style.background is not None:
-            self.rect(
-                style.background,
-                left - 3,
-                self.y - style.leading,
-                WIDTH - style.indent + 6,
-                style.leading,
-            )
+            room = WIDTH - style.indent + 6
+            self.rect(style.background, left - 3, self.y - style.leading, room, style.leading)
+        linked = False
         for run in line:
             look = run.look
             if look.background is not None:
-                self.rect(
-                    look.background,
-                    left + run.x,
-                    baseline - DESCENT * look.size - 1,
-                    run.width,
-                    look.size + 2,
-                )
+                bottom = baseline - DESCENT * look.size - 1
+                self.rect(look.background, left + run.x, bottom, run.width, look.size + 2)
             if look.underline:
                 self.rect(look.colour, left + run.x, baseline - 1.2, run.width, 0.6)
-        if not self._text:
-            self.ops.append("BT")
-            self._text = True
+            if run.link:
+                linked = True
         ops = self.ops
-        ops.append(f"1 0 0 1 {fp_str(left, baseline)} Tm")
+        if not self._text:
+            ops.append("BT")
+            self._text = True
+            ops.append(f"1 0 0 1 {fp_str(left, baseline)} Tm")
+        elif self._at[0] == left:
+            ops.append(f"0 {fp_str(baseline - self._at[1])} Td")
+        else:
+            ops.append(f"1 0 0 1 {fp_str(left, baseline)} Tm")
+        self._at = (left, baseline)
+        mains = self.set.mains
         for run in line:
-            self._run(run)
-        self._links(line, left, baseline)
+            look = run.look
+            if look.fill != self._fill:
+                ops.append(look.fill)
+                self._fill = look.fill
+            if look.rise != self._rise:
+                ops.append(f"{fp_str(look.rise)} Ts")
+                self._rise = look.rise
+            codes = run.codes
+            if isinstance(codes, str):
+                font = mains[look.font] + look.size_operand
+                if font != self._font:
+                    ops.append(font)
+                    self._font = font
+                ops.append(f"({codes}) Tj")
+            else:
+                self._mixed(look, codes, mains[look.font])
+        if linked:
+            self._links(line, left, baseline)
+
+    def _mixed(self, look: Look, codes: list[Any], main: str) -> None:
+        """A run with words in other subsets or the fallback font: each chunk in its font."""
+        plain: list[str] = []
+        for code in codes:
+            if type(code) is str:
+                plain.append(code)
+                continue
+            if plain:
+                self._show(main, look, "".join(plain))
+                plain = []
+            for name, text in code:
+                self._show(name, look, text)
+        if plain:
+            self._show(main, look, "".join(plain))
+
+    def _show(self, font: str, look: Look, text: str) -> None:
+        operator = font + look.size_operand
+        if operator != self._font:
+            self.ops.append(operator)
+            self._font = operator
+        self.ops.append(f"({text}) Tj")
 
     def _links(self, line: Line, left: float, baseline: float) -> None:
         """One link annotation per stretch of the line's runs that lead to one bookmark."""
@@ -186,36 +231,6 @@ class Pages:
                 link, start, end = run.link, run.x, run.x + run.width
                 top = run.look.size + run.look.rise
 
-    def _run(self, run: Any) -> None:
-        look: Look = run.look
-        ops = self.ops
-        fill = look.fill
-        if fill != self._fill:
-            ops.append(fill)
-            self._fill = fill
-        if look.rise != self._rise:
-            ops.append(f"{fp_str(look.rise)} Ts")
-            self._rise = look.rise
-        main = self.set.main_name(look.font)
-        plain: list[str] = []
-        for code in run.codes:
-            if type(code) is str:
-                plain.append(code)
-                continue
-            if plain:
-                self._show(main, look.size, "".join(plain))
-                plain = []
-            for name, text in code:
-                self._show(name, look.size, text)
-        if plain:
-            self._show(main, look.size, "".join(plain))
-
-    def _show(self, font: str, size: float, text: str) -> None:
-        if (font, size) != self._font:
-            self.ops.append(f"{font} {fp_str(size)} Tf")
-            self._font = (font, size)
-        self.ops.append(f"({text}) Tj")
-
     # drawing -------------------------------------------------------------------------
     def rect(self, colour: colors.Color, x: float, y: float, width: float, height: float) -> None:
         """A filled rectangle (drawn beneath the text that follows)."""
@@ -223,9 +238,8 @@ class Pages:
             self.ops.append("ET")
             self._text = False
         fill = fill_operator(colour)
-        if fill != self._fill:
-            self.ops.append(fill)
-            self._fill = fill
+        self.ops.append(fill)
+        self._fill = None
         self.ops.append(f"{fp_str(x, y, width, height)} re f")
 
     def rule(self, colour: colors.Color, weight: float, x: float, y: float, to: float) -> None:

@@ -12,7 +12,7 @@ anywhere, so the analyst's text is printed as typed, in the contents and bookmar
 from __future__ import annotations
 
 import io
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from workbench.reports import citation_notes, timeline_figure
-from workbench.reports.highlight import anchored, highlighted_paragraphs
+from workbench.reports.highlight import highlighted_paragraphs
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.pdf_contents import draw_contents
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
@@ -63,23 +63,34 @@ def write(report: Report, out: BinaryIO) -> None:
     canvas.save()
 
 
-def _footer(title: str, fonts: FontFamily) -> Any:
-    def footer(canvas: Canvas, number: int) -> None:
-        """ "title … page n of N" at the foot of every page after the first; N is a form
-        drawn once the last page is known."""
+class _Footer:
+    """ "title … page n of N" at the foot of every page after the first; N is a form drawn
+    once the last page is known (a PDF may use a form before it defines it)."""
+
+    def __init__(self, title: str, styles: ReportStyles, looks: Looks) -> None:
+        self.style = styles.footer
+        self.look = looks.of(self.style)
+        self.title = [looks.plain(title[:90], self.style)]
+        self.total_at = 0.0
+
+    def __call__(self, pages: Pages, number: int) -> None:
         if number < 2:
             return
+        typeset, style = pages.set, self.style
+        if not self.total_at:
+            room = typeset.width(TOTAL_ROOM, self.look)
+            self.total_at = A4[0] - MARGIN - room
+        baseline = 12 * mm
+        pages.line_at(typeset.lines(self.title, WIDTH)[0][0], style, MARGIN, baseline)
+        said = f"page {number} of "
+        line = typeset.lines([Segment(said, self.look)], WIDTH)[0][0]
+        pages.line_at(line, style, self.total_at - typeset.width(said, self.look), baseline)
+        pages.flush()
+        canvas = pages.canvas
         canvas.saveState()
-        canvas.setFont(fonts.regular, FOOTER_POINTS)
-        canvas.setFillColor(COLOURS["muted"])
-        canvas.drawString(MARGIN, 12 * mm, title[:90])
-        total_at = A4[0] - MARGIN - canvas.stringWidth(TOTAL_ROOM, fonts.regular, FOOTER_POINTS)
-        canvas.drawRightString(total_at, 12 * mm, f"page {number} of ")
-        canvas.translate(total_at, 12 * mm)
+        canvas.translate(self.total_at, baseline)
         canvas.doForm(TOTAL)
         canvas.restoreState()
-
-    return footer
 
 
 class _Report:
@@ -89,7 +100,7 @@ class _Report:
         self.report, self.canvas, self.fonts = report, canvas, fonts
         self.styles = styles = ReportStyles(fonts)
         self.looks = Looks(styles)
-        footer = _footer(fonts.printable(report.title), fonts)
+        footer = _Footer(report.title, styles, self.looks)
         self.pages = Pages(canvas, Typesetter(canvas, fonts), footer)
         self.relations = relations_by_claim(report)
         self.cites = citation_notes.citer(report)
@@ -173,24 +184,20 @@ class _Report:
             pages.text(looks.highlighted(pieces, styles.body), styles.body)
         if article.claims:
             self.heading(f"Claims in article {number}", f"claims-{number}", level=1)
-            placed = {id(claim) for claim in anchored(article)}
             for claim in article.claims:
-                self.claim_note(claim, id(claim) in placed)
+                self.claim_note(claim)
         if self.cites is not None:  # the article cited in the chosen style, as the last note
             lead = looks.plain("Cited as: ", styles.footnote, styles.fonts.bold)
             cited = looks.plain(self.cites.note(article), styles.footnote)
             pages.text([lead._replace(anchor=f"cite-{number}"), cited], styles.footnote)
 
-    def claim_note(self, claim: Claim, placed: bool) -> None:
+    def claim_note(self, claim: Claim) -> None:
         """The claim's note: its number and quote, then its summary, grades, chain and links
         (a line each), then its notes; kept on one page where it fits."""
         styles, looks, pages = self.styles, self.looks, self.pages
         quote = styles.quote
         text = [Segment("“", looks.of(quote), anchor=f"claim-{claim.number}")]
         text += [looks.plain(claim.exact, quote), Segment("”", looks.of(quote))]
-        if placed:
-            back = styles.footnote.but(colour=COLOURS["accent"])
-            text.append(Segment(" ↩", looks.of(back), f"ref-{claim.number}"))
         number = looks.plain(str(claim.number), styles.footnote, styles.fonts.bold)
         blocks = [pages.block(text, styles.footnote, number)]
         blocks.append(pages.block(self.details(claim), styles.detail))

@@ -80,4 +80,5 @@ class ReportStyles:
         self.header_cell = self.cell.but(font=fonts.bold)
         self.toc_article = base.but(size=10.5, leading=16)
         self.toc_count = self.toc_article.but(size=9, colour=muted)
+        self.footer = base.but(size=8, leading=10, colour=muted)
         self.marker = base.but(font=fonts.bold, size=6.5, colour=accent)

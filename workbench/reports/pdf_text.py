@@ -61,7 +61,5 @@ class Looks:
                 look = self.of(style)
             segments.append(Segment(clean(piece.text), look))
             for number in piece.ends:
-                segments.append(
-                    Segment(str(number), self.marker, f"claim-{number}", f"ref-{number}")
-                )
+                segments.append(Segment(str(number), self.marker, f"claim-{number}"))
         return segments

@@ -13,7 +13,6 @@ are drawn in the full-width fallback font, or given a stand-in (`FontFamily.prin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
@@ -24,23 +23,38 @@ from workbench.reports.pdf_fonts import FALLBACK, FontFamily
 from workbench.reports.pdf_reportlab import document_of
 from workbench.reports.safe_text import xml_safe
 
+PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
 WORDS_KEPT = 200_000  # measured words kept per font (then forgotten, so memory stays flat)
 
 
-@dataclass(frozen=True, eq=False)
 class Look:
-    """How a run of text is drawn: font, size, colour, highlight, underline, raised."""
+    """How a run of text is drawn: font, size, colour, highlight, underline, raised; with
+    its fill and size operands written once."""
 
-    font: str
-    size: float
-    colour: colors.Color
-    background: colors.Color | None = None
-    underline: bool = False
-    rise: float = 0.0
+    __slots__ = (
+        "background",
+        "colour",
+        "fill",
+        "font",
+        "rise",
+        "size",
+        "size_operand",
+        "underline",
+    )
 
-    @property
-    def fill(self) -> str:
-        return fill_operator(self.colour)
+    def __init__(
+        self,
+        font: str,
+        size: float,
+        colour: colors.Color,
+        background: colors.Color | None = None,
+        underline: bool = False,
+        rise: float = 0.0,
+    ) -> None:
+        self.font, self.size, self.colour = font, size, colour
+        self.background, self.underline, self.rise = background, underline, rise
+        self.fill = fill_operator(colour)
+        self.size_operand = f" {fp_str(size)} Tf"
 
 
 def fill_operator(colour: colors.Color) -> str:
@@ -53,7 +67,8 @@ class Run(NamedTuple):
     look: Look
     x: float
     width: float
-    codes: list[Any]  # each a str (the main subset's escaped text) or chunks (name, text)
+    codes: str | list[Any]  # the main subset's escaped text, or a list of such texts and
+    # chunks of (subset name, escaped text)
     link: str | None = None
 
 
@@ -88,6 +103,7 @@ class Typesetter:
         self.extra = frozenset(map(chr, fonts.fallback_glyphs))
         self._words: dict[str, dict[str, tuple[float, Any]]] = {}
         self._main: dict[str, str] = {}
+        self.mains = _MainNames(self.main_name)  # font -> the PDF name of its main subset
 
     def word(self, word: str, font: str) -> tuple[float, Any]:
         """The word's width at size 1 and its codes (a str when all of it is in the main
@@ -103,6 +119,8 @@ class Typesetter:
         return found
 
     def _measured(self, word: str, font: str) -> tuple[float, Any]:
+        if not word:
+            return 0.0, ""
         if set(word) <= self.glyphs:
             parts = [(font, word)]
         else:
@@ -154,14 +172,19 @@ class Typesetter:
         lines: list[Line] = [[]]
         anchors: list[Any] = []
         x = 0.0
+        fill = self._fill
         for segment in segments:
             if segment.anchor:
                 anchors.append((segment.anchor, len(lines) - 1, x))
-            for index, paragraph in enumerate(segment.text.split("\n")):
+            text = segment.text
+            if "\n" not in text:
+                x = fill(text, segment, x, width, lines)
+                continue
+            for index, paragraph in enumerate(text.split("\n")):
                 if index:
                     lines.append([])
                     x = 0.0
-                x = self._fill(paragraph, segment, x, width, lines)
+                x = fill(paragraph, segment, x, width, lines)
         return lines, anchors
 
     def _fill(
@@ -171,13 +194,26 @@ class Typesetter:
         them; the x where it ends."""
         look, link = segment.look, segment.link
         size, font = look.size, look.font
-        space = self.space(font) * size
-        known = self.word
+        known = self._words.get(font)
+        if known is None:
+            known = self._words[font] = {}
+        if len(text) <= PHRASE:  # short texts repeat (labels, grades, roles): set whole
+            found = known.get(text)
+            if found is None:
+                found = self.word(text, font)
+            ends = x + found[0] * size
+            if ends <= width and type(found[1]) is str:
+                lines[-1].append(Run(look, x, ends - x, found[1], link))
+                return ends
+        space = known[" "][0] * size if " " in known else self.space(font) * size
         codes: list[Any] = []
         start = x
         first = True
         for word in text.split(" "):
-            measured, code = known(word, font)
+            found = known.get(word)
+            if found is None:
+                found = self.word(word, font)
+            measured, code = found
             measured *= size
             step = measured if first else measured + space
             if measured > width:  # a word wider than the line: cut between its characters
@@ -185,7 +221,7 @@ class Typesetter:
                     codes.append(" ")
                     x += space
                 if codes:
-                    lines[-1].append(Run(look, start, x - start, codes, link))
+                    lines[-1].append(Run(look, start, x - start, _joined(codes), link))
                 if x > 0:
                     lines.append([])
                 x = self._cut(word, segment, width, lines)
@@ -193,7 +229,7 @@ class Typesetter:
                 continue
             if x + step > width and x > 0 and word:
                 if codes:
-                    lines[-1].append(Run(look, start, x - start, codes, link))
+                    lines[-1].append(Run(look, start, x - start, _joined(codes), link))
                 lines.append([])
                 codes, x, start, step = [], 0.0, 0.0, measured
             elif not first:
@@ -202,7 +238,7 @@ class Typesetter:
             codes.append(code)
             x += step
         if codes:
-            lines[-1].append(Run(look, start, x - start, codes, link))
+            lines[-1].append(Run(look, start, x - start, _joined(codes), link))
         return x
 
     def _cut(self, word: str, segment: Segment, width: float, lines: list[Line]) -> float:
@@ -213,13 +249,34 @@ class Typesetter:
         for char in word:
             measured = self.word(char, look.font)[0] * look.size
             if piece and taken + measured > width:
-                lines[-1].append(Run(look, 0.0, taken, [self._codes(piece, look)], segment.link))
+                lines[-1].append(
+                    Run(look, 0.0, taken, _joined([self._codes(piece, look)]), segment.link)
+                )
                 lines.append([])
                 piece, taken = "", 0.0
             piece += char
             taken += measured
-        lines[-1].append(Run(look, 0.0, taken, [self._codes(piece, look)], segment.link))
+        lines[-1].append(Run(look, 0.0, taken, _joined([self._codes(piece, look)]), segment.link))
         return taken
 
     def _codes(self, text: str, look: Look) -> Any:
         return self._measured(text, look.font)[1]
+
+
+def _joined(codes: list[Any]) -> str | list[Any]:
+    """The codes as one text when all are in the main subset (as nearly always)."""
+    try:
+        return "".join(codes)
+    except TypeError:
+        return codes
+
+
+class _MainNames(dict[str, str]):
+    def __init__(self, name_of: Any) -> None:
+        super().__init__()
+        self.name_of = name_of
+
+    def __missing__(self, font: str) -> str:
+        name: str = self.name_of(font)
+        self[font] = name
+        return name
