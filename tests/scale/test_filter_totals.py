@@ -13,6 +13,7 @@ from workbench.services import Project
 from workbench.services.claim_list import ClaimFilter, claim_count, claim_ids
 from workbench.services.claim_list import first_page as first_claims
 from workbench.services.library import ArticleFilter, article_count, article_ids, first_page
+from workbench.services.listing_order import PAGE, FirstPage
 
 
 @pytest.fixture
@@ -48,7 +49,10 @@ def test_totals_by_source_count_what_the_filters_list(case: tuple[Project, list[
     for source in (sources[0], sources[len(sources) // 2], sources[-1]):
         articles = article_ids(project, ArticleFilter(source_id=source))
         assert article_count(project, ArticleFilter(source_id=source)) == len(articles) > 0
-        assert first_page(project, ArticleFilter(source_id=source)).total == len(articles)
+        for sort, descending in (("published", True), ("title", False), ("claims", True)):
+            shown = first_page(project, ArticleFilter(source_id=source), sort, descending)
+            listed = article_ids(project, ArticleFilter(source_id=source), sort, descending)
+            assert shown == FirstPage(listed[:PAGE], len(articles))
         claims = claim_ids(project, ClaimFilter(source_id=source))
         assert claim_count(project, ClaimFilter(source_id=source)) == len(claims) > 0
         assert first_claims(project, ClaimFilter(source_id=source)).total == len(claims)

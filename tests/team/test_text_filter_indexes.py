@@ -8,9 +8,11 @@ from sqlalchemy import text
 from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.claim_list import ClaimFilter, claim_ids
-from workbench.services.claims import create_claim
+from workbench.services.claims import Hop, create_claim, set_attribution
+from workbench.services.entities import create_source
 from workbench.services.importing import import_clipboard
-from workbench.services.library import ArticleFilter, article_ids
+from workbench.services.library import ArticleFilter, article_count, article_ids, first_page
+from workbench.services.listing_order import FirstPage
 
 PAGES = (
     "Nuclear talks resume\n\nThe NUCLEAR deal stands, officials said on Monday.",
@@ -58,3 +60,18 @@ def test_text_filters_find_the_same_claims_on_both_backends(team_project: Projec
     assert claim_ids(team_project, ClaimFilter(text="uranium")) == []
     assert len(article_ids(team_project, ArticleFilter(text="NUCLEAR"))) == 1
     assert len(article_ids(team_project, ArticleFilter(text="s"))) == 2
+
+
+def test_library_by_source_pages_and_counts_on_both_backends(team_project: Project) -> None:
+    """The library by source alone (one statement: page and total) lists and counts the
+    articles whose claims cite it, on a project file and a shared store."""
+    nuclear, _shipping = _filled(team_project)
+    reuters = create_source(team_project, "Reuters")
+    set_attribution(team_project, nuclear, [Hop("reported by", source_id=reuters)])
+    wanted = ArticleFilter(source_id=reuters)
+    cited = article_ids(team_project, wanted)
+    assert len(cited) == 1
+    assert first_page(team_project, wanted) == FirstPage(cited, 1)
+    assert first_page(team_project, wanted, "title", False) == FirstPage(cited, 1)
+    assert article_count(team_project, wanted) == 1
+    assert first_page(team_project, ArticleFilter(source_id=reuters + 1)) == FirstPage([], 0)

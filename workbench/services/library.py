@@ -39,13 +39,14 @@ from workbench.services.listing_order import (
     FirstPage,
     Order,
     SortKey,
+    checked_window,
     count_listed,
     page_ids,
     place_of,
 )
 from workbench.services.project import Project
 from workbench.services.sort_keys import by_claim_count
-from workbench.store.claim_articles import cited_articles, cites_source
+from workbench.store.claim_articles import cited_articles, cited_articles_once, cites_source
 from workbench.store.text_index import ARTICLE_TEXT, may_hold
 
 UNMARKED = "no claims yet"
@@ -142,9 +143,29 @@ def first_page(
     size: int = PAGE,
 ) -> FirstPage:
     """What the library shows first: the first page and the total."""
+    if _by_source_alone(article_filter):
+        return _first_cited(project, article_filter, sort, descending, size)
     query, order = _listing(article_filter, sort, descending)
     counted = _counted(project, article_filter)
     return listing_order.first_page(project, query, counted, order, size)
+
+
+def _first_cited(
+    project: Project, wanted: ArticleFilter, sort: str, descending: bool, size: int
+) -> FirstPage:
+    """By source alone: the citing articles found once (a materialized set), and the page and
+    their number read from it in one statement, instead of finding them for each (the most
+    cited source of 100,000 articles: 94,000 claims mapped to their articles, twice)."""
+    assert wanted.source_id is not None
+    checked_window(0, size)
+    cited = cited_articles_once(project.store.engine.dialect.name, wanted.source_id)
+    query, order = _listing(ArticleFilter(), sort, descending)
+    total = select(func.count()).select_from(cited).scalar_subquery()
+    among = (order.id + 0).in_(select(cited.c.article_id))  # as `_among`, on the order's id
+    page = query.add_columns(total).where(among).order_by(*order.clauses()).limit(size)
+    with project.store.engine.connect() as connection:
+        rows = connection.execute(page).all()
+    return FirstPage([row[0] for row in rows], int(rows[0][1]) if rows else 0)
 
 
 def article_count(project: Project, article_filter: ArticleFilter = ArticleFilter()) -> int:
@@ -155,7 +176,8 @@ def article_count(project: Project, article_filter: ArticleFilter = ArticleFilte
 def _counted(project: Project, wanted: ArticleFilter) -> Select:
     """The articles to count. By source alone: the distinct articles of the citing claims
     (each claim's article exists), half the time of testing every article against them."""
-    if wanted.source_id is not None and wanted == ArticleFilter(source_id=wanted.source_id):
+    if _by_source_alone(wanted):
+        assert wanted.source_id is not None
         cited = cited_articles(project.store.engine.dialect.name, wanted.source_id)
         return select(cited.c.article_id)
     return _filtered(select(Article.id), wanted)
@@ -171,6 +193,10 @@ def article_place(
     """The row of an article in the library (0 first); None if the filter leaves it out."""
     query, order = _listing(article_filter, sort, descending)
     return place_of(project, query, order, article_id)
+
+
+def _by_source_alone(wanted: ArticleFilter) -> bool:
+    return wanted.source_id is not None and wanted == ArticleFilter(source_id=wanted.source_id)
 
 
 def _listing(wanted: ArticleFilter, sort: str, descending: bool) -> tuple[Select, Order]:

@@ -72,9 +72,9 @@ ORDERS = {
     "published": "a.published DESC NULLS LAST, a.id DESC",
     "title": "a.title COLLATE NOCASE DESC NULLS LAST, a.id DESC",
 }
+# Unfiltered, every article's count is there, read from its index alone.
 BY_CLAIMS = (
-    "SELECT a.id FROM articles a JOIN article_claim_counts n ON n.article_id = a.id"
-    " ORDER BY n.claims DESC, n.article_id DESC"
+    "SELECT n.article_id FROM article_claim_counts n ORDER BY n.claims DESC, n.article_id DESC"
 )
 # The counts computed from the claims, as every query did before they were stored: timed
 # and noted beside the row (and their ids checked to be the stored order's).
@@ -150,12 +150,13 @@ def _library(picks: dict[str, Any]) -> list[tuple[str, Ours, PlainPage]]:
         (
             "filter: source (the most cited)",
             view(ArticleFilter(source_id=picks["source"])),
-            PlainPage(
-                f"SELECT a.id FROM articles a WHERE a.id + 0 IN ({CITING_BY_INDEX})"
+            PageWithTotal(  # as ours: the citing articles found once, page and total from them
+                f"WITH cited AS MATERIALIZED ({DISTINCT_CITING})"
+                " SELECT a.id, (SELECT count(*) FROM cited) FROM articles a"
+                " WHERE a.id + 0 IN (SELECT article_id FROM cited)"
                 f" ORDER BY {ORDERS['published']} LIMIT {PAGE}",
-                f"SELECT count(*) FROM ({CITING_BY_INDEX.replace('SELECT', 'SELECT DISTINCT')})",
+                None,
                 source,
-                PAGE,
             ),
         ),
         (
@@ -190,6 +191,15 @@ INDEXED_TEXT = (
 CITING = "SELECT c.article_id FROM attribution_hops h JOIN claims c"
 ON_HOP = "ON c.id = h.claim_id WHERE h.source_id = ?"
 CITING_BY_INDEX = f"{CITING} INDEXED BY ix_claims_id_article {ON_HOP}"
+DISTINCT_CITING = CITING_BY_INDEX.replace("SELECT", "SELECT DISTINCT")
+
+
+class PageWithTotal(PlainPage):
+    """A floor that reads the page and the total in one statement (the total beside each id)."""
+
+    def read(self, case: Case) -> FirstPage:
+        rows = case.sql.execute(self.page, self.parameters).fetchall()
+        return FirstPage([row[0] for row in rows], rows[0][1] if rows else 0)
 
 
 def _replaced(picks: dict[str, Any]) -> dict[str, PlainPage]:
