@@ -34,6 +34,7 @@ DIAMOND = 6.0  # a report mark's half width
 LABEL_SLACK = 1.5  # the font's labels may be wider than the layout's estimate: paint generously
 TICK_LABEL = 160.0  # room right of a tick for its label
 Z_BACKDROP, Z_CAPTIONS, Z_MARKS = -3.0, -0.5, 0.0  # the lines to reports between, at -1
+Shown = tuple[float, float, float, str, str, int]  # a bar painted: x, y, width, kind, label, id
 
 
 def timeline_font(bold: bool = False) -> QFont:
@@ -185,6 +186,20 @@ class Marks(_Layer):
         self.bars, self.reports = bar_index(picture), report_index(picture)
         self.chosen_event: int | None = None
         self.chosen_article: int | None = None
+        placed, columns = picture.placed, picture.columns
+        self._drawn = (  # each bar's place, size and event, as plain lists for painting
+            placed.x.tolist(), placed.y.tolist(), placed.width.tolist(), placed.events.tolist(),
+            placed.labelled.tolist(), columns.kinds, columns.labels, columns.ids.tolist(),
+        )  # fmt: skip
+
+    def shown_bars(self, area: Area) -> list[Shown]:
+        """The bars painted in `area`: (x, y, width, kind, label or "", event id) each."""
+        xs, ys, widths, events, labelled, kinds, labels, ids = self._drawn
+        return [
+            (xs[n], ys[n], widths[n], kinds[e], labels[e] if labelled[n] else "", ids[e])
+            for n in self.bars.rows.within(area)
+            for e in (events[n],)
+        ]
 
     def bar_at(self, point: QPointF) -> Bar | None:
         return self.bars.at(point.x(), point.y())
@@ -196,12 +211,12 @@ class Marks(_Layer):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         area = _exposed(option)
-        bars = list(self.bars.within(area))
+        bars = self.shown_bars(area)
         reports = list(self.reports.within(area))
         painter.setPen(Qt.PenStyle.NoPen)
         by_kind: dict[str, list[QRectF]] = {}
-        for bar in bars:
-            by_kind.setdefault(bar.event.kind, []).append(QRectF(bar.x, bar.y, bar.width, BAR))
+        for x, y, width, kind, _label, _id in bars:
+            by_kind.setdefault(kind, []).append(QRectF(x, y, width, BAR))
         for kind, rects in by_kind.items():
             painter.setBrush(self.fills[kind])
             painter.drawRects(rects)
@@ -210,29 +225,29 @@ class Marks(_Layer):
             painter.drawPolygon(_diamond(mark))
         painter.setPen(QColor(self.colours["text"]))
         painter.setFont(self.font_)
-        for bar in bars:
-            if bar.label:
-                self._text(painter, bar.x + bar.width + 4, bar.y - 1, bar.label)
+        for x, y, width, _kind, label, _id in bars:
+            if label:
+                self._text(painter, x + width + 4, y - 1, label)
         for mark in reports:
             if mark.label:
                 self._text(painter, mark.x + 9, mark.y - 8, mark.label)
         self._outline_chosen(painter, bars, reports)
 
     def _outline_chosen(
-        self, painter: QPainter, bars: list[Bar], reports: list[ReportMark]
+        self, painter: QPainter, bars: list[Shown], reports: list[ReportMark]
     ) -> None:
         painter.setPen(QPen(QColor(self.colours["text"]), 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for bar in bars:
-            if bar.event.id == self.chosen_event:
-                painter.drawRect(QRectF(bar.x - 1, bar.y - 1, bar.width + 2, BAR + 2))
+        for x, y, width, _kind, _label, event_id in bars:
+            if event_id == self.chosen_event:
+                painter.drawRect(QRectF(x - 1, y - 1, width + 2, BAR + 2))
         for mark in reports:
             if mark.article_id == self.chosen_article:
                 painter.drawPolygon(_diamond(mark, DIAMOND + 2))
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         point = event.pos()
-        if self.bar_at(point) or self.report_at(point):
+        if self.bars.rows.at(point.x(), point.y()) is not None or self.report_at(point):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         else:
             self.unsetCursor()
