@@ -144,7 +144,7 @@ def _open_timeline(app: QApplication, session: UiSession) -> tuple[float, int]:
     _wait(app, done)
     panel.view.viewport().repaint()
     seconds = time.process_time() - began
-    bars = len(panel.picture.bars)
+    bars = len(panel.picture.placed)
     panel.close()
     panel.deleteLater()
     app.processEvents()
