@@ -35,3 +35,15 @@ def test_text_operators_written_from_split_strings_read_back_as_the_text() -> No
     canvas.addLiteral(" ".join(ops) + " ET")
     canvas.save()
     assert PdfReader(BytesIO(out.getvalue())).pages[0].extract_text().strip() == text
+
+
+def test_printable_ascii_is_kept_as_itself_in_the_first_subset() -> None:
+    """reportlab's default (`ttfAsciiReadable`) that lets plain words skip the subset table:
+    the report's typesetter sees it and relies on it."""
+    from workbench.reports.pdf_typeset import Typesetter
+
+    canvas = Canvas(BytesIO())
+    font = getFont(report_fonts().regular)
+    text = "Reuters (reported by) ~ 2025"
+    assert font.splitString(text, document_of(canvas)) == [(0, text.encode("ascii"))]
+    assert Typesetter(canvas, report_fonts()).ascii_as_is

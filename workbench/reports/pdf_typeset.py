@@ -23,6 +23,7 @@ from workbench.reports.pdf_fonts import FALLBACK, FontFamily
 from workbench.reports.pdf_reportlab import document_of
 from workbench.reports.safe_text import xml_safe
 
+ASCII_PROBE = " AZaz09~(\\)"
 PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
 WORDS_KEPT = 200_000  # measured words kept per font (then forgotten, so memory stays flat)
 
@@ -104,6 +105,10 @@ class Typesetter:
         self._words: dict[str, dict[str, tuple[float, Any]]] = {}
         self._main: dict[str, str] = {}
         self.mains = _MainNames(self.main_name)  # font -> the PDF name of its main subset
+        # reportlab keeps printable ASCII as itself in a font's first subset (its default,
+        # `ttfAsciiReadable`): then such words need no pass through the subset table
+        probe = getFont(fonts.regular).splitString(ASCII_PROBE, self.doc)
+        self.ascii_as_is = probe == [(0, ASCII_PROBE.encode("ascii"))]
 
     def word(self, word: str, font: str) -> tuple[float, Any]:
         """The word's width at size 1 and its codes (a str when all of it is in the main
@@ -121,6 +126,8 @@ class Typesetter:
     def _measured(self, word: str, font: str) -> tuple[float, Any]:
         if not word:
             return 0.0, ""
+        if self.ascii_as_is and word.isascii() and word.isprintable():
+            return stringWidth(word, font, 1), escapePDF(word.encode("ascii"))
         if set(word) <= self.glyphs:
             parts = [(font, word)]
         else:
