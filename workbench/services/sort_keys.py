@@ -10,18 +10,19 @@ hop's reliability ("F" without one) then credibility, the actors by the lowest l
 
 from __future__ import annotations
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from workbench.domain import Article, Claim
 from workbench.domain.sort_keys import ArticleClaimCount, ClaimSortKey
-from workbench.services.listing_order import Order
+from workbench.services.listing_order import Column, Order
 
 STORED_CLAIM_SORTS = ("grade", "actors")
 
 
 def claim_order(query: Select, sort: str, descending: bool) -> tuple[Select, Order]:
     """The claims of `query` joined to their stored keys, and the order of `sort` over them."""
-    keyed = query.join(ClaimSortKey, ClaimSortKey.claim_id == Claim.id)
+    keyed = _keyed(query, ClaimSortKey.claim_id, Claim.id)
     if sort == "grade":
         keys = (ClaimSortKey.grade_reliability, ClaimSortKey.grade_credibility)
         return keyed, Order(keys, ClaimSortKey.claim_id, descending, nullable=False)
@@ -32,6 +33,15 @@ def claim_order(query: Select, sort: str, descending: bool) -> tuple[Select, Ord
 
 def by_claim_count(query: Select, descending: bool) -> tuple[Select, Order]:
     """The articles of `query` joined to their claim counts, ordered by them."""
-    counted = query.join(ArticleClaimCount, ArticleClaimCount.article_id == Article.id)
+    counted = _keyed(query, ArticleClaimCount.article_id, Article.id)
     order = Order((ArticleClaimCount.claims,), ArticleClaimCount.article_id, descending, False)
     return counted, order
+
+
+def _keyed(query: Select, key: InstrumentedAttribute[int], record: Column) -> Select:
+    """`query` (the ids of some records) joined to the key table by `key`. Unfiltered, the key
+    table alone lists every record (one row each): a page is then read from its index without
+    a look-up of each record's row (whose pages would push the index's out of SQLite's cache)."""
+    if query.whereclause is None and query.get_final_froms() == [record.table]:
+        return select(key)
+    return query.join(key.class_, key == record)
