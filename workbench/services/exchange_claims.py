@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
 from workbench.domain import ActorMention, Article, Claim, ClaimRelation
 from workbench.domain.anchoring import QuoteSelector, Span, quote_selector, reanchor
@@ -29,8 +29,9 @@ from workbench.services.exchange_seen import SeenInImport
 from workbench.services.project import Project
 from workbench.services.vocabulary import chosen
 
-# A Core statement compiled once: the text is read once per article, tens of thousands of times.
-TEXT_OF = select(Article.__table__.c.text).where(Article.__table__.c.id == bindparam("id"))
+# The text is read once per article, tens of thousands of times: plain SQL, no compiled
+# statement's parameter handling.
+TEXT_OF = "SELECT text FROM articles WHERE id = {mark}"
 
 
 class ClaimWriter:
@@ -90,8 +91,11 @@ class ClaimWriter:
     def _text(self, article_id: int) -> str:
         """The article's text (the last one asked for is kept: its annotations come together)."""
         if self.text[0] != article_id:
-            found = self.batches.session.connection().execute(TEXT_OF, {"id": article_id})
-            self.text = (article_id, found.scalar() or "")
+            connection = self.batches.session.connection()
+            mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+            statement = TEXT_OF.format(mark=mark)
+            found = connection.exec_driver_sql(statement, (article_id,)).scalar()
+            self.text = (article_id, found or "")
         return self.text[1]
 
     def _notes(self, piece: NotesPiece) -> None:

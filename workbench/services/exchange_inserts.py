@@ -12,15 +12,15 @@ path; a shared store on PostgreSQL inserts through SQLAlchemy, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import groupby
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
 
 Row = dict[str, Any]
-Convert = Callable[[Any], Any] | None
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
@@ -40,30 +40,29 @@ class _Plan:
     """How rows with one set of columns become the driver's tuples."""
 
     def __init__(self, table: Table, columns: tuple[str, ...], dialect: Any) -> None:
-        defaults = {
-            column.name: column.default.arg  # type: ignore[union-attr]
+        self.defaults = {
+            column.name: cast(Any, column.default).arg
             for column in table.columns
             if column.name not in columns and column.default is not None
         }
-        self.names = (*columns, *defaults)
-        self.defaults = defaults
-        self.converters: list[Convert] = [
-            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in self.names
+        names = (*columns, *self.defaults)
+        self.take = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+        processors = [
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
         ]
-        quoted = ", ".join(f'"{name}"' for name in self.names)
-        marks = ", ".join("?" * len(self.names))
+        self.converted = [(i, convert) for i, convert in enumerate(processors) if convert]
+        quoted = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" * len(names))
         self.statement = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
 
     def values(self, row: Row) -> tuple[Any, ...]:
-        defaults = self.defaults
-        return tuple(
-            value if convert is None else convert(value)
-            for value, convert in zip(
-                (row[name] if name in row else defaults[name] for name in self.names),
-                self.converters,
-                strict=True,
-            )
-        )
+        taken: tuple[Any, ...] = self.take({**self.defaults, **row} if self.defaults else row)
+        if not self.converted:
+            return taken
+        values = list(taken)
+        for i, convert in self.converted:
+            values[i] = convert(values[i])
+        return tuple(values)
 
 
 @cache
@@ -88,5 +87,9 @@ def _plan(table: Table, columns: tuple[str, ...], dialect: Any) -> _Plan | None:
 
 def _runs(rows: Sequence[Row]) -> Iterator[tuple[tuple[str, ...], list[Row]]]:
     """The rows in runs of one set of columns each, in order."""
-    for columns, run in groupby(rows, key=lambda row: tuple(row)):
+    for columns, run in groupby(rows, key=_columns):
         yield columns, list(run)
+
+
+def _columns(row: Row) -> tuple[str, ...]:
+    return tuple(row)
