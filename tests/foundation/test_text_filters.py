@@ -16,6 +16,7 @@ from workbench.services.claim_list import ClaimFilter, claim_ids
 from workbench.services.claims import create_claim, delete_claim, edit_claim
 from workbench.services.importing import import_clipboard
 from workbench.services.library import ArticleFilter, article_ids
+from workbench.store import text_index
 
 # Words of every kind the analyst may type: of 1 and 2 characters (left to the scan), any
 # case, accents (LIKE folds ASCII letters only), LIKE's own wildcards % and _, a quote.
@@ -69,6 +70,8 @@ def _scan(project: Project, words: str, columns: tuple[str, ...], table: str) ->
 
 
 def _agree(project: Project) -> None:
+    with project.store.engine.connect() as connection:
+        assert text_index.out_of_step(connection) == []  # FTS5's own check against the rows
     for words in WORDS:
         claims = sorted(claim_ids(project, ClaimFilter(text=words)))
         assert claims == _scan(project, words, ("exact", "summary"), "claims"), words

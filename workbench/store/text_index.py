@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal
+from sqlalchemy import ColumnElement, Connection, literal
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.sqltypes import NullType
@@ -93,3 +94,19 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's `include_name` hook: the schema comparison leaves the text indexes out
     (FTS5 tables made by revision 0021, no models)."""
     return not (type_ == "table" and name is not None and is_index_table(name))
+
+
+def out_of_step(connection: Connection) -> list[str]:
+    """The text indexes of a project file that no longer match their tables' rows (FTS5's
+    integrity check against the content, rank 1); a shared store's are the server's own."""
+    if connection.dialect.name != "sqlite":
+        return []
+    wrong = []
+    for index in TEXT_INDEXES:
+        try:
+            connection.exec_driver_sql(
+                f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)"
+            )
+        except DBAPIError:
+            wrong.append(index)
+    return wrong
