@@ -28,21 +28,18 @@ from workbench.services.project import Project
 
 DATED = Event.start_date.is_not(None)
 DENSE, DENSE_SLACK = 8, 100_000  # a table by id up to 8 entries an event (and 100,000 more)
-# The dated events, in time order; dates as ISO text ("2025-06-21"), which numpy reads at once.
-EVENTS = (
-    select(
-        Event.id,
-        Event.title,
-        Event.kind,
-        Event.start_date.cast(String),
-        Event.start_precision,
-        Event.end_date.cast(String),
-        Event.end_precision,
-        Event.place,
-    )
-    .where(DATED)
-    .order_by(Event.start_date, Event.id)
-)
+# The dated events (put in time order by numpy: quicker than by the database); dates as ISO
+# text ("2025-06-21"), which numpy reads at once.
+EVENTS = select(
+    Event.id,
+    Event.title,
+    Event.kind,
+    Event.start_date.cast(String),
+    Event.start_precision,
+    Event.end_date.cast(String),
+    Event.end_precision,
+    Event.place,
+).where(DATED)
 UNDATED = select(func.count()).select_from(Event).where(Event.start_date.is_(None))
 PARTICIPANTS = (
     select(EventActor.event_id, Actor.name)
@@ -69,8 +66,12 @@ def read_timeline(session: Session) -> Timeline:
     undated = int(session.scalar(UNDATED) or 0)
     if not events:
         return Timeline(undated=undated)
-    ids, titles, kinds, starts, start_precisions, ends, end_precisions, places = zip(
-        *events, strict=True
+    columns_read = list(zip(*events, strict=True))
+    del events  # its rows: no longer alive for the collector to walk
+    starts = np.array(columns_read[3], dtype="datetime64[D]")
+    order = np.lexsort((np.array(columns_read[0], dtype=np.int64), starts)).tolist()
+    ids, titles, kinds, _starts, start_precisions, ends, end_precisions, places = (
+        [column[n] for n in order] for column in columns_read
     )
     event_ids = np.array(ids, dtype=np.int64)
     ranked = np.argsort(event_ids)  # to find an event's number from its id
@@ -78,13 +79,13 @@ def read_timeline(session: Session) -> Timeline:
     actor_offsets, actor_names = _participants(rows, event_ids, ranked)
     columns = EventColumns(
         ids=event_ids,
-        titles=list(titles),
-        kinds=list(kinds),
-        starts=np.array(starts, dtype="datetime64[D]"),
-        start_precisions=list(start_precisions),
+        titles=titles,
+        kinds=kinds,
+        starts=starts[order],
+        start_precisions=start_precisions,
         ends=np.array([end or "NaT" for end in ends], dtype="datetime64[D]"),
-        end_precisions=list(end_precisions),
-        places=list(places),
+        end_precisions=end_precisions,
+        places=places,
         actor_offsets=actor_offsets,
         actor_names=actor_names,
         claim_offsets=about.claim_offsets,
