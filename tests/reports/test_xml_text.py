@@ -59,3 +59,10 @@ def test_every_character_xml_safe_drops_is_one_str_isprintable_refuses() -> None
     dropped = [chr(code) for code in range(0x110000) if not xml_safe(chr(code))]
     assert len(dropped) == 29 + 2048 + 2
     assert not any(character.isprintable() for character in dropped)
+
+
+def test_the_only_printable_space_is_the_ascii_space() -> None:
+    """The DOCX run keeps the spaces of printable text by looking for " " alone at its ends:
+    no other code point is both a space (str.isspace) and printable."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert [space for space in spaces if space.isprintable()] == [" "]

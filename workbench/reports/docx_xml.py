@@ -89,8 +89,12 @@ def _shown(part: str) -> str:
 def run(value: str, look: Look = PLAIN, lead: str = "") -> str:
     """A run showing `value` (line breaks and tabs kept; what XML cannot carry dropped by
     `xml_safe`), `lead` markup first inside it."""
-    if not value.isprintable():
-        value = xml_safe(value)
+    if value.isprintable() and value:  # one line, no tab; its only space is " " (the usual)
+        shown = text(value)
+        if value[0] == " " or value[-1] == " ":
+            return f'{look.start}{lead}<w:t xml:space="preserve">{shown}</w:t></w:r>'
+        return f"{look.start}{lead}<w:t>{shown}</w:t></w:r>"
+    value = xml_safe(value)
     if value and "\n" not in value and "\t" not in value:
         return f"{look.start}{lead}{_shown(value)}</w:r>"
     parts = [look.start, lead]
