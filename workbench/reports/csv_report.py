@@ -80,18 +80,19 @@ def write(report: Report, out: BinaryIO) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(HEADER)
     for lines in _batches(report):
-        finished = [line for line in lines if isinstance(line, str)]  # by the database
+        finished = [line for line in lines if isinstance(line, bytes)]  # by the database
         if finished:
-            stream.write("".join(finished))
+            stream.flush()
+            out.writelines(finished)
         else:
             writer.writerows([_row(line) for line in lines if isinstance(line, ClaimLine)])
     stream.flush()
     stream.detach()
 
 
-def _batches(report: Report) -> Iterator[list[str] | list[ClaimLine]]:
-    """The claims a batch at a time: as finished lines where the project assembles them (the
-    stream's `TABLE`), else as claim lines (`reports.claim_lines`) to write here."""
+def _batches(report: Report) -> Iterator[list[bytes] | list[ClaimLine]]:
+    """The claims a batch at a time: as finished lines (UTF-8) where the project assembles
+    them (the stream's `TABLE`), else as claim lines (`reports.claim_lines`) to write here."""
     stream = report.articles
     table = stream.table(TABLE) if isinstance(stream, ArticleStream) else None
     if table is not None:

@@ -43,7 +43,6 @@ from workbench.reports import wording
 from workbench.reports.claim_lines import ClaimLine
 from workbench.reports.csv_report import FORMULA_CHARACTERS, neutralise
 from workbench.reports.model import credibility_label
-from workbench.reports.safe_text import has_unsafe
 from workbench.services.claim_table import (  # the claims table's own wording, stated once
     _ACTORS,
     _EVENTS,
@@ -59,7 +58,7 @@ from workbench.services.claim_table import (  # the claims table's own wording, 
 from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
 
-Batch = tuple[int, list[Any]]  # (articles covered, finished lines (str) or claim lines)
+Batch = tuple[int, list[Any]]  # (articles covered, [finished lines as UTF-8] or claim lines)
 QUOTED = ',"\r\n'  # a cell holding one of these the csv writer puts in quotes
 # A cell starting with a formula sign (GLOB; "-" last in the set, so read as itself).
 RISKY = "[" + "".join(sorted(FORMULA_CHARACTERS - {"-"})) + "-]*"
@@ -77,7 +76,7 @@ def _glob(value: Any, pattern: str) -> ColumnElement[bool]:
 def cell(value: Any) -> ColumnElement[Any]:
     """A text cell as the CSV writes it: neutralised, then quoted if it must be. `value` is
     read several times: a column, or an aggregate (which SQLite works out once)."""
-    risky = _glob(value, RISKY) | (_glob(value, " *") & _glob(func.ltrim(value, " "), RISKY))
+    risky = _glob(func.ltrim(value, " "), RISKY)  # after any spaces: a formula sign
     mark = case((risky, literal("'")), else_=literal(""))
     quoted = or_(*[func.instr(value, char) > 0 for char in QUOTED])
     doubled = func.replace(value, '"', '""')
@@ -154,46 +153,62 @@ _ARTICLE_CELLS = (  # the batch's articles' cells before and after the claim's
     .prefix_with("MATERIALIZED")
 )
 _COMMA = literal(",")
-CSV_LINES = (
-    select(
-        Claim.id,
-        _joined(
-            (FIRST + CHOSEN.c.key).cast(String),
-            _COMMA,
-            _ARTICLE_CELLS.c.head,
-            _COMMA,
-            cell(Claim.exact),
-            _COMMA,
-            cell(Claim.summary),
-            _COMMA,
-            cell(Claim.kind),
-            _COMMA,
-            cell(Claim.status),
-            _COMMA,
-            _credibility_cell(Claim.credibility),
-            _COMMA,
-            _CHAIN_CELLS,
-            _COMMA,
-            _aggregated(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
-            _COMMA,
-            _aggregated(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
-            _COMMA,
-            _aggregated(_TAGS, _TAGS.c.name, wording.TAGS_JOIN),
-            _COMMA,
-            _aggregated(_NOTES, _NOTES.c.body, wording.NOTES_JOIN),
-            _COMMA,
-            Claim.start.cast(String),
-            _COMMA,
-            Claim.end.cast(String),
-            _COMMA,
-            _ARTICLE_CELLS.c.url,
-            literal("\r\n"),
-        ),
-    )
-    .join(CHOSEN, CHOSEN.c.value == Claim.article_id)
-    .join(_ARTICLE_CELLS, _ARTICLE_CELLS.c.id == Claim.article_id)
-    .order_by(CHOSEN.c.key, Claim.start, Claim.end, Claim.id)
+_ORDER = (CHOSEN.c.key, Claim.start, Claim.end, Claim.id)
+_REST = _joined(  # a claim's line after its number
+    (FIRST + CHOSEN.c.key).cast(String),
+    _COMMA,
+    _ARTICLE_CELLS.c.head,
+    _COMMA,
+    cell(Claim.exact),
+    _COMMA,
+    cell(Claim.summary),
+    _COMMA,
+    cell(Claim.kind),
+    _COMMA,
+    cell(Claim.status),
+    _COMMA,
+    _credibility_cell(Claim.credibility),
+    _COMMA,
+    _CHAIN_CELLS,
+    _COMMA,
+    _aggregated(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
+    _COMMA,
+    _aggregated(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
+    _COMMA,
+    _aggregated(_TAGS, _TAGS.c.name, wording.TAGS_JOIN),
+    _COMMA,
+    _aggregated(_NOTES, _NOTES.c.body, wording.NOTES_JOIN),
+    _COMMA,
+    Claim.start.cast(String),
+    _COMMA,
+    Claim.end.cast(String),
+    _COMMA,
+    _ARTICLE_CELLS.c.url,
+    literal("\r\n"),
 )
+
+
+def _of_batch(*columns: Any) -> Any:
+    return (
+        select(*columns)
+        .join(CHOSEN, CHOSEN.c.value == Claim.article_id)
+        .join(_ARTICLE_CELLS, _ARTICLE_CELLS.c.id == Claim.article_id)
+        .order_by(*_ORDER)
+    )
+
+
+CSV_LINES = _of_batch(Claim.id, _REST)  # each claim's id and line after its number
+BEFORE = bindparam("before", type_=Integer)  # the number of the claim before the batch
+_NUMBERED = _of_batch(
+    _joined((func.row_number().over(order_by=_ORDER) + BEFORE).cast(String), _COMMA, _REST).label(
+        "line"
+    )
+).subquery("numbered")
+# Every claim of the batch: its lines as one text, in report order, and how many they are.
+CSV_BATCH = select(
+    func.coalesce(func.group_concat(_NUMBERED.c.line, ""), ""), func.count()
+).select_from(_NUMBERED)
+_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # the C0 XML forbids
 
 
 def csv_table(
@@ -215,16 +230,37 @@ def _batch(
     chunk: tuple[int, ...],
     wanted: frozenset[int] | None,
     numbers: list[int],
-) -> list[str] | list[ClaimLine]:
-    """One batch's finished lines, numbering on from `numbers` (and moving them on); its claim
-    lines instead if its text holds a character XML forbids."""
+) -> list[bytes] | list[ClaimLine]:
+    """One batch's finished lines as UTF-8, numbering on from `numbers` (and moving them on);
+    its claim lines instead if its text holds a character XML forbids."""
     chosen = json.dumps(chunk)
     article_number, number = numbers
-    rows = plain_rows(connection, CSV_LINES, chosen=chosen, first=article_number + 1)
-    if wanted is not None:
-        rows = [row for row in rows if row[0] in wanted]
-    if has_unsafe("".join(row[1] for row in rows)):
+    first = article_number + 1
+    if wanted is None:
+        [(text, count)] = plain_rows(
+            connection, CSV_BATCH, chosen=chosen, first=first, before=number
+        )
+    else:
+        rows = plain_rows(connection, CSV_LINES, chosen=chosen, first=first)
+        lines = [text for claim_id, text in rows if claim_id in wanted]
+        text = "".join(f"{at},{line}" for at, line in enumerate(lines, start=number + 1))
+        count = len(lines)
+    data = _xml_safe_utf8(text)
+    if data is None:
         return batch_lines(connection, chosen, wanted, numbers)
-    lines = [f"{at},{text}" for at, (_claim, text) in enumerate(rows, start=number + 1)]
-    numbers[:] = article_number + len(chunk), number + len(rows)
-    return lines
+    numbers[:] = article_number + len(chunk), number + count
+    return [data]
+
+
+def _xml_safe_utf8(text: str) -> bytes | None:
+    """The text as UTF-8, or None if `reports.safe_text.xml_safe` would drop anything from it
+    (a C0 control but tab, newline and return; U+FFFE, U+FFFF; a lone surrogate)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if len(data.translate(None, _CONTROLS)) != len(data):
+        return None
+    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        return None
+    return data
