@@ -13,6 +13,8 @@ are drawn in the full-width fallback font, or given a stand-in (`FontFamily.prin
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
@@ -212,7 +214,62 @@ class Typesetter:
             if ends <= width and type(found[1]) is str:
                 lines[-1].append(Run(look, x, ends - x, found[1], link))
                 return ends
-        space = known[" "][0] * size if " " in known else self.space(font) * size
+        else:
+            return self._fill_long(text, segment, x, width, lines, known)
+        return self._fill_words(text, segment, x, width, lines, known)
+
+    def _fill_long(
+        self,
+        text: str,
+        segment: Segment,
+        x: float,
+        width: float,
+        lines: list[Line],
+        known: dict[str, tuple[float, Any]],
+    ) -> float:
+        """`_fill_words` for a long text, with the measuring in list comprehensions and
+        the line ends found by bisection in the running widths (the same lines)."""
+        look, link = segment.look, segment.link
+        size = look.size
+        words = text.split(" ")
+        get, measure, font = known.get, self.word, look.font
+        found = [get(word) or measure(word, font) for word in words]
+        limit = width / size
+        if max(measured for measured, _ in found) > limit:  # a word wider than a line
+            return self._fill_words(text, segment, x, width, lines, known)
+        space = self.space(font)
+        ends = list(accumulate(measured + space for measured, _ in found))
+        codes = [code for _, code in found]
+        start, base, at, count = x / size, 0.0, 0, len(words)
+        while True:
+            stop = bisect_right(ends, limit - start + base + space, at)
+            while stop < count and not words[stop]:  # spaces stay on the line they end
+                stop += 1
+            if stop == at:  # not even the first word fits after what the line holds
+                if start > 0:
+                    lines.append([])
+                    start = 0.0
+                    continue
+                stop = at + 1
+            used = ends[stop - 1] - space - base
+            lines[-1].append(Run(look, start * size, used * size, _spaced(codes[at:stop]), link))
+            if stop == count:
+                return (start + used) * size
+            lines.append([])
+            start, base, at = 0.0, ends[stop - 1], stop
+
+    def _fill_words(
+        self,
+        text: str,
+        segment: Segment,
+        x: float,
+        width: float,
+        lines: list[Line],
+        known: dict[str, tuple[float, Any]],
+    ) -> float:
+        look, link = segment.look, segment.link
+        size, font = look.size, look.font
+        space = self.space(font) * size
         codes: list[Any] = []
         start = x
         first = True
@@ -268,6 +325,17 @@ class Typesetter:
 
     def _codes(self, text: str, look: Look) -> Any:
         return self._measured(text, look.font)[1]
+
+
+def _spaced(codes: list[Any]) -> str | list[Any]:
+    """Codes of words, with a space between each two."""
+    try:
+        return " ".join(codes)
+    except TypeError:
+        spaced: list[Any] = []
+        for code in codes:
+            spaced += [code, " "]
+        return spaced[:-1]
 
 
 def _joined(codes: list[Any]) -> str | list[Any]:
