@@ -1,16 +1,17 @@
 """The "All claims" Qt model: claims read a page at a time, rows when painted.
 
 500,000 claims cost the first page of ids and the total (read from the sort's index where it
-has one); scrolling reads the pages on screen and a small cache keeps the recent ones. Sorting
-is done by the database. For an order no index holds (grade, actors, ...) every id is then read
-in the background, so that scrolling cuts pages from that list instead of sorting again.
+has one: grade and actors from their stored keys); scrolling reads the pages on screen and a
+small cache keeps the recent ones. Sorting is done by the database. For an order no index holds
+(attribution, tags, ...) every id is then read in the background, so that scrolling cuts pages
+from that list instead of sorting again.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from workbench.domain.grades import credibility_label
 from workbench.services import Project
@@ -23,11 +24,9 @@ from workbench.services.claim_list import (
     claim_rows,
     first_page,
 )
+from workbench.ui.paged_model import Index, PagedModel
 from workbench.ui.paged_rows import PAGE, Listing, PagedRows, every_id
 from workbench.ui.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 BLOCK = PAGE  # the model's own name, so that a test may make pages small
 COLUMNS = (
@@ -48,7 +47,7 @@ ARTICLE, QUOTE, SUMMARY, STATUS, CREDIBILITY, GRADE, ATTRIBUTION, ACTORS, TAGS, 
 ARTICLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
-class AllClaimsModel(QAbstractTableModel):
+class AllClaimsModel(PagedModel):
     """Every claim of the project that passes the filter, as rows.
 
     Given the window's task runner, the first page and the total are asked for in the
@@ -57,36 +56,24 @@ class AllClaimsModel(QAbstractTableModel):
     """
 
     listed = Signal()
-    failed = Signal(object)
+
+    columns = COLUMNS
+    paged_sorts = PAGED_SORTS
+    task_label = "List claims"
 
     def __init__(
         self, project: Project, parent: Any = None, tasks: TaskRunner | None = None
     ) -> None:
-        super().__init__(parent)
-        self.project = project
-        self.tasks = tasks
-        self._generation = 0
+        rows: PagedRows[ClaimRow] = PagedRows(self._fetch, block=lambda: BLOCK)
+        shown = (ClaimFilter(), "updated", True)
+        super().__init__(project, rows, (_listing, claim_ids), shown, parent, tasks)
         self.listing = False
-        self.claim_filter = ClaimFilter()
-        self.sort_key = "updated"
-        self.descending = True
-        self._rows: PagedRows[ClaimRow] = PagedRows(self._fetch, block=lambda: BLOCK)
         self.loaded = False
 
     @property
-    def fetches(self) -> int:
-        """How many blocks of rows were read from the project."""
-        return self._rows.fetches
-
-    @property
-    def whole(self) -> bool:
-        """Whether every listed id is in (for an order no index holds, once read)."""
-        return self._rows.whole
-
-    @property
-    def pages_read(self) -> int:
-        """How many pages of ids were read after the first (as the view scrolled to them)."""
-        return self._rows.pages_read
+    def claim_filter(self) -> ClaimFilter:
+        """What the list is narrowed to."""
+        return self.record_filter
 
     # -- what is listed ---------------------------------------------------------------------
 
@@ -94,67 +81,40 @@ class AllClaimsModel(QAbstractTableModel):
         """Ask the project again which claims pass the filter, in order."""
         self.loaded = True
         if self.tasks is None:
-            self._show(_listing(self.project, *self._wanted()))
+            self._show(self._first_listing(self.project, self._wanted()))
             return
         self._generation += 1
         generation, self.listing = self._generation, True
         project, wanted = self.project, self._wanted()
         self.tasks.run(
-            "List claims",
-            lambda _control: _listing(project, *wanted),
+            self.task_label,
+            lambda _control: self._first_listing(project, wanted),
             on_done=lambda listing: self._first_page(generation, listing),
             on_error=lambda error: self._failed(generation, error),
             writes=False,
             owner=self,
         )
 
-    def _wanted(self) -> tuple[ClaimFilter, str, bool]:
-        return self.claim_filter, self.sort_key, self.descending
-
     def _first_page(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return
         self.listing = False
         self._show(listing)
-        if self.sort_key in PAGED_SORTS or len(listing.first) == listing.total:
-            return
-        assert self.tasks is not None
-        project, wanted = self.project, self._wanted()
-        self.tasks.run(
-            "List claims",
-            lambda _control: claim_ids(project, *wanted),
-            on_done=lambda ids: self._every_id(generation, ids),
-            on_error=lambda error: self._failed(generation, error),
-            writes=False,
-            owner=self,
-        )
-
-    def _every_id(self, generation: int, ids: list[int]) -> None:
-        if generation == self._generation and not self._rows.keep_all(every_id(ids)):
-            self._show(every_id(ids))  # the claims changed meanwhile: list them anew
+        self._read_every_id(generation)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self.listing = False
-            self.failed.emit(error)
+        super()._failed(generation, error)
 
     def _show(self, listing: Listing) -> None:
         """List this (its total and first page in); `listed` says the listing is in."""
-        self.beginResetModel()
-        self._rows.show(listing)
-        self.endResetModel()
+        super()._show(listing)
         self.listed.emit()
 
     def set_filter(self, claim_filter: ClaimFilter) -> None:
-        self.claim_filter = claim_filter
+        self.record_filter = claim_filter
         self.reload()
-
-    def refresh_rows(self) -> None:
-        """Forget cached row data and repaint (the ids and their order stay)."""
-        self._rows.forget_rows()
-        if len(self._rows):
-            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column][1]
@@ -162,33 +122,11 @@ class AllClaimsModel(QAbstractTableModel):
         if self.loaded:  # the view asks for its first order before anything is listed
             self.reload()
 
-    def id_at(self, row: int) -> int | None:
-        return self._rows.id_at(row)
-
-    def row_of(self, claim_id: int) -> int | None:
-        return self._rows.row_of(claim_id)
-
-    @property
-    def ids(self) -> list[int]:
-        """Every listed id, in order (read page by page: for small lists)."""
-        return self._rows.ids
-
     def claim(self, row: int) -> ClaimRow | None:
         """The row's data (fetched with its block if need be)."""
         return self._rows.get(row)
 
     # -- Qt model ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

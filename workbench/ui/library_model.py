@@ -2,16 +2,16 @@
 
 So 100,000 articles cost the first page of ids and the total (read from the sort's index);
 scrolling reads the ids and rows of the pages on screen, and a small cache keeps recently seen
-ones. Sorting is done by the database. An order no index holds (by claims, by outlet) is then
-read whole in the background, and later pages are cut from it. A near-duplicate (a syndicated
-copy) says in its "Copy of" column which article it copies.
+ones. Sorting is done by the database (by claims: the stored counts' index). An order no index
+holds (by outlet) is then read whole in the background, and later pages are cut from it. A
+near-duplicate (a syndicated copy) says in its "Copy of" column which article it copies.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from workbench.domain.text import plural
 from workbench.services import Project
@@ -26,11 +26,9 @@ from workbench.services.library import (
     article_rows,
     first_page,
 )
+from workbench.ui.paged_model import Index, PagedModel
 from workbench.ui.paged_rows import BLOCK, Listing, PagedRows, every_id
 from workbench.ui.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 COLUMNS = (
     ("Title", "title"),
@@ -45,98 +43,38 @@ Listed = tuple[ArticleRow, CopyOf | None]
 __all__ = ["BLOCK", "LibraryModel"]
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(PagedModel):
     """Articles as rows: title, outlet, published, claims, imported."""
 
-    failed = Signal(object)  # reading every id in the background failed
+    columns = COLUMNS
+    paged_sorts = PAGED_SORTS
+    task_label = "List articles"
 
     def __init__(
         self, project: Project, parent: Any = None, tasks: TaskRunner | None = None
     ) -> None:
-        super().__init__(parent)
-        self.project = project
-        self.tasks = tasks
-        self._generation = 0
-        self.article_filter = ArticleFilter()
-        self.sort_key = "published"
-        self.descending = True
-        self._rows: PagedRows[Listed] = PagedRows(self._fetch)
+        rows: PagedRows[Listed] = PagedRows(self._fetch)
+        shown = (ArticleFilter(), "published", True)
+        super().__init__(project, rows, (_listing, article_ids), shown, parent, tasks)
 
     @property
-    def fetches(self) -> int:
-        """How many blocks of rows were read from the project."""
-        return self._rows.fetches
-
-    @property
-    def pages_read(self) -> int:
-        """How many pages of ids were read after the first (as the view scrolled to them)."""
-        return self._rows.pages_read
+    def article_filter(self) -> ArticleFilter:
+        """What the library is narrowed to."""
+        return self.record_filter
 
     # -- what is listed ---------------------------------------------------------------------
 
     def reload(self) -> None:
         """Ask the project again which articles pass the filter, in order: the first page and
-        the total; for an order no index holds (by claims, by outlet), every id is then read in
-        the background (given the window's task runner), so scrolling does not sort again."""
+        the total; for an order no index holds (by outlet), every id is then read in the
+        background (given the window's task runner), so scrolling does not sort again."""
         self._generation += 1
-        listing = self._listing()
-        self.beginResetModel()
-        self._rows.show(listing)
-        self.endResetModel()
-        if self.tasks is None or self.sort_key in PAGED_SORTS or self._rows.whole:
-            return
-        generation, project = self._generation, self.project
-        wanted = (self.article_filter, self.sort_key, self.descending)
-        self.tasks.run(
-            "List articles",
-            lambda _control: article_ids(project, *wanted),
-            on_done=lambda ids: self._every_id(generation, ids),
-            on_error=lambda error: self._failed(generation, error),
-            writes=False,
-            owner=self,
-        )
-
-    def _every_id(self, generation: int, ids: list[int]) -> None:
-        if generation == self._generation and not self._rows.keep_all(every_id(ids)):
-            self.beginResetModel()  # the articles changed meanwhile: list them anew
-            self._rows.show(every_id(ids))
-            self.endResetModel()
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.failed.emit(error)
-
-    @property
-    def whole(self) -> bool:
-        """Whether every listed id is in (for an order no index holds, once read)."""
-        return self._rows.whole
-
-    def _listing(self) -> Listing:
-        project, wanted, sort, descending = (
-            self.project,
-            self.article_filter,
-            self.sort_key,
-            self.descending,
-        )
-        first = first_page(project, wanted, sort, descending, BLOCK)
-        if first.whole:
-            return every_id(first.ids)
-        return Listing(
-            first.total,
-            lambda offset, limit: article_page(project, wanted, sort, descending, offset, limit),
-            lambda article_id: article_place(project, article_id, wanted, sort, descending),
-            first.ids,
-        )
+        self._show(self._first_listing(self.project, self._wanted()))
+        self._read_every_id(self._generation)
 
     def set_filter(self, article_filter: ArticleFilter) -> None:
-        self.article_filter = article_filter
+        self.record_filter = article_filter
         self.reload()
-
-    def refresh_rows(self) -> None:
-        """Forget cached row data (titles, claim counts) and repaint."""
-        self._rows.forget_rows()
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COPY_OF))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not COLUMNS[column][1]:
@@ -145,29 +83,7 @@ class LibraryModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def id_at(self, row: int) -> int | None:
-        return self._rows.id_at(row)
-
-    def row_of(self, article_id: int) -> int | None:
-        return self._rows.row_of(article_id)
-
-    @property
-    def ids(self) -> list[int]:
-        """Every listed id, in order (read page by page: for small libraries)."""
-        return self._rows.ids
-
     # -- Qt model ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -196,6 +112,19 @@ class LibraryModel(QAbstractTableModel):
     def _fetch(self, ids: list[int]) -> dict[int, Listed]:
         copies = copies_among(self.project, ids)
         return {row.id: (row, copies.get(row.id)) for row in article_rows(self.project, ids)}
+
+
+def _listing(project: Project, wanted: ArticleFilter, sort: str, descending: bool) -> Listing:
+    """The first page and the total, and how to read any page or find an article's row."""
+    first = first_page(project, wanted, sort, descending, BLOCK)
+    if first.whole:
+        return every_id(first.ids)
+    return Listing(
+        first.total,
+        lambda offset, limit: article_page(project, wanted, sort, descending, offset, limit),
+        lambda article_id: article_place(project, article_id, wanted, sort, descending),
+        first.ids,
+    )
 
 
 def _cell(row: ArticleRow, column: int) -> str:
