@@ -95,6 +95,29 @@ def test_a_node_dragged_is_kept_where_it_was_let_go(qtbot: QtBot, sample_project
     assert not again.scene.nodes[key].pinned
 
 
+def test_a_node_dragged_on_a_read_only_project_stays_where_it_was_put(
+    qtbot: QtBot, sample_project: Project
+) -> None:
+    """Opened read-only, a node dragged stays where it was let go, with no problem reported
+    and nothing kept in the project."""
+    path = sample_project.store.path
+    assert path is not None
+    with Project.open(path, read_only=True) as reading:
+        panel = _opened(qtbot, reading, ChartStart("article", 1))
+        problems: list[tuple[str, str]] = []
+        panel.session.problem.connect(lambda what, why: problems.append((what, why)))
+        key = _reuters(reading)
+        item = panel.scene.nodes[key]
+        item.setSelected(True)
+        panel.view.nodes_moved.emit({key: FAR_OFF})
+        item.setPos(*FAR_OFF)
+        qtbot.wait(50)
+        assert problems == [] and panel.scene.places()[key] == pytest.approx(FAR_OFF)
+        with reading.reading() as session:
+            assert places_on(session, [key]) == {}
+        panel.close()
+
+
 def test_laid_out_again_only_pinned_nodes_keep_their_places(
     qtbot: QtBot, sample_project: Project
 ) -> None:

@@ -218,7 +218,7 @@ class LinkChartPanel(QWidget):
         self.claim_ids = result.claim_ids
         self.scene.pinned = set(result.pinned)
         self.show_laid_out(result.chart, result.places, fit=fresh, groups=result.groups)
-        if not moved:  # laid out again: the places nodes were moved to are forgotten
+        if not moved and not self.read_only:  # laid out again: where nodes were moved goes
             self.session.edit("Lay out again", forget_moves, list(self.scene.nodes))
 
     def show_laid_out(
@@ -291,7 +291,12 @@ class LinkChartPanel(QWidget):
             self.session.edit("Pin", pin_nodes, {key: self.scene.places()[key]})
 
     def _nodes_moved(self, places: dict[str, tuple[float, float]]) -> None:
-        self.session.edit("Move", move_nodes, places)
+        if not self.read_only:  # read-only, the nodes stay where they were put until closed
+            self.session.edit("Move", move_nodes, places)
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.project.store.read_only
 
     def group_selected(self, name: str) -> None:
         """Keep the selected nodes as a named group (an undoable edit); the chart then draws
