@@ -13,6 +13,7 @@ another query over the same join.
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import chain
 from typing import Any, cast
 
 import numpy as np
@@ -136,8 +137,8 @@ class _About:
 
     def __init__(self, rows: list[tuple[Any, ...]], event_ids: Ints, ranked: Ints) -> None:
         count = len(event_ids)
-        columns = zip(*rows, strict=True) if rows else ((), (), ())
-        events, claims, articles = (np.array(column, dtype=np.int64) for column in columns)
+        flat = np.fromiter(chain.from_iterable(rows), np.int64, 3 * len(rows)).reshape(-1, 3)
+        events, claims, articles = flat[:, 0], flat[:, 1], flat[:, 2]
         numbers = _numbers(event_ids, ranked, events)
         dated = numbers >= 0
         numbers, claims, articles = numbers[dated], claims[dated], articles[dated]
