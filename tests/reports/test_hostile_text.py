@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from io import BytesIO
 
@@ -73,6 +74,27 @@ def test_pdf_operators_in_text_are_printed_as_typed() -> None:
     text = squeezed(" ".join(page.extract_text() for page in reader.pages))
     assert text.count(squeezed(hostile)) >= 3  # title page, contents, heading
     assert "INJECTED" not in text.replace(squeezed(hostile), "")
+
+
+def test_pdf_draws_arabic_and_cyrillic_quotes_in_the_faces_that_have_them() -> None:
+    """A quote (set in italics) in Arabic or Cyrillic reads back as its letters: what the
+    oblique face lacks is drawn in the regular one, never as empty boxes."""
+    for quote in ("المحادثات فشلت", "переговоры провалились"):
+        text = TEXT.replace("the talks failed", quote)
+        report = _report(exact=quote)
+        start = text.index(quote)
+        claim = replace(report.articles[0].claims[0], start=start, end=start + len(quote))
+        article = replace(report.articles[0], text=text, claims=(claim,))
+        reader = _pdf(replace(report, articles=(article,)))
+        notes = [
+            page.extract_text()
+            for page in reader.pages
+            if "Claims in article" in page.extract_text()
+        ]
+        assert notes and "\x00" not in notes[0], quote  # a glyph the face lacks reads as NUL
+        assert set(quote) <= set(notes[0]), (
+            quote
+        )  # (reading order aside: Arabic reads back reversed)
 
 
 def test_pdf_lays_out_a_quote_and_summary_longer_than_a_page() -> None:

@@ -14,7 +14,7 @@ are drawn in the full-width fallback font, or given a stand-in (`FontFamily.prin
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, groupby
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
@@ -106,6 +106,7 @@ class Typesetter:
         self.extra = frozenset(map(chr, fonts.fallback_glyphs))
         self._words: dict[str, dict[str, tuple[float, Any]]] = {}
         self._main: dict[str, str] = {}
+        self._faces: dict[str, frozenset[str]] = {}
         self.mains = _MainNames(self.main_name)  # font -> the PDF name of its main subset
         # reportlab keeps printable ASCII as itself in a font's first subset (its default,
         # `ttfAsciiReadable`): then such words need no pass through the subset table
@@ -134,6 +135,8 @@ class Typesetter:
             parts = [(font, word)]
         else:
             parts = [(FALLBACK if fallback else font, text) for fallback, text in self._split(word)]
+        if font != self.fonts.regular:  # bold, italic: what they lack from the regular face
+            parts = [piece for name, text in parts for piece in self._styled(name, text)]
         width = sum(stringWidth(text, name, 1) for name, text in parts)
         chunks = []
         for name, text in parts:
@@ -143,6 +146,20 @@ class Typesetter:
         if len(chunks) == 1 and chunks[0][0] == self.main_name(font):
             return width, chunks[0][1]
         return width, tuple(chunks)
+
+    def _styled(self, font: str, text: str) -> list[tuple[str, str]]:
+        """The text in runs of `font` and of the regular face for what `font` lacks (an
+        oblique face without Arabic, say)."""
+        if font == FALLBACK:
+            return [(font, text)]
+        own = self._faces.get(font)
+        if own is None:
+            face = getFont(font).face
+            own = self._faces[font] = frozenset(chr(c) for c, g in face.charToGlyph.items() if g)
+        if set(text) <= own:
+            return [(font, text)]
+        runs = groupby(text, key=lambda char: char in own or char not in self.glyphs)
+        return [(font if kept else self.fonts.regular, "".join(chars)) for kept, chars in runs]
 
     def _split(self, word: str) -> list[tuple[bool, str]]:
         """The word in runs of the main font (characters it lacks given stand-ins) and of
