@@ -21,6 +21,7 @@ import io
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any, BinaryIO
 
 from workbench.reports import ach_jsonld
@@ -35,10 +36,14 @@ claim_iri = items.claim_iri
 SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 
 
+WRITTEN_TOGETHER = 2048  # parts (records, annotations) joined into one write
+
+
 def write(report: Report, out: BinaryIO) -> None:
     stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-    for part in _parts(report):
-        stream.write(part)
+    parts = _parts(report)
+    while pending := list(islice(parts, WRITTEN_TOGETHER)):
+        stream.write("".join(pending))
     stream.flush()
     stream.detach()
 
