@@ -3,7 +3,8 @@
 The keys (`domain/sort_keys.py`) are worked out by two statements, each an upsert of the keys
 of some claims or articles from the rows as they are now: `refresh_claims(where)` and
 `refresh_articles(where)`. A trigger runs one of them, after each row change that can alter a
-key, for the records that change touches:
+key, for the records that change touches (a reliability change or a rename sets just the key
+it changes, in place):
 
 - a claim added or its credibility changed; an attribution hop at position 0 (the origin of
   the chain) added, changed, moved or removed; a source's or actor's reliability changed (for
@@ -76,7 +77,18 @@ class Trigger:
     when: str = ""
 
 
-_ORIGIN_CLAIMS = "c.id IN (SELECT h.claim_id FROM attribution_hops h WHERE h.{key} = NEW.id"
+# A source's or actor's new reliability is the grade key of every claim whose chain starts
+# there (a hop naming a source takes the source's; both are never NULL), and a renamed actor
+# changes only the actors key: each set in place, the rest of the keys left as they are.
+_ORIGIN_GRADE = (
+    "UPDATE claim_sort_keys SET grade_reliability = NEW.reliability WHERE claim_id IN"
+    " (SELECT h.claim_id FROM attribution_hops h WHERE h.{key} = NEW.id AND h.position = 0{also})"
+)
+_RENAMED_ACTOR = (
+    "UPDATE claim_sort_keys SET actors_key = (SELECT min(lower(n.name)) FROM claim_actors l"
+    " JOIN actors n ON n.id = l.actor_id WHERE l.claim_id = claim_sort_keys.claim_id)"
+    " WHERE claim_id IN (SELECT l.claim_id FROM claim_actors l WHERE l.actor_id = NEW.id)"
+)
 TRIGGERS = (
     Trigger(
         "claims_insert",
@@ -118,24 +130,15 @@ TRIGGERS = (
         "sources_reliability",
         "sources",
         "UPDATE OF reliability",
-        (refresh_claims(_ORIGIN_CLAIMS.format(key="source_id") + " AND h.position = 0)"),),
+        (_ORIGIN_GRADE.format(key="source_id", also=""),),
     ),
     Trigger(
         "actors_reliability",
         "actors",
         "UPDATE OF reliability",
-        (refresh_claims(_ORIGIN_CLAIMS.format(key="actor_id") + " AND h.position = 0)"),),
+        (_ORIGIN_GRADE.format(key="actor_id", also=" AND h.source_id IS NULL"),),
     ),
-    Trigger(
-        "actors_name",
-        "actors",
-        "UPDATE OF name",
-        (
-            refresh_claims(
-                "c.id IN (SELECT l.claim_id FROM claim_actors l WHERE l.actor_id = NEW.id)"
-            ),
-        ),
-    ),
+    Trigger("actors_name", "actors", "UPDATE OF name", (_RENAMED_ACTOR,)),
     Trigger("links_insert", "claim_actors", "INSERT", (refresh_claims("c.id = NEW.claim_id"),)),
     Trigger(
         "links_update",
