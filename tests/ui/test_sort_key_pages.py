@@ -12,7 +12,7 @@ from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
 from workbench.services.claim_list import ClaimFilter, claim_ids
 from workbench.services.library import ArticleFilter, article_ids
-from workbench.ui import all_claims_model, library_model, paged_rows
+from workbench.ui import all_claims_model, library_model
 from workbench.ui.all_claims_model import AllClaimsModel
 from workbench.ui.library_model import CLAIMS, LibraryModel
 from workbench.ui.main_window import MainWindow
@@ -40,8 +40,7 @@ def test_the_library_by_claims_reads_pages_not_every_id(
 ) -> None:
     """Sorted by claims with pages of two, five articles list in the services' order, the
     later ones read page by page."""
-    monkeypatch.setattr(library_model, "BLOCK", 2)  # the first page's size
-    monkeypatch.setattr(paged_rows, "BLOCK", 2)  # every later page's
+    monkeypatch.setattr(library_model, "BLOCK", 2)
     for number in range(5):
         add_article(project, NewArticle(text=f"Page {number}.", title=f"Page {number}"))
     model = LibraryModel(project)

@@ -53,7 +53,7 @@ class LibraryModel(PagedModel):
     def __init__(
         self, project: Project, parent: Any = None, tasks: TaskRunner | None = None
     ) -> None:
-        rows: PagedRows[Listed] = PagedRows(self._fetch)
+        rows: PagedRows[Listed] = PagedRows(self._fetch, block=lambda: BLOCK)
         shown = (ArticleFilter(), "published", True)
         super().__init__(project, rows, (_listing, article_ids), shown, parent, tasks)
 
