@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import islice
 from typing import Any, overload
 
 from workbench.domain.grades import Reliability, combined_grade, credibility_wording
 from workbench.reports.ach_model import AchTable
 from workbench.reports.corroboration_model import CorroborationSection
+from workbench.reports.dates import MONTHS as MONTHS  # where it was (timeline_scale)
+from workbench.reports.dates import dated, long_date
 from workbench.reports.wording import CHAIN_JOIN, HOP
 
 SOURCE, ACTOR = "source", "actor"
@@ -356,6 +359,7 @@ class Report:
             yield number, title, claims
 
 
+@lru_cache(maxsize=64)  # a handful of grades, asked for every hop of every claim
 def reliability_label(grade: str) -> str:
     """ "B — usually reliable"; an unknown letter is shown as it is."""
     try:
@@ -364,43 +368,10 @@ def reliability_label(grade: str) -> str:
         return grade
 
 
+@lru_cache(maxsize=64)
 def credibility_label(grade: int) -> str:
     """ "2 — probably true"; an unknown number is shown as it is."""
     try:
         return f"{grade} — {credibility_wording(grade)}"
     except ValueError:
         return str(grade)
-
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def long_date(day: date) -> str:
-    """23 June 2025 (the same in every locale, unlike strftime's %B)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def dated(day: date | None, precision: str) -> str:
-    """A date shown only as precisely as it is known."""
-    if day is None:
-        return ""
-    if precision == "year":
-        return str(day.year)
-    if precision == "decade":
-        return f"{day.year // 10 * 10}s"
-    if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    return long_date(day)
