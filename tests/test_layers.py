@@ -31,7 +31,8 @@ ALLOWED = {
         "services",
     },
 }
-SHARED_MODULES = {"resources", "__init__", "__version__"}
+# below every layer: the package files, and whether a file is an SQLite database (plain sqlite3)
+SHARED_MODULES = {"resources", "sqlite_files", "__init__", "__version__"}
 
 
 def _modules() -> list[Path]:
