@@ -147,3 +147,25 @@ def test_a_database_failure_in_the_last_batch_leaves_nothing_imported(
         assert not fresh.undo_stack.can_undo and not fresh.undo_stack.can_redo
         last = _last_ops(fresh)
     assert last and set(last.values()) == {"delete"}
+
+
+def test_the_search_index_open_during_the_import_finds_the_imported_claims(
+    sample_project: Project, tmp_path: Path, small_batches: None
+) -> None:
+    """An index opened on the empty project, drained after a many-batch import, finds what
+    the sample's own index finds (the rows written in bulk reached the outbox)."""
+    from workbench.services.search import SearchIndex
+
+    path = _exported(sample_project, tmp_path)
+    own = SearchIndex.open(sample_project)
+    expected = own.search("Reuters").total
+    own.close()
+    with Project.create(tmp_path / "fresh.wbproj") as fresh:
+        index = SearchIndex.open(fresh)
+        try:
+            assert index.search("Reuters").total == 0
+            import_web_annotations(fresh, path)
+            index.drain()
+            assert index.search("Reuters").total == expected > 0
+        finally:
+            index.close()
