@@ -167,13 +167,23 @@ def claim_table(
 ) -> Iterator[Batch]:
     """The lines of the chosen claims (None: all) of the chosen articles, in report order,
     `batch` articles at a time, in one read transaction."""
-    numbers = [0, 0]  # the last article's and the last claim's number
+    for covered, (connection, chunk, numbers) in article_batches(project, article_ids, batch):
+        yield covered, batch_lines(connection, json.dumps(chunk), claim_ids, numbers)
+
+
+def article_batches(
+    project: Project, article_ids: tuple[int, ...], batch: int
+) -> Iterator[tuple[int, tuple[Connection, tuple[int, ...], list[int]]]]:
+    """The articles `batch` at a time, each with the read transaction's connection (SQLite
+    given `casefold`) and the numbering so far: the last article's and the last claim's
+    number, which the batch's reader moves on."""
+    numbers = [0, 0]
     with project.reading() as orm_session:
         connection = orm_session.connection()
         with_casefold(connection)
         for at in range(0, len(article_ids), batch):
             chunk = article_ids[at : at + batch]
-            yield len(chunk), batch_lines(connection, json.dumps(chunk), claim_ids, numbers)
+            yield len(chunk), (connection, chunk, numbers)
 
 
 def with_casefold(connection: Connection) -> None:

@@ -51,8 +51,8 @@ from workbench.services.claim_table import (  # the claims table's own wording, 
     _RELIABILITY,
     _TAGS,
     CHOSEN,
+    article_batches,
     batch_lines,
-    with_casefold,
     worded,
 )
 from workbench.services.plain_rows import plain_rows
@@ -216,13 +216,8 @@ def csv_table(
 ) -> Iterator[Batch]:
     """The CSV lines of the chosen claims (None: all) of the chosen articles, in report order,
     `batch` articles at a time, in one read transaction."""
-    numbers = [0, 0]  # the last article's and the last claim's number
-    with project.reading() as orm_session:
-        connection = orm_session.connection()
-        with_casefold(connection)
-        for at in range(0, len(article_ids), batch):
-            chunk = article_ids[at : at + batch]
-            yield len(chunk), _batch(connection, chunk, claim_ids, numbers)
+    for covered, (connection, chunk, numbers) in article_batches(project, article_ids, batch):
+        yield covered, _batch(connection, chunk, claim_ids, numbers)
 
 
 def _batch(
