@@ -55,6 +55,23 @@ def test_another_tools_annotation_becomes_a_claim_on_the_article_at_that_url(
     assert claim.tags == ("economy",)
 
 
+def test_a_quote_cut_mid_word_without_context_keeps_its_place_and_words(
+    project: Project, tmp_path: Path
+) -> None:
+    """A position and a quote that cuts a word, with no prefix or suffix (both optional in
+    W3C), import as exactly that span and words, not widened to the whole word."""
+    add_article(project, NewArticle(text=STORY, title="Talks", url=STORY_URL))
+    start = STORY.index("the talks failed")
+    annotation = _foreign(STORY_URL)
+    annotation["target"]["selector"] = [
+        {"type": "TextPositionSelector", "start": start, "end": start + 14},
+        {"type": "TextQuoteSelector", "exact": "the talks fail"},
+    ]
+    import_web_annotations(project, _write(tmp_path, annotation))
+    [claim] = claim_views(project)
+    assert (claim.exact, claim.start, claim.end) == ("the talks fail", start, start + 14)
+
+
 def test_a_comment_on_a_whole_page_becomes_a_note_on_that_article(
     project: Project, tmp_path: Path
 ) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.domain import ActorMention, Article, Claim, ClaimRelation
-from workbench.domain.anchoring import QuoteSelector, Span, quote_selector, reanchor
+from workbench.domain.anchoring import CONTEXT_CHARS, QuoteSelector, Span, quote_selector, reanchor
 from workbench.domain.base import utc_now
 from workbench.domain.grades import ActorRole, EventRole, RelationKind
 from workbench.reports import model as rm
@@ -297,7 +297,11 @@ def _placed(text: str, span: rm.Claim | rm.Mention) -> Span | None:
         if end > len(text) or start >= end:
             return None
         exact = text[start:end]
-    selector = QuoteSelector(exact, span.prefix, span.suffix)
+    prefix, suffix = span.prefix, span.suffix
+    if text[start:end] == exact:  # context left out (W3C makes it optional) is the text's own
+        prefix = prefix or text[max(0, start - CONTEXT_CHARS) : start]
+        suffix = suffix or text[end : end + CONTEXT_CHARS]
+    selector = QuoteSelector(exact, prefix, suffix)
     return reanchor(Span(start, max(start, end)), selector, text).span
 
 
