@@ -22,18 +22,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session
-
 from workbench import __version__
-from workbench.domain import Article, Claim, Tag, Tagging
-from workbench.domain.grades import ClaimStatus
 from workbench.reports import (
     FORMATS,
     SECTION_NAMES,
@@ -49,9 +44,15 @@ from workbench.services.errors import InvalidInput
 from workbench.services.hypotheses_report import ach_table
 from workbench.services.project import Project
 from workbench.services.report_data import Selection, read_contents
+from workbench.services.report_filters import (
+    FILTER_KEYS,
+    ReportFilters,
+    checked_filters,
+    chosen,
+    scope,
+)
 from workbench.services.report_users import change_log_users
 
-SEARCH_LIMIT = 10_000
 PREVIEW_ARTICLES = 3
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -59,26 +60,6 @@ Cancelled = Callable[[], bool]
 
 class ExportCancelled(InvalidInput):
     """The analyst cancelled an export; nothing was written."""
-
-
-@dataclass(frozen=True)
-class ReportFilters:
-    """Which articles and claims a report holds; empty means "no restriction"."""
-
-    article_ids: tuple[int, ...] = ()
-    tags: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    query: str = ""
-
-    @property
-    def filters_claims(self) -> bool:
-        return bool(self.tags or self.statuses)
-
-    @property
-    def is_everything(self) -> bool:
-        return self == ReportFilters()
 
 
 def build_report(
@@ -106,8 +87,8 @@ def build_report(
     (`reports.sections_shown`). Without `records`, the report holds only the articles and
     their claims (`reports.shows_records`: no sources, actors, events or relations).
     """
-    filters = _checked_filters(article_ids, tags, statuses, date_from, date_to, query)
-    selection = _select(project, filters)
+    filters = checked_filters(article_ids, tags, statuses, date_from, date_to, query)
+    selection = chosen(project, filters)
     report = _report(project, selection, filters, analyst, title, sections, records)
     return _cited(report, citation_style)
 
@@ -139,7 +120,7 @@ def _report(
         title=title.strip() or "Annotated report",
         created=datetime.now().astimezone(),
         analyst=analyst.strip() or project.user,
-        scope=_scope(project, filters, len(contents.articles)),
+        scope=scope(project, filters, len(contents.articles)),
         articles=contents.articles,
         sources=contents.sources,
         actors=contents.actors,
@@ -204,8 +185,8 @@ def preview_report(
     """The first `articles` articles of the report `filters` choose, rendered as `fmt` (for the
     Export dialog's preview: a few pages, quick however large the project)."""
     fmt = _format(fmt)
-    checked = _checked_filters(**{key: filters.get(key) for key in FILTER_KEYS})
-    selection = _select(project, checked)
+    checked = checked_filters(**{key: filters.get(key) for key in FILTER_KEYS})
+    selection = chosen(project, checked)
     first = replace(selection, article_ids=selection.article_ids[: max(0, articles)])
     analyst, title = filters.get("analyst", ""), filters.get("title", "")
     sections, records = sections_shown(fmt), shows_records(fmt)
@@ -214,9 +195,6 @@ def preview_report(
     buffer = BytesIO()
     write(report, fmt, buffer)
     return buffer.getvalue()
-
-
-FILTER_KEYS = ("article_ids", "tags", "statuses", "date_from", "date_to", "query")
 
 
 def _format(fmt: str) -> str:
@@ -286,160 +264,3 @@ def replace_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
-
-
-def _checked_filters(
-    article_ids: Iterable[int] | None,
-    tags: Iterable[str] | None,
-    statuses: Iterable[str] | None,
-    date_from: date | str | None,
-    date_to: date | str | None,
-    query: str | None,
-) -> ReportFilters:
-    filters = ReportFilters(
-        article_ids=tuple(dict.fromkeys(_article_id(i) for i in article_ids or ())),
-        tags=tuple(dict.fromkeys(" ".join(t.split()) for t in tags or () if t.strip())),
-        statuses=tuple(dict.fromkeys(_status(s) for s in statuses or ())),
-        date_from=_date(date_from, "start"),
-        date_to=_date(date_to, "end"),
-        query=(query or "").strip(),
-    )
-    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        raise InvalidInput(f"the date range ends ({filters.date_to}) before it starts")
-    return filters
-
-
-def _article_id(value: int | str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"an article is chosen by its number, not {value!r}") from None
-
-
-def _status(value: str) -> str:
-    try:
-        return ClaimStatus(value.strip().lower()).value
-    except ValueError:
-        choices = ", ".join(status.value for status in ClaimStatus)
-        raise InvalidInput(f"{value!r} is not a claim status; choose one of: {choices}") from None
-
-
-def _date(value: date | str | None, which: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(f"the {which} date must look like 2025-06-23, not {value!r}") from None
-
-
-def _select(project: Project, filters: ReportFilters) -> Selection:
-    found = _search(project, filters.query) if filters.query else None
-    articles = _articles_query(filters)
-    if found is not None:
-        articles = articles.where(Article.id.in_(found))
-    with project.reading() as session:
-        _check_all_exist(session, filters.article_ids)
-        article_ids = list(session.scalars(articles))
-        if not filters.filters_claims:
-            return Selection(tuple(article_ids), None, filters.is_everything)
-        chosen_articles = articles.with_only_columns(Article.id).order_by(None)
-        tagged = _tagged_articles(filters.tags, chosen_articles)
-        claims = session.execute(_claims_query(filters, chosen_articles, tagged)).all()
-        tagged_ids = set(session.scalars(tagged)) if filters.tags else set()
-    keep = {article for _claim, article in claims}
-    if not filters.statuses:
-        keep |= tagged_ids
-    chosen = tuple(article for article in article_ids if article in keep)
-    return Selection(chosen, frozenset(claim for claim, _article in claims))
-
-
-def _articles_query(filters: ReportFilters) -> Select[int]:
-    """The chosen articles' ids, oldest first (undated ones last)."""
-    query = select(Article.id).order_by(Article.published.is_(None), Article.published, Article.id)
-    if filters.article_ids:
-        query = query.where(Article.id.in_(filters.article_ids))
-    if filters.date_from:
-        query = query.where(Article.published >= datetime.combine(filters.date_from, time()))
-    if filters.date_to:
-        day_after = datetime.combine(filters.date_to + timedelta(days=1), time())
-        query = query.where(Article.published < day_after)
-    return query
-
-
-def _check_all_exist(session: Session, wanted: tuple[int, ...]) -> None:
-    existing = session.scalars(select(Article.id).where(Article.id.in_(wanted)))
-    missing = sorted(set(wanted) - set(existing))
-    if missing:
-        listed = ", ".join(str(article) for article in missing)
-        raise InvalidInput(f"no article {listed} in this project (see `workbench info`)")
-
-
-def _claims_query(
-    filters: ReportFilters, articles: Select[int], tagged: Select[int]
-) -> Select[int, int]:
-    """Claims of the chosen articles with a chosen status, tagged or in a tagged article."""
-    query = select(Claim.id, Claim.article_id).where(Claim.article_id.in_(articles))
-    if filters.statuses:
-        query = query.where(Claim.status.in_(filters.statuses))
-    if filters.tags:
-        claim_tagged = (
-            select(Tagging.target_id)
-            .join(Tag)
-            .where(Tagging.target_kind == "claim", _named(filters.tags))
-        )
-        query = query.where(or_(Claim.id.in_(claim_tagged), Claim.article_id.in_(tagged)))
-    return query
-
-
-def _named(tags: tuple[str, ...]) -> ColumnElement[bool]:
-    return func.lower(Tag.name).in_([tag.lower() for tag in tags])
-
-
-def _tagged_articles(tags: tuple[str, ...], among: Select[int]) -> Select[int]:
-    """The chosen articles that carry one of the tags themselves."""
-    return (
-        select(Tagging.target_id)
-        .join(Tag)
-        .where(Tagging.target_kind == "article", _named(tags), Tagging.target_id.in_(among))
-    )
-
-
-def _search(project: Project, query: str) -> set[int]:
-    """Ids of the articles a search finds (directly, or through one of their claims)."""
-    from workbench.services.search import search  # the search engine loads only when asked
-
-    results = search(project, query, limit=SEARCH_LIMIT)
-    if results.total > len(results.hits):
-        raise InvalidInput(
-            f"the search “{query}” finds {results.total} articles and claims; a report can be "
-            f"chosen from at most {SEARCH_LIMIT}, so narrow the search"
-        )
-    return {hit.article_id for hit in results.hits}
-
-
-def _scope(project: Project, filters: ReportFilters, articles: int) -> tuple[str, ...]:
-    """The title page's account of what the report covers."""
-    lines = [f"Project: {project.name}"]
-    if filters.article_ids:
-        lines.append("Articles chosen: " + ", ".join(str(i) for i in filters.article_ids))
-    if filters.query:
-        lines.append(f"Articles found by the search “{filters.query}”")
-    if filters.date_from or filters.date_to:
-        lines.append(_date_scope(filters.date_from, filters.date_to))
-    if filters.tags:
-        lines.append("Claims tagged (or in articles tagged): " + ", ".join(filters.tags))
-    if filters.statuses:
-        lines.append("Claims with status: " + ", ".join(filters.statuses))
-    if filters.is_everything:
-        lines.append("Everything in the project")
-    if not articles:
-        empty = "The project has no articles yet" if filters.is_everything else ""
-        lines.append(empty or "No article matches these filters")
-    return tuple(lines)
-
-
-def _date_scope(start: date | None, end: date | None) -> str:
-    if start and end:
-        return f"Published from {start.isoformat()} to {end.isoformat()}"
-    return f"Published from {start}" if start else f"Published up to {end}"  # ISO, as above
