@@ -85,7 +85,7 @@ def _context(report: Report, claims_table: ClaimSpool) -> dict[str, Any]:
         "events": events_in_order(report),
         "competing_hypotheses": ach_section.html(report),
         "corroboration": corroboration_section.html_parts(report),
-        "timeline": timeline_figure.html(report),
+        "timeline": timeline_figure.html_parts(report),
         "statuses": STATUSES,
         "made_on": long_date(report.created.date()),
         "contents": article_count(report),

@@ -5,6 +5,7 @@ time axis. Each bar's tooltip says the event, its date as precisely as known, an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from workbench.reports.safe_text import xml_safe
@@ -73,36 +74,48 @@ def timeline_svg(
     timeline: Timeline, lanes_by: str = "kind", scheme: str = "light", width: float = DEFAULT_WIDTH
 ) -> str:
     """The whole timeline fitted to `width` pixels, as SVG text."""
+    return "\n".join(timeline_lines(timeline, lanes_by, scheme, width))
+
+
+def timeline_lines(
+    timeline: Timeline, lanes_by: str = "kind", scheme: str = "light", width: float = DEFAULT_WIDTH
+) -> Iterator[str]:
+    """`timeline_svg` a line at a time (the palette checked at once)."""
     if scheme not in COLOURS:
         raise ValueError(f"a palette is {' or '.join(COLOURS)}, not {scheme!r}")
     picture = lay_out_timeline(timeline, fitting_zoom(timeline, width), lanes_by)
-    return picture_svg(picture, scheme)
+    return svg_lines(picture, scheme)
 
 
 def picture_svg(picture: TimelinePicture, scheme: str = "light") -> str:
+    return "\n".join(svg_lines(picture, scheme))
+
+
+def svg_lines(picture: TimelinePicture, scheme: str = "light") -> Iterator[str]:
+    """The picture's SVG a line at a time (joined by newlines, `picture_svg`): a report's
+    figure is written as it is drawn, never held whole."""
     colours = COLOURS[scheme]
     kinds = list(dict.fromkeys(bar.event.kind for bar in picture.bars))
     w, h = picture.width, picture.height
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
         f'width="{w:.0f}" height="{h:.0f}" viewBox="0 0 {w:.1f} {h:.1f}" '
-        f'font-family="{FONT}" font-size="{FONT_SIZE:.0f}">',
-        f'<rect x="0" y="0" width="{w:.1f}" height="{h:.1f}" fill="{colours["background"]}"/>',
-    ]
-    parts.extend(_axis(picture, colours))
-    parts.extend(_lanes(picture, colours))
-    parts.extend(
+        f'font-family="{FONT}" font-size="{FONT_SIZE:.0f}">'
+    )
+    yield f'<rect x="0" y="0" width="{w:.1f}" height="{h:.1f}" fill="{colours["background"]}"/>'
+    yield from _axis(picture, colours)
+    yield from _lanes(picture, colours)
+    yield from (
         f'<line x1="{c.start[0]:.1f}" y1="{c.start[1]:.1f}" x2="{c.end[0]:.1f}" '
         f'y2="{c.end[1]:.1f}" stroke="{colours["line"]}" stroke-width="0.8"/>'
         for c in picture.drawn_connectors()
     )
-    parts.extend(
+    yield from (
         _bar(bar, kind_colour(bar.event.kind, kinds, scheme), colours) for bar in picture.bars
     )
-    parts.extend(_reports(picture, colours))
-    parts.append("</svg>")
-    return "\n".join(parts)
+    yield from _reports(picture, colours)
+    yield "</svg>"
 
 
 def _axis(picture: TimelinePicture, colours: dict[str, str]) -> list[str]:
@@ -154,18 +167,16 @@ def _bar(bar: Bar, fill: str, colours: dict[str, str]) -> str:
     )
 
 
-def _reports(picture: TimelinePicture, colours: dict[str, str]) -> list[str]:
-    parts = []
+def _reports(picture: TimelinePicture, colours: dict[str, str]) -> Iterator[str]:
     for mark in picture.reports:
         x, y = mark.x, mark.y
         title = escape(xml_safe(f"{mark.title} — {mark.claims} claims about these events"))
-        parts.append(
+        yield (
             f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} '
             f'{x - 6:.1f},{y:.1f}" fill="{colours["report"]}"><title>{title}</title></polygon>'
         )
         if mark.label:
-            parts.append(
+            yield (
                 f'<text x="{x + 9:.1f}" y="{y + 4:.1f}" fill="{colours["text"]}">'
                 f"{escape(xml_safe(mark.label))}</text>"
             )
-    return parts

@@ -7,12 +7,13 @@ A report without a dated event has no such figure.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from workbench.reports.model import Report
-from workbench.reports.timeline_drawing import timeline_svg
+from workbench.reports.timeline_drawing import timeline_lines, timeline_svg
 from workbench.reports.timeline_model import timeline_of_report
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ CAPTION = (
 )
 PNG_SCALE = 1.5  # pixels per SVG unit: sharp at the page's width
 DOCX_WIDTH_CM = 16.5
+LINES_AT_ONCE = 2048  # SVG lines handed to the HTML writer at a time
 
 
 def figure_svg(report: Report) -> str | None:
@@ -46,17 +48,27 @@ def figure_png(report: Report) -> bytes | None:
     return buffer.getvalue()
 
 
-def html(report: Report) -> Markup:
-    """The figure's section for the HTML report (empty without dated events)."""
-    svg = figure_svg(report)
-    if svg is None:
-        return Markup("")
-    inline = svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg
-    return Markup(
+def html_parts(report: Report) -> Iterator[Markup]:
+    """The figure's section for the HTML report, drawn as it is written (laid out when the
+    template reaches it, after the articles, and never held whole); none without dated
+    events. The SVG is inline, so without its XML declaration."""
+    shown = timeline_of_report(report)
+    if not shown.events:
+        return
+    lines = timeline_lines(shown)
+    next(lines)  # the XML declaration
+    yield Markup(
         f'<section class="summary-table" id="{ANCHOR}"><h2>{TITLE}</h2>'
-        f'<figure style="overflow-x:auto;margin:0">{inline}'
-        f"<figcaption>{Markup.escape(CAPTION)}</figcaption></figure></section>"
+        '<figure style="overflow-x:auto;margin:0">'
     )
+    pending: list[str] = []
+    for line in lines:
+        pending.append(line)
+        if len(pending) >= LINES_AT_ONCE:
+            yield Markup("\n" + "\n".join(pending))
+            pending.clear()
+    yield Markup("\n" + "\n".join(pending) if pending else "")
+    yield Markup(f"<figcaption>{Markup.escape(CAPTION)}</figcaption></figure></section>")
 
 
 def pdf(report: Report, heading: Any, caption_style: Any, page_width: float) -> list[Any]:
