@@ -44,9 +44,12 @@ def write(report: Report, out: BinaryIO) -> None:
     appearances = _appearances(report)
     out.write(b'{"@context": "https://schema.org", "@graph": [\n')
     for index, review in enumerate(_reviews(report, appearances)):
-        text = json.dumps(review, ensure_ascii=False, sort_keys=True)
+        text = _ENCODE(review)
         out.write((",\n" if index else "").encode() + text.encode("utf-8"))
     out.write(b"\n]}\n")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # made once, not per review
 
 
 def _work(article: rm.Article) -> Json:

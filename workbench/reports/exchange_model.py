@@ -10,9 +10,13 @@ and refuses a wrong one in one line (`ExchangeFormatError`).
 from __future__ import annotations
 
 import dataclasses
+import operator
+import sys
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from workbench.reports import model as rm
@@ -22,27 +26,64 @@ T = TypeVar("T")
 Json = dict[str, Any]
 
 
-def dumped(record: object, *, leave_out: tuple[str, ...] = ()) -> Json:
-    """Every field of a report-model record as JSON values, but those named in `leave_out`."""
-    return {
-        name: _plain(getattr(record, name))
-        for name in _FIELDS.get(type(record)) or _fields_of(type(record))
-        if name not in leave_out
-    }
+def dumped(record: Any, *, leave_out: tuple[str, ...] = ()) -> Json:
+    """Every field of a report-model record as JSON values, but those named in `leave_out`
+    (the same as `_plain` gives field by field; a test holds the two equal)."""
+    return _dumper(type(record), leave_out)(record)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # each record type's field names, found once
+@lru_cache(maxsize=64)
+def _dumper(kind: Any, leave_out: tuple[str, ...]) -> Callable[[Any], Json]:
+    """How to dump a record of `kind`, worked out once from its fields' types: the fields
+    that are JSON as they are taken together, the others each converted by its type."""
+    hints = typing.get_type_hints(kind, vars(sys.modules[kind.__module__]))
+    names = tuple(item.name for item in dataclasses.fields(kind) if item.name not in leave_out)
+    converted = tuple(
+        (name, convert)
+        for name in names
+        if (convert := _converter(hints.get(name, Any))) is not None
+    )
+    if not names:
+        return lambda record: {}
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda record: _converted({names[0]: values(record)}, converted)
+    return lambda record: _converted(dict(zip(names, values(record), strict=True)), converted)
 
 
-def _fields_of(kind: type) -> tuple[str, ...]:
-    found = _FIELDS[kind] = tuple(item.name for item in dataclasses.fields(kind))
-    return found
+def _converted(made: Json, converted: tuple[tuple[str, Callable[[Any], Any]], ...]) -> Json:
+    for name, convert in converted:
+        made[name] = convert(made[name])
+    return made
+
+
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How a field of type `hint` becomes JSON (None: it is JSON as it is)."""
+    if hint in _AS_THEY_ARE:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union) and type(None) in args:
+        if all(arg in _AS_THEY_ARE for arg in args):
+            return None
+        return _optional(_plain)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] in _AS_THEY_ARE:
+            return list
+        if dataclasses.is_dataclass(args[0]):
+            each = _dumper(args[0], ())  # type: ignore[arg-type]
+            return lambda items: [each(item) for item in items]
+    return _plain
+
+
+def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
 
 
 _AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: object) -> Any:
+    """Any value as JSON, by what it is (the reference `_dumper` is held to)."""
     kind = type(value)
     if kind in _AS_THEY_ARE:
         return value
@@ -51,7 +92,7 @@ def _plain(value: object) -> Any:
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dumped(value)
+        return {item.name: _plain(getattr(value, item.name)) for item in dataclasses.fields(value)}
     return value
 
 

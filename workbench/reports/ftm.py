@@ -44,7 +44,10 @@ def record_id(kind: str, name: str) -> str:
 def write(report: Report, out: BinaryIO) -> None:
     """Write the report's entities to `out`, one JSON object a line."""
     for entity in _entities(report):
-        out.write(json.dumps(entity, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+        out.write(_ENCODE(entity).encode("utf-8") + b"\n")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # made once, not per line
 
 
 def _made(schema: str, entity_id: str, ours: dict[str, Any], **values: Any) -> dict[str, Any]:

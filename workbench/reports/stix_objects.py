@@ -47,10 +47,14 @@ STATUS_OPINION = {"corroborated": "agree", "disputed": "disagree", "refuted": "s
 @lru_cache(maxsize=1 << 16)
 def stix_id(kind: str, *key: object) -> str:
     """A STIX id for `key`, the same every time: the name-based (SHA-1) UUID of RFC 4122, as
-    `uuid.uuid5` makes it, marked version 4 (STIX requires v4 for most object types)."""
+    `uuid.uuid5` makes it, marked version 4 (STIX requires v4 for most object types) as
+    `uuid.UUID(bytes=..., version=4)` marks it (a test holds the two equal)."""
     name = "\x1f".join(str(part) for part in (kind, *key)).encode("utf-8")
-    digest = hashlib.sha1(_SPACE.bytes + name, usedforsecurity=False).digest()
-    return f"{kind}--{uuid.UUID(bytes=digest[:16], version=4)}"
+    digest = bytearray(hashlib.sha1(_SPACE.bytes + name, usedforsecurity=False).digest()[:16])
+    digest[6] = digest[6] & 0x0F | 0x40  # version 4
+    digest[8] = digest[8] & 0x3F | 0x80  # the RFC 4122 variant
+    hexed = digest.hex()
+    return f"{kind}--{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
 
 
 def record_id(kind: str, name: str, actor_kind: str = "") -> str:
@@ -60,6 +64,7 @@ def record_id(kind: str, name: str, actor_kind: str = "") -> str:
     return stix_id("identity", kind, name.casefold())
 
 
+@lru_cache(maxsize=1 << 12)
 def timestamp(moment: datetime, *, milliseconds: bool = True) -> str:
     """A STIX timestamp as stix2's `format_datetime` writes it (a test holds the two equal):
     in UTC (a naive time is UTC), `created`/`modified` with at least milliseconds, others
