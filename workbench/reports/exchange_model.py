@@ -29,7 +29,8 @@ Json = dict[str, Any]
 def dumped(record: Any, *, leave_out: tuple[str, ...] = ()) -> Json:
     """Every field of a report-model record as JSON values, but those named in `leave_out`
     (the same as `_plain` gives field by field; a test holds the two equal)."""
-    return _dumper(type(record), leave_out)(record)
+    kind: Any = type(record)  # a class is hashable (mypy's Hashable disagrees about type[Any])
+    return _dumper(kind, leave_out)(record)
 
 
 @lru_cache(maxsize=64)
