@@ -12,6 +12,14 @@ the filter finds never changes with it. Revision 0021 makes it:
   record the test then refuses, never the other way round;
 - on PostgreSQL pg_trgm GIN indexes on the columns themselves, which ILIKE reads directly:
   nothing is added to the query there.
+
+Merging (revision 0023): FTS5 keeps each index as segments, one more per committed write, and
+merges them. Left to itself it merges a share after every insert, and now and then that share
+is a merge of the large segments, a pause in one edit. Its automatic merging is off; the
+workbench merges in small steps when the analyst is idle (`merge_some`, called by
+`services.text_index_upkeep`). FTS5's crisis merge (16 segments on one level) still bounds how
+many segments a filter reads if no idle time comes. On PostgreSQL the GIN indexes keep no
+pending list (`fastupdate` off), so there is nothing to merge later.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ CLAIM_TEXT = "claim_text"  # claims: quote (exact) and summary
 ARTICLE_TEXT = "article_text"  # articles: title, outlet, address (url)
 TEXT_INDEXES = (CLAIM_TEXT, ARTICLE_TEXT)
 SHORTEST = 3  # characters: a trigram index finds nothing shorter
+MERGE_PAGES = 64  # pages of merged segments written per step (a few milliseconds)
 # FTS5 keeps each index in these tables of its own (not models: the schema comparison and
 # Alembic leave them alone, see `is_index_table`).
 _SHADOWS = ("", "_data", "_idx", "_docsize", "_config", "_content")
@@ -110,3 +119,23 @@ def out_of_step(connection: Connection) -> list[str]:
         except DBAPIError:
             wrong.append(index)
     return wrong
+
+
+def merge_some(connection: Connection, pages: int = MERGE_PAGES) -> bool:
+    """One bounded step of the merging FTS5 no longer does by itself: about `pages` pages of
+    each text index's segments merged, on the levels that hold several (FTS5's 'merge' with a
+    positive count); True if any index had such work. FTS5's documented test: the command
+    changed two rows or more. A shared store's indexes need none (False)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    if pages < 1:
+        raise ValueError(f"a merge step writes at least one page, not {pages}")
+    raw: Any = connection.connection.driver_connection  # sqlite3.Connection
+    worked = False
+    for index in TEXT_INDEXES:
+        before = raw.total_changes
+        connection.exec_driver_sql(
+            f"INSERT INTO {index} ({index}, rank) VALUES ('merge', ?)", (pages,)
+        )
+        worked = worked or raw.total_changes - before >= 2
+    return worked
