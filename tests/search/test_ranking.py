@@ -6,8 +6,11 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from workbench.search.matching import matching_documents
+from workbench.search.postings import weighted_postings
 from workbench.search.query import parse_query
-from workbench.search.ranking import best_hits
+from workbench.search.ranking import best_hits, ranked
+from workbench.search.whoosh_internals import leaf_matcher, posting_weights
+from workbench.services import Project
 from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
 
@@ -51,3 +54,40 @@ def test_other_queries_are_left_to_whoosh(sample_index: SearchIndex) -> None:
     searcher = sample_index.engine._current_searcher()
     assert best_hits(searcher, parse_query("nucl*"), 10) is None
     assert sample_index.search("nucl*").total > 0
+
+
+def test_every_match_is_whooshs(sample_index: SearchIndex) -> None:
+    """The matches ranking hands on for the total and the facets are exactly the documents
+    Whoosh's own matchers find, for each query form, with and without a filter, over two
+    segments with a deletion."""
+    add_tag(sample_index.project, "claim", 1, "ranking check")
+    assert sample_index.search("tag:ranking").total == 1
+    searcher = sample_index.engine._current_searcher()
+    allowed = matching_documents(searcher, parse_query("status:unverified"))
+    for text in QUERIES:
+        query = parse_query(text)
+        whooshs = set(searcher.docs_for_query(query))
+        for restriction in (None, allowed):
+            found = ranked(searcher, query, 5, restriction)
+            assert found is not None, text
+            expected = whooshs if restriction is None else whooshs & restriction
+            assert found.matched.tolist() == sorted(expected), text
+            assert sample_index.search(text, limit=5).total == len(whooshs), text
+
+
+def test_posting_arrays_are_the_block_readers(news_project: Project) -> None:
+    """Every word's ids and weights decoded at once (numpy) equal those the posting reader
+    gives a block at a time, in every text field of 300 generated articles."""
+    index = SearchIndex.open(news_project)
+    try:
+        compared = 0
+        for reader, _ in index.engine._current_searcher().reader().leaf_readers():
+            for fieldname in ("title", "body", "summary", "source", "tag"):
+                for term in reader.lexicon(fieldname):
+                    ids, weights = weighted_postings(reader, fieldname, term)
+                    expected = posting_weights(leaf_matcher(reader, fieldname, term))
+                    assert (ids.tolist(), weights.tolist()) == expected, (fieldname, term)
+                    compared += len(ids) > 1
+        assert compared > 1000
+    finally:
+        index.close()

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.search.blocks import Block
+from workbench.search.postings import block_ids, block_starts, joined
 
 _SMALL_DELTAS = 0  # the first byte of an encoded value: gaps as bytes (else 32-bit integers)
 _SHIFT = 32  # a candidate's number above, a position below
-_TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 
 
 @dataclass(frozen=True)
@@ -39,27 +39,8 @@ class _Word:
 
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
-        counts = np.array([block.count for block in blocks], np.int64)
-        self.starts = np.concatenate(([0], np.cumsum(counts)))
-        # each block stores its first id whole and then gaps: made a gap from the block
-        # before, the ids of all blocks are one running sum
-        gaps = _joined([block.id_gaps() for block in blocks])
-        gaps[self.starts[1:-1]] -= np.array([block.max_id for block in blocks[:-1]], np.int64)
-        self.ids = np.cumsum(gaps)
-
-
-def _joined(sections: list[tuple[str, bytes]]) -> np.ndarray:
-    """Arrays stored as (type code, bytes), one after another, as one int64 array."""
-    codes = {code for code, _ in sections}
-    if not sections:
-        return np.empty(0, np.int64)
-    if len(codes) == 1:
-        return np.frombuffer(b"".join(part for _, part in sections), _TYPES[codes.pop()]).astype(
-            np.int64
-        )
-    return np.concatenate(
-        [np.frombuffer(part, _TYPES[code]).astype(np.int64) for code, part in sections]
-    )
+        self.starts = block_starts(blocks)
+        self.ids = block_ids(blocks, self.starts)
 
 
 def adjacent(words: Sequence[Sequence[Block]], deleted: set[int] | None = None) -> Adjacent:
@@ -125,7 +106,7 @@ def _value_ranges(word: _Word, postings: np.ndarray) -> tuple[bytes, np.ndarray,
     holding = np.searchsorted(word.starts, postings, side="right") - 1
     needed = np.unique(holding)
     sections = [word.blocks[number].value_sections() for number in needed.tolist()]
-    ends = np.concatenate(([0], np.cumsum(_joined([(code, size) for code, size, _ in sections]))))
+    ends = np.concatenate(([0], np.cumsum(joined([(code, size) for code, size, _ in sections]))))
     counts = word.starts[needed + 1] - word.starts[needed]
     before = np.cumsum(counts) - counts  # where each needed block's postings begin in `ends`
     places = postings - word.starts[holding] + before[np.searchsorted(needed, holding)]

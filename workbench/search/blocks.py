@@ -49,7 +49,7 @@ VALUE_COMPRESSION = 1
 # count, last id, highest weight, shortest, longest, id type, weight kind, length type,
 # sizes of the id, weight and length sections
 HEADER = struct.Struct("<IIfBBcBcIII")
-_ALL_ONE, _CONSTANT, _FREQUENCIES, _FLOATS = range(4)
+ALL_ONE, CONSTANT, FREQUENCIES, FLOATS = range(4)  # how a block's weights are packed
 
 
 def _packed(numbers: Sequence[int]) -> tuple[bytes, bytes]:
@@ -61,13 +61,13 @@ def _weights(weights: Sequence[float]) -> tuple[int, bytes]:
     first = weights[0] if weights else 1.0
     if all(weight == first for weight in weights):
         if first == 1.0:
-            return _ALL_ONE, b""
-        return _CONSTANT, struct.pack("<f", first)
+            return ALL_ONE, b""
+        return CONSTANT, struct.pack("<f", first)
     scale = min(weights)
     counts = [weight / scale for weight in weights]
     if scale > 0 and all(count == int(count) and count < 256 for count in counts):
-        return _FREQUENCIES, struct.pack("<f", scale) + bytes(int(count) for count in counts)
-    return _FLOATS, array("f", weights).tobytes()
+        return FREQUENCIES, struct.pack("<f", scale) + bytes(int(count) for count in counts)
+    return FLOATS, array("f", weights).tobytes()
 
 
 def encode_block(
@@ -141,6 +141,12 @@ class Block:
         id_code, _, _, id_size, _, _ = self._sections()
         return id_code, self._raw[HEADER.size : HEADER.size + id_size]
 
+    def weight_section(self) -> tuple[int, bytes]:
+        """The weights as stored: how they are packed (see `encode_block`) and their bytes."""
+        _, kind, _, id_size, weight_size, _ = self._sections()
+        start = HEADER.size + id_size
+        return kind, self._raw[start : start + weight_size]
+
     def value_sections(self) -> tuple[str, bytes, bytes]:
         """Each posting's value length (array type code, bytes) and all values decompressed,
         without cutting them apart."""
@@ -157,11 +163,11 @@ class Block:
             _, kind, _, id_size, weight_size, _ = self._sections()
             start = HEADER.size + id_size
             section = self._raw[start : start + weight_size]
-            if kind == _ALL_ONE:
+            if kind == ALL_ONE:
                 self._weights = array("f", [1.0]) * self.count
-            elif kind == _CONSTANT:
+            elif kind == CONSTANT:
                 self._weights = array("f", section) * self.count
-            elif kind == _FREQUENCIES:
+            elif kind == FREQUENCIES:
                 scale = struct.unpack_from("<f", section)[0]
                 self._weights = array("f", [scale * count for count in section[4:]])
             else:

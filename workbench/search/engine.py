@@ -11,7 +11,7 @@ import pickle
 import struct
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -257,10 +257,7 @@ class ProjectIndex:
     ) -> RawResults:
         searcher = self._current_searcher()
         allowed = None if restriction is None else matching_documents(searcher, restriction)
-        hits = _best(searcher, query, limit, allowed)
-        matched = matching_documents(searcher, query)
-        if allowed is not None:
-            matched &= allowed
+        hits, matched = _best(searcher, query, limit, allowed)
         facets = self._facets.count(searcher, matched) if with_facets else {}
         # the words are read here, under the lock: a reader's files are not for two threads
         return RawResults(hits, len(matched), facets, query_terms(query, searcher.reader()))
@@ -296,16 +293,23 @@ class ProjectIndex:
                 self._index = None
 
 
-def _best(searcher: Any, query: Query, limit: int, allowed: set[int] | None) -> list[RawHit]:
-    """The best hits, by whole posting lists where `ranking` can, else by Whoosh's collector
-    (`ranking` and numpy are imported with the first search, not when the project opens)."""
-    from workbench.search.ranking import best_hits
+def _best(
+    searcher: Any, query: Query, limit: int, allowed: set[int] | None
+) -> tuple[list[RawHit], Collection[int]]:
+    """The best hits and every (allowed) match: by whole posting lists where `ranking` can
+    (what it scored is what matched), else by Whoosh's collector and `matching` (`ranking`
+    and numpy are imported with the first search, not when the project opens)."""
+    from workbench.search.ranking import ranked
 
-    ranked = best_hits(searcher, query, limit, allowed)
-    if ranked is None:
+    found = ranked(searcher, query, limit, allowed)
+    if found is None:
         results = searcher.search(query, limit=max(1, limit), filter=allowed)
-        return [RawHit(hit["key"], hit.score) for hit in results][:limit]
-    return [RawHit(searcher.stored_fields(doc)["key"], score) for doc, score in ranked]
+        matched = matching_documents(searcher, query)
+        if allowed is not None:
+            matched &= allowed
+        return [RawHit(hit["key"], hit.score) for hit in results][:limit], matched
+    hits = [RawHit(searcher.stored_fields(doc)["key"], score) for doc, score in found.hits]
+    return hits, found.matched
 
 
 def filter_query(filters: Mapping[str, str | Sequence[str]] | None) -> Query | None:

@@ -19,7 +19,7 @@ import os
 import struct
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -134,12 +134,16 @@ class FacetTables:
             current[_segment_id(reader)] = self.for_segment(reader)
         self._segments = current
 
-    def count(self, searcher: Any, docnums: Iterable[int], top: int = 20) -> FacetCounts:
-        """The commonest values of each facet among the documents, most frequent first."""
+    def count(self, searcher: Any, docnums: Collection[int], top: int = 20) -> FacetCounts:
+        """The commonest values of each facet among the documents (global numbers; a numpy
+        array is taken to be ascending), most frequent first."""
         import numpy as np  # here, not when the project opens
 
         leaves = searcher.leaf_searchers()
-        ordered = np.sort(np.fromiter(docnums, np.int64))
+        if isinstance(docnums, np.ndarray):
+            ordered = docnums
+        else:
+            ordered = np.sort(np.fromiter(docnums, np.int64, len(docnums)))
         ends = [offset for _, offset in leaves[1:]] + [None]
         totals: Counter[tuple[str, str]] = Counter()
         for (leaf, offset), end in zip(leaves, ends, strict=True):

@@ -46,7 +46,8 @@ class AdjacentWords(Phrase):
         reader = searcher.reader()
         key = id(reader)
         if key not in self._found:
-            weighting = context.weighting if context is not None else searcher.weighting
+            # an unscored context (Whoosh's docs_for_query) has none: the searcher's then
+            weighting = getattr(context, "weighting", None) or searcher.weighting
             self._found[key] = self._matches(searcher, field, weighting)
         ids, scores = self._found[key]
         if not ids:

@@ -12,6 +12,7 @@ Whoosh's collector. Tests compare the hits and scores with Whoosh's own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ from whoosh import query as q
 from workbench.search.fuzzy import NearWords
 from workbench.search.matching import evaluate
 from workbench.search.phrases import AdjacentWords
-from workbench.search.whoosh_internals import leaf_matcher, posting_weights
+from workbench.search.postings import weighted_postings
 
 Scored = tuple[np.ndarray, np.ndarray]  # one segment's document numbers (ascending), scores
 _NONE: Scored = (np.empty(0, np.int64), np.empty(0, np.float64))
@@ -30,11 +31,27 @@ class _Unsupported(Exception):
     """A part of the query this module does not score; Whoosh's collector does."""
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """The best hits, and every match: the documents scored are the documents matched."""
+
+    hits: list[tuple[int, float]]  # (global document number, score), best first
+    matched: np.ndarray  # the global numbers of every live (and allowed) match, ascending
+
+
 def best_hits(
     searcher: Any, query: q.Query, limit: int, allowed: set[int] | None = None
 ) -> list[tuple[int, float]] | None:
     """The `limit` best (global document number, score), best first (ties: the lower number
     first, as Whoosh's collector); None if not handled."""
+    found = ranked(searcher, query, limit, allowed)
+    return None if found is None else found.hits
+
+
+def ranked(
+    searcher: Any, query: q.Query, limit: int, allowed: set[int] | None = None
+) -> Ranked | None:
+    """`best_hits` and every match (for the total and the facet counts); None if not handled."""
     numbers, scores = [], []
     try:
         for leaf, offset in searcher.leaf_searchers():
@@ -52,7 +69,7 @@ def best_hits(
     if allowed is not None:
         kept = np.isin(number, _array(allowed))
         number, score = number[kept], score[kept]
-    return _best(number, score, limit)
+    return Ranked(_best(number, score, limit), number)
 
 
 def _best(numbers: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
@@ -157,6 +174,5 @@ def _term_scores(leaf: Any, fieldname: str, text: Any) -> Scored:
     scorer = leaf.weighting.scorer(leaf, fieldname, term)
     if not hasattr(scorer, "scores_of"):  # a field that is not ranked (status, kind)
         return _matcher_scores(q.Term(fieldname, term), leaf)
-    ids, weights = posting_weights(leaf_matcher(reader, fieldname, term))
-    documents = np.array(ids, np.int64)
-    return documents, scorer.scores_of(documents, np.array(weights, np.float64))
+    documents, weights = weighted_postings(reader, fieldname, term)
+    return documents, scorer.scores_of(documents, weights)

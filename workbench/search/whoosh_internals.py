@@ -220,6 +220,12 @@ def posting_blocks(matcher: Any) -> list[Any]:
     return found
 
 
+def stored_blocks(matcher: Any) -> list[Block] | None:
+    """`posting_blocks` of a posting list stored in the index's own blocks (None for a short
+    list Whoosh keeps inline, or an index of another codec: read those through the matcher)."""
+    return posting_blocks(matcher) if isinstance(matcher, QuickLeafMatcher) else None
+
+
 def posting_values(matcher: Any) -> dict[int, bytes]:
     """Document id → encoded value (word positions) for every posting of a fresh reader."""
     if not isinstance(matcher, W3LeafMatcher):
