@@ -91,23 +91,30 @@ def _matches_at_once(
 ) -> tuple[list[int], list[float]]:
     """The matches and their scores, every candidate's positions compared at once (numpy;
     imported here, when a phrase is first searched for, not when the project opens)."""
+    import numpy as np
+
     from workbench.search.adjacency import adjacent
 
     deleted = reader.deleted_docs_set if reader.has_deletions() else None
     found = adjacent(blocks, deleted)
-    ids = found.documents.tolist()
-    if not ids:
+    documents = found.documents
+    if not len(documents):
         return [], []
-    frequencies = [counts.tolist() for counts in found.frequencies]
     scoring = scorers()
-    scores = []
+    if all(hasattr(scorer, "scores_of") for scorer in scoring):  # every match at once
+        total = np.zeros(len(documents), np.float64)
+        for scorer, counts in zip(scoring, found.frequencies, strict=True):
+            total = total + scorer.scores_of(documents, counts.astype(np.float64) * boost)
+        return documents.tolist(), total.tolist()
+    ids, scores = documents.tolist(), []
+    frequencies = [counts.tolist() for counts in found.frequencies]
     for number, doc in enumerate(ids):
-        total = 0.0
+        total_of_doc = 0.0
         for scorer, counts in zip(scoring, frequencies, strict=True):
             weight = counts[number] * boost
             quick = getattr(scorer, "score_of", None)
-            total += quick(doc, weight) if quick else scorer.score(_Posting(doc, weight))
-        scores.append(total)
+            total_of_doc += quick(doc, weight) if quick else scorer.score(_Posting(doc, weight))
+        scores.append(total_of_doc)
     return ids, scores
 
 
