@@ -62,6 +62,7 @@ Batch = tuple[int, list[Any]]  # (articles covered, [finished lines as UTF-8] or
 QUOTED = ',"\r\n'  # a cell holding one of these the csv writer puts in quotes
 # A cell starting with a formula sign (GLOB; "-" last in the set, so read as itself).
 RISKY = "[" + "".join(sorted(FORMULA_CHARACTERS - {"-"})) + "-]*"
+MAYBE_RISKY = "[ " + RISKY[1:]  # a formula sign or a space first: only then is `ltrim` needed
 FIRST = bindparam("first", type_=Integer)  # the batch's first article's number
 
 
@@ -76,7 +77,7 @@ def _glob(value: Any, pattern: str) -> ColumnElement[bool]:
 def cell(value: Any) -> ColumnElement[Any]:
     """A text cell as the CSV writes it: neutralised, then quoted if it must be. `value` is
     read several times: a column, or an aggregate (which SQLite works out once)."""
-    risky = _glob(func.ltrim(value, " "), RISKY)  # after any spaces: a formula sign
+    risky = _glob(value, MAYBE_RISKY) & _glob(func.ltrim(value, " "), RISKY)
     mark = case((risky, literal("'")), else_=literal(""))
     quoted = or_(*[func.instr(value, char) > 0 for char in QUOTED])
     doubled = func.replace(value, '"', '""')
