@@ -12,23 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from types import TracebackType
 
-from workbench.reports.model import Claim
-
 CHUNK = 1 << 18  # characters read back at a time
-
-
-def claim_cells(article_number: int, claim: Claim) -> list[str]:
-    """A claim's cells in the claims table (`tables.claim_row` of its claim line): #, article,
-    claim, status, grade, credibility, chain."""
-    return [
-        str(claim.number),
-        str(article_number),
-        claim.summary or claim.exact,
-        claim.status,
-        claim.grade,
-        claim.credibility_label,
-        claim.chain_text,
-    ]
 
 
 class ClaimSpool:

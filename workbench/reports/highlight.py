@@ -8,6 +8,7 @@ Python's own string indices, so characters outside the Basic Multilingual Plane 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -66,9 +67,12 @@ def highlighted_paragraphs(article: Article) -> list[list[Piece]]:
     ranges = paragraph_ranges(article.text)
     if ranges and _repeats_title(article, ranges[0], claims):
         ranges = ranges[1:]
+    text = article.text
+    if not claims:  # nothing highlighted: each paragraph is one piece
+        return [[Piece(text[start:end])] for start, end in ranges]
     ends = _marker_positions(claims, ranges)
     cuts = sorted({c.start for c in claims} | {c.end for c in claims} | set(ends))
-    return [_pieces(article.text, span, claims, cuts, ends) for span in ranges]
+    return [_pieces(text, span, claims, cuts, ends) for span in ranges]
 
 
 def _repeats_title(article: Article, first: tuple[int, int], claims: list[Claim]) -> bool:
@@ -82,9 +86,10 @@ def _repeats_title(article: Article, first: tuple[int, int], claims: list[Claim]
 def _marker_positions(claims: list[Claim], ranges: list[tuple[int, int]]) -> dict[int, list[int]]:
     """Where each claim's footnote number goes: at its end, or at the end of its last paragraph."""
     positions: dict[int, list[int]] = {}
+    starts = [start for start, _end in ranges]
     for claim in claims:
-        inside = [end for start, end in ranges if start < claim.end]
-        at = min(claim.end, inside[-1]) if inside else claim.end
+        inside = bisect_left(starts, claim.end)  # the paragraphs starting before its end
+        at = min(claim.end, ranges[inside - 1][1]) if inside else claim.end
         positions.setdefault(at, []).append(claim.number)
     return positions
 
@@ -97,8 +102,11 @@ def _pieces(
     ends: dict[int, list[int]],
 ) -> list[Piece]:
     start, end = span
-    bounds = [start, *(cut for cut in cuts if start < cut < end), end]
+    bounds = [start, *cuts[bisect_right(cuts, start) : bisect_left(cuts, end)], end]
     local = [claim for claim in claims if claim.start < end and start < claim.end]
+    if not local:  # no claim here: one piece (perhaps with a footnote number at its end)
+        ending = ends.get(end)
+        return [Piece(text[start:end], (), tuple(sorted(ending)) if ending else ())]
     local.sort(key=_innermost_first)  # stable: the covering claims of a piece keep this order
     pieces = []
     for left, right in pairwise(bounds):

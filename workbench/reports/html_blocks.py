@@ -17,18 +17,18 @@ from markupsafe import Markup, escape
 
 from workbench.reports.citation_notes import html_mark
 from workbench.reports.claim_lines import claim_lines
-from workbench.reports.claim_spool import ClaimSpool, claim_cells
+from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
-from workbench.reports.model import Article, Claim, Report
+from workbench.reports.model import Article, Claim, Hop, Report
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import claim_row
-from workbench.reports.wording import claim_facts, hop_details, relations_by_claim
+from workbench.reports.wording import hop_details, link_facts, relations_by_claim
 
-LINKS = ("Actors", "Events", "Related", "Tags", "Anchor")
 GRADE_TITLE = "Admiralty grade: first-hand source reliability and claim credibility"
 NO_CLAIMS = '      <tr><td colspan="7">No claims in this report.</td></tr>\n'
 # What `escape` or `xml_safe` would change: markup's five characters and what XML forbids.
 _WORK = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+KEPT = 4096  # repeated pieces (statuses, grades, a chain's hops) made once, up to this many
 
 
 def text(value: str) -> str:
@@ -48,7 +48,7 @@ def article_blocks(report: Report, claims_table: ClaimSpool | None = None) -> It
         yield Markup(article_html(number, article, relations, cited))
         if claims_table is not None:
             for claim in article.claims:
-                claims_table.add(_claim_row(claim_cells(number, claim)))
+                claims_table.add(_table_row(number, claim))
 
 
 def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
@@ -66,6 +66,20 @@ def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterat
             yield Markup("".join(_claim_row(claim_row(line)) for line in lines))
     if empty:
         yield Markup(NO_CLAIMS)
+
+
+def _table_row(article_number: int, claim: Claim) -> str:
+    """A claim's row of the claims table (#, article, claim, status, grade, credibility, chain)."""
+    status = _known(claim.status)
+    return (
+        f'      <tr><td><a href="#claim-{claim.number}">{claim.number}</a></td>\n'
+        f"        <td>{article_number}</td>\n"
+        f"        <td>{text(claim.summary or claim.exact)}</td>\n"
+        f'        <td><span class="status st-{status}">{status}</span></td>\n'
+        f"        <td>{_known(claim.grade)}</td>\n"
+        f"        <td>{_known(claim.credibility_label)}</td>\n"
+        f"        <td>{text(claim.chain_text)}</td></tr>\n"
+    )
 
 
 def _claim_row(cells: list[str]) -> str:
@@ -118,8 +132,35 @@ def article_html(
     return "".join(out)
 
 
+_KNOWN: dict[str, str] = {}
+_HOPS: dict[Hop, str] = {}
+
+
+def _known(value: str) -> str:
+    """`text` of a value many claims share (a status, a kind, a grade), made once."""
+    found = _KNOWN.get(value)
+    if found is None:
+        if len(_KNOWN) >= KEPT:
+            _KNOWN.clear()
+        found = _KNOWN[value] = text(value)
+    return found
+
+
+def _hop_item(hop: Hop) -> str:
+    """A chain's hop as a list item (a source recurs in claim after claim: made once)."""
+    found = _HOPS.get(hop)
+    if found is None:
+        if len(_HOPS) >= KEPT:
+            _HOPS.clear()
+        found = _HOPS[hop] = (
+            f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
+            "</span></li>\n"
+        )
+    return found
+
+
 def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
-    number, status = claim.number, text(claim.status)
+    number, status = claim.number, _known(claim.status)
     back = f' <a class="back" href="#ref-{number}" title="Back to the text">↩</a>' if placed else ""
     out = [
         f'      <li id="claim-{number}" value="{number}" class="footnote st-{status}">\n'
@@ -129,26 +170,21 @@ def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
         out.append(f'<p class="summary">{text(claim.summary)}</p>')
     out.append(
         f'        <p class="grades"><span class="status st-{status}">{status}</span>\n'
-        f'          <span class="kind">{text(claim.kind)}</span>\n'
-        f'          <span class="grade" title="{GRADE_TITLE}">{text(claim.grade)}</span>\n'
-        f'          <span class="credibility">credibility {text(claim.credibility_label)}'
+        f'          <span class="kind">{_known(claim.kind)}</span>\n'
+        f'          <span class="grade" title="{GRADE_TITLE}">{_known(claim.grade)}</span>\n'
+        f'          <span class="credibility">credibility {_known(claim.credibility_label)}'
         "</span></p>\n"
     )
     if claim.authors:
         out.append(f'        <p class="by">By {text(claim.authors)}</p>\n')
     if claim.attribution:
         out.append('        <ol class="chain" aria-label="Attribution chain">\n')
-        out += [
-            f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
-            "</span></li>\n"
-            for hop in claim.attribution
-        ]
+        out += [_hop_item(hop) for hop in claim.attribution]
         out.append("        </ol>\n")
     out.append('        <dl class="links">\n')
     out += [
-        f"          <dt>{text(label)}</dt><dd>{text(value)}</dd>\n"
-        for label, value in claim_facts(claim, relations)
-        if label in LINKS
+        f"          <dt>{label}</dt><dd>{text(value)}</dd>\n"
+        for label, value in link_facts(claim, relations)
     ]
     out.append("        </dl>\n")
     out += [f'<p class="note">{text(note)}</p>' for note in claim.notes]

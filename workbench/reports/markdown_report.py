@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from workbench.reports.citation_notes import citer as cited_by
-from workbench.reports.claim_spool import ClaimSpool, claim_cells
+from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import CLAIMS_TABLE, summary_tables
-from workbench.reports.wording import article_count, claim_facts, relations_by_claim
+from workbench.reports.wording import article_count, chain_details, link_facts, relations_by_claim
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
 _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
@@ -35,6 +35,8 @@ _WORK = re.compile(
     r"|^\s*(?:[-+=>]|\d+[.)])"
 )
 PASSES = 1  # the articles (the claims table is made as they pass)
+KEPT = 4096  # escaped values many claims share (statuses, kinds, grades), made once
+_KNOWN: dict[str, str] = {}
 
 
 def escape(text: str) -> str:
@@ -49,6 +51,16 @@ def escape(text: str) -> str:
     if _LINE_START.search(text):
         text = _LINE_START.sub(_escape_line_start, text)
     return text.replace("\n", "  \n")
+
+
+def _known(value: str) -> str:
+    """`escape` of a value many claims share, made once."""
+    found = _KNOWN.get(value)
+    if found is None:
+        if len(_KNOWN) >= KEPT:
+            _KNOWN.clear()
+        found = _KNOWN[value] = escape(value)
+    return found
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -82,7 +94,7 @@ def _blocks(report: Report) -> Iterator[str]:
             yield from (f"{block}\n\n" for block in blocks)
             for claim in article.claims:
                 yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
-                claims_table.add(_row(claim_cells(number, claim)))
+                claims_table.add(_claim_row(number, claim))
             if citer is not None:
                 yield f"[^a{number}]: {escape(citer.note(article))}\n\n"
         for table in summary_tables(report):
@@ -143,7 +155,18 @@ def _footnote(claim: Claim, relations: list[str] | None) -> str:
     lines = [f"[^{claim.number}]: “{escape(claim.exact)}”"]
     if claim.summary:
         lines.append(f"**{escape(claim.summary)}**")
-    lines += [f"{label}: {escape(value)}" for label, value in claim_facts(claim, relations)]
+    lines += [  # `wording.claim_facts`, the values many claims share escaped once
+        f"{label}: {_known(value)}"
+        for label, value in (
+            ("Status", claim.status),
+            ("Kind", claim.kind),
+            ("Grade", claim.grade),
+            ("Credibility", claim.credibility_label),
+        )
+        if value
+    ]
+    lines.append(f"Attribution: {escape(chain_details(claim) or 'not recorded')}")
+    lines += [f"{label}: {escape(value)}" for label, value in link_facts(claim, relations)]
     if claim.authors:
         lines.append(f"By: {escape(claim.authors)}")
     lines += [f"Note: {escape(note)}" for note in claim.notes]
@@ -172,6 +195,21 @@ def _spooled(header: list[str], rows: ClaimSpool) -> Iterator[str]:
 
 def _header(header: list[str]) -> str:
     return "| " + " | ".join(header) + " |\n" + "|" + "---|" * len(header) + "\n"
+
+
+def _claim_row(article_number: int, claim: Claim) -> str:
+    """A claim's row of the claims table (#, article, claim, status, grade, credibility, chain;
+    its numbers need no escaping)."""
+    cells = (
+        str(claim.number),
+        str(article_number),
+        escape(claim.summary or claim.exact).replace("  \n", " "),
+        _known(claim.status).replace("  \n", " "),
+        _known(claim.grade).replace("  \n", " "),
+        _known(claim.credibility_label).replace("  \n", " "),
+        escape(claim.chain_text).replace("  \n", " "),
+    )
+    return "| " + " | ".join(cells) + " |\n"
 
 
 def _row(row: list[str]) -> str:

@@ -89,11 +89,22 @@ def claim_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[
         ("Grade", claim.grade),
         ("Credibility", claim.credibility_label),
         ("Attribution", chain_details(claim) or "not recorded"),
-        ("Actors", links_text(claim.actors)),
-        ("Events", links_text(claim.events)),
-        ("Related", "; ".join(relations or ())),
-        ("Tags", ", ".join(claim.tags)),
     ]
+    return [(label, value) for label, value in facts if value] + link_facts(claim, relations)
+
+
+def link_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[str, str]]:
+    """The last of `claim_facts`, what the claim is linked to: actors, events, related claims,
+    tags, and whether its quote is lost (the HTML report's list under each claim)."""
+    facts = []
+    if claim.actors:
+        facts.append(("Actors", links_text(claim.actors)))
+    if claim.events:
+        facts.append(("Events", links_text(claim.events)))
+    if relations:
+        facts.append(("Related", "; ".join(relations)))
+    if claim.tags:
+        facts.append(("Tags", ", ".join(claim.tags)))
     if claim.orphaned:
         facts.append(("Anchor", "orphaned: the quote was not found in the text"))
     return [(label, value) for label, value in facts if value]
