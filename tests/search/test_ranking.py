@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from workbench.search import ranking
 from workbench.search.matching import matching_documents
 from workbench.search.postings import weighted_postings
 from workbench.search.query import parse_query
@@ -28,10 +30,15 @@ QUERIES = (
 )
 
 
-def test_best_hits_are_whooshs(sample_index: SearchIndex) -> None:
+@pytest.mark.parametrize("dense", [0, 10**9], ids=["ORs-sorted", "ORs-in-dense-slots"])
+def test_best_hits_are_whooshs(
+    sample_index: SearchIndex, dense: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """For each query form analysts type, the top 20 documents and their scores equal those of
     Whoosh's own collector and BM25F scorer, with and without a filter, over two segments (an
-    edit replaced a document: one deleted in the first segment, one new in the second)."""
+    edit replaced a document: one deleted in the first segment, one new in the second); ORs
+    added up by sorting their postings and in a slot per document alike."""
+    monkeypatch.setattr(ranking, "_DENSE", dense)
     add_tag(sample_index.project, "claim", 1, "ranking check")
     assert sample_index.search("tag:ranking").total == 1
     searcher = sample_index.engine._current_searcher()

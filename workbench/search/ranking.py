@@ -25,6 +25,7 @@ from workbench.search.postings import weighted_postings
 
 Scored = tuple[np.ndarray, np.ndarray]  # one segment's document numbers (ascending), scores
 _NONE: Scored = (np.empty(0, np.int64), np.empty(0, np.float64))
+_DENSE = 16  # an OR of at least one posting per this many documents adds in a dense array
 
 
 class _Unsupported(Exception):
@@ -118,9 +119,17 @@ def _any_of(parts: list[Scored]) -> Scored:
     parts = [part for part in parts if len(part[0])]
     if len(parts) <= 1:
         return parts[0] if parts else _NONE
-    ids, where = np.unique(np.concatenate([ids for ids, _ in parts]), return_inverse=True)
+    every = np.concatenate([ids for ids, _ in parts])
     values = np.concatenate([values for _, values in parts])
-    return ids, np.bincount(where, weights=values, minlength=len(ids))
+    size = max(int(ids[-1]) for ids, _ in parts) + 1
+    if len(every) * _DENSE < size:  # few postings: sort them
+        ids, where = np.unique(every, return_inverse=True)
+        return ids, np.bincount(where, weights=values, minlength=len(ids))
+    # many: a slot per document of the segment (adding in the same order as sorting does)
+    present = np.zeros(size, bool)
+    present[every] = True
+    ids = np.flatnonzero(present)
+    return ids, np.bincount(every, weights=values, minlength=size)[ids]
 
 
 def _all_of(query: q.And, leaf: Any) -> Scored:
