@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import time
 
+from sqlalchemy.exc import OperationalError
+
 from workbench.services.project import Project
-from workbench.store import text_index
+from workbench.store import ProjectError, text_index
 
 STEP_SECONDS = 0.02  # one call of the window's idle timer: a few steps at most
 CLOSING_SECONDS = 1.0  # before closing; what is left waits for the next idle moment
@@ -26,9 +28,15 @@ def merge_text_indexes(project: Project, seconds: float = STEP_SECONDS) -> bool:
         return False
     deadline = time.monotonic() + seconds
     while True:
-        with store.writing() as session:
-            worked = text_index.merge_some(session.connection())
-            session.commit()
+        try:
+            with store.writing() as session:
+                worked = text_index.merge_some(session.connection())
+                session.commit()
+        except OperationalError as error:  # nothing merged is lost: the step rolled back
+            raise ProjectError(
+                f"the text filters' index of {store.shown_location} could not be tidied"
+                f" ({error.orig}); it is tried again when the project is next idle"
+            ) from None
         if not worked:
             return False
         if time.monotonic() >= deadline:

@@ -30,6 +30,7 @@ from workbench.ui.all_claims import AllClaimsPanel
 from workbench.ui.claims_panel import ClaimsPanel
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.hypotheses_dock import add_hypotheses_dock
+from workbench.ui.idle_merging import IdleMerging
 from workbench.ui.import_flow import ImportFlow
 from workbench.ui.inspector import ClaimInspector
 from workbench.ui.interrupted_import import InterruptedImportOffer
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._open_first_article()
         self.interrupted_import = InterruptedImportOffer(session, self.importer, self)
         self.interrupted_import.offer()  # the last import was killed: what it stored, the rest
+        self.idle_merging = IdleMerging(session, self)  # the text filters' index, when idle
 
     # -- building -----------------------------------------------------------------------------
 
@@ -430,6 +432,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.inspector.settle()
         self.search.shutdown()
+        self.idle_merging.finish()
         self.settings.save_window(self)
         self.settings.remember_project(self.session.project.store.location)
         self.settings.sync()
