@@ -164,3 +164,17 @@ def test_a_filtered_report_numbers_its_lines_alike(
     finished, written, made = _both_ways(case, monkeypatch, statuses=["disputed"])
     assert made and finished == written
     assert 1 < len(_cells(finished)) < 40
+
+
+@pytest.mark.parametrize("summary", ["\x01=cmd", "ok\x00fine", "\x1f-1", "\ufffe+1", "\uffff@1"])
+def test_each_character_xml_forbids_alone_takes_the_careful_way(
+    case: Project, monkeypatch: pytest.MonkeyPatch, summary: str
+) -> None:
+    """One claim's summary holding one forbidden character sends its batch the careful way, and
+    the bytes are still the writer's, the character dropped and the formula behind it marked."""
+    _summaries(case, [summary])
+    finished, written, made = _both_ways(case, monkeypatch)
+    assert csv_report.ClaimLine in made and bytes in made
+    assert finished == written
+    first = _cells(finished)[1][6]
+    assert first.startswith("'") or first == "okfine"

@@ -28,9 +28,11 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    LargeBinary,
     String,
     bindparam,
     case,
+    cast,
     func,
     literal,
     or_,
@@ -206,8 +208,10 @@ _NUMBERED = _of_batch(
     )
 ).subquery("numbered")
 # Every claim of the batch: its lines as one text, in report order, and how many they are.
+# The text comes as SQLite's own UTF-8 bytes (a BLOB): not decoded by the driver only to be
+# encoded again for the file.
 CSV_BATCH = select(
-    func.coalesce(func.group_concat(_NUMBERED.c.line, ""), ""), func.count()
+    cast(func.coalesce(func.group_concat(_NUMBERED.c.line, ""), ""), LargeBinary), func.count()
 ).select_from(_NUMBERED)
 _CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # the C0 XML forbids
 
@@ -233,30 +237,28 @@ def _batch(
     article_number, number = numbers
     first = article_number + 1
     if wanted is None:
-        [(text, count)] = plain_rows(
+        [(data, count)] = plain_rows(
             connection, CSV_BATCH, chosen=chosen, first=first, before=number
         )
     else:
         rows = plain_rows(connection, CSV_LINES, chosen=chosen, first=first)
         lines = [text for claim_id, text in rows if claim_id in wanted]
         text = "".join(f"{at},{line}" for at, line in enumerate(lines, start=number + 1))
-        count = len(lines)
-    data = _xml_safe_utf8(text)
-    if data is None:
+        data, count = text.encode("utf-8", "surrogatepass"), len(lines)
+    if not _xml_safe_utf8(data):
         return batch_lines(connection, chosen, wanted, numbers)
     numbers[:] = article_number + len(chunk), number + count
     return [data]
 
 
-def _xml_safe_utf8(text: str) -> bytes | None:
-    """The text as UTF-8, or None if `reports.safe_text.xml_safe` would drop anything from it
-    (a C0 control but tab, newline and return; U+FFFE, U+FFFF; a lone surrogate)."""
+def _xml_safe_utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8 from which `reports.safe_text.xml_safe` would drop nothing (no
+    C0 control but tab, newline and return; no U+FFFE, U+FFFF; no lone surrogate, which the
+    strict decoder refuses as it refuses any other byte that is not UTF-8)."""
     try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return None
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     if len(data.translate(None, _CONTROLS)) != len(data):
-        return None
-    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
-        return None
-    return data
+        return False
+    return b"\xef\xbf" not in data or (b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data)
