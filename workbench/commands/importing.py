@@ -67,6 +67,7 @@ def import_files(arguments: argparse.Namespace) -> int:
     from workbench.commands import CommandError
     from workbench.services import Project
     from workbench.services.import_journal import describe, interrupted_import
+    from workbench.services.text_index_upkeep import merge_all_text_indexes
 
     if not arguments.paths and not arguments.rest:
         raise CommandError("name the files or folders to import (or --rest)")
@@ -85,10 +86,13 @@ def import_files(arguments: argparse.Namespace) -> int:
             raise CommandError("no interrupted import to finish: every import was settled")
         for path in annotations:
             print(_import_annotations(project, path))
-        if not others and not arguments.rest:
-            return 0
-        _sign_earlier_articles(project)
-        summaries = _import_with_progress(project, others, interrupted if arguments.rest else None)
+        if others or arguments.rest:
+            _sign_earlier_articles(project)
+            rest = interrupted if arguments.rest else None
+            summaries = _import_with_progress(project, others, rest)
+        else:
+            summaries = []
+        merge_all_text_indexes(project)  # what the window would merge when idle
     for summary in summaries:
         for line in summary.lines():
             print(line)
