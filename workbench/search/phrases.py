@@ -40,19 +40,30 @@ class AdjacentWords(Phrase):
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         if self.fieldname not in searcher.schema:
             return NullMatcher()
+        found = self.found_in(searcher, context)
+        if found is None:
+            return super().matcher(searcher, context)
+        ids, scores = found
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(list(ids), weights=scores)
+
+    def found_in(self, searcher: Any, context: Any = None) -> tuple[list[int], list[float]] | None:
+        """The documents of one segment holding the phrase (ascending, deleted ones left out)
+        and their scores, the boost applied; None where Whoosh's own phrase matcher is asked
+        (a slop, or a field without positions)."""
+        if self.fieldname not in searcher.schema:
+            return [], []
         field = searcher.schema[self.fieldname]
         if self.slop != 1 or not hasattr(field.format, "decode_positions"):
-            return super().matcher(searcher, context)
-        reader = searcher.reader()
-        key = id(reader)
+            return None
+        key = id(searcher.reader())
         if key not in self._found:
             # an unscored context (Whoosh's docs_for_query) has none: the searcher's then
             weighting = getattr(context, "weighting", None) or searcher.weighting
-            self._found[key] = self._matches(searcher, field, weighting)
-        ids, scores = self._found[key]
-        if not ids:
-            return NullMatcher()
-        return ListMatcher(list(ids), weights=[score * self.boost for score in scores])
+            ids, scores = self._matches(searcher, field, weighting)
+            self._found[key] = ids, [score * self.boost for score in scores]
+        return self._found[key]
 
     def _matches(self, searcher: Any, field: Any, weighting: Any) -> tuple[list[int], list[float]]:
         reader = searcher.reader()

@@ -95,7 +95,11 @@ def _scores(query: q.Query, leaf: Any) -> Scored:
         words = [q.Term(query.fieldname, word) for word in query.words(leaf.reader()) if word]
         scored = _scores(q.Or(words), leaf)
     elif isinstance(query, AdjacentWords):
-        scored = _matcher_scores(query, leaf)
+        found = query.found_in(leaf, leaf.context())
+        if found is None:
+            scored = _matcher_scores(query, leaf)
+        else:
+            scored = np.array(found[0], np.int64), np.array(found[1], np.float64)
     elif isinstance(query, q.And):
         scored = _all_of(query, leaf)
     elif isinstance(query, q.Or) and not query.scale and query.minmatch <= 1:
