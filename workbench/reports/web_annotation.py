@@ -27,13 +27,12 @@ from typing import Any, BinaryIO
 from workbench.reports import ach_jsonld
 from workbench.reports import web_annotation_items as items
 from workbench.reports import web_vocabulary as vocab
-from workbench.reports.model import Actor, Article, Event, Report, Source
+from workbench.reports.model import Actor, Article, ArticleStream, Event, Report, Source
 
 Json = dict[str, Any]
 PASSES = 2
 SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 claim_iri = items.claim_iri
-SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 
 
 WRITTEN_TOGETHER = 2048  # parts (records, annotations) joined into one write
@@ -99,6 +98,20 @@ def _array(key: str, values: Iterable[Json]) -> Iterator[str]:
 def _items(report: Report) -> Iterator[str]:
     """Every annotation as JSON text (`web_annotation_items`): each article's claims, mentions
     and tags/notes, then the relations, then the tags and notes of sources, actors and events."""
+    yield from _article_items(report)
+    yield from map(items.relation, report.relations)
+    yield from _record_annotations(report)
+
+
+def _article_items(report: Report) -> Iterator[str]:
+    """Each article's annotations: finished by the project where it assembles them (the
+    stream's `items.TABLE`), else written here from the articles' claims and mentions."""
+    stream = report.articles
+    table = stream.table(items.TABLE) if isinstance(stream, ArticleStream) else None
+    if table is not None:
+        for _articles, texts in table:
+            yield from texts
+        return
     for batch in report.batches(text=False):
         hops: items.HopTexts = {}
         for article in batch:
@@ -108,8 +121,6 @@ def _items(report: Report) -> Iterator[str]:
             yield from (items.mention(source, article.ref, m) for m in article.mentions)
             if article.tags or article.notes:
                 yield items.on_record(iri, article.tags, article.notes)
-    yield from map(items.relation, report.relations)
-    yield from _record_annotations(report)
 
 
 def _record_annotations(report: Report) -> Iterator[str]:

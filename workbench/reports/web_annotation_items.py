@@ -17,6 +17,9 @@ from workbench.reports import web_vocabulary as vocab
 from workbench.reports.model import ACTOR, Claim, Hop, Mention, Relation, credibility_label
 
 quoted = json.encoder.encode_basestring  # a str as JSON text, as the encoder writes it
+# The stream's table of each article's annotations as finished text (services.annotation_table:
+# claims, then actor mentions, then the article's own tags and notes), if it has one.
+TABLE = "web annotations"
 RECURRING = 65536  # bodies kept written for reuse (kinds, statuses, grades, tags, links)
 # A claim, a mention or a relation is named once in a file: its IRI is made without
 # `vocab.iri`'s cache, which it would only crowd out of the sources, actors and events (named
@@ -39,34 +42,62 @@ HopTexts = dict[int, tuple[Hop, str]]  # written hops by id (a batch shares equa
 def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
     """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`;
     `hops` keeps the hops written for one batch of articles, whose claims share them."""
-    parts = [f'{{"id":{quoted(claim_iri(claim))},"type":"Annotation","motivation":"assessing"']
-    if claim.created is not None:
-        parts.append(f',"created":{quoted(vocab.timestamp(claim.created) or "")}')
-    if claim.modified is not None:
-        parts.append(f',"modified":{quoted(vocab.timestamp(claim.modified) or "")}')
-    parts.append(f',"body":[{",".join(_claim_bodies(claim, {} if hops is None else hops))}]')
-    parts.append(',"target":')
-    parts.append(_target(source, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end))
-    parts.append(',"wb:orphaned":true}' if claim.orphaned else "}")
+    target = selected(source, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end)
+    return assessing(
+        claim_iri(claim),
+        vocab.timestamp(claim.created),
+        vocab.timestamp(claim.modified),
+        _claim_bodies(claim, {} if hops is None else hops),
+        target,
+        claim.orphaned,
+    )
+
+
+def assessing(
+    iri: str,
+    created: str | None,
+    modified: str | None,
+    bodies: list[str],
+    target: str,
+    orphaned: bool,
+) -> str:
+    """A claim's annotation from its IRI, times (xsd:dateTime), written bodies and target."""
+    parts = [f'{{"id":{quoted(iri)},"type":"Annotation","motivation":"assessing"']
+    if created is not None:
+        parts.append(f',"created":{quoted(created)}')
+    if modified is not None:
+        parts.append(f',"modified":{quoted(modified)}')
+    parts.append(f',"body":[{",".join(bodies)}],"target":')
+    parts.append(target)
+    parts.append(',"wb:orphaned":true}' if orphaned else "}")
     return "".join(parts)
 
 
 def _claim_bodies(claim: Claim, hops: HopTexts) -> list[str]:
-    bodies: list[str] = []
-    if claim.summary:
-        bodies.append(text_body(claim.summary, "describing", vocab.SUMMARY))
-    bodies.append(_recurring_body(claim.kind, "classifying", vocab.KIND))
-    bodies.append(_recurring_body(claim.status, "assessing", vocab.STATUS))
-    bodies.append(_credibility(claim.credibility))
+    bodies = graded(claim.summary, claim.kind, claim.status, claim.credibility)
     if claim.attribution:
-        chain = text_body(claim.chain_text, "describing", vocab.ATTRIBUTION)
-        chain_hops = ",".join(_written_hop(hop, hops) for hop in claim.attribution)
-        bodies.append(f'{chain[:-1]},"wb:hops":[{chain_hops}]}}')
-    bodies += [_actor_link(link.ref, link.role) for link in claim.actors]
-    bodies += [_event_link(link.ref, link.role) for link in claim.events]
-    bodies += [_recurring_body(tag, "tagging") for tag in claim.tags]
+        written = [_written_hop(hop, hops) for hop in claim.attribution]
+        bodies.append(chain(claim.chain_text, written))
+    bodies += [actor_link(link.ref, link.role) for link in claim.actors]
+    bodies += [event_link(link.ref, link.role) for link in claim.events]
+    bodies += [recurring_body(tag, "tagging") for tag in claim.tags]
     bodies += [text_body(note, "commenting") for note in claim.notes]
     return bodies
+
+
+def graded(summary: str, kind: str, status: str, credibility: int) -> list[str]:
+    """A claim's first bodies: its summary (if any), kind, status and credibility."""
+    bodies = [text_body(summary, "describing", vocab.SUMMARY)] if summary else []
+    bodies.append(recurring_body(kind, "classifying", vocab.KIND))
+    bodies.append(recurring_body(status, "assessing", vocab.STATUS))
+    bodies.append(_credibility(credibility))
+    return bodies
+
+
+def chain(text: str, hops: list[str]) -> str:
+    """The attribution body: the chain's text and its hops (each written by `written_hop`)."""
+    body = text_body(text, "describing", vocab.ATTRIBUTION)
+    return f'{body[:-1]},"wb:hops":[{",".join(hops)}]}}'
 
 
 def text_body(value: str, purpose: str, about: str | None = None) -> str:
@@ -80,7 +111,8 @@ def text_body(value: str, purpose: str, about: str | None = None) -> str:
 
 
 @lru_cache(maxsize=RECURRING)
-def _recurring_body(value: str, purpose: str, about: str | None = None) -> str:
+def recurring_body(value: str, purpose: str, about: str | None = None) -> str:
+    """A body that recurs claim after claim (a kind, a status, a tag), written once."""
     return text_body(value, purpose, about)
 
 
@@ -91,12 +123,12 @@ def _credibility(grade: int) -> str:
 
 
 @lru_cache(maxsize=RECURRING)
-def _actor_link(ref: str, role: str) -> str:
+def actor_link(ref: str, role: str) -> str:
     return _link(record_iri("actor", ref.casefold()), vocab.ACTOR_LINK, role)
 
 
 @lru_cache(maxsize=RECURRING)
-def _event_link(ref: str, role: str) -> str:
+def event_link(ref: str, role: str) -> str:
     return _link(record_iri("event", ref), vocab.EVENT_LINK, role)
 
 
@@ -110,11 +142,12 @@ def _link(target: str, about: str, role: str) -> str:
 def _written_hop(hop: Hop, written: HopTexts) -> str:
     found = written.get(id(hop))
     if found is None or found[0] is not hop:
-        found = written[id(hop)] = (hop, _hop(hop))
+        found = written[id(hop)] = (hop, written_hop(hop))
     return found[1]
 
 
-def _hop(hop: Hop) -> str:
+def written_hop(hop: Hop) -> str:
+    """One hop of an attribution chain as JSON text."""
     kind = "actor" if hop.kind == ACTOR else "source"
     found = (
         f'{{"wb:{kind}":{quoted(record_iri(kind, hop.name.casefold()))},'
@@ -129,7 +162,7 @@ def _hop(hop: Hop) -> str:
     return found + "}"
 
 
-def _target(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
+def selected(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
     """What an annotation selects in the article whose IRI (as JSON) is `source`."""
     quote = f'{{"type":"TextQuoteSelector","exact":{quoted(exact)}'
     if prefix:
@@ -146,7 +179,7 @@ def mention(source: str, article_ref: str, mention: Mention) -> str:
     """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
     actor = mention.actor.casefold()
     key = f"{article_ref}:{mention.start}-{mention.end}:{actor}"
-    target = _target(
+    target = selected(
         source, mention.exact, mention.prefix, mention.suffix, mention.start, mention.end
     )
     return (
@@ -172,7 +205,7 @@ def relation(relation: Relation) -> str:
 
 def on_record(target: str, tags: tuple[str, ...], notes: tuple[str, ...]) -> str:
     """Tags and notes on a whole record (by IRI) as one annotation."""
-    bodies = [_recurring_body(tag, "tagging") for tag in tags]
+    bodies = [recurring_body(tag, "tagging") for tag in tags]
     bodies += [text_body(note, "commenting") for note in notes]
     return (
         f'{{"id":{quoted(vocab.iri("annotations-of", target))},"type":"Annotation",'

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -33,6 +32,8 @@ from workbench.reports import model as rm
 from workbench.reports.claim_lines import TABLE
 from workbench.reports.csv_report import TABLE as CSV_LINES
 from workbench.reports.event_lines import TABLE as EVENTS
+from workbench.reports.web_annotation_items import TABLE as ANNOTATIONS
+from workbench.services.annotation_table import annotation_table
 from workbench.services.claim_table import claim_table
 from workbench.services.csv_table import csv_table
 from workbench.services.project import Project
@@ -110,6 +111,7 @@ def _tables(
     if not project.store.shared:
         tables[TABLE] = lambda: claim_table(project, chosen, claims, BATCH)
         tables[CSV_LINES] = lambda: csv_table(project, chosen, claims, BATCH)
+        tables[ANNOTATIONS] = lambda: annotation_table(project, chosen, claims, event_refs, BATCH)
     return tables
 
 
@@ -218,32 +220,49 @@ def _relations(
     ).all()
     if not rows:
         return (), {}
-    position = {article_id: at for at, article_id in enumerate(selection.article_ids)}
+    firsts = _first_numbers(
+        selection.article_ids, claim_counts, {r[3] for r in rows} | {r[4] for r in rows}
+    )
     wanted = selection.claim_ids
 
     def chosen(claim_id: int, article_id: int) -> bool:
-        return article_id in position and (wanted is None or claim_id in wanted)
+        return article_id in firsts and (wanted is None or claim_id in wanted)
 
     kept = [row for row in rows if chosen(row[0], row[3]) and chosen(row[1], row[4])]
+    related = {row[0] for row in kept} | {row[1] for row in kept}
     articles = {row[3] for row in kept} | {row[4] for row in kept}
-    offsets = [0, *accumulate(claim_counts)]
-    refs, numbers = _placed_claims(session, articles, position, offsets, wanted)
+    refs, numbers = _placed_claims(session, {a: firsts[a] for a in articles}, related, wanted)
     found = [rm.Relation(refs[source], refs[target], kind) for source, target, kind, *_ in kept]
     ordered = tuple(sorted(found, key=lambda r: (r.from_claim, r.to_claim, r.kind)))
     return ordered, {refs[claim_id]: number for claim_id, number in numbers.items()}
 
 
+def _first_numbers(
+    article_ids: tuple[int, ...], claim_counts: list[int], among: set[int]
+) -> dict[int, int]:
+    """The report number of the first claim of each article of `among` the report holds (one
+    pass over the report's order; only those few articles kept, not every article's place)."""
+    found: dict[int, int] = {}
+    number = 1
+    for article_id, count in zip(article_ids, claim_counts, strict=True):
+        if article_id in among:
+            found[article_id] = number
+        number += count
+    return found
+
+
 def _placed_claims(
     session: Connection,
-    articles: set[int],
-    position: dict[int, int],
-    offsets: list[int],
+    firsts: dict[int, int],
+    related: set[int],
     wanted: frozenset[int] | None,
 ) -> tuple[dict[int, str], dict[int, int]]:
-    """Refs and report numbers of the chosen claims of a few articles."""
+    """Refs and report numbers of the `related` claims of a few articles (each article's
+    first claim numbered as `firsts` says); every claim of those articles is read, since a
+    ref or a number depends on the claims before it, but only the related ones are kept."""
     refs: dict[int, str] = {}
     numbers: dict[int, int] = {}
-    for chunk in _chunks(sorted(articles)):
+    for chunk in _chunks(sorted(firsts)):
         hashes = dict(
             session.execute(
                 select(Article.id, Article.content_hash).where(Article.id.in_(chunk))
@@ -258,10 +277,13 @@ def _placed_claims(
         for article_id, start, end, claim_id in rows:
             spans.setdefault(article_id, []).append((start, end, claim_id))
         for article_id, article_spans in spans.items():
-            refs.update(claim_refs(hashes[article_id], article_spans))
+            found = claim_refs(hashes[article_id], article_spans)
+            refs.update((claim_id, found[claim_id]) for claim_id in related & found.keys())
             chosen = [c for *_, c in article_spans if wanted is None or c in wanted]
-            first = offsets[position[article_id]] + 1
-            numbers.update((claim_id, first + at) for at, claim_id in enumerate(chosen))
+            first = firsts[article_id]
+            numbers.update(
+                (claim_id, first + at) for at, claim_id in enumerate(chosen) if claim_id in related
+            )
     return refs, numbers
 
 

@@ -1,0 +1,168 @@
+"""The JSON-LD annotations a project file's SQL reads and writes (services.annotation_table)
+are byte for byte those the writer makes from the report model, hostile text included."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.reports.golden import generated_case
+from workbench.reports import render
+from workbench.reports import web_annotation as wa
+from workbench.reports import web_annotation_items as items
+from workbench.reports.model import ArticleStream
+from workbench.services import Project
+from workbench.services.reporting import build_report
+
+HOSTILE = [
+    'a "quote" and a \\ backslash',
+    "tab\there, line\nbreak, return\r, \x00 nul, \x01\x1f\x7f controls",
+    "emoji 😀🦊 and a flag 🇺🇳 beyond the BMP 𝔘",
+    "RTL: مرحبا بالعالم \u200f שלום \u202e reversed",
+    "line separators \u2028 and \u2029, BOM \ufeff, \ufffe",
+    "combining e\u0301 and a lone accent \u0301",
+    "</script><!-- --> & < > '",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated case's file, made once for the module."""
+    folder = tmp_path_factory.mktemp("case")
+    with generated_case(folder) as project:
+        return Path(project.store.location)
+
+
+@pytest.fixture
+def case(generated: Path, tmp_path: Path) -> Path:
+    """A copy of the generated case of a dozen articles, for one test to change."""
+    path = tmp_path / "case.wbproj"
+    shutil.copyfile(generated, path)
+    return path
+
+
+def _both_ways(
+    path: Path, monkeypatch: pytest.MonkeyPatch, **filters: Any
+) -> tuple[bytes, bytes, int]:
+    """The JSON-LD as the project's SQL finishes the annotations, as the writer writes them
+    from the report model, and how many batches the first came in."""
+    monkeypatch.setattr("workbench.services.report_data.BATCH", 3)
+    fixed = uuid.UUID(int=7)
+    monkeypatch.setattr(wa.uuid, "uuid4", lambda: fixed)
+    batches = 0
+    with Project.open(path, read_only=True) as project:
+        report = build_report(project, **filters)
+        stream = report.articles
+        assert isinstance(stream, ArticleStream) and items.TABLE in stream.tables
+        reader = stream.tables[items.TABLE]
+
+        def counted() -> Iterator[tuple[int, list[Any]]]:
+            nonlocal batches
+            for batch in reader():
+                batches += 1
+                yield batch
+
+        stream.tables = {**stream.tables, items.TABLE: counted}
+        finished = render(report, "jsonld")
+        monkeypatch.setattr(items, "TABLE", "no table of finished annotations")
+        written = render(report, "jsonld")
+    return finished, written, batches
+
+
+def _hostile(path: Path) -> None:
+    """Every text an annotation shows given hostile values in turn, times stored in other
+    forms, a claim at the very start and one at the very end of its article, and a second
+    claim on one claim's very span: written straight into the file."""
+    columns = [
+        ("claims", "summary"),
+        ("claims", "exact"),
+        ("claims", "prefix"),
+        ("claims", "suffix"),
+        ("claims", "kind"),
+        ("actor_mentions", "exact"),
+        ("actor_mentions", "suffix"),
+        ("notes", "body"),
+        ("tags", "name"),
+        ("actors", "name"),
+        ("sources", "name"),
+        ("events", "title"),
+        ("attribution_hops", "cue"),
+        ("claim_actors", "role"),
+    ]
+    database = sqlite3.connect(path)
+    with database:
+        for table, column in columns:
+            ids = [row[0] for row in database.execute(f"SELECT id FROM {table} ORDER BY id")]
+            for at, row_id in enumerate(ids):
+                value = HOSTILE[at % len(HOSTILE)]
+                unique = f"{value}{at}" if table in {"tags", "actors", "sources"} else value
+                database.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (unique, row_id))
+        first, text = database.execute("SELECT id, text FROM articles ORDER BY id").fetchone()
+        claims = [row[0] for row in database.execute("SELECT id FROM claims ORDER BY id")]
+        edges = (
+            'UPDATE claims SET article_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?,'
+            " suffix = ? WHERE id = ?"
+        )
+        database.execute(edges, (first, 0, 5, text[:5], "", text[5:20], claims[0]))
+        end = len(text)
+        database.execute(edges, (first, end - 5, end, text[-5:], text[-20:-5], "", claims[1]))
+        database.execute(edges, (first, 0, 5, text[:5], "", text[5:20], claims[2]))
+        stamps = ["2025-06-21T09:30:15", "2025-06-21 09:30:15", "2025-06-21 09:30:15.999999+02:00"]
+        for claim_id, stamp in zip(claims[3:], stamps, strict=False):
+            database.execute("UPDATE claims SET created_at = ? WHERE id = ?", (stamp, claim_id))
+        database.execute("UPDATE claims SET orphaned = 1 WHERE id = ?", (claims[4],))
+    database.close()
+
+
+def _annotations(data: bytes) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(data)["first"]["items"]
+    return found
+
+
+def test_the_finished_annotations_are_the_writers_bytes(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the generated case, three articles a batch, the SQL's file is the writer's."""
+    finished, written, batches = _both_ways(case, monkeypatch)
+    assert finished == written
+    assert batches >= 4
+    kinds = {item["motivation"] for item in _annotations(finished)}
+    assert {"assessing", "identifying", "linking"} <= kinds
+
+
+def test_hostile_text_comes_out_as_the_writer_writes_it(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotes, backslashes, control characters, emoji, right-to-left text, odd stored times,
+    claims at the very start and end of an article and two on one span: the same bytes."""
+    _hostile(case)
+    finished, written, _batches = _both_ways(case, monkeypatch)
+    assert finished == written
+    found = _annotations(finished)
+    quotes = [item["target"]["selector"][0] for item in found if "selector" in item["target"]]
+    assert any(quote["exact"] == HOSTILE[2] for quote in quotes)
+    assert any("prefix" not in quote for quote in quotes)
+    assert any(item.get("wb:orphaned") is True for item in found)
+    created = {item.get("created") for item in found}
+    assert {"2025-06-21T09:30:15Z", "2025-06-21T07:30:15Z"} <= created
+
+
+def test_a_filtered_report_holds_the_same_annotations(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims chosen by status: the SQL leaves out the others as the writer does."""
+    finished, written, _batches = _both_ways(case, monkeypatch, statuses=["disputed"])
+    assert finished == written
+    claims = [item for item in _annotations(finished) if item["motivation"] == "assessing"]
+    statuses = {
+        body["value"] for c in claims for body in c["body"] if body.get("wb:property") == "status"
+    }
+    assert statuses == {"disputed"}
