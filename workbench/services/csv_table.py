@@ -21,7 +21,6 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
@@ -69,7 +68,12 @@ FIRST = bindparam("first", type_=Integer)  # the batch's first article's number
 
 
 def _joined(*pieces: ColumnElement[Any]) -> ColumnElement[Any]:
-    return reduce(lambda joined, piece: joined.op("||")(piece), pieces)
+    """The pieces joined with `||` as a balanced tree: each `||` makes a new string, so a chain
+    of them copied the line's start again for every piece after it."""
+    if len(pieces) == 1:
+        return pieces[0]
+    half = len(pieces) // 2
+    return _joined(*pieces[:half]).op("||")(_joined(*pieces[half:]))
 
 
 def _glob(value: Any, pattern: str) -> ColumnElement[bool]:
@@ -80,12 +84,18 @@ def cell(value: Any) -> ColumnElement[Any]:
     """A text cell as the CSV writes it: neutralised, then quoted if it must be. `value` is
     read several times: a column, or an aggregate (which SQLite works out once)."""
     risky = _glob(value, MAYBE_RISKY) & _glob(func.ltrim(value, " "), RISKY)
-    mark = case((risky, literal("'")), else_=literal(""))
     quoted = or_(*[func.instr(value, char) > 0 for char in QUOTED])
     doubled = func.replace(value, '"', '""')
-    return case(
-        (quoted, _joined(literal('"'), mark, doubled, literal('"'))),
-        else_=_joined(mark, value),
+    return case(  # the cheap test first; a plain cell is the value itself, not a copy
+        (
+            risky,
+            case(
+                (quoted, _joined(literal("\"'"), doubled, literal('"'))),
+                else_=_joined(literal("'"), value),
+            ),
+        ),
+        (quoted, _joined(literal('"'), doubled, literal('"'))),
+        else_=value,
     )
 
 
