@@ -8,7 +8,7 @@ from whoosh.searching import Searcher
 
 from workbench.search import ranking
 from workbench.search.matching import matching_documents
-from workbench.search.postings import weighted_postings
+from workbench.search.postings import CACHE_BYTES, forget_kept, kept_bytes, weighted_postings
 from workbench.search.query import parse_query
 from workbench.search.ranking import best_hits, ranked
 from workbench.search.whoosh_internals import leaf_matcher, posting_weights
@@ -83,18 +83,22 @@ def test_every_match_is_whooshs(sample_index: SearchIndex) -> None:
 
 
 def test_posting_arrays_are_the_block_readers(news_project: Project) -> None:
-    """Every word's ids and weights decoded at once (numpy) equal those the posting reader
-    gives a block at a time, in every text field of 300 generated articles."""
+    """Every word's ids and weights decoded at once (numpy), and as kept for the next search,
+    equal those the posting reader gives a block at a time, in every text field of 300
+    generated articles; what is kept stays within its bound."""
     index = SearchIndex.open(news_project)
+    forget_kept()
     try:
         compared = 0
-        for reader, _ in index.engine._current_searcher().reader().leaf_readers():
-            for fieldname in ("title", "body", "summary", "source", "tag"):
-                for term in reader.lexicon(fieldname):
-                    ids, weights = weighted_postings(reader, fieldname, term)
-                    expected = posting_weights(leaf_matcher(reader, fieldname, term))
-                    assert (ids.tolist(), weights.tolist()) == expected, (fieldname, term)
-                    compared += len(ids) > 1
-        assert compared > 1000
+        for _ in ("decoded", "kept"):
+            for reader, _ in index.engine._current_searcher().reader().leaf_readers():
+                for fieldname in ("title", "body", "summary", "source", "tag"):
+                    for term in reader.lexicon(fieldname):
+                        ids, weights = weighted_postings(reader, fieldname, term)
+                        expected = posting_weights(leaf_matcher(reader, fieldname, term))
+                        assert (ids.tolist(), weights.tolist()) == expected, (fieldname, term)
+                        compared += len(ids) > 1
+        assert compared > 2000
+        assert 0 < kept_bytes() <= CACHE_BYTES
     finally:
         index.close()

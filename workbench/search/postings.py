@@ -5,12 +5,17 @@ posting; for a word in 100,000 documents that was most of a query's time. Here t
 stored sections (see `blocks`) are joined and decoded all at once: the id gaps summed up
 into ids, the weights rebuilt from each block's packing with the same float32 rounding the
 block reader uses, so the numbers are the same (a test compares them with the block reader's).
-Imported with the first search (numpy), not when the project opens.
+Segments never change once written, so the arrays of the words searched last are kept
+(`CACHE_BYTES` in all, the least recently used dropped first): an analyst refining a search
+asks for the same words again. Imported with the first search (numpy), not when the project
+opens.
 """
 
 from __future__ import annotations
 
 import struct
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +26,8 @@ from workbench.search.whoosh_internals import leaf_matcher, posting_weights, sto
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
+CACHE_BYTES = 48 * 2**20
+Postings = tuple[np.ndarray, np.ndarray]
 
 
 def joined(sections: Sequence[tuple[str, bytes]]) -> np.ndarray:
@@ -74,13 +81,81 @@ def block_weights(blocks: Sequence[Block], starts: np.ndarray) -> np.ndarray:
     return (per_posting * frequencies).astype(np.float32).astype(np.float64)
 
 
-def weighted_postings(reader: Any, fieldname: str, term: bytes) -> tuple[np.ndarray, np.ndarray]:
+def weighted_postings(reader: Any, fieldname: str, term: bytes) -> Postings:
     """Every document id (ascending, deleted ones included) of the term in this segment and
-    the term's weight in each."""
+    the term's weight in each (read-only arrays: they may be kept for the next search)."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    if segment is None:
+        return _decoded(reader, fieldname, term)
+    key = (segment.segment_id(), fieldname, term)
+    found = _KEPT.get(key)
+    if found is None:
+        found = _decoded(reader, fieldname, term)
+        _KEPT.put(key, found)
+    return found
+
+
+def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
     matcher = leaf_matcher(reader, fieldname, term)
     blocks = stored_blocks(matcher)
     if blocks is None:  # a short list Whoosh keeps inline
-        ids, weights = posting_weights(matcher)
-        return np.array(ids, np.int64), np.array(weights, np.float64)
-    starts = block_starts(blocks)
-    return block_ids(blocks, starts), block_weights(blocks, starts)
+        listed_ids, listed_weights = posting_weights(matcher)
+        ids, weights = np.array(listed_ids, np.int64), np.array(listed_weights, np.float64)
+    else:
+        starts = block_starts(blocks)
+        ids, weights = block_ids(blocks, starts), block_weights(blocks, starts)
+    ids.setflags(write=False)
+    weights.setflags(write=False)
+    return ids, weights
+
+
+class _Kept:
+    """The decoded posting lists searched last, least recently used first, `CACHE_BYTES` in
+    all (shared by the indexes open in the process; segment ids are unique)."""
+
+    def __init__(self) -> None:
+        self._lists: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, bytes]) -> Postings | None:
+        with self._lock:
+            found = self._lists.get(key)
+            if found is not None:
+                self._lists.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, str, bytes], postings: Postings) -> None:
+        size = postings[0].nbytes + postings[1].nbytes
+        if size > CACHE_BYTES // 4:  # one huge list would push out everything else
+            return
+        with self._lock:
+            if key in self._lists:
+                return
+            self._lists[key] = postings
+            self._bytes += size
+            while self._bytes > CACHE_BYTES:
+                _, dropped = self._lists.popitem(last=False)
+                self._bytes -= dropped[0].nbytes + dropped[1].nbytes
+
+    def clear(self) -> None:
+        with self._lock:
+            self._lists.clear()
+            self._bytes = 0
+
+    @property
+    def size(self) -> int:
+        return self._bytes
+
+
+_KEPT = _Kept()
+
+
+def kept_bytes() -> int:
+    """How many bytes of decoded posting lists are kept now."""
+    return _KEPT.size
+
+
+def forget_kept() -> None:
+    """Drop every kept posting list (the tests compare fresh decoding with the kept one)."""
+    _KEPT.clear()
