@@ -44,11 +44,16 @@ def create_claim(
         {"summary": summary, "kind": kind, "status": status, "credibility": credibility}
     )
     with project.command("Mark claim") as uow:
-        text = article_text_in(uow, article_id)
-        span = trimmed_span(span, text)
-        claim = Claim(article_id=article_id, **fields)
-        claim.place(span, quote_selector(text, span))
-        return uow.claims.add(claim).id
+        return add_claim(uow, article_id, span, fields).id
+
+
+def add_claim(uow: UnitOfWork, article_id: int, span: Span, fields: dict[str, object]) -> Claim:
+    """A claim on a span of an article (fields checked), added in this unit of work."""
+    text = article_text_in(uow, article_id)
+    span = trimmed_span(span, text)
+    claim = Claim(article_id=article_id, **fields)
+    claim.place(span, quote_selector(text, span))
+    return uow.claims.add(claim)
 
 
 def article_text_in(uow: UnitOfWork, article_id: int) -> str:

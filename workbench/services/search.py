@@ -28,6 +28,7 @@ from workbench.search.indexer import pending_entries
 from workbench.search.query import parse_query
 from workbench.search.results import FacetCount, SearchHit, SearchResults, describe_hits
 from workbench.search.snippets import Highlighters, Snippet
+from workbench.services.edit_rehearsal import rehearse_marking
 from workbench.services.project import Project, ProjectChange
 from workbench.store import ProjectInUse
 
@@ -69,6 +70,7 @@ class SearchIndex:
         """Open (or rebuild) the index, catch it up, and prepare it for the first search."""
         engine = ProjectIndex.open(project.store, progress)
         engine.warm()
+        rehearse_marking(project)  # and the first edit, whose drain this index waits for
         return cls(project, engine)
 
     @property

@@ -97,6 +97,15 @@ class UnitOfWork:
         self._finish(changes, action, "do", undoable=undoable)
         return changes
 
+    def rehearse(self, action: str) -> None:
+        """Write what `commit` would (the journal entry, the search outbox, row versions), then
+        roll it all back: the statements a first edit would compile while the analyst waits are
+        prepared, and nothing is kept or announced."""
+        self.session.flush()
+        changes = captured_changes(self.session.connection())
+        self._finish(changes, action, "do", undoable=False, keep=False)
+        self.record_id = None
+
     def reverse(
         self, record_id: int, action: str, direction: str, *, undoable: bool = True
     ) -> list[RowChange]:
@@ -161,6 +170,7 @@ class UnitOfWork:
         *,
         undoable: bool,
         reverses_id: int | None = None,
+        keep: bool = True,
     ) -> None:
         self.record_id = None
         check_seen(self.session, changes, self.seen)
@@ -184,6 +194,9 @@ class UnitOfWork:
                 self.session.flush()
                 self.record_id = record.id
             count_versions(self.session, changes, self.user, self.record_id)
+        if not keep:
+            self.session.rollback()
+            return
         self.session.commit()
         self.committed_changes = changes
 
