@@ -18,7 +18,6 @@ import json
 import os
 import struct
 from array import array
-from collections import Counter
 from collections.abc import Collection, Iterable
 from itertools import chain
 from pathlib import Path
@@ -102,6 +101,7 @@ class FacetTables:
         self._folder = folder
         self._save = save and folder is not None
         self._segments: dict[str, SegmentFacets] = {}
+        self._numbering = _Numbering()
 
     def for_segment(self, reader: Any) -> SegmentFacets:
         segment_id = _segment_id(reader)
@@ -133,10 +133,12 @@ class FacetTables:
             reader = leaf.reader()
             current[_segment_id(reader)] = self.for_segment(reader)
         self._segments = current
+        self._numbering.keep(current.values())
 
     def count(self, searcher: Any, docnums: Collection[int], top: int = 20) -> FacetCounts:
         """The commonest values of each facet among the documents (global numbers; a numpy
-        array is taken to be ascending), most frequent first."""
+        array is taken to be ascending), most frequent first. Each segment's counts are
+        added into one array by the values' numbers across segments (`_Numbering`)."""
         import numpy as np  # here, not when the project opens
 
         leaves = searcher.leaf_searchers()
@@ -145,20 +147,72 @@ class FacetTables:
         else:
             ordered = np.sort(np.fromiter(docnums, np.int64, len(docnums)))
         ends = [offset for _, offset in leaves[1:]] + [None]
-        totals: Counter[tuple[str, str]] = Counter()
+        counted = []
         for (leaf, offset), end in zip(leaves, ends, strict=True):
             low = int(np.searchsorted(ordered, offset))
             high = len(ordered) if end is None else int(np.searchsorted(ordered, end))
-            if low == high:
-                continue
-            table = self.for_segment(leaf.reader())
-            counts = table.tally(ordered[low:high] - offset)
-            for number in np.flatnonzero(counts).tolist():
-                totals[table.values[number]] += int(counts[number])
-        found: FacetCounts = {facet: [] for facet in FACETS}
-        for (facet, value), count in totals.items():
-            found[facet].append((value, count))
-        return {facet: sorted(items, key=_by_count)[:top] for facet, items in found.items()}
+            if low < high:
+                table = self.for_segment(leaf.reader())
+                counted.append((self._numbering.of(table), table.tally(ordered[low:high] - offset)))
+        totals = np.zeros(len(self._numbering.values), np.int64)
+        for numbers, counts in counted:
+            totals[numbers] += counts  # each value once per table: no number repeats
+        return {facet: self._numbering.top(facet, totals, top) for facet in FACETS}
+
+
+class _Numbering:
+    """Every facet value of the tables counted so far, numbered once across segments (a
+    value of several segments has one number), and each facet's numbers."""
+
+    def __init__(self) -> None:
+        self.values: list[tuple[str, str]] = []
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._by_facet: dict[str, list[int]] = {facet: [] for facet in FACETS}
+        self._arrays: dict[str, Any] = {}
+        self._of_table: dict[int, tuple[SegmentFacets, Any]] = {}
+
+    def of(self, table: SegmentFacets) -> Any:
+        """The numbers of the table's values (a numpy array, in the table's order)."""
+        held = self._of_table.get(id(table))
+        if held is not None and held[0] is table:
+            return held[1]
+        import numpy as np
+
+        numbers = np.fromiter(map(self._number, table.values), np.int64, len(table.values))
+        self._of_table[id(table)] = (table, numbers)
+        return numbers
+
+    def keep(self, tables: Iterable[SegmentFacets]) -> None:
+        """Forget the numbers of tables no longer searched (their values keep theirs)."""
+        wanted = {id(table) for table in tables}
+        self._of_table = {key: held for key, held in self._of_table.items() if key in wanted}
+
+    def _number(self, value: tuple[str, str]) -> int:
+        number = self._numbers.get(value)
+        if number is None:
+            number = self._numbers[value] = len(self.values)
+            self.values.append(value)
+            self._by_facet[value[0]].append(number)
+            self._arrays.pop(value[0], None)
+        return number
+
+    def top(self, facet: str, totals: Any, top: int) -> list[tuple[str, int]]:
+        """The facet's `top` values by count (ties: by name), of those counted at all."""
+        import numpy as np
+
+        numbers = self._arrays.get(facet)
+        if numbers is None:
+            numbers = self._arrays[facet] = np.array(self._by_facet[facet], np.int64)
+        counts = totals[numbers]
+        found = np.flatnonzero(counts)
+        if len(found) > top:  # only values counted at least as often as the top-th can be in
+            least = np.partition(counts[found], len(found) - top)[len(found) - top]
+            found = found[counts[found] >= least]
+        items = [
+            (self.values[number][1], int(count))
+            for number, count in zip(numbers[found].tolist(), counts[found].tolist(), strict=True)
+        ]
+        return sorted(items, key=_by_count)[:top]
 
 
 def save_table(folder: Path, segment_id: str, table: SegmentFacets) -> None:
@@ -176,8 +230,8 @@ def prepare_folder(folder: Path, index: Any) -> None:
         FacetTables(folder).prepare(searcher)
 
 
-def _by_count(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0].lower()
+def _by_count(item: tuple[str, int]) -> tuple[int, str, str]:
+    return -item[1], item[0].lower(), item[0]
 
 
 def _segment_id(reader: Any) -> str:
