@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, BinaryIO
 
-from followthemoney import model
+from followthemoney import model, registry
 
 from workbench.reports import model as rm
 from workbench.reports.exchange_model import dumped
@@ -54,11 +55,29 @@ def _made(schema: str, entity_id: str, ours: dict[str, Any], **values: Any) -> d
     """An entity of `schema` with the values FtM can clean (empty ones left out)."""
     proxy = model.make_entity(schema)
     proxy.id = entity_id
-    for prop, value in values.items():
-        for item in value if isinstance(value, list | tuple) else [value]:
-            if item not in ("", None):
-                proxy.add(prop, item.isoformat() if hasattr(item, "isoformat") else str(item))
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else (value,)
+        texts = [_text(item) for item in items if item not in ("", None)]
+        if not texts:
+            continue
+        prop = proxy.schema.get(name)
+        if prop is not None and prop.type is registry.date:  # few distinct ones: cleaned once
+            dates = [day for text in texts if (day := clean_date(text, prop.format)) is not None]
+            proxy.add(prop, dates, cleaned=True)
+        else:
+            proxy.add(name, texts)
     return proxy.to_dict() | {OURS: ours}
+
+
+def _text(item: Any) -> str:
+    return item.isoformat() if hasattr(item, "isoformat") else str(item)
+
+
+@lru_cache(maxsize=1 << 14)
+def clean_date(text: str, format: str | None = None) -> str | None:
+    """A date as FtM cleans it when it is added (`registry.date.clean`, which parses it every
+    time: here once for each distinct date; a test holds the two equal)."""
+    return registry.date.clean(text, format=format)
 
 
 def _entities(report: Report) -> Iterator[dict[str, Any]]:

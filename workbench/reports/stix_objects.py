@@ -30,6 +30,7 @@ from workbench.reports import model as rm
 from workbench.reports.exchange_model import dumped
 
 _SPACE = uuid.UUID("1b0f2d8e-51a4-4c1e-9f55-8f7e8b2d3c40")
+_NAMESPACE = _SPACE.bytes
 OURS = "x_workbench"
 EXTENSION_ID = "extension-definition--2b1f6c1e-8a4d-4f0e-b6a2-6f0d3f3f8a51"
 SCHEMA = "https://analyst-workbench.invalid/stix/x_workbench.json"
@@ -49,8 +50,8 @@ def stix_id(kind: str, *key: object) -> str:
     """A STIX id for `key`, the same every time: the name-based (SHA-1) UUID of RFC 4122, as
     `uuid.uuid5` makes it, marked version 4 (STIX requires v4 for most object types) as
     `uuid.UUID(bytes=..., version=4)` marks it (a test holds the two equal)."""
-    name = "\x1f".join(str(part) for part in (kind, *key)).encode("utf-8")
-    digest = bytearray(hashlib.sha1(_SPACE.bytes + name, usedforsecurity=False).digest()[:16])
+    name = "\x1f".join(map(str, (kind, *key))).encode("utf-8")
+    digest = bytearray(hashlib.sha1(_NAMESPACE + name, usedforsecurity=False).digest()[:16])
     digest[6] = digest[6] & 0x0F | 0x40  # version 4
     digest[8] = digest[8] & 0x3F | 0x80  # the RFC 4122 variant
     hexed = digest.hex()
@@ -93,9 +94,9 @@ def _object(
 
 def _with(made: dict[str, Any], **fields: Any) -> dict[str, Any]:
     """`made` with the fields that have a value (stix2 leaves out None and empty lists)."""
-    made.update(
-        (name, value) for name, value in fields.items() if value is not None and value != []
-    )
+    for name, value in fields.items():
+        if value is not None and value != []:
+            made[name] = value
     return made
 
 
@@ -221,13 +222,19 @@ def claim_opinion(claim: rm.Claim, created: datetime) -> dict[str, Any] | None:
 
 
 def relationship(source: str, target: str, description: str, created: datetime) -> dict[str, Any]:
-    return _with(
-        _object("relationship", stix_id("relationship", source, target, description), created),
-        relationship_type="related-to",
-        description=description,
-        source_ref=source,
-        target_ref=target,
-    )
+    """A `related-to` relationship (every field has a value: no empty ones to leave out)."""
+    made = timestamp(created)
+    return {
+        "type": "relationship",
+        "spec_version": "2.1",
+        "id": stix_id("relationship", source, target, description),
+        "created": made,
+        "modified": made,
+        "relationship_type": "related-to",
+        "description": description,
+        "source_ref": source,
+        "target_ref": target,
+    }
 
 
 def grouping(
