@@ -39,7 +39,7 @@ from workbench.services.project import Project
 from workbench.services.report_rows import annotations_of, link_order
 
 Batch = tuple[int, list[str]]  # (articles covered, their annotations as JSON text)
-KEPT = 65536  # texts of chains and links kept for reuse (then made afresh)
+KEPT = 16384  # texts of chains, hops and links kept for reuse (then made afresh)
 STAMP = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
 
 
@@ -116,6 +116,7 @@ class Records:
     actors: dict[int, tuple[str, str]]
     events: dict[int, tuple[str, str]]  # id -> (ref, title)
     written: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    hops: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, connection: Connection, event_refs: Mapping[int, str]) -> Records:
@@ -138,8 +139,19 @@ class Records:
         return found
 
     def chain(self, hops: list[list[Any]]) -> list[str]:
-        made = [self._hop(*hop) for hop in hops]
-        return [items.chain(CHAIN_JOIN.join(hop.text for hop in made), _hops(made))]
+        written = [self._written_hop(tuple(hop)) for hop in hops]
+        text = CHAIN_JOIN.join(said for said, _json in written)
+        return [items.chain(text, [json_text for _said, json_text in written])]
+
+    def _written_hop(self, hop: tuple[Any, ...]) -> tuple[str, str]:
+        """A hop's text in the chain and as JSON, made once for equal hops."""
+        found = self.hops.get(hop)
+        if found is None:
+            if len(self.hops) >= KEPT:
+                self.hops.clear()
+            made = self._hop(*hop)
+            found = self.hops[hop] = (made.text, items.written_hop(made))
+        return found
 
     def _hop(
         self, source_id: int | None, actor_id: int | None, role: str, cue: str, anonymous: int
@@ -168,10 +180,6 @@ class Records:
 
     def notes(self, bodies: list[str]) -> list[str]:
         return [items.text_body(body, "commenting") for body in bodies]
-
-
-def _hops(made: list[rm.Hop]) -> list[str]:
-    return [items.written_hop(hop) for hop in made]
 
 
 CHAIN, ACTORS, EVENTS, TAGS, NOTES = range(5)
