@@ -64,6 +64,12 @@ QUOTED = ',"\r\n'  # a cell holding one of these the csv writer puts in quotes
 # A cell starting with a formula sign (GLOB; "-" last in the set, so read as itself).
 RISKY = "[" + "".join(sorted(FORMULA_CHARACTERS - {"-"})) + "-]*"
 MAYBE_RISKY = "[ " + RISKY[1:]  # a formula sign or a space first: only then is `ltrim` needed
+# The run of first characters around "A" that holds no formula sign nor space (A to U+2079:
+# the Latin, Greek, Cyrillic, Arabic ... letters): a cell starting in it needs no GLOB, one
+# `unicode()` of its first character says so.
+_SIGNS = sorted(map(ord, FORMULA_CHARACTERS | {" "}))
+_AFTER = max(code for code in _SIGNS if code < ord("A"))
+_BEFORE = min(code for code in _SIGNS if code > ord("A"))
 FIRST = bindparam("first", type_=Integer)  # the batch's first article's number
 
 
@@ -83,7 +89,8 @@ def _glob(value: Any, pattern: str) -> ColumnElement[bool]:
 def cell(value: Any) -> ColumnElement[Any]:
     """A text cell as the CSV writes it: neutralised, then quoted if it must be. `value` is
     read several times: a column, or an aggregate (which SQLite works out once)."""
-    risky = _glob(value, MAYBE_RISKY) & _glob(func.ltrim(value, " "), RISKY)
+    plain_start = func.unicode(value).between(_AFTER + 1, _BEFORE - 1)
+    risky = ~plain_start & _glob(value, MAYBE_RISKY) & _glob(func.ltrim(value, " "), RISKY)
     quoted = or_(*[func.instr(value, char) > 0 for char in QUOTED])
     doubled = func.replace(value, '"', '""')
     return case(  # the cheap test first; a plain cell is the value itself, not a copy
@@ -141,8 +148,8 @@ _HOP_TEXTS = (
     .subquery("hop_texts")
 )
 _CHAIN_CELLS = select(
-    _joined(
-        cell(_HOP_TEXTS.c.first.op("||")(Claim.credibility.cast(String))),
+    _joined(  # the grade is a letter A-F and a digit 1-6 (the tables' CHECKs): a cell as it is
+        _HOP_TEXTS.c.first.op("||")(Claim.credibility.cast(String)),
         literal(","),
         cell(_HOP_TEXTS.c.reliabilities),
         literal(","),
