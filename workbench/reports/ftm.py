@@ -33,9 +33,11 @@ CREATOR = ("created_by",)  # who made a claim is the importing project's own rec
 SCHEMA_OF = {"person": "Person", "government body": "PublicBody", "state": "PublicBody"}
 
 
+@lru_cache(maxsize=1 << 14)
 def entity_id(*key: object) -> str:
-    """A stable id from what identifies the record (FtM ids are opaque strings)."""
-    return "wb-" + hashlib.sha1("\x1f".join(str(part) for part in key).encode()).hexdigest()
+    """A stable id from what identifies the record (FtM ids are opaque strings); an article's
+    and a party's are asked for again by each claim, so the last ones are kept."""
+    return "wb-" + hashlib.sha1("\x1f".join(map(str, key)).encode()).hexdigest()
 
 
 def record_id(kind: str, name: str) -> str:
