@@ -34,7 +34,7 @@ def _full_markdown(text: str) -> str:
 def test_markdown_text_that_needs_nothing_is_what_full_escaping_gives(text: str) -> None:
     """Markdown's escape equals the full escaping, and so does the value escaped once."""
     assert markdown_report.escape(text) == _full_markdown(text)
-    assert markdown_report._known(text) == _full_markdown(text)
+    assert markdown_report._KNOWN[text] == _full_markdown(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -42,11 +42,22 @@ def test_markdown_text_that_needs_nothing_is_what_full_escaping_gives(text: str)
 def test_html_text_that_needs_nothing_is_what_full_escaping_gives(text: str) -> None:
     """HTML's text equals markupsafe's escaping of the XML-safe text, kept or not."""
     assert html_blocks.text(text) == str(markup_escape(xml_safe(text)))
-    assert html_blocks._known(text) == str(markup_escape(xml_safe(text)))
+    assert html_blocks._KNOWN[text] == str(markup_escape(xml_safe(text)))
 
 
 def test_a_hostile_value_shared_by_claims_is_escaped_every_time() -> None:
     """A status or grade holding markup is escaped however often it is asked for."""
     for _ in range(3):
-        assert html_blocks._known("<script>") == "&lt;script&gt;"
-        assert markdown_report._known("](javascript:") == "\\](javascript:"
+        assert html_blocks._KNOWN["<script>"] == "&lt;script&gt;"
+        assert markdown_report._KNOWN["](javascript:"] == "\\](javascript:"
+
+
+def test_values_kept_stay_right_past_the_limit(monkeypatch) -> None:
+    """Past its limit a Kept starts afresh: each value still escaped, the keeping bounded."""
+    from workbench.reports import kept
+
+    monkeypatch.setattr(kept, "LIMIT", 2)
+    escaped = kept.Kept(html_blocks.text)
+    values = ["<a>", "b&c", "'d'", "<a>", "e"]
+    assert [escaped[value] for value in values] == [html_blocks.text(v) for v in values]
+    assert len(escaped) <= 2

@@ -19,6 +19,7 @@ from workbench.reports.citation_notes import html_mark
 from workbench.reports.claim_lines import claim_lines
 from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
+from workbench.reports.kept import Kept
 from workbench.reports.model import Article, Claim, Hop, Report
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import claim_row
@@ -28,7 +29,6 @@ GRADE_TITLE = "Admiralty grade: first-hand source reliability and claim credibil
 NO_CLAIMS = '      <tr><td colspan="7">No claims in this report.</td></tr>\n'
 # What `escape` or `xml_safe` would change: markup's five characters and what XML forbids.
 _WORK = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-KEPT = 4096  # repeated pieces (statuses, grades, a chain's hops) made once, up to this many
 
 
 def text(value: str) -> str:
@@ -70,14 +70,14 @@ def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterat
 
 def _table_row(article_number: int, claim: Claim) -> str:
     """A claim's row of the claims table (#, article, claim, status, grade, credibility, chain)."""
-    status = _known(claim.status)
+    status = _KNOWN[claim.status]
     return (
         f'      <tr><td><a href="#claim-{claim.number}">{claim.number}</a></td>\n'
         f"        <td>{article_number}</td>\n"
         f"        <td>{text(claim.summary or claim.exact)}</td>\n"
         f'        <td><span class="status st-{status}">{status}</span></td>\n'
-        f"        <td>{_known(claim.grade)}</td>\n"
-        f"        <td>{_known(claim.credibility_label)}</td>\n"
+        f"        <td>{_KNOWN[claim.grade]}</td>\n"
+        f"        <td>{_KNOWN[claim.credibility_label]}</td>\n"
         f"        <td>{text(claim.chain_text)}</td></tr>\n"
     )
 
@@ -132,35 +132,20 @@ def article_html(
     return "".join(out)
 
 
-_KNOWN: dict[str, str] = {}
-_HOPS: dict[Hop, str] = {}
+def _hop_html(hop: Hop) -> str:
+    return (
+        f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
+        "</span></li>\n"
+    )
 
 
-def _known(value: str) -> str:
-    """`text` of a value many claims share (a status, a kind, a grade), made once."""
-    found = _KNOWN.get(value)
-    if found is None:
-        if len(_KNOWN) >= KEPT:
-            _KNOWN.clear()
-        found = _KNOWN[value] = text(value)
-    return found
-
-
-def _hop_item(hop: Hop) -> str:
-    """A chain's hop as a list item (a source recurs in claim after claim: made once)."""
-    found = _HOPS.get(hop)
-    if found is None:
-        if len(_HOPS) >= KEPT:
-            _HOPS.clear()
-        found = _HOPS[hop] = (
-            f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
-            "</span></li>\n"
-        )
-    return found
+_KNOWN: Kept[str] = Kept(text)  # statuses, kinds, grades, credibility wordings
+_STATUS_CLASSES: Kept[str] = Kept(lambda status: str(escape(status)))  # as Piece.status is
+_HOP_ITEMS: Kept[Hop] = Kept(_hop_html)  # a source recurs in claim after claim
 
 
 def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
-    number, status = claim.number, _known(claim.status)
+    number, status = claim.number, _KNOWN[claim.status]
     back = f' <a class="back" href="#ref-{number}" title="Back to the text">↩</a>' if placed else ""
     out = [
         f'      <li id="claim-{number}" value="{number}" class="footnote st-{status}">\n'
@@ -170,16 +155,16 @@ def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
         out.append(f'<p class="summary">{text(claim.summary)}</p>')
     out.append(
         f'        <p class="grades"><span class="status st-{status}">{status}</span>\n'
-        f'          <span class="kind">{_known(claim.kind)}</span>\n'
-        f'          <span class="grade" title="{GRADE_TITLE}">{_known(claim.grade)}</span>\n'
-        f'          <span class="credibility">credibility {_known(claim.credibility_label)}'
+        f'          <span class="kind">{_KNOWN[claim.kind]}</span>\n'
+        f'          <span class="grade" title="{GRADE_TITLE}">{_KNOWN[claim.grade]}</span>\n'
+        f'          <span class="credibility">credibility {_KNOWN[claim.credibility_label]}'
         "</span></p>\n"
     )
     if claim.authors:
         out.append(f'        <p class="by">By {text(claim.authors)}</p>\n')
     if claim.attribution:
         out.append('        <ol class="chain" aria-label="Attribution chain">\n')
-        out += [_hop_item(hop) for hop in claim.attribution]
+        out += [_HOP_ITEMS[hop] for hop in claim.attribution]
         out.append("        </ol>\n")
     out.append('        <dl class="links">\n')
     out += [
@@ -200,19 +185,21 @@ def text_html(paragraphs: list[list[Piece]]) -> Markup:
         out.append("<p>")
         for piece in pieces:
             piece_text = text(piece.text)
-            if piece.claims:
-                numbers = ", ".join(str(claim.number) for claim in piece.claims)
-                overlap = " overlap" if piece.overlapping else ""
+            claims = piece.claims
+            if claims:
+                numbers = ", ".join([str(claim.number) for claim in claims])
+                overlap = " overlap" if len(claims) > 1 else ""  # Piece.overlapping
                 out.append(
-                    f'<mark class="claim st-{escape(piece.status or "")}{overlap}" '
+                    f'<mark class="claim st-{_STATUS_CLASSES[claims[0].status]}{overlap}" '
                     f'title="Claim {numbers}">{piece_text}</mark>'
                 )
             else:
                 out.append(piece_text)
-            out += [
-                f'<sup class="ref"><a href="#claim-{n}" id="ref-{n}">{n}</a></sup>'
-                for n in piece.ends
-            ]
+            if piece.ends:
+                out += [
+                    f'<sup class="ref"><a href="#claim-{n}" id="ref-{n}">{n}</a></sup>'
+                    for n in piece.ends
+                ]
         out.append("</p>\n")
     return Markup("".join(out))
 

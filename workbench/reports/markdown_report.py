@@ -18,6 +18,7 @@ from workbench.reports.citation_notes import citer as cited_by
 from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
+from workbench.reports.kept import Kept
 from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import CLAIMS_TABLE, summary_tables
@@ -35,8 +36,6 @@ _WORK = re.compile(r"[\\`*_{}\[\]<>#|~!&\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udff
 _WORK_AT_START = re.compile(r"\s*(?:[-+=>]|\d+[.)])")
 FLUSH_CHARS = 1 << 18  # written once this much is pending: memory flat, few writes
 PASSES = 1  # the articles (the claims table is made as they pass)
-KEPT = 4096  # escaped values many claims share (statuses, kinds, grades), made once
-_KNOWN: dict[str, str] = {}
 
 
 def escape(text: str) -> str:
@@ -53,19 +52,12 @@ def escape(text: str) -> str:
     return text.replace("\n", "  \n")
 
 
-def _known(value: str) -> str:
-    """`escape` of a value many claims share, made once."""
-    found = _KNOWN.get(value)
-    if found is None:
-        if len(_KNOWN) >= KEPT:
-            _KNOWN.clear()
-        found = _KNOWN[value] = escape(value)
-    return found
-
-
 def _escape_line_start(match: re.Match[str]) -> str:
     indent, mark = match.groups()
     return f"{indent}{mark}\\" if mark.isdigit() else f"{indent}\\{mark}"
+
+
+_KNOWN: Kept[str] = Kept(escape)  # the values many claims share: statuses, kinds, grades
 
 
 def write(report: Report, out: BinaryIO) -> None:
@@ -164,7 +156,7 @@ def _footnote(claim: Claim, relations: list[str] | None) -> str:
     if claim.summary:
         lines.append(f"**{escape(claim.summary)}**")
     lines += [  # `wording.claim_facts`, the values many claims share escaped once
-        f"{label}: {_known(value)}"
+        f"{label}: {_KNOWN[value]}"
         for label, value in (
             ("Status", claim.status),
             ("Kind", claim.kind),
@@ -212,9 +204,9 @@ def _claim_row(article_number: int, claim: Claim) -> str:
         str(claim.number),
         str(article_number),
         escape(claim.summary or claim.exact).replace("  \n", " "),
-        _known(claim.status).replace("  \n", " "),
-        _known(claim.grade).replace("  \n", " "),
-        _known(claim.credibility_label).replace("  \n", " "),
+        _KNOWN[claim.status].replace("  \n", " "),
+        _KNOWN[claim.grade].replace("  \n", " "),
+        _KNOWN[claim.credibility_label].replace("  \n", " "),
         escape(claim.chain_text).replace("  \n", " "),
     )
     return "| " + " | ".join(cells) + " |\n"
