@@ -56,8 +56,8 @@ class IdleMerging(QObject):
     def finish(self) -> None:
         """Stop waiting; merge what is left for at most `CLOSING_SECONDS` (before closing)."""
         self._timer.stop()
-        if self.session.project.store.read_only:
-            return
+        if self.session.project.store.read_only or self.session.tasks.running:
+            return  # a background writer still running: the next session merges instead
         try:
             merge_text_indexes(self.session.project, CLOSING_SECONDS)
         except ProjectError as error:
