@@ -38,13 +38,15 @@ def figure_svg(report: Report) -> str | None:
 
 
 def figure_png(report: Report) -> bytes | None:
-    svg = figure_svg(report)
-    if svg is None:
+    """The figure as PNG (None without a dated event), drawn from its SVG in layers
+    (`svg_raster`): the SVG's text and Qt's tree of it are never held whole."""
+    shown = timeline_of_report(report)
+    if not shown.events:
         return None
-    from workbench.reports.chart_raster import svg_to_png
+    from workbench.reports.svg_raster import svg_lines_to_png
 
     buffer = io.BytesIO()
-    svg_to_png(svg, buffer, PNG_SCALE)
+    svg_lines_to_png(timeline_lines(shown), buffer, PNG_SCALE)
     return buffer.getvalue()
 
 
