@@ -225,19 +225,10 @@ def _of_batch(*columns: Any) -> Any:
     )
 
 
-CSV_LINES = _of_batch(Claim.id, _REST)  # each claim's id and line after its number
-BEFORE = bindparam("before", type_=Integer)  # the number of the claim before the batch
-_NUMBERED = _of_batch(
-    _joined((func.row_number().over(order_by=_ORDER) + BEFORE).cast(String), _COMMA, _REST).label(
-        "line"
-    )
-).subquery("numbered")
-# Every claim of the batch: its lines as one text, in report order, and how many they are.
-# The text comes as SQLite's own UTF-8 bytes (a BLOB): not decoded by the driver only to be
-# encoded again for the file.
-CSV_BATCH = select(
-    cast(func.coalesce(func.group_concat(_NUMBERED.c.line, ""), ""), LargeBinary), func.count()
-).select_from(_NUMBERED)
+# Each claim's id and its line after its number, in report order, as SQLite's own UTF-8 bytes
+# (a BLOB: not decoded by the driver only to be encoded again for the file). Python numbers
+# them: a row_number() window made SQLite copy every row once more (7% of the query).
+CSV_LINES = _of_batch(Claim.id, cast(_REST, LargeBinary))
 _CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # the C0 XML forbids
 
 
@@ -260,16 +251,10 @@ def _batch(
     its claim lines instead if its text holds a character XML forbids."""
     chosen = json.dumps(chunk)
     article_number, number = numbers
-    first = article_number + 1
-    if wanted is None:
-        [(data, count)] = plain_rows(
-            connection, CSV_BATCH, chosen=chosen, first=first, before=number
-        )
-    else:
-        rows = plain_rows(connection, CSV_LINES, chosen=chosen, first=first)
-        lines = [text for claim_id, text in rows if claim_id in wanted]
-        text = "".join(f"{at},{line}" for at, line in enumerate(lines, start=number + 1))
-        data, count = text.encode("utf-8", "surrogatepass"), len(lines)
+    rows = plain_rows(connection, CSV_LINES, chosen=chosen, first=article_number + 1)
+    lines = [line for claim_id, line in rows if wanted is None or claim_id in wanted]
+    data = b"".join([b"%d,%b" % numbered for numbered in enumerate(lines, start=number + 1)])
+    count = len(lines)
     if not _xml_safe_utf8(data):
         return batch_lines(connection, chosen, wanted, numbers)
     numbers[:] = article_number + len(chunk), number + count
