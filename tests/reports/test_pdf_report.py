@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+from collections import Counter
 from io import BytesIO
 
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfdoc import PDFPage
+from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFPage
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
-from tests.reports.streamed import live, streamed_report
-from workbench.reports import render
+from tests.reports.streamed import streamed_report
+from workbench.reports import render, write
 from workbench.reports.pdf_fonts import FontFamily
 from workbench.reports.pdf_typeset import Run
 from workbench.services import Project
@@ -54,15 +56,24 @@ def test_contents_and_outline_lead_to_the_pages_of_the_headings(sample_project: 
     assert set(marks) == set(targets)
 
 
-def test_pdf_draws_each_article_as_it_is_read() -> None:
-    """The articles are drawn as they are read: pages are finished between one batch and
-    the next, and no more runs of text are alive at the last batch than at the first."""
-    report, pages = streamed_report(40, 1_500, lambda: live(PDFPage))
-    assert len(PdfReader(BytesIO(render(report, "pdf"))).pages) > 40
-    assert len(pages) == 8 and pages[1] < pages[4] < pages[-1]
-    report, alive = streamed_report(40, 1_500, lambda: live(Run))
-    render(report, "pdf")
-    assert alive[-1] <= alive[1] * 1.5 + 10
+def test_pdf_writes_each_article_as_it_is_read() -> None:
+    """The articles are drawn and written as they are read: the file grows between one batch
+    and the next, and no more pages, links or runs of text are alive at the last batch than
+    at the first (memory stays flat however many articles there are)."""
+    out = BytesIO()
+
+    def seen() -> tuple[int, ...]:
+        gc.collect()
+        alive = Counter(type(thing) for thing in gc.get_objects())
+        return out.tell(), alive[PDFPage], alive[LinkAnnotation], alive[Run]
+
+    report, record = streamed_report(40, 1_500, seen)  # type: ignore[arg-type]
+    write(report, "pdf", out)
+    assert len(PdfReader(out).pages) > 40
+    written, pages, links, runs = zip(*record, strict=True)
+    assert len(written) == 8 and written[1] < written[4] < written[-1]
+    assert pages[-1] <= pages[1] and links[-1] <= links[1], (pages, links)
+    assert runs[-1] <= runs[1] * 1.5 + 10
 
 
 def test_pdf_title_page_names_the_analyst_and_scope(sample_project: Project) -> None:

@@ -1,5 +1,6 @@
-"""The PDF report's pages: text set into blocks down an A4 page, each page finished and handed to
-reportlab (`showPage`) as soon as it is full, so the layout never holds more than one page.
+"""The PDF report's pages: text set into blocks down an A4 page, each page finished and written to
+the file (`showPage`, then `StreamedDocument`) as soon as it is full, so neither the layout nor
+the document holds more than one page.
 
 A block's lines are drawn with PDF text operators written here (`Typesetter` gives the encoded
 words), between `q`/`Q` so reportlab's own drawing (footers, pictures) keeps its graphics state.
@@ -17,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
+from workbench.reports.pdf_reportlab import StreamedDocument
 from workbench.reports.pdf_styles import TextStyle
 from workbench.reports.pdf_typeset import Line, Look, Segment, Typesetter, fill_operator
 
@@ -44,9 +46,13 @@ class Pages:
     """Draws blocks down the pages of one canvas; `footer(pages, number)` ends each page."""
 
     def __init__(
-        self, canvas: Any, typesetter: Typesetter, footer: Callable[[Pages, int], None]
+        self,
+        document: StreamedDocument,
+        typesetter: Typesetter,
+        footer: Callable[[Pages, int], None],
     ) -> None:
-        self.canvas, self.set, self.footer = canvas, typesetter, footer
+        self.document, self.canvas = document, document.canvas
+        self.set, self.footer = typesetter, footer
         self.y = TOP
         self.ops: list[str] = []
         self._font: str | None = None  # the font operator in force
@@ -65,6 +71,7 @@ class Pages:
         self.footer(self, self.number)
         self.flush()
         self.canvas.showPage()
+        self.document.page_finished()
         self.y = TOP
 
     def room(self, height: float) -> None:
@@ -147,7 +154,7 @@ class Pages:
     def _anchor(self, anchors: list[Any], index: int, style: TextStyle) -> None:
         for name, line, x in anchors:
             if line == index:
-                self.canvas.bookmarkHorizontalAbsolute(name, self.y, left=MARGIN + style.indent + x)
+                self.document.bookmark(name, self.y, MARGIN + style.indent + x)
 
     def _line(self, line: Line, style: TextStyle, left: float) -> None:
         baseline = self.y - style.leading / 2 - (ASCENT - DESCENT) / 2 * style.size

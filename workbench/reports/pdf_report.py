@@ -3,8 +3,9 @@
 each article with its claims highlighted by status and numbered, the claims as notes, and the
 summary tables; every page after the first carries the title and "page n of N".
 
-The articles are read a batch at a time and drawn as they are read; each page goes to
-reportlab as soon as it is full (`pdf_page`). Text is set by `pdf_typeset` (each word measured
+The articles are read a batch at a time and drawn as they are read; each page is written to
+the file as soon as it is full (`pdf_page`, `pdf_reportlab.StreamedDocument`), so memory
+stays flat however long the report. Text is set by `pdf_typeset` (each word measured
 and encoded once, lines wrapped greedily) and drawn as PDF text operators: there is no markup
 anywhere, so the analyst's text is printed as typed, in the contents and bookmarks too.
 """
@@ -25,6 +26,7 @@ from workbench.reports.model import Article, Claim, Report, long_date
 from workbench.reports.pdf_contents import draw_contents
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
 from workbench.reports.pdf_page import MARGIN, TOP, WIDTH, Pages
+from workbench.reports.pdf_reportlab import StreamedDocument
 from workbench.reports.pdf_styles import COLOURS, ReportStyles, TextStyle
 from workbench.reports.pdf_tables import draw_table
 from workbench.reports.pdf_text import Looks, shown
@@ -54,13 +56,17 @@ def write(report: Report, out: BinaryIO) -> None:
     canvas.setSubject("Annotated report")
     for font in (fonts.regular, fonts.bold, fonts.italic):
         canvas.setFont(font, 10)
-    _Report(report, canvas, fonts).draw()
+    document = StreamedDocument(canvas, out)
+    document.reserve_form(TOTAL)
+    _Report(report, document, fonts).draw()
     canvas.beginForm(TOTAL, lowery=-4)
     canvas.setFont(fonts.regular, FOOTER_POINTS)
     canvas.setFillColor(COLOURS["muted"])
     canvas.drawString(0, 0, str(canvas.getPageNumber()))
-    canvas.endForm()
-    canvas.save()
+    document.finish_form(TOTAL)
+    canvas.showPage()
+    document.page_finished()
+    document.finish()
 
 
 class _Footer:
@@ -96,12 +102,12 @@ class _Footer:
 class _Report:
     """Draws the report's parts in reading order."""
 
-    def __init__(self, report: Report, canvas: Canvas, fonts: FontFamily) -> None:
-        self.report, self.canvas, self.fonts = report, canvas, fonts
+    def __init__(self, report: Report, document: StreamedDocument, fonts: FontFamily) -> None:
+        self.report, self.canvas, self.fonts = report, document.canvas, fonts
         self.styles = styles = ReportStyles(fonts)
         self.looks = Looks(styles)
         footer = _Footer(report.title, styles, self.looks)
-        self.pages = Pages(canvas, Typesetter(canvas, fonts), footer)
+        self.pages = Pages(document, Typesetter(self.canvas, fonts), footer)
         self.relations = relations_by_claim(report)
         self.cites = citation_notes.citer(report)
 
@@ -115,7 +121,7 @@ class _Report:
         block = pages.block([self.looks.plain(shown(text), style)], style)
         pages.room(block.height + 3 * styles.body.leading)
         pages.skip(style.before)
-        self.canvas.bookmarkHorizontalAbsolute(bookmark, pages.y, left=MARGIN)
+        pages.document.bookmark(bookmark, pages.y, MARGIN)
         self.canvas.addOutlineEntry(
             self.fonts.printable(" ".join(shown(text).split())), bookmark, level=level, closed=False
         )
