@@ -19,8 +19,9 @@ def normalize_text(text: str) -> str:
     spaces, invisible in print, are removed.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", _strip_invisible(text))
+    # Composed only once the controls and invisible characters are gone: one of them between
+    # a letter and its accent would otherwise keep them apart until a second normalization.
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", _strip_invisible(text)))
     lines = [_RUNS_OF_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return _BLANK_LINES.sub("\n\n", text).strip()
