@@ -65,7 +65,7 @@ class Lane:
     height: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per dated article, all at once
 class ReportMark:
     article_id: int
     x: float
