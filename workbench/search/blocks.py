@@ -120,6 +120,11 @@ class Block:
         self._ends: list[int] = []
 
     @property
+    def size(self) -> int:
+        """The block's length in bytes, as stored."""
+        return len(self._raw)
+
+    @property
     def max_weight(self) -> float:
         return HEADER.unpack_from(self._raw)[2]
 

@@ -24,7 +24,6 @@ from whoosh.query import Phrase
 
 from workbench.search.blocks import Block
 from workbench.search.schema import CompactPositions
-from workbench.search.whoosh_internals import leaf_matcher, posting_blocks
 
 Positions = Callable[[bytes], Iterable[int]]
 _FEW = 4  # candidates in under a quarter of a block's postings: read theirs alone
@@ -76,7 +75,9 @@ class AdjacentWords(Phrase):
             if (self.fieldname, term) not in reader:
                 return [], []
             terms.append(term)
-        blocks = [posting_blocks(leaf_matcher(reader, self.fieldname, term)) for term in terms]
+        from workbench.search.postings import kept_blocks  # numpy: with the first search
+
+        blocks = [kept_blocks(reader, self.fieldname, term) for term in terms]
 
         def scorers() -> list[Any]:  # made only where the phrase is found
             return [weighting.scorer(searcher, self.fieldname, term) for term in terms]

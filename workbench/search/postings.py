@@ -22,12 +22,18 @@ from typing import Any
 import numpy as np
 
 from workbench.search.blocks import ALL_ONE, CONSTANT, FREQUENCIES, Block
-from workbench.search.whoosh_internals import leaf_matcher, posting_weights, stored_blocks
+from workbench.search.whoosh_internals import (
+    leaf_matcher,
+    posting_blocks,
+    posting_weights,
+    stored_blocks,
+)
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
 CACHE_BYTES = 48 * 2**20
 Postings = tuple[np.ndarray, np.ndarray]
+_VALUES_GROWTH = 4  # a block read and its positions decompressed: about 4 times its bytes
 
 
 def joined(sections: Sequence[tuple[str, bytes]]) -> np.ndarray:
@@ -87,11 +93,27 @@ def weighted_postings(reader: Any, fieldname: str, term: bytes) -> Postings:
     segment = reader.segment() if hasattr(reader, "segment") else None
     if segment is None:
         return _decoded(reader, fieldname, term)
-    key = (segment.segment_id(), fieldname, term)
-    found = _KEPT.get(key)
+    key = ("arrays", segment.segment_id(), fieldname, term)
+    found: Postings | None = _KEPT.get(key)
     if found is None:
         found = _decoded(reader, fieldname, term)
-        _KEPT.put(key, found)
+        _KEPT.put(key, found, found[0].nbytes + found[1].nbytes)
+    return found
+
+
+def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
+    """`posting_blocks` of the term in this segment, kept for the next search with what the
+    blocks decode (a phrase decompresses the word positions; counted at `_VALUES_GROWTH`
+    times the blocks' bytes)."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    if segment is None:
+        return posting_blocks(leaf_matcher(reader, fieldname, term))
+    key = ("blocks", segment.segment_id(), fieldname, term)
+    found: list[Any] | None = _KEPT.get(key)
+    if found is None:
+        found = posting_blocks(leaf_matcher(reader, fieldname, term))
+        size = sum(block.size for block in found if isinstance(block, Block))
+        _KEPT.put(key, found, _VALUES_GROWTH * size)
     return found
 
 
@@ -110,37 +132,38 @@ def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
 
 
 class _Kept:
-    """The decoded posting lists searched last, least recently used first, `CACHE_BYTES` in
-    all (shared by the indexes open in the process; segment ids are unique)."""
+    """What was read for the searches last (decoded posting arrays, posting blocks), least
+    recently used first, `CACHE_BYTES` in all (shared by the indexes open in the process;
+    segment ids are unique)."""
 
     def __init__(self) -> None:
-        self._lists: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
+        self._held: OrderedDict[tuple[str, str, str, bytes], tuple[Any, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str, bytes]) -> Postings | None:
+    def get(self, key: tuple[str, str, str, bytes]) -> Any:
         with self._lock:
-            found = self._lists.get(key)
-            if found is not None:
-                self._lists.move_to_end(key)
-            return found
+            found = self._held.get(key)
+            if found is None:
+                return None
+            self._held.move_to_end(key)
+            return found[0]
 
-    def put(self, key: tuple[str, str, bytes], postings: Postings) -> None:
-        size = postings[0].nbytes + postings[1].nbytes
+    def put(self, key: tuple[str, str, str, bytes], value: Any, size: int) -> None:
         if size > CACHE_BYTES // 4:  # one huge list would push out everything else
             return
         with self._lock:
-            if key in self._lists:
+            if key in self._held:
                 return
-            self._lists[key] = postings
+            self._held[key] = value, size
             self._bytes += size
             while self._bytes > CACHE_BYTES:
-                _, dropped = self._lists.popitem(last=False)
-                self._bytes -= dropped[0].nbytes + dropped[1].nbytes
+                _, (_, dropped) = self._held.popitem(last=False)
+                self._bytes -= dropped
 
     def clear(self) -> None:
         with self._lock:
-            self._lists.clear()
+            self._held.clear()
             self._bytes = 0
 
     @property
