@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import Article, Claim, Note
@@ -83,46 +83,47 @@ def describe_hits(
     return hits
 
 
+# made once (a page's ids bound when asked), not built and compiled again for every search
+_ARTICLES = select(
+    Article.id, Article.title, Article.outlet, Article.published, Article.text
+).where(Article.id.in_(bindparam("ids", expanding=True)))
+_CLAIMS = (
+    select(
+        Claim.id,
+        Claim.article_id,
+        Claim.exact,
+        Claim.summary,
+        Claim.status,
+        Article.title,
+        Article.outlet,
+        Article.published,
+    )
+    .join(Article, Claim.article_id == Article.id)
+    .where(Claim.id.in_(bindparam("ids", expanding=True)))
+)
+_NOTES = (
+    select(Note.target_id, Note.body)
+    .where(Note.target_kind == CLAIM, Note.target_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Note.id)
+)
+
+
 def _articles(session: Session, ids: list[int]) -> dict[int, Any]:
     if not ids:
         return {}
-    rows = session.execute(
-        select(Article.id, Article.title, Article.outlet, Article.published, Article.text).where(
-            Article.id.in_(ids)
-        )
-    )
-    return {row.id: row for row in rows}
+    return {row.id: row for row in session.execute(_ARTICLES, {"ids": ids})}
 
 
 def _claims(session: Session, ids: list[int]) -> dict[int, Any]:
     if not ids:
         return {}
-    rows = session.execute(
-        select(
-            Claim.id,
-            Claim.article_id,
-            Claim.exact,
-            Claim.summary,
-            Claim.status,
-            Article.title,
-            Article.outlet,
-            Article.published,
-        )
-        .join(Article, Claim.article_id == Article.id)
-        .where(Claim.id.in_(ids))
-    )
-    return {row.id: row for row in rows}
+    return {row.id: row for row in session.execute(_CLAIMS, {"ids": ids})}
 
 
 def _claim_notes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     if ids:
-        rows = session.execute(
-            select(Note.target_id, Note.body)
-            .where(Note.target_kind == CLAIM, Note.target_id.in_(ids))
-            .order_by(Note.id)
-        )
-        for claim_id, body in rows:
+        for claim_id, body in session.execute(_NOTES, {"ids": ids}):
             found[claim_id].append(body)
     return found
 
