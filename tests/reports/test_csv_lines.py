@@ -178,3 +178,12 @@ def test_each_character_xml_forbids_alone_takes_the_careful_way(
     assert finished == written
     first = _cells(finished)[1][6]
     assert first.startswith("'") or first == "okfine"
+
+
+@pytest.mark.parametrize("table", ["sources", "actors"])
+def test_a_grade_cannot_start_a_formula(case: Project, table: str) -> None:
+    """The grade cell is written as it is: a reliability other than A-F is refused by the file."""
+    database = sqlite3.connect(case.store.location)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        database.execute(f"UPDATE {table} SET reliability = '='")
+    database.close()
