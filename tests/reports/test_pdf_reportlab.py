@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -89,7 +90,10 @@ def _drawn(canvas: Canvas, streamed: StreamedDocument | None) -> None:
     finished()
     for number in (1, 2, 3):
         bookmark(f"part-{number}", 750)
-        canvas.addOutlineEntry(f"Part {number}", f"part-{number}", level=0)
+        if streamed is None:
+            canvas.addOutlineEntry(f"Part {number}", f"part-{number}", level=0)
+        else:
+            streamed.outline_entry(f"Part {number}", f"part-{number}", 0)
         canvas.drawString(50, 740, f"Part {number} begins here")
         canvas.linkAbsolute("", "part-1", Rect=(50, 600, 200, 615))
         finished(last=number == 3)
@@ -138,3 +142,18 @@ def test_reportlab_still_has_the_document_parts_the_streamed_writer_uses() -> No
     missing = [name for name in DOCUMENT if not hasattr(document, name)]
     missing += [f"pdfdoc.{name}" for name in CLASSES if not hasattr(pdfdoc, name)]
     assert not missing, f"reportlab no longer has {', '.join(missing)}"
+
+
+def test_a_link_to_a_bookmark_placed_and_forgotten_before_it_is_refused() -> None:
+    """A bookmark is forgotten once its page is written (unless the outline names it): a
+    link made after that is refused by name, not written leading nowhere."""
+    canvas = Canvas(BytesIO())
+    streamed = StreamedDocument(canvas, BytesIO())
+    streamed.bookmark("note-1", 700, 50)
+    canvas.showPage()
+    streamed.page_finished()
+    canvas.linkAbsolute("", "note-1", Rect=(50, 600, 200, 615))
+    canvas.showPage()
+    streamed.page_finished()
+    with pytest.raises(ValueError, match="never placed after them: note-1"):
+        streamed.finish()

@@ -122,9 +122,8 @@ class _Report:
         pages.room(block.height + 3 * styles.body.leading)
         pages.skip(style.before)
         pages.document.bookmark(bookmark, pages.y, MARGIN)
-        self.canvas.addOutlineEntry(
-            self.fonts.printable(" ".join(shown(text).split())), bookmark, level=level, closed=False
-        )
+        title = self.fonts.printable(" ".join(shown(text).split()))
+        pages.document.outline_entry(title, bookmark, level)
         pages.draw(block._replace(style=style.but(before=0)))
 
     def draw(self) -> None:

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from reportlab.pdfbase import pdfdoc
 
-PRIVATE = ("_doc",)  # attributes of reportlab.pdfgen.canvas.Canvas used here
+PRIVATE = ("_doc", "_destinations")  # attributes of reportlab.pdfgen.canvas.Canvas used here
 DOCUMENT = (  # attributes of reportlab.pdfbase.pdfdoc.PDFDocument used here
     "idToObject",
     "idToObjectNumberAndVersion",
@@ -55,6 +55,7 @@ class StreamedDocument:
         self.waiting: dict[str, list[int]] = {}  # by bookmark not placed yet: its links
         self.placed: list[str] = []  # bookmarks placed on the page being drawn
         self.listed: set[str] = set()  # links a written page lists, not written yet
+        self.outlined: set[str] = set()  # bookmarks the outline leads to (kept to the end)
         self.kept: list[int] = []  # objects only the end can write
         self.forms: dict[str, int] = {}
         self.at = 0
@@ -80,9 +81,15 @@ class StreamedDocument:
         doc.idToObjectNumberAndVersion[internal] = (number, 0)
 
     def bookmark(self, name: str, top: float, left: float) -> None:
-        """A bookmark at (left, top) of the page being drawn, that links can lead to."""
+        """A bookmark at (left, top) of the page being drawn, that the links made before it
+        lead to (once its page is written it is forgotten, unless the outline names it)."""
         self.canvas.bookmarkHorizontalAbsolute(name, top, left=left)
         self.placed.append(name)
+
+    def outline_entry(self, title: str, bookmark: str, level: int) -> None:
+        """An entry of the PDF's outline, leading to `bookmark`."""
+        self.canvas.addOutlineEntry(title, bookmark, level=level, closed=False)
+        self.outlined.add(bookmark)
 
     def page_finished(self) -> None:
         """Write the page the canvas has just finished, and the links now ready."""
@@ -101,9 +108,12 @@ class StreamedDocument:
                 self.kept.append(number)
                 continue
             self._put(number)
+        destinations = self.canvas._destinations
         for name in self.placed:
             for number in self.waiting.pop(name, ()):
                 self._put(number)
+            if name not in self.outlined:
+                destinations.pop(name, None)
         self.placed = []
 
     def finish(self) -> None:
@@ -120,9 +130,15 @@ class StreamedDocument:
         if doc.Outlines.ready < 0:
             doc.Catalog.Outlines = None
         doc.encrypt.prepare(doc)
-        for number in sorted(self.kept + [n for links in self.waiting.values() for n in links]):
+        if self.waiting:
+            names = ", ".join(sorted(self.waiting)[:3])
+            raise ValueError(
+                f"links lead to bookmarks never placed after them: {names} (a link must be made"
+                " before its bookmark is placed, unless the outline names the bookmark)"
+            )
+        for number in self.kept:
             self._put(number)
-        self.waiting, self.kept = {}, []
+        self.kept = []
         while self.next <= doc.objectcounter:
             self.next += 1
             self._put(self.next - 1)
