@@ -19,6 +19,7 @@ from workbench.services.importing import import_clipboard
 from workbench.services.library import ArticleFilter, article_ids
 from workbench.services.text_index_upkeep import merge_all_text_indexes, merge_text_indexes
 from workbench.store import text_index
+from workbench.store.engine import WAL_PAGES
 from workbench.store.migrations import alembic_config
 
 PAGE = (
@@ -184,3 +185,29 @@ def test_a_merge_step_writes_at_least_a_page(edited: Project) -> None:
     """A merge step of no pages is refused with the reason."""
     with edited.store.engine.connect() as connection, pytest.raises(ValueError, match="one page"):
         text_index.merge_some(connection, pages=0)
+
+
+def _claims_in_the_file_alone(project: Project, tmp_path: Path) -> int:
+    """The claims the project file holds without its write-ahead log (a copy of it alone)."""
+    assert project.store.path is not None
+    alone = tmp_path / "alone.wbproj"
+    shutil.copyfile(project.store.path, alone)
+    plain = sqlite3.connect(alone)
+    try:
+        return int(plain.execute("SELECT count(*) FROM claims").fetchone()[0])
+    finally:
+        plain.close()
+
+
+def test_edits_leave_the_log_to_idle_time_too(edited: Project, tmp_path: Path) -> None:
+    """An edit's commit does not copy the write-ahead log into the file (that waits for a
+    thousand times more pages than an edit writes); idle upkeep does, once merging is done."""
+    with edited.store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_PAGES
+    stored = _claims_in_the_file_alone(edited, tmp_path)
+    article = 1  # the project's one article
+    for number in range(5):
+        create_claim(edited, article, Span(20, 40), summary=f"logged {number}")
+    assert _claims_in_the_file_alone(edited, tmp_path) == stored
+    merge_all_text_indexes(edited)
+    assert _claims_in_the_file_alone(edited, tmp_path) == stored + 5

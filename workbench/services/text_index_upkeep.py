@@ -4,7 +4,9 @@ An edit only adds to the indexes (revision 0023: FTS5 merges nothing by itself);
 that keeps filters quick is done here, a step of a few milliseconds at a time, by the window
 when nothing happens for a moment, after an import from the command line, and before a
 project is closed. A step is a bookkeeping write (no change to undo, nothing journalled),
-taken in turn with the project's other writers.
+taken in turn with the project's other writers. Once nothing is left to merge, the project
+file's write-ahead log is copied into it too (`store.engine.checkpoint`), which SQLite would
+otherwise do inside whichever edit's commit took the log past its bound.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from workbench.services.project import Project
 from workbench.store import ProjectError, text_index
+from workbench.store.engine import checkpoint
 
 STEP_SECONDS = 0.02  # one call of the window's idle timer: a few steps at most
 CLOSING_SECONDS = 1.0  # before closing; what is left waits for the next idle moment
@@ -32,6 +35,8 @@ def merge_text_indexes(project: Project, seconds: float = STEP_SECONDS) -> bool:
             with store.writing() as session:
                 worked = text_index.merge_some(session.connection())
                 session.commit()
+                if not worked:
+                    checkpoint(session.connection())
         except OperationalError as error:  # nothing merged is lost: the step rolled back
             raise ProjectError(
                 f"the text filters' index of {store.shown_location} could not be tidied"
