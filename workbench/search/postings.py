@@ -31,7 +31,7 @@ from workbench.search.whoosh_internals import (
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
-CACHE_BYTES = 48 * 2**20
+CACHE_BYTES = 32 * 2**20
 Postings = tuple[np.ndarray, np.ndarray]
 _VALUES_GROWTH = 4  # a block read and its positions decompressed: about 4 times its bytes
 

@@ -337,32 +337,48 @@ class _Lengths:
 
     def __init__(self, data: bytes, documents: int) -> None:
         self._data = data
-        self.decoded = _LengthList(_BYTE_LENGTHS[code] for code in data)
-        self.decoded += [0] * (documents - len(self.decoded))
+        self.decoded = _LengthList(data, documents)
 
     def __getitem__(self, docnum: int) -> int:
         return self._data[docnum] if docnum < len(self._data) else 0
 
 
-class _LengthList(list[int]):
-    """A segment's decoded field lengths, and (made when first asked for) the same as a numpy
-    array, for scoring many documents at once."""
+class _LengthList:
+    """A segment's decoded field lengths by document number, read from the column's bytes
+    when asked (no list of a number per document is kept), and (made when first asked for)
+    the same as a numpy array, for scoring many documents at once."""
 
-    numbers: Any = None
+    __slots__ = ("_data", "_documents", "numbers")
+
+    def __init__(self, data: bytes, documents: int) -> None:
+        self._data, self._documents = data, documents
+        self.numbers: Any = None
+
+    def __len__(self) -> int:
+        return self._documents
+
+    def __getitem__(self, docnum: int) -> int:
+        if not 0 <= docnum < self._documents:
+            raise IndexError(docnum)
+        return _BYTE_LENGTHS[self._data[docnum]] if docnum < len(self._data) else 0
+
+    def array(self) -> Any:
+        if self.numbers is None:
+            import numpy as np  # here, not when the project opens
+
+            numbers = np.zeros(self._documents, np.int32)
+            codes = np.frombuffer(self._data, np.uint8)[: self._documents]
+            numbers[: len(codes)] = np.array(_BYTE_LENGTHS, np.int32)[codes]
+            self.numbers = numbers
+        return self.numbers
 
 
-def field_length_array(lengths: list[int] | None) -> Any:
+def field_length_array(lengths: Any) -> Any:
     """The numpy array of lengths `field_lengths` gave (None for None); made once."""
-    if not isinstance(lengths, _LengthList):
-        return None
-    if lengths.numbers is None:
-        import numpy as np  # here, not when the project opens
-
-        lengths.numbers = np.array(lengths, np.int32)
-    return lengths.numbers
+    return lengths.array() if isinstance(lengths, _LengthList) else None
 
 
-def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
+def field_lengths(reader: Any, fieldname: str) -> _LengthList | None:
     """A segment's field lengths by document number, if they are held in memory."""
     per_document = getattr(reader, "_perdoc", None)
     held = getattr(per_document, "_readers", {}).get(_lenfield(fieldname))
