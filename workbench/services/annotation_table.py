@@ -8,7 +8,7 @@ times already in xsd:dateTime form, and its chain, actor and event links, tags a
 as one JSON array of ids and roles (correlated subqueries through the link tables' indexes,
 ordered in SQL). The writer's text for a chain or a set of links is made once per distinct
 array and reused, as chains and links recur claim after claim; the records they name (sources,
-actors, events, tags) are read once per pass. Each article's claims come first, then its actor
+actors and events) are read once per pass. Each article's claims come first, then its actor
 mentions, then its own tags and notes, as `reports.web_annotation` writes them from the model.
 
 Measured on the scale benchmark's 10,000-article case, building the whole annotation text in
