@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from itertools import islice
 
 import pytest
@@ -9,11 +10,25 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from workbench.search import ranking
+from workbench.search.blocks import (
+    ALL_ONE,
+    CONSTANT,
+    FREQUENCIES,
+    HEADER,
+    Block,
+    encode_block,
+)
 from workbench.search.matching import matching_documents
-from workbench.search.postings import CACHE_BYTES, forget_kept, kept_bytes, weighted_postings
+from workbench.search.postings import (
+    CACHE_BYTES,
+    _at_once,
+    forget_kept,
+    kept_bytes,
+    weighted_postings,
+)
 from workbench.search.query import parse_query
 from workbench.search.ranking import best_hits, ranked
-from workbench.search.whoosh_internals import leaf_matcher, posting_weights
+from workbench.search.whoosh_internals import BLOCKS_MAGIC, leaf_matcher, posting_weights
 from workbench.services import Project
 from workbench.services.annotations import add_tag
 from workbench.services.search import SearchIndex
@@ -104,3 +119,34 @@ def test_posting_arrays_are_the_block_readers(news_project: Project) -> None:
         assert 0 < kept_bytes() <= CACHE_BYTES
     finally:
         index.close()
+
+
+def test_blocks_decoded_at_once_are_the_block_readers() -> None:
+    """A posting list of blocks with 16- and 32-bit id gaps and every packing of weights (all
+    one, one constant, counts times a scale) decodes at once to what each block reads."""
+    blocks = [
+        ([3, 9, 40], [1.0, 1.0, 1.0]),
+        ([70_000, 70_003, 200_000], [2.5, 2.5, 2.5]),
+        ([200_001, 200_500], [1.5, 4.5]),
+        ([300_000, 400_000, 400_001], [2.0, 6.0, 4.0]),
+    ]
+    data = bytearray(BLOCKS_MAGIC)
+    for number, (ids, weights) in enumerate(blocks):
+        encoded = encode_block(ids, weights, [], (1, 9), max(weights))
+        last = number == len(blocks) - 1
+        data += struct.pack("!i", -len(encoded) if last else len(encoded)) + encoded
+    starts, at = [], len(BLOCKS_MAGIC)
+    for _ in blocks:
+        (length,) = struct.unpack_from("!i", data, at)
+        starts.append(at + 4)
+        at += 4 + abs(length)
+    found = _at_once(bytes(data), starts)
+    assert found is not None
+    readers = [Block(bytes(data[start:])) for start in starts]
+    assert found[0].tolist() == [doc for block in readers for doc in block.ids()]
+    assert found[1].tolist() == [weight for block in readers for weight in block.weights()]
+    assert found[0].tolist() == [doc for ids, _ in blocks for doc in ids]
+    packings = [HEADER.unpack_from(data, start)[6] for start in starts]
+    wide = [HEADER.unpack_from(data, start)[5] for start in starts]
+    assert packings == [ALL_ONE, CONSTANT, FREQUENCIES, FREQUENCIES]
+    assert wide == [b"H", b"I", b"I", b"I"]

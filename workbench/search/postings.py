@@ -21,18 +21,25 @@ from typing import Any
 
 import numpy as np
 
-from workbench.search.blocks import ALL_ONE, CONSTANT, FREQUENCIES, Block
+from workbench.search.blocks import ALL_ONE, CONSTANT, FLOATS, FREQUENCIES, HEADER, Block
 from workbench.search.whoosh_internals import (
     leaf_matcher,
     posting_blocks,
     posting_weights,
-    stored_blocks,
+    stored_block_spans,
 )
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
 CACHE_BYTES = 32 * 2**20
 Postings = tuple[np.ndarray, np.ndarray]
+_HEADER = np.dtype(  # a block's header (`blocks.HEADER`) as a numpy record
+    [
+        *(("count", "<u4"), ("max_id", "<u4"), ("max_weight", "<f4"), ("low", "u1")),
+        *(("high", "u1"), ("id_code", "S1"), ("kind", "u1"), ("length_code", "S1")),
+        *(("id_size", "<u4"), ("weight_size", "<u4"), ("length_size", "<u4")),
+    ]
+)
 _VALUES_GROWTH = 4  # a block read and its positions decompressed: about 4 times its bytes
 
 
@@ -119,16 +126,61 @@ def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
 
 def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
     matcher = leaf_matcher(reader, fieldname, term)
-    blocks = stored_blocks(matcher)
-    if blocks is None:  # a short list Whoosh keeps inline
-        listed_ids, listed_weights = posting_weights(matcher)
-        ids, weights = np.array(listed_ids, np.int64), np.array(listed_weights, np.float64)
-    else:
+    spans = stored_block_spans(matcher)
+    found = None if spans is None else _at_once(*spans)
+    if found is not None:
+        ids, weights = found
+    elif spans is not None:  # a block of float weights of its own: block by block
+        blocks = posting_blocks(matcher)
         starts = block_starts(blocks)
         ids, weights = block_ids(blocks, starts), block_weights(blocks, starts)
+    else:  # a short list Whoosh keeps inline
+        listed_ids, listed_weights = posting_weights(matcher)
+        ids, weights = np.array(listed_ids, np.int64), np.array(listed_weights, np.float64)
     ids.setflags(write=False)
     weights.setflags(write=False)
     return ids, weights
+
+
+def _at_once(data: bytes, starts: list[int]) -> Postings | None:
+    """Every block's header, ids and weights cut out of the posting list's bytes by index
+    arithmetic, no Python step per block (None if a block stores float weights)."""
+    raw = np.frombuffer(data, np.uint8)
+    begins = np.array(starts, np.int64)
+    headers = raw[_ranges(begins, np.full(len(begins), HEADER.size))].view(_HEADER)
+    kinds = headers["kind"]
+    if (kinds == FLOATS).any():
+        return None
+    counts = headers["count"].astype(np.int64)
+    ids = np.empty(int(counts.sum()), np.int64)
+    id_starts = begins + HEADER.size
+    wide = headers["id_code"] == b"I"
+    wide_postings = np.repeat(wide, counts)
+    for chosen, width, kind in ((~wide, 2, "=u2"), (wide, 4, "=u4")):
+        if chosen.any():
+            gaps = raw[_ranges(id_starts[chosen], counts[chosen] * width)]
+            ids[wide_postings == (width == 4)] = gaps.view(kind)
+    firsts = np.cumsum(counts)[:-1]  # each later block's first id, stored whole: made a gap
+    ids[firsts] -= headers["max_id"][:-1].astype(np.int64)
+    weight_starts = id_starts + headers["id_size"].astype(np.int64)
+    scales = np.ones(len(begins), np.float64)
+    scaled = (kinds == CONSTANT) | (kinds == FREQUENCIES)
+    if scaled.any():
+        picked = _ranges(weight_starts[scaled], np.full(int(scaled.sum()), _SCALE.size))
+        scales[scaled] = raw[picked].view("<f4")
+    frequencies = np.ones(len(ids), np.float64)
+    counted = kinds == FREQUENCIES
+    if counted.any():
+        picked = _ranges(weight_starts[counted] + _SCALE.size, counts[counted])
+        frequencies[np.repeat(counted, counts)] = raw[picked]
+    weights = (np.repeat(scales, counts) * frequencies).astype(np.float32).astype(np.float64)
+    return np.cumsum(ids), weights
+
+
+def _ranges(firsts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The positions firsts[i] … firsts[i] + sizes[i] − 1 of every range, one after another."""
+    sizes = sizes.astype(np.int64)
+    return np.arange(int(sizes.sum())) + np.repeat(firsts - (np.cumsum(sizes) - sizes), sizes)
 
 
 class _Kept:

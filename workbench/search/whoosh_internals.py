@@ -13,6 +13,7 @@ scores of all this with Whoosh's own writer and scorer.
 
 from __future__ import annotations
 
+import struct
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -61,6 +62,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 
 BLOCKS_MAGIC = b"WBk1"
 _INT_SIZE: int = whoosh.system._INT_SIZE
+_BLOCK_LENGTH = struct.Struct("!i")  # as StructFile.write_int writes it (whoosh.system)
 
 
 def _lenfield(fieldname: str) -> str:
@@ -218,6 +220,27 @@ def posting_blocks(matcher: Any) -> list[Any]:
         found.append(Block(data[at : at + length]))
         at += length
     return found
+
+
+def stored_block_spans(matcher: Any) -> tuple[bytes, list[int]] | None:
+    """A posting list stored in the index's own blocks as its bytes and where each block
+    begins in them, nothing decoded (None where `stored_blocks` would give None)."""
+    if not isinstance(matcher, QuickLeafMatcher):
+        return None
+    length = matcher._length
+    data = matcher._postfile.get(
+        matcher._startoffset, length[0] if isinstance(length, tuple) else length
+    )
+    if data[:4] != BLOCKS_MAGIC:
+        raise OSError("a posting list of the search index is damaged (bad block tag)")
+    starts = []
+    at, size, unpack = 4, _INT_SIZE, _BLOCK_LENGTH.unpack_from
+    while True:  # each block: its length (negative for the last), then its bytes
+        (length,) = unpack(data, at)
+        starts.append(at + size)
+        if length < 0:
+            return data, starts
+        at += size + length
 
 
 def stored_blocks(matcher: Any) -> list[Block] | None:
