@@ -157,3 +157,19 @@ def test_a_link_to_a_bookmark_placed_and_forgotten_before_it_is_refused() -> Non
     streamed.page_finished()
     with pytest.raises(ValueError, match="never placed after them: note-1"):
         streamed.finish()
+
+
+def test_a_plain_link_is_written_as_reportlab_formats_it() -> None:
+    """The links the report makes (no border, no text, to a point of a page) are written
+    directly, byte for byte what reportlab's own formatting gives them."""
+    canvas = Canvas(BytesIO())
+    streamed = StreamedDocument(canvas, BytesIO())
+    canvas.linkAbsolute("", "there", Rect=(56.69291, 746.4669, 533.898, 757.4469), thickness=0)
+    streamed.bookmark("there", 785.1969, 76.69291)
+    document = document_of(canvas)
+    number = document.objectcounter
+    link = document.idToObject[document.numberToId[number]]
+    canvas.showPage()
+    ours = streamed._link(number, link)
+    assert ours is not None
+    assert ours == pdfdoc.PDFIndirectObject(document.numberToId[number], link).format(document)
