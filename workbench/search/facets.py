@@ -14,6 +14,7 @@ index no longer builds them all.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import struct
@@ -64,7 +65,7 @@ class SegmentFacets:
         if tag != _TAG:
             raise ValueError("not a facet table")
         at = _HEADER.size
-        values = [tuple(pair) for pair in json.loads(data[at : at + size].decode("utf-8"))]
+        values = _values_of(data[at : at + size])
         at += size
         starts, numbers = array("I"), array("I")
         starts.frombytes(data[at : at + 4 * (documents + 1)])
@@ -85,6 +86,24 @@ class SegmentFacets:
         picked = np.arange(int(sizes.sum())) + np.repeat(first - before, sizes)
         numbers = np.frombuffer(self.numbers, np.uint32)[picked]
         return np.bincount(numbers, minlength=len(self.values))
+
+
+_read_values: dict[bytes, list[tuple[str, str]]] = {}  # by digest of the packed values
+_READ_VALUES_KEPT = 32
+
+
+def _values_of(packed: bytes) -> list[tuple[str, str]]:
+    """A table's values from their packed form; segments often hold the very same values, so
+    one list is read per distinct packing and shared (never changed once read), and its
+    numbering across segments is made once (`_Numbering.of`)."""
+    digest = hashlib.blake2b(packed, digest_size=16).digest()
+    found = _read_values.get(digest)
+    if found is None:
+        found = [tuple(pair) for pair in json.loads(packed.decode("utf-8"))]
+        if len(_read_values) >= _READ_VALUES_KEPT:
+            _read_values.pop(next(iter(_read_values)))
+        _read_values[digest] = found
+    return found
 
 
 def _running_total(lists: list[list[int]]) -> Iterable[int]:
@@ -169,23 +188,23 @@ class _Numbering:
         self._numbers: dict[tuple[str, str], int] = {}
         self._by_facet: dict[str, list[int]] = {facet: [] for facet in FACETS}
         self._arrays: dict[str, Any] = {}
-        self._of_table: dict[int, tuple[SegmentFacets, Any]] = {}
+        self._of_values: dict[int, tuple[list[tuple[str, str]], Any]] = {}
 
     def of(self, table: SegmentFacets) -> Any:
         """The numbers of the table's values (a numpy array, in the table's order)."""
-        held = self._of_table.get(id(table))
-        if held is not None and held[0] is table:
+        held = self._of_values.get(id(table.values))
+        if held is not None and held[0] is table.values:  # another segment's very values
             return held[1]
         import numpy as np
 
         numbers = np.fromiter(map(self._number, table.values), np.int64, len(table.values))
-        self._of_table[id(table)] = (table, numbers)
+        self._of_values[id(table.values)] = (table.values, numbers)
         return numbers
 
     def keep(self, tables: Iterable[SegmentFacets]) -> None:
         """Forget the numbers of tables no longer searched (their values keep theirs)."""
-        wanted = {id(table) for table in tables}
-        self._of_table = {key: held for key, held in self._of_table.items() if key in wanted}
+        wanted = {id(table.values) for table in tables}
+        self._of_values = {key: held for key, held in self._of_values.items() if key in wanted}
 
     def _number(self, value: tuple[str, str]) -> int:
         number = self._numbers.get(value)
