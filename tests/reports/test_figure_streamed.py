@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.reports.golden import sample
 from workbench.reports import timeline_figure
+from workbench.reports.model import Report
+from workbench.reports.timeline_model import Timeline
 from workbench.services.reporting import build_report
 
 
-def test_the_figure_in_pieces_is_the_whole_svg(tmp_path: Path, monkeypatch) -> None:
+def test_the_figure_in_pieces_is_the_whole_svg(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Handed over three lines at a time, the figure's section holds the whole SVG (without
     its XML declaration), in order, between its heading and its caption."""
     monkeypatch.setattr(timeline_figure, "LINES_AT_ONCE", 3)
@@ -25,13 +31,18 @@ def test_the_figure_in_pieces_is_the_whole_svg(tmp_path: Path, monkeypatch) -> N
     assert f'<figure style="overflow-x:auto;margin:0">{inline}<figcaption>' in written
 
 
-def test_the_figure_is_laid_out_only_when_written(tmp_path: Path, monkeypatch) -> None:
+def test_the_figure_is_laid_out_only_when_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Asking for the figure's parts reads nothing; the timeline is read as they are taken."""
-    asked: list[object] = []
+    asked: list[Report] = []
     real = timeline_figure.timeline_of_report
-    monkeypatch.setattr(
-        timeline_figure, "timeline_of_report", lambda report: asked.append(report) or real(report)
-    )
+
+    def read(report: Report) -> Timeline:
+        asked.append(report)
+        return real(report)
+
+    monkeypatch.setattr(timeline_figure, "timeline_of_report", read)
     with sample(tmp_path) as project:
         parts = timeline_figure.html_parts(build_report(project))
         assert not asked

@@ -3,6 +3,7 @@ claims share is escaped once) give what the full escaping gives, for any text.""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape as markup_escape
@@ -52,7 +53,7 @@ def test_a_hostile_value_shared_by_claims_is_escaped_every_time() -> None:
         assert markdown_report._KNOWN["](javascript:"] == "\\](javascript:"
 
 
-def test_values_kept_stay_right_past_the_limit(monkeypatch) -> None:
+def test_values_kept_stay_right_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past its limit a Kept starts afresh: each value still escaped, the keeping bounded."""
     from workbench.reports import kept
 
