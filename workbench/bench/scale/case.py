@@ -37,9 +37,13 @@ class Case:
 
     @property
     def sql(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection on the case, for floors (the same file, no ORM)."""
+        """A plain sqlite3 connection on the case, for floors (the same file, no ORM), copying
+        the log into the file as seldom as the project's own connections do."""
         if self._sql is None:
+            from workbench.store.engine import WAL_PAGES
+
             self._sql = sqlite3.connect(self.path)
+            self._sql.execute(f"PRAGMA wal_autocheckpoint={WAL_PAGES}")
         return self._sql
 
     def scalar(self, query: str, *parameters: object) -> Any:
