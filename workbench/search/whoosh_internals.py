@@ -30,6 +30,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from workbench.search.blocks import Block, ListedBlock, decoded_blocks, encode_block
+from workbench.search.lengths import LengthList
 
 PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.codec.whoosh3": ("_lenfield",),
@@ -223,8 +224,7 @@ def posting_blocks(matcher: Any) -> list[Any]:
 
 
 def stored_block_spans(matcher: Any) -> tuple[bytes, list[int]] | None:
-    """A posting list stored in the index's own blocks as its bytes and where each block
-    begins in them, nothing decoded (None where `stored_blocks` would give None)."""
+    """A posting list's bytes and where each block begins in them (None as `stored_blocks`)."""
     if not isinstance(matcher, QuickLeafMatcher):
         return None
     length = matcher._length
@@ -352,56 +352,19 @@ def commit_segments(writer: SegmentWriter, segments: Sequence[Any]) -> None:
 
 # -- field lengths and scoring -----------------------------------------------------------------
 
-_BYTE_LENGTHS = [byte_to_length(code) for code in range(256)]
-
 
 class _Lengths:
     """A segment's length column for one field, in memory (one byte per document)."""
 
     def __init__(self, data: bytes, documents: int) -> None:
         self._data = data
-        self.decoded = _LengthList(data, documents)
+        self.decoded = LengthList(data, documents)
 
     def __getitem__(self, docnum: int) -> int:
         return self._data[docnum] if docnum < len(self._data) else 0
 
 
-class _LengthList:
-    """A segment's decoded field lengths by document number, read from the column's bytes
-    when asked (no list of a number per document is kept), and (made when first asked for)
-    the same as a numpy array, for scoring many documents at once."""
-
-    __slots__ = ("_data", "_documents", "numbers")
-
-    def __init__(self, data: bytes, documents: int) -> None:
-        self._data, self._documents = data, documents
-        self.numbers: Any = None
-
-    def __len__(self) -> int:
-        return self._documents
-
-    def __getitem__(self, docnum: int) -> int:
-        if not 0 <= docnum < self._documents:
-            raise IndexError(docnum)
-        return _BYTE_LENGTHS[self._data[docnum]] if docnum < len(self._data) else 0
-
-    def array(self) -> Any:
-        if self.numbers is None:
-            import numpy as np  # here, not when the project opens
-
-            numbers = np.zeros(self._documents, np.int32)
-            codes = np.frombuffer(self._data, np.uint8)[: self._documents]
-            numbers[: len(codes)] = np.array(_BYTE_LENGTHS, np.int32)[codes]
-            self.numbers = numbers
-        return self.numbers
-
-
-def field_length_array(lengths: Any) -> Any:
-    """The numpy array of lengths `field_lengths` gave (None for None); made once."""
-    return lengths.array() if isinstance(lengths, _LengthList) else None
-
-
-def field_lengths(reader: Any, fieldname: str) -> _LengthList | None:
+def field_lengths(reader: Any, fieldname: str) -> LengthList | None:
     """A segment's field lengths by document number, if they are held in memory."""
     per_document = getattr(reader, "_perdoc", None)
     held = getattr(per_document, "_readers", {}).get(_lenfield(fieldname))
