@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.anchoring import Span
-from workbench.domain.grades import ClaimStatus
 from workbench.services import ProjectChange, claims
 from workbench.store.errors import ProjectError
 from workbench.ui import collector
@@ -54,6 +53,7 @@ from workbench.ui.status_line import StatusLine
 from workbench.ui.suggestions_dock import add_suggestions_dock
 from workbench.ui.versions_dialog import ArticleVersions
 from workbench.ui.when_shown import WhenShown
+from workbench.ui.window_wiring import connect_actions
 
 MARK_TABLES = {"claims", "attribution_hops", "actor_mentions", "sources", "actors", "articles"}
 
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self, session)
         if session.project.store.notice:  # "read-only: … opened for reading"
             session.tell(session.project.store.notice)
-        self._connect()
+        session.changed.connect(self._project_changed)
+        connect_actions(self)
         self.chart_docks = add_chart_docks(self)  # Link chart and Timeline (before the layout)
         self.reader.text.context_actions = [self.actions_.mark_claim, self.actions_.mark_mention]
         self.versions = ArticleVersions(session, self, lambda: self.reader.article_id)
@@ -192,52 +193,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks(sides, [360, 440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.claims_dock], [230], Qt.Orientation.Vertical)
         self.reader_share.fit()
-
-    def _connect(self) -> None:
-        a = self.actions_
-        session = self.session
-        session.changed.connect(self._project_changed)
-        self.library.article_chosen.connect(lambda article: self.open_article(article))
-        self.reader.claim_clicked.connect(self.select_claim)
-        self.claims.claim_chosen.connect(self.select_claim)
-        self.claims.delete_requested.connect(self.delete_claim)
-        self.inspector.open_record.connect(self.show_record)
-        self.inspector.open_claim.connect(lambda article, claim: self.open_article(article, claim))
-        self.reader.relate_requested.connect(self.relate_claim)
-        self.reader.original_requested.connect(lambda article: self.open_article(article))
-        self.claims.relate_requested.connect(self.relate_claim)
-        self.all_claims.open_claim.connect(lambda article, claim: self.open_article(article, claim))
-        a.all_claims.triggered.connect(self.show_all_claims)
-        self.search.hit_chosen.connect(self.open_article)
-        a.mark_claim.triggered.connect(self.mark_claim)
-        a.mark_mention.triggered.connect(self.mark_mention)
-        a.next_claim.triggered.connect(lambda: self.step_claim(1))
-        a.previous_claim.triggered.connect(lambda: self.step_claim(-1))
-        a.delete_claim.triggered.connect(lambda: self.delete_claim(self.current_claim))
-        for grade, action in enumerate(a.grades, start=1):
-            action.triggered.connect(lambda _c=False, g=grade: self.inspector.grade(g))
-        a.undo.triggered.connect(self.undo)
-        a.redo.triggered.connect(self.redo)
-        a.find_in_library.triggered.connect(self.find_in_library)
-        a.reset_layout.triggered.connect(self.reader_share.reset)
-        a.find_in_article.triggered.connect(
-            lambda: self.find_bar.start(self.reader.text.layout_of_marks)
-        )
-        for status, action in zip(ClaimStatus, a.statuses, strict=True):
-            action.triggered.connect(lambda _c=False, s=status.value: self.set_status(s))
-        a.search_project.triggered.connect(self.search_project)
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self._about)
-        a.quit.triggered.connect(self.close)
-        a.import_files.triggered.connect(self.importer.choose_files)
-        a.import_folder.triggered.connect(self.importer.choose_folder)
-        a.paste_article.triggered.connect(self.importer.paste)
-        a.export_report.triggered.connect(self.export_report)
-        self.files.attach(a)
-        if a.schemes is not None:
-            for choice in a.schemes.actions():
-                choice.setChecked(choice.data() == self.settings.colour_scheme)
-            a.schemes.triggered.connect(self._scheme_chosen)
 
     def _open_first_article(self) -> None:
         first = self.library.model.id_at(0)  # not every id: the library reads pages
@@ -406,10 +361,10 @@ class MainWindow(QMainWindow):
         page.show()
         page.raise_()
 
-    def _about(self) -> None:
+    def about(self) -> None:
         show_about(self, self.session.project)
 
-    def _scheme_chosen(self, choice: QAction) -> None:
+    def scheme_chosen(self, choice: QAction) -> None:
         scheme = str(choice.data())
         self.settings.colour_scheme = scheme
         apply_scheme(QApplication.instance(), scheme)  # type: ignore[arg-type]
