@@ -72,6 +72,23 @@ def test_a_quote_cut_mid_word_without_context_keeps_its_place_and_words(
     assert (claim.exact, claim.start, claim.end) == ("the talks fail", start, start + 14)
 
 
+def test_a_quote_ending_in_a_space_keeps_its_words_exactly(
+    project: Project, tmp_path: Path
+) -> None:
+    """A quote found at its position that ends (or starts) with white space imports as those
+    very characters, not trimmed as a selection in the reader would be: the file's claim."""
+    add_article(project, NewArticle(text=STORY, title="Talks", url=STORY_URL))
+    start = STORY.index("the talks failed")
+    annotation = _foreign(STORY_URL)
+    annotation["target"]["selector"] = [
+        {"type": "TextPositionSelector", "start": start - 1, "end": start + 10},
+        {"type": "TextQuoteSelector", "exact": STORY[start - 1 : start + 10]},
+    ]
+    import_web_annotations(project, _write(tmp_path, annotation))
+    [claim] = claim_views(project)
+    assert (claim.exact, claim.start, claim.end) == (" the talks ", start - 1, start + 10)
+
+
 def test_a_comment_on_a_whole_page_becomes_a_note_on_that_article(
     project: Project, tmp_path: Path
 ) -> None:

@@ -164,7 +164,8 @@ class ClaimWriter:
             )
             return self.batches.session.scalars(query.order_by(Claim.id).limit(1)).one()
         text = self._text(article_id)
-        span = claims.trimmed_span(span, text)
+        if text[span.start : span.end] != claim.exact:  # found near its words: as a selection
+            span = claims.trimmed_span(span, text)
         return self._new_claim(article_id, claim, _span_columns(text, span))
 
     def _orphaned_claim(self, article_id: int, claim: rm.Claim) -> int:
