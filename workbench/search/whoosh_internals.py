@@ -206,13 +206,7 @@ def posting_blocks(matcher: Any) -> list[Any]:
     (see `blocks.Block`)."""
     if not isinstance(matcher, QuickLeafMatcher):
         return [ListedBlock(*zip(*matcher.all_items(), strict=True))] if matcher.is_active() else []
-    # the posting list's length in bytes; whoosh-reloaded 2.7 reads it back as a 1-tuple
-    length = matcher._length
-    data = matcher._postfile.get(
-        matcher._startoffset, length[0] if isinstance(length, tuple) else length
-    )
-    if data[:4] != BLOCKS_MAGIC:
-        raise OSError("a posting list of the search index is damaged (bad block tag)")
+    data = _posting_bytes(matcher)
     found = []
     at, last = 4, False
     while not last:  # each block: its length (negative for the last), then its bytes
@@ -223,16 +217,22 @@ def posting_blocks(matcher: Any) -> list[Any]:
     return found
 
 
-def stored_block_spans(matcher: Any) -> tuple[bytes, list[int]] | None:
-    """A posting list's bytes and where each block begins in them (None as `stored_blocks`)."""
-    if not isinstance(matcher, QuickLeafMatcher):
-        return None
-    length = matcher._length
+def _posting_bytes(matcher: Any) -> bytes:
+    """A quick leaf matcher's whole posting list, its block tag checked."""
+    length = matcher._length  # in bytes; whoosh-reloaded 2.7 reads it back as a 1-tuple
     data = matcher._postfile.get(
         matcher._startoffset, length[0] if isinstance(length, tuple) else length
     )
     if data[:4] != BLOCKS_MAGIC:
         raise OSError("a posting list of the search index is damaged (bad block tag)")
+    return data
+
+
+def stored_block_spans(matcher: Any) -> tuple[bytes, list[int]] | None:
+    """A posting list's bytes and where each block begins in them (None as `stored_blocks`)."""
+    if not isinstance(matcher, QuickLeafMatcher):
+        return None
+    data = _posting_bytes(matcher)
     starts = []
     at, size, unpack = 4, _INT_SIZE, _BLOCK_LENGTH.unpack_from
     while True:  # each block: its length (negative for the last), then its bytes
