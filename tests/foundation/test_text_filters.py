@@ -3,12 +3,12 @@ the plain `LIKE '%word%'` scan finds, after every kind of change the index must 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.foundation.text_scans import plain_connection, scanned
 from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.articles import delete_article, edit_article
@@ -48,35 +48,14 @@ def _paste(project: Project, page: str) -> int:
     return article
 
 
-def _plain(project: Project) -> sqlite3.Connection:
-    assert project.store.path is not None
-    return sqlite3.connect(project.store.path)
-
-
-def _scan(project: Project, words: str, columns: tuple[str, ...], table: str) -> list[int]:
-    """The ids plain SQL finds without any index: every word in one of the columns."""
-    tests, values = [], []
-    for word in words.split():
-        typed = word.lower() if table == "articles" else word  # as each filter takes it
-        pattern = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        tests.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        values += [pattern] * len(columns)
-    plain = _plain(project)
-    try:
-        query = f"SELECT id FROM {table} WHERE {' AND '.join(tests)} ORDER BY id"
-        return [row[0] for row in plain.execute(query, values)]
-    finally:
-        plain.close()
-
-
 def _agree(project: Project) -> None:
     with project.store.engine.connect() as connection:
         assert text_index.out_of_step(connection) == []  # FTS5's own check against the rows
     for words in WORDS:
         claims = sorted(claim_ids(project, ClaimFilter(text=words)))
-        assert claims == _scan(project, words, ("exact", "summary"), "claims"), words
+        assert claims == scanned(project, words, ("exact", "summary"), "claims"), words
         articles = sorted(article_ids(project, ArticleFilter(text=words)))
-        assert articles == _scan(project, words, ("title", "outlet", "url"), "articles"), words
+        assert articles == scanned(project, words, ("title", "outlet", "url"), "articles"), words
 
 
 def test_filters_find_what_the_scan_finds(case: Project) -> None:
@@ -121,7 +100,7 @@ def test_filters_follow_edits_undo_redo_imports_and_deletes(case: Project) -> No
 
 
 def _claim_of(project: Project, article_id: int) -> int:
-    plain = _plain(project)
+    plain = plain_connection(project)
     try:
         query = "SELECT id FROM claims WHERE article_id = ?"
         return int(plain.execute(query, (article_id,)).fetchone()[0])
@@ -133,7 +112,7 @@ def test_words_of_three_characters_or_more_are_read_from_the_index(case: Project
     """With the index emptied, a word of three characters finds nothing, a shorter one still
     finds its claims by the scan: the filter reads the index, and falls back for short words."""
     assert claim_ids(case, ClaimFilter(text="nuc")) != []
-    plain = _plain(case)
+    plain = plain_connection(case)
     try:
         plain.execute("INSERT INTO claim_text (claim_text) VALUES ('delete-all')")
         plain.execute("INSERT INTO article_text (article_text) VALUES ('delete-all')")
@@ -143,4 +122,4 @@ def test_words_of_three_characters_or_more_are_read_from_the_index(case: Project
     assert claim_ids(case, ClaimFilter(text="nuc")) == []
     assert article_ids(case, ArticleFilter(text="nuc")) == []
     short = sorted(claim_ids(case, ClaimFilter(text="nu")))
-    assert short == _scan(case, "nu", ("exact", "summary"), "claims") != []
+    assert short == scanned(case, "nu", ("exact", "summary"), "claims") != []

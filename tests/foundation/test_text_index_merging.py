@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 
+from tests.foundation.text_scans import plain_connection, scanned
 from workbench.domain.anchoring import Span
 from workbench.services import Project
 from workbench.services.claim_list import ClaimFilter, claim_ids
@@ -64,27 +65,6 @@ def edited(made: Path, tmp_path: Path) -> Iterator[Project]:
         yield project
 
 
-def _scan(project: Project, words: str, columns: tuple[str, ...], table: str) -> list[int]:
-    """What plain SQL finds without any index: every word in one of the columns."""
-    tests, values = [], []
-    for word in words.split():
-        typed = word.lower() if table == "articles" else word
-        pattern = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        tests.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        values += [pattern] * len(columns)
-    plain = _plain(project)
-    try:
-        query = f"SELECT id FROM {table} WHERE {' AND '.join(tests)} ORDER BY id"
-        return [row[0] for row in plain.execute(query, values)]
-    finally:
-        plain.close()
-
-
-def _plain(project: Project) -> sqlite3.Connection:
-    assert project.store.path is not None
-    return sqlite3.connect(project.store.path)
-
-
 def _found(project: Project) -> dict[str, list[int]]:
     """What each word's text filter finds, checked against the scan and FTS5's own check."""
     with project.store.engine.connect() as connection:
@@ -92,16 +72,16 @@ def _found(project: Project) -> dict[str, list[int]]:
     found = {}
     for words in WORDS:
         claims = sorted(claim_ids(project, ClaimFilter(text=words)))
-        assert claims == _scan(project, words, ("exact", "summary"), "claims"), words
+        assert claims == scanned(project, words, ("exact", "summary"), "claims"), words
         articles = sorted(article_ids(project, ArticleFilter(text=words)))
-        assert articles == _scan(project, words, ("title", "outlet", "url"), "articles"), words
+        assert articles == scanned(project, words, ("title", "outlet", "url"), "articles"), words
         found[words] = claims
     return found
 
 
 def _stored_pages(project: Project) -> int:
     """The rows FTS5 keeps the claims' index in (each segment's pages, and its own records)."""
-    plain = _plain(project)
+    plain = plain_connection(project)
     try:
         return int(plain.execute("SELECT count(*) FROM claim_text_data").fetchone()[0])
     finally:
@@ -109,7 +89,7 @@ def _stored_pages(project: Project) -> int:
 
 
 def _automerge(project: Project, index: str) -> int | None:
-    plain = _plain(project)
+    plain = plain_connection(project)
     try:
         row = plain.execute(f"SELECT v FROM {index}_config WHERE k = 'automerge'").fetchone()
         return None if row is None else int(row[0])
