@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.reports.golden import generated_case
 from workbench.services import Project
 from workbench.services.annotations import add_note
 from workbench.services.queries import claim_views
@@ -30,3 +32,11 @@ def hostile_project(sample_project: Project) -> Iterator[Project]:
 def squeezed(text: str) -> str:
     """Text with every run of white space made one space (PDF and DOCX wrap lines)."""
     return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated case's file, made once for the module."""
+    folder = tmp_path_factory.mktemp("case")
+    with generated_case(folder) as project:
+        return Path(project.store.location)

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from tests.reports.golden import generated_case
 from workbench.reports import render
 from workbench.reports import web_annotation as wa
 from workbench.reports import web_annotation_items as items
@@ -31,14 +30,6 @@ HOSTILE = [
     "</script><!-- --> & < > '",
     "",
 ]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The generated case's file, made once for the module."""
-    folder = tmp_path_factory.mktemp("case")
-    with generated_case(folder) as project:
-        return Path(project.store.location)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from tests.reports.golden import generated_case
 from workbench.reports import csv_report, render
 from workbench.services import Project
 from workbench.services import csv_table as ct
@@ -34,14 +33,6 @@ HOSTILE = [
     "   ",
     "-",
 ]
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The generated case's file, made once for the module."""
-    folder = tmp_path_factory.mktemp("case")
-    with generated_case(folder) as project:
-        return Path(project.store.location)
 
 
 @pytest.fixture
