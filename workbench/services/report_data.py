@@ -3,9 +3,10 @@ sources, actors and events they use, and the claim relations, as the plain repor
 
 Nothing here makes an ORM object per row. A plan is read first with a few set-based queries
 (how many claims each chosen article has, which records the claims use and how many claims rest
-on each, the relations and the numbers of the claims they join); the articles themselves are
-then read `BATCH` at a time by `report_rows.read_batch`, afresh on every pass a renderer makes,
-so an export's memory is one batch plus a few integers per article.
+on each, the relations and the numbers of the claims they join; the records themselves are
+read by `report_records`); the articles themselves are then read `BATCH` at a time by
+`report_rows.read_batch`, afresh on every pass a renderer makes, so an export's memory is one
+batch plus a few integers per article.
 """
 
 from __future__ import annotations
@@ -18,15 +19,10 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from workbench.domain import (
-    Actor,
-    ActorAlias,
     Article,
     Claim,
     ClaimRelation,
     Event,
-    EventActor,
-    Source,
-    SourceAlias,
 )
 from workbench.reports import model as rm
 from workbench.reports.claim_lines import TABLE
@@ -38,11 +34,18 @@ from workbench.services.claim_table import claim_table
 from workbench.services.csv_table import csv_table
 from workbench.services.project import Project
 from workbench.services.report_events import event_table
-from workbench.services.report_rows import Numbering, annotations_of, claim_refs, read_batch
+from workbench.services.report_records import (
+    CHUNK,
+    chunks,
+    participants_of,
+    read_actors,
+    read_events,
+    read_sources,
+)
+from workbench.services.report_rows import Numbering, claim_refs, read_batch
 from workbench.services.report_usage import Usage, read_usage
 
 BATCH = 1000
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,10 @@ def _records(
     usage = read_usage(session, selection.article_ids, selection.claim_ids)
     relations, numbers = _relations(session, selection, claim_counts)
     everything = selection.everything
-    events = _events(session, None if everything else usage.events, event_refs)
-    actor_ids = None if everything else usage.actors | _participants(session, usage.events)
-    sources = _sources(session, None if everything else usage.sources)
-    actors = _actors(session, actor_ids)
+    events = read_events(session, None if everything else usage.events, event_refs)
+    actor_ids = None if everything else usage.actors | participants_of(session, usage.events)
+    sources = read_sources(session, None if everything else usage.sources)
+    actors = read_actors(session, actor_ids)
     return sources, actors, events, relations, _counts(usage, sources, actors, numbers)
 
 
@@ -164,16 +167,11 @@ def _outline(
                 yield titles.get(article_id, ""), claim_counts[index]
 
 
-def _chunks(ids: tuple[int, ...] | list[int], size: int = CHUNK) -> Iterator[list[int]]:
-    for at in range(0, len(ids), size):
-        yield list(ids[at : at + size])
-
-
 def _claim_counts(session: Connection, selection: Selection) -> list[int]:
     """How many chosen claims each chosen article has, in report order."""
     found: dict[int, int] = {}
     wanted = selection.claim_ids
-    for chunk in _chunks(selection.article_ids):
+    for chunk in chunks(selection.article_ids):
         if wanted is None:
             query = (
                 select(Claim.article_id, func.count())
@@ -262,7 +260,7 @@ def _placed_claims(
     ref or a number depends on the claims before it, but only the related ones are kept."""
     refs: dict[int, str] = {}
     numbers: dict[int, int] = {}
-    for chunk in _chunks(sorted(firsts)):
+    for chunk in chunks(sorted(firsts)):
         hashes = dict(
             session.execute(
                 select(Article.id, Article.content_hash).where(Article.id.in_(chunk))
@@ -298,122 +296,3 @@ def _counts(
         actors={a.name.casefold(): usage.actor_claims.get(a.name.casefold(), 0) for a in actors},
         claim_numbers=numbers,
     )
-
-
-def _participants(session: Connection, events: set[int]) -> set[int]:
-    found: set[int] = set()
-    for chunk in _chunks(sorted(events)):
-        found |= set(
-            session.scalars(select(EventActor.actor_id).where(EventActor.event_id.in_(chunk)))
-        )
-    return found
-
-
-def _aliases(session: Connection, owner: object, name: object) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for record_id, alias in session.execute(select(owner, name)):  # type: ignore[call-overload]
-        found.setdefault(record_id, []).append(alias)
-    return found
-
-
-def _rows(session: Connection, model: type, columns: tuple, ids: set[int] | None) -> list:
-    if ids is None:
-        return list(session.execute(select(*columns)))
-    rows: list = []
-    for chunk in _chunks(sorted(ids)):
-        rows += session.execute(select(*columns).where(model.id.in_(chunk)))  # type: ignore[attr-defined]
-    return rows
-
-
-def _record_annotations(
-    session: Connection, kind: str, ids: list[int]
-) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
-    tags: dict[int, tuple[str, ...]] = {}
-    notes: dict[int, tuple[str, ...]] = {}
-    for chunk in _chunks(ids):
-        found_tags, found_notes = annotations_of(session, kind, chunk)
-        tags.update(found_tags)
-        notes.update(found_notes)
-    return tags, notes
-
-
-def _sources(session: Connection, ids: set[int] | None) -> tuple[rm.Source, ...]:
-    columns = (Source.id, Source.name, Source.kind, Source.reliability, Source.description)
-    rows = _rows(session, Source, columns, ids)
-    aliases = _aliases(session, SourceAlias.source_id, SourceAlias.name)
-    tags, notes = _record_annotations(session, "source", [row.id for row in rows])
-    return tuple(
-        rm.Source(
-            name=row.name,
-            kind=row.kind,
-            reliability=row.reliability,
-            aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
-            description=row.description,
-            tags=tags.get(row.id, ()),
-            notes=notes.get(row.id, ()),
-        )
-        for row in sorted(rows, key=lambda row: row.name.casefold())
-    )
-
-
-def _actors(session: Connection, ids: set[int] | None) -> tuple[rm.Actor, ...]:
-    columns = (Actor.id, Actor.name, Actor.kind, Actor.reliability, Actor.description)
-    rows = _rows(session, Actor, columns, ids)
-    aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name)
-    tags, notes = _record_annotations(session, "actor", [row.id for row in rows])
-    return tuple(
-        rm.Actor(
-            name=row.name,
-            kind=row.kind,
-            reliability=row.reliability,
-            aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
-            description=row.description,
-            tags=tags.get(row.id, ()),
-            notes=notes.get(row.id, ()),
-        )
-        for row in sorted(rows, key=lambda row: row.name.casefold())
-    )
-
-
-def _events(
-    session: Connection, ids: set[int] | None, refs: dict[int, str]
-) -> tuple[rm.Event, ...]:
-    columns = (
-        Event.id,
-        Event.title,
-        Event.kind,
-        Event.start_date,
-        Event.start_precision,
-        Event.end_date,
-        Event.end_precision,
-        Event.place,
-        Event.description,
-    )
-    rows = _rows(session, Event, columns, ids)
-    participants: dict[int, list[rm.Participant]] = {}
-    query = select(EventActor.event_id, Actor.name, EventActor.role).join(
-        Actor, Actor.id == EventActor.actor_id
-    )
-    for event_id, name, role in session.execute(query):
-        participants.setdefault(event_id, []).append(rm.Participant(name, role))
-    tags, notes = _record_annotations(session, "event", [row.id for row in rows])
-    found = [
-        rm.Event(
-            ref=refs[row.id],
-            title=row.title,
-            kind=row.kind,
-            start_date=row.start_date,
-            start_precision=row.start_precision,
-            end_date=row.end_date,
-            end_precision=row.end_precision,
-            place=row.place,
-            description=row.description,
-            participants=tuple(
-                sorted(participants.get(row.id, ()), key=lambda p: (p.actor.casefold(), p.role))
-            ),
-            tags=tags.get(row.id, ()),
-            notes=notes.get(row.id, ()),
-        )
-        for row in rows
-    ]
-    return tuple(sorted(found, key=lambda event: event.ref))
