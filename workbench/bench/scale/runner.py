@@ -12,7 +12,7 @@ from workbench.bench.scale.case import Case
 from workbench.bench.scale.generate import ensure_case, working_copy
 from workbench.bench.scale.registry import PRODUCERS
 from workbench.bench.scale.table import Measurement, failed, header, line
-from workbench.bench.scale.timing import counting_cpu
+from workbench.bench.scale.timing import Spent, counting_cpu
 
 Say = Callable[[str], None]
 
@@ -39,31 +39,48 @@ def run_sizes(
     out(header())
     printed: list[Measurement] = []
     for size in sizes:
-        case_path = ensure_case(size, cache, say=lambda text: out(f"# {text.strip()}"))
-        folder = scratch / f"size-{size}"
-        folder.mkdir(parents=True, exist_ok=True)
-        case = Case(size, working_copy(case_path, folder), folder, repeat)
-        try:
-            for measurement in measure(case, only):
-                out(line(measurement))
-                printed.append(measurement)
-        finally:
-            case.close()
+        printed += run_size(size, scratch, cache, only, repeat, out)
     return printed
 
 
-def measure(case: Case, only: str = "") -> Iterator[Measurement]:
+def run_size(
+    size: int, scratch: Path, cache: Path | None, only: str, repeat: int, out: Say
+) -> list[Measurement]:
+    """Every chosen producer's rows on the case of `size`, each printed as it is measured, with a
+    comment line saying how long the case took to make ready, each producer and the whole size."""
+    started = Spent.now()
+    case_path = ensure_case(size, cache, say=lambda text: out(f"# {text.strip()}"))
+    folder = scratch / f"size-{size}"
+    folder.mkdir(parents=True, exist_ok=True)
+    case = Case(size, working_copy(case_path, folder), folder, repeat)
+    ready = Spent.now().since(started).describe()
+    out(f"# case {size:,} ({case_path.name}) copied to work on: {ready}")
+    printed: list[Measurement] = []
+    try:
+        for measurement in measure(case, only, out):
+            out(line(measurement))
+            printed.append(measurement)
+    finally:
+        case.close()
+        out(f"# size {size:,} {Spent.now().since(started).describe()}")
+    return printed
+
+
+def measure(case: Case, only: str = "", out: Say = say) -> Iterator[Measurement]:
     """Every row of the chosen producers (see `chosen`); a failing producer gives one MISS
-    row and the run goes on."""
+    row and the run goes on. After each producer, a comment line says what it took."""
     for name in chosen(only):
+        short = name.rsplit(".", 1)[-1]
+        started = Spent.now()
         try:
             producer = importlib.import_module(name)
             yield from producer.rows(case)
         except Exception as error:
-            yield failed(name.rsplit(".", 1)[-1], case.size, error)
+            yield failed(short, case.size, error)
         finally:
             # Each producer gets a fresh plain connection for its floors (see Case.project).
             case.close()
+            out(f"# producer {short} (size {case.size:,}) {Spent.now().since(started).describe()}")
 
 
 def chosen(only: str = "") -> list[str]:

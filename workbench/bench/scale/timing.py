@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -127,3 +128,42 @@ def _median_run(runs: list[Run]) -> Run:
 
 def python() -> str:
     return sys.executable
+
+
+@dataclass(frozen=True)
+class Spent:
+    """Wall seconds, and CPU seconds of this process and of the child processes it has waited
+    for (user + system), at one moment: the difference of two is what a stretch of work took."""
+
+    wall: float
+    own_cpu: float
+    children_cpu: float
+
+    @classmethod
+    def now(cls) -> Spent:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return cls(
+            time.perf_counter(),
+            own.ru_utime + own.ru_stime,
+            children.ru_utime + children.ru_stime,
+        )
+
+    def since(self, started: Spent) -> Spent:
+        return Spent(
+            self.wall - started.wall,
+            self.own_cpu - started.own_cpu,
+            self.children_cpu - started.children_cpu,
+        )
+
+    def describe(self) -> str:
+        """ "took 12 s wall, 11 s CPU (this process 3.0 s, child processes 8.0 s)"."""
+        cpu = self.own_cpu + self.children_cpu
+        return (
+            f"took {_seconds(self.wall)} wall, {_seconds(cpu)} CPU (this process"
+            f" {_seconds(self.own_cpu)}, child processes {_seconds(self.children_cpu)})"
+        )
+
+
+def _seconds(value: float) -> str:
+    return f"{value:,.0f} s" if value >= 100 else f"{value:.1f} s"
