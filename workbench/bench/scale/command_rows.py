@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target
-from workbench.bench.scale.timing import paired_processes, python
+from workbench.bench.scale.timing import Run, paired_processes, python
 
 INFO = Target(limit=300.0)
 HELP = Target(ratio=1.3, slack=100.0)
@@ -25,16 +25,24 @@ def rows(case: Case) -> Iterator[Measurement]:
     ours, floor = paired_processes(
         [*workbench, "info", str(case.path)], sql_floor(case, counts), repeat, env
     )
-    yield Measurement("workbench info", case.size, ours.taken, floor.taken, INFO)
+    yield Measurement("workbench info", case.size, ours.taken, floor.taken, INFO, note=_runs(ours))
     checks = "PRAGMA integrity_check; PRAGMA foreign_key_check"
     ours, floor = paired_processes(
         [*workbench, "check", str(case.path)], sql_floor(case, checks), repeat, env
     )
-    yield Measurement("workbench check", case.size, ours.taken, floor.taken, CHECK)
+    yield Measurement(
+        "workbench check", case.size, ours.taken, floor.taken, CHECK, note=_runs(ours)
+    )
     ours, floor = paired_processes(
         [*workbench, "--help"], [python(), "-c", "import argparse"], repeat, env
     )
-    yield Measurement("workbench --help", case.size, ours.taken, floor.taken, HELP)
+    yield Measurement(
+        "workbench --help", case.size, ours.taken, floor.taken, HELP, note=_runs(ours)
+    )
+
+
+def _runs(run: Run) -> str:
+    return f"median of {run.runs} runs of each, after a warm-up run of each"
 
 
 def sql_floor(case: Case, statements: str) -> list[str]:

@@ -53,12 +53,13 @@ def once(work: Work) -> float:
 @dataclass(frozen=True)
 class Run:
     """A finished child process: wall time (ms), peak resident memory (MB), what it printed,
-    and its CPU time (ms, user + system)."""
+    its CPU time (ms, user + system), and how many runs it is the median of."""
 
     ms: float
     peak_mb: float
     stdout: str
     cpu_ms: float = 0.0
+    runs: int = 1  # how many runs this one is the median of
 
     @property
     def taken(self) -> float:
@@ -106,24 +107,43 @@ def _wait(child: subprocess.Popen[bytes], started: float, limit: float) -> tuple
         time.sleep(0.02)
 
 
+# A row of child processes times `repeat` runs of each side, fewer (never under MIN_RUNS) when
+# its warm-up runs show that many would take longer than RUNS_BUDGET seconds: `workbench check`
+# at 100,000 articles takes a minute a run, where five runs say no more than three.
+MIN_RUNS = 3
+RUNS_BUDGET = 60.0
+
+
 def paired_processes(
     ours: Sequence[str], floor: Sequence[str], repeat: int = 3, env: dict[str, str] | None = None
 ) -> tuple[Run, Run]:
-    """Median runs of two commands, alternated after a warm-up each (the page cache is warm)."""
+    """Median runs of two commands, alternated after a warm-up each (the page cache is warm);
+    as many runs of each as `runs_for` allows within the budget."""
+    started = time.perf_counter()
     run_process(ours, env)
     run_process(floor, env)
+    runs = runs_for(repeat, time.perf_counter() - started)
     mine: list[Run] = []
     theirs: list[Run] = []
-    for _ in range(repeat):
+    for _ in range(runs):
         mine.append(run_process(ours, env))
         theirs.append(run_process(floor, env))
     return _median_run(mine), _median_run(theirs)
 
 
+def runs_for(repeat: int, pair_seconds: float) -> int:
+    """Timed runs of each side when one run of both takes `pair_seconds` (wall): `repeat`, or as
+    many as fit in RUNS_BUDGET, but never fewer than MIN_RUNS (nor more than `repeat`)."""
+    if pair_seconds <= 0:
+        return repeat
+    fitting = int(RUNS_BUDGET / pair_seconds)
+    return min(repeat, max(MIN_RUNS, fitting))
+
+
 def _median_run(runs: list[Run]) -> Run:
     ranked = sorted(runs, key=lambda run: run.taken)
     middle = ranked[len(ranked) // 2]
-    return Run(middle.ms, max(run.peak_mb for run in runs), middle.stdout, middle.cpu_ms)
+    return Run(middle.ms, max(run.peak_mb for run in runs), middle.stdout, middle.cpu_ms, len(runs))
 
 
 def python() -> str:
