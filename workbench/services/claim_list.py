@@ -176,9 +176,15 @@ def first_page(
     descending: bool = True,
     size: int = PAGE,
 ) -> FirstPage:
-    """What the list shows first: the first page of claims and the total."""
-    query, order = _listing(claim_filter, sort, descending)
-    return listing_order.first_page(project, query, _counted(claim_filter), order, size)
+    """What the list shows first: the first page of claims and the total (the statements
+    made once per filter and order, `listing_order.first_page`)."""
+
+    def statements() -> listing_order.PageStatements:
+        query, order = _listing(claim_filter, sort, descending)
+        return listing_order.page_and_count(query, _counted(claim_filter), order, size)
+
+    key = ("all claims", claim_filter, sort, descending, size)
+    return listing_order.first_page(project, key, statements, size)
 
 
 def claim_count(project: Project, claim_filter: ClaimFilter = ClaimFilter()) -> int:
