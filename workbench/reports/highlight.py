@@ -9,19 +9,37 @@ Python's own string indices, so characters outside the Basic Multilingual Plane 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from workbench.reports.model import Article, Claim
+from workbench.reports.model import Article
 
 PARAGRAPH_BREAK = "\n\n"
+
+
+class Marked(Protocol):
+    """What highlighting reads of a claim: a model `Claim`, or a `claim_notes.NotedClaim`."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def exact(self) -> str: ...
+    @property
+    def orphaned(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
 
 
 class Piece(NamedTuple):
     """A run of text, the claims covering it (innermost first) and the claims ending after it."""
 
     text: str
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[Marked, ...] = ()
     ends: tuple[int, ...] = ()
 
     @property
@@ -34,12 +52,13 @@ class Piece(NamedTuple):
         return len(self.claims) > 1
 
 
-def anchored(article: Article) -> list[Claim]:
-    """The claims whose span still holds their quote (orphaned ones cannot be highlighted)."""
+def anchored(article: Article, claims: Sequence[Marked] | None = None) -> list[Marked]:
+    """The claims (the article's, or `claims` of it) whose span still holds their quote
+    (orphaned ones cannot be highlighted)."""
     text = article.text
     return [
         claim
-        for claim in article.claims
+        for claim in (article.claims if claims is None else claims)
         if not claim.orphaned
         and 0 <= claim.start < claim.end <= len(text)
         and text[claim.start : claim.end] == claim.exact
@@ -58,12 +77,15 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def highlighted_paragraphs(article: Article) -> list[list[Piece]]:
-    """The article's paragraphs, each as pieces of text with the claims covering them.
+def highlighted_paragraphs(
+    article: Article, of: Sequence[Marked] | None = None
+) -> list[list[Piece]]:
+    """The article's paragraphs, each as pieces of text with the claims covering them (the
+    article's, or `of`, its claims as the database worded them).
 
     A first paragraph that only repeats the title (plain-text imports keep their first line
     as the title) is left out, since every report shows the title above the text already."""
-    claims = anchored(article)
+    claims = anchored(article, of)
     ranges = paragraph_ranges(article.text)
     if ranges and _repeats_title(article, ranges[0], claims):
         ranges = ranges[1:]
@@ -75,7 +97,7 @@ def highlighted_paragraphs(article: Article) -> list[list[Piece]]:
     return [_pieces(text, span, claims, cuts, ends) for span in ranges]
 
 
-def _repeats_title(article: Article, first: tuple[int, int], claims: list[Claim]) -> bool:
+def _repeats_title(article: Article, first: tuple[int, int], claims: list[Marked]) -> bool:
     start, end = first
     if any(claim.start < end for claim in claims):
         return False
@@ -83,7 +105,7 @@ def _repeats_title(article: Article, first: tuple[int, int], claims: list[Claim]
     return bool(line) and line.casefold() == " ".join(article.title.split()).casefold()
 
 
-def _marker_positions(claims: list[Claim], ranges: list[tuple[int, int]]) -> dict[int, list[int]]:
+def _marker_positions(claims: list[Marked], ranges: list[tuple[int, int]]) -> dict[int, list[int]]:
     """Where each claim's footnote number goes: at its end, or at the end of its last paragraph."""
     positions: dict[int, list[int]] = {}
     starts = [start for start, _end in ranges]
@@ -97,7 +119,7 @@ def _marker_positions(claims: list[Claim], ranges: list[tuple[int, int]]) -> dic
 def _pieces(
     text: str,
     span: tuple[int, int],
-    claims: list[Claim],
+    claims: list[Marked],
     cuts: list[int],
     ends: dict[int, list[int]],
 ) -> list[Piece]:
@@ -116,5 +138,5 @@ def _pieces(
     return pieces
 
 
-def _innermost_first(claim: Claim) -> tuple[int, int]:
+def _innermost_first(claim: Marked) -> tuple[int, int]:
     return claim.end - claim.start, claim.number

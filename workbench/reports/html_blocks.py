@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from workbench.reports.citation_notes import html_mark
 from workbench.reports.claim_lines import claim_lines
+from workbench.reports.claim_notes import HTML_NOTES, NotedClaim, noted_articles
 from workbench.reports.claim_spool import ClaimSpool
-from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
+from workbench.reports.highlight import Marked, Piece, anchored, highlighted_paragraphs
 from workbench.reports.kept import Kept
-from workbench.reports.model import Article, Claim, Hop, Report
+from workbench.reports.model import Article, Claim, Hop, Report, credibility_label
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import claim_row
-from workbench.reports.wording import hop_details, link_facts, relations_by_claim
+from workbench.reports.wording import (
+    RELATED,
+    RELATED_JOIN,
+    hop_details,
+    link_facts,
+    relations_by_claim,
+)
 
 GRADE_TITLE = "Admiralty grade: first-hand source reliability and claim credibility"
 NO_CLAIMS = '      <tr><td colspan="7">No claims in this report.</td></tr>\n'
@@ -41,9 +49,21 @@ def text(value: str) -> str:
 
 def article_blocks(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
     """Each article of the report as one `<article>` element (a pass with the text); given
-    a spool, each claim's row of the closing claims table is written to it on the way."""
+    a spool, each claim's row of the closing claims table is written to it on the way. The
+    claims' notes come from the database when the report has them (`claim_notes`)."""
     relations = relations_by_claim(report)
     cited = bool(report.citation_style)
+    noted = noted_articles(report, HTML_NOTES)
+    if noted is not None:
+        number = 0
+        for _covered, articles in noted:
+            for article, claims in articles:
+                number += 1
+                yield Markup(article_html(number, article, relations, cited, claims))
+                if claims_table is not None:
+                    for one in claims:
+                        claims_table.add(_noted_row(number, one))
+        return
     for number, article in report.numbered():
         yield Markup(article_html(number, article, relations, cited))
         if claims_table is not None:
@@ -70,20 +90,44 @@ def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterat
 
 def _table_row(article_number: int, claim: Claim) -> str:
     """A claim's row of the claims table (#, article, claim, status, grade, credibility, chain)."""
-    status = _KNOWN[claim.status]
-    return (
-        f'      <tr><td><a href="#claim-{claim.number}">{claim.number}</a></td>\n'
-        f"        <td>{article_number}</td>\n"
-        f"        <td>{text(claim.summary or claim.exact)}</td>\n"
-        f'        <td><span class="status st-{status}">{status}</span></td>\n'
-        f"        <td>{_KNOWN[claim.grade]}</td>\n"
-        f"        <td>{_KNOWN[claim.credibility_label]}</td>\n"
-        f"        <td>{text(claim.chain_text)}</td></tr>\n"
+    return _row_html(
+        claim.number,
+        article_number,
+        text(claim.summary or claim.exact),
+        _KNOWN[claim.status],
+        _KNOWN[claim.grade],
+        _KNOWN[claim.credibility_label],
+        text(claim.chain_text),
+    )
+
+
+def _noted_row(article_number: int, claim: NotedClaim) -> str:
+    """The same row of a claim whose text the database escaped."""
+    return _row_html(
+        claim.number,
+        article_number,
+        claim.quote if claim.summary is None else claim.summary,
+        _KNOWN[claim.status],
+        claim.grade,  # a letter and a digit (the tables' CHECKs): nothing to escape
+        _KNOWN[credibility_label(claim.credibility)],
+        claim.chain_text,
     )
 
 
 def _claim_row(cells: list[str]) -> str:
-    number, article, claim, status, grade, credibility, chain = (text(cell) for cell in cells)
+    return _row_html(*(text(cell) for cell in cells))
+
+
+def _row_html(
+    number: object,
+    article: object,
+    claim: str,
+    status: str,
+    grade: str,
+    credibility: str,
+    chain: str,
+) -> str:
+    """A row of the claims table, its cells escaped."""
     return (
         f'      <tr><td><a href="#claim-{number}">{number}</a></td>\n'
         f"        <td>{article}</td>\n"
@@ -96,10 +140,14 @@ def _claim_row(cells: list[str]) -> str:
 
 
 def article_html(
-    number: int, article: Article, relations: dict[str, list[str]], cited: bool = False
+    number: int,
+    article: Article,
+    relations: dict[str, list[str]],
+    cited: bool = False,
+    noted: tuple[NotedClaim, ...] | None = None,
 ) -> str:
     """One article: heading (linked to its citation note when `cited`), byline, link, tags,
-    notes, highlighted text, claim notes."""
+    notes, highlighted text, claim notes (made from `noted`, the database's, when given)."""
     mark = html_mark(number) if cited else ""
     out = [
         f'<article class="article" id="article-{number}">\n',
@@ -117,26 +165,50 @@ def article_html(
         tags = "".join(f'<span class="tag">{text(tag)}</span> ' for tag in article.tags)
         out.append(f'<p class="tags">{tags}</p>')
     out += [f'<p class="note">{text(note)}</p>' for note in article.notes]
-    out.append(f'  <div class="text">\n  {text_html(highlighted_paragraphs(article))}\n  </div>\n')
-    if article.claims:
+    claims: tuple[Marked, ...] = article.claims if noted is None else noted
+    paragraphs = highlighted_paragraphs(article, claims)
+    out.append(f'  <div class="text">\n  {text_html(paragraphs)}\n  </div>\n')
+    if claims:
         out.append(
             '  <section class="claims" aria-label="Claims in this article">\n'
             "    <h3>Claims</h3>\n"
             '    <ol class="footnotes">\n'
         )
-        placed = {id(claim) for claim in anchored(article)}
-        for claim in article.claims:
-            out.append(_claim_note(claim, id(claim) in placed, relations.get(claim.ref)))
+        placed = {id(claim) for claim in anchored(article, claims)}
+        if noted is None:
+            for claim in article.claims:
+                out.append(_claim_note(claim, id(claim) in placed, relations.get(claim.ref)))
+        else:
+            for one in noted:
+                out.append(_noted_note(one, id(one) in placed, relations.get(one.ref)))
         out.append("    </ol>\n  </section>\n")
     out.append("</article>\n")
     return "".join(out)
 
 
+def hop_pieces(name: Any, details: Any) -> list[Any]:
+    """A hop of a claim's chain, its name and details escaped (pieces: strings here, SQL in
+    `services.note_table`, so the layout is stated once)."""
+    return ["          <li><b>", name, '</b> <span class="hop">', details, "</span></li>\n"]
+
+
+def link_fact_pieces(label: Any, value: Any) -> list[Any]:
+    """A fact of what the claim is linked to (`wording.link_facts`), its value escaped."""
+    return ["          <dt>", label, "</dt><dd>", value, "</dd>\n"]
+
+
+def by_pieces(authors: Any) -> list[Any]:
+    """Who made the claim (`model.Claim.authors`), escaped."""
+    return ['        <p class="by">By ', authors, "</p>\n"]
+
+
+def note_pieces(body: Any) -> list[Any]:
+    """A note on a claim, escaped."""
+    return ['<p class="note">', body, "</p>"]
+
+
 def _hop_html(hop: Hop) -> str:
-    return (
-        f'          <li><b>{text(hop.name)}</b> <span class="hop">{text(hop_details(hop))}'
-        "</span></li>\n"
-    )
+    return "".join(hop_pieces(text(hop.name), text(hop_details(hop))))
 
 
 _KNOWN: Kept[str] = Kept(text)  # statuses, kinds, grades, credibility wordings
@@ -145,35 +217,73 @@ _HOP_ITEMS: Kept[Hop] = Kept(_hop_html)  # a source recurs in claim after claim
 
 
 def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:
-    number, status = claim.number, _KNOWN[claim.status]
+    facts = link_facts(claim, relations)
+    return _note_html(
+        claim.number,
+        _KNOWN[claim.status],
+        text(claim.exact),
+        placed,
+        text(claim.summary) if claim.summary else None,
+        (_KNOWN[claim.kind], _KNOWN[claim.grade], _KNOWN[claim.credibility_label]),
+        "".join(by_pieces(text(claim.authors))) if claim.authors else "",
+        "".join([_HOP_ITEMS[hop] for hop in claim.attribution]),
+        "".join(["".join(link_fact_pieces(label, text(value))) for label, value in facts]),
+        "".join(["".join(note_pieces(text(note))) for note in claim.notes]),
+    )
+
+
+def _noted_note(claim: NotedClaim, placed: bool, relations: list[str] | None) -> str:
+    """The note of a claim whose text the database worded and escaped; "Related" (which
+    the report works out) between its links."""
+    related = (
+        "".join(link_fact_pieces(RELATED, text(RELATED_JOIN.join(relations)))) if relations else ""
+    )
+    return _note_html(
+        claim.number,
+        _KNOWN[claim.status],
+        claim.quote,
+        placed,
+        claim.summary,
+        (_KNOWN[claim.kind], claim.grade, _KNOWN[credibility_label(claim.credibility)]),
+        claim.authors,
+        claim.chain,
+        f"{claim.links}{related}{claim.later_links}",
+        claim.notes,
+    )
+
+
+def _note_html(
+    number: int,
+    status: str,
+    quote: str,
+    placed: bool,
+    summary: str | None,
+    grades: tuple[str, str, str],
+    authors: str,
+    chain: str,
+    links: str,
+    notes: str,
+) -> str:
+    """A claim's note from its escaped pieces (`grades`: kind, grade, credibility)."""
+    kind, grade, credibility = grades
     back = f' <a class="back" href="#ref-{number}" title="Back to the text">↩</a>' if placed else ""
     out = [
         f'      <li id="claim-{number}" value="{number}" class="footnote st-{status}">\n'
-        f"        <blockquote>“{text(claim.exact)}”{back}</blockquote>\n"
+        f"        <blockquote>“{quote}”{back}</blockquote>\n"
     ]
-    if claim.summary:
-        out.append(f'<p class="summary">{text(claim.summary)}</p>')
+    if summary is not None:
+        out.append(f'<p class="summary">{summary}</p>')
     out.append(
         f'        <p class="grades"><span class="status st-{status}">{status}</span>\n'
-        f'          <span class="kind">{_KNOWN[claim.kind]}</span>\n'
-        f'          <span class="grade" title="{GRADE_TITLE}">{_KNOWN[claim.grade]}</span>\n'
-        f'          <span class="credibility">credibility {_KNOWN[claim.credibility_label]}'
-        "</span></p>\n"
+        f'          <span class="kind">{kind}</span>\n'
+        f'          <span class="grade" title="{GRADE_TITLE}">{grade}</span>\n'
+        f'          <span class="credibility">credibility {credibility}</span></p>\n'
     )
-    if claim.authors:
-        out.append(f'        <p class="by">By {text(claim.authors)}</p>\n')
-    if claim.attribution:
-        out.append('        <ol class="chain" aria-label="Attribution chain">\n')
-        out += [_HOP_ITEMS[hop] for hop in claim.attribution]
+    out.append(authors)
+    if chain:
+        out += ['        <ol class="chain" aria-label="Attribution chain">\n', chain]
         out.append("        </ol>\n")
-    out.append('        <dl class="links">\n')
-    out += [
-        f"          <dt>{label}</dt><dd>{text(value)}</dd>\n"
-        for label, value in link_facts(claim, relations)
-    ]
-    out.append("        </dl>\n")
-    out += [f'<p class="note">{text(note)}</p>' for note in claim.notes]
-    out.append("      </li>\n")
+    out += ['        <dl class="links">\n', links, "        </dl>\n", notes, "      </li>\n"]
     return "".join(out)
 
 

@@ -12,17 +12,25 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from workbench.reports.citation_notes import citer as cited_by
+from workbench.reports.claim_notes import MARKDOWN_NOTES, NotedClaim, noted_articles
 from workbench.reports.claim_spool import ClaimSpool
-from workbench.reports.highlight import Piece, anchored, highlighted_paragraphs
+from workbench.reports.highlight import Marked, Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.kept import Kept
-from workbench.reports.model import Article, Claim, Report, long_date
+from workbench.reports.model import Article, Claim, Report, credibility_label, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import CLAIMS_TABLE, summary_tables
-from workbench.reports.wording import article_count, chain_details, link_facts, relations_by_claim
+from workbench.reports.wording import (
+    RELATED,
+    RELATED_JOIN,
+    article_count,
+    chain_details,
+    link_facts,
+    relations_by_claim,
+)
 
 # Each character Markdown reads as markup, with the backslash that makes it plain text.
 _ESCAPED = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>#|~!"})
@@ -36,6 +44,8 @@ _WORK = re.compile(r"[\\`*_{}\[\]<>#|~!&\n\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udff
 _WORK_AT_START = re.compile(r"\s*(?:[-+=>]|\d+[.)])")
 FLUSH_CHARS = 1 << 18  # written once this much is pending: memory flat, few writes
 PASSES = 1  # the articles (the claims table is made as they pass)
+FACT = "\n\n    "  # before each line of a footnote after its first
+Numbered = tuple[int, Article, tuple[NotedClaim, ...] | None]  # None: the article's own claims
 
 
 def escape(text: str) -> str:
@@ -87,14 +97,19 @@ def _blocks(report: Report) -> Iterator[str]:
     yield from (f"{block}\n\n" for block in parts)
     citer = cited_by(report)
     with ClaimSpool() as claims_table:
-        for number, article in report.numbered():
-            blocks = _article(number, article)
+        for number, article, noted in _numbered(report):
+            blocks = _article(number, article, noted)
             if citer is not None:  # the article cited in the chosen style, as a footnote
                 blocks[0] += f"[^a{number}]"
             yield from (f"{block}\n\n" for block in blocks)
-            for claim in article.claims:
-                yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
-                claims_table.add(_claim_row(number, claim))
+            if noted is None:
+                for claim in article.claims:
+                    yield _footnote(claim, relations.get(claim.ref)) + "\n\n"
+                    claims_table.add(_claim_row(number, claim))
+            else:
+                for one in noted:
+                    yield _noted_footnote(one, relations.get(one.ref)) + "\n\n"
+                    claims_table.add(_noted_row(number, one))
             if citer is not None:
                 yield f"[^a{number}]: {escape(citer.note(article))}\n\n"
         for table in summary_tables(report):
@@ -105,6 +120,19 @@ def _blocks(report: Report) -> Iterator[str]:
                 yield from _table(list(table.header), table.rows)
 
 
+def _numbered(report: Report) -> Iterator[Numbered]:
+    """(number, article, its claims as the database worded them or None) in report order."""
+    noted = noted_articles(report, MARKDOWN_NOTES)
+    if noted is None:
+        yield from ((number, article, None) for number, article in report.numbered())
+        return
+    number = 0
+    for _covered, articles in noted:
+        for article, claims in articles:
+            number += 1
+            yield number, article, claims
+
+
 def _title_page(report: Report) -> list[str]:
     facts = [("Analyst", report.analyst), ("Date", long_date(report.created.date()))]
     facts.append(("Contents", article_count(report)))
@@ -113,7 +141,9 @@ def _title_page(report: Report) -> list[str]:
     return [f"# {escape(report.title)}", "  \n".join(lines), f"**Scope**\n\n{scope}", "---"]
 
 
-def _article(number: int, article: Article) -> list[str]:
+def _article(
+    number: int, article: Article, noted: tuple[NotedClaim, ...] | None = None
+) -> list[str]:
     blocks = [f"## {number}. {escape(article.title)}"]
     if article.byline:
         blocks.append(f"*{escape(article.byline)}*")
@@ -125,9 +155,10 @@ def _article(number: int, article: Article) -> list[str]:
     if article.tags:
         blocks.append("Tags: " + escape(", ".join(article.tags)))
     blocks += [f"> Note: {escape(note)}" for note in article.notes]
-    blocks += [_paragraph(pieces) for pieces in highlighted_paragraphs(article)]
-    placed = {id(claim) for claim in anchored(article)}
-    unplaced = [claim for claim in article.claims if id(claim) not in placed]
+    claims: tuple[Marked, ...] = article.claims if noted is None else noted
+    blocks += [_paragraph(pieces) for pieces in highlighted_paragraphs(article, claims)]
+    placed = {id(claim) for claim in anchored(article, claims)}
+    unplaced = [claim for claim in claims if id(claim) not in placed]
     if unplaced:
         refs = " ".join(f"[^{claim.number}]" for claim in unplaced)
         blocks.append(f"Claims whose quote is no longer found in the text: {refs}")
@@ -152,25 +183,79 @@ def _paragraph(pieces: list[Piece]) -> str:
 
 
 def _footnote(claim: Claim, relations: list[str] | None) -> str:
-    lines = [f"[^{claim.number}]: “{escape(claim.exact)}”"]
-    if claim.summary:
-        lines.append(f"**{escape(claim.summary)}**")
-    lines += [  # `wording.claim_facts`, the values many claims share escaped once
-        f"{label}: {_KNOWN[value]}"
-        for label, value in (
-            ("Status", claim.status),
-            ("Kind", claim.kind),
-            ("Grade", claim.grade),
-            ("Credibility", claim.credibility_label),
-        )
-        if value
-    ]
-    lines.append(f"Attribution: {escape(chain_details(claim) or 'not recorded')}")
-    lines += [f"{label}: {escape(value)}" for label, value in link_facts(claim, relations)]
-    if claim.authors:
-        lines.append(f"By: {escape(claim.authors)}")
-    lines += [f"Note: {escape(note)}" for note in claim.notes]
-    return "\n\n    ".join(lines)
+    facts = link_facts(claim, relations)
+    return _footnote_text(
+        claim,
+        escape(claim.exact),
+        escape(claim.summary) if claim.summary else None,
+        (_KNOWN[claim.status], _KNOWN[claim.kind], _KNOWN[claim.grade]),
+        escape(chain_details(claim) or "not recorded"),
+        "".join(["".join(fact_pieces(label, escape(value))) for label, value in facts]),
+        "".join(by_pieces(escape(claim.authors))) if claim.authors else "",
+        "".join(["".join(note_pieces(escape(note))) for note in claim.notes]),
+    )
+
+
+def _noted_footnote(claim: NotedClaim, relations: list[str] | None) -> str:
+    """The footnote of a claim whose text the database worded and escaped; "Related" (which
+    the report works out) between its links."""
+    related = (
+        "".join(fact_pieces(RELATED, escape(RELATED_JOIN.join(relations)))) if relations else ""
+    )
+    return _footnote_text(
+        claim,
+        claim.quote,
+        claim.summary,
+        (_KNOWN[claim.status], _KNOWN[claim.kind], claim.grade),
+        claim.chain or "not recorded",
+        f"{claim.links}{related}{claim.later_links}",
+        claim.authors,
+        claim.notes,
+    )
+
+
+def _footnote_text(
+    claim: Claim | NotedClaim,
+    quote: str,
+    summary: str | None,
+    words: tuple[str, str, str],
+    chain: str,
+    links: str,
+    authors: str,
+    notes: str,
+) -> str:
+    """A claim's footnote from its escaped pieces (`words`: status, kind, grade)."""
+    status, kind, grade = words
+    out = [f"[^{claim.number}]: “{quote}”"]
+    if summary is not None:
+        out.append(f"{FACT}**{summary}**")
+    credibility = _KNOWN[credibility_label(claim.credibility)]
+    for label, value, shown in (  # `wording.claim_facts`, the values many claims share
+        ("Status", claim.status, status),
+        ("Kind", claim.kind, kind),
+        ("Grade", grade, grade),
+        ("Credibility", credibility, credibility),
+    ):
+        if value:
+            out.append(f"{FACT}{label}: {shown}")
+    out += [f"{FACT}Attribution: {chain}", links, authors, notes]
+    return "".join(out)
+
+
+def fact_pieces(label: Any, value: Any) -> list[Any]:
+    """A line of a footnote, its value escaped (pieces: strings here, SQL in
+    `services.note_table`, so the layout is stated once)."""
+    return [FACT, label, ": ", value]
+
+
+def by_pieces(authors: Any) -> list[Any]:
+    """Who made the claim (`model.Claim.authors`), escaped."""
+    return fact_pieces("By", authors)
+
+
+def note_pieces(body: Any) -> list[Any]:
+    """A note on a claim, escaped."""
+    return fact_pieces("Note", body)
 
 
 def _table(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
@@ -201,15 +286,30 @@ def _claim_row(article_number: int, claim: Claim) -> str:
     """A claim's row of the claims table (#, article, claim, status, grade, credibility, chain;
     its numbers need no escaping)."""
     cells = (
-        str(claim.number),
-        str(article_number),
-        escape(claim.summary or claim.exact).replace("  \n", " "),
-        _KNOWN[claim.status].replace("  \n", " "),
-        _KNOWN[claim.grade].replace("  \n", " "),
-        _KNOWN[claim.credibility_label].replace("  \n", " "),
-        escape(claim.chain_text).replace("  \n", " "),
+        escape(claim.summary or claim.exact),
+        _KNOWN[claim.status],
+        _KNOWN[claim.grade],
+        _KNOWN[claim.credibility_label],
+        escape(claim.chain_text),
     )
-    return "| " + " | ".join(cells) + " |\n"
+    return _row_text(claim.number, article_number, cells)
+
+
+def _noted_row(article_number: int, claim: NotedClaim) -> str:
+    """The same row of a claim whose text the database escaped."""
+    cells = (
+        claim.quote if claim.summary is None else claim.summary,
+        _KNOWN[claim.status],
+        claim.grade,
+        _KNOWN[credibility_label(claim.credibility)],
+        claim.chain_text,
+    )
+    return _row_text(claim.number, article_number, cells)
+
+
+def _row_text(number: int, article_number: int, cells: tuple[str, ...]) -> str:
+    lines = [cell.replace("  \n", " ") for cell in cells]
+    return f"| {number} | {article_number} | {' | '.join(lines)} |\n"
 
 
 def _row(row: list[str]) -> str:

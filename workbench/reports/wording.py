@@ -23,6 +23,12 @@ LINK = "{name} ({role})"  # Iran (speaker)
 LINKS_JOIN = ", "
 TAGS_JOIN = "; "
 NOTES_JOIN = "\n\n"
+# The labels of `link_facts`, and what an orphaned claim's anchor says (named once: the database
+# words the HTML and Markdown claim notes with them too, services/note_table.py).
+ACTORS, EVENTS, RELATED, TAGS, ANCHOR = "Actors", "Events", "Related", "Tags", "Anchor"
+ORPHANED = "orphaned: the quote was not found in the text"
+RELATED_JOIN = "; "
+TAG_LIST_JOIN = ", "
 
 
 def template_parts(template: str) -> list[tuple[str, str | None]]:
@@ -98,15 +104,15 @@ def link_facts(claim: Claim, relations: list[str] | None = None) -> list[tuple[s
     tags, and whether its quote is lost (the HTML report's list under each claim)."""
     facts = []
     if claim.actors:
-        facts.append(("Actors", links_text(claim.actors)))
+        facts.append((ACTORS, links_text(claim.actors)))
     if claim.events:
-        facts.append(("Events", links_text(claim.events)))
+        facts.append((EVENTS, links_text(claim.events)))
     if relations:
-        facts.append(("Related", "; ".join(relations)))
+        facts.append((RELATED, RELATED_JOIN.join(relations)))
     if claim.tags:
-        facts.append(("Tags", ", ".join(claim.tags)))
+        facts.append((TAGS, TAG_LIST_JOIN.join(claim.tags)))
     if claim.orphaned:
-        facts.append(("Anchor", "orphaned: the quote was not found in the text"))
+        facts.append((ANCHOR, ORPHANED))
     return [(label, value) for label, value in facts if value]
 
 

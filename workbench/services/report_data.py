@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -26,12 +27,14 @@ from workbench.domain import (
 )
 from workbench.reports import model as rm
 from workbench.reports.claim_lines import TABLE
+from workbench.reports.claim_notes import NOTE_TABLES
 from workbench.reports.csv_report import TABLE as CSV_LINES
 from workbench.reports.event_lines import TABLE as EVENTS
 from workbench.reports.web_annotation_items import TABLE as ANNOTATIONS
 from workbench.services.annotation_table import annotation_table
 from workbench.services.claim_table import claim_table
 from workbench.services.csv_table import csv_table
+from workbench.services.note_table import note_table
 from workbench.services.project import Project
 from workbench.services.report_events import event_table
 from workbench.services.report_records import (
@@ -115,6 +118,8 @@ def _tables(
         tables[TABLE] = lambda: claim_table(project, chosen, claims, BATCH)
         tables[CSV_LINES] = lambda: csv_table(project, chosen, claims, BATCH)
         tables[ANNOTATIONS] = lambda: annotation_table(project, chosen, claims, event_refs, BATCH)
+        for name in NOTE_TABLES:  # the HTML and Markdown articles' claim notes
+            tables[name] = partial(note_table, project, name, chosen, claims, BATCH)
     return tables
 
 

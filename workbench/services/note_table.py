@@ -1,0 +1,205 @@
+"""The HTML and Markdown reports' articles with their claims' notes worded and escaped by the
+database (`reports.claim_notes`): one query per batch of articles gives each claim's pieces of
+text, from the subqueries `services.claim_table` orders links and tags with, the layout of
+`reports.html_blocks` and `reports.markdown_report` (their `*_pieces` functions, stated once)
+and the escaping of `services.note_sql`; Python numbers the claims and works out their refs.
+
+The articles themselves (text, byline, tags, notes) are read as the report model reads them
+(`report_rows.read_batch`, without claims). Memory is one batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, case, func, literal, select
+
+from workbench.domain import Article, Claim
+from workbench.reports import html_blocks as hb
+from workbench.reports import markdown_report as mr
+from workbench.reports import wording
+from workbench.reports.claim_notes import HTML_NOTES, MARKDOWN_NOTES, NotedBatch, NotedClaim
+from workbench.services import note_sql as sql
+from workbench.services.claim_table import (  # the claims table's own order of links and tags
+    _ACTORS,
+    _EVENTS,
+    _NOTES,
+    _TAGS,
+    CHOSEN,
+    with_casefold,
+    worded,
+)
+from workbench.services.plain_rows import plain_rows
+from workbench.services.project import Project
+from workbench.services.report_rows import IDS, Numbering, claim_refs, read_batch
+
+Escape = Callable[[Any], ColumnElement[Any]]
+Pieces = Callable[..., list[Any]]
+PRESENT = select(Article.id).where(Article.id.in_(IDS))
+_HOPS = sql.HOPS.c
+
+
+@dataclass(frozen=True)
+class Format:
+    """How one format escapes the analyst's text and lays out a claim's pieces."""
+
+    escape: Escape  # SQL
+    python_escape: Callable[[str], str]
+    link_fact: Pieces  # (label, value)
+    hop: Pieces | None  # (name, details): HTML's chain items; None: the chain worded whole
+    author_line: Pieces  # (authors)
+    note: Pieces  # (body)
+
+
+HTML = Format(sql.html, hb.text, hb.link_fact_pieces, hb.hop_pieces, hb.by_pieces, hb.note_pieces)
+MARKDOWN = Format(sql.markdown, mr.escape, mr.fact_pieces, None, mr.by_pieces, mr.note_pieces)
+
+
+def _group(items: Any, value: ColumnElement[Any], separator: str) -> ColumnElement[Any]:
+    """`separator.join` of `value` over an ordered subquery of one claim's rows (NULL if none)."""
+    return select(func.group_concat(value, separator)).select_from(items).scalar_subquery()
+
+
+def _unless_empty(value: Any, made: Callable[[Any], Any]) -> Any:
+    """`made(value)`, or "" when `value` is empty or NULL; `value` worked out once."""
+
+    def piece(found: Any) -> Any:
+        return case((func.coalesce(found, "") == "", literal("")), else_=made(found))
+
+    return sql.of_subquery(value, piece)
+
+
+def _piece(pieces: Pieces, *values: Any) -> ColumnElement[Any]:
+    return sql.joined(*pieces(*values))
+
+
+def _links(fmt: Format) -> tuple[Any, Any]:
+    """The link facts before "Related" (actors, events) and after it (tags, the anchor)."""
+
+    def fact(label: str) -> Callable[[Any], Any]:
+        return lambda value: _piece(fmt.link_fact, label, fmt.escape(value))
+
+    actors = _group(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN)
+    events = _group(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN)
+    tags = _group(_TAGS, _TAGS.c.name, wording.TAG_LIST_JOIN)
+    orphaned = fmt.python_escape(wording.ORPHANED)
+    anchor = case((Claim.orphaned, _piece(fmt.link_fact, wording.ANCHOR, orphaned)), else_="")
+    before = sql.joined(
+        _unless_empty(actors, fact(wording.ACTORS)), _unless_empty(events, fact(wording.EVENTS))
+    )
+    return before, sql.joined(_unless_empty(tags, fact(wording.TAGS)), anchor)
+
+
+def _hop_details(fmt: Format) -> ColumnElement[Any]:
+    """`wording.hop_details` of a hop, each piece escaped (HTML's escaping goes character by
+    character, so the pieces escaped are the whole escaped)."""
+    words = sql.reliability_words(_HOPS.reliability, fmt.python_escape)
+    return sql.joined(
+        fmt.escape(_HOPS.role),
+        case((_HOPS.anonymous, literal(" · anonymous")), else_=""),
+        case((_HOPS.reliability != "", sql.joined(" · reliability ", words)), else_=""),
+        case((_HOPS.cue != "", sql.joined(" · cue “", fmt.escape(_HOPS.cue), "”")), else_=""),
+    )
+
+
+def _chain(fmt: Format) -> ColumnElement[Any]:
+    """The grade, the chain as the format shows it under a claim, and its one-line text."""
+    if fmt.hop is not None:
+        items = func.group_concat(_piece(fmt.hop, fmt.escape(_HOPS.name), _hop_details(fmt)), "")
+        line = worded(wording.HOP, name=fmt.escape(_HOPS.name), role=fmt.escape(_HOPS.role))
+        return sql.grade_and(items, func.group_concat(line, wording.CHAIN_JOIN))
+    details = sql.joined(  # `wording.chain_details`, escaped whole
+        _HOPS.name,
+        " (",
+        _HOPS.role,
+        case((_HOPS.reliability != "", sql.joined("; ", _HOPS.reliability)), else_=""),
+        ")",
+    )
+    line = worded(wording.HOP, **_HOPS)
+    return sql.grade_and(
+        func.group_concat(details, wording.CHAIN_JOIN),
+        func.group_concat(line, wording.CHAIN_JOIN),
+        escape=fmt.escape,
+    )
+
+
+def _query(fmt: Format) -> Any:
+    before, after = _links(fmt)
+    notes = _group(_NOTES, _piece(fmt.note, fmt.escape(_NOTES.c.body)), "")
+    authors = _unless_empty(sql.AUTHORS, lambda value: _piece(fmt.author_line, fmt.escape(value)))
+    return (
+        select(
+            Claim.id,
+            Claim.article_id,
+            Claim.start,
+            Claim.end,
+            Claim.exact,
+            Claim.orphaned,
+            Claim.status,
+            Claim.kind,
+            Claim.credibility,
+            fmt.escape(Claim.exact),
+            case((Claim.summary == "", None), else_=fmt.escape(Claim.summary)),
+            _chain(fmt),
+            authors,
+            before,
+            after,
+            func.coalesce(notes, ""),
+        )
+        .join(CHOSEN, CHOSEN.c.value == Claim.article_id)
+        .order_by(CHOSEN.c.key, Claim.start, Claim.end, Claim.id)
+    )
+
+
+QUERIES = {HTML_NOTES: _query(HTML), MARKDOWN_NOTES: _query(MARKDOWN)}
+
+
+def note_table(
+    project: Project,
+    table: str,
+    article_ids: tuple[int, ...],
+    claim_ids: frozenset[int] | None,
+    batch: int,
+) -> Iterator[NotedBatch]:
+    """The chosen articles (without claims) and their chosen claims (None: all) as `table`
+    words them, in report order, `batch` articles at a time, in one read transaction."""
+    query = QUERIES[table]
+    numbering = Numbering(claim_ids, {})
+    with project.reading() as orm_session:
+        connection = orm_session.connection()
+        with_casefold(connection)
+        sql.with_escapes(connection)
+        for at in range(0, len(article_ids), batch):
+            chunk = list(article_ids[at : at + batch])
+            yield len(chunk), _batch(connection, query, chunk, numbering)
+
+
+def _batch(
+    connection: Connection, query: Select[Any], chunk: list[int], numbering: Numbering
+) -> list[tuple[Any, tuple[NotedClaim, ...]]]:
+    present = [row[0] for row in plain_rows(connection, PRESENT, ids=chunk)]
+    found = set(present)
+    ids = [article_id for article_id in chunk if article_id in found]  # read_batch's order
+    articles = read_batch(connection, ids, numbering, text=True, claims=False)
+    by_article: dict[int, list[tuple[Any, ...]]] = {}
+    for row in plain_rows(connection, query, chosen=json.dumps(ids)):
+        by_article.setdefault(row[1], []).append(row)
+    wanted = numbering.wanted
+    number = numbering.next_number
+    out = []
+    for article_id, article in zip(ids, articles, strict=True):
+        rows = by_article.get(article_id, [])
+        refs = claim_refs(article.ref, [(row[2], row[3], row[0]) for row in rows])
+        claims = []
+        for row in rows:
+            if wanted is not None and row[0] not in wanted:
+                continue
+            made = (number, *row[2:9], refs[row[0]], *row[9:11], *row[11].split("\x1f"))
+            claims.append(NotedClaim._make((*made, *row[12:16])))
+            number += 1
+        out.append((article, tuple(claims)))
+    numbering.next_number = number
+    return out
