@@ -11,11 +11,21 @@ the "claims" sort reads the stored claim counts (`article_claim_counts`) by thei
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    func,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from workbench.domain import (
@@ -30,9 +40,9 @@ from workbench.domain import (
     Tagging,
 )
 from workbench.domain.grades import ClaimStatus
-from workbench.domain.name_keys import name_key
 from workbench.services import listing_order
 from workbench.services.errors import InvalidInput
+from workbench.services.filter_values import UNMARKED, article_shape, article_values, bound
 from workbench.services.listing_order import (
     PAGE,
     Contains,
@@ -48,7 +58,6 @@ from workbench.services.sort_keys import by_claim_count
 from workbench.store.claim_articles import cited_articles, cited_articles_once, cites_source
 from workbench.store.text_index import ARTICLE_TEXT, may_hold
 
-UNMARKED = "no claims yet"
 STATUS_CHOICES = (UNMARKED, *(status.value for status in ClaimStatus))
 
 
@@ -151,8 +160,10 @@ def first_page(
         counted = _counted(project, article_filter)
         return listing_order.page_and_count(query, counted, order, size)
 
-    key = ("library", article_filter, sort, descending, size)
-    return listing_order.first_page(project, key, statements, size)
+    _checked_status(article_filter.status)
+    key = ("library", article_shape(article_filter), sort, descending, size)
+    values = article_values(article_filter)
+    return listing_order.first_page(project, key, statements, size, values)
 
 
 def _first_cited(
@@ -210,23 +221,27 @@ def _listing(wanted: ArticleFilter, sort: str, descending: bool) -> tuple[Select
 
 
 def _filtered(query: Select, wanted: ArticleFilter) -> Select:
+    """The articles that pass the filter, each value a named parameter (`article_values`)."""
+    _checked_status(wanted.status)
+    values = article_values(wanted)
     if wanted.text.strip():
         query = query.where(*(_mentions_word(word) for word in wanted.text.split()))
     if wanted.outlet:
-        query = query.where(Article.outlet == wanted.outlet)
+        query = query.where(Article.outlet == bound(values, "outlet", Article.outlet))
     if wanted.source_id is not None:
         query = query.where(cites_source(Article.id + 0, wanted.source_id))  # as `_among`
     if wanted.actor_id is not None:
-        query = query.where(_among(_involving_actor(wanted.actor_id)))
+        query = query.where(_among(_involving_actor(bound(values, "actor", Actor.id))))
     if wanted.tag:
-        query = query.where(_among(_tagged(wanted.tag)))
+        query = query.where(_among(_tagged(bound(values, "tag_key", Tag.name_key))))
     if wanted.status:
-        query = query.where(_with_status(wanted.status))
+        status = None if wanted.status == UNMARKED else bound(values, "status", Claim.status)
+        query = query.where(_with_status(status))
+    published = Article.published
     if wanted.published_from is not None:
-        query = query.where(Article.published >= datetime.combine(wanted.published_from, time()))
+        query = query.where(published >= bound(values, "published_from", published))
     if wanted.published_to is not None:
-        day_after = datetime.combine(wanted.published_to + timedelta(days=1), time())
-        query = query.where(Article.published < day_after)
+        query = query.where(published < bound(values, "published_before", published))
     return query
 
 
@@ -244,21 +259,21 @@ def _mentions_word(word: str) -> ColumnElement[bool]:
     )
 
 
-def _involving_actor(actor_id: int) -> CompoundSelect:
+def _involving_actor(actor: BindParameter[Any]) -> CompoundSelect:
     """Articles that mention the actor, or whose claims link to it or name it in a chain."""
     through_claims = union_all(
-        select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor_id),
-        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor_id),
+        select(AttributionHop.claim_id).where(AttributionHop.actor_id == actor),
+        select(ClaimActor.claim_id).where(ClaimActor.actor_id == actor),
     ).subquery()
     return union_all(
-        select(ActorMention.article_id).where(ActorMention.actor_id == actor_id),
+        select(ActorMention.article_id).where(ActorMention.actor_id == actor),
         select(Claim.article_id).where(Claim.id.in_(select(through_claims.c.claim_id))),
     )
 
 
-def _tagged(tag: str) -> CompoundSelect:
+def _tagged(tag_key: BindParameter[Any]) -> CompoundSelect:
     """Articles that carry the tag, or one of whose claims does (tags match in any case)."""
-    named = select(Tag.id).where(Tag.name_key == name_key(tag))
+    named = select(Tag.id).where(Tag.name_key == tag_key)
     on_claims = select(Tagging.target_id).where(
         Tagging.tag_id.in_(named), Tagging.target_kind == "claim"
     )
@@ -270,11 +285,15 @@ def _tagged(tag: str) -> CompoundSelect:
     )
 
 
-def _with_status(status: str) -> ColumnElement[bool]:
-    if status == UNMARKED:
-        return (Article.id + 0).not_in(select(Claim.article_id))
-    if status not in STATUS_CHOICES:
+def _checked_status(status: str) -> None:
+    if status and status not in STATUS_CHOICES:
         raise InvalidInput(f"status is one of {', '.join(STATUS_CHOICES)}; not {status!r}")
+
+
+def _with_status(status: BindParameter[Any] | None) -> ColumnElement[bool]:
+    """Articles with a claim of the status; given None, articles with no claim yet."""
+    if status is None:
+        return (Article.id + 0).not_in(select(Claim.article_id))
     return _among(select(Claim.article_id).where(Claim.status == status))
 
 

@@ -9,7 +9,7 @@ range), never the whole ordered list read into Python.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,23 +136,28 @@ PageStatements = tuple[Select, Select | None]
 
 
 def first_page(
-    project: Project, key: Hashable, statements: Callable[[], PageStatements], size: int
+    project: Project,
+    key: Hashable,
+    statements: Callable[[], PageStatements],
+    size: int,
+    values: Mapping[str, Any] | None = None,
 ) -> FirstPage:
     """The first `size` ids of a listing, and its total (counted only if the page is full),
-    both on one connection. The statements are compiled once per database under `key` (what
-    they depend on, the list's filter and order) and run on the driver's cursor: a page the
-    window shows again costs its SQL, not SQLAlchemy's 0.2 ms per statement around it."""
+    both on one connection. The statements are compiled once per database under `key` (the
+    shape of the list's filter, and its order) and run on the driver's cursor with the
+    filter's `values` as their named parameters: a page the window shows again, or the same
+    filter with other values, costs its SQL, not SQLAlchemy's 0.2 ms per statement around it."""
     checked_window(0, size)
     engine = project.store.engine
     page, count = kept(engine.dialect, key, lambda: _prepared(statements(), engine.dialect))
     with reading(engine) as reader:
-        rows = reader.rows(page)
+        rows = reader.rows(page, values)
         if count is None:
             return FirstPage([row[0] for row in rows], int(rows[0][1]) if rows else 0)
         ids = [row[0] for row in rows]
         if len(ids) < size:
             return FirstPage(ids, len(ids))
-        return FirstPage(ids, int(reader.rows(count)[0][0]))
+        return FirstPage(ids, int(reader.rows(count, values)[0][0]))
 
 
 def page_and_count(listed: Select, counted: Select, order: Order, size: int) -> PageStatements:

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import CTE, ColumnElement, Integer, Subquery, TextualSelect, literal, text
+from sqlalchemy import CTE, ColumnElement, Integer, Subquery, TextualSelect, bindparam, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.sqltypes import NullType
 
 CLAIM_TO_ARTICLE = "ix_claims_id_article"
+SOURCE = "source_id"  # the name of the source's parameter in these statements
 
 
 def cites_source(key: Any, source_id: int) -> ColumnElement[Any]:
     """The article (`key`: its id, or `id + 0` to walk the sort's index) has a claim whose
-    attribution chain names the source."""
-    return CitesSource(key, literal(source_id))
+    attribution chain names the source (the parameter named `SOURCE`)."""
+    return CitesSource(key, bindparam(SOURCE, source_id, type_=Integer()))
 
 
 def cited_articles(dialect: str, source_id: int) -> Subquery:
@@ -43,9 +44,9 @@ def _distinct_cited(dialect: str, source_id: int) -> TextualSelect:
     hint = f" INDEXED BY {CLAIM_TO_ARTICLE}" if dialect == "sqlite" else ""
     query = text(
         f"SELECT DISTINCT c.article_id FROM attribution_hops AS h JOIN claims AS c{hint}"
-        " ON c.id = h.claim_id WHERE h.source_id = :source_id"
+        f" ON c.id = h.claim_id WHERE h.source_id = :{SOURCE}"
     )
-    return query.bindparams(source_id=source_id).columns(article_id=Integer)
+    return query.bindparams(**{SOURCE: source_id}).columns(article_id=Integer)
 
 
 class CitesSource(FunctionElement[bool]):

@@ -40,15 +40,22 @@ class Prepared:
     names: tuple[str, ...] | None  # in the SQL's order (positional drivers); None: by name
     defaults: Mapping[str, Any]  # each parameter's compiled value, already processed
     processors: Mapping[str, Callable[[Any], Any]]
+    named: frozenset[str]  # the parameters named by the statement's maker (`bindparam("x")`)
 
     def parameters(self, values: Mapping[str, Any] | None = None) -> Any:
-        """The driver's parameters: the compiled values, `values` (by name) in their place."""
+        """The driver's parameters: the compiled values, `values` (by name) in their place.
+        Every named parameter must be given at each run, so that none keeps the value of the
+        run that compiled it; values the statement has no parameter for are left unused (a
+        page and its count share one set)."""
+        values = values or {}
+        missing = self.named - values.keys()
+        if missing:
+            raise KeyError(f"no value given for the statement's parameters {sorted(missing)}")
         given = dict(self.defaults)
-        for name, value in (values or {}).items():
-            if name not in given:
-                raise KeyError(f"the statement has no parameter {name!r}; it has {sorted(given)}")
-            process = self.processors.get(name)
-            given[name] = process(value) if process is not None else value
+        for name, value in values.items():
+            if name in given:
+                process = self.processors.get(name)
+                given[name] = process(value) if process is not None else value
         if self.names is None:
             return given
         return tuple(given[name] for name in self.names)
@@ -69,7 +76,8 @@ def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
         for name, value in (compiled.construct_params() or {}).items()
     }
     names = tuple(compiled.positiontup) if compiled.positiontup is not None else None
-    return Prepared(str(compiled), names, defaults, processors)
+    named = frozenset(name for name, bind in compiled.binds.items() if not bind.unique)
+    return Prepared(str(compiled), names, defaults, processors, named)
 
 
 class _Kept:
