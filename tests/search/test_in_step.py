@@ -106,11 +106,11 @@ def test_the_background_indexer_reports_failures(sample_index: SearchIndex) -> N
     original = sample_index.engine.drain
     calls = {"count": 0}
 
-    def failing_once(wait: bool = True) -> int:
+    def failing_once(wait: bool = True, settle: bool = True) -> int:
         calls["count"] += 1
         if calls["count"] == 1:
             raise OSError("disk full")
-        return original(wait)
+        return original(wait, settle)
 
     sample_index.engine.drain = failing_once  # type: ignore[method-assign]
     try:

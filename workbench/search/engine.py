@@ -74,6 +74,7 @@ class ProjectIndex:
         )
         self._writing = threading.RLock()
         self._reading = threading.RLock()
+        self._unsettled: list[int] = []  # outbox entries applied here, not yet deleted
 
     @classmethod
     def open(cls, store: ProjectStore, progress: Progress | None = None) -> ProjectIndex:
@@ -117,6 +118,7 @@ class ProjectIndex:
     def _rebuild(
         self, reason: str, progress: Progress | None, workers: int | None = None
     ) -> build.BuildReport:
+        self._unsettled = []  # the rebuild deletes the entries it finds (their ids may recur)
         report = build.rebuild(
             self.store, self.location, progress, workers=workers, replace=self._replace
         )
@@ -143,17 +145,21 @@ class ProjectIndex:
             self.notice = ""
             return self._rebuild("", progress, workers)
 
-    def drain(self, wait: bool = True) -> int:
-        """Index what the outbox says has changed; returns the entries settled.
+    def drain(self, wait: bool = True, settle: bool = True) -> int:
+        """Index what the outbox says has changed; returns the entries applied.
 
         With `wait=False` it does nothing if another thread is writing to the index (that
-        thread is draining already, or rebuilding).
+        thread is draining already, or rebuilding). With `settle=False` (a search, which
+        waits for this) the outbox entries applied are deleted later, by the next drain that
+        settles, `tidy` or `close`, unless a batch's worth is waiting: the index has them
+        already, later drains skip them, and after a crash they are applied once more, which
+        changes nothing (every document is replaced by its key).
         """
         if not self.writable:
             return 0
         if not self._writing.acquire(blocking=wait):
             return 0
-        settled = 0
+        applied = 0
         try:
             if self._index is not None:
                 self._rebuild_if_missed_pruned(None)
@@ -162,16 +168,29 @@ class ProjectIndex:
                 if feed.follows_feed(self.store):  # a shared feed: note how far it is applied
                     feed.record_position(self.location, max(batch.entry_ids))
                 else:
-                    indexer.settle(self.store, batch)
-                settled += len(batch.entry_ids)
+                    self._unsettled.extend(batch.entry_ids)
+                    if settle or len(self._unsettled) >= indexer.DRAIN_BATCH:
+                        self._settle()
+                applied += len(batch.entry_ids)
                 if len(batch.entry_ids) < indexer.DRAIN_BATCH:  # all there was, when read:
                     break  # what is committed after it waits for the next drain
+            if settle:
+                self._settle()
         finally:
             self._writing.release()
-        return settled
+        return applied
 
     def _next_batch(self) -> indexer.Batch | None:
-        return indexer.read_batch(self.store, indexer.DRAIN_BATCH, location=self.location)
+        return indexer.read_batch(
+            self.store, indexer.DRAIN_BATCH, location=self.location, skip=self._unsettled
+        )
+
+    def _settle(self) -> None:
+        """Delete the outbox entries the index has applied (the caller holds `_writing`). If
+        that fails, they stay queued and the next drain applies them again."""
+        entry_ids, self._unsettled = self._unsettled, []
+        if entry_ids:
+            indexer.settle(self.store, entry_ids)
 
     def _apply(self, batch: indexer.Batch) -> None:
         with self._reading:  # the searcher finds the documents to replace
@@ -183,6 +202,7 @@ class ProjectIndex:
         if not self.writable:
             return False
         with self._writing:
+            self._settle()
             merged = self._guarded(lambda: indexer.merge_small_segments(self._index))
             self._stale = self._stale or merged
             if merged:  # the merged segment is opened and its facets tabled here, while idle,
@@ -287,6 +307,7 @@ class ProjectIndex:
 
     def close(self) -> None:
         with self._writing, self._reading:
+            self._settle()
             self._close_searcher()
             if self._index is not None:
                 self._index.close()

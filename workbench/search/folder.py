@@ -20,6 +20,7 @@ from whoosh.filedb.structfile import StructFile
 from whoosh.index import Index
 
 from workbench.search.schema import SCHEMA_VERSION, build_schema
+from workbench.search.storage import IndexStorage
 from workbench.store import ProjectStore
 from workbench.store.index_home import index_home
 
@@ -107,10 +108,10 @@ class _ClosingStorage(FileStorage):
         self._opened.clear()
 
 
-def open_storage(location: Path) -> FileStorage:
+def open_storage(location: Path) -> IndexStorage:
     """The folder's files, read with ordinary reads: memory-mapping the segments would make
     every page the searcher touches count as resident memory (1.5 GB at 100,000 articles)."""
-    return FileStorage(str(location), supports_mmap=False)
+    return IndexStorage(location)
 
 
 def create_folder(location: Path) -> Index:

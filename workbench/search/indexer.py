@@ -13,6 +13,7 @@ it has applied it (see `search/feed.py`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -60,12 +61,18 @@ class Batch:
 
 
 def read_batch(
-    store: ProjectStore, limit: int = DRAIN_BATCH, location: Path | None = None
+    store: ProjectStore,
+    limit: int = DRAIN_BATCH,
+    location: Path | None = None,
+    skip: Collection[int] = (),
 ) -> Batch | None:
     """The oldest `limit` outbox entries (in a shared store's feed: that the index at
-    `location` has yet to apply) and their documents, or None if nothing waits."""
+    `location` has yet to apply), leaving out those in `skip` (applied, not yet settled),
+    and their documents, or None if nothing waits."""
     location = location if location is not None else index_location(store)
     query = select(OutboxEntry.id, OutboxEntry.entity_kind, OutboxEntry.entity_id)
+    if skip:
+        query = query.where(OutboxEntry.id.not_in(list(skip)))
     query = feed.unapplied(store, location, query).order_by(OutboxEntry.id).limit(limit)
     with store.reading() as session:
         entries = session.execute(query).all()
@@ -99,7 +106,7 @@ def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
     `searcher`, if given, must show the index as the writer finds it; it is used to find the
     documents to replace (else Whoosh opens a reader on every segment to do so).
     """
-    writer = open_writer(index, bulk=True, compound=False)
+    writer = open_writer(index, bulk=True, compound=False, small=True)
     try:
         for kind, ids in batch.touched.items():
             present = {document["key"]: document for document in batch.documents.get(kind, [])}
@@ -114,10 +121,10 @@ def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
     writer.commit(merge=False)
 
 
-def settle(store: ProjectStore, batch: Batch) -> None:
-    """Delete the batch's outbox entries — only once the index has committed them."""
+def settle(store: ProjectStore, entry_ids: Collection[int]) -> None:
+    """Delete these outbox entries — only once the index has committed them."""
     with store.writing() as session:  # in turn with edits: never starved by a long redo
-        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(batch.entry_ids)))
+        session.execute(delete(OutboxEntry).where(OutboxEntry.id.in_(list(entry_ids))))
         session.commit()
 
 

@@ -88,7 +88,7 @@ class SearchIndex:
         """The best `limit` hits for the query, with snippets, the total and facet counts."""
         started = time.perf_counter()
         parsed = parse_query(query)
-        self.engine.drain(wait=False)
+        self.engine.drain(wait=False, settle=False)  # settled by a later drain
         raw = self.engine.search(parsed, limit, filters, with_facets=facets)
         highlighters = Highlighters(raw.sought)
         with self.project.reading() as session:
