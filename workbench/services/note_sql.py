@@ -3,13 +3,16 @@ the analyst's text escaped for each format, and each claim's chain, links, tags,
 authors as correlated subqueries.
 
 Escaping is stated once, in Python (`reports.html_blocks.text`, `reports.markdown_report.escape`),
-and SQL only decides when it may be skipped. A value that holds none of the characters a rule
-could change is the value itself; one holding only HTML's five markup characters is escaped by a
-`replace` chain that makes what `markupsafe.escape` makes; anything else (a character XML forbids,
-NUL included, which `GLOB` does not see past; for Markdown, any markup character, a line break
-or a first character that could start a list or a quote) is handed to the Python function itself,
-registered on the connection (`with_escapes`). So the SQL path is exact by construction, and the
-tests hold it to the model's bytes (tests/reports/test_note_table.py).
+and SQL only decides when it may be skipped. For HTML a value holding one of the five markup
+characters goes through a `replace` chain that makes what `markupsafe.escape` makes, any other
+is the value itself; for Markdown a value holding any character the escaping reads, or starting
+with anything but a letter or an opening quote, is handed to the Python function itself,
+registered on the connection (`with_escapes`), any other is the value itself. The one rule
+left out is `safe_text.xml_safe` (characters XML forbids dropped): a value holding one of them
+comes out of the quick query with it, so the reader sees it in the batch's text and reads that
+batch again with the careful query, whose every value goes through the Python function
+(`html_careful`, `markdown_careful`). So the SQL path is exact by construction, and the tests
+hold it to the model's bytes (tests/reports/test_note_table.py).
 """
 
 from __future__ import annotations
@@ -17,7 +20,18 @@ from __future__ import annotations
 from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, case, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    Subquery,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from workbench.domain import Actor, AttributionHop, Claim, Source
 from workbench.domain.entities import named_reliability
@@ -29,13 +43,9 @@ from workbench.reports.model import credibility_label, reliability_label
 
 HTML, MARKDOWN = "html_text", "markdown_text"  # the SQL functions: the renderers' own escaping
 _MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}  # markupsafe's
-# The characters XML forbids that SQLite text can hold (a lone surrogate cannot be UTF-8).
-_CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
-_HTML_WORK = f"*[{''.join(_MARKUP)}{_CONTROLS}]*"
-_HTML_CONTROLS = f"*[{_CONTROLS}]*"
-# Markdown: any character `markdown_report.escape` reads (the backslashed ones, "&", a line
-# break, a control), or a first character other than a letter or a plain opening quote.
-_MARKDOWN_WORK = "*[]\\`*_{}[<>#|~!&\n" + _CONTROLS + "]*"
+# Every character `markdown_report.escape` backslashes or reads ("&", a line break) but the
+# controls, and the first characters that certainly start no list, quote or heading.
+_MARKDOWN_READS = "\\`*_{}[]<>#|~!&\n"
 _MARKDOWN_PLAIN_START = "[A-Za-z\"'(“‘]*"
 
 
@@ -64,32 +74,37 @@ def _glob(value: Any, pattern: str) -> ColumnElement[bool]:
     return value.op("GLOB", is_comparison=True)(literal(pattern))
 
 
-def _has_nul(value: Any) -> ColumnElement[bool]:
-    return func.instr(value, func.char(0)) > 0
+def _holds_any(value: Any, characters: str) -> ColumnElement[bool]:
+    """Whether `value` holds one of `characters` (`instr` reads past a NUL, as GLOB does not,
+    and is several times quicker than a GLOB character class)."""
+    return or_(*[func.instr(value, literal(character)) > 0 for character in characters])
 
 
 def html(value: Any) -> ColumnElement[Any]:
-    """`value` as the HTML report shows the analyst's text (`html_blocks.text`). `value` is
-    read several times: a column, or the column of a subquery (see `of_subquery`)."""
+    """`value` as the HTML report shows the analyst's text (`html_blocks.text`), but for the
+    characters XML forbids, which are left in (see the module's doc). `value` is read several
+    times: a column, or the column of a subquery (see `of_subquery`)."""
     replaced = reduce(lambda text, pair: func.replace(text, *pair), _MARKUP.items(), value)
-    return case(
-        (
-            _glob(value, _HTML_WORK) | _has_nul(value),
-            case(
-                (_glob(value, _HTML_CONTROLS) | _has_nul(value), getattr(func, HTML)(value)),
-                else_=replaced,
-            ),
-        ),
-        else_=value,
-    )
+    return case((_holds_any(value, "".join(_MARKUP)), replaced), else_=value)
 
 
 def markdown(value: Any) -> ColumnElement[Any]:
-    """`value` as the Markdown report shows the analyst's text (`markdown_report.escape`)."""
+    """`value` as the Markdown report shows the analyst's text (`markdown_report.escape`), but
+    for the characters XML forbids, left in a value that needs nothing else."""
     plain = (value == "") | (
-        ~_glob(value, _MARKDOWN_WORK) & _glob(value, _MARKDOWN_PLAIN_START) & ~_has_nul(value)
+        ~_holds_any(value, _MARKDOWN_READS) & _glob(value, _MARKDOWN_PLAIN_START)
     )
     return case((plain, value), else_=getattr(func, MARKDOWN)(value))
+
+
+def html_careful(value: Any) -> ColumnElement[Any]:
+    """`value` escaped by `html_blocks.text` itself (a batch holding a forbidden character)."""
+    return getattr(func, HTML)(value)
+
+
+def markdown_careful(value: Any) -> ColumnElement[Any]:
+    """`value` escaped by `markdown_report.escape` itself."""
+    return getattr(func, MARKDOWN)(value)
 
 
 def of_subquery(value: ColumnElement[Any], make: Any) -> ColumnElement[Any]:
@@ -120,39 +135,55 @@ _HOP_NAME = case(
     (AttributionHop.source_id.is_not(None), func.coalesce(Source.name, "")),
     else_=func.coalesce(Actor.name, ""),
 )
-HOPS = (  # the claim's chain, hop by hop in order
-    select(
-        _HOP_NAME.label("name"),
-        AttributionHop.role.label("role"),
-        func.coalesce(AttributionHop.cue, "").label("cue"),
-        AttributionHop.anonymous.label("anonymous"),
-        func.coalesce(named_reliability(), "").label("reliability"),
-        AttributionHop.position.label("position"),
+HOP_COLUMNS = {  # a hop's columns, as expressions over its table and what it names
+    "name": _HOP_NAME,
+    "role": AttributionHop.role,
+    "cue": func.coalesce(AttributionHop.cue, ""),
+    "anonymous": AttributionHop.anonymous,
+    "reliability": func.coalesce(named_reliability(), ""),
+    "position": AttributionHop.position,
+}
+
+
+def hops(**extra: ColumnElement[Any]) -> Subquery:
+    """The claim's chain, hop by hop in order: `HOP_COLUMNS` and the `extra` columns (worked
+    out once a hop, however often the query over them names them)."""
+    columns = {**HOP_COLUMNS, **extra}
+    return (
+        select(*[value.label(name) for name, value in columns.items()])
+        .select_from(AttributionHop)
+        .outerjoin(Source, Source.id == AttributionHop.source_id)
+        .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
+        .where(AttributionHop.claim_id == Claim.id)
+        .order_by(AttributionHop.position)
+        .correlate(Claim)
+        .subquery("hops")
     )
-    .select_from(AttributionHop)
-    .outerjoin(Source, Source.id == AttributionHop.source_id)
-    .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
-    .where(AttributionHop.claim_id == Claim.id)
-    .order_by(AttributionHop.position)
-    .correlate(Claim)
-    .subquery("hops")
-)
 
 
-def grade_and(*parts: ColumnElement[Any], escape: Any = None) -> ColumnElement[Any]:
+HOPS = hops()
+
+
+def grade_and(
+    *parts: ColumnElement[Any], escape: Any = None, over: Subquery = HOPS
+) -> ColumnElement[Any]:
     """One pass over the hops: the claim's grade (`model.Claim.grade`: the first hop's letter,
-    F without one, and the credibility) and `parts` (aggregates over `HOPS`, each escaped
+    F without one, and the credibility) and `parts` (aggregates over `over`, each escaped
     whole with `escape` if given), joined by U+001F, which no escaped text holds (XML forbids
     it). The letters are one character each (the tables' CHECK), so the first of them all, in
     the chain's order, is the first hop's."""
-    letters = func.group_concat(func.coalesce(func.nullif(HOPS.c.reliability, ""), "F"), "")
+    letters = func.group_concat(func.coalesce(func.nullif(over.c.reliability, ""), "F"), "")
     first = func.coalesce(func.nullif(func.substr(letters, 1, 1), ""), "F")
+    if escape is None:  # the parts as they are: one query over the hops
+        pieces: list[Any] = [first, cast(Claim.credibility, String)]
+        for part in parts:
+            pieces += ["\x1f", func.coalesce(part, "")]
+        return select(joined(*pieces)).select_from(over).scalar_subquery()
     columns = [part.label(f"part{at}") for at, part in enumerate(parts)]
-    inner = select(first.label("grade"), *columns).select_from(HOPS).subquery()
-    pieces: list[Any] = [inner.c.grade, cast(Claim.credibility, String)]
+    inner = select(first.label("grade"), *columns).select_from(over).subquery()
+    pieces = [inner.c.grade, cast(Claim.credibility, String)]
     for column in columns:
-        value = func.coalesce(inner.c[column.name], "")
-        pieces += ["\x1f", escape(value) if escape is not None else value]
+        pieces += ["\x1f", escape(func.coalesce(inner.c[column.name], ""))]
     return select(joined(*pieces)).select_from(inner).scalar_subquery()
 
 

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, literal, select
+from sqlalchemy import ColumnElement, Connection, case, func, literal, select
 
 from workbench.domain import Article, Claim
 from workbench.reports import html_blocks as hb
 from workbench.reports import markdown_report as mr
 from workbench.reports import wording
 from workbench.reports.claim_notes import HTML_NOTES, MARKDOWN_NOTES, NotedBatch, NotedClaim
+from workbench.reports.safe_text import has_unsafe
 from workbench.services import note_sql as sql
 from workbench.services.claim_table import (  # the claims table's own order of links and tags
     _ACTORS,
@@ -93,24 +95,28 @@ def _links(fmt: Format) -> tuple[Any, Any]:
     return before, sql.joined(_unless_empty(tags, fact(wording.TAGS)), anchor)
 
 
-def _hop_details(fmt: Format) -> ColumnElement[Any]:
-    """`wording.hop_details` of a hop, each piece escaped (HTML's escaping goes character by
-    character, so the pieces escaped are the whole escaped)."""
-    words = sql.reliability_words(_HOPS.reliability, fmt.python_escape)
+def _hop_details(fmt: Format, hop: Any) -> ColumnElement[Any]:
+    """`wording.hop_details` of a hop (`hop`: its columns), each piece escaped (HTML's
+    escaping goes character by character, so the pieces escaped are the whole escaped)."""
+    words = sql.reliability_words(hop.reliability, fmt.python_escape)
     return sql.joined(
-        fmt.escape(_HOPS.role),
-        case((_HOPS.anonymous, literal(" · anonymous")), else_=""),
-        case((_HOPS.reliability != "", sql.joined(" · reliability ", words)), else_=""),
-        case((_HOPS.cue != "", sql.joined(" · cue “", fmt.escape(_HOPS.cue), "”")), else_=""),
+        fmt.escape(hop.role),
+        case((hop.anonymous, literal(" · anonymous")), else_=""),
+        case((hop.reliability != "", sql.joined(" · reliability ", words)), else_=""),
+        case((hop.cue != "", sql.joined(" · cue “", fmt.escape(hop.cue), "”")), else_=""),
     )
 
 
 def _chain(fmt: Format) -> ColumnElement[Any]:
     """The grade, the chain as the format shows it under a claim, and its one-line text."""
-    if fmt.hop is not None:
-        items = func.group_concat(_piece(fmt.hop, fmt.escape(_HOPS.name), _hop_details(fmt)), "")
-        line = worded(wording.HOP, name=fmt.escape(_HOPS.name), role=fmt.escape(_HOPS.role))
-        return sql.grade_and(items, func.group_concat(line, wording.CHAIN_JOIN))
+    if fmt.hop is not None:  # its hops' pieces escaped once a hop
+        hop = SimpleNamespace(**sql.HOP_COLUMNS)
+        name, role = fmt.escape(hop.name), fmt.escape(hop.role)
+        escaped = sql.hops(shown_name=name, shown_role=role, details=_hop_details(fmt, hop))
+        shown = escaped.c
+        items = func.group_concat(_piece(fmt.hop, shown.shown_name, shown.details), "")
+        line = worded(wording.HOP, name=shown.shown_name, role=shown.shown_role)
+        return sql.grade_and(items, func.group_concat(line, wording.CHAIN_JOIN), over=escaped)
     details = sql.joined(  # `wording.chain_details`, escaped whole
         _HOPS.name,
         " (",
@@ -154,7 +160,12 @@ def _query(fmt: Format) -> Any:
     )
 
 
-QUERIES = {HTML_NOTES: _query(HTML), MARKDOWN_NOTES: _query(MARKDOWN)}
+FORMATS = {HTML_NOTES: HTML, MARKDOWN_NOTES: MARKDOWN}
+CAREFUL = {
+    HTML_NOTES: replace(HTML, escape=sql.html_careful),
+    MARKDOWN_NOTES: replace(MARKDOWN, escape=sql.markdown_careful),
+}
+QUERIES = {name: (_query(fmt), _query(CAREFUL[name])) for name, fmt in FORMATS.items()}
 
 
 def note_table(
@@ -166,7 +177,7 @@ def note_table(
 ) -> Iterator[NotedBatch]:
     """The chosen articles (without claims) and their chosen claims (None: all) as `table`
     words them, in report order, `batch` articles at a time, in one read transaction."""
-    query = QUERIES[table]
+    queries = QUERIES[table]
     numbering = Numbering(claim_ids, {})
     with project.reading() as orm_session:
         connection = orm_session.connection()
@@ -174,22 +185,37 @@ def note_table(
         sql.with_escapes(connection)
         for at in range(0, len(article_ids), batch):
             chunk = list(article_ids[at : at + batch])
-            yield len(chunk), _batch(connection, query, chunk, numbering)
+            yield len(chunk), _batch(connection, queries, chunk, numbering)
 
 
 def _batch(
-    connection: Connection, query: Select[Any], chunk: list[int], numbering: Numbering
+    connection: Connection, queries: tuple[Any, Any], chunk: list[int], numbering: Numbering
 ) -> list[tuple[Any, tuple[NotedClaim, ...]]]:
-    present = [row[0] for row in plain_rows(connection, PRESENT, ids=chunk)]
-    found = set(present)
-    ids = [article_id for article_id in chunk if article_id in found]  # read_batch's order
+    """One batch's articles and claims, numbering on from `numbering` (and moving it on): by
+    the quick query, or by the careful one if the quick one's text holds a character XML
+    forbids (`note_sql`)."""
+    present = {row[0] for row in plain_rows(connection, PRESENT, ids=chunk)}
+    ids = [article_id for article_id in chunk if article_id in present]  # read_batch's order
     articles = read_batch(connection, ids, numbering, text=True, claims=False)
+    quick, careful = queries
+    found = _claims(plain_rows(connection, quick, chosen=json.dumps(ids)), ids, articles, numbering)
+    if has_unsafe("".join(_texts(found))):
+        rows = plain_rows(connection, careful, chosen=json.dumps(ids))
+        found = _claims(rows, ids, articles, numbering)
+    numbering.next_number += sum(len(claims) for claims in found)
+    return list(zip(articles, found, strict=True))
+
+
+def _claims(
+    rows: list[tuple[Any, ...]], ids: list[int], articles: list[Any], numbering: Numbering
+) -> list[tuple[NotedClaim, ...]]:
+    """Each article's chosen claims, numbered from `numbering.next_number` in report order."""
     by_article: dict[int, list[tuple[Any, ...]]] = {}
-    for row in plain_rows(connection, query, chosen=json.dumps(ids)):
+    for row in rows:
         by_article.setdefault(row[1], []).append(row)
     wanted = numbering.wanted
     number = numbering.next_number
-    out = []
+    found = []
     for article_id, article in zip(ids, articles, strict=True):
         rows = by_article.get(article_id, [])
         refs = claim_refs(article.ref, [(row[2], row[3], row[0]) for row in rows])
@@ -200,6 +226,12 @@ def _batch(
             made = (number, *row[2:9], refs[row[0]], *row[9:11], *row[11].split("\x1f"))
             claims.append(NotedClaim._make((*made, *row[12:16])))
             number += 1
-        out.append((article, tuple(claims)))
-    numbering.next_number = number
-    return out
+        found.append(tuple(claims))
+    return found
+
+
+def _texts(found: list[tuple[NotedClaim, ...]]) -> Iterator[str]:
+    """Every piece of text the database made for the claims."""
+    for claims in found:
+        for claim in claims:
+            yield from (text for text in claim[9:] if text)  # a summary may be None
