@@ -71,8 +71,13 @@ def _parts(report: Report) -> Iterator[str]:
         head["creator"] = {"type": "Person", "name": report.analyst}
     head["wb:scope"] = list(report.scope)
     yield _dumps(head)[:-1]
-    articles = (_article(a) for batch in report.batches(claims=False) for a in batch)
-    yield from _array("wb:articles", articles)
+    yield ',\n"wb:articles":['
+    first = True
+    for batch in report.batches(claims=False):
+        for article in batch:
+            yield ("\n" if first else ",\n") + _article(article)
+            first = False
+    yield "\n]"
     yield from _array("wb:sources", map(_source, report.sources))
     yield from _array("wb:actors", map(_actor, report.actors))
     yield from _array("wb:events", map(_event, report.events))
@@ -134,25 +139,26 @@ def _record_annotations(report: Report) -> Iterator[str]:
             yield items.on_record(target, tags, notes)
 
 
-def _article(article: Article) -> Json:
-    found: Json = {
-        "id": vocab.article_iri(article.ref),
-        "type": "Text",
-        "format": "text/plain",
-        "wb:contentHash": article.ref,
-        "wb:title": article.title,
-    }
+def _article(article: Article) -> str:
+    """An article's record as JSON text: what `_dumps` writes of its dict (the same keys in the
+    same order, strings by the encoder's own `encode_basestring`), without making the dict."""
+    quoted = items.quoted
+    parts = [
+        f'{{"id":{quoted(vocab.article_iri(article.ref))},"type":"Text","format":"text/plain",'
+        f'"wb:contentHash":{quoted(article.ref)},"wb:title":{quoted(article.title)}'
+    ]
     if article.language:
-        found["language"] = article.language
-    optional = {
-        "wb:outlet": article.outlet,
-        "wb:authors": list(article.authors),
-        "wb:url": article.url,
-        "wb:published": article.published.isoformat() if article.published else "",
-    }
-    found.update({key: value for key, value in optional.items() if value})
-    found["wb:text"] = article.text
-    return found
+        parts.append(f',"language":{quoted(article.language)}')
+    if article.outlet:
+        parts.append(f',"wb:outlet":{quoted(article.outlet)}')
+    if article.authors:
+        parts.append(f',"wb:authors":[{",".join(map(quoted, article.authors))}]')
+    if article.url:
+        parts.append(f',"wb:url":{quoted(article.url)}')
+    if article.published:
+        parts.append(f',"wb:published":{quoted(article.published.isoformat())}')
+    parts.append(f',"wb:text":{quoted(article.text)}}}')
+    return "".join(parts)
 
 
 def _source(source: Source) -> Json:
