@@ -14,7 +14,9 @@ The one report model behind the command line and the window's Export dialog:
   bytes, for a preview pane.
 
 Writing goes to a temporary file beside the target and is renamed over it only when complete,
-so a failed or cancelled export never leaves a half-written file over a good one.
+so a failed or cancelled export never leaves a half-written file over a good one; the
+temporary `.part` is removed when the export fails, and when the process is stopped by SIGTERM
+or SIGHUP (`part_files`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from workbench.reports import (
     write,
 )
 from workbench.reports import model as rm
+from workbench.services import part_files
 from workbench.services.corroboration_report import corroboration_section
 from workbench.services.errors import InvalidInput
 from workbench.services.hypotheses_report import ach_table
@@ -251,15 +254,16 @@ def replace_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -
         dir=target.parent, prefix=f".{target.name}.", suffix=".part"
     )
     try:
-        with os.fdopen(handle, "wb") as stream:
-            if isinstance(data, bytes):
-                stream.write(data)
-            else:
-                data(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        with part_files.writing(Path(temporary)):
+            with os.fdopen(handle, "wb") as stream:
+                if isinstance(data, bytes):
+                    stream.write(data)
+                else:
+                    data(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
