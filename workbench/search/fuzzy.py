@@ -27,6 +27,10 @@ from whoosh.searching import SearchContext
 _words_by_reader: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[str]]] = (
     weakref.WeakKeyDictionary()
 )
+_near_by_reader: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+NEAR_KEPT = 1024  # misspelt words (with what they stand for) remembered per segment
 _lock = threading.Lock()
 
 
@@ -49,12 +53,30 @@ def near_words(reader: Any, fieldname: str, text: str, maxdist: int, prefix: int
         return []
     found: set[str] = set()
     for leaf, _ in reader.leaf_readers():
-        candidates = _words(leaf, fieldname, text[:prefix])
+        found.update(_near_in_segment(leaf, fieldname, text, maxdist, prefix))
+    return sorted(found)
+
+
+def _near_in_segment(
+    reader: Any, fieldname: str, text: str, maxdist: int, prefix: int
+) -> list[str]:
+    """`near_words` in one segment, kept for the next time (a query asks twice: to rank and
+    to highlight; an analyst refining a search asks again)."""
+    key = (fieldname, f"{maxdist}:{prefix}:{text}")
+    with _lock:
+        found = _near_by_reader.setdefault(reader, {}).get(key)
+    if found is None:
+        candidates = _words(reader, fieldname, text[:prefix])
         matches = process.extract(
             text, candidates, scorer=OSA.distance, score_cutoff=maxdist, limit=None
         )
-        found.update(word for word, _, _ in matches)
-    return sorted(found)
+        found = [word for word, _, _ in matches]
+        with _lock:
+            held = _near_by_reader.setdefault(reader, {})
+            if len(held) >= NEAR_KEPT:
+                held.clear()
+            held[key] = found
+    return found
 
 
 class NearWords(FuzzyTerm):

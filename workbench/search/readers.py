@@ -5,6 +5,9 @@ segments to the new segment list: after small segments are merged, the documents
 segments are counted again (every merged document found twice). So refreshing is done here:
 the current table of contents is read and each segment's reader is reused if the segment and
 its deletions are the same, opened afresh otherwise; readers no longer needed are closed.
+Each reader remembers what it found out about the words searched for (a segment's word list
+never changes): every search asks each segment about each of its words several times (is it
+there, how often, how heavy), and each answer is a lookup in the segment's terms file.
 """
 
 from __future__ import annotations
@@ -12,13 +15,59 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.index import TOC
-from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.reading import EmptyReader, MultiReader, ReaderClosed, SegmentReader, TermNotFound
 from whoosh.searching import Searcher
 
 from workbench.search.scoring import QuickBM25F
 from workbench.search.whoosh_internals import preload_lengths
 
 ReaderKey = tuple[str, int]
+TERMS_KEPT = 4096  # words remembered per segment: those of the last few hundred searches
+
+
+class WordsKeptReader(SegmentReader):
+    """A segment's reader that looks each (field, word) up in its terms file once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._found: dict[tuple[str, bytes], Any] = {}
+
+    def _info(self, fieldname: str, text: Any) -> Any:
+        """The word's TermInfo, or None where the segment does not hold it."""
+        if self.is_closed:
+            raise ReaderClosed
+        if fieldname not in self.schema:
+            return None
+        term = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
+        key = (fieldname, term)
+        if key in self._found:
+            return self._found[key]
+        try:
+            info = super().term_info(fieldname, term)
+        except TermNotFound:
+            info = None
+        if len(self._found) >= TERMS_KEPT:
+            self._found.clear()
+        self._found[key] = info
+        return info
+
+    def __contains__(self, term: Any) -> bool:
+        fieldname, text = term
+        return self._info(fieldname, text) is not None
+
+    def term_info(self, fieldname: str, text: Any) -> Any:
+        info = self._info(fieldname, text)
+        if info is None:
+            super().term_info(fieldname, text)  # raises Whoosh's own error for it
+        return info
+
+    def doc_frequency(self, fieldname: str, text: Any) -> int:
+        info = self._info(fieldname, text)
+        return 0 if info is None else info.doc_frequency()
+
+    def frequency(self, fieldname: str, text: Any) -> float:
+        info = self._info(fieldname, text)
+        return 0 if info is None else info.weight()
 
 
 class SegmentReaders:
@@ -39,7 +88,7 @@ class SegmentReaders:
                 key = (segment.segment_id(), segment.deleted_count())
                 reader = kept.get(key) or self._open.pop(key, None)
                 if reader is None:
-                    reader = SegmentReader(storage, contents.schema, segment, contents.generation)
+                    reader = WordsKeptReader(storage, contents.schema, segment, contents.generation)
                     preload_lengths(reader)
                 kept[key] = reader
                 readers.append(reader)
