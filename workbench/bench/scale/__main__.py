@@ -1,4 +1,5 @@
-"""`python -m workbench.bench.scale [--sizes 10000,100000] [--only NAME,NAME] [--cache DIR]`."""
+"""`python -m workbench.bench.scale [--sizes 10000,100000] [--only NAME,NAME] [--cache DIR]
+[--jobs N]`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from workbench.bench.scale.runner import run_sizes
+from workbench.bench.scale.runner import cores, parts, run_sizes
+from workbench.bench.scale.side_by_side import run_side_by_side
 from workbench.bench.scale.timing import count_cpu_time
 
 
@@ -28,6 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("BENCH_SCALE_CLOCK", "wall"),
         help="time rows by wall time, or by CPU time (fair on a machine others load too)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=int(os.environ.get("BENCH_SCALE_JOBS", cores())),
+        help="parts run side by side, each a process of its own, at most one a core (default:"
+        " the cores, or BENCH_SCALE_JOBS); 1 runs everything one after another in this process",
+    )
+    parser.add_argument("--part", type=int, default=None, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     try:
         sizes = [int(size.replace("_", "")) for size in arguments.sizes.split(",") if size.strip()]
@@ -35,9 +45,24 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--sizes takes whole numbers separated by commas, not {arguments.sizes!r}")
     if not sizes or min(sizes) < 10:
         parser.error("--sizes needs at least one size of 10 articles or more")
+    if arguments.jobs < 1:
+        parser.error("--jobs needs at least 1")
+    split = parts(arguments.only)
+    if not split:
+        parser.error(f"--only {arguments.only!r} names none of the producers")
+    if arguments.part is not None and not 0 <= arguments.part < len(split):
+        parser.error(f"--part {arguments.part} is not one of the {len(split)} parts")
     count_cpu_time(arguments.clock == "cpu")
+    units = len(set(sizes)) * len(split)
+    if arguments.part is None and arguments.jobs > 1 and units > 1:
+        jobs = min(arguments.jobs, units, cores())  # one core each
+        run_side_by_side(sizes, arguments.cache, arguments.only, arguments.repeat, jobs)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch:
-        run_sizes(sizes, Path(scratch), arguments.cache, arguments.only, arguments.repeat)
+        run_sizes(
+            sizes, Path(scratch), arguments.cache, arguments.only, arguments.repeat,
+            part=arguments.part,
+        )  # fmt: skip
     return 0
 
 

@@ -180,10 +180,10 @@ class Spent:
         """ "took 12 s wall, 11 s CPU (this process 3.0 s, child processes 8.0 s)"."""
         cpu = self.own_cpu + self.children_cpu
         return (
-            f"took {_seconds(self.wall)} wall, {_seconds(cpu)} CPU (this process"
-            f" {_seconds(self.own_cpu)}, child processes {_seconds(self.children_cpu)})"
+            f"took {seconds(self.wall)} wall, {seconds(cpu)} CPU (this process"
+            f" {seconds(self.own_cpu)}, child processes {seconds(self.children_cpu)})"
         )
 
 
-def _seconds(value: float) -> str:
+def seconds(value: float) -> str:
     return f"{value:,.0f} s" if value >= 100 else f"{value:.1f} s"

@@ -1,0 +1,66 @@
+"""The scale benchmark's parts side by side: every row printed whole, once, with a disclosure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.bench.scale import side_by_side
+from workbench.bench.scale.registry import BESIDE, PRODUCERS
+from workbench.bench.scale.runner import chosen, parts
+from workbench.bench.scale.side_by_side import run_side_by_side
+from workbench.bench.scale.table import COLUMNS, header
+
+
+def test_the_parts_hold_every_chosen_producer_once_in_order() -> None:
+    """The two parts together are the registry's producers, each once, each part in order."""
+    split = parts()
+    assert sorted(name for part in split for name in part) == sorted(PRODUCERS)
+    for part in split:
+        assert part == [name for name in PRODUCERS if name in part]
+    assert [name.rsplit(".", 1)[-1] for name in split[0]] == list(BESIDE)
+    assert parts("library_rows") == [chosen("library_rows")]
+    shorts = {name.rsplit(".", 1)[-1] for name in PRODUCERS}
+    assert set(BESIDE) <= shorts
+
+
+def test_two_parts_print_one_table_with_every_row(tiny_case: Path) -> None:
+    """Two parts run at once print the machine, the side-by-side note, the header once, then
+    each part's rows as whole lines of seven cells, and say when each part ended."""
+    printed: list[str] = []
+    rows = run_side_by_side(
+        [200], tiny_case.parent, "reading_rows,edit_rows", 1, jobs=2, out=printed.append
+    )
+    assert printed[0].startswith("machine: ")
+    assert printed[1].startswith("# side by side: 2 parts") and "wall-time figures" in printed[1]
+    assert printed[2:4] == ["# part 1: edit_rows", "# part 2: reading_rows"]
+    assert printed[4] == header() and printed.count(header()) == 1
+    table = [text for text in printed[5:] if not text.startswith("#")]
+    assert table == rows
+    operations = sorted(text.split(" | ")[0] for text in table)
+    assert operations == ["edit a claim (p95)", "mark a claim (p95)", "open the largest article"]
+    for text in table:
+        assert len(text.split(" | ")) == len(COLUMNS) and text.split(" | ")[1] == "200"
+    for number in (1, 2):
+        assert any(
+            text.startswith(f"# part {number} of 2, size 200 ended: took") for text in printed
+        )
+    assert sum(text.startswith("# producer ") for text in printed) == 2
+
+
+def test_a_part_that_dies_leaves_a_miss_row(
+    tiny_case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part whose process exits with an error is a MISS row naming the part, not silence."""
+    monkeypatch.setattr(side_by_side, "python", lambda: "false")
+    printed: list[str] = []
+    rows = run_side_by_side(
+        [200], tiny_case.parent, "reading_rows,edit_rows", 1, jobs=2, out=printed.append
+    )
+    assert len(rows) == 2
+    assert all(row.endswith("MISS (failed — RuntimeError: the process exited 1; its rows end here)")
+               for row in rows)  # fmt: skip
+    assert sorted(row.split(" | ")[0] for row in rows) == [
+        "part 1 of 2, size 200", "part 2 of 2, size 200"
+    ]  # fmt: skip

@@ -1,0 +1,120 @@
+"""The benchmark's parts run side by side: each size's producers in two parts (`runner.parts`),
+each part a process of its own on a working copy of its own, at most `jobs` at once.
+
+Every row is still measured as in one process alone: ours and its floor in the same process,
+back to back or in turns, after the same warm-up. What changes is the machine around them:
+another part runs at the same time, one process beside another on a core of its own (at most
+`jobs`, at most the number of cores). CPU-time figures do not see it; wall-time figures see
+the other part's use of the memory, the disk and the caches, and the run says so in a comment
+line before the table. `--jobs 1` (BENCH_SCALE_JOBS=1) runs everything one after another in
+one process, as before.
+
+The parent makes or upgrades each size's case first (so no two parts do it at once), runs each
+chosen producer's `prepare()`, then starts the largest size's parts first and relays every line
+a part prints the moment it arrives, whole (the size column tells the parts' rows apart); a
+stopped run keeps what it printed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from workbench.bench.scale.generate import ensure_case
+from workbench.bench.scale.runner import Say, machine, parts, say
+from workbench.bench.scale.table import failed, header, line
+from workbench.bench.scale.timing import counting_cpu, python, seconds
+
+
+def run_side_by_side(
+    sizes: Iterable[int],
+    cache: Path | None,
+    only: str,
+    repeat: int,
+    jobs: int,
+    out: Say = say,
+) -> list[str]:
+    """Every part of every size, at most `jobs` at once; returns the table's lines printed."""
+    split = parts(only)
+    ordered = sorted(dict.fromkeys(sizes), reverse=True)
+    units = [(size, index) for size in ordered for index in range(len(split))]
+    out(machine())
+    out(
+        f"# side by side: {len(units)} parts ({len(ordered)} sizes × {len(split)}), at most"
+        f" {jobs} at once, each a process of its own on its own copy of the case; each row's"
+        " figure and floor are measured in the same process as alone, but beside another part:"
+        " CPU-time figures are as alone, wall-time figures include the other part's load"
+        " (--jobs 1 or BENCH_SCALE_JOBS=1 runs one part after another)"
+    )
+    for index, names in enumerate(split, start=1):
+        out(f"# part {index}: {', '.join(name.rsplit('.', 1)[-1] for name in names)}")
+    out(header())
+    for size in ordered:
+        ensure_case(size, cache, say=lambda text: out(f"# {text.strip()}"))
+    for name in dict.fromkeys(name for names in split for name in names):
+        prepare = getattr(importlib.import_module(name), "prepare", None)
+        if prepare is not None:
+            prepare()
+    relay = _Relay(out)
+    arguments = _arguments(cache, only, repeat)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(
+            pool.map(lambda unit: _run_part(unit[0], unit[1], len(split), arguments, relay), units)
+        )
+    return relay.rows
+
+
+class _Relay:
+    """Prints whole lines from several parts, one at a time, keeping the table's rows."""
+
+    def __init__(self, out: Say) -> None:
+        self._out = out
+        self._lock = threading.Lock()
+        self.rows: list[str] = []
+
+    def __call__(self, text: str) -> None:
+        with self._lock:
+            self._out(text)
+            if not text.startswith("#"):
+                self.rows.append(text)
+
+
+def _arguments(cache: Path | None, only: str, repeat: int) -> list[str]:
+    clock = "cpu" if counting_cpu() else "wall"
+    chosen_cache = ["--cache", str(cache)] if cache is not None else []
+    return ["--only", only, "--repeat", str(repeat), "--clock", clock, "--jobs", "1", *chosen_cache]
+
+
+def _run_part(size: int, index: int, count: int, arguments: list[str], relay: _Relay) -> None:
+    """One part of one size in a child process, its lines relayed as they come."""
+    command = [python(), "-m", "workbench.bench.scale", "--sizes", str(size), *arguments]
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [*command, "--part", str(index)], stdout=subprocess.PIPE, text=True, bufsize=1
+    )
+    assert child.stdout is not None
+    try:
+        for text in child.stdout:
+            relay(text.rstrip("\n"))
+    except BaseException:
+        child.kill()
+        raise
+    finally:
+        child.stdout.close()
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    label = f"part {index + 1} of {count}, size {size:,}"
+    if child.returncode != 0:
+        error = RuntimeError(f"the process exited {child.returncode}; its rows end here")
+        relay(line(failed(label, size, error)))
+    relay(
+        f"# {label} ended: took {seconds(time.perf_counter() - started)} wall,"
+        f" {seconds(cpu)} CPU (its processes)"
+    )
