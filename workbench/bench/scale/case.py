@@ -21,6 +21,7 @@ class Case:
     scratch: Path
     repeat: int = 5
     _sql: sqlite3.Connection | None = field(default=None, repr=False)
+    _kept: dict[str, tuple[Path, tuple[int, ...]]] = field(default_factory=dict, repr=False)
 
     @contextmanager
     def project(self, read_only: bool = False) -> Iterator[Project]:
@@ -49,6 +50,28 @@ class Case:
     def scalar(self, query: str, *parameters: object) -> Any:
         """The first column of the first row of a plain-SQL query."""
         return self.sql.execute(query, parameters).fetchone()[0]
+
+    def keep(self, name: str, made: Path) -> None:
+        """Remember a file one producer made from the case as it is now (an export), for a later
+        producer that needs the very same file (`kept`): large files are not made twice."""
+        self._kept[name] = (made, self._state())
+
+    def kept(self, name: str) -> Path | None:
+        """The file kept under `name`, if it is still there and the case has not changed since
+        it was made (its file and write-ahead log as they were); else None, to make it again."""
+        made, state = self._kept.get(name, (None, ()))
+        if made is None or not made.is_file() or state != self._state():
+            return None
+        return made
+
+    def _state(self) -> tuple[int, ...]:
+        """Size and time of change of the case's file, and of its write-ahead log when that holds
+        anything (opening the case makes an empty one, which changes nothing in it)."""
+        state: list[int] = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            found = path.stat() if path.exists() else None
+            state += [found.st_size, found.st_mtime_ns] if found and found.st_size else [0, 0]
+        return tuple(state)
 
     def close(self) -> None:
         if self._sql is not None:

@@ -83,6 +83,7 @@ def _format_rows(case: Case, fmt: str, claims: int, baseline: Run) -> Iterator[M
     floor = run_process(_floor_command(case, fmt))
     out = case.scratch / f"export.{fmt}"
     ours = _probe(case, "export", str(case.path), fmt, str(out))
+    case.keep(f"export.{fmt}", out)  # the JSON-LD round trip reads this very file back
     ms = json.loads(ours.stdout)["cpu_ms" if counting_cpu() else "ms"]
     note = f"{claims:,} claims"
     if fmt in RATIOS:
