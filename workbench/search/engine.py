@@ -75,6 +75,7 @@ class ProjectIndex:
         self._writing = threading.RLock()
         self._reading = threading.RLock()
         self._unsettled: list[int] = []  # outbox entries applied here, not yet deleted
+        self._draining = False  # a thread holds `_writing` to drain (not to merge or rebuild)
 
     @classmethod
     def open(cls, store: ProjectStore, progress: Progress | None = None) -> ProjectIndex:
@@ -148,8 +149,9 @@ class ProjectIndex:
     def drain(self, wait: bool = True, settle: bool = True) -> int:
         """Index what the outbox says has changed; returns the entries applied.
 
-        With `wait=False` it does nothing if another thread is writing to the index (that
-        thread is draining already, or rebuilding). With `settle=False` (a search, which
+        With `wait=False` (a search) it waits only for another thread's drain, which may be
+        applying the very edit searched for, and then drains what is left; while another
+        thread rebuilds or merges it does nothing. With `settle=False` (a search, which
         waits for this) the outbox entries applied are deleted later, by the next drain that
         settles, `tidy` or `close`, unless a batch's worth is waiting: the index has them
         already, later drains skip them, and after a crash they are applied once more, which
@@ -157,9 +159,10 @@ class ProjectIndex:
         """
         if not self.writable:
             return 0
-        if not self._writing.acquire(blocking=wait):
+        if not self._writing.acquire(blocking=wait or self._draining):
             return 0
         applied = 0
+        self._draining = True
         try:
             if self._index is not None:
                 self._rebuild_if_missed_pruned(None)
@@ -177,6 +180,7 @@ class ProjectIndex:
             if settle:
                 self._settle()
         finally:
+            self._draining = False
             self._writing.release()
         return applied
 
