@@ -91,3 +91,24 @@ def test_facet_counts_are_whooshs_over_several_segments(sample_index: SearchInde
     shown = {facet: [(c.value, c.count) for c in found] for facet, found in results.facets.items()}
     assert shown == expected
     assert ("facet check", 3) in shown["tags"]
+
+
+def test_counts_for_few_and_for_many_documents_are_the_same(sample_index: SearchIndex) -> None:
+    """A segment's table counts each value's documents the same way whether few of its
+    documents are asked for (their values gathered) or many (the whole table at once): for
+    every share of the documents, each value's count is the number of them that have it."""
+    import numpy as np
+
+    searcher = sample_index.engine._current_searcher()
+    reader = searcher.leaf_searchers()[0][0].reader()
+    table = facets.FacetTables().for_segment(reader)
+    size = len(table.starts) - 1
+    rows = [table.numbers[table.starts[doc] : table.starts[doc + 1]] for doc in range(size)]
+    for share in (1, 2, facets._MANY, facets._MANY + 1, 40):
+        chosen = np.arange(0, size, share, dtype=np.int64)
+        expected = [0] * len(table.values)
+        for doc in chosen.tolist():
+            for number in rows[doc]:
+                expected[number] += 1
+        assert table.tally(chosen).tolist() == expected, share
+        assert sum(expected) > 0

@@ -35,10 +35,11 @@ _TAG = b"WBf1"
 class SegmentFacets:
     """One segment's table: document → its facet values (numbers into `values`)."""
 
-    __slots__ = ("numbers", "starts", "values")
+    __slots__ = ("_matrix", "numbers", "starts", "values")
 
     def __init__(self, values: list[tuple[str, str]], starts: array, numbers: array) -> None:
         self.values, self.starts, self.numbers = values, starts, numbers
+        self._matrix: Any = None
 
     @classmethod
     def of_reader(cls, reader: Any) -> SegmentFacets:
@@ -79,6 +80,8 @@ class SegmentFacets:
         value: a numpy array indexed by value number, all documents at once."""
         import numpy as np  # here, not when the project opens
 
+        if len(docnums) * _MANY >= len(self.starts) - 1:
+            return self._tally_all(docnums)
         starts = np.frombuffer(self.starts, np.uint32)
         first = starts[docnums].astype(np.int64)
         sizes = starts[docnums + 1] - first
@@ -87,7 +90,26 @@ class SegmentFacets:
         numbers = np.frombuffer(self.numbers, np.uint32)[picked]
         return np.bincount(numbers, minlength=len(self.values))
 
+    def _tally_all(self, docnums: Any) -> Any:
+        """`tally` for many of the segment's documents: the table as a sparse matrix
+        (document × value, made once, over the table's own arrays) times a 0/1 vector of the
+        documents, one pass in C over every document's values instead of gathering those of
+        the documents asked for (scipy imported here, with the first such count)."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
 
+        documents = len(self.starts) - 1
+        if self._matrix is None:
+            numbers = np.frombuffer(self.numbers, np.uint32).view(np.int32)
+            starts = np.frombuffer(self.starts, np.uint32).view(np.int32)
+            ones = np.ones(len(numbers), np.int32)  # of the vector's type: never converted
+            self._matrix = csr_matrix((ones, numbers, starts), (documents, len(self.values))).T
+        chosen = np.zeros(documents, np.int32)
+        chosen[docnums] = 1
+        return self._matrix @ chosen
+
+
+_MANY = 8  # counting for one document in this many or more: by the whole table at once
 _read_values: dict[bytes, list[tuple[str, str]]] = {}  # by digest of the packed values
 _READ_VALUES_KEPT = 32
 
