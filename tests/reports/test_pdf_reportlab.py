@@ -15,6 +15,7 @@ from workbench.reports.pdf_fonts import report_fonts
 from workbench.reports.pdf_reportlab import (
     CLASSES,
     DOCUMENT,
+    PAGE,
     PRIVATE,
     StreamedDocument,
     document_of,
@@ -60,7 +61,8 @@ def test_printable_ascii_is_kept_as_itself_in_the_first_subset() -> None:
 
 def _drawn(canvas: Canvas, streamed: StreamedDocument | None) -> None:
     """Four pages: a contents page linking ahead, headings with bookmarks and outline
-    entries, a link back, and "page n of N" drawn with a form defined at the end."""
+    entries, a link to the next part (the last part's to itself), and "page n of N" drawn
+    with a form defined at the end."""
 
     def bookmark(name: str, top: float) -> None:
         if streamed is None:
@@ -95,7 +97,8 @@ def _drawn(canvas: Canvas, streamed: StreamedDocument | None) -> None:
         else:
             streamed.outline_entry(f"Part {number}", f"part-{number}", 0)
         canvas.drawString(50, 740, f"Part {number} begins here")
-        canvas.linkAbsolute("", "part-1", Rect=(50, 600, 200, 615))
+        ahead = f"part-{min(number + 1, 3)}"  # the last part's own bookmark: on its page
+        canvas.linkAbsolute("", ahead, Rect=(50, 600, 200, 615))
         finished(last=number == 3)
     canvas.beginForm("total")
     canvas.setFont("Helvetica", 10)
@@ -131,22 +134,26 @@ def test_a_document_written_page_by_page_reads_as_reportlab_saves_it() -> None:
     _drawn(canvas, StreamedDocument(canvas, streamed))
     texts, links, outline, metadata = _read(streamed.getvalue())
     assert (texts, links, outline, metadata) == _read(saved.getvalue())
-    assert texts[0].endswith("page 4") and links[0] == [1, 2, 3] and links[3] == [1]
+    assert texts[0].endswith("page 4") and links == [[1, 2, 3], [2], [3], [3]]
     assert outline == [("Part 1", 1), ("Part 2", 2), ("Part 3", 3)]
 
 
 def test_reportlab_still_has_the_document_parts_the_streamed_writer_uses() -> None:
-    """The document's registries and the object classes StreamedDocument formats with: a
-    release that renames one is named here."""
-    document = document_of(Canvas(BytesIO()))
+    """The document's registries, the object classes StreamedDocument formats with and what a
+    finished page holds: a release that renames one is named here."""
+    canvas = Canvas(BytesIO())
+    document = document_of(canvas)
+    canvas.showPage()
+    page = next(found for found in document.idToObject.values() if type(found) is pdfdoc.PDFPage)
     missing = [name for name in DOCUMENT if not hasattr(document, name)]
     missing += [f"pdfdoc.{name}" for name in CLASSES if not hasattr(pdfdoc, name)]
+    missing += [f"PDFPage.{name}" for name in PAGE if not hasattr(page, name)]
     assert not missing, f"reportlab no longer has {', '.join(missing)}"
 
 
 def test_a_link_to_a_bookmark_placed_and_forgotten_before_it_is_refused() -> None:
-    """A bookmark is forgotten once its page is written (unless the outline names it): a
-    link made after that is refused by name, not written leading nowhere."""
+    """A bookmark is forgotten once its page is written: a link made after that is refused
+    by name, not written leading nowhere."""
     canvas = Canvas(BytesIO())
     streamed = StreamedDocument(canvas, BytesIO())
     streamed.bookmark("note-1", 700, 50)
@@ -161,15 +168,22 @@ def test_a_link_to_a_bookmark_placed_and_forgotten_before_it_is_refused() -> Non
 
 def test_a_plain_link_is_written_as_reportlab_formats_it() -> None:
     """The links the report makes (no border, no text, to a point of a page) are written
-    directly, byte for byte what reportlab's own formatting gives them."""
+    directly, byte for byte what reportlab's own formatting gives them, but for the place they
+    lead to: an object of its own holding the very array reportlab writes in the link."""
+    out = BytesIO()
     canvas = Canvas(BytesIO())
-    streamed = StreamedDocument(canvas, BytesIO())
+    streamed = StreamedDocument(canvas, out)
     canvas.linkAbsolute("", "there", Rect=(56.69291, 746.4669, 533.898, 757.4469), thickness=0)
+    canvas.bookmarkHorizontalAbsolute("there", 785.1969, left=76.69291)  # reportlab's own
     streamed.bookmark("there", 785.1969, 76.69291)
     document = document_of(canvas)
     number = document.objectcounter
     link = document.idToObject[document.numberToId[number]]
     canvas.showPage()
+    theirs = pdfdoc.PDFIndirectObject(document.numberToId[number], link).format(document)
+    place = link.Destination.format(document)
     ours = streamed._link(number, link)
-    assert ours is not None
-    assert ours == pdfdoc.PDFIndirectObject(document.numberToId[number], link).format(document)
+    there = streamed.destinations["there"]
+    assert ours == theirs.replace(place, b"%d 0 R" % there)
+    streamed.page_finished()
+    assert b"%d 0 obj\n%s\nendobj\n" % (there, place) in out.getvalue()

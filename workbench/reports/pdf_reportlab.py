@@ -4,13 +4,15 @@ reportlab documents how to write one's own text operators for a TrueType font
 (`TTFont.splitString(text, doc)` and `getSubsetInternalName(subset, doc)`, see
 `reportlab.pdfbase.ttfonts`), but the document they need is the canvas's private `_doc`.
 
-reportlab keeps every page of a document (its content, its links) until `save`, and then
-builds the whole file in memory: memory grows with the report. `StreamedDocument` writes each
-page to the file as soon as the canvas finishes it, with its content stream and its links
-(a link waits until the bookmark it leads to is placed), formatted by reportlab's own object
-classes; what only the end knows (the fonts' subsets, the page tree, the outline, the page
-total's form) is written by `finish`, then the cross-reference table and the trailer. The
-objects keep the numbers reportlab gave them, so the file says what `save` would have said.
+reportlab keeps every page of a document (its content, its links, its bookmarks and outline)
+until `save`, and then builds the whole file in memory: memory grows with the report.
+`StreamedDocument` writes each page to the file as soon as the canvas finishes it, with its
+content stream and its links, formatted by reportlab's own object classes, and then forgets
+it. A link leads to a destination object of its own (`/Dest 12 0 R`, numbered when the link
+or the outline first names the bookmark), written once the bookmark's page is: so a link may
+lead ahead to a page not drawn yet and nothing waits for it. The outline is written entry by
+entry (`pdf_outline`). What only the end knows (the fonts' subsets, the page tree, the page
+total's form) is written by `finish`, then the cross-reference table and the trailer.
 `tests/reports/test_pdf_reportlab.py` fails with the name of what a new reportlab renamed.
 """
 
@@ -22,6 +24,8 @@ from typing import Any, BinaryIO
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 
+from workbench.reports.pdf_outline import Outline
+
 PRIVATE = ("_doc", "_destinations")  # attributes of reportlab.pdfgen.canvas.Canvas used here
 DOCUMENT = (  # attributes of reportlab.pdfbase.pdfdoc.PDFDocument used here
     "idToObject",
@@ -31,7 +35,6 @@ DOCUMENT = (  # attributes of reportlab.pdfbase.pdfdoc.PDFDocument used here
     "delayedFonts",
     "Catalog",
     "Pages",
-    "Outlines",
     "info",
     "signature",
     "invariant",
@@ -40,14 +43,22 @@ DOCUMENT = (  # attributes of reportlab.pdfbase.pdfdoc.PDFDocument used here
 )
 CLASSES = (
     "PDFPage",
+    "PDFPages",
     "PDFStream",
+    "PDFString",
     "LinkAnnotation",
-    "PDFDestinationXYZ",
     "PDFArray",
     "PDFIndirectObject",
+    "PDFObjectReference",
     "PDFTrailer",
     "PDFFile",
+    "PDFZCompress",
+    "format",
 )
+PAGE: tuple[str, ...] = ("stream", "compression", "Contents", "Resources", "XObjects")
+PAGE += ("hasImages", "ExtGState", "_shadingUsed", "_colorsUsed")  # of a finished PDFPage
+WRITTEN_AT_ONCE = (pdfdoc.LinkAnnotation, pdfdoc.PDFPage, pdfdoc.PDFStream)  # a page's parts
+OUTLINE = "Outlines.streamed"  # the name the catalog knows the outline's root by
 
 
 def document_of(canvas: Any) -> Any:
@@ -62,12 +73,13 @@ class StreamedDocument:
         self.canvas, self.doc, self.out = canvas, canvas._doc, out
         self.offsets = array("q")  # by object number: where it starts in the file, or -1
         self.next = 1  # the first object number not yet looked at
-        self.waiting: dict[str, list[int]] = {}  # by bookmark not placed yet: its links
-        self.placed: list[str] = []  # bookmarks placed on the page being drawn
-        self.listed: set[str] = set()  # links a written page lists, not written yet
-        self.outlined: set[str] = set()  # bookmarks the outline leads to (kept to the end)
+        self.destinations: dict[str, int] = {}  # by bookmark not written yet: its number
+        self.placed: list[tuple[str, float, float]] = []  # bookmarks of the page being drawn
+        self.pages = array("q")  # the pages' object numbers, in order
+        self.resources: dict[Any, bytes] = {}  # a page's resources, formatted: by what is in them
         self.kept: list[int] = []  # objects only the end can write
         self.forms: dict[str, int] = {}
+        self.outline = Outline(self._reserve, self._write_object)
         self.at = 0
         self.drawing = True  # until `finish`
         self._write(pdfdoc.PDFFile(self.doc._pdfVersion).strings[0])
@@ -91,67 +103,68 @@ class StreamedDocument:
         doc.idToObjectNumberAndVersion[internal] = (number, 0)
 
     def bookmark(self, name: str, top: float, left: float) -> None:
-        """A bookmark at (left, top) of the page being drawn, that the links made before it
-        lead to (once its page is written it is forgotten, unless the outline names it)."""
-        self.canvas.bookmarkHorizontalAbsolute(name, top, left=left)
-        self.placed.append(name)
+        """A bookmark at (left, top) of the page being drawn, that links made before it (and
+        on its page) lead to; once its page is written it is forgotten."""
+        self.placed.append((name, left, top))
 
     def outline_entry(self, title: str, bookmark: str, level: int) -> None:
-        """An entry of the PDF's outline, leading to `bookmark`."""
-        self.canvas.addOutlineEntry(title, bookmark, level=level, closed=False)
-        self.outlined.add(bookmark)
+        """An entry of the PDF's outline, leading to `bookmark` (placed on this page or later)."""
+        shown = pdfdoc.PDFString(title).format(self.doc)
+        self.outline.add(shown, self._destination(bookmark), level)
 
     def page_finished(self) -> None:
-        """Write the page the canvas has just finished, and the links now ready."""
+        """Write the page the canvas has just finished, its links, and the destinations of
+        the bookmarks placed on it that a link or the outline leads to."""
         doc = self.doc
         numbers, objects = doc.numberToId, doc.idToObject
         while self.next <= doc.objectcounter:  # formatting a page numbers its content
             number = self.next
             self.next += 1
-            found = objects[numbers[number]]
-            kind = type(found)
-            if kind is pdfdoc.LinkAnnotation:
-                if found.Destination.page is None:
-                    self.waiting.setdefault(found.Destination.name, []).append(number)
-                    continue
-            elif kind is not pdfdoc.PDFPage and kind is not pdfdoc.PDFStream:
-                self.kept.append(number)
+            name = numbers.get(number)
+            if name is None:  # a number taken here (a destination, an outline entry)
                 continue
-            self._put(number)
-        destinations = self.canvas._destinations
-        for name in self.placed:
-            for number in self.waiting.pop(name, ()):
+            kind = type(objects[name])
+            if kind in WRITTEN_AT_ONCE:
                 self._put(number)
-            if name not in self.outlined:
-                destinations.pop(name, None)
+            else:
+                self.kept.append(number)
+        if self.placed and self.pages:
+            page = self.pages[-1]
+            for name, left, top in self.placed:
+                number = self.destinations.pop(name, 0)
+                if number:
+                    place = f"[ {page} 0 R /XYZ {fp_str(left, top, 0)} ]"
+                    self._write_object(number, place.encode("ascii"))
         self.placed = []
 
     def finish(self) -> None:
         """Write what is left, then the cross-reference table and the trailer."""
         doc = self.doc
         self.drawing = False
+        if self.destinations:
+            names = ", ".join(sorted(self.destinations)[:3])
+            raise ValueError(
+                f"links lead to bookmarks never placed after them: {names} (a link must be made"
+                " before the page of its bookmark is written)"
+            )
         for font in doc.delayedFonts:
             font.addObjects(doc)
         doc.info.invariant = doc.invariant
         doc.info.digest(doc.signature)
+        root = self.outline.finish()
+        if root:
+            doc.idToObjectNumberAndVersion[OUTLINE] = (root, 0)
+        doc.Catalog.Outlines = pdfdoc.PDFObjectReference(OUTLINE) if root else None
         doc.Reference(doc.Catalog)
         doc.Reference(doc.info)
-        doc.Outlines.prepare(doc, self.canvas)
-        if doc.Outlines.ready < 0:
-            doc.Catalog.Outlines = None
         doc.encrypt.prepare(doc)
-        if self.waiting:
-            names = ", ".join(sorted(self.waiting)[:3])
-            raise ValueError(
-                f"links lead to bookmarks never placed after them: {names} (a link must be made"
-                " before its bookmark is placed, unless the outline names the bookmark)"
-            )
         for number in self.kept:
             self._put(number)
         self.kept = []
         while self.next <= doc.objectcounter:
             self.next += 1
-            self._put(self.next - 1)
+            if self.next - 1 in doc.numberToId:
+                self._put(self.next - 1)
         count = doc.objectcounter + 1
         table = ["xref", f"0 {count}", "0000000000 65535 f "]
         table += [f"{offset:010d} 00000 n " for offset in self.offsets[1:count]]
@@ -167,57 +180,94 @@ class StreamedDocument:
         self._write(trailer.format(doc))
 
     def _put(self, number: int) -> None:
-        """Format object `number`, write it, and forget it (a page keeps its number, which
-        bookmarks and the page tree name)."""
+        """Format object `number`, write it, and forget it."""
         doc = self.doc
         name = doc.numberToId.pop(number)
         found = doc.idToObject.pop(name)
         kind = type(found)
         if kind is pdfdoc.PDFPage:
             links = [link.name for link in found.Annots or ()]
-        written = self._link(number, found) if kind is pdfdoc.LinkAnnotation else None
-        if written is None:
+            resources = self._prepared(found)
+        if kind is pdfdoc.LinkAnnotation:
+            written = self._link(number, found)
+        elif kind is pdfdoc.PDFPages:
+            written = self._page_tree(number)
+        else:
             written = pdfdoc.PDFIndirectObject(name, found).format(doc)
+        self._at_offset(number)
+        self._write(written)
+        known = doc.idToObjectNumberAndVersion
+        if kind is pdfdoc.PDFPage:
+            if resources is not None and resources not in self.resources:
+                self.resources[resources] = pdfdoc.format(found.Resources, doc)
+            self.pages.append(number)
+            pages = doc.Pages.pages
+            del pages[len(pages) - 1 if pages[-1] is found else pages.index(found)]
+            for link in links:  # a link's number is needed until its page is written
+                del known[link]
+            del known[name]
+        elif kind is pdfdoc.LinkAnnotation:
+            self.canvas._destinations.pop(found.Destination.name, None)
+        elif kind is pdfdoc.PDFStream and self.drawing:  # a page's content
+            del known[name]
+        else:
+            doc.idToObject[name] = None  # still registered: `Reference` finds it by name
+
+    def _prepared(self, page: Any) -> tuple[Any, ...] | None:
+        """Give the page its content stream compressed without ASCII85 (reportlab's default,
+        `useA85`, makes the stream a quarter longer and costs a tenth of the export in
+        re-encoding), and its resources as formatted for the first page with the same (they
+        cost as much again, alike on every page); what its resources are known by."""
+        if page.compression and not page.Contents and page.stream:
+            page.Contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
+        if page.Resources or page.ExtGState or page._shadingUsed or page._colorsUsed:
+            return None
+        forms = page.XObjects
+        key = (bool(page.hasImages), *(sorted(forms.dict) if forms else ()))
+        page.Resources = self.resources.get(key)
+        return key
+
+    def _link(self, number: int, link: Any) -> bytes:
+        """A plain link (no border, no text), to the destination of its bookmark."""
+        border = link.Border
+        plain = type(border) is pdfdoc.PDFArray and border.sequence == [0, 0, 0]
+        if link.otherkw or link.Contents or not plain:
+            raise ValueError("only plain links (no border, no text) are written page by page")
+        there, rect = self._destination(link.Destination.name), fp_str(*link.Rect)
+        return (
+            f"{number} 0 obj\n<<\n/Border [ 0 0 0 ] /Contents () /Dest {there} 0 R"
+            f" /Rect [ {rect} ] /Subtype /Link /Type /Annot\n>>\nendobj\n"
+        ).encode("ascii")
+
+    def _page_tree(self, number: int) -> bytes:
+        """The page tree: one node whose kids are every page, in order."""
+        kids = " ".join(f"{page} 0 R" for page in self.pages)
+        return (
+            f"{number} 0 obj\n<<\n/Count {len(self.pages)} /Kids [ {kids} ] /Type /Pages\n>>"
+            "\nendobj\n"
+        ).encode("ascii")
+
+    def _destination(self, bookmark: str) -> int:
+        """The number of the destination object of a bookmark not written yet."""
+        number = self.destinations.get(bookmark)
+        if number is None:
+            number = self.destinations[bookmark] = self._reserve()
+        return number
+
+    def _reserve(self) -> int:
+        """An object number of reportlab's count, for an object written here."""
+        self.doc.objectcounter += 1
+        return int(self.doc.objectcounter)
+
+    def _write_object(self, number: int, body: bytes) -> None:
+        self._at_offset(number)
+        self._write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+
+    def _at_offset(self, number: int) -> None:
         offsets = self.offsets
         if len(offsets) <= number:
             offsets.extend([-1] * (number + 1024 - len(offsets)))
         offsets[number] = self.at
-        self._write(written)
-        known = doc.idToObjectNumberAndVersion
-        if kind is pdfdoc.PDFPage:
-            doc.idToObject[name] = None  # still registered: `Reference` finds it by name
-            pages = doc.Pages.pages
-            pages[len(pages) - 1 if pages[-1] is found else pages.index(found)] = (
-                pdfdoc.PDFObjectReference(name)
-            )
-            for link in links:  # a link's number is needed until its page is written
-                if link in doc.idToObject:
-                    self.listed.add(link)
-                else:
-                    del known[link]
-        elif kind is pdfdoc.LinkAnnotation:
-            if name in self.listed:
-                self.listed.discard(name)
-                del known[name]
-        elif kind is pdfdoc.PDFStream and self.drawing:  # a page's content
-            del known[name]
-        else:
-            doc.idToObject[name] = None
-
-    def _link(self, number: int, link: Any) -> bytes | None:
-        """A plain link (no border, no text, to a point of a page) as reportlab formats it,
-        written directly: its generic formatting of each part cost a tenth of the export."""
-        place, border = link.Destination.fmt, link.Border
-        if link.otherkw or link.Contents or type(place) is not pdfdoc.PDFDestinationXYZ:
-            return None
-        if type(border) is not pdfdoc.PDFArray or border.sequence != [0, 0, 0]:
-            return None
-        page = self.doc.idToObjectNumberAndVersion[link.Destination.page.name][0]
-        spot, rect = fp_str(place.left, place.top, place.zoom), fp_str(*link.Rect)
-        return (
-            f"{number} 0 obj\n<<\n/Border [ 0 0 0 ] /Contents () /Dest [ {page} 0 R /XYZ {spot} ]"
-            f" /Rect [ {rect} ] /Subtype /Link /Type /Annot\n>>\nendobj\n"
-        ).encode("ascii")
 
     def _write(self, data: bytes) -> None:
         self.out.write(data)

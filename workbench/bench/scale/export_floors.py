@@ -4,7 +4,8 @@ library needs, in a child process of its own.
 `python -m workbench.bench.scale.export_floors pdf|docx PROJECT OUT` reads every article's
 title and text and every claim's quote, summary and chain (plain sqlite3, the export rows'
 join) and writes them: for PDF, reportlab's canvas drawing each line with `drawString` (the
-text cut into lines of `LINE` characters, no wrapping by width, no markup, one font); for
+text cut into lines of `LINE` characters, no wrapping by width, no markup, one font; its page
+streams compressed without ASCII85, as the report's are); for
 DOCX, Python's zipfile writing a minimal package whose document part has one escaped
 paragraph per line of text. No layout engine, no document model: what is left is reading the
 data and the format's own encoding of that much text.
@@ -61,11 +62,13 @@ def lines(project: str) -> Iterator[str]:
 
 
 def pdf(project: str, out: str) -> None:
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
     from workbench.reports.pdf_fonts import report_fonts
 
+    rl_config.useA85 = 0  # the report writes its page streams so (pdf_reportlab): the same work
     font = report_fonts().regular
     canvas = Canvas(out, pagesize=A4)
     top, bottom, step = A4[1] - 57, 57, 14
