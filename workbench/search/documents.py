@@ -146,6 +146,8 @@ class Selection:
     def where(self, column: Any) -> ColumnElement[bool]:
         if self.low is not None and self.high is not None:
             return column.between(self.low, self.high)
+        if len(self.ids) == 1:  # one edited record: a statement compiled once, reused as is
+            return column == self.ids[0]  # (`IN` is rendered again for every execution)
         return column.in_(self.ids)
 
     @property
