@@ -3,7 +3,8 @@
 Each edit's transaction also wrote outbox entries naming the articles and claims it touched.
 Draining reads a batch of entries, re-reads those documents as they are now (a document that
 no longer exists is removed from the index), commits them to the index as one small new
-segment, and only then deletes the entries. A crash in between leaves the entries queued;
+segment, and only then deletes the entries (after a search's drain, later: see
+`ProjectIndex.drain`). A crash in between leaves the entries queued;
 the next drain does the work again, and since every document is replaced by its key, nothing
 is indexed twice. Small segments are merged later, when the indexer is idle. A shared store's
 outbox is a change feed read by every workstation: nothing is deleted, each index notes how far
