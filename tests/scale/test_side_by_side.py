@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +68,22 @@ def test_a_part_that_dies_leaves_a_miss_row(
     assert sorted(row.split(" | ")[0] for row in rows) == [
         "part 1 of 2, size 200", "part 2 of 2, size 200"
     ]  # fmt: skip
+
+
+def test_stopping_the_run_stops_every_part(
+    tiny_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM to the run interrupts it like Ctrl-C, and no part's process is left running."""
+    sleeper = tmp_path / "sleeper"
+    pids = tmp_path / "pids"
+    sleeper.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec sleep 60\n', "utf-8")
+    sleeper.chmod(0o755)
+    monkeypatch.setattr(side_by_side, "python", lambda: str(sleeper))
+    threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_side_by_side([200], tiny_case.parent, "reading_rows,edit_rows", 1, jobs=2, out=print)
+    assert time.monotonic() - started < 30
+    for pid in pids.read_text("utf-8").split():
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(pid), 0)

@@ -17,14 +17,17 @@ stopped run keeps what it printed.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import signal
 import subprocess
 import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from workbench.bench.scale.generate import ensure_case
 from workbench.bench.scale.runner import Say, machine, parts, say
@@ -63,26 +66,73 @@ def run_side_by_side(
             prepare()
     relay = _Relay(out)
     arguments = _arguments(cache, only, repeat)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    on_term = _stop_on_term()
+    try:
         list(
             pool.map(lambda unit: _run_part(unit[0], unit[1], len(split), arguments, relay), units)
         )
+    except BaseException:
+        relay.stop()  # interrupted, stopped: the parts stop too, what they printed stays
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if on_term is not None:
+            signal.signal(signal.SIGTERM, on_term)
     return relay.rows
 
 
+def _stop_on_term() -> Any:
+    """Stopping the run (SIGTERM) stops it as Ctrl-C does; returns the handler it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
 class _Relay:
-    """Prints whole lines from several parts, one at a time, keeping the table's rows."""
+    """Prints whole lines from several parts, one at a time, keeping the table's rows; knows the
+    parts' processes, to stop them all."""
 
     def __init__(self, out: Say) -> None:
         self._out = out
         self._lock = threading.Lock()
         self.rows: list[str] = []
+        self.running: set[subprocess.Popen[str]] = set()
+        self.stopping = False
 
     def __call__(self, text: str) -> None:
         with self._lock:
             self._out(text)
             if not text.startswith("#"):
                 self.rows.append(text)
+
+    def start(self, command: list[str]) -> subprocess.Popen[str] | None:
+        """A part's process, in a process group of its own (with the processes it starts), or
+        None once the run is stopping."""
+        with self._lock:
+            if self.stopping:
+                return None
+            child = subprocess.Popen(
+                command, stdout=subprocess.PIPE, text=True, bufsize=1, start_new_session=True
+            )
+            self.running.add(child)
+            return child
+
+    def ended(self, child: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self.running.discard(child)
+
+    def stop(self) -> None:
+        """Interrupt every running part and what it runs (as Ctrl-C would: they clean up)."""
+        with self._lock:
+            self.stopping = True
+            for child in self.running:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(child.pid, signal.SIGINT)
 
 
 def _arguments(cache: Path | None, only: str, repeat: int) -> list[str]:
@@ -95,20 +145,18 @@ def _run_part(size: int, index: int, count: int, arguments: list[str], relay: _R
     """One part of one size in a child process, its lines relayed as they come."""
     command = [python(), "-m", "workbench.bench.scale", "--sizes", str(size), *arguments]
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [*command, "--part", str(index)], stdout=subprocess.PIPE, text=True, bufsize=1
-    )
+    child = relay.start([*command, "--part", str(index)])
+    if child is None:
+        return
     assert child.stdout is not None
     try:
         for text in child.stdout:
             relay(text.rstrip("\n"))
-    except BaseException:
-        child.kill()
-        raise
     finally:
         child.stdout.close()
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
+        relay.ended(child)
     cpu = usage.ru_utime + usage.ru_stime
     label = f"part {index + 1} of {count}, size {size:,}"
     if child.returncode != 0:
