@@ -18,7 +18,7 @@ from workbench.services.claim_list import first_page as first_claims
 from workbench.services.claims import Hop, create_claim, delete_claim, set_attribution
 from workbench.services.entities import create_source
 from workbench.services.importing import import_clipboard
-from workbench.services.library import ArticleFilter, article_ids, first_page
+from workbench.services.library import ArticleFilter, article_ids, article_page, first_page
 from workbench.services.listing_order import FirstPage
 from workbench.services.relations import find_claims
 from workbench.store.prepared import prepare
@@ -106,3 +106,24 @@ def test_a_named_parameter_left_out_is_refused(team_project: Project) -> None:
     with pytest.raises(KeyError, match="status"):
         prepared.parameters({})
     assert "refuted" in str(prepared.parameters({"status": "refuted"}))
+
+
+def test_pages_one_statement_each_window(team_project: Project) -> None:
+    """Page after page (one statement, its window a parameter) is the whole listing in order,
+    in the library and in All claims, filtered by year or source or not."""
+    made = _filled(team_project)
+    tass = create_source(team_project, "TASS")
+    for _article, claim in list(made.values())[1:]:
+        set_attribution(team_project, claim, [Hop("reported by", source_id=tass)])
+    for wanted in (ArticleFilter(), ArticleFilter(published_from=date(2022, 1, 1))):
+        every = article_ids(team_project, wanted, "title", False)
+        paged = [
+            article_page(team_project, wanted, "title", False, n, 1) for n in range(len(every) + 1)
+        ]
+        assert paged == [[article] for article in every] + [[]]
+    for by in (ClaimFilter(), ClaimFilter(source_id=tass)):
+        every = claim_ids(team_project, by)
+        assert [claim_ids(team_project, by, limit=2, offset=n) for n in (0, 2)] == [
+            every[:2],
+            every[2:],
+        ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy import (
@@ -40,6 +40,7 @@ from workbench.services.listing_order import (
     SortKey,
     checked_window,
     count_listed,
+    page_ids,
     place_of,
 )
 from workbench.services.project import Project
@@ -170,12 +171,14 @@ def claim_ids(
     """The ids of the claims that pass the filter, in the order asked for; given `limit`, only
     that many from row `offset` on (a page: where the order has an index — the latest change,
     status, credibility, quote — it is read from it, not sorted from every claim)."""
-    if limit is not None:
+    if limit is not None:  # a page: its statement kept (`listing_order.page_ids`)
         checked_window(offset, limit, "claim")
+        checked_claim_status(claim_filter.status)
+        key = ("all claims", claim_shape(claim_filter), sort, descending)
+        listing = partial(_listing, claim_filter, sort, descending)
+        return page_ids(project, key, listing, (offset, limit), claim_values(claim_filter))
     query, order = _listing(claim_filter, sort, descending)
     query = query.order_by(*order.clauses())
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
     with project.reading() as session:
         return _ids(session, query)
 

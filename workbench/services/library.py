@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy import (
@@ -139,8 +139,10 @@ def article_page(
 ) -> list[int]:
     """A page of `article_ids`: the ids of rows `offset` to `offset + limit` (what a list shows
     first, or on scrolling), read from the sort's index where it has one."""
-    query, order = _listing(article_filter, sort, descending)
-    return page_ids(project, query, order, offset, limit)
+    _checked_status(article_filter.status)
+    key = ("library", article_shape(article_filter), sort, descending)
+    listing = partial(_listing, article_filter, sort, descending)
+    return page_ids(project, key, listing, (offset, limit), article_values(article_filter))
 
 
 def first_page(

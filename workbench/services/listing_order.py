@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, func, literal, or_
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, literal, or_
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute
@@ -179,11 +179,29 @@ def checked_window(offset: int, limit: int, what: str = "row") -> None:
         )
 
 
-def page_ids(project: Project, listed: Select, order: Order, offset: int, limit: int) -> list[int]:
-    """The ids of rows `offset` to `offset + limit` of the listing, in order."""
+def page_ids(
+    project: Project,
+    key: Hashable,
+    listing: Callable[[], tuple[Select, Order]],
+    window: tuple[int, int],
+    values: Mapping[str, Any] | None = None,
+) -> list[int]:
+    """The ids of rows `offset` to `offset + limit` (`window`) of the listing, in order: its
+    statement compiled once per database under `key`, as `first_page`'s, the window's place
+    and size among its parameters (scrolling reads page after page with one statement)."""
+    offset, limit = window
     checked_window(offset, limit)
-    with project.store.engine.connect() as connection:
-        return list(connection.execute(_page(listed, order, offset, limit)).scalars().all())
+    engine = project.store.engine
+
+    def paged() -> Prepared:
+        listed, order = listing()
+        ordered = listed.order_by(*order.clauses()).limit(bindparam("page_size", PAGE))
+        return prepare(ordered.offset(bindparam("page_start", 0)), engine.dialect)
+
+    page = kept(engine.dialect, ("page", key), paged)
+    with reading(engine) as reader:
+        given = {**(values or {}), "page_size": limit, "page_start": offset}
+        return [row[0] for row in reader.rows(page, given)]
 
 
 def _page(listed: Select, order: Order, offset: int, limit: int) -> Select:
