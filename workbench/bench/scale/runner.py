@@ -39,7 +39,7 @@ def run_sizes(
         out(header())
     else:
         split = parts(only)
-        names, label = split[part], f" (part {part + 1} of {len(split)})"
+        names, label = split[part], f", part {part + 1} of {len(split)}"
     printed: list[Measurement] = []
     for size in sizes:
         printed += run_size(size, scratch, cache, names, repeat, out, label)
