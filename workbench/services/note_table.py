@@ -54,9 +54,12 @@ class Format:
     hop: Pieces | None  # (name, details): HTML's chain items; None: the chain worded whole
     author_line: Pieces  # (authors)
     note: Pieces  # (body)
+    itemwise: bool = False  # items escaped one by one make the list escaped, empty kept empty
 
 
-HTML = Format(sql.html, hb.text, hb.link_fact_pieces, hb.hop_pieces, hb.by_pieces, hb.note_pieces)
+HTML = Format(
+    sql.html, hb.text, hb.link_fact_pieces, hb.hop_pieces, hb.by_pieces, hb.note_pieces, True
+)
 MARKDOWN = Format(sql.markdown, mr.escape, mr.fact_pieces, None, mr.by_pieces, mr.note_pieces)
 
 
@@ -80,19 +83,27 @@ def _piece(pieces: Pieces, *values: Any) -> ColumnElement[Any]:
 
 def _links(fmt: Format) -> tuple[Any, Any]:
     """The link facts before "Related" (actors, events) and after it (tags, the anchor)."""
-
-    def fact(label: str) -> Callable[[Any], Any]:
-        return lambda value: _piece(fmt.link_fact, label, fmt.escape(value))
-
-    actors = _group(_ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN)
-    events = _group(_EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN)
-    tags = _group(_TAGS, _TAGS.c.name, wording.TAG_LIST_JOIN)
+    facts = [
+        (wording.ACTORS, _ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
+        (wording.EVENTS, _EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
+        (wording.TAGS, _TAGS, _TAGS.c.name, wording.TAG_LIST_JOIN),
+    ]
+    actors, events, tags = [_fact(fmt, *fact) for fact in facts]
     orphaned = fmt.python_escape(wording.ORPHANED)
     anchor = case((Claim.orphaned, _piece(fmt.link_fact, wording.ANCHOR, orphaned)), else_="")
-    before = sql.joined(
-        _unless_empty(actors, fact(wording.ACTORS)), _unless_empty(events, fact(wording.EVENTS))
-    )
-    return before, sql.joined(_unless_empty(tags, fact(wording.TAGS)), anchor)
+    return sql.joined(actors, events), sql.joined(tags, anchor)
+
+
+def _fact(fmt: Format, label: str, items: Any, item: Any, separator: str) -> Any:
+    """A link fact's finished piece over an ordered subquery of the claim's links ("" when
+    they join to nothing): the items escaped in the one query over them (`itemwise`: the
+    `||` of a NULL is NULL, so no links, no piece), or the list escaped whole."""
+    if fmt.itemwise:
+        listed = func.nullif(func.group_concat(fmt.escape(item), separator), "")
+        made = func.coalesce(_piece(fmt.link_fact, label, listed), "")
+        return select(made).select_from(items).scalar_subquery()
+    whole = _group(items, item, separator)
+    return _unless_empty(whole, lambda value: _piece(fmt.link_fact, label, fmt.escape(value)))
 
 
 def _hop_details(fmt: Format, hop: Any) -> ColumnElement[Any]:
@@ -162,7 +173,7 @@ def _query(fmt: Format) -> Any:
 
 FORMATS = {HTML_NOTES: HTML, MARKDOWN_NOTES: MARKDOWN}
 CAREFUL = {
-    HTML_NOTES: replace(HTML, escape=sql.html_careful),
+    HTML_NOTES: replace(HTML, escape=sql.html_careful, itemwise=False),  # drops, so may empty
     MARKDOWN_NOTES: replace(MARKDOWN, escape=sql.markdown_careful),
 }
 QUERIES = {name: (_query(fmt), _query(CAREFUL[name])) for name, fmt in FORMATS.items()}
