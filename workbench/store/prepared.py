@@ -66,17 +66,21 @@ def prepare(statement: ClauseElement, dialect: Dialect) -> Prepared:
     compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     if not isinstance(compiled, SQLCompiler):
         raise TypeError(f"only SQL statements are prepared; not {type(statement).__name__}")
+    # Parameters by the names the driver sees (a dialect may escape some characters of one).
+    driver_names = {name: compiled.escaped_bind_names.get(name, name) for name in compiled.binds}
     processors: dict[str, Callable[[Any], Any]] = {}
     for name, bind in compiled.binds.items():
         process = bind.type.bind_processor(dialect)
         if process is not None:
-            processors[name] = process
+            processors[driver_names[name]] = process
     defaults = {
         name: processors[name](value) if name in processors else value
         for name, value in (compiled.construct_params() or {}).items()
     }
     names = tuple(compiled.positiontup) if compiled.positiontup is not None else None
-    named = frozenset(name for name, bind in compiled.binds.items() if not bind.unique)
+    named = frozenset(
+        driver_names[name] for name, bind in compiled.binds.items() if not bind.unique
+    )
     return Prepared(str(compiled), names, defaults, processors, named)
 
 
