@@ -39,6 +39,7 @@ from workbench.search.writer import open_writer
 from workbench.store import ProjectStore
 
 DRAIN_BATCH = 1000
+IN_MEMORY_DOCUMENTS = 50  # a drain of no more writes its temporary files in memory (an edit's)
 TIER_LIMITS = (100, 1_000, 10_000)
 MERGE_FACTOR = 8
 
@@ -107,7 +108,9 @@ def apply_batch(index: Index, batch: Batch, searcher: Any = None) -> None:
     `searcher`, if given, must show the index as the writer finds it; it is used to find the
     documents to replace (else Whoosh opens a reader on every segment to do so).
     """
-    writer = open_writer(index, bulk=True, compound=False, small=True)
+    documents = sum(len(listed) for listed in batch.documents.values())
+    small = documents <= IN_MEMORY_DOCUMENTS  # an import's batch of articles stays on disk
+    writer = open_writer(index, bulk=True, compound=False, small=small)
     try:
         for kind, ids in batch.touched.items():
             present = {document["key"]: document for document in batch.documents.get(kind, [])}
