@@ -26,6 +26,7 @@ from workbench.reports.model import Article, Claim, Hop, Report, credibility_lab
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import claim_row
 from workbench.reports.wording import (
+    CHAIN_JOIN,
     RELATED,
     RELATED_JOIN,
     hop_details,
@@ -214,6 +215,12 @@ def _hop_html(hop: Hop) -> str:
 _KNOWN: Kept[str] = Kept(text)  # statuses, kinds, grades, credibility wordings
 _STATUS_CLASSES: Kept[str] = Kept(lambda status: str(escape(status)))  # as Piece.status is
 _HOP_ITEMS: Kept[Hop] = Kept(_hop_html)  # a source recurs in claim after claim
+
+
+def noted_chain(hops: tuple[Hop, ...]) -> tuple[str, str]:
+    """A chain as a claim's note shows it (its list items) and as the claims table does."""
+    items = "".join([_HOP_ITEMS[hop] for hop in hops])
+    return items, text(CHAIN_JOIN.join([hop.text for hop in hops]))
 
 
 def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:

@@ -20,14 +20,16 @@ from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Marked, Piece, anchored, highlighted_paragraphs
 from workbench.reports.html_report import web_link
 from workbench.reports.kept import Kept
-from workbench.reports.model import Article, Claim, Report, credibility_label, long_date
+from workbench.reports.model import Article, Claim, Hop, Report, credibility_label, long_date
 from workbench.reports.safe_text import xml_safe
 from workbench.reports.tables import CLAIMS_TABLE, summary_tables
 from workbench.reports.wording import (
+    CHAIN_JOIN,
     RELATED,
     RELATED_JOIN,
     article_count,
     chain_details,
+    chain_details_of,
     link_facts,
     relations_by_claim,
 )
@@ -240,6 +242,12 @@ def _footnote_text(
             out.append(f"{FACT}{label}: {shown}")
     out += [f"{FACT}Attribution: {chain}", links, authors, notes]
     return "".join(out)
+
+
+def noted_chain(hops: tuple[Hop, ...]) -> tuple[str, str]:
+    """A chain as a claim's footnote shows it (with reliabilities) and as the claims table
+    does ("" for none)."""
+    return escape(chain_details_of(hops)), escape(CHAIN_JOIN.join([hop.text for hop in hops]))
 
 
 def fact_pieces(label: Any, value: Any) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from string import Formatter
 from typing import TYPE_CHECKING
 
@@ -50,9 +51,14 @@ def hop_details(hop: Hop) -> str:
 
 def chain_details(claim: Claim) -> str:
     """The chain with each source's reliability: unnamed sources (speaker; F) → Reuters (...)"""
+    return chain_details_of(claim.attribution)
+
+
+def chain_details_of(hops: Iterable[Hop]) -> str:
+    """`chain_details` of a chain's hops."""
     return CHAIN_JOIN.join(
         f"{hop.name} ({hop.role}{'; ' + hop.reliability if hop.reliability else ''})"
-        for hop in claim.attribution
+        for hop in hops
     )
 
 

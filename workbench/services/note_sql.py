@@ -1,6 +1,6 @@
 """The pieces of SQL the HTML and Markdown claim notes are built from (`services.note_table`):
 the analyst's text escaped for each format, and each claim's chain, links, tags, notes and
-authors as correlated subqueries.
+authors as correlated subqueries (the chain as its hops' plain fields: `note_table` words it).
 
 Escaping is stated once, in Python (`reports.html_blocks.text`, `reports.markdown_report.escape`),
 and SQL only decides when it may be skipped. For HTML a value holding one of the five markup
@@ -35,11 +35,9 @@ from sqlalchemy import (
 
 from workbench.domain import Actor, AttributionHop, Claim, Source
 from workbench.domain.entities import named_reliability
-from workbench.domain.grades import CREDIBILITY_WORDING, Reliability
 from workbench.domain.provenance import RowVersion
 from workbench.reports.html_blocks import text as html_text
 from workbench.reports.markdown_report import escape as markdown_text
-from workbench.reports.model import credibility_label, reliability_label
 
 HTML, MARKDOWN = "html_text", "markdown_text"  # the SQL functions: the renderers' own escaping
 _MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}  # markupsafe's
@@ -114,23 +112,6 @@ def of_subquery(value: ColumnElement[Any], make: Any) -> ColumnElement[Any]:
     return select(make(inner.c.v)).select_from(inner).scalar_subquery()
 
 
-def known(values: dict[Any, str], column: Any, otherwise: ColumnElement[Any]) -> Any:
-    """A CASE giving each known value's text, made in Python once; `otherwise` for the rest."""
-    return case(*[(column == key, literal(text)) for key, text in values.items()], else_=otherwise)
-
-
-def reliability_words(column: Any, escape: Any) -> Any:
-    """`model.reliability_label` of a grade letter, escaped with `escape` (a Python function)."""
-    labels = {grade.value: escape(reliability_label(grade.value)) for grade in Reliability}
-    return known(labels, column, otherwise=column)
-
-
-def credibility_words(escape: Any) -> Any:
-    """`model.credibility_label` of the claim's credibility, escaped with `escape`."""
-    labels = {grade: escape(credibility_label(grade)) for grade in CREDIBILITY_WORDING}
-    return known(labels, Claim.credibility, otherwise=cast(Claim.credibility, String))
-
-
 _HOP_NAME = case(
     (AttributionHop.source_id.is_not(None), func.coalesce(Source.name, "")),
     else_=func.coalesce(Actor.name, ""),
@@ -145,12 +126,10 @@ HOP_COLUMNS = {  # a hop's columns, as expressions over its table and what it na
 }
 
 
-def hops(**extra: ColumnElement[Any]) -> Subquery:
-    """The claim's chain, hop by hop in order: `HOP_COLUMNS` and the `extra` columns (worked
-    out once a hop, however often the query over them names them)."""
-    columns = {**HOP_COLUMNS, **extra}
+def hops() -> Subquery:
+    """The claim's chain, hop by hop in order: `HOP_COLUMNS`."""
     return (
-        select(*[value.label(name) for name, value in columns.items()])
+        select(*[value.label(name) for name, value in HOP_COLUMNS.items()])
         .select_from(AttributionHop)
         .outerjoin(Source, Source.id == AttributionHop.source_id)
         .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
@@ -162,29 +141,6 @@ def hops(**extra: ColumnElement[Any]) -> Subquery:
 
 
 HOPS = hops()
-
-
-def grade_and(
-    *parts: ColumnElement[Any], escape: Any = None, over: Subquery = HOPS
-) -> ColumnElement[Any]:
-    """One pass over the hops: the claim's grade (`model.Claim.grade`: the first hop's letter,
-    F without one, and the credibility) and `parts` (aggregates over `over`, each escaped
-    whole with `escape` if given), joined by U+001F, which no escaped text holds (XML forbids
-    it). The letters are one character each (the tables' CHECK), so the first of them all, in
-    the chain's order, is the first hop's."""
-    letters = func.group_concat(func.coalesce(func.nullif(over.c.reliability, ""), "F"), "")
-    first = func.coalesce(func.nullif(func.substr(letters, 1, 1), ""), "F")
-    if escape is None:  # the parts as they are: one query over the hops
-        pieces: list[Any] = [first, cast(Claim.credibility, String)]
-        for part in parts:
-            pieces += ["\x1f", func.coalesce(part, "")]
-        return select(joined(*pieces)).select_from(over).scalar_subquery()
-    columns = [part.label(f"part{at}") for at, part in enumerate(parts)]
-    inner = select(first.label("grade"), *columns).select_from(over).subquery()
-    pieces = [inner.c.grade, cast(Claim.credibility, String)]
-    for column in columns:
-        pieces += ["\x1f", escape(func.coalesce(inner.c[column.name], ""))]
-    return select(joined(*pieces)).select_from(inner).scalar_subquery()
 
 
 _VERSION = (RowVersion.table_name == "claims") & (RowVersion.row_key == cast(Claim.id, String))

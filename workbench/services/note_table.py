@@ -13,14 +13,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, case, func, literal, select
+from sqlalchemy import ColumnElement, Connection, String, case, cast, func, literal, select
 
 from workbench.domain import Article, Claim
+from workbench.domain.grades import combined_grade
 from workbench.reports import html_blocks as hb
 from workbench.reports import markdown_report as mr
+from workbench.reports import model as rm
 from workbench.reports import wording
 from workbench.reports.claim_notes import HTML_NOTES, MARKDOWN_NOTES, NotedBatch, NotedClaim
 from workbench.reports.safe_text import has_unsafe
@@ -40,6 +42,7 @@ from workbench.services.report_rows import IDS, Numbering, claim_refs, read_batc
 
 Escape = Callable[[Any], ColumnElement[Any]]
 Pieces = Callable[..., list[Any]]
+Chain = Callable[[tuple[rm.Hop, ...]], tuple[str, str]]  # as the note and as the table show it
 PRESENT = select(Article.id).where(Article.id.in_(IDS))
 _HOPS = sql.HOPS.c
 
@@ -51,16 +54,18 @@ class Format:
     escape: Escape  # SQL
     python_escape: Callable[[str], str]
     link_fact: Pieces  # (label, value)
-    hop: Pieces | None  # (name, details): HTML's chain items; None: the chain worded whole
+    chain: Chain
     author_line: Pieces  # (authors)
     note: Pieces  # (body)
     itemwise: bool = False  # items escaped one by one make the list escaped, empty kept empty
 
 
 HTML = Format(
-    sql.html, hb.text, hb.link_fact_pieces, hb.hop_pieces, hb.by_pieces, hb.note_pieces, True
+    sql.html, hb.text, hb.link_fact_pieces, hb.noted_chain, hb.by_pieces, hb.note_pieces, True
 )
-MARKDOWN = Format(sql.markdown, mr.escape, mr.fact_pieces, None, mr.by_pieces, mr.note_pieces)
+MARKDOWN = Format(
+    sql.markdown, mr.escape, mr.fact_pieces, mr.noted_chain, mr.by_pieces, mr.note_pieces
+)
 
 
 def _group(items: Any, value: ColumnElement[Any], separator: str) -> ColumnElement[Any]:
@@ -106,41 +111,30 @@ def _fact(fmt: Format, label: str, items: Any, item: Any, separator: str) -> Any
     return _unless_empty(whole, lambda value: _piece(fmt.link_fact, label, fmt.escape(value)))
 
 
-def _hop_details(fmt: Format, hop: Any) -> ColumnElement[Any]:
-    """`wording.hop_details` of a hop (`hop`: its columns), each piece escaped (HTML's
-    escaping goes character by character, so the pieces escaped are the whole escaped)."""
-    words = sql.reliability_words(hop.reliability, fmt.python_escape)
-    return sql.joined(
-        fmt.escape(hop.role),
-        case((hop.anonymous, literal(" · anonymous")), else_=""),
-        case((hop.reliability != "", sql.joined(" · reliability ", words)), else_=""),
-        case((hop.cue != "", sql.joined(" · cue “", fmt.escape(hop.cue), "”")), else_=""),
-    )
+def _unseparated(value: Any) -> ColumnElement[Any]:
+    """`value` without U+001E and U+001F (the chain's separators), which XML forbids: every
+    renderer drops them anyway (`safe_text.xml_safe`)."""
+    return func.replace(func.replace(value, HOPS_SEPARATOR, ""), FIELDS_SEPARATOR, "")
 
 
-def _chain(fmt: Format) -> ColumnElement[Any]:
-    """The grade, the chain as the format shows it under a claim, and its one-line text."""
-    if fmt.hop is not None:  # its hops' pieces escaped once a hop
-        hop = SimpleNamespace(**sql.HOP_COLUMNS)
-        name, role = fmt.escape(hop.name), fmt.escape(hop.role)
-        escaped = sql.hops(shown_name=name, shown_role=role, details=_hop_details(fmt, hop))
-        shown = escaped.c
-        items = func.group_concat(_piece(fmt.hop, shown.shown_name, shown.details), "")
-        line = worded(wording.HOP, name=shown.shown_name, role=shown.shown_role)
-        return sql.grade_and(items, func.group_concat(line, wording.CHAIN_JOIN), over=escaped)
-    details = sql.joined(  # `wording.chain_details`, escaped whole
-        _HOPS.name,
-        " (",
-        _HOPS.role,
-        case((_HOPS.reliability != "", sql.joined("; ", _HOPS.reliability)), else_=""),
-        ")",
-    )
-    line = worded(wording.HOP, **_HOPS)
-    return sql.grade_and(
-        func.group_concat(details, wording.CHAIN_JOIN),
-        func.group_concat(line, wording.CHAIN_JOIN),
-        escape=fmt.escape,
-    )
+HOPS_SEPARATOR, FIELDS_SEPARATOR = "\x1e", "\x1f"
+_HOP_FIELDS = (_HOPS.name, _HOPS.role, _HOPS.cue, cast(_HOPS.anonymous, String), _HOPS.reliability)
+_HOP_TEXT = sql.joined(
+    *[piece for field in _HOP_FIELDS for piece in (FIELDS_SEPARATOR, _unseparated(field))][1:]
+)
+# The claim's chain as its hops' plain fields: worded and escaped in Python, once a hop (a
+# source and its role recur in claim after claim), where SQL worded it once a claim.
+CHAIN = select(func.group_concat(_HOP_TEXT, HOPS_SEPARATOR)).select_from(sql.HOPS)
+
+
+@lru_cache(maxsize=4096)
+def _hop(fields: str) -> rm.Hop:
+    name, role, cue, anonymous, reliability = fields.split(FIELDS_SEPARATOR)
+    return rm.Hop(name, role, rm.SOURCE, cue, anonymous == "1", reliability or None)
+
+
+def _chain(raw: str | None) -> tuple[rm.Hop, ...]:
+    return tuple(_hop(fields) for fields in raw.split(HOPS_SEPARATOR)) if raw else ()
 
 
 def _query(fmt: Format) -> Any:
@@ -160,7 +154,7 @@ def _query(fmt: Format) -> Any:
             Claim.credibility,
             fmt.escape(Claim.exact),
             case((Claim.summary == "", None), else_=fmt.escape(Claim.summary)),
-            _chain(fmt),
+            CHAIN.scalar_subquery(),
             authors,
             before,
             after,
@@ -188,7 +182,7 @@ def note_table(
 ) -> Iterator[NotedBatch]:
     """The chosen articles (without claims) and their chosen claims (None: all) as `table`
     words them, in report order, `batch` articles at a time, in one read transaction."""
-    queries = QUERIES[table]
+    queries, chain = QUERIES[table], FORMATS[table].chain
     numbering = Numbering(claim_ids, {})
     with project.reading() as orm_session:
         connection = orm_session.connection()
@@ -196,11 +190,15 @@ def note_table(
         sql.with_escapes(connection)
         for at in range(0, len(article_ids), batch):
             chunk = list(article_ids[at : at + batch])
-            yield len(chunk), _batch(connection, queries, chunk, numbering)
+            yield len(chunk), _batch(connection, queries, chain, chunk, numbering)
 
 
 def _batch(
-    connection: Connection, queries: tuple[Any, Any], chunk: list[int], numbering: Numbering
+    connection: Connection,
+    queries: tuple[Any, Any],
+    chain: Chain,
+    chunk: list[int],
+    numbering: Numbering,
 ) -> list[tuple[Any, tuple[NotedClaim, ...]]]:
     """One batch's articles and claims, numbering on from `numbering` (and moving it on): by
     the quick query, or by the careful one if the quick one's text holds a character XML
@@ -209,16 +207,22 @@ def _batch(
     ids = [article_id for article_id in chunk if article_id in present]  # read_batch's order
     articles = read_batch(connection, ids, numbering, text=True, claims=False)
     quick, careful = queries
-    found = _claims(plain_rows(connection, quick, chosen=json.dumps(ids)), ids, articles, numbering)
+    found = _claims(
+        plain_rows(connection, quick, chosen=json.dumps(ids)), ids, articles, numbering, chain
+    )
     if has_unsafe("".join(_texts(found))):
         rows = plain_rows(connection, careful, chosen=json.dumps(ids))
-        found = _claims(rows, ids, articles, numbering)
+        found = _claims(rows, ids, articles, numbering, chain)
     numbering.next_number += sum(len(claims) for claims in found)
     return list(zip(articles, found, strict=True))
 
 
 def _claims(
-    rows: list[tuple[Any, ...]], ids: list[int], articles: list[Any], numbering: Numbering
+    rows: list[tuple[Any, ...]],
+    ids: list[int],
+    articles: list[Any],
+    numbering: Numbering,
+    chain: Chain,
 ) -> list[tuple[NotedClaim, ...]]:
     """Each article's chosen claims, numbered from `numbering.next_number` in report order."""
     by_article: dict[int, list[tuple[Any, ...]]] = {}
@@ -234,7 +238,9 @@ def _claims(
         for row in rows:
             if wanted is not None and row[0] not in wanted:
                 continue
-            made = (number, *row[2:9], refs[row[0]], *row[9:11], *row[11].split("\x1f"))
+            hops = _chain(row[11])
+            grade = combined_grade(hops[0].reliability if hops else None, row[8])
+            made = (number, *row[2:9], refs[row[0]], *row[9:11], grade, *chain(hops))
             claims.append(NotedClaim._make((*made, *row[12:16])))
             number += 1
         found.append(tuple(claims))
