@@ -79,7 +79,7 @@ def test_stopping_the_run_stops_every_part(
     sleeper.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec sleep 60\n', "utf-8")
     sleeper.chmod(0o755)
     monkeypatch.setattr(side_by_side, "python", lambda: str(sleeper))
-    threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    threading.Thread(target=_stop_once_started, args=(pids,), daemon=True).start()
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         run_side_by_side([200], tiny_case.parent, "reading_rows,edit_rows", 1, jobs=2, out=print)
@@ -87,3 +87,11 @@ def test_stopping_the_run_stops_every_part(
     for pid in pids.read_text("utf-8").split():
         with pytest.raises(ProcessLookupError):
             os.kill(int(pid), 0)
+
+
+def _stop_once_started(pids: Path) -> None:
+    """SIGTERM to this process once a part has started (the run's own handler is in place)."""
+    deadline = time.monotonic() + 60
+    while not pids.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGTERM)
