@@ -95,3 +95,13 @@ def _stop_once_started(pids: Path) -> None:
     while not pids.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+def test_the_window_rows_find_the_search_index_the_build_row_made() -> None:
+    """The window's rows come after the search rows, in the same part, so the index is built
+    once, by the measured build, never first by the window's warm-up run."""
+    for names in ([*PRODUCERS], *parts()):
+        shorts = [name.rsplit(".", 1)[-1] for name in names]
+        if "window_rows" in shorts:
+            assert "search_scale" in shorts
+            assert shorts.index("search_scale") < shorts.index("window_rows")

@@ -56,6 +56,7 @@ CLAIM_FACTS = (
 def rows(case: Case) -> Iterator[Measurement]:
     probe = [python(), "-m", "workbench.bench.scale.probe"]
     exported = case.kept("export.jsonld")  # the export rows' own, if the case is unchanged since
+    made = "the export row's" if exported is not None else "exported again"
     if exported is None:
         exported = case.scratch / "round-trip.jsonld"
         run_process([*probe, "export", str(case.path), "jsonld", str(exported)])
@@ -65,7 +66,7 @@ def rows(case: Case) -> Iterator[Measurement]:
     read = run_process([*probe, "exchange", str(target), str(exported)])
     floor = _floor(exported, target, case.scratch / "floor.sqlite")
     differences = _differences(case.path, target)
-    note = f"{exported.stat().st_size / 1e6:,.0f} MB file; " + (
+    note = f"{exported.stat().st_size / 1e6:,.0f} MB file ({made}); " + (
         f"same records back ({len(COMPARED)} tables counted, every claim compared)"
         if not differences
         else f"DIFFERS: {differences}"
