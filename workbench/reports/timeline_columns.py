@@ -7,8 +7,9 @@ as a TimelineEvent only when it is asked for (clicked, hovered, exported).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
@@ -181,6 +182,43 @@ class EventColumns:
             article_offsets=article_offsets,
             article_ids=article_ids,
         )
+
+
+def event_columns(events: Sequence[TimelineEvent], links: array[int]) -> EventColumns:
+    """The columns of `events` (their own claims and articles not read) with the claims and
+    the articles of `links`: (event id, claim, article) triples flat, in the order met. Each
+    event's claims, and its articles, are listed once each in the order first met (a link to
+    an event not among `events` is left out)."""
+    made = EventColumns.of_events(events)
+    triples = np.frombuffer(links, dtype=np.int64).reshape(-1, 3) if len(links) else None
+    if triples is None or not len(made):
+        return made
+    ranked = np.argsort(made.ids)
+    known = made.ids[ranked]
+    at = np.searchsorted(known, triples[:, 0]).clip(0, len(known) - 1)
+    owners = np.where(known[at] == triples[:, 0], ranked[at], -1)
+    kept = owners >= 0
+    owners = owners[kept]
+    claim_offsets, claim_ids = _first_met(owners, triples[kept, 1], len(made))
+    article_offsets, article_ids = _first_met(owners, triples[kept, 2], len(made))
+    return replace(
+        made,
+        claim_offsets=claim_offsets,
+        claim_ids=claim_ids,
+        article_offsets=article_offsets,
+        article_ids=article_ids,
+    )
+
+
+def _first_met(owners: Ints, values: Ints, count: int) -> tuple[Ints, Ints]:
+    """Each owner's distinct values in the order first met, as offsets and values."""
+    if not len(values):
+        return np.zeros(count + 1, dtype=np.int64), values.astype(np.int64)
+    keys = owners * (int(values.max()) + 1) + values
+    _distinct, first = np.unique(keys, return_index=True)
+    first.sort()  # the order met
+    first = first[np.argsort(owners[first], kind="stable")]  # by owner, each as met
+    return offsets_of(owners[first], count), values[first].astype(np.int64)
 
 
 def _date(day: np.datetime64) -> date:

@@ -95,7 +95,7 @@ def svg_lines(picture: TimelinePicture, scheme: str = "light") -> Iterator[str]:
     """The picture's SVG a line at a time (joined by newlines, `picture_svg`): a report's
     figure is written as it is drawn, never held whole."""
     colours = COLOURS[scheme]
-    kinds = list(dict.fromkeys(bar.event.kind for bar in picture.bars))
+    kinds = list(dict.fromkeys(picture.bar_kinds()))
     w, h = picture.width, picture.height
     yield '<?xml version="1.0" encoding="UTF-8"?>'
     yield (
@@ -112,7 +112,7 @@ def svg_lines(picture: TimelinePicture, scheme: str = "light") -> Iterator[str]:
         for c in picture.drawn_connectors()
     )
     yield from (
-        _bar(bar, kind_colour(bar.event.kind, kinds, scheme), colours) for bar in picture.bars
+        _bar(bar, kind_colour(bar.event.kind, kinds, scheme), colours) for bar in picture.each_bar()
     )
     yield from _reports(picture, colours)
     yield "</svg>"
@@ -168,15 +168,19 @@ def _bar(bar: Bar, fill: str, colours: dict[str, str]) -> str:
 
 
 def _reports(picture: TimelinePicture, colours: dict[str, str]) -> Iterator[str]:
-    for mark in picture.reports:
-        x, y = mark.x, mark.y
-        title = escape(xml_safe(f"{mark.title} — {mark.claims} claims about these events"))
+    """Each article's mark, from the marks' columns (no ReportMark made)."""
+    marks = picture.marks
+    track, labels, fill, text = marks.track, marks.labels, colours["report"], colours["text"]
+    claims = track.claims.tolist()
+    for number, (x, y) in enumerate(zip(marks.x.tolist(), marks.y.tolist(), strict=True)):
+        said = f"{track.title(number)} — {claims[number]} claims about these events"
         yield (
             f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} '
-            f'{x - 6:.1f},{y:.1f}" fill="{colours["report"]}"><title>{title}</title></polygon>'
+            f'{x - 6:.1f},{y:.1f}" fill="{fill}"><title>{escape(xml_safe(said))}</title></polygon>'
         )
-        if mark.label:
+        label = labels.get(number)
+        if label:
             yield (
-                f'<text x="{x + 9:.1f}" y="{y + 4:.1f}" fill="{colours["text"]}">'
-                f"{escape(xml_safe(mark.label))}</text>"
+                f'<text x="{x + 9:.1f}" y="{y + 4:.1f}" fill="{text}">'
+                f"{escape(xml_safe(label))}</text>"
             )

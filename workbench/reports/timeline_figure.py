@@ -34,14 +34,14 @@ LINES_AT_ONCE = 2048  # SVG lines handed to the HTML writer at a time
 def figure_svg(report: Report) -> str | None:
     """The figure as SVG text, or None when the report has no dated event."""
     shown = timeline_of_report(report)
-    return timeline_svg(shown) if shown.events else None
+    return timeline_svg(shown) if len(shown) else None
 
 
 def figure_png(report: Report) -> bytes | None:
     """The figure as PNG (None without a dated event), drawn from its SVG in layers
     (`svg_raster`): the SVG's text and Qt's tree of it are never held whole."""
     shown = timeline_of_report(report)
-    if not shown.events:
+    if not len(shown):
         return None
     from workbench.reports.svg_raster import svg_lines_to_png
 
@@ -55,7 +55,7 @@ def html_parts(report: Report) -> Iterator[Markup]:
     template reaches it, after the articles, and never held whole); none without dated
     events. The SVG is inline, so without its XML declaration."""
     shown = timeline_of_report(report)
-    if not shown.events:
+    if not len(shown):
         return
     lines = timeline_lines(shown)
     next(lines)  # the XML declaration

@@ -6,6 +6,7 @@ was reported" are seen apart.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from workbench.reports.model import Report, dated
 
 if TYPE_CHECKING:
     from workbench.reports.timeline_columns import EventColumns
+    from workbench.reports.timeline_reports import ReportColumns
 
 LANES = ("actor", "kind")
 NO_ACTOR = "no actor named"
@@ -102,14 +104,37 @@ class Timeline:
     def __init__(
         self,
         events: tuple[TimelineEvent, ...] = (),
-        reports: tuple[TimelineReport, ...] = (),
+        reports: tuple[TimelineReport, ...] | ReportColumns = (),
         undated: int = 0,  # events with no start date, left off
         *,
         columns: EventColumns | None = None,
     ) -> None:
-        self.reports, self.undated = tuple(reports), undated
+        self.undated = undated
         self._events: tuple[TimelineEvent, ...] | None = tuple(events) if columns is None else None
         self._columns = columns
+        self._reports: tuple[TimelineReport, ...] | None = None
+        self._report_columns: ReportColumns | None = None
+        if isinstance(reports, (tuple, list)):
+            self._reports = tuple(reports)
+        else:
+            self._report_columns = reports
+
+    @property
+    def reports(self) -> tuple[TimelineReport, ...]:
+        """The dated articles, by publication date (made from the columns when first asked)."""
+        if self._reports is None:
+            track = self.report_columns
+            self._reports = tuple(track.report(n) for n in range(len(track)))
+        return self._reports
+
+    @property
+    def report_columns(self) -> ReportColumns:
+        """The dated articles as columns (`timeline_reports`), by publication date."""
+        if self._report_columns is None:
+            from workbench.reports.timeline_reports import ReportColumns  # it builds on reports
+
+            self._report_columns = ReportColumns.of_reports(self._reports or ())
+        return self._report_columns
 
     @property
     def events(self) -> tuple[TimelineEvent, ...]:
@@ -150,7 +175,8 @@ class Timeline:
 
     def span(self) -> tuple[datetime, datetime] | None:
         """From the first thing shown to the last (events and reports), or None if empty."""
-        moments = [r.published for r in self.reports]
+        track = self.report_columns
+        moments = [track.moment(0), track.moment(len(track) - 1)] if len(track) else []
         if len(self):
             from workbench.reports.timeline_columns import moment
 
@@ -161,33 +187,30 @@ class Timeline:
 
 def timeline_of_report(report: Report) -> Timeline:
     """The timeline of a report's events (each with the report's claims about it, numbered
-    in report order, and the articles they are in) and the report's dated articles."""
+    in report order, and the articles they are in) and the report's dated articles.
+
+    Read in one pass over the articles, kept compactly: the links from events to claims as
+    one typed array, the dated articles as the reports track's columns (`timeline_reports`),
+    the events as columns (`timeline_columns`); no object per article or per link."""
+    from workbench.reports.timeline_columns import event_columns
+    from workbench.reports.timeline_reports import ReportTrack
+
     refs = {e.ref: number for number, e in enumerate(report.events, 1)}
-    claims: dict[int, list[int]] = {}
-    articles: dict[int, list[int]] = {}
-    reports = []
+    links = array("q")  # (event, claim, article) numbers, in report order
+    track = ReportTrack()
     for number, title, outlet, published, about in article_events(report):
         reported: list[int] = []
         for claim_number, event_refs in about:
             for event in (refs[ref] for ref in event_refs if ref in refs):
-                claims.setdefault(event, []).append(claim_number)
-                articles.setdefault(event, []).append(number)
+                links.extend((event, claim_number, number))
                 reported.append(event)
         if published is not None:
             told = tuple(dict.fromkeys(reported))
-            reports.append(TimelineReport(number, title, outlet, published, len(reported), told))
-    events = tuple(
-        _event(
-            number,
-            e,
-            tuple(dict.fromkeys(claims.get(number, ()))),
-            tuple(dict.fromkeys(articles.get(number, ()))),
-        )
-        for number, e in enumerate(report.events, 1)
-        if e.start_date
-    )
+            track.add(number, title, outlet, published, len(reported), told)
+    dated = [(number, e) for number, e in enumerate(report.events, 1) if e.start_date]
     undated = sum(1 for event in report.events if event.start_date is None)
-    return Timeline(events, tuple(reports), undated)
+    columns = event_columns([_event(number, e, (), ()) for number, e in dated], links)
+    return Timeline(reports=track.columns(), undated=undated, columns=columns)
 
 
 def _event(

@@ -24,10 +24,11 @@ import numpy.typing as npt
 
 from workbench.reports.chart_labels import label_width
 from workbench.reports.timeline_columns import EPOCH, LABEL_CHARACTERS, EventColumns, cut, short
+from workbench.reports.timeline_marks import REPORT_ROWS, ReportMark, ReportMarks, lay_out_marks
 from workbench.reports.timeline_model import NO_ACTOR, NO_KIND, Timeline, TimelineEvent
 from workbench.reports.timeline_scale import DAY_SECONDS, TimeScale
 
-__all__ = ["LABEL_CHARACTERS", "short"]  # for the drawings, from the columns' module
+__all__ = ["LABEL_CHARACTERS", "ReportMark", "short"]  # for the drawings, from their modules
 
 LANE_TITLE = 170.0  # pixels for the lane names at the left
 ROW = 22.0  # pixels per row of bars
@@ -35,7 +36,6 @@ BAR = 14.0  # a bar's height
 MIN_BAR = 6.0  # a bar's least width (a day seen over decades)
 GAP = 6.0  # pixels between bars of one row
 LABELLED_ROWS = 8  # a lane needing more rows than this to label every bar labels what fits
-REPORT_ROWS = 3  # rows of article labels on the reports track
 FONT_SIZE = 11.0
 AXIS = 28.0  # the axis' height
 MAX_CONNECTORS = 400  # more lines from events to reports than this hide the timeline
@@ -63,16 +63,6 @@ class Lane:
     name: str
     y: float
     height: float
-
-
-@dataclass(frozen=True, slots=True)  # slots: one per dated article, all at once
-class ReportMark:
-    article_id: int
-    x: float
-    y: float
-    label: str  # empty when it did not fit
-    title: str
-    claims: int
 
 
 @dataclass(frozen=True)
@@ -110,7 +100,7 @@ class TimelinePicture:
     placed: BarColumns
     columns: EventColumns
     reports_y: float  # the top of the reports track
-    reports: tuple[ReportMark, ...]
+    marks: ReportMarks  # the reports track's articles
     axis_y: float
     ticks: tuple[tuple[float, str], ...]
     undated: int
@@ -139,8 +129,27 @@ class TimelinePicture:
 
     @cached_property
     def bars(self) -> tuple[Bar, ...]:
-        """Every bar (for a drawing of the whole picture, or a test)."""
+        """Every bar (for a test: a drawing of the whole picture takes `each_bar`)."""
         return tuple(self.bar(number) for number in range(len(self.placed)))
+
+    def each_bar(self) -> Iterator[Bar]:
+        """Every bar in turn, made as it is given and not kept (a file's drawing)."""
+        placed, columns, lanes = self.placed, self.columns, self.lanes
+        for number, event in enumerate(placed.events.tolist()):
+            label = columns.labels[event] if placed.labelled[number] else ""
+            yield Bar(
+                columns.event(event),
+                lanes[int(placed.lanes[number])].name,
+                float(placed.x[number]),
+                float(placed.width[number]),
+                float(placed.y[number]),
+                label,
+            )
+
+    @cached_property
+    def reports(self) -> tuple[ReportMark, ...]:
+        """Every article's mark (for the window's index of them, or a test)."""
+        return tuple(self.marks.mark(number) for number in range(len(self.marks)))
 
     def bars_of(self, event_id: int) -> list[Bar]:
         """The event's bars (one in each lane it is in)."""
@@ -169,11 +178,10 @@ class TimelinePicture:
     def all_drawn(self) -> bool:
         """Whether every line is drawn (at most MAX_CONNECTORS would join the events to the
         articles reporting them), or only the chosen event's."""
-        marks = {mark.article_id for mark in self.reports}
         columns, count = self.columns, 0
         for _bar, event in self._first_bars(None):
-            articles = cut(columns.article_offsets, columns.article_ids, event)
-            count += sum(1 for article in articles if article in marks)
+            begin, end = columns.article_offsets[event], columns.article_offsets[event + 1]
+            count += int((self.marks.numbers_of(columns.article_ids[begin:end]) >= 0).sum())
             if count > MAX_CONNECTORS:
                 return False
         return True
@@ -184,17 +192,16 @@ class TimelinePicture:
         wanted = None if self.all_drawn else event_id
         if wanted is None and not self.all_drawn:
             return ()
-        marks = {mark.article_id: mark for mark in self.reports}
-        columns, placed, found = self.columns, self.placed, []
+        columns, placed, marks, found = self.columns, self.placed, self.marks, []
         for number, event in self._first_bars(wanted):
             x, width, y = placed.x[number], placed.width[number], placed.y[number]
-            for article in cut(columns.article_offsets, columns.article_ids, event):
-                mark = marks.get(article)
-                if mark is not None:
+            articles = cut(columns.article_offsets, columns.article_ids, event)
+            numbers = marks.numbers_of(np.array(articles, dtype=np.int64)).tolist()
+            for article, mark in zip(articles, numbers, strict=True):
+                if mark >= 0:
                     start = (float(x + width / 2), float(y + BAR))
-                    found.append(
-                        Connector(int(columns.ids[event]), article, start, (mark.x, mark.y))
-                    )
+                    end = (float(marks.x[mark]), float(marks.y[mark]))
+                    found.append(Connector(int(columns.ids[event]), article, start, end))
         return tuple(found)
 
 
@@ -235,7 +242,7 @@ def lay_out_timeline(
         y += count * ROW + 6
     placed = _placed(parts, x, width, label_widths)
     reports_y = y + 16
-    reports = _reports(timeline, scale, reports_y, width_of)
+    reports = lay_out_marks(timeline.report_columns, scale, reports_y, width_of, ROW)
     reaches = placed.x + placed.width + np.where(placed.labelled, placed.label_widths, 0.0) + 8
     right = max(scale.x(end), float(reaches.max()) if len(placed) else float("-inf"))
     return TimelinePicture(
@@ -335,28 +342,3 @@ def _room_for_labels(xs: Floats, widths: Floats, rows: Ints, labels: Floats) -> 
     labelled = np.empty(len(order), dtype=bool)
     labelled[order] = labels[order] + 8 <= after - ox - widths[order]
     return labelled
-
-
-def _reports(
-    timeline: Timeline, scale: TimeScale, top: float, width_of: Width
-) -> tuple[ReportMark, ...]:
-    """Article marks at their dates; a label in the first of REPORT_ROWS rows with room."""
-    ends = [float("-inf")] * REPORT_ROWS
-    marks = []
-    for report in sorted(timeline.reports, key=lambda r: r.published):
-        x = scale.x(report.published)
-        text = short(f"{report.outlet}: {report.title}" if report.outlet else report.title, 34)
-        row = next((r for r, end in enumerate(ends) if end <= x - 6), None)
-        if row is not None:
-            ends[row] = x + 8 + width_of(text)
-        marks.append(
-            ReportMark(
-                report.article_id,
-                x,
-                top + (row or 0) * ROW + 8,
-                text if row is not None else "",
-                report.title,
-                report.claims,
-            )
-        )
-    return tuple(marks)
