@@ -215,12 +215,13 @@ def _hop_html(hop: Hop) -> str:
 _KNOWN: Kept[str] = Kept(text)  # statuses, kinds, grades, credibility wordings
 _STATUS_CLASSES: Kept[str] = Kept(lambda status: str(escape(status)))  # as Piece.status is
 _HOP_ITEMS: Kept[Hop] = Kept(_hop_html)  # a source recurs in claim after claim
+_HOP_LINES: Kept[Hop] = Kept(lambda hop: text(hop.text))
 
 
 def noted_chain(hops: tuple[Hop, ...]) -> tuple[str, str]:
     """A chain as a claim's note shows it (its list items) and as the claims table does."""
-    items = "".join([_HOP_ITEMS[hop] for hop in hops])
-    return items, text(CHAIN_JOIN.join([hop.text for hop in hops]))
+    items = "".join([_HOP_ITEMS[hop] for hop in hops])  # (escaping goes character by
+    return items, CHAIN_JOIN.join([_HOP_LINES[hop] for hop in hops])  # character)
 
 
 def _claim_note(claim: Claim, placed: bool, relations: list[str] | None) -> str:

@@ -248,7 +248,8 @@ def _claims(
 
 
 def _texts(found: list[tuple[NotedClaim, ...]]) -> Iterator[str]:
-    """Every piece of text the database made for the claims."""
+    """Every piece of text the quick query escaped for the claims."""
     for claims in found:
         for claim in claims:
-            yield from (text for text in claim[9:] if text)  # a summary may be None
+            yield from (text for text in claim[9:11] if text)  # a summary may be None
+            yield from claim[14:]  # (the grade and chain were worded in Python)
