@@ -12,7 +12,7 @@ One pass over the articles writes each article's text into the archive as it com
 element into a spool, with notes and links spooled apart, and gathers the tags; then the
 project's head (users, the codebook of those tags, variables, cases) and the spools follow
 one another in `project.qde`, so memory stays flat. The markup is written as text
-(`refi_qda_xml`).
+(`refi_qda_xml`), and the archive keeps its index of members compactly (`zip_members`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from workbench.reports import refi_qda_codes as codes
 from workbench.reports import refi_qda_xml as xml
 from workbench.reports.model import Report
 from workbench.reports.safe_text import xml_safe
+from workbench.reports.zip_members import keep_members_compactly
 
 PASSES = 1
 SECTIONS = False  # an exchange file carries records, not the analysis sections
@@ -37,7 +38,7 @@ def write(report: Report, out: BinaryIO) -> None:
     """Write the report as a .qdpx archive to `out`."""
     user = codes.guid("user", report.analyst)
     with (
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        keep_members_compactly(zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)) as archive,
         tempfile.TemporaryFile() as sources,
         tempfile.TemporaryFile() as notes,
         tempfile.TemporaryFile() as links,
