@@ -164,11 +164,12 @@ class Pages:
         linked = False
         for run in line:
             look = run.look
-            if look.background is not None:
-                bottom = baseline - DESCENT * look.size - 1
-                self.rect(look.background, left + run.x, bottom, run.width, look.size + 2)
-            if look.underline:
-                self.rect(look.colour, left + run.x, baseline - 1.2, run.width, 0.6)
+            if look.decorated:
+                if look.background is not None:
+                    bottom = baseline - DESCENT * look.size - 1
+                    self.rect(look.background, left + run.x, bottom, run.width, look.size + 2)
+                if look.underline:
+                    self.rect(look.colour, left + run.x, baseline - 1.2, run.width, 0.6)
             if run.link:
                 linked = True
         ops = self.ops
@@ -193,6 +194,8 @@ class Pages:
             codes = run.codes
             if isinstance(codes, str):
                 font = mains[look.font] + look.size_operand
+                if not codes:
+                    continue
                 if font != self._font:
                     ops.append(font)
                     self._font = font

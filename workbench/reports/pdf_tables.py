@@ -22,6 +22,8 @@ from workbench.reports.tables import Table as PlainTable
 Heading = Callable[[str, str], None]
 CELL_CHARS = 400
 PADDING = 3  # points: around a cell's text
+SHORT = 24  # characters of a cell set once per table and column (statuses, grades, kinds)
+SHORT_KEPT = 5_000  # short cells kept (then forgotten, so memory stays flat)
 
 
 def draw_table(
@@ -66,18 +68,29 @@ class _Cells:
     ) -> None:
         self.pages, self.looks, self.styles = pages, looks, styles
         self.lefts, self.rooms = lefts, rooms
+        self.known: dict[tuple[str, int, int], list[Line]] = {}  # short cells, set once
 
     def row(self, values: list[str], style: TextStyle) -> list[tuple[float, list[Line]]]:
-        looks, typeset = self.looks, self.pages.set
-        cells = []
-        for left, room, value in zip(self.lefts, self.rooms, values, strict=False):
-            if value in STATUS_COLOURS:
-                segment = looks.badge(value, self.styles.cell)
-            else:
-                shown = value if len(value) <= CELL_CHARS else value[:CELL_CHARS].rstrip() + " …"
-                segment = looks.plain(shown, style)
-            cells.append((left, typeset.lines([segment], room)[0]))
+        known, cells = self.known, []
+        for column, value in enumerate(values[: len(self.lefts)]):
+            key = (value, column, id(style))
+            lines = known.get(key)
+            if lines is None:
+                lines = self._set(value, column, style)
+                if len(value) <= SHORT:
+                    if len(known) > SHORT_KEPT:
+                        known.clear()
+                    known[key] = lines
+            cells.append((self.lefts[column], lines))
         return cells
+
+    def _set(self, value: str, column: int, style: TextStyle) -> list[Line]:
+        if value in STATUS_COLOURS:
+            segment = self.looks.badge(value, self.styles.cell)
+        else:
+            shown = value if len(value) <= CELL_CHARS else value[:CELL_CHARS].rstrip() + " …"
+            segment = self.looks.plain(shown, style)
+        return self.pages.set.lines([segment], self.rooms[column])[0]
 
     def height(self, row: list[tuple[float, list[Line]]]) -> float:
         tallest = max((len(lines) for _, lines in row), default=0)

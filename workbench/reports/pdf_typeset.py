@@ -14,6 +14,7 @@ are drawn in the full-width fallback font, or given a stand-in (`FontFamily.prin
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate, groupby
 from typing import Any, NamedTuple
 
@@ -38,6 +39,7 @@ class Look:
     __slots__ = (
         "background",
         "colour",
+        "decorated",
         "fill",
         "font",
         "rise",
@@ -58,11 +60,20 @@ class Look:
         self.font, self.size, self.colour = font, size, colour
         self.background, self.underline, self.rise = background, underline, rise
         self.fill = fill_operator(colour)
+        self.decorated = background is not None or underline  # drawn beneath its text
         self.size_operand = f" {fp_str(size)} Tf"
 
 
 def fill_operator(colour: colors.Color) -> str:
-    return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
+    """The operator that fills in `colour` (the report has a handful: each written once)."""
+    key = (colour.red, colour.green, colour.blue)
+    found = _FILLS.get(key)
+    if found is None:
+        found = _FILLS[key] = f"{fp_str(*key)} rg"
+    return found
+
+
+_FILLS: dict[tuple[float, float, float], str] = {}
 
 
 class Run(NamedTuple):
@@ -106,6 +117,7 @@ class Typesetter:
         self.glyphs = frozenset(map(chr, fonts.glyphs))
         self.extra = frozenset(map(chr, fonts.fallback_glyphs))
         self._words: dict[str, dict[str, tuple[float, Any]]] = {}
+        self._phrases: dict[str, dict[str, tuple[float, Any]]] = {}  # short texts, by font
         self._main: dict[str, str] = {}
         self._faces: dict[str, frozenset[str]] = {}
         self.mains = _MainNames(self.main_name)  # font -> the PDF name of its main subset
@@ -125,6 +137,22 @@ class Typesetter:
             if len(known) > WORDS_KEPT:
                 known.clear()
             found = known[word] = self._measured(word, font)
+        return found
+
+    def _phrase(self, text: str, font: str) -> tuple[float, Any]:
+        """`word` for a short text set whole: one of several words, or a number, is kept
+        apart from the words (most such texts never come again, and they would push the
+        words out of what is kept)."""
+        if " " not in text and not text.isdigit():
+            return self.word(text, font)
+        kept = self._phrases.get(font)
+        if kept is None:
+            kept = self._phrases[font] = {}
+        found = kept.get(text)
+        if found is None:
+            if len(kept) > WORDS_KEPT:
+                kept.clear()
+            found = kept[text] = self._measured(text, font)
         return found
 
     def _measured(self, word: str, font: str) -> tuple[float, Any]:
@@ -227,7 +255,7 @@ class Typesetter:
         if len(text) <= PHRASE:  # short texts repeat (labels, grades, roles): set whole
             found = known.get(text)
             if found is None:
-                found = self.word(text, font)
+                found = self._phrase(text, font)
             ends = x + found[0] * size
             if ends <= width and type(found[1]) is str:
                 lines[-1].append(Run(look, x, ends - x, found[1], link))
@@ -251,13 +279,12 @@ class Typesetter:
         size = look.size
         words = text.split(" ")
         get, measure, font = known.get, self.word, look.font
-        found = [get(word) or measure(word, font) for word in words]
+        widths, codes = zip(*[get(word) or measure(word, font) for word in words], strict=True)
         limit = width / size
-        if max(measured for measured, _ in found) > limit:  # a word wider than a line
+        if max(widths) > limit:  # a word wider than a line
             return self._fill_words(text, segment, x, width, lines, known)
         space = self.space(font)
-        ends = list(accumulate(measured + space for measured, _ in found))
-        codes = [code for _, code in found]
+        ends = list(accumulate(map(space.__add__, widths)))
         start, base, at, count = x / size, 0.0, 0, len(words)
         while True:
             stop = bisect_right(ends, limit - start + base + space, at)
@@ -345,7 +372,7 @@ class Typesetter:
         return self._measured(text, look.font)[1]
 
 
-def _spaced(codes: list[Any]) -> str | list[Any]:
+def _spaced(codes: Sequence[Any]) -> str | list[Any]:
     """Codes of words, with a space between each two."""
     try:
         return " ".join(codes)
