@@ -1,21 +1,23 @@
-"""The exchange file's claim and mention annotations as finished JSON text, assembled by SQLite:
-Python only names each one (its IRI, a name-based UUID SQLite cannot hash) and puts it first.
+"""The exchange file's claim and mention annotations as JSON text, written by SQLite: Python only
+names each one (its IRI, a name-based UUID SQLite cannot hash) and puts the pieces together.
 
-One query per batch of articles gives every claim in report order with the rest of its
+One query per batch of articles gives every claim in report order with the pieces of its
 annotation already written: each string by `json_quote` (which escapes exactly what Python's
 `encode_basestring` escapes: the quote, the backslash and the C0 controls, `\\b \\f \\n \\r \\t`
-short, the others as lower-case `\\u00xx`), its bodies, chain, links, tags, notes and target
-joined with `||` in a balanced tree (each `||` copies; a chain of them copied the text's start
-again for every piece). What a hop, a link or a tag names is looked up in a TEMP table of the
-project's sources, actors, events and tags (`NAMED`), each row holding the JSON text the writer
-makes of it (`web_annotation_items`, called here with a marker in place of what SQL fills in)
-and its place in the order the report model sorts links and tags by (case-folded name, role,
-ref), so SQL sorts by integers and calls no Python. A second query does the same for the actor
-mentions.
+short, the others as lower-case `\\u00xx`), each of its bodies, chain, links, tags, notes and
+target pieces one column; the literal JSON between them is a %-template Python fills
+(`_flat`: a `||` makes a new string, so joining the whole text in SQL copied it again and
+again, most of the query's time in allocating). What a hop, a link or a tag names is looked
+up in a TEMP table of the project's sources, actors, events and tags (`NAMED`), each row holding
+the JSON text the writer makes of it (`web_annotation_items`, called here with a marker in
+place of what SQL fills in) and its place in the order the report model sorts links and tags
+by (case-folded name, role, ref), so SQL sorts by integers and calls no Python. A second
+query does the same for the actor mentions.
 
 Anything the text cannot be made of — a hop whose source is gone, a grade outside 1–6 — makes
-the claim's text NULL; `annotation_table` then writes that batch the careful way, with the
-writer's functions. tests/reports/test_annotation_table.py holds both ways to the same bytes.
+a piece of the claim's row NULL; `annotation_table` then writes that batch the careful way,
+with the writer's functions. tests/reports/test_annotation_table.py and test_annotation_text.py
+hold the ways to the same bytes.
 """
 
 from __future__ import annotations
@@ -45,9 +47,32 @@ def _around(text: str) -> tuple[str, str]:
     return before, after
 
 
-def _sql(text: str) -> str:
+class Literal(str):
+    """An SQL string literal (`_sql`) that also knows its text, for `_flat`."""
+
+    text: str
+
+
+def _sql(text: str) -> Literal:
     """A Python string as an SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
+    found = Literal("'" + text.replace("'", "''") + "'")
+    found.text = text
+    return found
+
+
+def _flat(*pieces: str) -> tuple[str, str]:
+    """The pieces of a text as a Python %-template of its literals and the SQL columns of the
+    rest, to be put together by `template % columns`: no `||` copies the whole text again
+    for every piece, nor is each piece decoded twice."""
+    layout: list[str] = []
+    columns: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Literal):
+            layout.append(piece.text.replace("%", "%%"))
+        else:
+            layout.append("%s")
+            columns.append(piece)
+    return "".join(layout), ", ".join(columns)
 
 
 def _concat(*pieces: str) -> str:
@@ -61,7 +86,7 @@ def _concat(*pieces: str) -> str:
 def _filled(text: str, value: str) -> str:
     """`text` (the writer's, made with MARK) with `json_quote(value)` in the marker's place."""
     before, after = _around(text)
-    pieces = [_sql(before)] if before else []
+    pieces: list[str] = [_sql(before)] if before else []
     pieces.append(f"json_quote({value})")
     if after:
         pieces.append(_sql(after))
@@ -169,9 +194,10 @@ def _time(column: str, key: str) -> str:
     )
 
 
-def _target(source: str, row: str) -> str:
-    """`items.selected` as SQL: `source` the article's IRI as JSON, `row` the table's alias."""
-    return _concat(
+def _target(source: str, row: str) -> tuple[str, ...]:
+    """`items.selected` as pieces of SQL: `source` the article's IRI as JSON, `row` the
+    table's alias."""
+    return (
         _sql('{"type":"SpecificResource","source":'),
         source,
         _sql(',"selector":[{"type":"TextQuoteSelector","exact":'),
@@ -188,16 +214,16 @@ def _target(source: str, row: str) -> str:
 
 _KIND = _filled(items.text_body(MARK, "classifying", vocab.KIND), "c.kind")
 _STATUS = _filled(items.text_body(MARK, "assessing", vocab.STATUS), "c.status")
-_CLAIM_TEXT = _concat(  # the claim's annotation after its id
+CLAIM_TEMPLATE, _CLAIM_COLUMNS = _flat(  # the claim's annotation after its id
     _sql(',"type":"Annotation","motivation":"assessing"'),
     _time("c.created_at", "created"),
     _time("c.updated_at", "modified"),
     _sql(',"body":['),
     _SUMMARY,
     _KIND,
-    "','",
+    _sql(","),
     _STATUS,
-    "','",
+    _sql(","),
     _CREDIBILITY,
     _CHAIN,
     _links("claim_actors", "actor_id", ACTOR_KEY),
@@ -205,7 +231,7 @@ _CLAIM_TEXT = _concat(  # the claim's annotation after its id
     _TAGS,
     _NOTES,
     _sql('],"target":'),
-    _target("b.source", "c"),
+    *_target("b.source", "c"),
     "CASE WHEN c.orphaned THEN ',\"wb:orphaned\":true}' ELSE '}' END",
 )
 # The batch's articles: [[id, article IRI as JSON], …] in report order.
@@ -222,21 +248,21 @@ batch_claims AS MATERIALIZED (
   FROM chosen ch JOIN articles ar ON ar.id = ch.article_id
   JOIN claims cl ON cl.article_id = ar.id
   WINDOW spans AS (PARTITION BY cl.article_id, cl.start, cl."end" ORDER BY cl.id))
-SELECT c.id, c.article_id, b.ref, {_CLAIM_TEXT}
+SELECT c.id, c.article_id, b.ref, {_CLAIM_COLUMNS}
 FROM batch_claims b CROSS JOIN claims c ON c.id = b.id
 ORDER BY b.at, c.start, c."end", c.id
 """
-_MENTION_TEXT = _concat(  # an actor mention's annotation after its id
+MENTION_TEMPLATE, _MENTION_COLUMNS = _flat(  # an actor mention's annotation after its id
     _sql(',"type":"Annotation","motivation":"identifying",'),
     _sql('"body":{"type":"SpecificResource","purpose":"identifying","source":'),
     "n.iri",
     _sql('},"target":'),
-    _target("ch.source", "m"),
-    "'}'",
+    *_target("ch.source", "m"),
+    _sql("}"),
 )
 MENTION_TEXTS = f"""
 WITH {_CHOSEN}
-SELECT m.article_id, m.actor_id, m.start, m."end", {_MENTION_TEXT}
+SELECT m.article_id, m.actor_id, m.start, m."end", {_MENTION_COLUMNS}
 FROM chosen ch CROSS JOIN actor_mentions m ON m.article_id = ch.article_id
 LEFT JOIN temp.{NAMED} n ON n.key = m.actor_id * 4 + {ACTOR_KEY}
 ORDER BY ch.at, m.start, m."end", m.id
@@ -329,17 +355,21 @@ def finished_annotations(
     sources = [[at, items.quoted(vocab.article_iri(hashes[at]))] for at in chunk if at in hashes]
     chosen = json.dumps(sources, ensure_ascii=False)
     claims: dict[int, list[str]] = {}
-    for claim_id, article_id, ref, text in _rows(connection, CLAIM_TEXTS, chosen):
-        if text is None:
+    for row in _rows(connection, CLAIM_TEXTS, chosen):
+        if None in row:
             return None
+        claim_id, article_id, ref = row[:3]
         if wanted is None or claim_id in wanted:
             iri = items.unique_iri("claim", ref)
+            text = CLAIM_TEMPLATE % row[3:]
             claims.setdefault(article_id, []).append(f'{{"id":"{iri}"{text}')
     mentions: dict[int, list[str]] = {}
-    for article_id, actor_id, start, end, text in _rows(connection, MENTION_TEXTS, chosen):
-        if text is None:
+    for row in _rows(connection, MENTION_TEXTS, chosen):
+        if None in row:
             return None
+        article_id, actor_id, start, end = row[:4]
         iri = items.unique_iri("mention", f"{hashes[article_id]}:{start}-{end}:{folded[actor_id]}")
+        text = MENTION_TEMPLATE % row[4:]
         mentions.setdefault(article_id, []).append(f'{{"id":"{iri}"{text}')
     tags, notes = annotations_of(connection, "article", chunk)
     found: list[str] = []
