@@ -7,7 +7,7 @@ from collections import Counter
 from io import BytesIO
 
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFPage
+from reportlab.pdfbase.pdfdoc import Destination, LinkAnnotation, PDFObjectReference, PDFPage
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
 from tests.reports.streamed import streamed_report
@@ -58,22 +58,25 @@ def test_contents_and_outline_lead_to_the_pages_of_the_headings(sample_project: 
 
 def test_pdf_writes_each_article_as_it_is_read() -> None:
     """The articles are drawn and written as they are read: the file grows between one batch
-    and the next, and no more pages, links or runs of text are alive at the last batch than
-    at the first (memory stays flat however many articles there are)."""
+    and the next, and no more pages, links, runs of text, bookmarks or references to written
+    pages are alive at the last batch than at the first (memory stays flat however many
+    articles, pages and outline entries there are)."""
     out = BytesIO()
 
     def seen() -> tuple[int, ...]:
         gc.collect()
         alive = Counter(type(thing) for thing in gc.get_objects())
-        return out.tell(), alive[PDFPage], alive[LinkAnnotation], alive[Run]
+        marks = alive[Destination] + alive[PDFObjectReference]
+        return out.tell(), alive[PDFPage], alive[LinkAnnotation], alive[Run], marks
 
     report, record = streamed_report(40, 1_500, seen)  # type: ignore[arg-type]
     write(report, "pdf", out)
     assert len(PdfReader(out).pages) > 40
-    written, pages, links, runs = zip(*record, strict=True)
+    written, pages, links, runs, marks = zip(*record, strict=True)
     assert len(written) == 8 and written[1] < written[4] < written[-1]
     assert pages[-1] <= pages[1] and links[-1] <= links[1], (pages, links)
     assert runs[-1] <= runs[1] * 1.5 + 10
+    assert marks[-1] <= marks[1] + 5, marks
 
 
 def test_pdf_title_page_names_the_analyst_and_scope(sample_project: Project) -> None:
