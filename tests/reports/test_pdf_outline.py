@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -17,13 +18,13 @@ PARTS += [("Part 2.1.1", 2), ("Part 3", 0)]
 def _outline(data: bytes) -> list[object]:
     reader = PdfReader(BytesIO(data))
 
-    def read(marks: list[object]) -> list[object]:
+    def read(marks: list[Any]) -> list[object]:
         found: list[object] = []
         for mark in marks:
             if isinstance(mark, list):
                 found.append(read(mark))
             else:
-                found.append((mark.title, reader.get_destination_page_number(mark)))  # type: ignore[attr-defined]
+                found.append((mark.title, reader.get_destination_page_number(mark)))
         return found
 
     return read(list(reader.outline))
