@@ -147,7 +147,7 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
     arithmetic, no Python step per block (None if a block stores float weights)."""
     raw = np.frombuffer(data, np.uint8)
     begins = np.array(starts, np.int64)
-    headers = raw[_ranges(begins, np.full(len(begins), HEADER.size))].view(_HEADER)
+    headers = raw[_same_size_ranges(begins, HEADER.size)].view(_HEADER)
     kinds = headers["kind"]
     if (kinds == FLOATS).any():
         return None
@@ -166,7 +166,7 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
     scales = np.ones(len(begins), np.float64)
     scaled = (kinds == CONSTANT) | (kinds == FREQUENCIES)
     if scaled.any():
-        picked = _ranges(weight_starts[scaled], np.full(int(scaled.sum()), _SCALE.size))
+        picked = _same_size_ranges(weight_starts[scaled], _SCALE.size)
         scales[scaled] = raw[picked].view("<f4")
     frequencies = np.ones(len(ids), np.float64)
     counted = kinds == FREQUENCIES
@@ -175,6 +175,11 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
         frequencies[np.repeat(counted, counts)] = raw[picked]
     weights = (np.repeat(scales, counts) * frequencies).astype(np.float32).astype(np.float64)
     return np.cumsum(ids), weights
+
+
+def _same_size_ranges(firsts: np.ndarray, size: int) -> np.ndarray:
+    """`_ranges` where every range has the same size: one row of positions per range."""
+    return (firsts[:, None] + np.arange(size)).ravel()
 
 
 def _ranges(firsts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
