@@ -37,22 +37,16 @@ class _Word:
     """One word's posting blocks in one segment: every id as one array, and where each
     block's postings begin in it."""
 
-    def __init__(self, blocks: Sequence[Block], ids: np.ndarray | None = None) -> None:
+    def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
         self.starts = block_starts(blocks)
-        self.ids = block_ids(blocks, self.starts) if ids is None else ids
+        self.ids = block_ids(blocks, self.starts)
 
 
-def adjacent(
-    words: Sequence[Sequence[Block]],
-    deleted: set[int] | None = None,
-    ids: Sequence[np.ndarray] | None = None,
-) -> Adjacent:
+def adjacent(words: Sequence[Sequence[Block]], deleted: set[int] | None = None) -> Adjacent:
     """The live documents in which the words (each given by its posting blocks, in phrase
-    order) appear one right after another; `ids`, if given, are each word's document ids as
-    its blocks hold them (already decoded, see `postings.weighted_postings`)."""
-    given = list(ids) if ids is not None else [None] * len(words)
-    postings = [_Word(blocks, found) for blocks, found in zip(words, given, strict=True)]
+    order) appear one right after another."""
+    postings = [_Word(blocks) for blocks in words]
     candidates = _holding_all(postings)
     if deleted and len(candidates):
         candidates = candidates[~np.isin(candidates, np.fromiter(deleted, np.int64))]

@@ -75,8 +75,7 @@ class AdjacentWords(Phrase):
             if (self.fieldname, term) not in reader:
                 return [], []
             terms.append(term)
-        # numpy: with the first search
-        from workbench.search.postings import kept_blocks, weighted_postings
+        from workbench.search.postings import kept_blocks  # numpy: with the first search
 
         blocks = [kept_blocks(reader, self.fieldname, term) for term in terms]
 
@@ -86,8 +85,7 @@ class AdjacentWords(Phrase):
         if isinstance(field.format, CompactPositions) and all(
             isinstance(block, Block) for term_blocks in blocks for block in term_blocks
         ):
-            decoded = [weighted_postings(reader, self.fieldname, term)[0] for term in terms]
-            return _matches_at_once(reader, blocks, decoded, scorers, field.format.field_boost)
+            return _matches_at_once(reader, blocks, scorers, field.format.field_boost)
         candidates = _documents_with_all(reader, blocks)
         if not candidates:
             return [], []
@@ -101,11 +99,7 @@ class AdjacentWords(Phrase):
 
 
 def _matches_at_once(
-    reader: Any,
-    blocks: list[list[Any]],
-    ids: list[Any],
-    scorers: Callable[[], list[Any]],
-    boost: float,
+    reader: Any, blocks: list[list[Any]], scorers: Callable[[], list[Any]], boost: float
 ) -> tuple[list[int], list[float]]:
     """The matches and their scores, every candidate's positions compared at once (numpy;
     imported here, when a phrase is first searched for, not when the project opens)."""
@@ -114,7 +108,7 @@ def _matches_at_once(
     from workbench.search.adjacency import adjacent
 
     deleted = reader.deleted_docs_set if reader.has_deletions() else None
-    found = adjacent(blocks, deleted, ids)
+    found = adjacent(blocks, deleted)
     documents = found.documents
     if not len(documents):
         return [], []
