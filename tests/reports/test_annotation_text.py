@@ -23,6 +23,7 @@ ESCAPES = [
     "".join(map(chr, range(0x20))) + "\x7f",
     "\b\f\n\r\t/",
     "\u2028\u2029 𝔘😀 \U0010fffd \ue000",
+    "100% sure: %s %d %% %(name)s {} {0}",  # the pieces are put together by a %-template
 ]
 
 
