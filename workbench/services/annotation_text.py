@@ -237,7 +237,7 @@ CLAIM_TEMPLATE, _CLAIM_COLUMNS = _flat(  # the claim's annotation after its id
 # The batch's articles: [[id, article IRI as JSON], …] in report order.
 _CHOSEN = (
     "chosen(at, article_id, source) AS MATERIALIZED"
-    " (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
+    " (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))"
 )
 CLAIM_TEXTS = f"""
 WITH {_CHOSEN},
