@@ -28,8 +28,9 @@ from workbench.reports.safe_text import xml_safe
 
 ASCII_PROBE = " AZaz09~(\\)"
 PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
-WORDS_KEPT = 30_000  # measured words kept per font (then forgotten, so memory stays flat:
-# 200,000 held 50 MB more at 10,000 articles for no time saved)
+WORDS_KEPT = 10_000  # measured words kept per font (then forgotten, so memory stays flat:
+# 200,000 held 50 MB more at 10,000 articles for no time saved, 30,000 still 20 MB more)
+PHRASES_KEPT = 3_000  # short texts of several words (or numbers) kept per font
 
 
 class Look:
@@ -150,7 +151,7 @@ class Typesetter:
             kept = self._phrases[font] = {}
         found = kept.get(text)
         if found is None:
-            if len(kept) > WORDS_KEPT:
+            if len(kept) > PHRASES_KEPT:
                 kept.clear()
             found = kept[text] = self._measured(text, font)
         return found
