@@ -157,3 +157,39 @@ def test_a_filtered_report_holds_the_same_annotations(
         body["value"] for c in claims for body in c["body"] if body.get("wb:property") == "status"
     }
     assert statuses == {"disputed"}
+
+
+# Strings whose JSON escapes differ most between encoders: each must come out as Python's
+# encoder writes it (`\u001f`, not `\u001F`; `\b`, not `\u0008`; U+007F, U+2028 and text
+# beyond the BMP as themselves), and %-template signs as typed.
+ESCAPES = [
+    '\\"\\\\ "\'" \\u0041 \\n',
+    "".join(map(chr, range(0x20))) + "\x7f",
+    "\b\f\n\r\t/",
+    "\u2028\u2029 𝔘😀 \U0010fffd \ue000",
+    "100% sure: %s %d %% %(name)s {} {0}",
+]
+
+
+def test_every_escape_comes_out_as_the_writer_writes_it(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every C0 control, U+007F, U+2028, text beyond the BMP and %-signs in quotes,
+    summaries and cues: the SQL's file is the writer's, and the quotes read back as stored."""
+    _hostile(case)
+    database = sqlite3.connect(case)
+    with database:
+        ids = [row[0] for row in database.execute("SELECT id FROM claims ORDER BY id")]
+        for at, claim_id in enumerate(ids[5:]):
+            value = ESCAPES[at % len(ESCAPES)]
+            database.execute(
+                "UPDATE claims SET exact = ?, summary = ? WHERE id = ?", (value, value, claim_id)
+            )
+        database.execute("UPDATE attribution_hops SET cue = ?", (ESCAPES[1],))
+    database.close()
+    finished, written, _batches = _both_ways(case, monkeypatch)
+    assert finished == written
+    found = _annotations(finished)
+    quotes = {i["target"]["selector"][0]["exact"] for i in found if "selector" in i["target"]}
+    assert set(ESCAPES) <= quotes
+    assert b"\\u001f" in finished and b"\\b" in finished and "𝔘".encode() in finished
