@@ -68,10 +68,7 @@ class Look:
 def fill_operator(colour: colors.Color) -> str:
     """The operator that fills in `colour` (the report has a handful: each written once)."""
     key = (colour.red, colour.green, colour.blue)
-    found = _FILLS.get(key)
-    if found is None:
-        found = _FILLS[key] = f"{fp_str(*key)} rg"
-    return found
+    return _FILLS.get(key) or _FILLS.setdefault(key, f"{fp_str(*key)} rg")
 
 
 _FILLS: dict[tuple[float, float, float], str] = {}
@@ -146,9 +143,7 @@ class Typesetter:
         words out of what is kept)."""
         if " " not in text and not text.isdigit():
             return self.word(text, font)
-        kept = self._phrases.get(font)
-        if kept is None:
-            kept = self._phrases[font] = {}
+        kept = self._phrases.setdefault(font, {})
         found = kept.get(text)
         if found is None:
             if len(kept) > PHRASES_KEPT:
