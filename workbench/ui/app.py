@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench.services.desktop import APP_ID
+from workbench.ui import stop_signals
 from workbench.ui.app_icon import application_icon
 from workbench.ui.look import apply_scheme
 from workbench.ui.opening import OpeningWindow, placed_like
@@ -190,6 +191,7 @@ def run(project_path: str | None, on_start: Callable[[QApplication], object] | N
     The frame paints first; the project opens after it (see `Opening`).
     """
     app = application()
+    stop_signals.listen(app)
     if on_start is not None:
         on_start(app)
     settings = WindowSettings()
