@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,10 +71,19 @@ def test_a_part_that_dies_leaves_a_miss_row(
     ]  # fmt: skip
 
 
+@pytest.fixture
+def interrupt_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process for the test, so the parts it starts inherit that."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 def test_stopping_the_run_stops_every_part(
-    tiny_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, interrupt_ignored: None
 ) -> None:
-    """SIGTERM to the run interrupts it like Ctrl-C, and no part's process is left running."""
+    """SIGTERM to the run interrupts it like Ctrl-C, and no part's process is left running,
+    even one that ignores SIGINT (as a run started in the background hands down to its parts)."""
     sleeper = tmp_path / "sleeper"
     pids = tmp_path / "pids"
     sleeper.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec sleep 60\n', "utf-8")

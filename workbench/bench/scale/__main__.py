@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--only {arguments.only!r} names none of the producers")
     if arguments.part is not None and not 0 <= arguments.part < len(split):
         parser.error(f"--part {arguments.part} is not one of the {len(split)} parts")
+    if arguments.part is not None:
+        # A part stops on its run's interrupt even when the run was started in the background
+        # (with SIGINT ignored, which its processes inherit), and cleans up its working copy.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     count_cpu_time(arguments.clock == "cpu")
     units = len(set(sizes)) * len(split)
     if arguments.part is None and arguments.jobs > 1 and units > 1:

@@ -34,6 +34,8 @@ from workbench.bench.scale.runner import Say, machine, parts, say
 from workbench.bench.scale.table import failed, header, line
 from workbench.bench.scale.timing import counting_cpu, python, seconds
 
+STOP_GRACE = 5.0  # seconds a stopped part has to clean up before it is terminated
+
 
 def run_side_by_side(
     sizes: Iterable[int],
@@ -127,12 +129,20 @@ class _Relay:
             self.running.discard(child)
 
     def stop(self) -> None:
-        """Interrupt every running part and what it runs (as Ctrl-C would: they clean up)."""
+        """Interrupt every running part and what it runs (as Ctrl-C would: they clean up);
+        a part still running `STOP_GRACE` seconds later is terminated. A process that ignores
+        SIGINT (a shell starts background jobs so, and children inherit it) still stops."""
+        self._signal(signal.SIGINT, stopping=True)
+        later = threading.Timer(STOP_GRACE, self._signal, args=(signal.SIGTERM,))
+        later.daemon = True
+        later.start()
+
+    def _signal(self, number: int, stopping: bool = False) -> None:
         with self._lock:
-            self.stopping = True
+            self.stopping = self.stopping or stopping
             for child in self.running:
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(child.pid, signal.SIGINT)
+                    os.killpg(child.pid, number)
 
 
 def _arguments(cache: Path | None, only: str, repeat: int) -> list[str]:
