@@ -110,5 +110,35 @@ def test_counts_for_few_and_for_many_documents_are_the_same(sample_index: Search
         for doc in chosen.tolist():
             for number in rows[doc]:
                 expected[number] += 1
+        assert table._tally_gathered(chosen).tolist() == expected, share
+        assert table._tally_all(chosen).tolist() == expected, share
         assert table.tally(chosen).tolist() == expected, share
         assert sum(expected) > 0
+
+
+def test_the_first_faceted_search_does_not_wait_for_scipy(
+    sample_index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A count wanting the matrix gathers values while scipy is not imported yet, the import
+    starts once the search is done, and later counts use the matrix and come out the same."""
+    import numpy as np
+
+    from workbench.search import sparse_import
+
+    searcher = sample_index.engine._current_searcher()
+    table = facets.FacetTables().for_segment(searcher.leaf_searchers()[0][0].reader())
+    every = np.arange(len(table.starts) - 1, dtype=np.int64)
+    calls: list[str] = []
+    for name in ("_tally_all", "_tally_gathered"):
+        way = getattr(facets.SegmentFacets, name)
+        monkeypatch.setattr(
+            facets.SegmentFacets, name,
+            lambda self, docnums, way=way, name=name: calls.append(name) or way(self, docnums),
+        )  # fmt: skip
+    ready = sparse_import._imported.is_set()
+    first = table.tally(every).tolist()
+    assert calls == ["_tally_all" if ready else "_tally_gathered"]
+    sparse_import.start_if_wanted()
+    assert sparse_import.wait(60)
+    assert table.tally(every).tolist() == first
+    assert calls[-1] == "_tally_all"

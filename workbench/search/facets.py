@@ -24,6 +24,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from workbench.search import sparse_import
 from workbench.search.schema import FACETS
 
 FacetCounts = dict[str, list[tuple[str, int]]]
@@ -78,10 +79,15 @@ class SegmentFacets:
     def tally(self, docnums: Any) -> Any:
         """How many of the documents (a numpy array of numbers in this segment) have each
         value: a numpy array indexed by value number, all documents at once."""
-        import numpy as np  # here, not when the project opens
 
-        if len(docnums) * _MANY >= len(self.starts) - 1:
+        if len(docnums) * _MANY >= len(self.starts) - 1 and sparse_import.ready():
             return self._tally_all(docnums)
+        return self._tally_gathered(docnums)
+
+    def _tally_gathered(self, docnums: Any) -> Any:
+        """`tally` by gathering the documents' own values and counting them."""
+        import numpy as np
+
         starts = np.frombuffer(self.starts, np.uint32)
         first = starts[docnums].astype(np.int64)
         sizes = starts[docnums + 1] - first
@@ -94,7 +100,7 @@ class SegmentFacets:
         """`tally` for many of the segment's documents: the table as a sparse matrix
         (document × value, made once, over the table's own arrays) times a 0/1 vector of the
         documents, one pass in C over every document's values instead of gathering those of
-        the documents asked for (scipy imported here, with the first such count)."""
+        the documents asked for (once `sparse_import` has imported scipy)."""
         import numpy as np
         from scipy.sparse import csr_matrix
 
@@ -198,7 +204,9 @@ class FacetTables:
         totals = np.zeros(len(self._numbering.values), np.int64)
         for numbers, counts in counted:
             totals[numbers] += counts  # each value once per table: no number repeats
-        return {facet: self._numbering.top(facet, totals, top) for facet in FACETS}
+        counts = {facet: self._numbering.top(facet, totals, top) for facet in FACETS}
+        sparse_import.start_if_wanted()  # for the next searches, once this one is done
+        return counts
 
 
 class _Numbering:
