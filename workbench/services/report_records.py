@@ -5,6 +5,7 @@ Core queries a chunk of ids at a time (`services.report_data` chooses which)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -59,31 +60,31 @@ def _record_annotations(
 
 
 def read_sources(session: Connection, ids: set[int] | None) -> tuple[rm.Source, ...]:
-    columns = (Source.id, Source.name, Source.kind, Source.reliability, Source.description)
-    rows = _rows(session, Source, columns, ids)
-    aliases = _aliases(session, SourceAlias.source_id, SourceAlias.name)
-    tags, notes = _record_annotations(session, "source", [row.id for row in rows])
-    return tuple(
-        rm.Source(
-            name=row.name,
-            kind=row.kind,
-            reliability=row.reliability,
-            aliases=tuple(sorted(aliases.get(row.id, ()), key=str.casefold)),
-            description=row.description,
-            tags=tags.get(row.id, ()),
-            notes=notes.get(row.id, ()),
-        )
-        for row in sorted(rows, key=lambda row: row.name.casefold())
-    )
+    aliases = (SourceAlias.source_id, SourceAlias.name)
+    return _read_named(session, ids, "source", rm.Source, Source, aliases)
 
 
 def read_actors(session: Connection, ids: set[int] | None) -> tuple[rm.Actor, ...]:
-    columns = (Actor.id, Actor.name, Actor.kind, Actor.reliability, Actor.description)
-    rows = _rows(session, Actor, columns, ids)
-    aliases = _aliases(session, ActorAlias.actor_id, ActorAlias.name)
-    tags, notes = _record_annotations(session, "actor", [row.id for row in rows])
+    aliases = (ActorAlias.actor_id, ActorAlias.name)
+    return _read_named(session, ids, "actor", rm.Actor, Actor, aliases)
+
+
+def _read_named(
+    session: Connection,
+    ids: set[int] | None,
+    kind: str,
+    record: Any,
+    table: Any,
+    alias: tuple[Any, Any],
+) -> Any:
+    """The sources or actors (`table`, annotated as `kind`, read as `record`) with their
+    aliases, tags and notes, by name regardless of case."""
+    columns = (table.id, table.name, table.kind, table.reliability, table.description)
+    rows = _rows(session, table, columns, ids)
+    aliases = _aliases(session, *alias)
+    tags, notes = _record_annotations(session, kind, [row.id for row in rows])
     return tuple(
-        rm.Actor(
+        record(
             name=row.name,
             kind=row.kind,
             reliability=row.reliability,
