@@ -16,7 +16,17 @@ from collections.abc import Iterator
 from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, bindparam, case, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    bindparam,
+    case,
+    func,
+    literal,
+    select,
+)
 
 from workbench.domain import (
     Actor,
@@ -63,23 +73,31 @@ def _casefolded(name: Any) -> ColumnElement[Any]:
     return func.casefold(name)
 
 
-_HOP_NAME = case(
+HOP_NAME = case(  # a hop's name: its source's, else its actor's
     (AttributionHop.source_id.is_not(None), func.coalesce(Source.name, "")),
     else_=func.coalesce(Actor.name, ""),
 )
-_CLAIM_HOPS = (
-    select(
-        _HOP_NAME.label("name"),
-        AttributionHop.role.label("role"),
-        named_reliability().label("reliability"),
-        AttributionHop.position.label("position"),
+
+
+def hops_of_claim(*columns: Any) -> Select[Any]:
+    """The columns of each hop of the claim of the enclosing query, in the chain's order
+    (the hop's source and actor joined, for its name and reliability)."""
+    return (
+        select(*columns)
+        .select_from(AttributionHop)
+        .outerjoin(Source, Source.id == AttributionHop.source_id)
+        .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
+        .where(AttributionHop.claim_id == Claim.id)
+        .order_by(AttributionHop.position)
+        .correlate(Claim)
     )
-    .select_from(AttributionHop)
-    .outerjoin(Source, Source.id == AttributionHop.source_id)
-    .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
-    .where(AttributionHop.claim_id == Claim.id)
-    .order_by(AttributionHop.position)
-    .correlate(Claim)
+
+
+_CLAIM_HOPS = hops_of_claim(
+    HOP_NAME.label("name"),
+    AttributionHop.role.label("role"),
+    named_reliability().label("reliability"),
+    AttributionHop.position.label("position"),
 )
 _HOPS = _CLAIM_HOPS.subquery("hops")
 _ACTORS = (

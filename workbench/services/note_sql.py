@@ -33,11 +33,12 @@ from sqlalchemy import (
     select,
 )
 
-from workbench.domain import Actor, AttributionHop, Claim, Source
+from workbench.domain import AttributionHop, Claim
 from workbench.domain.entities import named_reliability
 from workbench.domain.provenance import RowVersion
 from workbench.reports.html_blocks import text as html_text
 from workbench.reports.markdown_report import escape as markdown_text
+from workbench.services.claim_table import HOP_NAME, hops_of_claim
 
 HTML, MARKDOWN = "html_text", "markdown_text"  # the SQL functions: the renderers' own escaping
 _MARKUP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}  # markupsafe's
@@ -112,12 +113,8 @@ def of_subquery(value: ColumnElement[Any], make: Any) -> ColumnElement[Any]:
     return select(make(inner.c.v)).select_from(inner).scalar_subquery()
 
 
-_HOP_NAME = case(
-    (AttributionHop.source_id.is_not(None), func.coalesce(Source.name, "")),
-    else_=func.coalesce(Actor.name, ""),
-)
 HOP_COLUMNS = {  # a hop's columns, as expressions over its table and what it names
-    "name": _HOP_NAME,
+    "name": HOP_NAME,
     "role": AttributionHop.role,
     "cue": func.coalesce(AttributionHop.cue, ""),
     "anonymous": AttributionHop.anonymous,
@@ -128,16 +125,8 @@ HOP_COLUMNS = {  # a hop's columns, as expressions over its table and what it na
 
 def hops() -> Subquery:
     """The claim's chain, hop by hop in order: `HOP_COLUMNS`."""
-    return (
-        select(*[value.label(name) for name, value in HOP_COLUMNS.items()])
-        .select_from(AttributionHop)
-        .outerjoin(Source, Source.id == AttributionHop.source_id)
-        .outerjoin(Actor, Actor.id == AttributionHop.actor_id)
-        .where(AttributionHop.claim_id == Claim.id)
-        .order_by(AttributionHop.position)
-        .correlate(Claim)
-        .subquery("hops")
-    )
+    labelled: list[Any] = [value.label(name) for name, value in HOP_COLUMNS.items()]
+    return hops_of_claim(*labelled).subquery("hops")
 
 
 HOPS = hops()
