@@ -54,7 +54,7 @@ def test_a_run_prints_a_header_then_one_row_per_operation(tiny_case: Path, tmp_p
 
 def test_only_chooses_every_producer_named_by_commas() -> None:
     """`--only export_rows,exchange_rows` runs those two producers, in the registry's order."""
-    from workbench.bench.scale.runner import chosen
+    from workbench.bench.scale.schedule import chosen
 
     assert chosen("exchange_rows, export_rows") == [
         "workbench.bench.scale.export_rows",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.bench.scale import runner
+from workbench.bench.scale import registry, runner
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target
 from workbench.bench.scale.timing import Spent
@@ -36,7 +36,7 @@ def test_each_producer_is_followed_by_what_it_took(
     a producer that fails included; the size's line closes the run."""
     for name, fails in (("fake_first_rows", True), ("fake_second_rows", False)):
         monkeypatch.setitem(sys.modules, name, _producer(name, fails))
-    monkeypatch.setattr(runner, "PRODUCERS", ("fake_first_rows", "fake_second_rows"))
+    monkeypatch.setattr(registry, "PRODUCERS", ("fake_first_rows", "fake_second_rows"))
     printed: list[str] = []
     runner.run_sizes([200], tmp_path, tiny_case.parent, out=printed.append)
     table = [text.split(" | ")[0] for text in printed[2:]]

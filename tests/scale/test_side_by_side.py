@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -11,23 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.bench.scale import side_by_side
-from workbench.bench.scale.registry import BESIDE, PRODUCERS
-from workbench.bench.scale.runner import chosen, parts
+from workbench.bench.scale import edit_rows, side_by_side
 from workbench.bench.scale.side_by_side import run_side_by_side
 from workbench.bench.scale.table import COLUMNS, header
-
-
-def test_the_parts_hold_every_chosen_producer_once_in_order() -> None:
-    """The two parts together are the registry's producers, each once, each part in order."""
-    split = parts()
-    assert sorted(name for part in split for name in part) == sorted(PRODUCERS)
-    for part in split:
-        assert part == [name for name in PRODUCERS if name in part]
-    assert [name.rsplit(".", 1)[-1] for name in split[0]] == list(BESIDE)
-    assert parts("library_rows") == [chosen("library_rows")]
-    shorts = {name.rsplit(".", 1)[-1] for name in PRODUCERS}
-    assert set(BESIDE) <= shorts
 
 
 def test_two_parts_print_one_table_with_every_row(tiny_case: Path) -> None:
@@ -52,6 +39,32 @@ def test_two_parts_print_one_table_with_every_row(tiny_case: Path) -> None:
             text.startswith(f"# part {number} of 2, size 200 ended: took") for text in printed
         )
     assert sum(text.startswith("# producer ") for text in printed) == 2
+
+
+def test_a_part_that_exports_sees_the_claims_the_edits_made(
+    tiny_case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edits' rows print once, from their own part; the part exporting CSV replays them first
+    (saying so, its rows unprinted), so its export counts the edits' claims too."""
+    monkeypatch.setenv("BENCH_SCALE_FORMATS", "csv")
+    printed: list[str] = []
+    rows = run_side_by_side(
+        [200], tiny_case.parent, "edit_rows,export_rows", 1, jobs=2, out=printed.append
+    )
+    assert printed[2:4] == [
+        "# part 1: edit_rows (replayed, rows not printed), export_rows (csv)",
+        "# part 2: edit_rows",
+    ]
+    operations = sorted(row.split(" | ")[0] for row in rows)
+    assert operations == [
+        "edit a claim (p95)", "export every claim: csv", "export memory: csv", "mark a claim (p95)"
+    ]  # fmt: skip
+    replayed = "# producer edit_rows (size 200, replayed, rows not printed) took "
+    assert sum(text.startswith(replayed) for text in printed) == 1
+    with sqlite3.connect(tiny_case) as plain:
+        claims = plain.execute("SELECT count(*) FROM claims").fetchone()[0]
+    export = next(row for row in rows if row.startswith("export every claim: csv"))
+    assert f"({claims + 2 * (edit_rows.EDITS + 1):,} claims)" in export
 
 
 def test_a_part_that_dies_leaves_a_miss_row(
@@ -105,13 +118,3 @@ def _stop_once_started(pids: Path) -> None:
     while not pids.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     os.kill(os.getpid(), signal.SIGTERM)
-
-
-def test_the_window_rows_find_the_search_index_the_build_row_made() -> None:
-    """The window's rows come after the search rows, in the same part, so the index is built
-    once, by the measured build, never first by the window's warm-up run."""
-    for names in ([*PRODUCERS], *parts()):
-        shorts = [name.rsplit(".", 1)[-1] for name in names]
-        if "window_rows" in shorts:
-            assert "search_scale" in shorts
-            assert shorts.index("search_scale") < shorts.index("window_rows")

@@ -10,7 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from workbench.bench.scale.runner import cores, parts, run_sizes
+from workbench.bench.scale.runner import cores, run_sizes
+from workbench.bench.scale.schedule import parts
 from workbench.bench.scale.side_by_side import run_side_by_side
 from workbench.bench.scale.timing import count_cpu_time
 

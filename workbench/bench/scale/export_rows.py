@@ -2,7 +2,8 @@
 (its time and peak memory); floor: `sqlite3 -csv` of the same join (claims with their
 article, chain, actors and tags) written to a file, and for PDF and DOCX the same text
 written with the format's library alone (`export_floors`), the rows saying claims per second
-of both. BENCH_SCALE_FORMATS=pdf,docx measures only the formats named.
+of both. BENCH_SCALE_FORMATS=pdf,docx measures only the formats named; side by side, the formats
+are split between parts (`registry.PARTS`), each part measuring its own.
 
 CSV's floor is `sqlite3 -csv` of `CSV_JOIN`, which reads what our CSV holds: `JOIN` read fewer
 columns (no events, notes, source reliabilities, first hop's reliability for the grade, claim
@@ -17,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.table import Measurement, Target, failed
@@ -66,14 +67,21 @@ CSV_JOIN = (
 FLOOR_JOINS = {"csv": CSV_JOIN}  # a format whose floor reads more than JOIN
 
 
-def rows(case: Case) -> Iterator[Measurement]:
+def chosen_formats() -> list[str]:
+    """The formats to measure: those BENCH_SCALE_FORMATS names (by commas), or every format."""
     from workbench.reports import FORMATS
 
+    chosen = os.environ.get("BENCH_SCALE_FORMATS", "")
+    return [fmt.strip() for fmt in chosen.split(",") if fmt.strip()] or list(FORMATS)
+
+
+def rows(case: Case, formats: Sequence[str] | None = None) -> Iterator[Measurement]:
+    """The rows of `formats` (default `chosen_formats()`; side by side, each part measures some
+    of them: `registry.PARTS`), in that order."""
     claims = int(str(case.scalar("SELECT count(*) FROM claims")))
     baseline = _probe(case, "open", str(case.path))
-    chosen = os.environ.get("BENCH_SCALE_FORMATS", "")
     floors: dict[tuple[str, ...], tuple[str, Run]] = {}  # one run of a floor several formats share
-    for fmt in [f.strip() for f in chosen.split(",") if f.strip()] or FORMATS:
+    for fmt in chosen_formats() if formats is None else formats:
         try:
             yield from _format_rows(case, fmt, claims, baseline, floors)
         except Exception as error:  # one format too slow or broken: the others still run

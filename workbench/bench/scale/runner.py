@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench.bench.scale.case import Case
 from workbench.bench.scale.generate import ensure_case, working_copy
-from workbench.bench.scale.registry import BESIDE, PRODUCERS
+from workbench.bench.scale.schedule import Step, chosen, parts
 from workbench.bench.scale.table import Measurement, failed, header, line
 from workbench.bench.scale.timing import Spent, counting_cpu
 
@@ -31,18 +31,18 @@ def run_sizes(
     part: int | None = None,
 ) -> list[Measurement]:
     """Measure every chosen producer's rows on a case of each size; returns the rows printed.
-    With `part` (an index into `parts(only)`), only that part's producers, and no header: the
-    process is one of several side by side (`side_by_side`), whose parent printed it."""
+    With `part` (an index into `schedule.parts(only)`), only that part's steps, and no header:
+    the process is one of several side by side (`side_by_side`), whose parent printed it."""
     if part is None:
-        names, label = chosen(only), ""
+        steps, label = [Step(name) for name in chosen(only)], ""
         out(machine())
         out(header())
     else:
         split = parts(only)
-        names, label = split[part], f", part {part + 1} of {len(split)}"
+        steps, label = list(split[part].steps), f", part {part + 1} of {len(split)}"
     printed: list[Measurement] = []
     for size in sizes:
-        printed += run_size(size, scratch, cache, names, repeat, out, label)
+        printed += run_size(size, scratch, cache, steps, repeat, out, label)
     return printed
 
 
@@ -60,7 +60,7 @@ def run_size(
     size: int,
     scratch: Path,
     cache: Path | None,
-    names: list[str],
+    steps: list[Step],
     repeat: int,
     out: Say,
     label: str = "",
@@ -76,7 +76,7 @@ def run_size(
     out(f"# case {size:,}{label} ({case_path.name}) copied to work on: {ready}")
     printed: list[Measurement] = []
     try:
-        for measurement in measure(case, names, out):
+        for measurement in measure(case, steps, out):
             out(line(measurement))
             printed.append(measurement)
     finally:
@@ -85,38 +85,30 @@ def run_size(
     return printed
 
 
-def measure(case: Case, names: list[str], out: Say = say) -> Iterator[Measurement]:
-    """Every row of the producers named (dotted module names); a failing producer gives one
-    MISS row and the run goes on. After each producer, a comment line says what it took."""
-    for name in names:
-        short = name.rsplit(".", 1)[-1]
+def measure(case: Case, steps: list[Step], out: Say = say) -> Iterator[Measurement]:
+    """Every row of the steps' producers; a failing producer gives one MISS row and the run goes
+    on. A replayed step changes the case as it would, its rows not printed. After each step, a
+    comment line says what it took."""
+    for step in steps:
         started = Spent.now()
         try:
-            producer = importlib.import_module(name)
-            yield from producer.rows(case)
+            producer = importlib.import_module(step.name)
+            made = (
+                producer.rows(case) if step.formats is None else producer.rows(case, step.formats)
+            )
+            if step.replay:
+                for _ in made:
+                    pass
+            else:
+                yield from made
         except Exception as error:
-            yield failed(short, case.size, error)
+            yield failed(step.describe(), case.size, error)
         finally:
             # Each producer gets a fresh plain connection for its floors (see Case.project).
             case.close()
-            out(f"# producer {short} (size {case.size:,}) {Spent.now().since(started).describe()}")
-
-
-def chosen(only: str = "") -> list[str]:
-    """The producers to run, in order: all, or those whose dotted name holds one of the
-    comma-separated words of `only` ("export_rows,exchange_rows")."""
-    words = [word.strip() for word in only.split(",") if word.strip()]
-    return [name for name in PRODUCERS if not words or any(word in name for word in words)]
-
-
-def parts(only: str = "") -> list[list[str]]:
-    """The chosen producers split into the parts that may run side by side, each in the
-    registry's order: those named in `BESIDE` (the longest part, so first), then the others.
-    A part none of the chosen producers falls in is left out."""
-    names = chosen(only)
-    beside = [name for name in names if name.rsplit(".", 1)[-1] in BESIDE]
-    rest = [name for name in names if name not in beside]
-    return [part for part in (beside, rest) if part]
+            took = Spent.now().since(started).describe()
+            replayed = ", replayed, rows not printed" if step.replay else ""
+            out(f"# producer {step.short} (size {case.size:,}{replayed}) {took}")
 
 
 def cores() -> int:

@@ -1,5 +1,6 @@
-"""The benchmark's parts run side by side: each size's producers in two parts (`runner.parts`),
-each part a process of its own on a working copy of its own, at most `jobs` at once.
+"""The benchmark's parts run side by side: each size's producers in the parts of
+`registry.PARTS` (`schedule.parts`), each part a process of its own on a working copy of its own,
+at most `jobs` at once, the longest first (`schedule.order`), each onto whichever core is free.
 
 Every row is still measured as in one process alone: ours and its floor in the same process,
 back to back or in turns, after the same warm-up. What changes is the machine around them:
@@ -10,9 +11,9 @@ line before the table. `--jobs 1` (BENCH_SCALE_JOBS=1) runs everything one after
 one process, as before.
 
 The parent makes or upgrades each size's case first (so no two parts do it at once), runs each
-chosen producer's `prepare()`, then starts the largest size's parts first and relays every line
-a part prints the moment it arrives, whole (the size column tells the parts' rows apart); a
-stopped run keeps what it printed.
+chosen producer's `prepare()`, then starts the parts, longest first, and relays every line a
+part prints the moment it arrives, whole (the size column tells the parts' rows apart); a
+stopped run keeps what it printed and stops every part it started.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench.bench.scale.generate import ensure_case
-from workbench.bench.scale.runner import Say, machine, parts, say
+from workbench.bench.scale.runner import Say, machine, say
+from workbench.bench.scale.schedule import order, parts
 from workbench.bench.scale.table import failed, header, line
 from workbench.bench.scale.timing import counting_cpu, python, seconds
 
@@ -46,23 +48,23 @@ def run_side_by_side(
     out: Say = say,
 ) -> list[str]:
     """Every part of every size, at most `jobs` at once; returns the table's lines printed."""
+    chosen_sizes = sorted(dict.fromkeys(sizes), reverse=True)
     split = parts(only)
-    ordered = sorted(dict.fromkeys(sizes), reverse=True)
-    units = [(size, index) for size in ordered for index in range(len(split))]
+    units = order(chosen_sizes, split)
     out(machine())
     out(
-        f"# side by side: {len(units)} parts ({len(ordered)} sizes × {len(split)}), at most"
-        f" {jobs} at once, each a process of its own on its own copy of the case; each row's"
-        " figure and floor are measured in the same process as alone, but beside another part:"
-        " CPU-time figures are as alone, wall-time figures include the other part's load"
-        " (--jobs 1 or BENCH_SCALE_JOBS=1 runs one part after another)"
+        f"# side by side: {len(units)} parts ({len(chosen_sizes)} sizes × {len(split)}), at most"
+        f" {jobs} at once, the longest first, each a process of its own on its own copy of the"
+        " case; each row's figure and floor are measured in the same process as alone, but"
+        " beside another part: CPU-time figures are as alone, wall-time figures include the"
+        " other part's load (--jobs 1 or BENCH_SCALE_JOBS=1 runs one part after another)"
     )
-    for index, names in enumerate(split, start=1):
-        out(f"# part {index}: {', '.join(name.rsplit('.', 1)[-1] for name in names)}")
+    for index, part in enumerate(split, start=1):
+        out(f"# part {index}: {part.describe()}")
     out(header())
-    for size in ordered:
+    for size in chosen_sizes:
         ensure_case(size, cache, say=lambda text: out(f"# {text.strip()}"))
-    for name in dict.fromkeys(name for names in split for name in names):
+    for name in dict.fromkeys(step.name for part in split for step in part.steps):
         prepare = getattr(importlib.import_module(name), "prepare", None)
         if prepare is not None:
             prepare()
