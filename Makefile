@@ -49,7 +49,8 @@ bench: qt-runtime
 
 # Every operation an analyst waits for, on generated cases of SIZES articles (cached under
 # ~/.cache/analyst-workbench/bench-scale/), each beside its floor. Not part of `make test`.
-# Two parts of each size run side by side on two cores or more; BENCH_SCALE_JOBS=1: one at a time.
+# Each size's parts (registry.PARTS) run side by side, longest first, on two cores or more;
+# BENCH_SCALE_JOBS=1: everything one after another.
 SIZES ?= 10000,100000
 bench-scale: qt-runtime
 	@command -v sqlite3 >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
