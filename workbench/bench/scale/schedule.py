@@ -102,8 +102,8 @@ def _part(items: Sequence[str | Exports], by_short: dict[str, str], formats: Seq
 def _formats(exports: Exports, formats: Sequence[str]) -> tuple[str, ...]:
     """The chosen formats an `Exports` measures: those it names, or (naming none) every chosen
     format no other `Exports` names."""
-    grouped = {fmt for part in registry.PARTS for item in part if isinstance(item, Exports)
-               for fmt in item.formats}  # fmt: skip
+    exports_of = [item for part in registry.PARTS for item in part if isinstance(item, Exports)]
+    grouped = {fmt for item in exports_of for fmt in item.formats}
     return tuple(
         fmt
         for fmt in formats
@@ -116,5 +116,9 @@ def order(sizes: Iterable[int], split: Sequence[Part]) -> list[tuple[int, int]]:
     scaled to the size (a rough guess, only for the order), the larger size first among equals.
     Started in this order onto whichever core is free, the longest parts do not end last."""
     units = [(size, index) for size in dict.fromkeys(sizes) for index in range(len(split))]
-    return sorted(units, key=lambda unit: (split[unit[1]].seconds() * unit[0], unit[0]),
-                  reverse=True)  # fmt: skip
+
+    def guess(unit: tuple[int, int]) -> tuple[float, int]:
+        size, index = unit
+        return split[index].seconds() * size, size
+
+    return sorted(units, key=guess, reverse=True)
