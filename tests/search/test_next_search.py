@@ -106,3 +106,61 @@ def test_a_search_during_the_background_drain_of_the_claim_finds_it(
         assert keys(sample_index.search("qz5wy")) == [("claim", claim_id)]
     finally:
         background.stop()
+
+
+def test_a_search_during_a_merge_waits_for_it_and_finds_the_new_claim(
+    sample_index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search made while the index merges its segments (the background indexer's tidying)
+    waits for the merge, then indexes the claim just marked and finds it."""
+    merging = threading.Event()
+    merge = indexer.merge_small_segments
+
+    def slow_merge(index: object) -> bool:
+        merging.set()
+        time.sleep(0.3)
+        return merge(index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexer, "merge_small_segments", slow_merge)
+    claim_id = _mark(sample_index.project, 6)
+    tidying = threading.Thread(target=sample_index.engine.tidy)
+    tidying.start()
+    try:
+        assert merging.wait(timeout=10)
+        results = sample_index.search("qz6wy")
+        assert keys(results) == [("claim", claim_id)]
+        assert results.behind == ""
+    finally:
+        tidying.join()
+
+
+def test_a_search_during_a_rebuild_says_it_may_miss_the_latest_changes(
+    sample_index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search made while the index is rebuilt answers from the index as it is, without
+    waiting, and its results say that the latest changes may be missing; the next search
+    after the rebuild finds the claim marked meanwhile and says nothing."""
+    from workbench.search import build
+
+    started, release = threading.Event(), threading.Event()
+    rebuild = build.rebuild
+
+    def held_rebuild(*args: object, **kwargs: object) -> build.BuildReport:
+        started.set()
+        assert release.wait(timeout=10)
+        return rebuild(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "rebuild", held_rebuild)
+    rebuilding = threading.Thread(target=sample_index.rebuild)
+    rebuilding.start()
+    try:
+        assert started.wait(timeout=10)
+        claim_id = _mark(sample_index.project, 8)
+        during = sample_index.search("qz8wy")
+        assert "being rebuilt" in during.behind
+    finally:
+        release.set()
+        rebuilding.join()
+    after = sample_index.search("qz8wy")
+    assert keys(after) == [("claim", claim_id)]
+    assert after.behind == ""

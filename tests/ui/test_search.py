@@ -3,6 +3,8 @@ a hit at its place, and new claims found as soon as they are marked."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -52,6 +54,31 @@ def test_a_facet_narrows_the_hits(qtbot, search: SearchPanel) -> None:
     qtbot.waitUntil(lambda: not search.searching and search.results.total == 1, timeout=SEARCH_MS)
     (hit,) = search.hits.hits
     assert hit.kind == "claim" and "Kremlin" in hit.summary
+
+
+def test_results_that_may_miss_the_latest_changes_say_so(
+    qtbot, search: SearchPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the index is being rebuilt, the dock's status line says that the hits may miss
+    the latest changes, after the count of hits."""
+    monkeypatch.setattr(search.index.engine, "_busy", "rebuild")
+    held, done = threading.Event(), threading.Event()
+
+    def hold() -> None:  # the rebuild's thread holds the writer
+        with search.index.engine._writing:
+            held.set()
+            done.wait(timeout=30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(timeout=10)
+        _run(qtbot, search, "Bushehr")
+        assert "hits" in search.status.text()
+        assert "being rebuilt" in search.status.text()
+    finally:
+        done.set()
+        holder.join()
 
 
 def test_a_query_it_cannot_read_is_explained(qtbot, search: SearchPanel) -> None:

@@ -3,6 +3,8 @@
 One searcher stays open and is refreshed after the index changes, instead of being opened for
 every query. Writes (draining the outbox, merging, rebuilding) take one lock; searches take
 another, so a search never waits for a rebuild, only for the moment the new index is swapped in.
+A search first drains what the outbox holds (waiting for a drain in progress, and briefly for a
+merge); when it cannot, its results say that they may miss the latest changes (`behind`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ FILTERS = {**FACETS, "type": "doctype"}
 MISSED_PRUNED = (
     "changes this workstation's index had not applied were pruned from the case's change feed"
 )
+MERGE_WAIT = 2.0  # seconds a search waits for a merge to end before searching without it
+BEHIND = {
+    "merge": "The search index is merging its segments: the latest changes may be missing"
+    " from these results; search again in a moment.",
+    "rebuild": "The search index is being rebuilt from the project: the latest changes may be"
+    " missing from these results until it is done.",
+}
 # Whoosh reports unreadable index files as low-level errors, not as one type of its own.
 _DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, IndexUnusable)
 
@@ -76,6 +85,8 @@ class ProjectIndex:
         self._reading = threading.RLock()
         self._unsettled: list[int] = []  # outbox entries applied here, not yet deleted
         self._draining = False  # a thread holds `_writing` to drain (not to merge or rebuild)
+        self._busy = ""  # what else holds `_writing`: "merge", "rebuild" or nothing
+        self.behind = ""  # why the last search may miss the latest changes, if it may
 
     @classmethod
     def open(cls, store: ProjectStore, progress: Progress | None = None) -> ProjectIndex:
@@ -120,15 +131,25 @@ class ProjectIndex:
         self, reason: str, progress: Progress | None, workers: int | None = None
     ) -> build.BuildReport:
         self._unsettled = []  # the rebuild deletes the entries it finds (their ids may recur)
-        report = build.rebuild(
-            self.store, self.location, progress, workers=workers, replace=self._replace
-        )
+        with self._doing("rebuild"):
+            report = build.rebuild(
+                self.store, self.location, progress, workers=workers, replace=self._replace
+            )
         if reason and report.documents:
             self.notice = (
                 f"{reason[0].upper()}{reason[1:]}; it was rebuilt from the project"
                 f" ({report.documents:,} documents in {report.seconds:.1f} s)."
             )
         return report
+
+    @contextmanager
+    def _doing(self, work: str) -> Iterator[None]:
+        """Note what the thread holding `_writing` does, for searches that find it taken."""
+        before, self._busy = self._busy, work
+        try:
+            yield
+        finally:
+            self._busy = before
 
     def _replace(self, building: Path, location: Path) -> None:
         with self._reading:
@@ -159,7 +180,7 @@ class ProjectIndex:
         """
         if not self.writable:
             return 0
-        if not self._writing.acquire(blocking=wait or self._draining):
+        if not self._writing_acquired(wait):
             return 0
         applied = 0
         self._draining = True
@@ -184,6 +205,19 @@ class ProjectIndex:
             self._writing.release()
         return applied
 
+    def _writing_acquired(self, wait: bool) -> bool:
+        """Take the writer's lock for a drain. A search waits for another thread's drain and
+        up to `MERGE_WAIT` seconds for a merge; past that, or while the index is rebuilt, it
+        searches the index as it is and `behind` says why it may miss the latest changes."""
+        self.behind = ""
+        if wait or self._draining:
+            return self._writing.acquire()
+        busy = self._busy
+        if self._writing.acquire(timeout=MERGE_WAIT if busy == "merge" else 0):
+            return True
+        self.behind = BEHIND.get(busy or self._busy, "")
+        return False
+
     def _next_batch(self) -> indexer.Batch | None:
         return indexer.read_batch(
             self.store, indexer.DRAIN_BATCH, location=self.location, skip=self._unsettled
@@ -205,7 +239,7 @@ class ProjectIndex:
         """Merge the small segments many small commits leave behind (when there are many)."""
         if not self.writable:
             return False
-        with self._writing:
+        with self._writing, self._doing("merge"):
             self._settle()
             merged = self._guarded(lambda: indexer.merge_small_segments(self._index))
             self._stale = self._stale or merged

@@ -52,6 +52,7 @@ class SearchResults:
     facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
     seconds: float = 0.0
     notice: str = ""
+    behind: str = ""  # why these hits may miss the latest changes (the index is busy), if so
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,7 @@ class SearchIndex:
             },
             seconds=time.perf_counter() - started,
             notice=self.engine.notice,
+            behind=self.engine.behind,
         )
 
     def drain(self) -> int:

@@ -254,9 +254,10 @@ class SearchPanel(QWidget):
             return
         shown = len(results.hits)
         more = f" (the best {shown} shown)" if results.total > shown else ""
+        behind = f" · {results.behind}" if results.behind else ""
         self.status.setText(
             f"{results.total} hit{'s' if results.total != 1 else ''}{more} · "
-            f"{results.seconds * 1000:.0f} ms"
+            f"{results.seconds * 1000:.0f} ms{behind}"
         )
         self._show_facets(results)
 
