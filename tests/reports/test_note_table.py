@@ -3,7 +3,6 @@ write what the report model writes, byte for byte, and leave hostile text inert.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -16,12 +15,12 @@ from workbench.reports.html_blocks import text as html_text
 from workbench.reports.markdown_report import escape as markdown_text
 from workbench.reports.model import ArticleStream, Report
 from workbench.services import Project
-from workbench.services import note_sql as sql
 from workbench.services.annotations import add_note, add_tag
 from workbench.services.chains import add_hop
 from workbench.services.claims import Hop, edit_claim
 from workbench.services.entities import create_actor, create_source
-from workbench.services.links import link_actor
+from workbench.services.events import create_event
+from workbench.services.links import link_actor, link_event
 from workbench.services.reporting import build_report
 
 SCRIPT = "<script>alert('x')</script>"
@@ -42,6 +41,8 @@ HOSTILE_VALUES = (
     *(f"{mark}x" for mark in "\\`*_{}[]<>#|~!&\"'("),
     *(f"x{mark}" for mark in "\\`*_{}[]<>#|~!&\"'("),
 )
+
+NAMED = (HOSTILE, *LINE_STARTS, "x\n- y\n12. z", "&#39; and &copy; and & alone")
 
 
 def _model_only(report: Report) -> Report:
@@ -119,28 +120,40 @@ def test_a_forbidden_character_is_dropped_as_the_model_drops_it(
     assert b"<b>bold</b>" not in data
 
 
-@pytest.fixture(scope="module")
-def database() -> sqlite3.Connection:
-    """An SQLite connection given the renderers' escaping, as the export's is."""
-    connection = sqlite3.connect(":memory:")
-    connection.create_function(sql.HTML, 1, html_text, deterministic=True)
-    connection.create_function(sql.MARKDOWN, 1, markdown_text, deterministic=True)
-    return connection
+@pytest.fixture
+def every_hostile_value(sample_project: Project) -> Project:
+    """The sample with each hostile value as a claim's note, the hostile names as its tags,
+    actors, events, sources and cues, a hostile summary, and look-alike event titles whose
+    order ties but for case."""
+    claim = reuters_claim_id(sample_project)
+    for value in HOSTILE_VALUES:
+        if value.strip():  # a note needs some text
+            add_note(sample_project, "claim", claim, value)
+    for at, value in enumerate(NAMED):
+        name = f"{value} {at}"  # names are unique regardless of case
+        add_tag(sample_project, "claim", claim, name)
+        link_actor(sample_project, claim, create_actor(sample_project, name), "mentioned")
+        link_event(sample_project, claim, create_event(sample_project, name), "refers to")
+        source = create_source(sample_project, f"source {name}")
+        add_hop(sample_project, claim, Hop("reported by", source_id=source, cue=value))
+    for title in ("Summit", "summit", "SUMMIT"):
+        link_event(sample_project, claim, create_event(sample_project, title), "refers to")
+    edit_claim(sample_project, claim, summary=HOSTILE_VALUES[1])
+    return sample_project
 
 
-def _in_sql(database: sqlite3.Connection, escape: object, value: str) -> str:
-    from sqlalchemy import literal, select
-    from sqlalchemy.dialects import sqlite
-
-    query = select(escape(literal(value)))  # type: ignore[operator]
-    compiled = query.compile(dialect=sqlite.dialect())
-    arguments = [compiled.params[name] for name in compiled.positiontup or ()]
-    return str(database.execute(str(compiled), arguments).fetchone()[0])
-
-
-@pytest.mark.parametrize("value", HOSTILE_VALUES)
-def test_sql_escapes_as_the_renderers_do(database: sqlite3.Connection, value: str) -> None:
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_every_hostile_value_in_every_piece_is_the_models_bytes(
+    every_hostile_value: Project, fmt: str
+) -> None:
     """Each hostile value (every mark alone, at the start and at the end, line starts,
-    entities, line breaks) escaped by the SQL is what the renderers' Python makes."""
-    assert _in_sql(database, sql.html, value) == html_text(value)
-    assert _in_sql(database, sql.markdown, value) == markdown_text(value)
+    entities, line breaks) as a note, and hostile names as tags, actors, events, sources and
+    cues: the database's notes and the model's make the very same file, the links in the
+    model's order, every name escaped."""
+    report = build_report(every_hostile_value)
+    data = render(report, fmt)
+    assert data == render(_model_only(report), fmt)
+    shown = data.decode()
+    escape = html_text if fmt == "html" else markdown_text
+    assert escape("SUMMIT (refers to), Summit (refers to), summit (refers to)") in shown
+    assert escape(f"{HOSTILE} 0") in shown and f"{HOSTILE} 0" not in shown

@@ -92,9 +92,7 @@ class Claim:
     @property
     def authors(self) -> str:
         """ "alice", "alice · last changed by bob"; empty when nobody is known."""
-        if not self.changed_by or self.changed_by == self.created_by:
-            return self.created_by
-        return f"{self.created_by or 'unknown'} · last changed by {self.changed_by}"
+        return authors_of(self.created_by, self.changed_by)
 
     @property
     def grade(self) -> str:
@@ -360,6 +358,13 @@ class Report:
 
 
 @lru_cache(maxsize=64)  # a handful of grades, asked for every hop of every claim
+def authors_of(created_by: str, changed_by: str) -> str:
+    """`Claim.authors` of who made a claim and who changed it last."""
+    if not changed_by or changed_by == created_by:
+        return created_by
+    return f"{created_by or 'unknown'} · last changed by {changed_by}"
+
+
 def reliability_label(grade: str) -> str:
     """ "B — usually reliable"; an unknown letter is shown as it is."""
     try:

@@ -1,8 +1,12 @@
-"""The HTML and Markdown reports' articles with their claims' notes worded and escaped by the
-database (`reports.claim_notes`): one query per batch of articles gives each claim's pieces of
-text, from the subqueries `services.claim_table` orders links and tags with, the layout of
-`reports.html_blocks` and `reports.markdown_report` (their `*_pieces` functions, stated once)
-and the escaping of `services.note_sql`; Python numbers the claims and works out their refs.
+"""The HTML and Markdown reports' articles with their claims' notes already worded and escaped
+(`reports.claim_notes`), without a model object per claim, link or note.
+
+For each batch of articles, a few set-based queries (`services.note_sql`) give the batch's
+claims and every hop, link, tag, note and row version of them; Python numbers the claims,
+works out their refs, orders their links and tags as the report model does, and words and
+escapes each piece with the renderers' own layout and escaping (`reports.html_blocks` and
+`reports.markdown_report`, their `*_pieces` functions and `text`/`escape`), so the notes are
+the very bytes the model's claims would make (tests/reports/test_note_table.py).
 
 The articles themselves (text, byline, tags, notes) are read as the report model reads them
 (`report_rows.read_batch`, without claims). Memory is one batch.
@@ -12,165 +16,119 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, case, cast, func, literal, select
+from sqlalchemy import Connection, select
 
-from workbench.domain import Article, Claim
+from workbench.domain import Article
 from workbench.domain.grades import combined_grade
 from workbench.reports import html_blocks as hb
 from workbench.reports import markdown_report as mr
 from workbench.reports import model as rm
 from workbench.reports import wording
 from workbench.reports.claim_notes import HTML_NOTES, MARKDOWN_NOTES, NotedBatch, NotedClaim
-from workbench.reports.safe_text import has_unsafe
 from workbench.services import note_sql as sql
-from workbench.services.claim_table import (  # the claims table's own order of links and tags
-    _ACTORS,
-    _EVENTS,
-    _NOTES,
-    _TAGS,
-    CHOSEN,
-    with_casefold,
-    worded,
-)
 from workbench.services.plain_rows import plain_rows
 from workbench.services.project import Project
 from workbench.services.report_rows import IDS, Numbering, claim_refs, read_batch
 
-Escape = Callable[[Any], ColumnElement[Any]]
 Pieces = Callable[..., list[Any]]
 Chain = Callable[[tuple[rm.Hop, ...]], tuple[str, str]]  # as the note and as the table show it
 PRESENT = select(Article.id).where(Article.id.in_(IDS))
-_HOPS = sql.HOPS.c
 
 
 @dataclass(frozen=True)
 class Format:
     """How one format escapes the analyst's text and lays out a claim's pieces."""
 
-    escape: Escape  # SQL
-    python_escape: Callable[[str], str]
+    escape: Callable[[str], str]
     link_fact: Pieces  # (label, value)
     chain: Chain
     author_line: Pieces  # (authors)
     note: Pieces  # (body)
-    itemwise: bool = False  # items escaped one by one make the list escaped, empty kept empty
+
+    def fact(self, label: str, value: str) -> str:
+        """A link fact, its value escaped; none for an empty value (`wording.link_facts`)."""
+        return "".join(self.link_fact(label, self.escape(value))) if value else ""
 
 
-HTML = Format(
-    sql.html, hb.text, hb.link_fact_pieces, hb.noted_chain, hb.by_pieces, hb.note_pieces, True
-)
-MARKDOWN = Format(
-    sql.markdown, mr.escape, mr.fact_pieces, mr.noted_chain, mr.by_pieces, mr.note_pieces
-)
+HTML = Format(hb.text, hb.link_fact_pieces, hb.noted_chain, hb.by_pieces, hb.note_pieces)
+MARKDOWN = Format(mr.escape, mr.fact_pieces, mr.noted_chain, mr.by_pieces, mr.note_pieces)
+FORMATS = {HTML_NOTES: HTML, MARKDOWN_NOTES: MARKDOWN}
 
 
-def _group(items: Any, value: ColumnElement[Any], separator: str) -> ColumnElement[Any]:
-    """`separator.join` of `value` over an ordered subquery of one claim's rows (NULL if none)."""
-    return select(func.group_concat(value, separator)).select_from(items).scalar_subquery()
-
-
-def _unless_empty(value: Any, made: Callable[[Any], Any]) -> Any:
-    """`made(value)`, or "" when `value` is empty or NULL; `value` worked out once."""
-
-    def piece(found: Any) -> Any:
-        return case((func.coalesce(found, "") == "", literal("")), else_=made(found))
-
-    return sql.of_subquery(value, piece)
-
-
-def _piece(pieces: Pieces, *values: Any) -> ColumnElement[Any]:
-    return sql.joined(*pieces(*values))
-
-
-def _links(fmt: Format) -> tuple[Any, Any]:
-    """The link facts before "Related" (actors, events) and after it (tags, the anchor)."""
-    facts = [
-        (wording.ACTORS, _ACTORS, worded(wording.LINK, **_ACTORS.c), wording.LINKS_JOIN),
-        (wording.EVENTS, _EVENTS, worded(wording.LINK, **_EVENTS.c), wording.LINKS_JOIN),
-        (wording.TAGS, _TAGS, _TAGS.c.name, wording.TAG_LIST_JOIN),
-    ]
-    actors, events, tags = [_fact(fmt, *fact) for fact in facts]
-    orphaned = fmt.python_escape(wording.ORPHANED)
-    anchor = case((Claim.orphaned, _piece(fmt.link_fact, wording.ANCHOR, orphaned)), else_="")
-    return sql.joined(actors, events), sql.joined(tags, anchor)
-
-
-def _fact(fmt: Format, label: str, items: Any, item: Any, separator: str) -> Any:
-    """A link fact's finished piece over an ordered subquery of the claim's links ("" when
-    they join to nothing): the items escaped in the one query over them (`itemwise`: the
-    `||` of a NULL is NULL, so no links, no piece), or the list escaped whole."""
-    if fmt.itemwise:
-        listed = func.nullif(func.group_concat(fmt.escape(item), separator), "")
-        made = func.coalesce(_piece(fmt.link_fact, label, listed), "")
-        return select(made).select_from(items).scalar_subquery()
-    whole = _group(items, item, separator)
-    return _unless_empty(whole, lambda value: _piece(fmt.link_fact, label, fmt.escape(value)))
-
-
-def _unseparated(value: Any) -> ColumnElement[Any]:
-    """`value` without U+001E and U+001F (the chain's separators), which XML forbids: every
-    renderer drops them anyway (`safe_text.xml_safe`)."""
-    return func.replace(func.replace(value, HOPS_SEPARATOR, ""), FIELDS_SEPARATOR, "")
-
-
-HOPS_SEPARATOR, FIELDS_SEPARATOR = "\x1e", "\x1f"
-_HOP_FIELDS = (_HOPS.name, _HOPS.role, _HOPS.cue, cast(_HOPS.anonymous, String), _HOPS.reliability)
-_HOP_TEXT = sql.joined(
-    *[piece for field in _HOP_FIELDS for piece in (FIELDS_SEPARATOR, _unseparated(field))][1:]
-)
-# The claim's chain as its hops' plain fields: worded and escaped in Python, once a hop (a
-# source and its role recur in claim after claim), where SQL worded it once a claim.
-CHAIN = select(func.group_concat(_HOP_TEXT, HOPS_SEPARATOR)).select_from(sql.HOPS)
+HopRow = tuple[str, str, str, int, str | None]  # a hop's name, role, cue, anonymous, reliability
+Worded = tuple[str, str, str | None]  # a chain for the note, for the table; its first reliability
+CHAINS_KEPT = 4096
 
 
 @lru_cache(maxsize=4096)
-def _hop(fields: str) -> rm.Hop:
-    name, role, cue, anonymous, reliability = fields.split(FIELDS_SEPARATOR)
-    return rm.Hop(name, role, rm.SOURCE, cue, anonymous == "1", reliability or None)
+def _hop(name: str, role: str, cue: str, anonymous: int, reliability: str | None) -> rm.Hop:
+    """A hop of a chain, made once (a source and its role recur in claim after claim)."""
+    return rm.Hop(name, role, rm.SOURCE, cue, bool(anonymous), reliability or None)
 
 
-def _chain(raw: str | None) -> tuple[rm.Hop, ...]:
-    return tuple(_hop(fields) for fields in raw.split(HOPS_SEPARATOR)) if raw else ()
+class _Chains(dict[tuple[HopRow, ...], Worded]):
+    """Chains as a format words them, each worded once while kept (many claims share one)."""
+
+    def __init__(self, chain: Chain) -> None:
+        super().__init__()
+        self._chain = chain
+
+    def __missing__(self, rows: tuple[HopRow, ...]) -> Worded:
+        if len(self) >= CHAINS_KEPT:
+            self.clear()
+        hops = tuple(_hop(*row) for row in rows)
+        first = hops[0].reliability if hops else None
+        found = self[rows] = (*self._chain(hops), first)
+        return found
 
 
-def _query(fmt: Format) -> Any:
-    before, after = _links(fmt)
-    notes = _group(_NOTES, _piece(fmt.note, fmt.escape(_NOTES.c.body)), "")
-    authors = _unless_empty(sql.AUTHORS, lambda value: _piece(fmt.author_line, fmt.escape(value)))
-    return (
-        select(
-            Claim.id,
-            Claim.article_id,
-            Claim.start,
-            Claim.end,
-            Claim.exact,
-            Claim.orphaned,
-            Claim.status,
-            Claim.kind,
-            Claim.credibility,
-            fmt.escape(Claim.exact),
-            case((Claim.summary == "", None), else_=fmt.escape(Claim.summary)),
-            CHAIN.scalar_subquery(),
-            authors,
-            before,
-            after,
-            func.coalesce(notes, ""),
+def _tag_order(name: str) -> tuple[str, str]:
+    return name.casefold(), name
+
+
+@dataclass
+class _Links:
+    """What a batch's claims have, by claim id: hops, links, tags, notes, authors."""
+
+    hops: dict[int, tuple[HopRow, ...]]
+    actors: dict[int, list[tuple[str, str]]]
+    events: dict[int, list[tuple[str, str]]]
+    tags: dict[int, list[str]]
+    notes: dict[int, list[str]]
+    authors: dict[int, str]
+
+    @classmethod
+    def read(cls, connection: Connection, chosen: str) -> _Links:
+        hops: dict[int, list[HopRow]] = {}
+        for claim_id, *fields in plain_rows(connection, sql.HOPS, chosen=chosen):
+            hops.setdefault(claim_id, []).append(tuple(fields))
+        versions = plain_rows(connection, sql.VERSIONS, chosen=chosen)
+        return cls(
+            {claim_id: tuple(chain) for claim_id, chain in hops.items()},
+            _pairs(plain_rows(connection, sql.ACTORS, chosen=chosen)),
+            _pairs(plain_rows(connection, sql.EVENTS, chosen=chosen)),
+            _values(plain_rows(connection, sql.TAGS, chosen=chosen)),
+            _values(plain_rows(connection, sql.NOTES, chosen=chosen)),
+            {int(key): rm.authors_of(made, changed) for key, made, changed in versions},
         )
-        .join(CHOSEN, CHOSEN.c.value == Claim.article_id)
-        .order_by(CHOSEN.c.key, Claim.start, Claim.end, Claim.id)
-    )
 
 
-FORMATS = {HTML_NOTES: HTML, MARKDOWN_NOTES: MARKDOWN}
-CAREFUL = {
-    HTML_NOTES: replace(HTML, escape=sql.html_careful, itemwise=False),  # drops, so may empty
-    MARKDOWN_NOTES: replace(MARKDOWN, escape=sql.markdown_careful),
-}
-QUERIES = {name: (_query(fmt), _query(CAREFUL[name])) for name, fmt in FORMATS.items()}
+def _pairs(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[str, str]]]:
+    found: dict[int, list[tuple[str, str]]] = {}
+    for claim_id, name, role in rows:
+        found.setdefault(claim_id, []).append((name, role))
+    return found
+
+
+def _values(rows: list[tuple[Any, ...]]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for claim_id, value in rows:
+        found.setdefault(claim_id, []).append(value)
+    return found
 
 
 def note_table(
@@ -182,47 +140,39 @@ def note_table(
 ) -> Iterator[NotedBatch]:
     """The chosen articles (without claims) and their chosen claims (None: all) as `table`
     words them, in report order, `batch` articles at a time, in one read transaction."""
-    queries, chain = QUERIES[table], FORMATS[table].chain
+    fmt = FORMATS[table]
+    chains = _Chains(fmt.chain)
     numbering = Numbering(claim_ids, {})
     with project.reading() as orm_session:
         connection = orm_session.connection()
-        with_casefold(connection)
-        sql.with_escapes(connection)
         for at in range(0, len(article_ids), batch):
             chunk = list(article_ids[at : at + batch])
-            yield len(chunk), _batch(connection, queries, chain, chunk, numbering)
+            yield len(chunk), _batch(connection, fmt, chains, chunk, numbering)
 
 
 def _batch(
-    connection: Connection,
-    queries: tuple[Any, Any],
-    chain: Chain,
-    chunk: list[int],
-    numbering: Numbering,
+    connection: Connection, fmt: Format, chains: _Chains, chunk: list[int], numbering: Numbering
 ) -> list[tuple[Any, tuple[NotedClaim, ...]]]:
-    """One batch's articles and claims, numbering on from `numbering` (and moving it on): by
-    the quick query, or by the careful one if the quick one's text holds a character XML
-    forbids (`note_sql`)."""
+    """One batch's articles and claims, numbering on from `numbering` (and moving it on)."""
     present = {row[0] for row in plain_rows(connection, PRESENT, ids=chunk)}
     ids = [article_id for article_id in chunk if article_id in present]  # read_batch's order
     articles = read_batch(connection, ids, numbering, text=True, claims=False)
-    quick, careful = queries
-    found = _claims(
-        plain_rows(connection, quick, chosen=json.dumps(ids)), ids, articles, numbering, chain
-    )
-    if has_unsafe("".join(_texts(found))):
-        rows = plain_rows(connection, careful, chosen=json.dumps(ids))
-        found = _claims(rows, ids, articles, numbering, chain)
+    chosen = json.dumps(ids)
+    rows = plain_rows(connection, sql.CLAIMS, chosen=chosen)
+    links = _Links.read(connection, chosen)
+    found = _claims(rows, links, chains, ids, articles, numbering, fmt)
     numbering.next_number += sum(len(claims) for claims in found)
     return list(zip(articles, found, strict=True))
 
 
 def _claims(
     rows: list[tuple[Any, ...]],
+    links: _Links,
+    chains: _Chains,
     ids: list[int],
     articles: list[Any],
     numbering: Numbering,
-    chain: Chain,
+    fmt: Format,
 ) -> list[tuple[NotedClaim, ...]]:
     """Each article's chosen claims, numbered from `numbering.next_number` in report order."""
     by_article: dict[int, list[tuple[Any, ...]]] = {}
@@ -236,20 +186,47 @@ def _claims(
         refs = claim_refs(article.ref, [(row[2], row[3], row[0]) for row in rows])
         claims = []
         for row in rows:
-            if wanted is not None and row[0] not in wanted:
-                continue
-            hops = _chain(row[11])
-            grade = combined_grade(hops[0].reliability if hops else None, row[8])
-            made = (number, *row[2:9], refs[row[0]], *row[9:11], grade, *chain(hops))
-            claims.append(NotedClaim._make((*made, *row[12:16])))
-            number += 1
+            if wanted is None or row[0] in wanted:
+                claims.append(_claim(number, row, refs[row[0]], links, chains, fmt))
+                number += 1
         found.append(tuple(claims))
     return found
 
 
-def _texts(found: list[tuple[NotedClaim, ...]]) -> Iterator[str]:
-    """Every piece of text the quick query escaped for the claims."""
-    for claims in found:
-        for claim in claims:
-            yield from (text for text in claim[9:11] if text)  # a summary may be None
-            yield from claim[14:]  # (the grade and chain were worded in Python)
+def _claim(
+    number: int, row: tuple[Any, ...], ref: str, links: _Links, chains: _Chains, fmt: Format
+) -> NotedClaim:
+    """One claim's note pieces, as the model's claim would word them (`wording.link_facts`
+    but "Related", which the renderer places between the links and the tags)."""
+    claim_id, _article, start, end, exact, orphaned, status, kind, credibility, summary = row
+    escape = fmt.escape
+    chain, chain_text, first = chains[links.hops.get(claim_id, ())]
+    authors = links.authors.get(claim_id)
+    actors = links.actors.get(claim_id)
+    events = links.events.get(claim_id)
+    tags = links.tags.get(claim_id)
+    if tags and len(tags) > 1:
+        tags.sort(key=_tag_order)
+    notes = links.notes.get(claim_id)
+    return NotedClaim(
+        number,
+        start,
+        end,
+        exact,
+        orphaned,
+        status,
+        kind,
+        credibility,
+        ref,
+        escape(exact),
+        escape(summary) if summary else None,
+        combined_grade(first, credibility),
+        chain,
+        chain_text,
+        "".join(fmt.author_line(escape(authors))) if authors else "",
+        (fmt.fact(wording.ACTORS, wording.link_pairs_text(actors)) if actors else "")
+        + (fmt.fact(wording.EVENTS, wording.link_pairs_text(events)) if events else ""),
+        (fmt.fact(wording.TAGS, wording.TAG_LIST_JOIN.join(tags)) if tags else "")
+        + (fmt.fact(wording.ANCHOR, wording.ORPHANED) if orphaned else ""),
+        "".join(["".join(fmt.note(escape(body))) for body in notes]) if notes else "",
+    )
