@@ -9,7 +9,12 @@ appearances are the article it was marked in and the articles of the claims that
 and whose first appearance is the earliest published of those.
 
 Two passes without the articles' text: the first notes where the claims that repeat one
-another appear, the second writes the reviews one by one.
+another appear, the second writes the reviews one by one. The first reads only the articles
+those claims are in, found by the claims' report numbers (which the project counts,
+`RecordCounts.claim_numbers`) against each article's count of claims (`Report.outline`), and
+reads them without their claims; a report without those numbers (one built in memory) has its
+claims read instead. The second pass checks that each repeated claim is in the article the
+first found for it.
 """
 
 from __future__ import annotations
@@ -66,33 +71,77 @@ def _work(article: rm.Article) -> Json:
     return work
 
 
-def _appearances(report: Report) -> dict[str, list[tuple[str, Json]]]:
-    """For each claim in a "repeats" relation, where the claims it is one with appear."""
+def _appearances(report: Report) -> Appearances:
+    """For each claim in a "repeats" relation, where the claims it is one with appear, and
+    the ref of the article each of those claims is in."""
     repeated: dict[str, set[str]] = {}
     for relation in report.relations:
         if relation.kind == "repeats":
             together = {relation.from_claim, relation.to_claim}
             for ref in together:
                 repeated.setdefault(ref, set()).update(together)
-    where: dict[str, tuple[str, Json]] = {}
-    for batch in report.batches(text=False):
-        for article in batch:
-            for claim in article.claims:
-                if claim.ref in repeated:
-                    published = article.published.isoformat() if article.published else "~"
-                    where[claim.ref] = (published, _work(article))
-    return {
-        ref: sorted((where[other] for other in others if other in where), key=lambda w: w[0])
+    where = _where(report, set(repeated)) if repeated else {}
+    seen = {
+        ref: sorted((where[other][1:] for other in others if other in where), key=lambda w: w[0])
         for ref, others in repeated.items()
     }
+    return seen, {ref: found[0] for ref, found in where.items()}
 
 
-def _reviews(report: Report, appearances: dict[str, list[tuple[str, Json]]]) -> Iterator[Json]:
+Appearances = tuple[dict[str, list[tuple[str, Json]]], dict[str, str]]
+Where = dict[str, tuple[str, str, Json]]  # claim ref → its article's ref, date and work
+
+
+def _where(report: Report, refs: set[str]) -> Where:
+    """Where the claims `refs` are: their articles read without claims, found by number."""
+    numbers = report.counts.claim_numbers if report.counts is not None else {}
+    if not isinstance(report.articles, rm.ArticleStream) or not refs <= numbers.keys():
+        return _where_read(report, refs)
+    by_number = sorted((numbers[ref], ref) for ref in refs)
+    holding: dict[int, list[str]] = {}  # article's index in the report → its repeated claims
+    at, first = 0, 1  # the report number of the article's first claim
+    for index, (_number, _title, count) in enumerate(report.outline()):
+        first += count
+        while at < len(by_number) and by_number[at][0] < first:
+            holding.setdefault(index, []).append(by_number[at][1])
+            at += 1
+    where: Where = {}
+    articles = (a for batch in report.batches(text=False, claims=False) for a in batch)
+    for index, article in enumerate(articles):
+        for ref in holding.get(index, ()):
+            where[ref] = _placed(article)
+    return where
+
+
+def _where_read(report: Report, refs: set[str]) -> Where:
+    """Where the claims `refs` are, from every article's claims."""
+    where: Where = {}
     for batch in report.batches(text=False):
         for article in batch:
             for claim in article.claims:
+                if claim.ref in refs:
+                    where[claim.ref] = _placed(article)
+    return where
+
+
+def _placed(article: rm.Article) -> tuple[str, str, Json]:
+    published = article.published.isoformat() if article.published else "~"
+    return article.ref, published, _work(article)
+
+
+def _reviews(report: Report, appearances: Appearances) -> Iterator[Json]:
+    seen, holders = appearances
+    for batch in report.batches(text=False):
+        for article in batch:
+            for claim in article.claims:
+                holder = holders.get(claim.ref)
+                if holder is not None and holder != article.ref:
+                    raise ValueError(
+                        f"claim {claim.ref} is in article {article.ref}, not in {holder} as "
+                        "the report's claim numbers say"
+                    )
                 if claim.status in VERDICTS:
-                    yield _review(report, article, claim, appearances.get(claim.ref, []))
+                    yield _review(report, article, claim, seen.get(claim.ref, []))
 
 
 def _review(
