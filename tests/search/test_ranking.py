@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import struct
 from itertools import islice
+from pathlib import Path
 
 import pytest
+from whoosh.fields import TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -150,3 +153,16 @@ def test_blocks_decoded_at_once_are_the_block_readers() -> None:
     wide = [HEADER.unpack_from(data, start)[5] for start in starts]
     assert packings == [ALL_ONE, CONSTANT, FREQUENCIES, FREQUENCIES]
     assert wide == [b"H", b"I", b"I", b"I"]
+
+
+def test_posting_lists_of_whooshs_own_codec_are_read_by_its_reader(tmp_path: Path) -> None:
+    """A segment Whoosh's own codec wrote (no blocks of ours) still gives each word's ids and
+    weights, read through Whoosh's posting reader rather than as our stored blocks."""
+    index = FileStorage(str(tmp_path)).create().create_index(Schema(text=TEXT))
+    writer = index.writer()
+    for text in ("red green", "green", "green green blue"):
+        writer.add_document(text=text)
+    writer.commit()
+    with index.reader() as reader:
+        ids, weights = weighted_postings(reader, "text", b"green")
+    assert (ids.tolist(), weights.tolist()) == ([0, 1, 2], [1.0, 1.0, 2.0])

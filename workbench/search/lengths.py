@@ -1,7 +1,7 @@
 """A segment's field lengths by document number, read from the length column's bytes.
 
 Whoosh stores a field's length in each document as one byte (`byte_to_length` decodes it).
-BM25F asks for the length of every document it scores; `whoosh_internals.preload_lengths`
+BM25F asks for the length of every document it scores; `whoosh_reading.preload_lengths`
 reads each column once, and this holds its bytes: a length is looked up when asked (no list of
 a number per document is kept: about 46 MB at 100,000 articles), and a numpy array of them is
 made when ranking first scores many documents at once.

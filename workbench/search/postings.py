@@ -22,12 +22,8 @@ from typing import Any
 import numpy as np
 
 from workbench.search.blocks import ALL_ONE, CONSTANT, FLOATS, FREQUENCIES, HEADER, Block
-from workbench.search.whoosh_internals import (
-    leaf_matcher,
-    posting_blocks,
-    posting_weights,
-    stored_block_spans,
-)
+from workbench.search.whoosh_internals import leaf_matcher, posting_blocks, posting_weights
+from workbench.search.whoosh_reading import stored_posting_list
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
@@ -125,17 +121,16 @@ def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
 
 
 def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
-    matcher = leaf_matcher(reader, fieldname, term)
-    spans = stored_block_spans(matcher)
-    found = None if spans is None else _at_once(*spans)
+    stored = stored_posting_list(reader, fieldname, term)
+    found = None if stored is None else _at_once(*stored)
     if found is not None:
         ids, weights = found
-    elif spans is not None:  # a block of float weights of its own: block by block
-        blocks = posting_blocks(matcher)
+    elif stored is not None:  # a block of float weights of its own: block by block
+        blocks = posting_blocks(leaf_matcher(reader, fieldname, term))
         starts = block_starts(blocks)
         ids, weights = block_ids(blocks, starts), block_weights(blocks, starts)
     else:  # a short list Whoosh keeps inline
-        listed_ids, listed_weights = posting_weights(matcher)
+        listed_ids, listed_weights = posting_weights(leaf_matcher(reader, fieldname, term))
         ids, weights = np.array(listed_ids, np.int64), np.array(listed_weights, np.float64)
     ids.setflags(write=False)
     weights.setflags(write=False)
@@ -143,8 +138,10 @@ def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
 
 
 def _at_once(data: bytes, starts: list[int]) -> Postings | None:
-    """Every block's header, ids and weights cut out of the posting list's bytes by index
-    arithmetic, no Python step per block (None if a block stores float weights)."""
+    """Every block's header, ids and weights cut out of the posting list's bytes, no numpy
+    step per block: the headers by index arithmetic, each kind of section of all blocks
+    joined by slicing (a C-level step per block) and read as one array (None if a block
+    stores float weights)."""
     raw = np.frombuffer(data, np.uint8)
     begins = np.array(starts, np.int64)
     headers = raw[_same_size_ranges(begins, HEADER.size)].view(_HEADER)
@@ -152,40 +149,53 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
     if (kinds == FLOATS).any():
         return None
     counts = headers["count"].astype(np.int64)
-    ids = np.empty(int(counts.sum()), np.int64)
     id_starts = begins + HEADER.size
-    wide = headers["id_code"] == b"I"
-    wide_postings = np.repeat(wide, counts)
-    for chosen, width, kind in ((~wide, 2, "=u2"), (wide, 4, "=u4")):
-        if chosen.any():
-            gaps = raw[_ranges(id_starts[chosen], counts[chosen] * width)]
-            ids[wide_postings == (width == 4)] = gaps.view(kind)
+    weight_starts = id_starts + headers["id_size"]
+    ids = _id_gaps(data, headers["id_code"] == b"I", counts, id_starts, weight_starts)
     firsts = np.cumsum(counts)[:-1]  # each later block's first id, stored whole: made a gap
     ids[firsts] -= headers["max_id"][:-1].astype(np.int64)
-    weight_starts = id_starts + headers["id_size"].astype(np.int64)
-    scales = np.ones(len(begins), np.float64)
     scaled = (kinds == CONSTANT) | (kinds == FREQUENCIES)
-    if scaled.any():
-        picked = _same_size_ranges(weight_starts[scaled], _SCALE.size)
-        scales[scaled] = raw[picked].view("<f4")
-    frequencies = np.ones(len(ids), np.float64)
+    if not scaled.any():
+        return np.cumsum(ids), np.ones(len(ids), np.float64)
+    scales = np.ones(len(begins), np.float64)
+    scales[scaled] = raw[_same_size_ranges(weight_starts[scaled], _SCALE.size)].view("<f4")
     counted = kinds == FREQUENCIES
-    if counted.any():
-        picked = _ranges(weight_starts[counted] + _SCALE.size, counts[counted])
-        frequencies[np.repeat(counted, counts)] = raw[picked]
+    count_starts = weight_starts + _SCALE.size
+    count_ends = weight_starts + headers["weight_size"]
+    if counted.all():
+        frequencies = np.frombuffer(_sections(data, count_starts, count_ends), np.uint8)
+    else:
+        frequencies = np.ones(len(ids), np.uint8)
+        if counted.any():
+            joined_counts = _sections(data, count_starts[counted], count_ends[counted])
+            frequencies[np.repeat(counted, counts)] = np.frombuffer(joined_counts, np.uint8)
     weights = (np.repeat(scales, counts) * frequencies).astype(np.float32).astype(np.float64)
     return np.cumsum(ids), weights
 
 
+def _id_gaps(
+    data: bytes, wide: np.ndarray, counts: np.ndarray, firsts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """Every block's stored ids (its first whole, then gaps) as one int64 array; a block's
+    are 16-bit, or 32-bit where `wide`."""
+    if not wide.any() or wide.all():
+        code = "<u4" if wide.any() else "<u2"
+        return np.frombuffer(_sections(data, firsts, ends), code).astype(np.int64)
+    ids = np.empty(int(counts.sum()), np.int64)
+    wide_postings = np.repeat(wide, counts)
+    ids[~wide_postings] = np.frombuffer(_sections(data, firsts[~wide], ends[~wide]), "<u2")
+    ids[wide_postings] = np.frombuffer(_sections(data, firsts[wide], ends[wide]), "<u4")
+    return ids
+
+
+def _sections(data: bytes, firsts: np.ndarray, ends: np.ndarray) -> bytes:
+    """The bytes firsts[i] … ends[i] − 1 of every section, one after another."""
+    return b"".join(map(data.__getitem__, map(slice, firsts.tolist(), ends.tolist())))
+
+
 def _same_size_ranges(firsts: np.ndarray, size: int) -> np.ndarray:
-    """`_ranges` where every range has the same size: one row of positions per range."""
+    """The positions firsts[i] … firsts[i] + size − 1 of every range: a row per range."""
     return (firsts[:, None] + np.arange(size)).ravel()
-
-
-def _ranges(firsts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """The positions firsts[i] … firsts[i] + sizes[i] − 1 of every range, one after another."""
-    sizes = sizes.astype(np.int64)
-    return np.arange(int(sizes.sum())) + np.repeat(firsts - (np.cumsum(sizes) - sizes), sizes)
 
 
 class _Kept:

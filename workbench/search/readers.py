@@ -19,7 +19,7 @@ from whoosh.reading import EmptyReader, MultiReader, ReaderClosed, SegmentReader
 from whoosh.searching import Searcher
 
 from workbench.search.scoring import QuickBM25F
-from workbench.search.whoosh_internals import preload_lengths
+from workbench.search.whoosh_reading import preload_lengths
 
 ReaderKey = tuple[str, int]
 TERMS_KEPT = 4096  # words remembered per segment: those of the last few hundred searches

@@ -12,7 +12,7 @@ from typing import Any
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 
 from workbench.search.lengths import field_length_array
-from workbench.search.whoosh_internals import field_b, field_lengths, scorer_score
+from workbench.search.whoosh_reading import field_b, field_lengths, scorer_score
 
 
 class QuickBM25F(BM25F):

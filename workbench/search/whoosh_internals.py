@@ -1,14 +1,15 @@
-"""Every use of a private Whoosh name, in this one module, each listed in PRIVATE_NAMES.
+"""The private Whoosh names of writing and of the posting-block codec, listed in PRIVATE_NAMES.
 
 The speed work reaches into Whoosh's W3 codec, its segment writer and its scorer: posting
 blocks written and read as arrays (see `blocks`), a writer that fills posting blocks a block
-at a time (see `bulk`), segments built in worker processes and committed together, field
-lengths held in memory, and BM25F computed from them directly. None of that is public API,
-so it sits here, on the Whoosh release pinned in pyproject.toml (whoosh-reloaded 2.7.x), and
-tests/search/test_whoosh_contract.py fails naming each private name a new release renamed or
-removed. Elsewhere in `workbench.search`, Whoosh is used through its public API only (a test
-checks that too). The differential tests (test_build, test_index_parts) compare the hits and
-scores of all this with Whoosh's own writer and scorer.
+at a time (see `bulk`), segments built in worker processes and committed together (here),
+and posting lists, field lengths and BM25F's inputs read directly (`whoosh_reading`). None
+of that is public API, so it sits in these two modules, on the Whoosh release pinned in
+pyproject.toml (whoosh-reloaded 2.7.x), and tests/search/test_whoosh_contract.py fails naming
+each private name a new release renamed or removed. Elsewhere in `workbench.search`, Whoosh
+is used through its public API only (a test checks that too). The differential tests
+(test_build, test_index_parts, test_ranking) compare the hits and scores of all this with
+Whoosh's own writer and scorer.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import whoosh.codec.whoosh3 as whoosh3
 import whoosh.system
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PostingsWriter
-from whoosh.columns import NumericColumn
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.index import Index
 from whoosh.matching import ReadTooFar
 from whoosh.query import NumericRange, Query
@@ -30,10 +29,8 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from workbench.search.blocks import Block, ListedBlock, decoded_blocks, encode_block
-from workbench.search.lengths import LengthList
 
 PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
-    "whoosh.codec.whoosh3": ("_lenfield",),
     "whoosh.system": ("_INT_SIZE",),
     "W3Codec": ("_blocklimit", "_compression", "_inlinelimit"),
     "W3PostingsWriter": (
@@ -53,21 +50,12 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
         *("_commit_toc", "_finish", "_added"),
     ),
     "W3FieldWriter": ("_postwriter",),
-    "SegmentReader": ("_perdoc",),
-    "W3PerDocReader": ("_cached_reader", "_readers"),
-    "NumericColumn.Reader": ("_fixedlen", "_dbfile", "_basepos", "_count"),
-    "BM25F": ("_field_B",),
-    "BM25FScorer": ("_score",),
     "NumericRange": ("_compile_query",),
 }
 
 BLOCKS_MAGIC = b"WBk1"
 _INT_SIZE: int = whoosh.system._INT_SIZE
 _BLOCK_LENGTH = struct.Struct("!i")  # as StructFile.write_int writes it (whoosh.system)
-
-
-def _lenfield(fieldname: str) -> str:
-    return str(whoosh3._lenfield(fieldname))
 
 
 # -- posting blocks ----------------------------------------------------------------------------
@@ -228,18 +216,15 @@ def _posting_bytes(matcher: Any) -> bytes:
     return data
 
 
-def stored_block_spans(matcher: Any) -> tuple[bytes, list[int]] | None:
-    """A posting list's bytes and where each block begins in them (None as `stored_blocks`)."""
-    if not isinstance(matcher, QuickLeafMatcher):
-        return None
-    data = _posting_bytes(matcher)
+def block_starts(data: bytes) -> list[int]:
+    """Where each block begins in a posting list's bytes (after its block tag)."""
     starts = []
     at, size, unpack = 4, _INT_SIZE, _BLOCK_LENGTH.unpack_from
     while True:  # each block: its length (negative for the last), then its bytes
         (length,) = unpack(data, at)
         starts.append(at + size)
         if length < 0:
-            return data, starts
+            return starts
         at += size + length
 
 
@@ -348,49 +333,6 @@ def commit_segments(writer: SegmentWriter, segments: Sequence[Any]) -> None:
         writer._commit_toc(list(segments))
     finally:
         writer._finish()
-
-
-# -- field lengths and scoring -----------------------------------------------------------------
-
-
-class _Lengths:
-    """A segment's length column for one field, in memory (one byte per document)."""
-
-    def __init__(self, data: bytes, documents: int) -> None:
-        self._data = data
-        self.decoded = LengthList(data, documents)
-
-    def __getitem__(self, docnum: int) -> int:
-        return self._data[docnum] if docnum < len(self._data) else 0
-
-
-def field_lengths(reader: Any, fieldname: str) -> LengthList | None:
-    """A segment's field lengths by document number, if they are held in memory."""
-    per_document = getattr(reader, "_perdoc", None)
-    held = getattr(per_document, "_readers", {}).get(_lenfield(fieldname))
-    return held.decoded if isinstance(held, _Lengths) else None
-
-
-def preload_lengths(segment_reader: Any) -> None:
-    """Read each field's lengths once: the BM25F scorer asks for one per document it scores,
-    and with the segment read through ordinary file reads each would be a seek and a read."""
-    per_document = segment_reader._perdoc
-    for fieldname in segment_reader.schema.scorable_names():
-        column = per_document._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
-            data = column._dbfile.get(column._basepos, column._count)
-            lengths = _Lengths(bytes(data), segment_reader.doc_count_all())
-            per_document._readers[_lenfield(fieldname)] = lengths
-
-
-def field_b(weighting: Any, fieldname: str) -> float:
-    """BM25F's B for a field (its per-field override, else the model's)."""
-    return float(weighting._field_B.get(fieldname, weighting.B))
-
-
-def scorer_score(scorer: Any, weight: float, length: float) -> float:
-    """Whoosh's BM25F formula for a word's weight in a document of this field length."""
-    return float(scorer._score(weight, length))
 
 
 def open_index_writer(index: Index, writer_class: type, **options: Any) -> SegmentWriter:
