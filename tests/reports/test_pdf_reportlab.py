@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -187,3 +189,24 @@ def test_a_plain_link_is_written_as_reportlab_formats_it() -> None:
     assert ours == theirs.replace(place, b"%d 0 R" % there)
     streamed.page_finished()
     assert b"%d 0 obj\n%s\nendobj\n" % (there, place) in out.getvalue()
+
+
+def test_the_cross_reference_table_is_written_without_holding_it_whole(tmp_path: Path) -> None:
+    """A document of 100,000 objects (the table's text is 2 MB; held as one string per entry,
+    over 10 MB) ends within 2 MB of memory, and reads back to its last object."""
+    path = tmp_path / "many.pdf"
+    canvas = Canvas(BytesIO())
+    with path.open("wb") as out:
+        streamed = StreamedDocument(canvas, out)
+        for _ in range(100_000):
+            streamed._write_object(streamed._reserve(), b"(kept)")
+        last = document_of(canvas).objectcounter
+        canvas.showPage()
+        streamed.page_finished()
+        tracemalloc.start()
+        streamed.finish()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peak < 2_000_000, f"finishing held {peak:,} bytes"
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1 and reader.get_object(last) == "kept"

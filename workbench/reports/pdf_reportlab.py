@@ -12,7 +12,8 @@ it. A link leads to a destination object of its own (`/Dest 12 0 R`, numbered wh
 or the outline first names the bookmark), written once the bookmark's page is: so a link may
 lead ahead to a page not drawn yet and nothing waits for it. The outline is written entry by
 entry (`pdf_outline`). What only the end knows (the fonts' subsets, the page tree, the page
-total's form) is written by `finish`, then the cross-reference table and the trailer.
+total's form) is written by `finish`, then the cross-reference table (a piece at a time: at
+100,000 articles it has two million entries) and the trailer.
 `tests/reports/test_pdf_reportlab.py` fails with the name of what a new reportlab renamed.
 """
 
@@ -59,6 +60,7 @@ PAGE: tuple[str, ...] = ("stream", "compression", "Contents", "Resources", "XObj
 PAGE += ("hasImages", "ExtGState", "_shadingUsed", "_colorsUsed")  # of a finished PDFPage
 WRITTEN_AT_ONCE = (pdfdoc.LinkAnnotation, pdfdoc.PDFPage, pdfdoc.PDFStream)  # a page's parts
 OUTLINE = "Outlines.streamed"  # the name the catalog knows the outline's root by
+XREF_AT_ONCE = 8192  # cross-reference entries formatted at a time
 
 
 def document_of(canvas: Any) -> Any:
@@ -166,10 +168,11 @@ class StreamedDocument:
             if self.next - 1 in doc.numberToId:
                 self._put(self.next - 1)
         count = doc.objectcounter + 1
-        table = ["xref", f"0 {count}", "0000000000 65535 f "]
-        table += [f"{offset:010d} 00000 n " for offset in self.offsets[1:count]]
         start = self.at
-        self._write(("\n".join(table) + "\n").encode("ascii"))
+        self._write(f"xref\n0 {count}\n0000000000 65535 f \n".encode("ascii"))
+        for first in range(1, count, XREF_AT_ONCE):  # in pieces: 20 bytes an object, millions
+            offsets = self.offsets[first : min(first + XREF_AT_ONCE, count)]
+            self._write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
         trailer = pdfdoc.PDFTrailer(
             startxref=start,
             Size=count,
