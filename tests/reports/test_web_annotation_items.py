@@ -75,3 +75,17 @@ def test_iris_made_without_the_cache_are_the_cached_ones() -> None:
 
     assert items.unique_iri("claim", "abc:1-5") == vocab.iri("claim", "abc:1-5")
     assert items.record_iri("actor", "iran") == vocab.iri("actor", "iran")
+
+
+def test_iris_are_the_name_based_uuids_of_their_keys() -> None:
+    """Each IRI is `uuid.uuid5` of "kind:key" in our namespace, text beyond ASCII included,
+    so another tool deriving it the standard way names the same record."""
+    import uuid
+
+    from workbench.reports import web_vocabulary as vocab
+
+    keys = ["abc:1-5", "iran", HOSTILE, "é😀", ""] + [f"claim {n}" for n in range(64)]
+    for kind in ("claim", "mention", "actor"):
+        for key in keys:
+            expected = f"urn:uuid:{uuid.uuid5(vocab.NAMESPACE, f'{kind}:{key}')}"
+            assert vocab.iri.__wrapped__(kind, key) == expected

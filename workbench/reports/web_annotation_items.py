@@ -47,7 +47,7 @@ def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
         claim_iri(claim),
         vocab.timestamp(claim.created),
         vocab.timestamp(claim.modified),
-        _claim_bodies(claim, {} if hops is None else hops),
+        ",".join(_claim_bodies(claim, {} if hops is None else hops)),
         target,
         claim.orphaned,
     )
@@ -57,20 +57,22 @@ def assessing(
     iri: str,
     created: str | None,
     modified: str | None,
-    bodies: list[str],
+    bodies: str,
     target: str,
     orphaned: bool,
 ) -> str:
-    """A claim's annotation from its IRI, times (xsd:dateTime), written bodies and target."""
-    parts = [f'{{"id":{quoted(iri)},"type":"Annotation","motivation":"assessing"']
-    if created is not None:
-        parts.append(f',"created":{quoted(created)}')
+    """A claim's annotation from its IRI, times (xsd:dateTime), bodies (written and joined
+    by commas) and target: one piece of text, as hundreds of thousands are written."""
+    times = f',"created":{quoted(created)}' if created is not None else ""
     if modified is not None:
-        parts.append(f',"modified":{quoted(modified)}')
-    parts.append(f',"body":[{",".join(bodies)}],"target":')
-    parts.append(target)
-    parts.append(',"wb:orphaned":true}' if orphaned else "}")
-    return "".join(parts)
+        times += f',"modified":{quoted(modified)}'
+    return (
+        f'{{"id":{quoted(iri)},"type":"Annotation","motivation":"assessing"{times},'
+        f'"body":[{bodies}],"target":{target}{ORPHANED if orphaned else "}"}'
+    )
+
+
+ORPHANED = ',"wb:orphaned":true}'
 
 
 def _claim_bodies(claim: Claim, hops: HopTexts) -> list[str]:
@@ -164,29 +166,40 @@ def written_hop(hop: Hop) -> str:
 
 def selected(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
     """What an annotation selects in the article whose IRI (as JSON) is `source`."""
-    quote = f'{{"type":"TextQuoteSelector","exact":{quoted(exact)}'
-    if prefix:
-        quote += f',"prefix":{quoted(prefix)}'
+    around = f',"prefix":{quoted(prefix)}' if prefix else ""
     if suffix:
-        quote += f',"suffix":{quoted(suffix)}'
+        around += f',"suffix":{quoted(suffix)}'
     return (
-        f'{{"type":"SpecificResource","source":{source},"selector":[{quote}}},'
-        f'{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
+        f'{{"type":"SpecificResource","source":{source},"selector":[{{"type":'
+        f'"TextQuoteSelector","exact":{quoted(exact)}{around}}},{{"type":'
+        f'"TextPositionSelector","start":{start},"end":{end}}}]}}'
     )
 
 
 def mention(source: str, article_ref: str, mention: Mention) -> str:
     """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
-    actor = mention.actor.casefold()
-    key = f"{article_ref}:{mention.start}-{mention.end}:{actor}"
-    target = selected(
-        source, mention.exact, mention.prefix, mention.suffix, mention.start, mention.end
-    )
+    m = mention
+    return identifying(source, article_ref, m.actor, m.start, m.end, m.exact, m.prefix, m.suffix)
+
+
+def identifying(
+    source: str,
+    article_ref: str,
+    actor: str,
+    start: int,
+    end: int,
+    exact: str,
+    prefix: str,
+    suffix: str,
+) -> str:
+    """The mention of `actor` (by name) at start-end of the article `source` (as JSON)."""
+    actor = actor.casefold()
+    iri = unique_iri("mention", f"{article_ref}:{start}-{end}:{actor}")
     return (
-        f'{{"id":{quoted(unique_iri("mention", key))},"type":"Annotation",'
+        f'{{"id":{quoted(iri)},"type":"Annotation",'
         f'"motivation":"identifying","body":{{"type":"SpecificResource",'
         f'"purpose":"identifying","source":{quoted(record_iri("actor", actor))}}},'
-        f'"target":{target}}}'
+        f'"target":{selected(source, exact, prefix, suffix, start, end)}}}'
     )
 
 

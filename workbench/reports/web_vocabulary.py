@@ -41,17 +41,19 @@ SUMMARY, KIND, STATUS, CREDIBILITY, ATTRIBUTION = (
 ACTOR_LINK, EVENT_LINK, RELATION = "actor", "event", "relation"
 
 
+# The RFC 4122 variant's first hex digit, from the digest's: its top two bits made 10.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
 @lru_cache(maxsize=8192)  # sources, actors and events are named again and again
 def iri(kind: str, key: str) -> str:
     """A stable URN for a record: the same key gives the same IRI in every project.
 
     The name-based UUID (version 5) of `kind:key`, as `uuid.uuid5` makes it, spelt out from
-    the SHA-1 digest directly (a report names hundreds of thousands; `UUID` objects cost)."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    the SHA-1 digest's hex directly (a report names hundreds of thousands; `UUID` objects
+    cost): the version digit made 5, the variant digit's top bits 10."""
+    h = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).hexdigest()
+    return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 def article_iri(content_hash: str) -> str:

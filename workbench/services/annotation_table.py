@@ -2,27 +2,31 @@
 queries and written by the writer's own functions (`reports.web_annotation_items`), with no
 report-model object per claim, hop or link.
 
-SQLite gives each claim of a batch in report order as one row: its columns, its reference
-("hash:start-end", "|2"… for later claims on the very same span, by a window function), its
-times already in xsd:dateTime form, and its chain, actor and event links, tags and notes each
-as one JSON array of ids and roles (correlated subqueries through the link tables' indexes,
-ordered in SQL). The writer's text for a chain or a set of links is made once per distinct
-array and reused, as chains and links recur claim after claim; the records they name (sources,
-actors and events) are read once per pass. Each article's claims come first, then its actor
-mentions, then its own tags and notes, as `reports.web_annotation` writes them from the model.
+SQLite gives each claim of a batch in report order as one row: its columns and its chain,
+actor and event links, tags and notes each as one JSON array of ids and roles (a correlated
+subquery through the link table's index; no ORDER BY inside it, since sorting there costs more
+than the rest of the row: the position, id or name each item carries orders it here). The
+writer's text for a chain or a set of links is made once per distinct array and reused, as
+chains and links recur claim after claim; the records they name (sources, actors, events and
+tags) are read once per pass. A claim's reference ("hash:start-end", "|2"… for later claims on
+the very same span) and its times in xsd:dateTime form are made here as the rows go by (the
+claims come sorted by span), which measured cheaper than SQL's window function and GLOB. Each
+article's claims come first, then its actor mentions, then its own tags and notes, as
+`reports.web_annotation` writes them from the model.
 
 Measured on the scale benchmark's 10,000-article case, building the whole annotation text in
 SQL (`json_quote`, `||`, `group_concat`) was slower than this: SQLite copies a growing string
 at every `||` and calls Python for every IRI, where here each distinct text is made once.
 
-SQLite only (`json_each`, `json_group_array`, window functions); a shared store's report writes
-its annotations from the report model (`services.report_data`). tests/reports/
-test_annotation_table.py holds both ways to the same bytes.
+SQLite only (`json_each`, `json_group_array`); a shared store's report writes its annotations
+from the report model (`services.report_data`). tests/reports/test_annotation_table.py holds
+both ways to the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,58 +44,31 @@ from workbench.services.report_rows import annotations_of, link_order
 
 Batch = tuple[int, list[str]]  # (articles covered, their annotations as JSON text)
 KEPT = 16384  # texts of chains, hops and links kept for reuse (then made afresh)
-STAMP = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
+# The form SQLAlchemy stores a naive UTC time in ("2025-06-21 09:30:15", ".000123" after).
+STORED_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?")
 
 
-def _timestamp(column: str) -> str:
-    """`web_vocabulary.timestamp` of a stored naive UTC time, as SQL: the form SQLAlchemy
-    stores ("2025-06-21 09:30:15.000123") cut to seconds with a Z; any other form by the
-    writer's own function (`wb_timestamp`, registered on the connection)."""
-    return (
-        f"CASE WHEN {column} GLOB '{STAMP}' OR {column} GLOB '{STAMP}.[0-9][0-9][0-9]"
-        f"[0-9][0-9][0-9]' THEN substr({column}, 1, 10) || 'T' || substr({column}, 12, 8)"
-        f" || 'Z' ELSE wb_timestamp({column}) END"
-    )
-
-
-def _array(values: str, rows: str, order: str) -> str:
-    """One claim's `rows` (FROM … WHERE …) as a JSON array of `values`, in `order`: the
-    subquery's ORDER BY is the order json_group_array takes them in (nothing re-sorts)."""
-    return f"(SELECT json_group_array({values}) FROM (SELECT * FROM {rows} ORDER BY {order}))"
+def _array(values: str, rows: str) -> str:
+    """One claim's `rows` (FROM … WHERE …) as a JSON array of `values`, in no set order."""
+    return f"(SELECT json_group_array({values}) FROM {rows})"
 
 
 CLAIMS = f"""
-WITH chosen(at, article_id) AS MATERIALIZED (SELECT key, value FROM json_each(?)),
-batch_claims AS MATERIALIZED (
-  SELECT cl.id, ch.at, ar.content_hash || ':' || cl.start || '-' || cl."end"
-    || CASE WHEN row_number() OVER spans > 1 THEN '|' || row_number() OVER spans ELSE '' END
-    AS ref
-  FROM chosen ch JOIN articles ar ON ar.id = ch.article_id
-  JOIN claims cl ON cl.article_id = ar.id
-  WINDOW spans AS (PARTITION BY cl.article_id, cl.start, cl."end" ORDER BY cl.id))
-SELECT c.id, c.article_id, b.ref, {_timestamp("c.created_at")}, {_timestamp("c.updated_at")},
-  c.summary, c.kind, c.status, c.credibility,
+SELECT c.id, c.article_id, c.created_at, c.updated_at, c.summary, c.kind, c.status,
+  c.credibility,
   {
     _array(
-        "json_array(source_id, actor_id, role, cue, anonymous)",
+        "json_array(position, source_id, actor_id, role, cue, anonymous)",
         "attribution_hops WHERE claim_id = c.id",
-        "position",
     )
 },
-  {_array("json_array(actor_id, role)", "claim_actors WHERE claim_id = c.id", "actor_id, role")},
-  {_array("json_array(event_id, role)", "claim_events WHERE claim_id = c.id", "event_id, role")},
-  {
-    _array(
-        "name",
-        "taggings JOIN tags ON tags.id = taggings.tag_id"
-        " WHERE target_kind = 'claim' AND target_id = c.id",
-        "name",
-    )
-},
-  {_array("body", "notes WHERE target_kind = 'claim' AND target_id = c.id", "id")},
+  {_array("json_array(actor_id, role)", "claim_actors WHERE claim_id = c.id")},
+  {_array("json_array(event_id, role)", "claim_events WHERE claim_id = c.id")},
+  {_array("tag_id", "taggings WHERE target_kind = 'claim' AND target_id = c.id")},
+  {_array("json_array(id, body)", "notes WHERE target_kind = 'claim' AND target_id = c.id")},
   c.exact, c.prefix, c.suffix, c.start, c."end", c.orphaned
-FROM batch_claims b CROSS JOIN claims c ON c.id = b.id
-ORDER BY b.at, c.start, c."end", c.id
+FROM json_each(?) ch CROSS JOIN claims c ON c.article_id = ch.value
+ORDER BY ch.key, c.start, c."end", c.id
 """
 MENTIONS = """
 SELECT m.article_id, x.name, m.start, m."end", m.exact, m.prefix, m.suffix
@@ -104,19 +81,26 @@ NAMED = {  # what the hops and links name, read once per pass: id -> (name or re
     "sources": "SELECT id, name, reliability FROM sources",
     "actors": "SELECT id, name, reliability FROM actors",
     "events": "SELECT id, title FROM events",
+    "tags": "SELECT id, name FROM tags",
 }
 
 
 @dataclass
 class Records:
-    """The sources, actors and events of the project by id, and the texts made so far of the
-    chains, links, tags and notes (by their JSON arrays)."""
+    """The sources, actors, events and tags of the project by id, and the texts made so far
+    of the chains, links, tags and notes (by their JSON arrays)."""
 
     sources: dict[int, tuple[str, str]]
     actors: dict[int, tuple[str, str]]
     events: dict[int, tuple[str, str]]  # id -> (ref, title)
-    written: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    tag_names: dict[int, str]
+    stored_time: Callable[[object], str | None]
+    written: list[dict[str, str]] = field(default_factory=lambda: [{} for _ in WRITERS])
     hops: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)
+    links: dict[tuple[int, int, str], tuple[tuple[str, str, str], str]] = field(
+        default_factory=dict
+    )
+    grades: dict[tuple[str, str, int], str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, connection: Connection, event_refs: Mapping[int, str]) -> Records:
@@ -125,21 +109,33 @@ class Records:
             sources={row[0]: (row[1], row[2]) for row in found["sources"]},
             actors={row[0]: (row[1], row[2]) for row in found["actors"]},
             events={row[0]: (event_refs[row[0]], row[1]) for row in found["events"]},
+            tag_names={row[0]: row[1] for row in found["tags"]},
+            stored_time=_stored_time(connection),
         )
 
-    def bodies(self, kind: int, array: str) -> list[str]:
-        """The bodies a claim's JSON array of one kind (CHAIN, ACTORS…) is written as."""
-        if array == "[]":
-            return []
-        found = self.written.get((kind, array))
+    def bodies(self, kind: int, array: str) -> str:
+        """The bodies a claim's JSON array of one kind (CHAIN, ACTORS…) is written as, each
+        after a comma ("" for none)."""
+        written = self.written[kind]
+        found = written.get(array)
         if found is None:
-            if len(self.written) >= KEPT:  # a case of ever new chains: start afresh
-                self.written.clear()
-            found = self.written[kind, array] = WRITERS[kind](self, json.loads(array))
+            if len(written) >= KEPT:  # a case of ever new chains: start afresh
+                written.clear()
+            made = WRITERS[kind](self, json.loads(array))
+            found = written[array] = "".join("," + body for body in made)
+        return found
+
+    def graded(self, kind: str, status: str, credibility: int) -> str:
+        """A claim's kind, status and credibility bodies, joined (they recur claim after claim)."""
+        found = self.grades.get((kind, status, credibility))
+        if found is None:
+            found = ",".join(items.graded("", kind, status, credibility))
+            if len(self.grades) < KEPT:
+                self.grades[kind, status, credibility] = found
         return found
 
     def chain(self, hops: list[list[Any]]) -> list[str]:
-        written = [self._written_hop(tuple(hop)) for hop in hops]
+        written = [self._written_hop(tuple(hop[1:])) for hop in sorted(hops, key=_first)]
         text = CHAIN_JOIN.join(said for said, _json in written)
         return [items.chain(text, [json_text for _said, json_text in written])]
 
@@ -168,18 +164,41 @@ class Records:
         return rm.Hop(named[0] if named else "", role, kind, cue, bool(anonymous), reliability)
 
     def actor_links(self, links: list[list[Any]]) -> list[str]:
-        named = [rm.Link(self.actors[a][0], self.actors[a][0], role) for a, role in links]
-        return [items.actor_link(link.ref, link.role) for link in sorted(named, key=link_order)]
+        return self._sorted_links([self._link(ACTORS, a, role) for a, role in links])
 
     def event_links(self, links: list[list[Any]]) -> list[str]:
-        named = [rm.Link(*self.events[event], role) for event, role in links]
-        return [items.event_link(link.ref, link.role) for link in sorted(named, key=link_order)]
+        return self._sorted_links([self._link(EVENTS, e, role) for e, role in links])
 
-    def tags(self, names: list[str]) -> list[str]:
-        return [items.recurring_body(name, "tagging") for name in sorted(names, key=str.casefold)]
+    @staticmethod
+    def _sorted_links(links: list[tuple[tuple[str, str, str], str]]) -> list[str]:
+        return [text for _order, text in sorted(links)] if len(links) > 1 else [links[0][1]]
 
-    def notes(self, bodies: list[str]) -> list[str]:
-        return [items.text_body(body, "commenting") for body in bodies]
+    def _link(self, kind: int, record: int, role: str) -> tuple[tuple[str, str, str], str]:
+        """A link's place among a claim's links (`link_order`) and its text, made once."""
+        found = self.links.get((kind, record, role))
+        if found is None:
+            if len(self.links) >= KEPT:
+                self.links.clear()
+            if kind == ACTORS:
+                name = self.actors[record][0]
+                link = rm.Link(name, name, role)
+                text = items.actor_link(link.ref, link.role)
+            else:
+                link = rm.Link(*self.events[record], role)
+                text = items.event_link(link.ref, link.role)
+            found = self.links[kind, record, role] = (link_order(link), text)
+        return found
+
+    def tags(self, tag_ids: list[int]) -> list[str]:
+        names = sorted((self.tag_names[tag] for tag in tag_ids), key=lambda n: (n.casefold(), n))
+        return [items.recurring_body(name, "tagging") for name in names]
+
+    def notes(self, notes: list[list[Any]]) -> list[str]:
+        return [items.text_body(body, "commenting") for _id, body in sorted(notes, key=_first)]
+
+
+def _first(item: list[Any]) -> Any:
+    return item[0]  # a hop's position, a note's id
 
 
 CHAIN, ACTORS, EVENTS, TAGS, NOTES = range(5)
@@ -204,7 +223,6 @@ def annotation_table(
     records: Records | None = None
     for covered, (connection, chunk, _numbers) in article_batches(project, article_ids, batch):
         if records is None:
-            with_timestamps(connection)
             records = Records.read(connection, event_refs)
         yield covered, batch_annotations(connection, list(chunk), claim_ids, records)
 
@@ -216,15 +234,14 @@ def batch_annotations(
     chosen = json.dumps(chunk)
     hashes = dict(_rows(connection, ARTICLES, chosen))
     sources = {article: items.quoted(vocab.article_iri(key)) for article, key in hashes.items()}
-    claims: dict[int, list[str]] = {}
-    for row in _rows(connection, CLAIMS, chosen):
-        if wanted is None or row[0] in wanted:
-            claims.setdefault(row[1], []).append(_claim(row, sources[row[1]], records))
+    claims = _claims(_rows(connection, CLAIMS, chosen), hashes, sources, wanted, records)
     mentions: dict[int, list[str]] = {}
-    for row in _rows(connection, MENTIONS, chosen):
-        mention = rm.Mention(*row[1:])
-        text = items.mention(sources[row[0]], hashes[row[0]], mention)
-        mentions.setdefault(row[0], []).append(text)
+    identifying = items.identifying
+    for article, actor, start, end, exact, prefix, suffix in _rows(connection, MENTIONS, chosen):
+        text = identifying(
+            sources[article], hashes[article], actor, start, end, exact, prefix, suffix
+        )
+        mentions.setdefault(article, []).append(text)
     tags, notes = annotations_of(connection, "article", chunk)
     found: list[str] = []
     for article_id in chunk:
@@ -236,18 +253,65 @@ def batch_annotations(
     return found
 
 
-def _claim(row: tuple[Any, ...], source: str, records: Records) -> str:
-    (_id, _article, ref, created, modified, summary, kind, status, credibility) = row[:9]
-    chain, actors, events, tags, notes, exact, prefix, suffix, start, end, orphaned = row[9:]
-    bodies = items.graded(summary, kind, status, credibility)
-    bodies += records.bodies(CHAIN, chain)
-    bodies += records.bodies(ACTORS, actors)
-    bodies += records.bodies(EVENTS, events)
-    bodies += records.bodies(TAGS, tags)
-    bodies += records.bodies(NOTES, notes)
-    target = items.selected(source, exact, prefix, suffix, start, end)
-    iri = items.unique_iri("claim", ref)
-    return items.assessing(iri, created, modified, bodies, target, bool(orphaned))
+def _claims(
+    rows: list[tuple[Any, ...]],
+    hashes: Mapping[int, str],
+    sources: Mapping[int, str],
+    wanted: frozenset[int] | None,
+    records: Records,
+) -> dict[int, list[str]]:
+    """Each article's chosen claims as annotations, from CLAIMS' rows (sorted by span)."""
+    found: dict[int, list[str]] = {}
+    bodies, graded, time = records.bodies, records.graded, records.stored_time
+    quoted, iri, assessing, selected = (
+        items.quoted,
+        items.unique_iri,
+        items.assessing,
+        items.selected,
+    )
+    head, tail = SUMMARY_BODY
+    span, same = None, 0
+    for row in rows:
+        (claim_id, article, created, modified, summary, kind, status, credibility) = row[:8]
+        chain, actors, events, tags, notes, exact, prefix, suffix, start, end, orphaned = row[8:]
+        same = same + 1 if span == (article, start, end) else 1
+        span = (article, start, end)
+        if wanted is not None and claim_id not in wanted:
+            continue
+        ref = (
+            f"{hashes[article]}:{start}-{end}|{same}"
+            if same > 1
+            else f"{hashes[article]}:{start}-{end}"
+        )
+        text = (
+            f"{head}{quoted(summary)}{tail},{graded(kind, status, credibility)}"
+            if summary
+            else graded(kind, status, credibility)
+        )
+        if chain != "[]":
+            text += bodies(CHAIN, chain)
+        if actors != "[]":
+            text += bodies(ACTORS, actors)
+        if events != "[]":
+            text += bodies(EVENTS, events)
+        if tags != "[]":
+            text += bodies(TAGS, tags)
+        if notes != "[]":
+            text += bodies(NOTES, notes)
+        target = selected(sources[article], exact, prefix, suffix, start, end)
+        claim = assessing(iri("claim", ref), time(created), time(modified), text, target, orphaned)
+        found.setdefault(article, []).append(claim)
+    return found
+
+
+def _summary_body() -> tuple[str, str]:
+    """A summary's body before and after its quoted text (the writer's own `text_body`)."""
+    marker = "\x00"
+    head, tail = items.text_body(marker, "describing", vocab.SUMMARY).split(items.quoted(marker))
+    return head, tail
+
+
+SUMMARY_BODY = _summary_body()
 
 
 def _rows(connection: Connection, query: str, *arguments: Any) -> list[tuple[Any, ...]]:
@@ -258,16 +322,17 @@ def _rows(connection: Connection, query: str, *arguments: Any) -> list[tuple[Any
         cursor.close()
 
 
-def with_timestamps(connection: Connection) -> None:
-    """Give the connection's SQLite `wb_timestamp`: a stored time as the writer words it
-    (read by SQLAlchemy's own converter for the column, then `web_vocabulary.timestamp`)."""
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
+def _stored_time(connection: Connection) -> Callable[[object], str | None]:
+    """A stored time as the writer words it (`web_vocabulary.timestamp`): SQLAlchemy's form
+    cut to seconds with a Z; any other form read by SQLAlchemy's own converter first."""
     stored = Claim.created_at.type.dialect_impl(connection.dialect)
     convert = stored.result_processor(connection.dialect, None)
     assert convert is not None
+    usual = STORED_TIME.fullmatch
 
     def timestamp(value: object) -> str | None:
+        if isinstance(value, str) and usual(value):
+            return f"{value[:10]}T{value[11:19]}Z"
         return vocab.timestamp(convert(value))
 
-    dbapi.create_function("wb_timestamp", 1, timestamp, deterministic=True)
+    return timestamp
