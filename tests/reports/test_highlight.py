@@ -100,3 +100,13 @@ def test_pieces_always_rebuild_the_paragraphs_and_number_each_claim_once(
     ]
     assert len(numbers) == len(set(numbers))
     assert set(inside) <= set(numbers)
+
+
+def test_paragraphs_are_cut_at_each_blank_line_from_the_left() -> None:
+    """A run of line breaks is cut two at a time from the left: a third break opens the next
+    paragraph, empty paragraphs are dropped, and the text around them is kept."""
+    assert paragraph_ranges("a\n\n\nb\n\n\n\nc") == [(0, 1), (3, 5), (9, 10)]
+    assert paragraph_ranges("a\n\n\n\n\nb") == [(0, 1), (5, 7)]
+    assert paragraph_ranges("\n\nx\n\n") == [(2, 3)]
+    assert paragraph_ranges("\n\n\n") == [(2, 3)]
+    assert paragraph_ranges("") == []

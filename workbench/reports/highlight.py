@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from itertools import pairwise
 from typing import NamedTuple, Protocol
 
@@ -68,9 +69,8 @@ def anchored(article: Article, claims: Sequence[Marked] | None = None) -> list[M
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     """[start, end) of each paragraph, without the blank lines between them."""
     ranges, start = [], 0
-    while start <= len(text):
-        end = text.find(PARAGRAPH_BREAK, start)
-        end = len(text) if end < 0 else end
+    for paragraph in text.split(PARAGRAPH_BREAK):  # left to right, as `find` would cut
+        end = start + len(paragraph)
         if end > start:
             ranges.append((start, end))
         start = end + len(PARAGRAPH_BREAK)
@@ -91,10 +91,15 @@ def highlighted_paragraphs(
         ranges = ranges[1:]
     text = article.text
     if not claims:  # nothing highlighted: each paragraph is one piece
-        return [[Piece(text[start:end])] for start, end in ranges]
-    ends = _marker_positions(claims, ranges)
+        return [[_piece((text[start:end], (), ()))] for start, end in ranges]
+    ends = {at: tuple(sorted(numbers)) for at, numbers in _marker_positions(claims, ranges).items()}
     cuts = sorted({c.start for c in claims} | {c.end for c in claims} | set(ends))
-    return [_pieces(text, span, claims, cuts, ends) for span in ranges]
+    # Innermost first (a piece's covering claims keep this order), each with its span.
+    spans = [(c.start, c.end, c) for c in sorted(claims, key=_innermost_first)]
+    return [_pieces(text, span, spans, cuts, ends) for span in ranges]
+
+
+_piece = partial(tuple.__new__, Piece)  # Piece((text, claims, ends)) without its Python __new__
 
 
 def _repeats_title(article: Article, first: tuple[int, int], claims: list[Marked]) -> bool:
@@ -119,23 +124,25 @@ def _marker_positions(claims: list[Marked], ranges: list[tuple[int, int]]) -> di
 def _pieces(
     text: str,
     span: tuple[int, int],
-    claims: list[Marked],
+    spans: list[tuple[int, int, Marked]],
     cuts: list[int],
-    ends: dict[int, list[int]],
+    ends: dict[int, tuple[int, ...]],
 ) -> list[Piece]:
     start, end = span
-    bounds = [start, *cuts[bisect_right(cuts, start) : bisect_left(cuts, end)], end]
-    local = [claim for claim in claims if claim.start < end and start < claim.end]
+    local = [claim for claim in spans if claim[0] < end and start < claim[1]]
     if not local:  # no claim here: one piece (perhaps with a footnote number at its end)
-        ending = ends.get(end)
-        return [Piece(text[start:end], (), tuple(sorted(ending)) if ending else ())]
-    local.sort(key=_innermost_first)  # stable: the covering claims of a piece keep this order
-    pieces = []
-    for left, right in pairwise(bounds):
-        covering = tuple(c for c in local if c.start <= left and right <= c.end)
-        ending = ends.get(right)
-        pieces.append(Piece(text[left:right], covering, tuple(sorted(ending)) if ending else ()))
-    return pieces
+        return [_piece((text[start:end], (), ends.get(end, ())))]
+    bounds = [start, *cuts[bisect_right(cuts, start) : bisect_left(cuts, end)], end]
+    return [
+        _piece(
+            (
+                text[left:right],
+                tuple([claim for first, last, claim in local if first <= left and right <= last]),
+                ends.get(right, ()),
+            )
+        )
+        for left, right in pairwise(bounds)
+    ]
 
 
 def _innermost_first(claim: Marked) -> tuple[int, int]:
