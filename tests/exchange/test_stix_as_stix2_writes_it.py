@@ -13,9 +13,12 @@ import pytest
 import stix2
 from stix2.utils import STIXdatetime, format_datetime
 
-from workbench.reports.stix_objects import _SPACE, stix_id, timestamp
+from workbench.domain.anchoring import Span
+from workbench.reports.stix_objects import _SPACE, derived_id, stix_id, timestamp
 from workbench.services import Project
 from workbench.services.articles import NewArticle, add_article
+from workbench.services.chains import add_new_actor_hop, add_new_source_hop
+from workbench.services.claims import create_claim
 from workbench.services.entities import create_actor
 from workbench.services.reporting import export_report
 
@@ -51,8 +54,40 @@ def test_timestamps_are_formatted_as_stix2_formats_them(moment: datetime) -> Non
     assert timestamp(moment, milliseconds=False) == format_datetime(moment)
 
 
-def test_ids_are_the_name_based_uuids_they_always_were() -> None:
+@pytest.mark.parametrize("made", [stix_id, derived_id])
+def test_ids_are_the_name_based_uuids_they_always_were(made: object) -> None:
     """An object's id is uuid5 of its key in our namespace, marked version 4, as before."""
-    for kind, key in [("note", ("abc:1-5",)), ("identity", ("source", "reuters")), ("x", ())]:
-        named = uuid.uuid5(_SPACE, "\x1f".join((kind, *key)))
-        assert stix_id(kind, *key) == f"{kind}--{uuid.UUID(bytes=named.bytes, version=4)}"
+    assert callable(made)
+    keys: list[tuple[str, tuple[object, ...]]] = [("note", ("abc:1-5",)), ("x", ())]
+    keys.append(("identity", ("source", "reuters")))
+    keys += [(f"relationship{n}", (f"note--{n}", "é 🛰️", n)) for n in range(64)]
+    for kind, key in keys:
+        named = uuid.uuid5(_SPACE, "\x1f".join(map(str, (kind, *key))))
+        assert made(kind, *key) == f"{kind}--{uuid.UUID(bytes=named.bytes, version=4)}"
+
+
+HOSTILE = 'told "us" \\ </b> \u2028 \u200f 🛰️ \x07 é'
+
+
+def test_each_object_is_written_as_json_dumps_writes_it(project: Project, tmp_path: Path) -> None:
+    """Every object of the bundle (its own line) is byte for byte `json.dumps` of what stix2
+    parses of it, relationships with hostile cues and roles included."""
+    text = "The minister said the dam burst.\n\nMore later."
+    article = add_article(project, NewArticle(title="Dam", text=text))
+    claim = create_claim(project, article, Span(0, 31), status="disputed")
+    add_new_actor_hop(project, claim, 'Minister "X"', actor_kind="person", cue=HOSTILE)
+    add_new_source_hop(project, claim, "Wire é", cue=HOSTILE[::-1])
+    written = export_report(project, "stix", tmp_path / "case.json").read_bytes()
+    lines = written.decode("utf-8").split("\n")[1:-2]
+    described = []
+    for line in lines:
+        made = json.loads(line.removesuffix(","))
+        parsed = json.loads(stix2.parse(made, allow_custom=True).serialize())
+        assert parsed == made
+        assert line.removesuffix(",") == json.dumps(made)
+        if made["type"] == "relationship":
+            described.append(made["description"])
+    assert described == [
+        f"attribution 1: speaker — {HOSTILE}",
+        f"attribution 2: reported by — {HOSTILE[::-1]}",
+    ]

@@ -28,12 +28,19 @@ def write(report: Report, out: BinaryIO) -> None:
     """Write the report as one STIX 2.1 bundle to `out`."""
     bundle_id = stix.stix_id("bundle", report.title, report.analyst)
     out.write(f'{{"type": "bundle", "id": "{bundle_id}", "objects": [\n'.encode())
-    for index, made in enumerate(_objects(report)):
-        out.write((",\n" if index else "").encode() + json.dumps(made).encode("utf-8"))
+    separator = b""
+    for made in _objects(report):
+        text = made[1] if isinstance(made, tuple) else _ENCODE(made)
+        out.write(separator + text.encode("utf-8"))
+        separator = b",\n"
     out.write(b"\n]}\n")
 
 
-def _objects(report: Report) -> Iterator[dict[str, Any]]:
+Written = dict[str, Any] | stix.Made  # an object, or its id and JSON already written
+_ENCODE = json.JSONEncoder(check_circular=False).encode  # as json.dumps writes (no cycles)
+
+
+def _objects(report: Report) -> Iterator[Written]:
     created = report.created
     author, definition = stix.extension(report.analyst, created)
     yield from (author, definition)
@@ -54,7 +61,7 @@ def _objects(report: Report) -> Iterator[dict[str, Any]]:
             refs: list[str] = []
             for claim in article.claims:
                 for made in _claim_objects(claim, article, kinds, created):
-                    refs.append(made["id"])
+                    refs.append(made[0] if isinstance(made, tuple) else made["id"])
                     yield made
             made_report = stix.article_report(article, refs, created, author["id"])
             reports.append(made_report["id"])
@@ -68,7 +75,7 @@ def _objects(report: Report) -> Iterator[dict[str, Any]]:
 
 def _claim_objects(
     claim: rm.Claim, article: rm.Article, kinds: dict[str, str], created: Any
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Written]:
     note = stix.claim_note(claim, article, created)
     yield note
     opinion = stix.claim_opinion(claim, created)
