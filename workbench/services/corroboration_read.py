@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import BindParameter, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from workbench.analysis.clusters import REPEATS, SYNDICATED, ClaimGraph, same_quotes
 from workbench.analysis.evidence import ArticleFacts, ClaimEvidence, EvidenceHop, Named, Names
 from workbench.domain import Actor, Article, AttributionHop, Claim, ClaimRelation, Source
 from workbench.domain.grades import RelationKind
+from workbench.services.plain_rows import plain_rows
 
 _IN_BATCH = 500  # ids per IN (…) list
 
@@ -115,29 +117,38 @@ def read_model(session: Session) -> ReadModel:
     return model
 
 
+_CLAIMS = select(
+    Claim.id, Claim.article_id, Claim.status, Claim.credibility, Claim.exact, Claim.summary
+)
+_HOPS = select(
+    AttributionHop.claim_id,
+    AttributionHop.source_id,
+    AttributionHop.actor_id,
+    AttributionHop.role,
+    AttributionHop.anonymous,
+).order_by(AttributionHop.claim_id, AttributionHop.position)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)  # a batch of claim ids
+_CLAIMS_OF, _HOPS_OF = (
+    _CLAIMS.where(Claim.id.in_(_IDS)),
+    _HOPS.where(AttributionHop.claim_id.in_(_IDS)),
+)
+
+
 def read_claims(session: Session, ids: Collection[int] | None) -> list[ClaimEvidence]:
-    """Claims with their chains (all of them, or those with these ids)."""
-    claims = select(
-        Claim.id, Claim.article_id, Claim.status, Claim.credibility, Claim.exact, Claim.summary
-    )
-    hops = select(
-        AttributionHop.claim_id,
-        AttributionHop.source_id,
-        AttributionHop.actor_id,
-        AttributionHop.role,
-        AttributionHop.anonymous,
-    ).order_by(AttributionHop.claim_id, AttributionHop.position)
+    """Claims with their chains (all of them, or those with these ids), read as plain rows."""
     chains: dict[int, list[EvidenceHop]] = defaultdict(list)
     same: dict[tuple, EvidenceHop] = {}  # equal hops are one value (most chains share them)
     rows: list = []
     core = session.connection()  # Core rows: no ORM result processing
     for batch in _batches(ids):
-        for claim_id, *hop in core.execute(_within(hops, AttributionHop.claim_id, batch)):
+        hops, claims = (_HOPS, _CLAIMS) if batch is None else (_HOPS_OF, _CLAIMS_OF)
+        values = {} if batch is None else {"ids": batch}
+        for claim_id, *hop in plain_rows(core, hops, **values):
             found = same.get(tuple(hop))
             if found is None:
                 found = same[tuple(hop)] = _hop(*hop)
             chains[claim_id].append(found)
-        rows.extend(core.execute(_within(claims, Claim.id, batch)))
+        rows.extend(plain_rows(core, claims, **values))
     return [
         ClaimEvidence(row[0], row[1], row[2], row[3], row[4] or "", row[5] or "",
                       tuple(chains.get(row[0], ())))
