@@ -64,6 +64,7 @@ def _both_ways(
         stream.tables = {**stream.tables, items.TABLE: counted}
         finished = render(report, "jsonld")
         monkeypatch.setattr(items, "TABLE", "no table of finished annotations")
+        monkeypatch.setattr(wa, "ARTICLE_TABLE", "no table of finished article records")
         written = render(report, "jsonld")
     return finished, written, batches
 
@@ -87,6 +88,11 @@ def _hostile(path: Path) -> None:
         ("events", "title"),
         ("attribution_hops", "cue"),
         ("claim_actors", "role"),
+        ("articles", "title"),
+        ("articles", "outlet"),
+        ("articles", "url"),
+        ("articles", "language"),
+        ("articles", "text"),
     ]
     database = sqlite3.connect(path)
     with database:
@@ -110,6 +116,18 @@ def _hostile(path: Path) -> None:
         for claim_id, stamp in zip(claims[3:], stamps, strict=False):
             database.execute("UPDATE claims SET created_at = ? WHERE id = ?", (stamp, claim_id))
         database.execute("UPDATE claims SET orphaned = 1 WHERE id = ?", (claims[4],))
+        articles = [row[0] for row in database.execute("SELECT id FROM articles ORDER BY id")]
+        written = [  # authors and publication times as stored, in forms besides the usual
+            ('["Ana \\u00c9lise", "\\u0000 \\"x\\""]', "2024-03-22 23:53:00.000000"),
+            ("[]", "2024-03-22 23:53:00.250000"),
+            ("null", "2024-03-22 23:53:00"),
+            ('["Zoë"]', None),
+        ]
+        for article_id, (authors, published) in zip(articles[1:], written, strict=False):
+            database.execute(
+                "UPDATE articles SET authors = ?, published = ? WHERE id = ?",
+                (authors, published, article_id),
+            )
     database.close()
 
 

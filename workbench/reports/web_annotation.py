@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, BinaryIO
 
@@ -35,6 +35,9 @@ SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); c
 claim_iri = items.claim_iri
 
 
+# The stream's table of the articles' records as finished text (services.annotation_articles),
+# if it has one.
+ARTICLE_TABLE = "web article records"
 WRITTEN_TOGETHER = 2048  # parts (records, annotations) joined into one write
 
 
@@ -73,10 +76,9 @@ def _parts(report: Report) -> Iterator[str]:
     yield _dumps(head)[:-1]
     yield ',\n"wb:articles":['
     first = True
-    for batch in report.batches(claims=False):
-        for article in batch:
-            yield ("\n" if first else ",\n") + _article(article)
-            first = False
+    for record in _article_records(report):
+        yield ("\n" if first else ",\n") + record
+        first = False
     yield "\n]"
     yield from _array("wb:sources", map(_source, report.sources))
     yield from _array("wb:actors", map(_actor, report.actors))
@@ -139,25 +141,62 @@ def _record_annotations(report: Report) -> Iterator[str]:
             yield items.on_record(target, tags, notes)
 
 
+def _article_records(report: Report) -> Iterator[str]:
+    """Each article's record: written by the project where it reads them (the stream's
+    `ARTICLE_TABLE`), else from the report model's articles."""
+    stream = report.articles
+    table = stream.table(ARTICLE_TABLE) if isinstance(stream, ArticleStream) else None
+    if table is not None:
+        for _articles, records in table:
+            yield from records
+        return
+    for batch in report.batches(claims=False):
+        yield from map(_article, batch)
+
+
 def _article(article: Article) -> str:
+    published = article.published.isoformat() if article.published else ""
+    return article_record(
+        article.ref,
+        article.title,
+        article.language,
+        article.outlet,
+        article.authors,
+        article.url,
+        published,
+        article.text,
+    )
+
+
+def article_record(
+    ref: str,
+    title: str,
+    language: str,
+    outlet: str,
+    authors: Sequence[str],
+    url: str,
+    published: str,
+    text: str,
+) -> str:
     """An article's record as JSON text: what `_dumps` writes of its dict (the same keys in the
-    same order, strings by the encoder's own `encode_basestring`), without making the dict."""
+    same order, strings by the encoder's own `encode_basestring`), without making the dict;
+    `published` in ISO form ("" for none)."""
     quoted = items.quoted
     parts = [
-        f'{{"id":{quoted(vocab.article_iri(article.ref))},"type":"Text","format":"text/plain",'
-        f'"wb:contentHash":{quoted(article.ref)},"wb:title":{quoted(article.title)}'
+        f'{{"id":{quoted(vocab.article_iri(ref))},"type":"Text","format":"text/plain",'
+        f'"wb:contentHash":{quoted(ref)},"wb:title":{quoted(title)}'
     ]
-    if article.language:
-        parts.append(f',"language":{quoted(article.language)}')
-    if article.outlet:
-        parts.append(f',"wb:outlet":{quoted(article.outlet)}')
-    if article.authors:
-        parts.append(f',"wb:authors":[{",".join(map(quoted, article.authors))}]')
-    if article.url:
-        parts.append(f',"wb:url":{quoted(article.url)}')
-    if article.published:
-        parts.append(f',"wb:published":{quoted(article.published.isoformat())}')
-    parts.append(f',"wb:text":{quoted(article.text)}}}')
+    if language:
+        parts.append(f',"language":{quoted(language)}')
+    if outlet:
+        parts.append(f',"wb:outlet":{quoted(outlet)}')
+    if authors:
+        parts.append(f',"wb:authors":[{",".join(map(quoted, authors))}]')
+    if url:
+        parts.append(f',"wb:url":{quoted(url)}')
+    if published:
+        parts.append(f',"wb:published":{quoted(published)}')
+    parts.append(f',"wb:text":{quoted(text)}}}')
     return "".join(parts)
 
 

@@ -30,7 +30,9 @@ from workbench.reports.claim_lines import TABLE
 from workbench.reports.claim_notes import NOTE_TABLES
 from workbench.reports.csv_report import TABLE as CSV_LINES
 from workbench.reports.event_lines import TABLE as EVENTS
+from workbench.reports.web_annotation import ARTICLE_TABLE as ARTICLE_RECORDS
 from workbench.reports.web_annotation_items import TABLE as ANNOTATIONS
+from workbench.services.annotation_articles import article_records
 from workbench.services.annotation_table import annotation_table
 from workbench.services.claim_table import claim_table
 from workbench.services.csv_table import csv_table
@@ -118,6 +120,7 @@ def _tables(
         tables[TABLE] = lambda: claim_table(project, chosen, claims, BATCH)
         tables[CSV_LINES] = lambda: csv_table(project, chosen, claims, BATCH)
         tables[ANNOTATIONS] = lambda: annotation_table(project, chosen, claims, event_refs, BATCH)
+        tables[ARTICLE_RECORDS] = lambda: article_records(project, chosen, BATCH)
         for name in NOTE_TABLES:  # the HTML and Markdown articles' claim notes
             tables[name] = partial(note_table, project, name, chosen, claims, BATCH)
     return tables
