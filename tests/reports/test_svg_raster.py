@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import weakref
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -56,3 +57,40 @@ def test_broken_svg_is_refused_clearly(qtbot: QtBot) -> None:
     """A layer Qt cannot read is refused with a clear error, not drawn blank."""
     with pytest.raises(ValueError, match="not SVG"):
         svg_lines_to_png([PICTURE[0], "<svg", "<rect/>", "</svg>"], io.BytesIO())
+
+
+def test_each_layers_renderer_is_let_go_before_the_next_is_made(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only one layer's SVG tree is held at a time: when a layer's renderer is made, the
+    previous layer's is gone (and the PNG is still the whole picture's)."""
+    from PySide6 import QtSvg
+
+    alive: weakref.WeakSet[object] = weakref.WeakSet()
+    held_before: list[int] = []
+
+    class Watched(QtSvg.QSvgRenderer):
+        def __init__(self, *arguments: object) -> None:
+            held_before.append(len(alive))
+            super().__init__(*arguments)  # type: ignore[call-overload]
+            alive.add(self)
+
+    monkeypatch.setattr(QtSvg, "QSvgRenderer", Watched)
+    out = io.BytesIO()
+    svg_lines_to_png(iter(PICTURE), out, 1.5, 1)
+    assert len(held_before) == len(PICTURE) - 3  # one layer per element line
+    assert max(held_before) == 0
+    assert out.getvalue() == _whole()
+
+
+def test_the_freed_memory_is_given_back_once_the_picture_is_drawn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the PNG is written, what Qt freed is handed back to the system (once)."""
+    from workbench.reports import svg_raster
+
+    written: list[int] = []
+    out = io.BytesIO()
+    monkeypatch.setattr(svg_raster, "give_back", lambda: written.append(len(out.getvalue())))
+    svg_lines_to_png(iter(PICTURE), out, 1.5, 2)
+    assert written == [len(_whole())]
