@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.search.blocks import Block
-from workbench.search.postings import block_ids, block_starts, joined
+from workbench.search.postings import StoredList, block_ids, block_starts, joined
 
 _SMALL_DELTAS = 0  # the first byte of an encoded value: gaps as bytes (else 32-bit integers)
 _SHIFT = 32  # a candidate's number above, a position below
@@ -37,15 +37,27 @@ class _Word:
     """One word's posting blocks in one segment: every id as one array, and where each
     block's postings begin in it."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        self.blocks = blocks
-        self.starts = block_starts(blocks)
-        self.ids = block_ids(blocks, self.starts)
+    def __init__(self, postings: Sequence[Block] | StoredList) -> None:
+        if isinstance(postings, StoredList):
+            self.stored: StoredList | None = postings
+            self.blocks: Sequence[Block] = ()
+            self.starts, self.ids = postings.starts, postings.ids
+        else:
+            self.stored, self.blocks = None, postings
+            self.starts = block_starts(postings)
+            self.ids = block_ids(postings, self.starts)
+
+    def value_sections(self, number: int) -> tuple[str, bytes, bytes]:
+        if self.stored is not None:
+            return self.stored.value_sections(number)
+        return self.blocks[number].value_sections()
 
 
-def adjacent(words: Sequence[Sequence[Block]], deleted: set[int] | None = None) -> Adjacent:
-    """The live documents in which the words (each given by its posting blocks, in phrase
-    order) appear one right after another."""
+def adjacent(
+    words: Sequence[Sequence[Block] | StoredList], deleted: set[int] | None = None
+) -> Adjacent:
+    """The live documents in which the words (each given by its posting blocks, or its
+    posting list as stored, in phrase order) appear one right after another."""
     postings = [_Word(blocks) for blocks in words]
     candidates = _holding_all(postings)
     if deleted and len(candidates):
@@ -105,7 +117,7 @@ def _value_ranges(word: _Word, postings: np.ndarray) -> tuple[bytes, np.ndarray,
     posting's value as a (first, end) byte range in them."""
     holding = np.searchsorted(word.starts, postings, side="right") - 1
     needed = np.unique(holding)
-    sections = [word.blocks[number].value_sections() for number in needed.tolist()]
+    sections = [word.value_sections(number) for number in needed.tolist()]
     ends = np.concatenate(([0], np.cumsum(joined([(code, size) for code, size, _ in sections]))))
     counts = word.starts[needed + 1] - word.starts[needed]
     before = np.cumsum(counts) - counts  # where each needed block's postings begin in `ends`

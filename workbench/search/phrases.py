@@ -16,7 +16,7 @@ nothing more. A test compares hits and scores with Whoosh's own `Phrase`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from whoosh.matching import ListMatcher, NullMatcher
@@ -75,14 +75,18 @@ class AdjacentWords(Phrase):
             if (self.fieldname, term) not in reader:
                 return [], []
             terms.append(term)
-        from workbench.search.postings import kept_blocks  # numpy: with the first search
-
-        blocks = [kept_blocks(reader, self.fieldname, term) for term in terms]
+        from workbench.search.postings import kept_blocks, kept_stored  # numpy: with the first
 
         def scorers() -> list[Any]:  # made only where the phrase is found
             return [weighting.scorer(searcher, self.fieldname, term) for term in terms]
 
-        if isinstance(field.format, CompactPositions) and all(
+        compact = isinstance(field.format, CompactPositions)
+        if compact:  # posting lists in our own blocks: read as stored, no object per block
+            stored = [kept_stored(reader, self.fieldname, term) for term in terms]
+            if all(word is not None for word in stored):
+                return _matches_at_once(reader, stored, scorers, field.format.field_boost)
+        blocks = [kept_blocks(reader, self.fieldname, term) for term in terms]
+        if compact and all(
             isinstance(block, Block) for term_blocks in blocks for block in term_blocks
         ):
             return _matches_at_once(reader, blocks, scorers, field.format.field_boost)
@@ -99,7 +103,7 @@ class AdjacentWords(Phrase):
 
 
 def _matches_at_once(
-    reader: Any, blocks: list[list[Any]], scorers: Callable[[], list[Any]], boost: float
+    reader: Any, blocks: Sequence[Any], scorers: Callable[[], list[Any]], boost: float
 ) -> tuple[list[int], list[float]]:
     """The matches and their scores, every candidate's positions compared at once (numpy;
     imported here, when a phrase is first searched for, not when the project opens)."""

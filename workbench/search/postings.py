@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import struct
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
@@ -22,7 +23,12 @@ from typing import Any
 import numpy as np
 
 from workbench.search.blocks import ALL_ONE, CONSTANT, FLOATS, FREQUENCIES, HEADER, Block
-from workbench.search.whoosh_internals import leaf_matcher, posting_blocks, posting_weights
+from workbench.search.whoosh_internals import (
+    BLOCK_LENGTH_SIZE,
+    leaf_matcher,
+    posting_blocks,
+    posting_weights,
+)
 from workbench.search.whoosh_reading import stored_posting_list
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
@@ -120,6 +126,67 @@ def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
     return found
 
 
+def kept_stored(reader: Any, fieldname: str, term: bytes) -> StoredList | None:
+    """The term's posting list in this segment as stored (None where it is not in blocks of
+    our own: read it with `kept_blocks`), kept for the next search with the values it
+    decompresses (counted at `_VALUES_GROWTH` times its bytes)."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    key = ("stored", segment.segment_id() if segment else str(id(reader)), fieldname, term)
+    found: StoredList | None = _KEPT.get(key) if segment else None
+    if found is None:
+        stored = stored_posting_list(reader, fieldname, term)
+        if stored is None:
+            return None
+        found = StoredList(*stored)
+        if segment is not None:
+            _KEPT.put(key, found, _VALUES_GROWTH * len(stored[0]))
+    return found
+
+
+class StoredList:
+    """A posting list as stored: every id (one array, ascending), where each block's
+    postings begin among them, and each block's values (word positions) decompressed when
+    first asked for; no Python object per block."""
+
+    __slots__ = ("_data", "_spans", "_values", "ids", "starts")
+
+    def __init__(self, data: bytes, starts: list[int]) -> None:
+        raw = np.frombuffer(data, np.uint8)
+        begins = np.array(starts, np.int64)
+        headers = raw[_same_size_ranges(begins, HEADER.size)].view(_HEADER)
+        counts = headers["count"].astype(np.int64)
+        id_starts = begins + HEADER.size
+        id_ends = id_starts + headers["id_size"]
+        self.ids = _ids(data, headers, counts, id_starts, id_ends)
+        self.starts = np.concatenate(([0], np.cumsum(counts)))
+        self._data = data
+        value_starts = id_ends + headers["weight_size"]
+        # a block ends where the next one's length (a 4-byte int) begins; the last, at the end
+        ends = np.append(begins[1:] - BLOCK_LENGTH_SIZE, len(data))
+        self._spans = (
+            headers["length_code"].tolist(),
+            value_starts.tolist(),
+            headers["length_size"].tolist(),
+            ends.tolist(),
+        )
+        self._values: dict[int, tuple[str, bytes, bytes]] = {}
+
+    def value_sections(self, number: int) -> tuple[str, bytes, bytes]:
+        """Block `number`'s value lengths (array type code, bytes) and its values
+        decompressed, without cutting them apart (as `Block.value_sections`)."""
+        found = self._values.get(number)
+        if found is None:
+            codes, starts, sizes, ends = self._spans
+            start, size, data = starts[number], sizes[number], self._data
+            values = zlib.decompress(data[start + size : ends[number]]) if size else b""
+            found = self._values[number] = (
+                codes[number].decode(),
+                data[start : start + size],
+                values,
+            )
+        return found
+
+
 def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:
     stored = stored_posting_list(reader, fieldname, term)
     found = None if stored is None else _at_once(*stored)
@@ -151,12 +218,10 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
     counts = headers["count"].astype(np.int64)
     id_starts = begins + HEADER.size
     weight_starts = id_starts + headers["id_size"]
-    ids = _id_gaps(data, headers["id_code"] == b"I", counts, id_starts, weight_starts)
-    firsts = np.cumsum(counts)[:-1]  # each later block's first id, stored whole: made a gap
-    ids[firsts] -= headers["max_id"][:-1].astype(np.int64)
+    ids = _ids(data, headers, counts, id_starts, weight_starts)
     scaled = (kinds == CONSTANT) | (kinds == FREQUENCIES)
     if not scaled.any():
-        return np.cumsum(ids), np.ones(len(ids), np.float64)
+        return ids, np.ones(len(ids), np.float64)
     scales = np.ones(len(begins), np.float64)
     scales[scaled] = raw[_same_size_ranges(weight_starts[scaled], _SCALE.size)].view("<f4")
     counted = kinds == FREQUENCIES
@@ -170,7 +235,17 @@ def _at_once(data: bytes, starts: list[int]) -> Postings | None:
             joined_counts = _sections(data, count_starts[counted], count_ends[counted])
             frequencies[np.repeat(counted, counts)] = np.frombuffer(joined_counts, np.uint8)
     weights = (np.repeat(scales, counts) * frequencies).astype(np.float32).astype(np.float64)
-    return np.cumsum(ids), weights
+    return ids, weights
+
+
+def _ids(
+    data: bytes, headers: np.ndarray, counts: np.ndarray, firsts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """Every id of the blocks (ascending), from their id sections data[firsts : ends]."""
+    ids = _id_gaps(data, headers["id_code"] == b"I", counts, firsts, ends)
+    later = np.cumsum(counts)[:-1]  # each later block's first id, stored whole: made a gap
+    ids[later] -= headers["max_id"][:-1].astype(np.int64)
+    return np.cumsum(ids)
 
 
 def _id_gaps(

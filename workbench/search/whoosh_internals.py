@@ -55,6 +55,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 
 BLOCKS_MAGIC = b"WBk1"
 _INT_SIZE: int = whoosh.system._INT_SIZE
+BLOCK_LENGTH_SIZE = _INT_SIZE  # each block of a posting list follows its length
 _BLOCK_LENGTH = struct.Struct("!i")  # as StructFile.write_int writes it (whoosh.system)
 
 
