@@ -4,9 +4,13 @@ and articles once each in the order met, each dated article by date with its eve
 
 from __future__ import annotations
 
+import weakref
 from datetime import datetime
 
+import pytest
+
 from tests.charts.test_timeline_columns import mixed, mixed_case  # noqa: F401  (fixtures)
+from workbench.reports import timeline_reports
 from workbench.reports.event_lines import article_events
 from workbench.reports.model import Report
 from workbench.reports.timeline_model import (
@@ -82,3 +86,38 @@ def test_the_track_keeps_dated_articles_by_date_ties_as_given() -> None:
 def test_an_empty_timeline_has_no_span() -> None:
     """With neither events nor dated articles there is nothing to span."""
     assert Timeline().span() is None and Timeline().reports == ()
+
+
+def test_the_reads_freed_memory_is_given_back_once_its_track_is_gone(
+    mixed: Project,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The report's timeline hands what its read freed back to the system once, after the
+    track it gathered the articles in is gone (so the figure is drawn without it)."""
+    from workbench.reports import timeline_model, timeline_reports
+
+    tracks: weakref.WeakSet[object] = weakref.WeakSet()
+    made = timeline_reports.ReportTrack.__init__
+
+    def watched(self: timeline_reports.ReportTrack) -> None:
+        made(self)
+        tracks.add(self)
+
+    alive_then: list[int] = []
+    monkeypatch.setattr(timeline_reports.ReportTrack, "__init__", watched)
+    monkeypatch.setattr(timeline_model, "give_back", lambda: alive_then.append(len(tracks)))
+    timeline = timeline_of_report(report_for(mixed, "docx"))
+    assert len(timeline.report_columns) == 3 and len(timeline) > 20
+    assert alive_then == [0]
+
+
+def test_the_track_is_held_once_when_put_in_order() -> None:
+    """The ordered columns take the track's titles over instead of copying them, and the
+    track is left empty."""
+    track = timeline_reports.ReportTrack()
+    track.add(2, "Zweite", "", datetime(2021, 1, 2), 1, (5,))
+    track.add(1, "Première", "AFP", datetime(2021, 1, 1), 0, ())
+    held = track._titles
+    columns = track.columns()
+    assert columns.titles is held and not len(track._titles)
+    assert [columns.title(n) for n in range(2)] == ["Première", "Zweite"]

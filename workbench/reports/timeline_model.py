@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.reports.event_lines import article_events
+from workbench.reports.freed_memory import give_back
 from workbench.reports.model import Event as ReportEvent
 from workbench.reports.model import Report, dated
 
@@ -191,7 +192,15 @@ def timeline_of_report(report: Report) -> Timeline:
 
     Read in one pass over the articles, kept compactly: the links from events to claims as
     one typed array, the dated articles as the reports track's columns (`timeline_reports`),
-    the events as columns (`timeline_columns`); no object per article or per link."""
+    the events as columns (`timeline_columns`); no object per article or per link. What
+    the read freed on the way (the batches, the track's arrays before they were put in order)
+    is given back to the system before the figure is drawn (`freed_memory`)."""
+    timeline = _read_timeline(report)
+    give_back()
+    return timeline
+
+
+def _read_timeline(report: Report) -> Timeline:
     from workbench.reports.timeline_columns import event_columns
     from workbench.reports.timeline_reports import ReportTrack
 

@@ -42,7 +42,7 @@ class ReportColumns:
     claims: Ints
     event_offsets: Ints
     event_ids: Ints
-    titles: bytes
+    titles: bytes | bytearray  # UTF-8, handed over by the track (not copied)
     title_starts: Ints
     title_ends: Ints
     outlet_codes: Ints
@@ -119,7 +119,9 @@ class ReportTrack:
         self._outlet_codes.append(self._outlets.setdefault(outlet, len(self._outlets)))
 
     def columns(self) -> ReportColumns:
-        """The entries by publication date (ties: in the order they were added)."""
+        """The entries by publication date (ties: in the order they were added). Each column
+        is copied once, straight into its order (not copied and then ordered), and the titles
+        are handed over, not copied (the track keeps none of them)."""
         published = _ints(self._published)
         order = np.argsort(published, kind="stable")
         counts = _ints(self._event_counts)
@@ -129,21 +131,29 @@ class ReportTrack:
         event_offsets = np.zeros(len(order) + 1, dtype=np.int64)
         np.cumsum(ordered_counts, out=event_offsets[1:])
         moved = np.repeat(starts[:-1][order] - event_offsets[:-1], ordered_counts)
-        events = _ints(self._events)[np.arange(len(moved), dtype=np.int64) + moved]
+        events = _ordered(self._events, np.arange(len(moved), dtype=np.int64) + moved)
         title_ends = _ints(self._title_ends)
         title_starts = np.concatenate(([0], title_ends[:-1])).astype(np.int64)
+        titles, self._titles = self._titles, bytearray()
         return ReportColumns(
-            article_ids=_ints(self._ids)[order],
+            article_ids=_ordered(self._ids, order),
             published=published[order],
-            claims=_ints(self._claims)[order],
+            claims=_ordered(self._claims, order),
             event_offsets=event_offsets,
             event_ids=events,
-            titles=bytes(self._titles),
+            titles=titles,
             title_starts=title_starts[order],
             title_ends=title_ends[order],
-            outlet_codes=_ints(self._outlet_codes)[order],
+            outlet_codes=_ordered(self._outlet_codes, order),
             outlet_names=tuple(self._outlets),
         )
+
+
+def _ordered(values: array[int], order: Ints) -> Ints:
+    """The values taken in `order`, into an array of their own (no copy before that)."""
+    if not len(values):
+        return np.zeros(0, np.int64)
+    return np.frombuffer(values, dtype=np.int64)[order]
 
 
 def _ints(values: array[int]) -> Ints:
