@@ -85,18 +85,25 @@ def highlighted_paragraphs(
 
     A first paragraph that only repeats the title (plain-text imports keep their first line
     as the title) is left out, since every report shows the title above the text already."""
+    return highlighted(article, of)[0]
+
+
+def highlighted(
+    article: Article, of: Sequence[Marked] | None = None
+) -> tuple[list[list[Piece]], list[Marked]]:
+    """`highlighted_paragraphs`, and the claims highlighted in them (`anchored`)."""
     claims = anchored(article, of)
     ranges = paragraph_ranges(article.text)
     if ranges and _repeats_title(article, ranges[0], claims):
         ranges = ranges[1:]
     text = article.text
     if not claims:  # nothing highlighted: each paragraph is one piece
-        return [[_piece((text[start:end], (), ()))] for start, end in ranges]
+        return [[_piece((text[start:end], (), ()))] for start, end in ranges], claims
     ends = {at: tuple(sorted(numbers)) for at, numbers in _marker_positions(claims, ranges).items()}
     cuts = sorted({c.start for c in claims} | {c.end for c in claims} | set(ends))
     # Innermost first (a piece's covering claims keep this order), each with its span.
     spans = [(c.start, c.end, c) for c in sorted(claims, key=_innermost_first)]
-    return [_pieces(text, span, spans, cuts, ends) for span in ranges]
+    return [_pieces(text, span, spans, cuts, ends) for span in ranges], claims
 
 
 _piece = partial(tuple.__new__, Piece)  # Piece((text, claims, ends)) without its Python __new__

@@ -20,7 +20,7 @@ from workbench.reports.citation_notes import html_mark
 from workbench.reports.claim_lines import claim_lines
 from workbench.reports.claim_notes import HTML_NOTES, NotedClaim, noted_articles
 from workbench.reports.claim_spool import ClaimSpool
-from workbench.reports.highlight import Marked, Piece, anchored, highlighted_paragraphs
+from workbench.reports.highlight import Marked, Piece, highlighted
 from workbench.reports.kept import Kept
 from workbench.reports.model import Article, Claim, Hop, Report, credibility_label
 from workbench.reports.safe_text import xml_safe
@@ -167,7 +167,7 @@ def article_html(
         out.append(f'<p class="tags">{tags}</p>')
     out += [f'<p class="note">{text(note)}</p>' for note in article.notes]
     claims: tuple[Marked, ...] = article.claims if noted is None else noted
-    paragraphs = highlighted_paragraphs(article, claims)
+    paragraphs, highlighted_claims = highlighted(article, claims)
     out.append(f'  <div class="text">\n  {text_html(paragraphs)}\n  </div>\n')
     if claims:
         out.append(
@@ -175,7 +175,7 @@ def article_html(
             "    <h3>Claims</h3>\n"
             '    <ol class="footnotes">\n'
         )
-        placed = {id(claim) for claim in anchored(article, claims)}
+        placed = {id(claim) for claim in highlighted_claims}
         if noted is None:
             for claim in article.claims:
                 out.append(_claim_note(claim, id(claim) in placed, relations.get(claim.ref)))

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from workbench.reports.citation_notes import citer as cited_by
 from workbench.reports.claim_notes import MARKDOWN_NOTES, NotedClaim, noted_articles
 from workbench.reports.claim_spool import ClaimSpool
-from workbench.reports.highlight import Marked, Piece, anchored, highlighted_paragraphs
+from workbench.reports.highlight import Marked, Piece, highlighted
 from workbench.reports.html_report import web_link
 from workbench.reports.kept import Kept
 from workbench.reports.model import Article, Claim, Hop, Report, credibility_label, long_date
@@ -158,8 +158,9 @@ def _article(
         blocks.append("Tags: " + escape(", ".join(article.tags)))
     blocks += [f"> Note: {escape(note)}" for note in article.notes]
     claims: tuple[Marked, ...] = article.claims if noted is None else noted
-    blocks += [_paragraph(pieces) for pieces in highlighted_paragraphs(article, claims)]
-    placed = {id(claim) for claim in anchored(article, claims)}
+    paragraphs, highlighted_claims = highlighted(article, claims)
+    blocks += [_paragraph(pieces) for pieces in paragraphs]
+    placed = {id(claim) for claim in highlighted_claims}
     unplaced = [claim for claim in claims if id(claim) not in placed]
     if unplaced:
         refs = " ".join(f"[^{claim.number}]" for claim in unplaced)
