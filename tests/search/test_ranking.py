@@ -166,3 +166,24 @@ def test_posting_lists_of_whooshs_own_codec_are_read_by_its_reader(tmp_path: Pat
     with index.reader() as reader:
         ids, weights = weighted_postings(reader, "text", b"green")
     assert (ids.tolist(), weights.tolist()) == ([0, 1, 2], [1.0, 1.0, 2.0])
+
+
+def test_scores_at_once_are_the_scorers_own(sample_index: SearchIndex) -> None:
+    """Every posting of every word of the shown fields, scored all at once (numpy, in place), has exactly the
+    score the scorer gives that document alone, to the last bit."""
+    searcher = sample_index.engine._current_searcher()
+    compared = 0
+    for leaf, _ in searcher.leaf_searchers():
+        reader = leaf.reader()
+        for fieldname in ("body", "title", "summary"):
+            for term in reader.lexicon(fieldname):
+                scorer = leaf.weighting.scorer(leaf, fieldname, term)
+                ids, weights = weighted_postings(reader, fieldname, term)
+                at_once = scorer.scores_of(ids, weights).tolist()
+                alone = [
+                    scorer.score_of(doc, weight)
+                    for doc, weight in zip(ids.tolist(), weights.tolist(), strict=True)
+                ]
+                assert at_once == alone, (fieldname, term)
+                compared += len(ids)
+    assert compared > 400

@@ -56,9 +56,17 @@ class QuickBM25FScorer(BM25FScorer):
                 ],
                 np.float64,
             )
+        # in place, fewer arrays made: each step is one of the formula's, and a product or a
+        # sum of two numbers is the same whichever comes first, so the scores are the same
         K1 = self.K1
-        norm = self._base + self._scale * lengths[documents]
-        return self.idf * ((weights * (K1 + 1)) / (weights + K1 * norm))
+        below = lengths[documents] * self._scale
+        below += self._base
+        below *= K1
+        below += weights
+        scores = weights * (K1 + 1)
+        scores /= below
+        scores *= self.idf
+        return scores
 
     def score(self, matcher: Any) -> float:
         return self.score_of(matcher.id(), matcher.weight())
