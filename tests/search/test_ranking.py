@@ -169,8 +169,8 @@ def test_posting_lists_of_whooshs_own_codec_are_read_by_its_reader(tmp_path: Pat
 
 
 def test_scores_at_once_are_the_scorers_own(sample_index: SearchIndex) -> None:
-    """Every posting of every word of the shown fields, scored all at once (numpy, in place), has exactly the
-    score the scorer gives that document alone, to the last bit."""
+    """Every posting of every word of the shown fields, scored all at once (numpy, in place),
+    has exactly the score the scorer gives that document alone, to the last bit."""
     searcher = sample_index.engine._current_searcher()
     compared = 0
     for leaf, _ in searcher.leaf_searchers():
