@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from whoosh.query import Term
 
@@ -131,10 +133,12 @@ def test_the_first_faceted_search_does_not_wait_for_scipy(
     calls: list[str] = []
     for name in ("_tally_all", "_tally_gathered"):
         way = getattr(facets.SegmentFacets, name)
-        monkeypatch.setattr(
-            facets.SegmentFacets, name,
-            lambda self, docnums, way=way, name=name: calls.append(name) or way(self, docnums),
-        )  # fmt: skip
+
+        def noted(self: object, docnums: object, way: Any = way, name: str = name) -> Any:
+            calls.append(name)
+            return way(self, docnums)
+
+        monkeypatch.setattr(facets.SegmentFacets, name, noted)
     ready = sparse_import._imported.is_set()
     first = table.tally(every).tolist()
     assert calls == ["_tally_all" if ready else "_tally_gathered"]

@@ -119,7 +119,7 @@ def test_a_search_during_a_merge_waits_for_it_and_finds_the_new_claim(
     def slow_merge(index: object) -> bool:
         merging.set()
         time.sleep(0.3)
-        return merge(index)  # type: ignore[arg-type]
+        return merge(index)
 
     monkeypatch.setattr(indexer, "merge_small_segments", slow_merge)
     claim_id = _mark(sample_index.project, 6)
