@@ -211,3 +211,18 @@ def test_every_escape_comes_out_as_the_writer_writes_it(
     quotes = {i["target"]["selector"][0]["exact"] for i in found if "selector" in i["target"]}
     assert set(ESCAPES) <= quotes
     assert b"\\u001f" in finished and b"\\b" in finished and "𝔘".encode() in finished
+
+
+def test_a_whole_project_in_json_ld_skips_the_claim_counts_only(case: Path) -> None:
+    """JSON-LD shows no claims-per-record counts, so a report of everything for it reads
+    none, yet holds every source, actor, event and relation the HTML report does."""
+    from workbench.services.reporting import report_for
+
+    with Project.open(case, read_only=True) as project:
+        exchange, html = report_for(project, "jsonld"), report_for(project, "html")
+    assert exchange.counts is not None and html.counts is not None
+    assert not any(exchange.counts.sources.values()) and not any(exchange.counts.actors.values())
+    assert any(html.counts.sources.values()) and any(html.counts.actors.values())
+    kept = ("sources", "actors", "events", "relations")
+    assert [getattr(exchange, name) for name in kept] == [getattr(html, name) for name in kept]
+    assert exchange.sources and exchange.relations

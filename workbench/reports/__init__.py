@@ -74,6 +74,12 @@ def shows_records(fmt: str) -> bool:
     return bool(getattr(_renderer(fmt), "RECORDS", True))
 
 
+def shows_counts(fmt: str) -> bool:
+    """Whether the format shows how many claims rest on each source and actor (the summary
+    tables): a renderer that shows none says so with `COUNTS = False`."""
+    return bool(getattr(_renderer(fmt), "COUNTS", True))
+
+
 def _renderer(fmt: str):  # type: ignore[no-untyped-def]
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -31,6 +31,7 @@ from workbench.reports.model import Actor, Article, ArticleStream, Event, Report
 
 Json = dict[str, Any]
 PASSES = 2
+COUNTS = False  # no claim counts per source or actor: the reader counts what it imports
 SECTIONS = ("hypotheses",)  # the ACH matrix travels in the file (ach_jsonld); corroboration not
 claim_iri = items.claim_iri
 

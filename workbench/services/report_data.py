@@ -86,14 +86,17 @@ Records = tuple[  # sources, actors, events, relations, and the counts of the su
 NO_RECORDS: Records = ((), (), (), (), rm.RecordCounts({}, {}, {}))
 
 
-def read_contents(project: Project, selection: Selection, records: bool = True) -> Contents:
+def read_contents(
+    project: Project, selection: Selection, records: bool = True, counted: bool = True
+) -> Contents:
     """The report model's articles (as a stream over the project) and records for a selection;
-    without `records` (a format showing only the claims) no source, actor, event or relation."""
+    without `records` (a format showing only the claims) no source, actor, event or relation;
+    without `counted`, a selection of everything reads no usage (its claim counts are zero)."""
     with project.reading() as orm_session:
         session = orm_session.connection()  # Core rows: no ORM result processing
         claim_counts = _claim_counts(session, selection)
         event_refs = _event_refs(session)
-        found = _records(session, selection, claim_counts, event_refs) if records else None
+        found = _records(session, selection, claim_counts, event_refs, counted) if records else None
     sources, actors, events, relations, counts = found or NO_RECORDS
     stream = rm.ArticleStream(
         count=len(selection.article_ids),
@@ -127,13 +130,18 @@ def _tables(
 
 
 def _records(
-    session: Connection, selection: Selection, claim_counts: list[int], event_refs: dict[int, str]
+    session: Connection,
+    selection: Selection,
+    claim_counts: list[int],
+    event_refs: dict[int, str],
+    counted: bool = True,
 ) -> Records:
     """The sources, actors and events the chosen claims use (all, for everything), the
     relations between chosen claims, and the counts for the summary tables."""
-    usage = read_usage(session, selection.article_ids, selection.claim_ids)
-    relations, numbers = _relations(session, selection, claim_counts)
     everything = selection.everything
+    unused = everything and not counted  # every record goes in, and nobody reads the counts
+    usage = Usage() if unused else read_usage(session, selection.article_ids, selection.claim_ids)
+    relations, numbers = _relations(session, selection, claim_counts)
     events = read_events(session, None if everything else usage.events, event_refs)
     actor_ids = None if everything else usage.actors | participants_of(session, usage.events)
     sources = read_sources(session, None if everything else usage.sources)

@@ -37,6 +37,7 @@ from workbench.reports import (
     Report,
     passes_of,
     sections_shown,
+    shows_counts,
     shows_records,
     write,
 )
@@ -79,6 +80,7 @@ def build_report(
     citation_style: str = "",
     sections: bool | Collection[str] = True,
     records: bool = True,
+    counts: bool = True,
 ) -> Report:
     """The report on the chosen articles: by id, tag, claim status, publication date or search.
 
@@ -88,11 +90,13 @@ def build_report(
     Without `sections`, the analysis sections (competing hypotheses, corroboration) are left
     out, for a format that shows none; given their names, only those are worked out
     (`reports.sections_shown`). Without `records`, the report holds only the articles and
-    their claims (`reports.shows_records`: no sources, actors, events or relations).
+    their claims (`reports.shows_records`: no sources, actors, events or relations). Without
+    `counts`, a report of everything leaves the claims per source and actor uncounted (zero),
+    for a format that shows no counts (`reports.shows_counts`).
     """
     filters = checked_filters(article_ids, tags, statuses, date_from, date_to, query)
     selection = chosen(project, filters)
-    report = _report(project, selection, filters, analyst, title, sections, records)
+    report = _report(project, selection, filters, analyst, title, sections, records, counts)
     return _cited(report, citation_style)
 
 
@@ -116,9 +120,10 @@ def _report(
     title: str,
     sections: bool | Collection[str] = True,
     records: bool = True,
+    counts: bool = True,
 ) -> Report:
     shown = set(SECTION_NAMES if sections is True else sections or ())
-    contents = read_contents(project, selection, records)
+    contents = read_contents(project, selection, records, counts)
     return Report(
         title=title.strip() or "Annotated report",
         created=datetime.now().astimezone(),
@@ -162,7 +167,11 @@ def report_for(project: Project, fmt: str, **filters: Any) -> Report:
     records it writes, and none it leaves out, so nothing is worked out for nothing."""
     fmt = _format(fmt)
     return build_report(
-        project, sections=sections_shown(fmt), records=shows_records(fmt), **filters
+        project,
+        sections=sections_shown(fmt),
+        records=shows_records(fmt),
+        counts=shows_counts(fmt),
+        **filters,
     )
 
 
