@@ -357,7 +357,7 @@ class Report:
             yield number, title, claims
 
 
-@lru_cache(maxsize=64)  # a handful of grades, asked for every hop of every claim
+@lru_cache(maxsize=256)  # the few analysts of a case, asked for every claim
 def authors_of(created_by: str, changed_by: str) -> str:
     """`Claim.authors` of who made a claim and who changed it last."""
     if not changed_by or changed_by == created_by:
@@ -365,6 +365,7 @@ def authors_of(created_by: str, changed_by: str) -> str:
     return f"{created_by or 'unknown'} · last changed by {changed_by}"
 
 
+@lru_cache(maxsize=64)  # a handful of grades, asked for every hop of every claim
 def reliability_label(grade: str) -> str:
     """ "B — usually reliable"; an unknown letter is shown as it is."""
     try:
