@@ -5,11 +5,12 @@ both backends, so the same test proves a promise for a project file and a shared
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from pytestqt.qtbot import QtBot
 
 from workbench.bench.pg_server import ServerUnavailable, ThrowawayServer
 from workbench.search.folder import SHARED_INDEXES_VARIABLE
@@ -17,6 +18,9 @@ from workbench.services import Project
 from workbench.services.sample import build_sample
 from workbench.services.search import SearchIndex
 from workbench.store import ProjectStore
+from workbench.ui.main_window import MainWindow
+from workbench.ui.session import BACKGROUND_BATCH_MS, UiSession
+from workbench.ui.settings import WindowSettings
 
 TEMPLATE = "wb_template"
 SAMPLE = "wb_sample_template"
@@ -24,6 +28,9 @@ BACKENDS = ["sqlite", "postgresql"]
 # Copy a template's files as they are (PostgreSQL 15's default writes the copy through the WAL,
 # which for dozens of small databases is most of the suite's time on the server).
 COPY_FILES = "STRATEGY FILE_COPY"
+# How long a test waits for a colleague's change to be heard: generous, for a loaded machine
+# (how soon it is heard is a speed promise, measured by the team benchmark, not by tests).
+HEARD_MS = 10_000
 _numbers = itertools.count(1)
 
 
@@ -164,3 +171,26 @@ def analysts(databases: Databases) -> Iterator[tuple[Project, Project]]:
     yield alice, bob
     alice.close()
     bob.close()
+
+
+@pytest.fixture
+def bobs_window(
+    qtbot: QtBot, tmp_path: Path, analysts: tuple[Project, Project]
+) -> Iterator[Callable[[], MainWindow]]:
+    """Opens Bob's main window on the shared case when called; the window is closed (its
+    panels' last refreshes done) before the case's database is dropped, even when the test
+    fails half-way."""
+    opened: list[MainWindow] = []
+
+    def open_window() -> MainWindow:
+        session = UiSession(analysts[1])
+        window = MainWindow(session, WindowSettings.in_file(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        opened.append(window)
+        return window
+
+    yield open_window
+    for window in opened:
+        window.close()
+    if opened:
+        qtbot.wait(2 * BACKGROUND_BATCH_MS)
