@@ -6,10 +6,13 @@ then runs ANALYSTS processes, each its own workstation (its own role and search 
 editing at random for SECONDS (create a claim, edit a summary based on the version it
 loaded, link an actor, grade, undo), and one process importing PAGES saved pages. It prints
 edits/s, p95 latency and conflicts refused, beside the floor: the same summary update and
-change-log row written by plain SQL in one connection. At the end it checks that no edit was
-lost (each claim's summary is the last edit that was not undone), that nothing is
-duplicated (claims and actors), that every workstation's index agrees with the database
-(`check`), and that two workstations export the same report.
+change-log row written by plain SQL in one connection. Before the load, with nobody else at
+work, it times how soon one analyst's commit is heard by a colleague's open project (p95,
+target 2 s) beside the bare NOTIFY → LISTEN round trip (`team_heard.py`), printed as soon as
+measured. At the end it checks that no edit was lost (each claim's summary is the last edit
+that was not undone), that nothing is duplicated (claims and actors), that every
+workstation's index agrees with the database (`check`), and that two workstations export
+the same report.
 
 The machine may be shared: figures are CPU-bound and noisy, and said so.
 """
@@ -20,13 +23,13 @@ import argparse
 import multiprocessing
 import os
 import random
-import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.bench.team_checks import Outcome, check_run, floor_latencies, seeded_case
+from workbench.bench.team_checks import Outcome, check_run, floor_latencies, p95, seeded_case
+from workbench.bench.team_heard import HEARD_LABEL, NotHeard, colleague_heard, report_heard
 
 ANALYSTS = 8
 SECONDS = 60.0
@@ -171,9 +174,8 @@ def importer(url: str, pages: str, out: Any) -> None:
     out.put(("import", len(summary.imported), len(summary.failures), time.perf_counter() - started))
 
 
-def run_load(url: str, folder: Path, analysts: int, seconds: float, pages: int) -> Outcome:
-    """Seed the case, run the analysts and the importer, and check what they left."""
-    names = seeded_case(url, folder, analysts, pages)
+def run_load(url: str, folder: Path, names: list[str], seconds: float) -> Outcome:
+    """Run the analysts (`names`, of the seeded case) and the importer; check what they left."""
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
     alone_url = url.replace("wb_admin@", f"{names[0]}@")
@@ -203,10 +205,6 @@ def run_load(url: str, folder: Path, analysts: int, seconds: float, pages: int) 
     return outcome
 
 
-def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values, default=0)
-
-
 def report(outcome: Outcome, floor: list[float]) -> None:
     latencies = [value for log in outcome.logs for value in log.latencies]
     conflicts: dict[str, int] = {}
@@ -216,13 +214,13 @@ def report(outcome: Outcome, floor: list[float]) -> None:
     print(f"{'analysts':<34}{len(outcome.logs)} processes, {outcome.seconds:.0f} s each")
     print(f"{'edits/s (all analysts)':<34}{len(latencies) / outcome.seconds:8.1f}")
     solo = outcome.solo.latencies if outcome.solo is not None else []
-    print(f"{'p95 edit latency':<34}{_p95(latencies) * 1000:8.1f} ms")
+    print(f"{'p95 edit latency':<34}{p95(latencies) * 1000:8.1f} ms")
     print(
-        f"{'  floor: one analyst alone':<34}{_p95(solo) * 1000:8.1f} ms"
+        f"{'  floor: one analyst alone':<34}{p95(solo) * 1000:8.1f} ms"
         f"  ({len(solo) / SOLO:.1f} edits/s: the same edits, {SOLO:.0f} s, nobody else)"
     )
     print(
-        f"{'  floor: plain SQL':<34}{_p95(floor) * 1000:8.1f} ms"
+        f"{'  floor: plain SQL':<34}{p95(floor) * 1000:8.1f} ms"
         "  (an UPDATE and a log row per commit, one connection)"
     )
     print(f"{'conflicts refused cleanly':<34}{sum(conflicts.values()):8}  {conflicts}")
@@ -263,10 +261,23 @@ def run(
         url = given or server.url("team_case")  # type: ignore[union-attr]
         try:
             floor = floor_latencies(url, 200)
-            report(run_load(url, Path(work), analysts, seconds, pages), floor)
+            names = seeded_case(url, Path(work), analysts, pages)
+            if len(names) >= 2:
+                _heard_row(url, names, Path(work))
+            report(run_load(url, Path(work), names, seconds), floor)
         finally:
             if server is not None:
                 server.stop()
+
+
+def _heard_row(url: str, names: list[str], folder: Path) -> None:
+    """The first analyst's commits, heard by the second's open project; a commit never heard
+    is printed as the row's failure, and the load runs after it all the same."""
+    as_analyst = [url.replace("wb_admin@", f"{name}@") for name in names[:2]]
+    try:
+        report_heard(colleague_heard(as_analyst[0], as_analyst[1], folder))
+    except NotHeard as missed:
+        print(f"{HEARD_LABEL:<34}{'NOT HEARD':>8}  {missed}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

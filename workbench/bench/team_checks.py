@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,11 @@ class Outcome:
     disagreeing: list[str]
     same_exports: bool
     solo: Any = None  # the floor's log: one analyst editing alone
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (the largest of fewer than 20)."""
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values, default=0)
 
 
 def seeded_case(url: str, folder: Path, analysts: int, pages: int) -> list[str]:
