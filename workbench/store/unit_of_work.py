@@ -137,6 +137,7 @@ class UnitOfWork:
                 " are missing or already a step"
             )
         step = ChangeRecord(user=self.user, action=action, direction="do", undoable=undoable)
+        self._take_feed_turn()
         self.session.add(step)
         self.session.flush()
         self.session.execute(
@@ -159,8 +160,17 @@ class UnitOfWork:
 
     def mark(self, action: str, direction: str) -> None:
         """Journal an entry that changes no row (e.g. "the undo history was cleared here")."""
+        self._take_feed_turn()
         self.session.add(ChangeRecord(user=self.user, action=action, direction=direction))
         self.session.commit()
+
+    def _take_feed_turn(self) -> None:
+        """On a shared store, a change-log entry is numbered and committed in the feed's turn
+        (`capture_pg.take_feed_turn`): one numbered after a colleague's but committed first
+        would let a watching window skip the colleague's for ever."""
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            capture_pg.take_feed_turn(connection)
 
     def _finish(
         self,
@@ -175,9 +185,8 @@ class UnitOfWork:
         self.record_id = None
         check_seen(self.session, changes, self.seen)
         connection = self.session.connection()
-        shared = connection.dialect.name == "postgresql"
-        if changes and shared:  # entries in sequence order; open windows woken at commit
-            capture_pg.take_feed_turn(connection)
+        if changes and connection.dialect.name == "postgresql":  # open windows woken at commit
+            self._take_feed_turn()
             capture_pg.announce_feed(connection)
         if changes:
             queue_for_index(self.session, changes)
