@@ -139,6 +139,8 @@ def _pieces(
     local = [claim for claim in spans if claim[0] < end and start < claim[1]]
     if not local:  # no claim here: one piece (perhaps with a footnote number at its end)
         return [_piece((text[start:end], (), ends.get(end, ())))]
+    if len(local) == 1:  # most paragraphs with a claim have one: at most three pieces
+        return _one_claim(text, span, local[0], ends)
     bounds = [start, *cuts[bisect_right(cuts, start) : bisect_left(cuts, end)], end]
     return [
         _piece(
@@ -150,6 +152,26 @@ def _pieces(
         )
         for left, right in pairwise(bounds)
     ]
+
+
+def _one_claim(
+    text: str,
+    span: tuple[int, int],
+    claim: tuple[int, int, Marked],
+    ends: dict[int, tuple[int, ...]],
+) -> list[Piece]:
+    """`_pieces` of a paragraph only one claim covers part of: the text before it, the part it
+    covers, the text after it (no other claim starts or ends inside the paragraph)."""
+    start, end = span
+    first, last, covering = claim
+    left, right = max(start, first), min(end, last)
+    pieces = []
+    if start < left:
+        pieces.append(_piece((text[start:left], (), ends.get(left, ()))))
+    pieces.append(_piece((text[left:right], (covering,), ends.get(right, ()))))
+    if right < end:
+        pieces.append(_piece((text[right:end], (), ends.get(end, ()))))
+    return pieces
 
 
 def _innermost_first(claim: Marked) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from workbench.reports.claim_spool import ClaimSpool
 from workbench.reports.highlight import Marked, Piece, highlighted
 from workbench.reports.kept import Kept
 from workbench.reports.model import Article, Claim, Hop, Report, credibility_label
-from workbench.reports.safe_text import xml_safe
+from workbench.reports.safe_text import XmlSafeMarkup, xml_safe
 from workbench.reports.tables import claim_row
 from workbench.reports.wording import (
     CHAIN_JOIN,
@@ -48,7 +48,9 @@ def text(value: str) -> str:
     return str(escape(xml_safe(value)))
 
 
-def article_blocks(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
+def article_blocks(
+    report: Report, claims_table: ClaimSpool | None = None
+) -> Iterator[XmlSafeMarkup]:
     """Each article of the report as one `<article>` element (a pass with the text); given
     a spool, each claim's row of the closing claims table is written to it on the way. The
     claims' notes come from the database when the report has them (`claim_notes`)."""
@@ -60,33 +62,33 @@ def article_blocks(report: Report, claims_table: ClaimSpool | None = None) -> It
         for _covered, articles in noted:
             for article, claims in articles:
                 number += 1
-                yield Markup(article_html(number, article, relations, cited, claims))
+                yield XmlSafeMarkup(article_html(number, article, relations, cited, claims))
                 if claims_table is not None:
                     for one in claims:
                         claims_table.add(_noted_row(number, one))
         return
     for number, article in report.numbered():
-        yield Markup(article_html(number, article, relations, cited))
+        yield XmlSafeMarkup(article_html(number, article, relations, cited))
         if claims_table is not None:
             for claim in article.claims:
                 claims_table.add(_table_row(number, claim))
 
 
-def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[Markup]:
+def claim_rows(report: Report, claims_table: ClaimSpool | None = None) -> Iterator[XmlSafeMarkup]:
     """The rows of the closing claims table: those the articles' pass wrote to the spool, or
     without one, a pass of their own without the articles' text."""
     if claims_table is not None:
-        yield from (Markup(chunk) for chunk in claims_table.read())
+        yield from (XmlSafeMarkup(chunk) for chunk in claims_table.read())
         if not claims_table.rows:
-            yield Markup(NO_CLAIMS)
+            yield XmlSafeMarkup(NO_CLAIMS)
         return
     empty = True
     for lines in claim_lines(report):
         if lines:
             empty = False
-            yield Markup("".join(_claim_row(claim_row(line)) for line in lines))
+            yield XmlSafeMarkup("".join(_claim_row(claim_row(line)) for line in lines))
     if empty:
-        yield Markup(NO_CLAIMS)
+        yield XmlSafeMarkup(NO_CLAIMS)
 
 
 def _table_row(article_number: int, claim: Claim) -> str:
@@ -213,7 +215,6 @@ def _hop_html(hop: Hop) -> str:
 
 
 _KNOWN: Kept[str] = Kept(text)  # statuses, kinds, grades, credibility wordings
-_STATUS_CLASSES: Kept[str] = Kept(lambda status: str(escape(status)))  # as Piece.status is
 _HOP_ITEMS: Kept[Hop] = Kept(_hop_html)  # a source recurs in claim after claim
 _HOP_LINES: Kept[Hop] = Kept(lambda hop: text(hop.text))
 
@@ -308,7 +309,7 @@ def text_html(paragraphs: list[list[Piece]]) -> Markup:
                 numbers = ", ".join([str(claim.number) for claim in claims])
                 overlap = " overlap" if len(claims) > 1 else ""  # Piece.overlapping
                 out.append(
-                    f'<mark class="claim st-{_STATUS_CLASSES[claims[0].status]}{overlap}" '
+                    f'<mark class="claim st-{_KNOWN[claims[0].status]}{overlap}" '
                     f'title="Claim {numbers}">{piece_text}</mark>'
                 )
             else:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -27,6 +29,16 @@ def has_unsafe(text: str) -> bool:
     return _NOT_XML.search(text) is not None
 
 
+class XmlSafeMarkup(Markup):
+    """HTML whose every piece of the analyst's text was made XML-safe as it was built
+    (`html_blocks`), which `finalize` prints as it is instead of scanning it all again."""
+
+    __slots__ = ()
+
+
 def finalize(value: Any) -> Any:
-    """Jinja's `finalize`: every string a template prints is made XML-safe first."""
-    return xml_safe(value) if isinstance(value, str) else value
+    """Jinja's `finalize`: every string a template prints is made XML-safe first (but HTML
+    built safe already, `XmlSafeMarkup`)."""
+    if isinstance(value, str) and not isinstance(value, XmlSafeMarkup):
+        return xml_safe(value)
+    return value
