@@ -302,25 +302,29 @@ def text_html(paragraphs: list[list[Piece]]) -> Markup:
     out: list[str] = []
     for pieces in paragraphs:
         out.append("<p>")
-        for piece in pieces:
-            piece_text = text(piece.text)
-            claims = piece.claims
+        for piece_text, claims, ends in pieces:
             if claims:
-                numbers = ", ".join([str(claim.number) for claim in claims])
-                overlap = " overlap" if len(claims) > 1 else ""  # Piece.overlapping
-                out.append(
-                    f'<mark class="claim st-{_KNOWN[claims[0].status]}{overlap}" '
-                    f'title="Claim {numbers}">{piece_text}</mark>'
-                )
+                out.append(_mark(text(piece_text), claims))
             else:
-                out.append(piece_text)
-            if piece.ends:
+                out.append(text(piece_text))
+            if ends:
                 out += [
                     f'<sup class="ref"><a href="#claim-{n}" id="ref-{n}">{n}</a></sup>'
-                    for n in piece.ends
+                    for n in ends
                 ]
         out.append("</p>\n")
     return Markup("".join(out))
+
+
+def _mark(piece_html: str, claims: tuple[Marked, ...]) -> str:
+    """A piece of claimed text, coloured by its innermost claim (`Piece.status`)."""
+    status = _KNOWN[claims[0].status]
+    if len(claims) == 1:
+        return (
+            f'<mark class="claim st-{status}" title="Claim {claims[0].number}">{piece_html}</mark>'
+        )
+    numbers = ", ".join([str(claim.number) for claim in claims])  # Piece.overlapping
+    return f'<mark class="claim st-{status} overlap" title="Claim {numbers}">{piece_html}</mark>'
 
 
 def web_link(url: str) -> str | None:

@@ -172,16 +172,19 @@ def _paragraph(pieces: list[Piece]) -> str:
     """Claimed text in bold (one run however many claims overlap), then footnote references."""
     out: list[str] = []
     bold = False
-    for index, piece in enumerate(pieces):
-        if piece.claims and not bold:
-            out.append("**")
-            bold = True
-        out.append(escape(piece.text))
-        next_claimed = index + 1 < len(pieces) and bool(pieces[index + 1].claims)
-        if bold and not next_claimed:
-            out.append("**")
-            bold = False
-        out.append("".join(f"[^{number}]" for number in piece.ends))
+    last = len(pieces) - 1
+    for index, (text, claims, ends) in enumerate(pieces):
+        if claims:
+            if not bold:
+                out.append("**")
+            out.append(escape(text))
+            bold = index < last and bool(pieces[index + 1].claims)  # the run goes on
+            if not bold:
+                out.append("**")
+        else:
+            out.append(escape(text))
+        if ends:
+            out += [f"[^{number}]" for number in ends]
     return "".join(out)
 
 
