@@ -3,12 +3,17 @@ each document's positions finds, whatever the blocks and the position encoding."
 
 from __future__ import annotations
 
+import struct
+
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.search.adjacency import adjacent
 from workbench.search.blocks import Block, encode_block
+from workbench.search.postings import StoredList
 from workbench.search.schema import CompactPositions
+from workbench.search.whoosh_internals import BLOCKS_MAGIC, block_starts
 
 ENCODING = CompactPositions()
 
@@ -31,6 +36,15 @@ def _blocks(postings: dict[int, list[int]], size: int) -> list[Block]:
         weights = [float(len(postings[doc])) for doc in ids]
         blocks.append(Block(encode_block(ids, weights, values, (1, 9), max(weights))))
     return blocks
+
+
+def _stored(blocks: list[Block]) -> StoredList:
+    """The blocks as one posting list is stored in a segment (each after its length)."""
+    data = bytearray(BLOCKS_MAGIC)
+    for number, block in enumerate(blocks):
+        raw = block._raw
+        data += struct.pack("!i", -len(raw) if number == len(blocks) - 1 else len(raw)) + raw
+    return StoredList(bytes(data), block_starts(bytes(data)))
 
 
 def _expected(documents: dict[int, tuple[list[int], ...]], words: int) -> dict[int, list[int]]:
@@ -64,10 +78,31 @@ def test_adjacent_words_match_a_plain_test(
     deleted = {first + 3 * n for n in gone}
     if not all(per_word):
         return  # a word found nowhere: the phrase query never asks (the term is not indexed)
-    found = adjacent(per_word, deleted)
-    got = {
-        doc: [int(counts[n]) for counts in found.frequencies]
-        for n, doc in enumerate(found.documents.tolist())
-    }
     expected = _expected(numbered, words)
-    assert got == {doc: freq for doc, freq in expected.items() if doc not in deleted}
+    for postings in (per_word, [_stored(blocks) for blocks in per_word]):
+        found = adjacent(postings, deleted)
+        got = {
+            doc: [int(counts[n]) for counts in found.frequencies]
+            for n, doc in enumerate(found.documents.tolist())
+        }
+        assert got == {doc: freq for doc, freq in expected.items() if doc not in deleted}
+
+
+def test_positions_are_read_in_place_from_a_stored_list() -> None:
+    """Each posting's word positions, read where they lie in a stored posting list, are the
+    block reader's, also in a block whose value lengths are 32-bit (a word found 16,400
+    times, far apart, in one document)."""
+    postings = {
+        3: [1, 2],
+        5: [7],
+        90_000: [300 * n for n in range(16_400)],
+        90_004: [0, 400],
+        90_009: [5],
+    }
+    blocks = _blocks(postings, 2)
+    stored = _stored(blocks)
+    every = np.arange(len(postings))
+    begins, ends = stored.value_ranges(every)
+    in_place = [stored.bytes[begin:end].tobytes() for begin, end in zip(begins, ends, strict=True)]
+    assert in_place == [value for block in blocks for value in block.values()]
+    assert [ENCODING.decode_positions(value) for value in in_place] == list(postings.values())

@@ -4,11 +4,12 @@ A phrase's candidates are the documents holding every one of its words; for a co
 words there are thousands, and comparing each one's positions in Python was most of a
 phrase's time. Here, per word, the blocks' document ids become one array; the candidates are
 found by binary search of one array in another; the encoded positions of all candidates are
-cut out of the decompressed blocks with index arithmetic; and each position becomes one
-number, (candidate, position − the word's place in the phrase), so that the documents where
-the words stand in order are those where the numbers of every word meet: one sorted
-intersection. The encoding read is `schema.CompactPositions`: a first byte saying whether
-the gaps between positions follow as bytes or as 32-bit integers.
+read where they lie in the stored posting list (blocks keep them uncompressed), found by
+index arithmetic; and each position becomes one number, (candidate, position − the word's
+place in the phrase), so that the documents where the words stand in order are those where
+the numbers of every word meet: one sorted intersection. The encoding read is
+`schema.CompactPositions`: a first byte saying whether the gaps between positions follow as
+bytes or as 32-bit integers.
 """
 
 from __future__ import annotations
@@ -47,10 +48,12 @@ class _Word:
             self.starts = block_starts(postings)
             self.ids = block_ids(postings, self.starts)
 
-    def value_sections(self, number: int) -> tuple[str, bytes, bytes]:
+    def value_ranges(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The bytes holding the postings' values, and where each value begins and ends in
+        them: read in place from a stored list, joined from the blocks holding them else."""
         if self.stored is not None:
-            return self.stored.value_sections(number)
-        return self.blocks[number].value_sections()
+            return self.stored.bytes, *self.stored.value_ranges(postings)
+        return _joined_values(self, postings)
 
 
 def adjacent(
@@ -96,8 +99,7 @@ def _position_keys(
     """(candidate's index << 32) + position − place, for every position of the word in every
     candidate; and the word's frequency in each candidate."""
     postings = np.searchsorted(word.ids, candidates)  # every candidate is in the word's ids
-    data, first, last = _value_ranges(word, postings)
-    buffer = np.frombuffer(data, np.uint8)
+    buffer, first, last = word.value_ranges(postings)
     small = buffer[first] == _SMALL_DELTAS
     payload = last - first - 1
     counts = np.where(small, payload, payload // 4)
@@ -112,17 +114,18 @@ def _position_keys(
     return np.concatenate(keys) if keys else np.empty(0, np.int64), counts
 
 
-def _value_ranges(word: _Word, postings: np.ndarray) -> tuple[bytes, np.ndarray, np.ndarray]:
-    """The decompressed values of the blocks holding the postings, joined, and each
-    posting's value as a (first, end) byte range in them."""
+def _joined_values(word: _Word, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The values of the blocks holding the postings, joined, and each posting's value as a
+    (first, end) byte range in them."""
     holding = np.searchsorted(word.starts, postings, side="right") - 1
     needed = np.unique(holding)
-    sections = [word.value_sections(number) for number in needed.tolist()]
+    sections = [word.blocks[number].value_sections() for number in needed.tolist()]
     ends = np.concatenate(([0], np.cumsum(joined([(code, size) for code, size, _ in sections]))))
     counts = word.starts[needed + 1] - word.starts[needed]
     before = np.cumsum(counts) - counts  # where each needed block's postings begin in `ends`
     places = postings - word.starts[holding] + before[np.searchsorted(needed, holding)]
-    return b"".join(data for _, _, data in sections), ends[places], ends[places + 1]
+    data = np.frombuffer(b"".join(data for _, _, data in sections), np.uint8)
+    return data, ends[places], ends[places + 1]
 
 
 def _positions(buffer: np.ndarray, first: np.ndarray, size: np.ndarray, width: int) -> np.ndarray:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import struct
 import threading
-import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
@@ -24,7 +23,6 @@ import numpy as np
 
 from workbench.search.blocks import ALL_ONE, CONSTANT, FLOATS, FREQUENCIES, HEADER, Block
 from workbench.search.whoosh_internals import (
-    BLOCK_LENGTH_SIZE,
     leaf_matcher,
     posting_blocks,
     posting_weights,
@@ -42,7 +40,7 @@ _HEADER = np.dtype(  # a block's header (`blocks.HEADER`) as a numpy record
         *(("id_size", "<u4"), ("weight_size", "<u4"), ("length_size", "<u4")),
     ]
 )
-_VALUES_GROWTH = 4  # a block read and its positions decompressed: about 4 times its bytes
+_VALUES_GROWTH = 4  # a list read with its ids and where its values lie: about 4 times its bytes
 
 
 def joined(sections: Sequence[tuple[str, bytes]]) -> np.ndarray:
@@ -112,8 +110,8 @@ def weighted_postings(reader: Any, fieldname: str, term: bytes) -> Postings:
 
 def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
     """`posting_blocks` of the term in this segment, kept for the next search with what the
-    blocks decode (a phrase decompresses the word positions; counted at `_VALUES_GROWTH`
-    times the blocks' bytes)."""
+    blocks decode (a phrase cuts out the word positions; counted at `_VALUES_GROWTH` times
+    the blocks' bytes)."""
     segment = reader.segment() if hasattr(reader, "segment") else None
     if segment is None:
         return posting_blocks(leaf_matcher(reader, fieldname, term))
@@ -128,8 +126,8 @@ def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
 
 def kept_stored(reader: Any, fieldname: str, term: bytes) -> StoredList | None:
     """The term's posting list in this segment as stored (None where it is not in blocks of
-    our own: read it with `kept_blocks`), kept for the next search with the values it
-    decompresses (counted at `_VALUES_GROWTH` times its bytes)."""
+    our own: read it with `kept_blocks`), kept for the next search with where its values
+    lie (counted at `_VALUES_GROWTH` times its bytes)."""
     segment = reader.segment() if hasattr(reader, "segment") else None
     key = ("stored", segment.segment_id() if segment else str(id(reader)), fieldname, term)
     found: StoredList | None = _KEPT.get(key) if segment else None
@@ -145,10 +143,11 @@ def kept_stored(reader: Any, fieldname: str, term: bytes) -> StoredList | None:
 
 class StoredList:
     """A posting list as stored: every id (one array, ascending), where each block's
-    postings begin among them, and each block's values (word positions) decompressed when
-    first asked for; no Python object per block."""
+    postings begin among them, and where each posting's value (its word positions, stored
+    as they are) lies in the list's bytes, worked out for all postings at once when a phrase
+    first asks; no Python object per block."""
 
-    __slots__ = ("_data", "_spans", "_values", "ids", "starts")
+    __slots__ = ("_data", "_lengths", "_values", "bytes", "ids", "starts")
 
     def __init__(self, data: bytes, starts: list[int]) -> None:
         raw = np.frombuffer(data, np.uint8)
@@ -159,32 +158,40 @@ class StoredList:
         id_ends = id_starts + headers["id_size"]
         self.ids = _ids(data, headers, counts, id_starts, id_ends)
         self.starts = np.concatenate(([0], np.cumsum(counts)))
+        self.bytes = raw
         self._data = data
-        value_starts = id_ends + headers["weight_size"]
-        # a block ends where the next one's length (a 4-byte int) begins; the last, at the end
-        ends = np.append(begins[1:] - BLOCK_LENGTH_SIZE, len(data))
-        self._spans = (
-            headers["length_code"].tolist(),
-            value_starts.tolist(),
-            headers["length_size"].tolist(),
-            ends.tolist(),
-        )
-        self._values: dict[int, tuple[str, bytes, bytes]] = {}
+        length_starts = id_ends + headers["weight_size"]
+        self._lengths = headers["length_code"], length_starts, headers["length_size"]
+        self._values: tuple[np.ndarray, np.ndarray] | None = None
 
-    def value_sections(self, number: int) -> tuple[str, bytes, bytes]:
-        """Block `number`'s value lengths (array type code, bytes) and its values
-        decompressed, without cutting them apart (as `Block.value_sections`)."""
-        found = self._values.get(number)
-        if found is None:
-            codes, starts, sizes, ends = self._spans
-            start, size, data = starts[number], sizes[number], self._data
-            values = zlib.decompress(data[start + size : ends[number]]) if size else b""
-            found = self._values[number] = (
-                codes[number].decode(),
-                data[start : start + size],
-                values,
-            )
-        return found
+    def value_ranges(self, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the values (word positions) of the postings (numbers among all, as `ids`)
+        begin and end in `bytes`."""
+        if self._values is None:
+            self._values = self._every_value()
+        begins, ends = self._values
+        return begins[postings], ends[postings]
+
+    def _every_value(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where every posting's value begins and ends in the list's bytes: a block's values
+        follow its lengths, one after another."""
+        codes, length_starts, sizes = self._lengths
+        counts = np.diff(self.starts)
+        widths = np.where(codes == b"I", 4, np.where(codes == b"H", 2, 1))
+        if (sizes // widths != counts).any():  # a field with positions has one per posting
+            raise OSError("a posting list of the search index is damaged (values missing)")
+        lengths = joined(
+            [
+                (code, self._data[start : start + size])
+                for code, start, size in zip(
+                    codes.astype("U1").tolist(), length_starts.tolist(), sizes.tolist(), strict=True
+                )
+            ]
+        )
+        before = np.cumsum(lengths) - lengths  # the values' bytes before each, in all blocks
+        begins = before - np.repeat(before[self.starts[:-1]] - length_starts - sizes, counts)
+        # 32 bits (a list is far shorter than 2 GB): half the memory kept with the list
+        return begins.astype(np.int32), (begins + lengths).astype(np.int32)
 
 
 def _decoded(reader: Any, fieldname: str, term: bytes) -> Postings:

@@ -17,7 +17,7 @@ from whoosh.analysis import Analyzer
 from workbench.search.analysis import NewsAnalyzer
 
 # Raise when the schema or the analysis changes: an index made before is then rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: posting blocks' values not compressed (blocks.encode_block)
 
 _SMALL_DELTAS = 0
 _LARGE_DELTAS = 1

@@ -53,9 +53,8 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "NumericRange": ("_compile_query",),
 }
 
-BLOCKS_MAGIC = b"WBk1"
+BLOCKS_MAGIC = b"WBk2"  # 2: values not compressed (an index with "WBk1" is rebuilt)
 _INT_SIZE: int = whoosh.system._INT_SIZE
-BLOCK_LENGTH_SIZE = _INT_SIZE  # each block of a posting list follows its length
 _BLOCK_LENGTH = struct.Struct("!i")  # as StructFile.write_int writes it (whoosh.system)
 
 
