@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench.services.desktop import APP_ID
-from workbench.ui import stop_signals
+from workbench.ui import stop_signals, unexpected
 from workbench.ui.app_icon import application_icon
 from workbench.ui.look import apply_scheme
 from workbench.ui.opening import OpeningWindow, placed_like
@@ -192,6 +192,7 @@ def run(project_path: str | None, on_start: Callable[[QApplication], object] | N
     """
     app = application()
     stop_signals.listen(app)
+    unexpected.install()
     if on_start is not None:
         on_start(app)
     settings = WindowSettings()

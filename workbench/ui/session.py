@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from workbench.services import Project, ProjectChange
 from workbench.services.team_watch import watch_colleagues
-from workbench.store.errors import ProjectError
+from workbench.store.errors import ProjectError, store_unreachable
 from workbench.ui.tasks import TaskRunner
 
 T = TypeVar("T")
@@ -31,6 +31,10 @@ def describe(error: BaseException, what: str = "a task") -> str:
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         return f"{where}{error.strerror or error}"
+    unreachable = store_unreachable(error)
+    if unreachable is not None:
+        log.warning("%s failed: %s", what, unreachable)
+        return f"{unreachable}; what the window shows may be out of date until it is back"
     log.error("%s failed", what, exc_info=error)
     return f"unexpected error: {type(error).__name__}: {error} (details are in the log)"
 
