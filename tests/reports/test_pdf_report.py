@@ -6,14 +6,16 @@ import gc
 from collections import Counter
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfdoc import Destination, LinkAnnotation, PDFObjectReference, PDFPage
 
 from tests.reports.conftest import CHAIN, HOSTILE_NOTE, REUTERS_QUOTE, squeezed
 from tests.reports.streamed import streamed_report
-from workbench.reports import render, write
+from workbench.reports import pdf_report, render, write
 from workbench.reports.pdf_fonts import FontFamily
 from workbench.reports.pdf_typeset import Run
+from workbench.reports.timeline_figure import TITLE
 from workbench.services import Project
 from workbench.services.reporting import build_report
 
@@ -91,3 +93,27 @@ def test_characters_the_font_lacks_get_stand_ins() -> None:
     family = FontFamily("r", "b", "i", "bi", glyphs=frozenset(map(ord, "abc .")))
     assert family.printable("a → b ⚖️ c…") == "a -> b  c..."
     assert family.printable("abc") == "abc"
+
+
+def test_the_timeline_picture_is_decoded_before_the_articles(
+    sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timeline picture is decoded once, before the first article is drawn (while the
+    export holds little, not at the end on top of its peak), and still shown on its page."""
+    happened: list[str] = []
+    reader, article = pdf_report.ImageReader, pdf_report._Report.article
+
+    def decoded(data: BytesIO) -> object:
+        happened.append("picture")
+        return reader(data)
+
+    def drawn(self: object, number: int, shown: object) -> None:
+        happened.append("article")
+        article(self, number, shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_report, "ImageReader", decoded)
+    monkeypatch.setattr(pdf_report._Report, "article", drawn)
+    data = render(build_report(sample_project), "pdf")
+    assert happened[0] == "picture" and happened.count("picture") == 1, happened
+    pages = PdfReader(BytesIO(data)).pages
+    assert [page for page in pages if TITLE in page.extract_text() and page.images]
