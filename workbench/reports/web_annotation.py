@@ -20,8 +20,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from workbench.reports import ach_jsonld
@@ -39,14 +38,13 @@ claim_iri = items.claim_iri
 # The stream's table of the articles' records as finished text (services.annotation_articles),
 # if it has one.
 ARTICLE_TABLE = "web article records"
-WRITTEN_TOGETHER = 2048  # parts (records, annotations) joined into one write
+WRITTEN_TOGETHER = 2048  # records or annotations joined into one piece of text to write
 
 
 def write(report: Report, out: BinaryIO) -> None:
     stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-    parts = _parts(report)
-    while pending := list(islice(parts, WRITTEN_TOGETHER)):
-        stream.write("".join(pending))
+    for part in _parts(report):
+        stream.write(part)
     stream.flush()
     stream.detach()
 
@@ -76,10 +74,7 @@ def _parts(report: Report) -> Iterator[str]:
     head["wb:scope"] = list(report.scope)
     yield _dumps(head)[:-1]
     yield ',\n"wb:articles":['
-    first = True
-    for record in _article_records(report):
-        yield ("\n" if first else ",\n") + record
-        first = False
+    yield from _listed(_article_records(report))
     yield "\n]"
     yield from _array("wb:sources", map(_source, report.sources))
     yield from _array("wb:actors", map(_actor, report.actors))
@@ -87,48 +82,58 @@ def _parts(report: Report) -> Iterator[str]:
     yield from ach_jsonld.part(report)  # the competing hypotheses, if any
     page = {"id": f"{collection}#page-1", "type": "AnnotationPage", "partOf": collection}
     yield f',\n"first":{_dumps({**page, "startIndex": 0})[:-1]},"items":['
-    total = 0
-    for item in _items(report):
-        yield ("\n" if total == 0 else ",\n") + item
-        total += 1
+    total = yield from _listed(_items(report))
     yield f'\n]}},\n"last":{_dumps(page["id"])},\n"total":{total}}}\n'
+
+
+def _listed(groups: Iterable[Sequence[str]]) -> Generator[str, None, int]:
+    """The values of a JSON array (given as JSON text, in groups), one a line, a few thousand
+    joined into one piece of text at a time; returns how many there were."""
+    separator, count = "\n", 0
+    for group in groups:
+        for at in range(0, len(group), WRITTEN_TOGETHER):
+            yield separator  # apart: joined to the values, it would copy them all again
+            yield ",\n".join(group[at : at + WRITTEN_TOGETHER])
+            separator = ",\n"
+        count += len(group)
+    return count
 
 
 def _array(key: str, values: Iterable[Json]) -> Iterator[str]:
     yield f",\n{_dumps(key)}:["
-    first = True
-    for value in values:
-        yield ("\n" if first else ",\n") + _dumps(value)
-        first = False
+    yield from _listed([[_dumps(value) for value in values]])
     yield "\n]"
 
 
-def _items(report: Report) -> Iterator[str]:
-    """Every annotation as JSON text (`web_annotation_items`): each article's claims, mentions
-    and tags/notes, then the relations, then the tags and notes of sources, actors and events."""
+def _items(report: Report) -> Iterator[Sequence[str]]:
+    """Every annotation as JSON text (`web_annotation_items`), in groups: each article's
+    claims, mentions and tags/notes, then the relations, then the tags and notes of sources,
+    actors and events."""
     yield from _article_items(report)
-    yield from map(items.relation, report.relations)
-    yield from _record_annotations(report)
+    yield [items.relation(relation) for relation in report.relations]
+    yield list(_record_annotations(report))
 
 
-def _article_items(report: Report) -> Iterator[str]:
+def _article_items(report: Report) -> Iterator[Sequence[str]]:
     """Each article's annotations: finished by the project where it assembles them (the
-    stream's `items.TABLE`), else written here from the articles' claims and mentions."""
+    stream's `items.TABLE`, a batch of articles at a time), else written here from the
+    articles' claims and mentions."""
     stream = report.articles
     table = stream.table(items.TABLE) if isinstance(stream, ArticleStream) else None
     if table is not None:
         for _articles, texts in table:
-            yield from texts
+            yield texts
         return
     for batch in report.batches(text=False):
         hops: items.HopTexts = {}
         for article in batch:
             iri = vocab.article_iri(article.ref)
             source = items.quoted(iri)
-            yield from (items.claim(source, claim, hops) for claim in article.claims)
-            yield from (items.mention(source, article.ref, m) for m in article.mentions)
+            found = [items.claim(source, claim, hops) for claim in article.claims]
+            found += [items.mention(source, article.ref, m) for m in article.mentions]
             if article.tags or article.notes:
-                yield items.on_record(iri, article.tags, article.notes)
+                found.append(items.on_record(iri, article.tags, article.notes))
+            yield found
 
 
 def _record_annotations(report: Report) -> Iterator[str]:
@@ -142,17 +147,17 @@ def _record_annotations(report: Report) -> Iterator[str]:
             yield items.on_record(target, tags, notes)
 
 
-def _article_records(report: Report) -> Iterator[str]:
-    """Each article's record: written by the project where it reads them (the stream's
-    `ARTICLE_TABLE`), else from the report model's articles."""
+def _article_records(report: Report) -> Iterator[Sequence[str]]:
+    """The articles' records, a batch at a time: written by the project where it reads them
+    (the stream's `ARTICLE_TABLE`), else from the report model's articles."""
     stream = report.articles
     table = stream.table(ARTICLE_TABLE) if isinstance(stream, ArticleStream) else None
     if table is not None:
         for _articles, records in table:
-            yield from records
+            yield records
         return
     for batch in report.batches(claims=False):
-        yield from map(_article, batch)
+        yield [_article(article) for article in batch]
 
 
 def _article(article: Article) -> str:

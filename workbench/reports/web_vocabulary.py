@@ -8,6 +8,7 @@ import hashlib
 import uuid
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 WB = "urn:x-analyst-workbench:vocab#"
@@ -51,9 +52,18 @@ def iri(kind: str, key: str) -> str:
 
     The name-based UUID (version 5) of `kind:key`, as `uuid.uuid5` makes it, spelt out from
     the SHA-1 digest's hex directly (a report names hundreds of thousands; `UUID` objects
-    cost): the version digit made 5, the variant digit's top bits 10."""
-    h = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).hexdigest()
+    cost): the version digit made 5, the variant digit's top bits 10. The digest goes on
+    from a copy of the namespace's and the kind's, hashed once per kind."""
+    started = _KINDS.get(kind)
+    if started is None:
+        started = _KINDS[kind] = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:".encode())
+    hashed = started.copy()
+    hashed.update(key.encode())
+    h = hashed.hexdigest()
     return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
+
+
+_KINDS: dict[str, Any] = {}  # the SHA-1 of the namespace and "kind:", by kind, to copy
 
 
 def article_iri(content_hash: str) -> str:

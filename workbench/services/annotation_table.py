@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -102,10 +103,14 @@ class Records:
     stored_time: Callable[[object], str | None]
     written: list[dict[str, str]] = field(default_factory=lambda: [{} for _ in WRITERS])
     hops: dict[tuple[Any, ...], tuple[str, str]] = field(default_factory=dict)
+    actor_texts: dict[tuple[int, str], tuple[tuple[str, str, str], str]] = field(
+        default_factory=dict
+    )
     links: dict[tuple[int, int, str], tuple[tuple[str, str, str], str]] = field(
         default_factory=dict
     )
     grades: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    times: dict[Any, str | None] = field(default_factory=dict)
 
     @classmethod
     def read(cls, connection: Connection, event_refs: Mapping[int, str]) -> Records:
@@ -130,6 +135,17 @@ class Records:
             found = written[array] = "".join("," + body for body in made)
         return found
 
+    def time(self, stored: object) -> str | None:
+        """A stored time in xsd:dateTime form, made once for equal times (claims made or
+        changed together share them)."""
+        times = self.times
+        found = times.get(stored)
+        if found is None:
+            if len(times) >= KEPT:
+                times.clear()
+            found = times[stored] = self.stored_time(stored)
+        return found
+
     def graded(self, kind: str, status: str, credibility: int) -> str:
         """A claim's kind, status and credibility bodies, joined (they recur claim after claim)."""
         found = self.grades.get((kind, status, credibility))
@@ -142,30 +158,37 @@ class Records:
     def chains(self, rows: list[tuple[Any, ...]]) -> dict[int, str]:
         """Each claim's chain body, after a comma, from HOPS' rows (by claim, in chain order)."""
         found = {}
-        hop, chain = self._written_hop, items.chain
-        for claim_id, group in groupby(rows, key=_first):
-            written = [hop(row[1:]) for row in group]
-            said = CHAIN_JOIN.join([text for text, _json in written])
-            found[claim_id] = "," + chain(said, [json_text for _text, json_text in written])
+        hops, made = self.hops, self._written_hop
+        head, join, middle, end = CHAIN_BODY
+        for claim_id, group in groupby(rows, key=FIRST):
+            hop_texts = [hops.get(row[1:]) or made(row[1:]) for row in group]
+            said, written = zip(*hop_texts, strict=True)
+            found[claim_id] = f"{head}{join.join(said)}{middle}{','.join(written)}{end}"
         return found
 
     def actor_links(self, rows: list[tuple[Any, ...]]) -> dict[int, str]:
         """Each claim's actor links, each after a comma, from ACTOR_LINKS' rows (by claim)."""
         found = {}
-        link, ordered = self._link, self._sorted_links
-        for claim_id, group in groupby(rows, key=_first):
-            links = ordered([link(ACTORS, row[1], row[2]) for row in group])
-            found[claim_id] = "".join("," + text for text in links)
+        links, made = self.actor_texts, self._actor_link
+        for claim_id, group in groupby(rows, key=FIRST):
+            texts = [links.get(row[1:]) or made(row[1:]) for row in group]
+            found[claim_id] = texts[0][1] if len(texts) == 1 else "".join(_texts(sorted(texts)))
         return found
 
     def _written_hop(self, hop: tuple[Any, ...]) -> tuple[str, str]:
-        """A hop's text in the chain and as JSON, made once for equal hops."""
-        found = self.hops.get(hop)
-        if found is None:
-            if len(self.hops) >= KEPT:
-                self.hops.clear()
-            made = self._hop(*hop)
-            found = self.hops[hop] = (made.text, items.written_hop(made))
+        """A hop's text in the chain (quoted, without the quotes) and as JSON, made once."""
+        if len(self.hops) >= KEPT:
+            self.hops.clear()
+        made = self._hop(*hop)
+        found = self.hops[hop] = (items.quoted(made.text)[1:-1], items.written_hop(made))
+        return found
+
+    def _actor_link(self, link: tuple[int, str]) -> tuple[tuple[str, str, str], str]:
+        """An actor link's place among a claim's links and its text after a comma, made once."""
+        if len(self.actor_texts) >= KEPT:
+            self.actor_texts.clear()
+        order, text = self._link(ACTORS, *link)
+        found = self.actor_texts[link] = (order, "," + text)
         return found
 
     def _hop(
@@ -210,11 +233,14 @@ class Records:
         return [items.recurring_body(name, "tagging") for name in names]
 
     def notes(self, notes: list[list[Any]]) -> list[str]:
-        return [items.text_body(body, "commenting") for _id, body in sorted(notes, key=_first)]
+        return [items.text_body(body, "commenting") for _id, body in sorted(notes, key=FIRST)]
 
 
-def _first(item: Sequence[Any]) -> Any:
-    return item[0]  # a row's claim, a note's id
+FIRST = itemgetter(0)  # a row's claim, a note's id
+
+
+def _texts(links: list[tuple[tuple[str, str, str], str]]) -> list[str]:
+    return [text for _order, text in links]
 
 
 EVENTS, TAGS, NOTES = range(3)  # the kinds of array CLAIMS reads
@@ -281,9 +307,10 @@ def _claims(
     wanted: frozenset[int] | None,
     records: Records,
 ) -> dict[int, list[str]]:
-    """Each article's chosen claims as annotations, from CLAIMS' rows (sorted by span)."""
+    """Each article's chosen claims as annotations, from CLAIMS' rows (sorted by span): each
+    claim's bodies written as one text, its times as they recur (`Records.time`)."""
     found: dict[int, list[str]] = {}
-    bodies, graded, time = records.bodies, records.graded, records.stored_time
+    bodies, grades, graded, time = records.bodies, records.grades, records.graded, records.time
     quoted, iri, assessing, selected = (
         items.quoted,
         items.unique_iri,
@@ -292,12 +319,13 @@ def _claims(
     )
     head, tail = SUMMARY_BODY
     chains, actors = links
-    span, same = None, 0
+    place, same = None, 0
     for row in rows:
         (claim_id, article, created, modified, summary, kind, status, credibility) = row[:8]
         events, tags, notes, exact, prefix, suffix, start, end, orphaned = row[8:]
-        same = same + 1 if span == (article, start, end) else 1
         span = (article, start, end)
+        same = same + 1 if span == place else 1
+        place = span
         if wanted is not None and claim_id not in wanted:
             continue
         ref = (
@@ -306,17 +334,13 @@ def _claims(
             else f"{hashes[article]}:{start}-{end}"
         )
         text = (
-            f"{head}{quoted(summary)}{tail},{graded(kind, status, credibility)}"
-            if summary
-            else graded(kind, status, credibility)
+            f"{f'{head}{quoted(summary)}{tail},' if summary else ''}"
+            f"{grades.get((kind, status, credibility)) or graded(kind, status, credibility)}"
+            f"{chains.get(claim_id, '')}{actors.get(claim_id, '')}"
+            f"{bodies(EVENTS, events) if events != '[]' else ''}"
+            f"{bodies(TAGS, tags) if tags != '[]' else ''}"
+            f"{bodies(NOTES, notes) if notes != '[]' else ''}"
         )
-        text += chains.get(claim_id, "") + actors.get(claim_id, "")
-        if events != "[]":
-            text += bodies(EVENTS, events)
-        if tags != "[]":
-            text += bodies(TAGS, tags)
-        if notes != "[]":
-            text += bodies(NOTES, notes)
         target = selected(sources[article], exact, prefix, suffix, start, end)
         claim = assessing(iri("claim", ref), time(created), time(modified), text, target, orphaned)
         found.setdefault(article, []).append(claim)
@@ -331,6 +355,18 @@ def _summary_body() -> tuple[str, str]:
 
 
 SUMMARY_BODY = _summary_body()
+
+
+def _chain_body() -> tuple[str, str, str, str]:
+    """A chain's body, after a comma, in the pieces around its text (the hops' texts joined,
+    quoted) and its hops (joined by commas): the writer's own `chain`."""
+    said, hop = "\x00", "\x01"
+    head, tail = ("," + items.chain(said, [hop])).split(items.quoted(said))
+    middle, end = tail.split(hop)
+    return head + '"', items.quoted(CHAIN_JOIN)[1:-1], '"' + middle, end
+
+
+CHAIN_BODY = _chain_body()
 
 
 def _rows(connection: Connection, query: str, *arguments: Any) -> list[tuple[Any, ...]]:
