@@ -231,21 +231,38 @@ def _footnote_text(
     notes: str,
 ) -> str:
     """A claim's footnote from its escaped pieces (`words`: status, kind, grade)."""
-    status, kind, grade = words
+    _status, _kind, grade = words
     out = [f"[^{claim.number}]: “{quote}”"]
     if summary is not None:
         out.append(f"{FACT}**{summary}**")
-    credibility = _KNOWN[credibility_label(claim.credibility)]
-    for label, value, shown in (  # `wording.claim_facts`, the values many claims share
-        ("Status", claim.status, status),
-        ("Kind", claim.kind, kind),
-        ("Grade", grade, grade),
-        ("Credibility", credibility, credibility),
-    ):
-        if value:
-            out.append(f"{FACT}{label}: {shown}")
-    out += [f"{FACT}Attribution: {chain}", links, authors, notes]
+    out += [
+        _FACTS[claim.status, claim.kind, grade, claim.credibility],
+        f"{FACT}Attribution: {chain}",
+        links,
+        authors,
+        notes,
+    ]
     return "".join(out)
+
+
+def _facts(values: tuple[str, str, str, int]) -> str:
+    """A footnote's lines of the values many claims share (`wording.claim_facts`): status, kind,
+    grade (escaped already) and credibility."""
+    status, kind, grade, credibility = values
+    worded = _KNOWN[credibility_label(credibility)]
+    return "".join(
+        f"{FACT}{label}: {shown}"
+        for label, value, shown in (
+            ("Status", status, _KNOWN[status]),
+            ("Kind", kind, _KNOWN[kind]),
+            ("Grade", grade, grade),
+            ("Credibility", worded, worded),
+        )
+        if value
+    )
+
+
+_FACTS: Kept[tuple[str, str, str, int]] = Kept(_facts)
 
 
 def noted_chain(hops: tuple[Hop, ...]) -> tuple[str, str]:
