@@ -14,8 +14,10 @@ model (`services.corroboration`), the graph being the same `analysis.clusters.Cl
 
 from __future__ import annotations
 
+import heapq
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, or_, select
@@ -36,11 +38,32 @@ Cluster = tuple[int, ...]  # its claims' ids, in id order (the first is the clus
 EntryMaker = Callable[[ClusterJudgement, dict[int, ClaimEvidence], dict[int, str]], ClusterEntry]
 
 
+class TellingClusters:
+    """The report's telling clusters in order, as two arrays of integers (every cluster's
+    claim ids one after another, and where each cluster starts), not a tuple per cluster: a
+    report of 100,000 articles has some 150,000 of them, most a claim alone."""
+
+    def __init__(self, clusters: Iterable[Cluster]) -> None:
+        self._claims, self._starts = array("q"), array("q", [0])
+        for cluster in clusters:
+            self._claims.extend(cluster)
+            self._starts.append(len(self._claims))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def between(self, start: int, end: int) -> list[Cluster]:
+        """The clusters from `start` up to (not including) `end`, as tuples of claim ids."""
+        starts, claims = self._starts, self._claims
+        last = min(end, len(self))
+        return [tuple(claims[starts[at] : starts[at + 1]]) for at in range(start, last)]
+
+
 @dataclass(frozen=True)
 class ClusterPlan:
     """The report's telling clusters by id, the contradictions, and who its chains name."""
 
-    clusters: list[Cluster]
+    clusters: TellingClusters
     contradicts: dict[int, set[int]]
     cited: set[NamedKey]
 
@@ -73,7 +96,7 @@ def cluster_entries(
     with project.reading() as session:
         names = Names(named=read_named(session, None, None))
         for at in range(0, len(plan.clusters), BATCH):
-            batch = plan.clusters[at : at + BATCH]
+            batch = plan.clusters.between(at, at + BATCH)
             wanted = {c for cluster in batch for c in cluster}
             against = {cluster[0]: _contradicting(plan.contradicts, cluster) for cluster in batch}
             wanted.update(other for found in against.values() for other in found)
@@ -173,19 +196,21 @@ def _cited(core: Connection, article_ids: set[int], wanted: set[int] | None) -> 
 
 def _telling(
     graph: ClaimGraph, contradicts: dict[int, set[int]], candidates: set[int]
-) -> list[Cluster]:
+) -> TellingClusters:
     """The candidates' clusters, each once, by id. Every one says something: a linked cluster
     has more than one claim, and a claim alone is a candidate only when marked corroborated
-    or contradicted by another."""
+    or contradicted by another. The clusters are apart, so their order is their first claims';
+    the claims alone come in that order already, the few linked clusters are merged in."""
     seen: set[int] = set()
-    found: list[Cluster] = []
+    alone: list[Cluster] = []
+    linked: list[Cluster] = []
     for claim_id in sorted(candidates):
         if claim_id in seen:
             continue
         cluster = tuple(sorted(graph.cluster_of(claim_id)))
         seen.update(cluster)
-        found.append(cluster)
-    return sorted(found)
+        (alone if len(cluster) == 1 else linked).append(cluster)
+    return TellingClusters(heapq.merge(alone, sorted(linked)))
 
 
 def _facts(session: Session, article_ids: set[int]) -> dict[int, ArticleFacts]:
