@@ -145,3 +145,12 @@ def test_clearing_an_unrated_cell_changes_nothing(sample_project: Project) -> No
     label = sample_project.undo_stack.undo_label
     assert clear_rating(sample_project, help_id, 1) is False
     assert sample_project.undo_stack.undo_label == label
+
+
+def test_a_ratings_undo_step_says_the_rating_and_the_hypothesis(sample_project: Project) -> None:
+    """Undo offers "Rate claim “neutral or not applicable” for “…”", not the rating's letter."""
+    help_id, _words_id = _two(sample_project)
+    rate(sample_project, help_id, 1, "N")
+    assert sample_project.undo_stack.undo_label == (
+        f"Rate claim “neutral or not applicable” for “{HELP}”"
+    )

@@ -54,7 +54,7 @@ def test_history_names_who_made_each_step_of_every_kind(
         }
         assert made == {
             "Grade claim 2": "alice",
-            "Rate claim I for hypothesis": "bob",
+            "Rate claim “inconsistent” for “Talks resume”": "bob",
             "Add hypothesis “Talks resume”": "alice",
             "Add note": "bob",
             "Tag “geneva”": "alice",

@@ -97,7 +97,12 @@ def rate(
     """Rate how consistent a claim is with a hypothesis (CC, C, N, I, II); a note is kept
     unless a new one is given."""
     consistency = checked_rating(rating)
-    with project.command(f"Rate claim {consistency.value} for hypothesis") as uow:
+
+    def step(uow: UnitOfWork) -> str:
+        title = _hypotheses(uow).get(hypothesis_id).title
+        return f"Rate claim “{consistency.label}” for “{title}”"
+
+    with project.command(step) as uow:
         _hypotheses(uow).get(hypothesis_id)
         _take_in(uow, claim_id)
         cell = _cell(uow.session, hypothesis_id, claim_id)

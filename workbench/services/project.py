@@ -97,8 +97,12 @@ class Project:
             yield session
 
     @contextmanager
-    def command(self, label: str, *, undoable: bool = True) -> Iterator[UnitOfWork]:
+    def command(
+        self, label: str | Callable[[UnitOfWork], str], *, undoable: bool = True
+    ) -> Iterator[UnitOfWork]:
         """One user action: a transaction that is journalled, indexed and (usually) undoable.
+        `label` names it in undo and the history; a function of the unit of work makes it
+        from what the action read (called once the action is done).
 
         Commands nest: an inner command joins the outer one and they undo as one step.
         """
@@ -111,6 +115,7 @@ class Project:
                 uow.seen = self.seen()
                 try:
                     yield uow
+                    label = label if isinstance(label, str) else label(uow)
                     changes = uow.commit(label, undoable=undoable)
                 finally:
                     self._current = None
