@@ -1,3 +1,3 @@
 """Analyst Workbench: claims, sources and attribution in news articles."""
 
-__version__ = "0.4.1"
+__version__ = "0.4.2"
