@@ -50,7 +50,7 @@ from workbench.services.report_records import (
 from workbench.services.report_rows import Numbering, claim_refs, read_batch
 from workbench.services.report_usage import Usage, read_usage
 
-BATCH = 250  # articles a pass reads at a time (and the tables their rows)
+BATCH = 1000
 
 
 @dataclass(frozen=True)
