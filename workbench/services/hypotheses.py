@@ -99,7 +99,7 @@ def rate(
     consistency = checked_rating(rating)
 
     def step(uow: UnitOfWork) -> str:
-        title = _hypotheses(uow).get(hypothesis_id).title
+        title = _short(_hypotheses(uow).get(hypothesis_id).title)
         return f"Rate claim “{consistency.label}” for “{title}”"
 
     with project.command(step) as uow:

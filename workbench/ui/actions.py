@@ -13,6 +13,7 @@ from workbench.ui.look import icon
 from workbench.ui.shortcuts import name_for_the_page
 
 Keys = QKeySequence.StandardKey
+TOOLBAR_STEP_CHARACTERS = 40  # an undo or redo step's name on the toolbar, at most
 
 
 def _action(
@@ -111,6 +112,28 @@ class WindowActions:
             "View": [self.link_chart, self.timeline],
             "Help": [self.shortcuts],
         }
+
+    def show_steps(self, undo: str | None, redo: str | None) -> None:
+        """Name the next undo and redo steps (None: nothing to undo or redo): whole in the Edit
+        menu and the tooltip, shortened on the toolbar's buttons so a long title (an article's,
+        a hypothesis's) does not push the other buttons off it."""
+        for action, verb, step in ((self.undo, "Undo", undo), (self.redo, "Redo", redo)):
+            action.setEnabled(step is not None)
+            whole = f"{verb} {step}" if step is not None else verb
+            action.setText(f"&{_literal(whole)}")  # an "&" in a title is shown, no mnemonic
+            action.setIconText(_literal(_shortened(whole)))
+            action.setToolTip(whole)
+            action.setStatusTip(whole)
+
+
+def _literal(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= TOOLBAR_STEP_CHARACTERS:
+        return text
+    return f"{text[: TOOLBAR_STEP_CHARACTERS - 1].rstrip()}…"
 
 
 def build_actions(window: QMainWindow) -> WindowActions:

@@ -253,10 +253,10 @@ class MainWindow(QMainWindow):
 
     def _update_undo(self) -> None:
         stack = self.session.project.undo_stack
-        self.actions_.undo.setEnabled(stack.can_undo)
-        self.actions_.redo.setEnabled(stack.can_redo)
-        self.actions_.undo.setText(f"&Undo {stack.undo_label}" if stack.can_undo else "&Undo")
-        self.actions_.redo.setText(f"&Redo {stack.redo_label}" if stack.can_redo else "&Redo")
+        self.actions_.show_steps(
+            stack.undo_label if stack.can_undo else None,
+            stack.redo_label if stack.can_redo else None,
+        )
 
     # -- actions ------------------------------------------------------------------------------
 
