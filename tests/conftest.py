@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from workbench.services import Project
 from workbench.services.sample import build_sample
@@ -19,6 +20,11 @@ from workbench.services.sample import build_sample
 _NOTES = tempfile.mkdtemp(prefix="workbench-index-notes-")
 os.environ.setdefault("WORKBENCH_INDEX_NOTES", _NOTES)
 atexit.register(shutil.rmtree, _NOTES, True)
+
+# Property tests are judged by what they find, never by how fast a loaded machine runs them:
+# no per-example deadline and no "too slow" health check (both flaked on a busy CI runner).
+settings.register_profile("workbench", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("workbench")
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
