@@ -37,6 +37,14 @@ def test_a_bug_in_a_slot_is_shown_in_a_message_box(sample_window: MainWindow) ->
     assert _boxes(sample_window) and "KeyError" in _boxes(sample_window)[0].text()
 
 
+def test_a_bug_repeated_opens_one_message_box(sample_window: MainWindow) -> None:
+    """The same uncaught error raised again (a timer's call) opens no second box over the first."""
+    for _ in range(3):
+        error = _raised(KeyError("again"))
+        report_unexpected(KeyError, error, error.__traceback__)
+    assert len([box for box in _boxes(sample_window) if "again" in box.text()]) == 1
+
+
 def test_a_shared_store_out_of_reach_is_said_in_one_line(sample_window: MainWindow) -> None:
     """The server's refusal is named in the status bar, with no message box for every refresh."""
     error = _raised(OperationalError("SELECT 1", {}, psycopg.OperationalError(SERVER_GONE)))

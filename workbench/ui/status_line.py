@@ -55,10 +55,15 @@ class StatusLine(QObject):
     def show_problem(self, what: str, message: str) -> None:
         self.last_problem = f"{what}: {message}"
         self.window.statusBar().showMessage(self.last_problem, PROBLEM_MS)
-        if message.startswith("unexpected error"):
+        if message.startswith("unexpected error") and not self._shown(self.last_problem):
             box = QMessageBox(QMessageBox.Icon.Warning, "Analyst Workbench", self.last_problem)
             box.setParent(self.window, box.windowFlags())
             box.open()
+
+    def _shown(self, problem: str) -> bool:
+        """Whether a box saying `problem` is open already (a bug a timer repeats opens one)."""
+        boxes = self.window.findChildren(QMessageBox)
+        return any(box.isVisible() and box.text() == problem for box in boxes)
 
     @Slot(int)
     def _busy_changed(self, running: int) -> None:
