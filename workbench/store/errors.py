@@ -46,13 +46,10 @@ def store_unreachable(error: BaseException) -> str | None:
     """One line when `error` is a shared store's server refusing or dropping the connection
     (the server stopped, the case's database gone, the network down); None for any other
     error, a project file's included (SQLite's "database is locked" is the writer's)."""
+    from psycopg import OperationalError as ServerError
     from sqlalchemy.exc import DBAPIError
 
     if not isinstance(error, DBAPIError):
-        return None
-    try:
-        from psycopg import OperationalError as ServerError
-    except ImportError:  # pragma: no cover - the driver is a dependency
         return None
     orig = error.orig
     if not isinstance(orig, ServerError):
