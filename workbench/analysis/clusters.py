@@ -55,6 +55,10 @@ class ClaimGraph:
         if claim_id in self._graph:
             self._graph.remove_node(claim_id)
 
+    def __contains__(self, claim_id: object) -> bool:
+        """Whether the claim is linked to another (a claim on its own is not in the graph)."""
+        return claim_id in self._graph
+
     def linked(self, claim_id: int, reason: str) -> list[int]:
         """The claims linked to this one for a reason (e.g. its syndicated twins)."""
         if claim_id not in self._graph:

@@ -200,16 +200,17 @@ def _telling(
     """The candidates' clusters, each once, by id. Every one says something: a linked cluster
     has more than one claim, and a claim alone is a candidate only when marked corroborated
     or contradicted by another. The clusters are apart, so their order is their first claims';
-    the claims alone come in that order already, the few linked clusters are merged in."""
+    the claims alone (most of them, not in the graph) are streamed in that order into the
+    arrays, the few linked clusters merged in: no tuple or set entry per claim alone is held."""
     seen: set[int] = set()
-    alone: list[Cluster] = []
     linked: list[Cluster] = []
-    for claim_id in sorted(candidates):
+    for claim_id in sorted(c for c in candidates if c in graph):
         if claim_id in seen:
             continue
         cluster = tuple(sorted(graph.cluster_of(claim_id)))
         seen.update(cluster)
-        (alone if len(cluster) == 1 else linked).append(cluster)
+        linked.append(cluster)
+    alone = ((claim_id,) for claim_id in sorted(candidates) if claim_id not in graph)
     return TellingClusters(heapq.merge(alone, sorted(linked)))
 
 
