@@ -40,7 +40,7 @@ CLAIMS = (  # the batch's claims in report order (article, then place in its tex
         Claim.start,
         Claim.end,
         Claim.exact,
-        Claim.orphaned,
+        cast(Claim.orphaned, Integer),  # 0 or 1: no converter for each of many rows
         Claim.status,
         Claim.kind,
         Claim.credibility,

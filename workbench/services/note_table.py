@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
@@ -53,6 +53,45 @@ class Format:
         """A link fact, its value escaped; none for an empty value (`wording.link_facts`)."""
         return "".join(self.link_fact(label, self.escape(value))) if value else ""
 
+    @cached_property
+    def layout(self) -> Layout:
+        """The format's pieces around each value, joined once."""
+        fact = self.link_fact
+        return Layout(
+            _around(fact(wording.ACTORS, _VALUE)),
+            _around(fact(wording.EVENTS, _VALUE)),
+            _around(fact(wording.TAGS, _VALUE)),
+            self.fact(wording.ANCHOR, wording.ORPHANED),
+            _around(self.author_line(_VALUE)),
+            _around(self.note(_VALUE)),
+        )
+
+
+Around = tuple[str, str]  # a layout's text before its value and after it
+_VALUE = object()  # where the value goes among a layout's pieces
+
+
+class Layout(NamedTuple):
+    """A format's layout of a claim's facts, "By" line and notes (a claim has several of
+    each, so the pieces around the value are joined once, not for each)."""
+
+    actors: Around
+    events: Around
+    tags: Around
+    orphaned: str  # the anchor fact, whole
+    authors: Around
+    note: Around
+
+
+def _around(pieces: list[Any]) -> Around:
+    at = next(at for at, piece in enumerate(pieces) if piece is _VALUE)
+    return "".join(pieces[:at]), "".join(pieces[at + 1 :])
+
+
+def _laid(around: Around, value: str) -> str:
+    """The value (escaped) in its layout."""
+    return f"{around[0]}{value}{around[1]}"
+
 
 HTML = Format(hb.text, hb.link_fact_pieces, hb.noted_chain, hb.by_pieces, hb.note_pieces)
 MARKDOWN = Format(mr.escape, mr.fact_pieces, mr.noted_chain, mr.by_pieces, mr.note_pieces)
@@ -61,7 +100,8 @@ FORMATS = {HTML_NOTES: HTML, MARKDOWN_NOTES: MARKDOWN}
 
 HopRow = tuple[str, str, str, int, str | None]  # a hop's name, role, cue, anonymous, reliability
 Worded = tuple[str, str, str | None]  # a chain for the note, for the table; its first reliability
-CHAINS_KEPT = 4096
+Chains = Callable[[tuple[HopRow, ...]], Worded]
+CHAINS_KEPT = 4096  # the chains most recently worded, each evicted alone when it is the oldest
 
 
 @lru_cache(maxsize=4096)
@@ -70,20 +110,17 @@ def _hop(name: str, role: str, cue: str, anonymous: int, reliability: str | None
     return rm.Hop(name, role, rm.SOURCE, cue, bool(anonymous), reliability or None)
 
 
-class _Chains(dict[tuple[HopRow, ...], Worded]):
-    """Chains as a format words them, each worded once while kept (many claims share one)."""
+def _chains(chain: Chain) -> Chains:
+    """Chains as a format words them, each worded once while among the `CHAINS_KEPT` most
+    recently asked for (many claims share one): a least-recently-used cache, which drops one
+    chain when full, so a chain claims keep coming back to stays worded at any size."""
 
-    def __init__(self, chain: Chain) -> None:
-        super().__init__()
-        self._chain = chain
+    @lru_cache(maxsize=CHAINS_KEPT)
+    def worded(rows: tuple[HopRow, ...]) -> Worded:
+        hops = tuple([_hop(*row) for row in rows])
+        return (*chain(hops), hops[0].reliability if hops else None)
 
-    def __missing__(self, rows: tuple[HopRow, ...]) -> Worded:
-        if len(self) >= CHAINS_KEPT:
-            self.clear()
-        hops = tuple(_hop(*row) for row in rows)
-        first = hops[0].reliability if hops else None
-        found = self[rows] = (*self._chain(hops), first)
-        return found
+    return worded
 
 
 def _tag_order(name: str) -> tuple[str, str]:
@@ -104,8 +141,8 @@ class _Links:
     @classmethod
     def read(cls, connection: Connection, chosen: str) -> _Links:
         hops: dict[int, list[HopRow]] = {}
-        for claim_id, *fields in plain_rows(connection, sql.HOPS, chosen=chosen):
-            hops.setdefault(claim_id, []).append(tuple(fields))
+        for row in plain_rows(connection, sql.HOPS, chosen=chosen):
+            hops.setdefault(row[0], []).append(row[1:])
         versions = plain_rows(connection, sql.VERSIONS, chosen=chosen)
         return cls(
             {claim_id: tuple(chain) for claim_id, chain in hops.items()},
@@ -119,8 +156,8 @@ class _Links:
 
 def _pairs(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = {}
-    for claim_id, name, role in rows:
-        found.setdefault(claim_id, []).append((name, role))
+    for row in rows:
+        found.setdefault(row[0], []).append(row[1:])
     return found
 
 
@@ -141,7 +178,7 @@ def note_table(
     """The chosen articles (without claims) and their chosen claims (None: all) as `table`
     words them, in report order, `batch` articles at a time, in one read transaction."""
     fmt = FORMATS[table]
-    chains = _Chains(fmt.chain)
+    chains = _chains(fmt.chain)
     numbering = Numbering(claim_ids, {})
     with project.reading() as orm_session:
         connection = orm_session.connection()
@@ -151,7 +188,7 @@ def note_table(
 
 
 def _batch(
-    connection: Connection, fmt: Format, chains: _Chains, chunk: list[int], numbering: Numbering
+    connection: Connection, fmt: Format, chains: Chains, chunk: list[int], numbering: Numbering
 ) -> list[tuple[Any, tuple[NotedClaim, ...]]]:
     """One batch's articles and claims, numbering on from `numbering` (and moving it on)."""
     present = {row[0] for row in plain_rows(connection, PRESENT, ids=chunk)}
@@ -168,7 +205,7 @@ def _batch(
 def _claims(
     rows: list[tuple[Any, ...]],
     links: _Links,
-    chains: _Chains,
+    chains: Chains,
     ids: list[int],
     articles: list[Any],
     numbering: Numbering,
@@ -194,13 +231,14 @@ def _claims(
 
 
 def _claim(
-    number: int, row: tuple[Any, ...], ref: str, links: _Links, chains: _Chains, fmt: Format
+    number: int, row: tuple[Any, ...], ref: str, links: _Links, chains: Chains, fmt: Format
 ) -> NotedClaim:
     """One claim's note pieces, as the model's claim would word them (`wording.link_facts`
     but "Related", which the renderer places between the links and the tags)."""
     claim_id, _article, start, end, exact, orphaned, status, kind, credibility, summary = row
     escape = fmt.escape
-    chain, chain_text, first = chains[links.hops.get(claim_id, ())]
+    layout = fmt.layout
+    chain, chain_text, first = chains(links.hops.get(claim_id, ()))
     authors = links.authors.get(claim_id)
     actors = links.actors.get(claim_id)
     events = links.events.get(claim_id)
@@ -213,7 +251,7 @@ def _claim(
         start,
         end,
         exact,
-        orphaned,
+        bool(orphaned),
         status,
         kind,
         credibility,
@@ -223,10 +261,14 @@ def _claim(
         combined_grade(first, credibility),
         chain,
         chain_text,
-        "".join(fmt.author_line(escape(authors))) if authors else "",
-        (fmt.fact(wording.ACTORS, wording.link_pairs_text(actors)) if actors else "")
-        + (fmt.fact(wording.EVENTS, wording.link_pairs_text(events)) if events else ""),
-        (fmt.fact(wording.TAGS, wording.TAG_LIST_JOIN.join(tags)) if tags else "")
-        + (fmt.fact(wording.ANCHOR, wording.ORPHANED) if orphaned else ""),
-        "".join(["".join(fmt.note(escape(body))) for body in notes]) if notes else "",
+        _laid(layout.authors, escape(authors)) if authors else "",
+        (_laid(layout.actors, escape(wording.link_pairs_text(actors))) if actors else "")
+        + (_laid(layout.events, escape(wording.link_pairs_text(events))) if events else ""),
+        (_tags(layout.tags, tags, escape) if tags else "") + (layout.orphaned if orphaned else ""),
+        "".join([_laid(layout.note, escape(body)) for body in notes]) if notes else "",
     )
+
+
+def _tags(around: Around, tags: list[str], escape: Callable[[str], str]) -> str:
+    listed = wording.TAG_LIST_JOIN.join(tags)
+    return _laid(around, escape(listed)) if listed else ""
