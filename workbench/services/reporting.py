@@ -45,6 +45,7 @@ from workbench.reports import model as rm
 from workbench.services import part_files
 from workbench.services.corroboration_report import corroboration_section
 from workbench.services.errors import InvalidInput
+from workbench.services.fewer_collections import fewer_collections
 from workbench.services.hypotheses_report import ach_table
 from workbench.services.project import Project
 from workbench.services.report_data import Selection, read_contents
@@ -166,13 +167,14 @@ def report_for(project: Project, fmt: str, **filters: Any) -> Report:
     """The report as `fmt` shows it (the keywords of build_report): the analysis sections and
     records it writes, and none it leaves out, so nothing is worked out for nothing."""
     fmt = _format(fmt)
-    return build_report(
-        project,
-        sections=sections_shown(fmt),
-        records=shows_records(fmt),
-        counts=shows_counts(fmt),
-        **filters,
-    )
+    with fewer_collections():
+        return build_report(
+            project,
+            sections=sections_shown(fmt),
+            records=shows_records(fmt),
+            counts=shows_counts(fmt),
+            **filters,
+        )
 
 
 def write_report(
@@ -188,7 +190,8 @@ def write_report(
     target = Path(out_path).expanduser()
     _check_writable(target)
     watched = _watched(report, passes_of(fmt), progress, cancelled)
-    return replace_atomically(target, lambda stream: write(watched, fmt, stream))
+    with fewer_collections():
+        return replace_atomically(target, lambda stream: write(watched, fmt, stream))
 
 
 def preview_report(
