@@ -62,15 +62,16 @@ def adjacent(
     """The live documents in which the words (each given by its posting blocks, or its
     posting list as stored, in phrase order) appear one right after another."""
     postings = [_Word(blocks) for blocks in words]
-    candidates = _holding_all(postings)
+    candidates, places = _holding_all(postings)
     if deleted and len(candidates):
-        candidates = candidates[~np.isin(candidates, np.fromiter(deleted, np.int64))]
+        live = ~np.isin(candidates, np.fromiter(deleted, np.int64))
+        candidates, places = candidates[live], [found[live] for found in places]
     if not len(candidates):
         return Adjacent(candidates, [candidates for _ in postings])
     starts: np.ndarray | None = None
     frequencies = []
-    for place, word in enumerate(postings):
-        keys, counts = _position_keys(word, candidates, place)
+    for place, (word, numbers) in enumerate(zip(postings, places, strict=True)):
+        keys, counts = _position_keys(word, numbers, place)
         frequencies.append(counts)
         starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
         if not len(starts):
@@ -79,26 +80,29 @@ def adjacent(
     return Adjacent(candidates[found], [counts[found] for counts in frequencies])
 
 
-def _holding_all(postings: list[_Word]) -> np.ndarray:
-    """The documents in every word's postings: the rarest word's, looked up in the others'."""
-    by_size = sorted(postings, key=lambda word: len(word.ids))
-    found = by_size[0].ids
-    for other in by_size[1:]:
+def _holding_all(postings: list[_Word]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The documents in every word's postings (the rarest word's, looked up in the others'),
+    and, per word in phrase order, where each of them is among that word's postings."""
+    order = sorted(range(len(postings)), key=lambda number: len(postings[number].ids))
+    found = postings[order[0]].ids
+    places: dict[int, np.ndarray] = {order[0]: np.arange(len(found))}
+    for number in order[1:]:
+        ids = postings[number].ids
+        at = np.searchsorted(ids, found)
+        inside = at < len(ids)
+        inside[inside] = ids[at[inside]] == found[inside]
+        found = found[inside]
+        places = {word: kept[inside] for word, kept in places.items()}
+        places[number] = at[inside]
         if not len(found):
             break
-        places = np.searchsorted(other.ids, found)
-        inside = places < len(other.ids)
-        found = found[inside]
-        found = found[other.ids[places[inside]] == found]
-    return found
+    return found, [places.get(number, np.empty(0, np.int64)) for number in range(len(postings))]
 
 
-def _position_keys(
-    word: _Word, candidates: np.ndarray, place: int
-) -> tuple[np.ndarray, np.ndarray]:
+def _position_keys(word: _Word, postings: np.ndarray, place: int) -> tuple[np.ndarray, np.ndarray]:
     """(candidate's index << 32) + position − place, for every position of the word in every
-    candidate; and the word's frequency in each candidate."""
-    postings = np.searchsorted(word.ids, candidates)  # every candidate is in the word's ids
+    candidate (given by where it is among the word's postings); and the word's frequency in
+    each candidate."""
     buffer, first, last = word.value_ranges(postings)
     small = buffer[first] == _SMALL_DELTAS
     payload = last - first - 1
