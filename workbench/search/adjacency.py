@@ -111,11 +111,11 @@ def _position_keys(word: _Word, postings: np.ndarray, place: int) -> tuple[np.nd
     for chosen, width in ((small, 1), (~small, 4)):
         if chosen.any():
             which = np.flatnonzero(chosen)
-            positions = _positions(buffer, first[which] + 1, payload[which], width)
-            owners = np.repeat(which, counts[which])
-            keep = positions >= place
-            keys.append((owners[keep] << _SHIFT) + (positions[keep] - place))
-    return np.concatenate(keys) if keys else np.empty(0, np.int64), counts
+            # a position before the word's place borrows from the candidate's number: a key no
+            # other word has (positions are far below 2**32), so it matches nothing
+            offsets = (which << _SHIFT) - place
+            keys.append(_keys(buffer, first[which] + 1, payload[which], width, offsets))
+    return np.concatenate(keys) if len(keys) > 1 else keys[0], counts
 
 
 def _joined_values(word: _Word, postings: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -132,16 +132,19 @@ def _joined_values(word: _Word, postings: np.ndarray) -> tuple[np.ndarray, np.nd
     return data, ends[places], ends[places + 1]
 
 
-def _positions(buffer: np.ndarray, first: np.ndarray, size: np.ndarray, width: int) -> np.ndarray:
-    """The positions encoded in buffer[first : first + size] for each range: gaps (of `width`
-    bytes each, little-endian) summed up within each range."""
+def _keys(
+    buffer: np.ndarray, first: np.ndarray, size: np.ndarray, width: int, offsets: np.ndarray
+) -> np.ndarray:
+    """offsets[i] + each position encoded in buffer[first[i] : first[i] + size[i]]: gaps (of
+    `width` bytes each, little-endian) summed up within each range, in one running sum whose
+    first gap of each range also steps from the last key of the range before to its offset."""
     total = int(size.sum())
     begins = np.cumsum(size) - size
     picked = np.arange(total) - np.repeat(begins - first, size)
     raw = buffer[picked]
     gaps = raw.astype(np.int64) if width == 1 else raw.view("<u4").astype(np.int64)
-    counts = size // width
-    summed = np.cumsum(gaps)
-    before = np.cumsum(counts) - counts  # where each range's gaps begin in `gaps`
-    base = np.where(before > 0, summed[np.maximum(before - 1, 0)], 0)
-    return summed - np.repeat(base, counts)
+    counts = size // width  # every posting holds at least one position
+    starts = np.cumsum(counts) - counts  # where each range's gaps begin in `gaps`
+    ends = offsets + np.add.reduceat(gaps, starts)  # each range's last key
+    gaps[starts] += offsets - np.concatenate(([0], ends[:-1]))
+    return np.cumsum(gaps)
