@@ -42,34 +42,58 @@ HopTexts = dict[int, tuple[Hop, str]]  # written hops by id (a batch shares equa
 def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
     """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`;
     `hops` keeps the hops written for one batch of articles, whose claims share them."""
-    target = selected(source, claim.exact, claim.prefix, claim.suffix, claim.start, claim.end)
+    c = claim
     return assessing(
-        claim_iri(claim),
-        vocab.timestamp(claim.created),
-        vocab.timestamp(claim.modified),
-        ",".join(_claim_bodies(claim, {} if hops is None else hops)),
-        target,
-        claim.orphaned,
+        claim_iri(c),
+        created(vocab.timestamp(c.created)) + modified(vocab.timestamp(c.modified)),
+        ",".join(_claim_bodies(c, {} if hops is None else hops)),
+        source,
+        c.exact,
+        c.prefix,
+        c.suffix,
+        c.start,
+        c.end,
+        c.orphaned,
     )
 
 
 def assessing(
     iri: str,
-    created: str | None,
-    modified: str | None,
+    times: str,
     bodies: str,
-    target: str,
+    source: str,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    start: int,
+    end: int,
     orphaned: bool,
 ) -> str:
-    """A claim's annotation from its IRI, times (xsd:dateTime), bodies (written and joined
-    by commas) and target: one piece of text, as hundreds of thousands are written."""
-    times = f',"created":{quoted(created)}' if created is not None else ""
-    if modified is not None:
-        times += f',"modified":{quoted(modified)}'
+    """A claim's annotation from its IRI, times (`created` and `modified`), bodies (written
+    and joined by commas) and what it selects in the article whose IRI (as JSON) is `source`:
+    one piece of text, as hundreds of thousands are written."""
     return (
-        f'{{"id":{quoted(iri)},"type":"Annotation","motivation":"assessing"{times},'
-        f'"body":[{bodies}],"target":{target}{ORPHANED if orphaned else "}"}'
+        f'{{"id":"{iri}","type":"Annotation","motivation":"assessing"{times},'
+        f'"body":[{bodies}],"target":{{"type":"SpecificResource","source":{source},'
+        f'"selector":[{{"type":"TextQuoteSelector","exact":{quoted(exact)}'
+        f"{f'{PREFIX}{quoted(prefix)}' if prefix else ''}"
+        f"{f'{SUFFIX}{quoted(suffix)}' if suffix else ''}"
+        f'}},{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
+        f"{ORPHANED if orphaned else '}'}"
     )
+
+
+PREFIX, SUFFIX = ',"prefix":', ',"suffix":'
+
+
+def created(moment: str | None) -> str:
+    """An annotation's creation time (xsd:dateTime) as its member, after a comma."""
+    return f',"created":{quoted(moment)}' if moment is not None else ""
+
+
+def modified(moment: str | None) -> str:
+    """An annotation's last change (xsd:dateTime) as its member, after a comma."""
+    return f',"modified":{quoted(moment)}' if moment is not None else ""
 
 
 ORPHANED = ',"wb:orphaned":true}'
@@ -166,39 +190,40 @@ def written_hop(hop: Hop) -> str:
 
 def selected(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
     """What an annotation selects in the article whose IRI (as JSON) is `source`."""
-    around = f',"prefix":{quoted(prefix)}' if prefix else ""
-    if suffix:
-        around += f',"suffix":{quoted(suffix)}'
     return (
         f'{{"type":"SpecificResource","source":{source},"selector":[{{"type":'
-        f'"TextQuoteSelector","exact":{quoted(exact)}{around}}},{{"type":'
-        f'"TextPositionSelector","start":{start},"end":{end}}}]}}'
+        f'"TextQuoteSelector","exact":{quoted(exact)}'
+        f"{f'{PREFIX}{quoted(prefix)}' if prefix else ''}"
+        f"{f'{SUFFIX}{quoted(suffix)}' if suffix else ''}"
+        f'}},{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
     )
 
 
 def mention(source: str, article_ref: str, mention: Mention) -> str:
     """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
     m = mention
-    return identifying(source, article_ref, m.actor, m.start, m.end, m.exact, m.prefix, m.suffix)
+    actor = m.actor.casefold()
+    iri = unique_iri("mention", f"{article_ref}:{m.start}-{m.end}:{actor}")
+    return identifying(
+        iri, record_iri("actor", actor), source, m.exact, m.prefix, m.suffix, m.start, m.end
+    )
 
 
 def identifying(
-    source: str,
-    article_ref: str,
+    iri: str,
     actor: str,
-    start: int,
-    end: int,
+    source: str,
     exact: str,
     prefix: str,
     suffix: str,
+    start: int,
+    end: int,
 ) -> str:
-    """The mention of `actor` (by name) at start-end of the article `source` (as JSON)."""
-    actor = actor.casefold()
-    iri = unique_iri("mention", f"{article_ref}:{start}-{end}:{actor}")
+    """The mention (IRI `iri`) of the actor whose IRI is `actor` at start-end of the article
+    `source` (as JSON)."""
     return (
-        f'{{"id":{quoted(iri)},"type":"Annotation",'
-        f'"motivation":"identifying","body":{{"type":"SpecificResource",'
-        f'"purpose":"identifying","source":{quoted(record_iri("actor", actor))}}},'
+        f'{{"id":"{iri}","type":"Annotation","motivation":"identifying","body":{{"type":'
+        f'"SpecificResource","purpose":"identifying","source":"{actor}"}},'
         f'"target":{selected(source, exact, prefix, suffix, start, end)}}}'
     )
 

@@ -50,16 +50,31 @@ _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 def iri(kind: str, key: str) -> str:
     """A stable URN for a record: the same key gives the same IRI in every project.
 
-    The name-based UUID (version 5) of `kind:key`, as `uuid.uuid5` makes it, spelt out from
-    the SHA-1 digest's hex directly (a report names hundreds of thousands; `UUID` objects
-    cost): the version digit made 5, the variant digit's top bits 10. The digest goes on
-    from a copy of the namespace's and the kind's, hashed once per kind."""
-    started = _KINDS.get(kind)
-    if started is None:
-        started = _KINDS[kind] = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:".encode())
-    hashed = started.copy()
+    The name-based UUID (version 5) of `kind:key`, as `uuid.uuid5` makes it: `spelt` from the
+    SHA-1 digest, which goes on from a copy of the namespace's and the kind's (`started`)."""
+    hashed = started(kind).copy()
     hashed.update(key.encode())
-    h = hashed.hexdigest()
+    return spelt(hashed.hexdigest())
+
+
+def started(kind: str, key: str = "") -> Any:
+    """The SHA-1 of the namespace and "kind:key" (the key's start), hashed once per kind: a
+    copy of it, given the rest of the key, gives that key's digest (`spelt`). Not to be
+    updated itself."""
+    found = _KINDS.get(kind)
+    if found is None:
+        found = _KINDS[kind] = hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:".encode())
+    if key:
+        found = found.copy()
+        found.update(key.encode())
+    return found
+
+
+def spelt(digest: str) -> str:
+    """The URN of the name-based UUID (version 5) whose SHA-1 digest (hex) is `digest`, spelt
+    out directly (a report names hundreds of thousands; `UUID` objects cost): the version digit
+    made 5, the variant digit's top bits 10."""
+    h = digest
     return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 

@@ -110,7 +110,8 @@ class Records:
         default_factory=dict
     )
     grades: dict[tuple[str, str, int], str] = field(default_factory=dict)
-    times: dict[Any, str | None] = field(default_factory=dict)
+    times: tuple[dict[Any, str], dict[Any, str]] = field(default_factory=lambda: ({}, {}))
+    mentioned: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, connection: Connection, event_refs: Mapping[int, str]) -> Records:
@@ -135,15 +136,23 @@ class Records:
             found = written[array] = "".join("," + body for body in made)
         return found
 
-    def time(self, stored: object) -> str | None:
-        """A stored time in xsd:dateTime form, made once for equal times (claims made or
-        changed together share them)."""
-        times = self.times
-        found = times.get(stored)
-        if found is None:
-            if len(times) >= KEPT:
-                times.clear()
-            found = times[stored] = self.stored_time(stored)
+    def time(self, which: int, stored: object) -> str:
+        """A claim's stored creation (`which` 0) or change (1) time as its annotation's
+        member (`items.created`, `items.modified`), made once for equal times (claims made
+        or changed together share them)."""
+        times = self.times[which]
+        if len(times) >= KEPT:
+            times.clear()
+        moment = self.stored_time(stored)
+        found = times[stored] = items.modified(moment) if which else items.created(moment)
+        return found
+
+    def mentioned_actor(self, name: str) -> tuple[str, str]:
+        """A mentioned actor's name casefolded and its IRI, made once."""
+        if len(self.mentioned) >= KEPT:
+            self.mentioned.clear()
+        key = name.casefold()
+        found = self.mentioned[name] = (key, items.record_iri("actor", key))
         return found
 
     def graded(self, kind: str, status: str, credibility: int) -> str:
@@ -282,11 +291,14 @@ def batch_annotations(
     rows = _rows(connection, CLAIMS, chosen)
     claims = _claims(rows, hashes, sources, links, wanted, records)
     mentions: dict[int, list[str]] = {}
-    identifying = items.identifying
+    identifying, spelt, mentioned = items.identifying, vocab.spelt, records.mentioned
+    started = {article: vocab.started("mention", f"{key}:") for article, key in hashes.items()}
     for article, actor, start, end, exact, prefix, suffix in _rows(connection, MENTIONS, chosen):
-        text = identifying(
-            sources[article], hashes[article], actor, start, end, exact, prefix, suffix
-        )
+        key, actor_iri = mentioned.get(actor) or records.mentioned_actor(actor)
+        hashed = started[article].copy()
+        hashed.update(f"{start}-{end}:{key}".encode())
+        iri = spelt(hashed.hexdigest())
+        text = identifying(iri, actor_iri, sources[article], exact, prefix, suffix, start, end)
         mentions.setdefault(article, []).append(text)
     tags, notes = annotations_of(connection, "article", chunk)
     found: list[str] = []
@@ -311,12 +323,9 @@ def _claims(
     claim's bodies written as one text, its times as they recur (`Records.time`)."""
     found: dict[int, list[str]] = {}
     bodies, grades, graded, time = records.bodies, records.grades, records.graded, records.time
-    quoted, iri, assessing, selected = (
-        items.quoted,
-        items.unique_iri,
-        items.assessing,
-        items.selected,
-    )
+    created_at, modified_at = records.times
+    quoted, spelt, assessing = items.quoted, vocab.spelt, items.assessing
+    started = {article: vocab.started("claim", f"{key}:") for article, key in hashes.items()}
     head, tail = SUMMARY_BODY
     chains, actors = links
     place, same = None, 0
@@ -328,11 +337,8 @@ def _claims(
         place = span
         if wanted is not None and claim_id not in wanted:
             continue
-        ref = (
-            f"{hashes[article]}:{start}-{end}|{same}"
-            if same > 1
-            else f"{hashes[article]}:{start}-{end}"
-        )
+        hashed = started[article].copy()  # the IRI of its reference, "hash:start-end"…
+        hashed.update(f"{start}-{end}|{same}".encode() if same > 1 else f"{start}-{end}".encode())
         text = (
             f"{f'{head}{quoted(summary)}{tail},' if summary else ''}"
             f"{grades.get((kind, status, credibility)) or graded(kind, status, credibility)}"
@@ -341,8 +347,21 @@ def _claims(
             f"{bodies(TAGS, tags) if tags != '[]' else ''}"
             f"{bodies(NOTES, notes) if notes != '[]' else ''}"
         )
-        target = selected(sources[article], exact, prefix, suffix, start, end)
-        claim = assessing(iri("claim", ref), time(created), time(modified), text, target, orphaned)
+        times = (created_at.get(created) or time(0, created)) + (
+            modified_at.get(modified) or time(1, modified)
+        )
+        claim = assessing(
+            spelt(hashed.hexdigest()),
+            times,
+            text,
+            sources[article],
+            exact,
+            prefix,
+            suffix,
+            start,
+            end,
+            orphaned,
+        )
         found.setdefault(article, []).append(claim)
     return found
 
