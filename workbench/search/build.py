@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from workbench.domain import Article, Claim, OutboxEntry
-from workbench.search import feed
+from workbench.search import feed, word_lists
 from workbench.search.documents import ARTICLE, CLAIM, NameBook, Selection, documents_for
 from workbench.search.facets import prepare_folder
 from workbench.search.folder import (
@@ -33,6 +33,7 @@ from workbench.search.folder import (
     open_storage,
     swap_in,
 )
+from workbench.search.schema import DEFAULT_FIELDS
 from workbench.search.writer import commit_segments, finish_segment, open_writer
 from workbench.store import ProjectStore
 
@@ -89,7 +90,9 @@ def rebuild(
             _build_here(store, index, ids, total, progress)
         else:
             _build_in_workers(store, building, _parts(ids, count), total, progress)
-        prepare_folder(building, open_storage(building).open_index(INDEX_NAME))
+        built = open_storage(building).open_index(INDEX_NAME)
+        prepare_folder(building, built)
+        word_lists.prepare_folder(built, DEFAULT_FIELDS)
         if shared:
             feed.record_position(building, applied)
         mark_complete(building)

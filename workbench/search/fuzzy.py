@@ -2,11 +2,12 @@
 
 Whoosh's FuzzyTerm walks each segment's word list with a Levenshtein automaton in Python, a
 file read per step, once to rank and again to count: most of a fuzzy query's time. Here each
-segment's words of a field that share the query's first letters are read once (segments never
-change once written) and compared with rapidfuzz's optimal-string-alignment distance, the
-Damerau–Levenshtein measure Whoosh documents for `terms_within` (a test checks the words
-found are those of Whoosh's reference implementation; its faster W3 automaton counts two
-swapped letters as two edits, so `Khamenie~` did not find Khamenei).
+segment's words of a field that share the query's first letters (`word_lists`: read once,
+and kept beside the segment, which never changes once written) are compared with rapidfuzz's
+optimal-string-alignment distance, the Damerau–Levenshtein measure Whoosh documents for
+`terms_within` (a test checks the words found are those of Whoosh's reference
+implementation; its faster W3 automaton counts two swapped letters as two edits, so
+`Khamenie~` did not find Khamenei).
 The query is otherwise Whoosh's: the words found are ORed, scored as Whoosh scores them.
 """
 
@@ -24,27 +25,13 @@ from whoosh.qparser import FuzzyTermPlugin
 from whoosh.query import FuzzyTerm, Or, Term
 from whoosh.searching import SearchContext
 
-_words_by_reader: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
+from workbench.search.word_lists import words_beginning
+
 _near_by_reader: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], list[str]]] = (
     weakref.WeakKeyDictionary()
 )
 NEAR_KEPT = 1024  # misspelt words (with what they stand for) remembered per segment
 _lock = threading.Lock()
-
-
-def _words(reader: Any, fieldname: str, prefix: str) -> list[str]:
-    """The segment's words of the field that begin with `prefix` (read once, then kept)."""
-    with _lock:
-        held = _words_by_reader.setdefault(reader, {})
-        found = held.get((fieldname, prefix))
-    if found is None:
-        field = reader.schema[fieldname]
-        found = [field.from_bytes(word) for word in reader.expand_prefix(fieldname, prefix)]
-        with _lock:
-            held[(fieldname, prefix)] = found
-    return found
 
 
 def near_words(reader: Any, fieldname: str, text: str, maxdist: int, prefix: int) -> list[str]:
@@ -66,7 +53,7 @@ def _near_in_segment(
     with _lock:
         found = _near_by_reader.setdefault(reader, {}).get(key)
     if found is None:
-        candidates = _words(reader, fieldname, text[:prefix])
+        candidates = words_beginning(reader, fieldname, text[:prefix])
         matches = process.extract(
             text, candidates, scorer=OSA.distance, score_cutoff=maxdist, limit=None
         )

@@ -11,11 +11,13 @@ module but these two uses one.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import whoosh.codec.whoosh3 as whoosh3
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.columns import NumericColumn
+from whoosh.filedb.filestore import FileStorage
 
 from workbench.search.lengths import LengthList
 from workbench.search.whoosh_internals import BLOCKS_MAGIC, WorkbenchCodec, block_starts
@@ -57,6 +59,14 @@ def stored_posting_list(reader: Any, fieldname: str, term: bytes) -> tuple[bytes
     if data[:4] != BLOCKS_MAGIC:
         raise OSError("a posting list of the search index is damaged (bad block tag)")
     return data, block_starts(data)
+
+
+def segment_folder(reader: Any) -> Path | None:
+    """The folder a segment's files lie in (None for an index in memory): the reader's
+    storage, or for a compound segment the storage its overlay writes to (`b`)."""
+    storage = reader.storage() if hasattr(reader, "storage") else None
+    storage = getattr(storage, "b", storage)
+    return Path(storage.folder) if isinstance(storage, FileStorage) else None
 
 
 # -- field lengths and scoring -----------------------------------------------------------------
