@@ -43,7 +43,7 @@ def test_a_claim_with_everything_reads_back_as_its_parts() -> None:
         notes=(HOSTILE, "second"),
         created=datetime(2025, 6, 21, 9, 30, 15, 123),
     )
-    found = json.loads(items.claim(items.quoted("ni:///sha-256;x"), claim))
+    found = json.loads(items.claim(items.encoded("ni:///sha-256;x"), claim))
     assert found["target"]["selector"][0] == {
         "type": "TextQuoteSelector",
         "exact": HOSTILE,
@@ -61,7 +61,7 @@ def test_a_claim_with_everything_reads_back_as_its_parts() -> None:
 
 def test_mentions_relations_and_record_notes_are_json() -> None:
     """The other annotations parse too and keep their text."""
-    mention = json.loads(items.mention('"ni:x"', "abc", Mention(HOSTILE, 0, 3, HOSTILE)))
+    mention = json.loads(items.mention(b'"ni:x"', "abc", Mention(HOSTILE, 0, 3, HOSTILE)))
     relation = json.loads(items.relation(Relation("a:1-2", "b:3-4", "supports")))
     notes = json.loads(items.on_record("urn:x", (HOSTILE,), (HOSTILE,)))
     assert mention["target"]["selector"][0]["exact"] == HOSTILE

@@ -17,7 +17,6 @@ annotations that use them, so the importer can stream the file in one pass. Text
 
 from __future__ import annotations
 
-import io
 import json
 import uuid
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -42,24 +41,26 @@ WRITTEN_TOGETHER = 2048  # records or annotations joined into one piece of text 
 
 
 def write(report: Report, out: BinaryIO) -> None:
-    stream = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    """The file, in UTF-8: the annotations come as bytes already (`web_annotation_items`)."""
     for part in _parts(report):
-        stream.write(part)
-    stream.flush()
-    stream.detach()
+        out.write(_bytes(part))
 
 
 def web_annotations(report: Report) -> Json:
     """The report as one JSON-LD AnnotationCollection with a single embedded page (in memory)."""
-    found: Json = json.loads("".join(_parts(report)))
+    found: Json = json.loads(b"".join(_bytes(part) for part in _parts(report)))
     return found
+
+
+def _bytes(part: str | bytes) -> bytes:
+    return part if isinstance(part, bytes) else part.encode()
 
 
 def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _parts(report: Report) -> Iterator[str]:
+def _parts(report: Report) -> Iterator[str | bytes]:
     collection = f"urn:uuid:{uuid.uuid4()}"
     head: Json = {
         "@context": vocab.CONTEXT,
@@ -86,26 +87,27 @@ def _parts(report: Report) -> Iterator[str]:
     yield f'\n]}},\n"last":{_dumps(page["id"])},\n"total":{total}}}\n'
 
 
-def _listed(groups: Iterable[Sequence[str]]) -> Generator[str, None, int]:
-    """The values of a JSON array (given as JSON text, in groups), one a line, a few thousand
-    joined into one piece of text at a time; returns how many there were."""
+def _listed(groups: Iterable[Sequence[str] | Sequence[bytes]]) -> Generator[str | bytes, None, int]:
+    """The values of a JSON array (given as JSON text, str or UTF-8, in groups), one a line, a
+    few thousand joined into one piece of text at a time; returns how many there were."""
     separator, count = "\n", 0
     for group in groups:
+        joined = b",\n".join if group and isinstance(group[0], bytes) else ",\n".join
         for at in range(0, len(group), WRITTEN_TOGETHER):
             yield separator  # apart: joined to the values, it would copy them all again
-            yield ",\n".join(group[at : at + WRITTEN_TOGETHER])
+            yield joined(group[at : at + WRITTEN_TOGETHER])  # type: ignore[arg-type]
             separator = ",\n"
         count += len(group)
     return count
 
 
-def _array(key: str, values: Iterable[Json]) -> Iterator[str]:
+def _array(key: str, values: Iterable[Json]) -> Iterator[str | bytes]:
     yield f",\n{_dumps(key)}:["
     yield from _listed([[_dumps(value) for value in values]])
     yield "\n]"
 
 
-def _items(report: Report) -> Iterator[Sequence[str]]:
+def _items(report: Report) -> Iterator[Sequence[bytes]]:
     """Every annotation as JSON text (`web_annotation_items`), in groups: each article's
     claims, mentions and tags/notes, then the relations, then the tags and notes of sources,
     actors and events."""
@@ -114,7 +116,7 @@ def _items(report: Report) -> Iterator[Sequence[str]]:
     yield list(_record_annotations(report))
 
 
-def _article_items(report: Report) -> Iterator[Sequence[str]]:
+def _article_items(report: Report) -> Iterator[Sequence[bytes]]:
     """Each article's annotations: finished by the project where it assembles them (the
     stream's `items.TABLE`, a batch of articles at a time), else written here from the
     articles' claims and mentions."""
@@ -128,7 +130,7 @@ def _article_items(report: Report) -> Iterator[Sequence[str]]:
         hops: items.HopTexts = {}
         for article in batch:
             iri = vocab.article_iri(article.ref)
-            source = items.quoted(iri)
+            source = items.encoded(iri)
             found = [items.claim(source, claim, hops) for claim in article.claims]
             found += [items.mention(source, article.ref, m) for m in article.mentions]
             if article.tags or article.notes:
@@ -136,7 +138,7 @@ def _article_items(report: Report) -> Iterator[Sequence[str]]:
             yield found
 
 
-def _record_annotations(report: Report) -> Iterator[str]:
+def _record_annotations(report: Report) -> Iterator[bytes]:
     """Tags and notes on sources, actors and events, as annotations on their IRIs."""
     records: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     records += [(vocab.iri("source", s.name.casefold()), s.tags, s.notes) for s in report.sources]

@@ -3,7 +3,9 @@
 An export holds one annotation per claim and per actor mention, hundreds of thousands of them:
 each is written here as the compact JSON `json.dumps(..., ensure_ascii=False, separators=(",",
 ":"))` would write of its dict (keys in the same order, strings by the encoder's own
-`encode_basestring`), without making the dicts. Bodies that recur claim after claim (a kind, a
+`encode_basestring`), without making the dicts, and in UTF-8 as the file holds it: made as
+bytes, an annotation is neither widened to two or four bytes a character by the one dash or
+arrow it holds nor encoded again whole. Bodies that recur claim after claim (a kind, a
 status, a grade, a tag) are written once and reused. `web_annotation` puts them in the file;
 `web_annotations()` reads the text back as dicts, so the shape is stated only here.
 """
@@ -36,17 +38,22 @@ def claim_iri(claim: Claim) -> str:
     return unique_iri("claim", claim.ref)
 
 
-HopTexts = dict[int, tuple[Hop, str]]  # written hops by id (a batch shares equal hops)
+HopTexts = dict[int, tuple[Hop, bytes]]  # written hops by id (a batch shares equal hops)
 
 
-def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
+def encoded(value: str) -> bytes:
+    """A str as JSON text (`quoted`) in UTF-8, as the file holds it."""
+    return quoted(value).encode()
+
+
+def claim(source: bytes, claim: Claim, hops: HopTexts | None = None) -> bytes:
     """A claim as an `assessing` annotation on the article whose IRI (as JSON) is `source`;
     `hops` keeps the hops written for one batch of articles, whose claims share them."""
     c = claim
     return assessing(
-        claim_iri(c),
+        claim_iri(c).encode(),
         created(vocab.timestamp(c.created)) + modified(vocab.timestamp(c.modified)),
-        ",".join(_claim_bodies(c, {} if hops is None else hops)),
+        b",".join(_claim_bodies(c, {} if hops is None else hops)),
         source,
         c.exact,
         c.prefix,
@@ -58,48 +65,58 @@ def claim(source: str, claim: Claim, hops: HopTexts | None = None) -> str:
 
 
 def assessing(
-    iri: str,
-    times: str,
-    bodies: str,
-    source: str,
+    iri: bytes,
+    times: bytes,
+    bodies: bytes,
+    source: bytes,
     exact: str,
     prefix: str,
     suffix: str,
     start: int,
     end: int,
     orphaned: bool,
-) -> str:
+) -> bytes:
     """A claim's annotation from its IRI, times (`created` and `modified`), bodies (written
     and joined by commas) and what it selects in the article whose IRI (as JSON) is `source`:
     one piece of text, as hundreds of thousands are written."""
-    return (
-        f'{{"id":"{iri}","type":"Annotation","motivation":"assessing"{times},'
-        f'"body":[{bodies}],"target":{{"type":"SpecificResource","source":{source},'
-        f'"selector":[{{"type":"TextQuoteSelector","exact":{quoted(exact)}'
-        f"{f'{PREFIX}{quoted(prefix)}' if prefix else ''}"
-        f"{f'{SUFFIX}{quoted(suffix)}' if suffix else ''}"
-        f'}},{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
-        f"{ORPHANED if orphaned else '}'}"
+    return ASSESSING % (
+        iri,
+        times,
+        bodies,
+        source,
+        quoted(exact).encode(),
+        PREFIX + quoted(prefix).encode() if prefix else b"",
+        SUFFIX + quoted(suffix).encode() if suffix else b"",
+        start,
+        end,
+        ORPHANED if orphaned else b"}",
     )
 
 
-PREFIX, SUFFIX = ',"prefix":', ',"suffix":'
+_SELECTOR = (
+    b'{"type":"SpecificResource","source":%s,"selector":[{"type":"TextQuoteSelector",'
+    b'"exact":%s%s%s},{"type":"TextPositionSelector","start":%d,"end":%d}]}'
+)
+ASSESSING = (  # IRI, times, bodies, then the selector's parts, then the end
+    b'{"id":"%s","type":"Annotation","motivation":"assessing"%s,"body":[%s],"target":'
+    + _SELECTOR
+    + b"%s"
+)
+PREFIX, SUFFIX = b',"prefix":', b',"suffix":'
+ORPHANED = b',"wb:orphaned":true}'
 
 
-def created(moment: str | None) -> str:
+def created(moment: str | None) -> bytes:
     """An annotation's creation time (xsd:dateTime) as its member, after a comma."""
-    return f',"created":{quoted(moment)}' if moment is not None else ""
+    return b',"created":' + encoded(moment) if moment is not None else b""
 
 
-def modified(moment: str | None) -> str:
+def modified(moment: str | None) -> bytes:
     """An annotation's last change (xsd:dateTime) as its member, after a comma."""
-    return f',"modified":{quoted(moment)}' if moment is not None else ""
+    return b',"modified":' + encoded(moment) if moment is not None else b""
 
 
-ORPHANED = ',"wb:orphaned":true}'
-
-
-def _claim_bodies(claim: Claim, hops: HopTexts) -> list[str]:
+def _claim_bodies(claim: Claim, hops: HopTexts) -> list[bytes]:
     bodies = graded(claim.summary, claim.kind, claim.status, claim.credibility)
     if claim.attribution:
         written = [_written_hop(hop, hops) for hop in claim.attribution]
@@ -111,7 +128,7 @@ def _claim_bodies(claim: Claim, hops: HopTexts) -> list[str]:
     return bodies
 
 
-def graded(summary: str, kind: str, status: str, credibility: int) -> list[str]:
+def graded(summary: str, kind: str, status: str, credibility: int) -> list[bytes]:
     """A claim's first bodies: its summary (if any), kind, status and credibility."""
     bodies = [text_body(summary, "describing", vocab.SUMMARY)] if summary else []
     bodies.append(recurring_body(kind, "classifying", vocab.KIND))
@@ -120,59 +137,59 @@ def graded(summary: str, kind: str, status: str, credibility: int) -> list[str]:
     return bodies
 
 
-def chain(text: str, hops: list[str]) -> str:
+def chain(text: str, hops: list[bytes]) -> bytes:
     """The attribution body: the chain's text and its hops (each written by `written_hop`)."""
     body = text_body(text, "describing", vocab.ATTRIBUTION)
-    return f'{body[:-1]},"wb:hops":[{",".join(hops)}]}}'
+    return b'%s,"wb:hops":[%s]}' % (body[:-1], b",".join(hops))
 
 
-def text_body(value: str, purpose: str, about: str | None = None) -> str:
+def text_body(value: str, purpose: str, about: str | None = None) -> bytes:
     """A TextualBody: plain text for describing and commenting, `wb:property` what it says."""
     body = f'{{"type":"TextualBody","purpose":{quoted(purpose)},"value":{quoted(value)}'
     if purpose in {"describing", "commenting"}:
         body += ',"format":"text/plain"'
     if about is not None:
         body += f',"wb:property":{quoted(about)}'
-    return body + "}"
+    return (body + "}").encode()
 
 
 @lru_cache(maxsize=RECURRING)
-def recurring_body(value: str, purpose: str, about: str | None = None) -> str:
+def recurring_body(value: str, purpose: str, about: str | None = None) -> bytes:
     """A body that recurs claim after claim (a kind, a status, a tag), written once."""
     return text_body(value, purpose, about)
 
 
 @lru_cache(maxsize=16)
-def _credibility(grade: int) -> str:
+def _credibility(grade: int) -> bytes:
     body = text_body(credibility_label(grade), "assessing", vocab.CREDIBILITY)
-    return f'{body[:-1]},"wb:grade":{grade}}}'
+    return b'%s,"wb:grade":%d}' % (body[:-1], grade)
 
 
 @lru_cache(maxsize=RECURRING)
-def actor_link(ref: str, role: str) -> str:
+def actor_link(ref: str, role: str) -> bytes:
     return _link(record_iri("actor", ref.casefold()), vocab.ACTOR_LINK, role)
 
 
 @lru_cache(maxsize=RECURRING)
-def event_link(ref: str, role: str) -> str:
+def event_link(ref: str, role: str) -> bytes:
     return _link(record_iri("event", ref), vocab.EVENT_LINK, role)
 
 
-def _link(target: str, about: str, role: str) -> str:
+def _link(target: str, about: str, role: str) -> bytes:
     return (
         f'{{"type":"SpecificResource","purpose":"linking","source":{quoted(target)},'
         f'"wb:property":{quoted(about)},"wb:role":{quoted(role)}}}'
-    )
+    ).encode()
 
 
-def _written_hop(hop: Hop, written: HopTexts) -> str:
+def _written_hop(hop: Hop, written: HopTexts) -> bytes:
     found = written.get(id(hop))
     if found is None or found[0] is not hop:
         found = written[id(hop)] = (hop, written_hop(hop))
     return found[1]
 
 
-def written_hop(hop: Hop) -> str:
+def written_hop(hop: Hop) -> bytes:
     """One hop of an attribution chain as JSON text."""
     kind = "actor" if hop.kind == ACTOR else "source"
     found = (
@@ -185,50 +202,52 @@ def written_hop(hop: Hop) -> str:
         found += ',"wb:anonymous":true'
     if hop.reliability:
         found += f',"wb:reliability":{quoted(hop.reliability)}'
-    return found + "}"
+    return (found + "}").encode()
 
 
-def selected(source: str, exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
+def selected(source: bytes, exact: str, prefix: str, suffix: str, start: int, end: int) -> bytes:
     """What an annotation selects in the article whose IRI (as JSON) is `source`."""
-    return (
-        f'{{"type":"SpecificResource","source":{source},"selector":[{{"type":'
-        f'"TextQuoteSelector","exact":{quoted(exact)}'
-        f"{f'{PREFIX}{quoted(prefix)}' if prefix else ''}"
-        f"{f'{SUFFIX}{quoted(suffix)}' if suffix else ''}"
-        f'}},{{"type":"TextPositionSelector","start":{start},"end":{end}}}]}}'
+    return _SELECTOR % (
+        source,
+        quoted(exact).encode(),
+        PREFIX + quoted(prefix).encode() if prefix else b"",
+        SUFFIX + quoted(suffix).encode() if suffix else b"",
+        start,
+        end,
     )
 
 
-def mention(source: str, article_ref: str, mention: Mention) -> str:
+def mention(source: bytes, article_ref: str, mention: Mention) -> bytes:
     """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
     m = mention
     actor = m.actor.casefold()
-    iri = unique_iri("mention", f"{article_ref}:{m.start}-{m.end}:{actor}")
-    return identifying(
-        iri, record_iri("actor", actor), source, m.exact, m.prefix, m.suffix, m.start, m.end
-    )
+    iri = unique_iri("mention", f"{article_ref}:{m.start}-{m.end}:{actor}").encode()
+    actor_iri = record_iri("actor", actor).encode()
+    return identifying(iri, actor_iri, source, m.exact, m.prefix, m.suffix, m.start, m.end)
 
 
 def identifying(
-    iri: str,
-    actor: str,
-    source: str,
+    iri: bytes,
+    actor: bytes,
+    source: bytes,
     exact: str,
     prefix: str,
     suffix: str,
     start: int,
     end: int,
-) -> str:
+) -> bytes:
     """The mention (IRI `iri`) of the actor whose IRI is `actor` at start-end of the article
     `source` (as JSON)."""
-    return (
-        f'{{"id":"{iri}","type":"Annotation","motivation":"identifying","body":{{"type":'
-        f'"SpecificResource","purpose":"identifying","source":"{actor}"}},'
-        f'"target":{selected(source, exact, prefix, suffix, start, end)}}}'
-    )
+    return IDENTIFYING % (iri, actor, selected(source, exact, prefix, suffix, start, end))
 
 
-def relation(relation: Relation) -> str:
+IDENTIFYING = (
+    b'{"id":"%s","type":"Annotation","motivation":"identifying","body":{"type":'
+    b'"SpecificResource","purpose":"identifying","source":"%s"},"target":%s}'
+)
+
+
+def relation(relation: Relation) -> bytes:
     """A claim relation as a `linking` annotation from one claim's IRI to the other's."""
     source = unique_iri("claim", relation.from_claim)
     target = unique_iri("claim", relation.to_claim)
@@ -238,15 +257,16 @@ def relation(relation: Relation) -> str:
         f'"motivation":"linking","body":{{"type":"SpecificResource","purpose":"linking",'
         f'"source":{quoted(target)},"wb:property":{quoted(vocab.RELATION)},'
         f'"wb:relation":{quoted(relation.kind)}}},"target":{quoted(source)}}}'
-    )
+    ).encode()
 
 
-def on_record(target: str, tags: tuple[str, ...], notes: tuple[str, ...]) -> str:
+def on_record(target: str, tags: tuple[str, ...], notes: tuple[str, ...]) -> bytes:
     """Tags and notes on a whole record (by IRI) as one annotation."""
     bodies = [recurring_body(tag, "tagging") for tag in tags]
     bodies += [text_body(note, "commenting") for note in notes]
-    return (
-        f'{{"id":{quoted(vocab.iri("annotations-of", target))},"type":"Annotation",'
-        f'"motivation":{quoted("commenting" if notes else "tagging")},'
-        f'"body":[{",".join(bodies)}],"target":{quoted(target)}}}'
+    return b'{"id":%s,"type":"Annotation","motivation":%s,"body":[%s],"target":%s}' % (
+        encoded(unique_iri("annotations-of", target)),
+        b'"commenting"' if notes else b'"tagging"',
+        b",".join(bodies),
+        encoded(target),
     )
