@@ -106,3 +106,25 @@ def test_segment_folder_is_the_index_folder(tmp_path: Path) -> None:
         with index.reader() as reader:
             leaf = next(iter(reader.leaf_readers()))[0]
             assert segment_folder(leaf) == folder
+
+
+def test_word_files_go_with_their_segment(tmp_path: Path) -> None:
+    """When Whoosh merges segments, the word files of the segments merged away are removed
+    with them (their names follow Whoosh's segment file pattern)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    index = FileStorage(str(tmp_path)).create_index(build_schema())
+    for title in ("Sanctions on shipping", "Shipping insurers leave"):
+        with index.writer() as writer:
+            writer.add_document(key=title, title=title)
+    with index.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            word_lists.field_words(leaf, "title")
+    assert len(list(tmp_path.glob(f"*{word_lists.SUFFIX}"))) == 2
+    index.optimize()
+    with index.reader() as reader:
+        (leaf, _), *others = list(reader.leaf_readers())
+        assert not others
+        assert "insur" in word_lists.field_words(leaf, "title")  # stemmed, as indexed
+        kept = {path.name for path in tmp_path.glob(f"*{word_lists.SUFFIX}")}
+        assert kept == {f"{leaf.segment().segment_id()}.title{word_lists.SUFFIX}"}
