@@ -20,6 +20,24 @@ def sample_index(sample_project: Project) -> Iterator[SearchIndex]:
     index.close()
 
 
+@pytest.fixture
+def rebuilt(sample_project: Project) -> tuple[Path, list[str]]:
+    """The sample project's index rebuilt into a folder of its own, and its segments' ids."""
+    from workbench.search.build import rebuild
+    from workbench.search.folder import open_folder
+
+    location = sample_project.store.path.with_name("built.index")  # type: ignore[union-attr]
+    rebuild(sample_project.store, location)
+    index = open_folder(location)
+    try:
+        with index.reader() as reader:
+            segments = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
+    finally:
+        index.close()
+    assert segments
+    return location, segments
+
+
 @pytest.fixture(scope="session")
 def news_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated project of 300 news-like articles with claims (made once per session)."""

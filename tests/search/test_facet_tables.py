@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from whoosh.query import Term
 
 from workbench.search import facets
-from workbench.search.build import rebuild
 from workbench.search.engine import ProjectIndex
-from workbench.search.folder import open_folder
 from workbench.search.query import parse_query
 from workbench.search.schema import FACETS
 from workbench.services import Project
@@ -59,17 +58,9 @@ def test_a_damaged_table_is_built_again(sample_project: Project) -> None:
         again.close()
 
 
-def test_a_rebuild_prepares_the_tables(sample_project: Project) -> None:
+def test_a_rebuild_prepares_the_tables(rebuilt: tuple[Path, list[str]]) -> None:
     """A rebuild leaves a facet table beside each segment it wrote, before any search."""
-    location = sample_project.store.path.with_name("built.index")  # type: ignore[union-attr]
-    rebuild(sample_project.store, location)
-    index = open_folder(location)
-    try:
-        with index.reader() as reader:
-            segments = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
-    finally:
-        index.close()
-    assert segments
+    location, segments = rebuilt
     assert all((location / (segment + facets.SUFFIX)).is_file() for segment in segments)
 
 

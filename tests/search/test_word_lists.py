@@ -8,8 +8,6 @@ import pytest
 from whoosh.filedb.filestore import RamStorage
 
 from workbench.search import word_lists
-from workbench.search.build import rebuild
-from workbench.search.folder import open_folder
 from workbench.search.schema import DEFAULT_FIELDS, build_schema
 from workbench.search.whoosh_reading import segment_folder
 from workbench.services import Project
@@ -35,17 +33,9 @@ def _never(reader: object, fieldname: str) -> list[str]:
     raise AssertionError(f"the words of {fieldname} were read from the term index again")
 
 
-def test_a_rebuild_keeps_the_words_of_the_plain_fields(sample_project: Project) -> None:
+def test_a_rebuild_keeps_the_words_of_the_plain_fields(rebuilt: tuple[Path, list[str]]) -> None:
     """A rebuild leaves, beside each segment, a word file per field a plain search looks in."""
-    location = sample_project.store.path.with_name("built.index")  # type: ignore[union-attr]
-    rebuild(sample_project.store, location)
-    index = open_folder(location)
-    try:
-        with index.reader() as reader:
-            segments = [leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()]
-    finally:
-        index.close()
-    assert segments
+    location, segments = rebuilt
     for segment in segments:
         for field in DEFAULT_FIELDS:
             assert (location / f"{segment}.{field}{word_lists.SUFFIX}").is_file()
