@@ -226,3 +226,21 @@ def test_a_whole_project_in_json_ld_skips_the_claim_counts_only(case: Path) -> N
     kept = ("sources", "actors", "events", "relations")
     assert [getattr(exchange, name) for name in kept] == [getattr(html, name) for name in kept]
     assert exchange.sources and exchange.relations
+
+
+def test_sqlite_quotes_every_character_as_the_json_encoder_does() -> None:
+    """SQLite's json_quote (as `annotation_records.as_json` reads a text) gives the very bytes
+    the writer's `encode_basestring` gives, for every character of the first planes and some
+    beyond, each alone and amid plain text."""
+    from workbench.services.annotation_records import as_json
+
+    characters = [chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000]
+    characters += ["\ufeff", "\ufffe", "\uffff", "\U00010000", "😀", "\U0010ffff"]
+    texts = [*characters, *(f"a{c}b{c}" for c in characters), "".join(characters)]
+    database = sqlite3.connect(":memory:")
+    try:
+        query = f"SELECT {as_json('?')}"
+        found = [database.execute(query, (text,)).fetchone()[0] for text in texts]
+    finally:
+        database.close()
+    assert found == [items.quoted(text).encode() for text in texts]

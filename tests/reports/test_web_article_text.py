@@ -57,7 +57,7 @@ def test_an_article_with_every_field_is_written_as_its_dict(text: str) -> None:
         language="ar",
     )
     written = wa._article(article)
-    assert written == _expected(article)
+    assert written == _expected(article).encode()
     assert json.loads(written)["wb:text"] == text
 
 
@@ -65,7 +65,7 @@ def test_an_article_without_optional_fields_leaves_them_out() -> None:
     """No language, outlet, authors, URL or date: none of their keys."""
     article = Article(HASH, "", TEXTS[0])
     written = wa._article(article)
-    assert written == _expected(article)
+    assert written == _expected(article).encode()
     assert set(json.loads(written)) == {
         "id",
         "type",

@@ -149,7 +149,7 @@ def _record_annotations(report: Report) -> Iterator[bytes]:
             yield items.on_record(target, tags, notes)
 
 
-def _article_records(report: Report) -> Iterator[Sequence[str]]:
+def _article_records(report: Report) -> Iterator[Sequence[bytes]]:
     """The articles' records, a batch at a time: written by the project where it reads them
     (the stream's `ARTICLE_TABLE`), else from the report model's articles."""
     stream = report.articles
@@ -162,50 +162,52 @@ def _article_records(report: Report) -> Iterator[Sequence[str]]:
         yield [_article(article) for article in batch]
 
 
-def _article(article: Article) -> str:
+def _article(article: Article) -> bytes:
     published = article.published.isoformat() if article.published else ""
+    encoded = items.encoded
     return article_record(
         article.ref,
-        article.title,
-        article.language,
-        article.outlet,
+        encoded(article.title),
+        encoded(article.language),
+        encoded(article.outlet),
         article.authors,
-        article.url,
+        encoded(article.url),
         published,
-        article.text,
+        encoded(article.text),
     )
 
 
 def article_record(
     ref: str,
-    title: str,
-    language: str,
-    outlet: str,
+    title: bytes,
+    language: bytes,
+    outlet: bytes,
     authors: Sequence[str],
-    url: str,
+    url: bytes,
     published: str,
-    text: str,
-) -> str:
-    """An article's record as JSON text: what `_dumps` writes of its dict (the same keys in the
-    same order, strings by the encoder's own `encode_basestring`), without making the dict;
+    text: bytes,
+) -> bytes:
+    """An article's record as JSON text in UTF-8: what `_dumps` writes of its dict (the same
+    keys in the same order, strings by the encoder's own `encode_basestring`), without making
+    the dict; its title, language, outlet, url and text given as JSON already (`encoded`),
     `published` in ISO form ("" for none)."""
-    quoted = items.quoted
+    encoded, empty = items.encoded, items.EMPTY
     parts = [
-        f'{{"id":{quoted(vocab.article_iri(ref))},"type":"Text","format":"text/plain",'
-        f'"wb:contentHash":{quoted(ref)},"wb:title":{quoted(title)}'
+        b'{"id":%s,"type":"Text","format":"text/plain","wb:contentHash":%s,"wb:title":%s'
+        % (encoded(vocab.article_iri(ref)), encoded(ref), title)
     ]
-    if language:
-        parts.append(f',"language":{quoted(language)}')
-    if outlet:
-        parts.append(f',"wb:outlet":{quoted(outlet)}')
+    if language != empty:
+        parts.append(b',"language":' + language)
+    if outlet != empty:
+        parts.append(b',"wb:outlet":' + outlet)
     if authors:
-        parts.append(f',"wb:authors":[{",".join(map(quoted, authors))}]')
-    if url:
-        parts.append(f',"wb:url":{quoted(url)}')
+        parts.append(b',"wb:authors":[%s]' % b",".join(map(encoded, authors)))
+    if url != empty:
+        parts.append(b',"wb:url":' + url)
     if published:
-        parts.append(f',"wb:published":{quoted(published)}')
-    parts.append(f',"wb:text":{quoted(text)}}}')
-    return "".join(parts)
+        parts.append(b',"wb:published":' + encoded(published))
+    parts.append(b',"wb:text":%s}' % text)
+    return b"".join(parts)
 
 
 def _source(source: Source) -> Json:

@@ -55,9 +55,9 @@ def claim(source: bytes, claim: Claim, hops: HopTexts | None = None) -> bytes:
         created(vocab.timestamp(c.created)) + modified(vocab.timestamp(c.modified)),
         b",".join(_claim_bodies(c, {} if hops is None else hops)),
         source,
-        c.exact,
-        c.prefix,
-        c.suffix,
+        encoded(c.exact),
+        encoded(c.prefix),
+        encoded(c.suffix),
         c.start,
         c.end,
         c.orphaned,
@@ -69,24 +69,25 @@ def assessing(
     times: bytes,
     bodies: bytes,
     source: bytes,
-    exact: str,
-    prefix: str,
-    suffix: str,
+    exact: bytes,
+    prefix: bytes,
+    suffix: bytes,
     start: int,
     end: int,
     orphaned: bool,
 ) -> bytes:
     """A claim's annotation from its IRI, times (`created` and `modified`), bodies (written
-    and joined by commas) and what it selects in the article whose IRI (as JSON) is `source`:
-    one piece of text, as hundreds of thousands are written."""
+    and joined by commas) and what it selects in the article whose IRI (as JSON) is `source`
+    (its quote and the text around it as JSON, `encoded`; "" for none around it): one piece
+    of text, as hundreds of thousands are written."""
     return ASSESSING % (
         iri,
         times,
         bodies,
         source,
-        quoted(exact).encode(),
-        PREFIX + quoted(prefix).encode() if prefix else b"",
-        SUFFIX + quoted(suffix).encode() if suffix else b"",
+        exact,
+        PREFIX + prefix if prefix != EMPTY else b"",
+        SUFFIX + suffix if suffix != EMPTY else b"",
         start,
         end,
         ORPHANED if orphaned else b"}",
@@ -103,6 +104,7 @@ ASSESSING = (  # IRI, times, bodies, then the selector's parts, then the end
     + b"%s"
 )
 PREFIX, SUFFIX = b',"prefix":', b',"suffix":'
+EMPTY = b'""'  # an empty text as JSON
 ORPHANED = b',"wb:orphaned":true}'
 
 
@@ -205,13 +207,16 @@ def written_hop(hop: Hop) -> bytes:
     return (found + "}").encode()
 
 
-def selected(source: bytes, exact: str, prefix: str, suffix: str, start: int, end: int) -> bytes:
-    """What an annotation selects in the article whose IRI (as JSON) is `source`."""
+def selected(
+    source: bytes, exact: bytes, prefix: bytes, suffix: bytes, start: int, end: int
+) -> bytes:
+    """What an annotation selects in the article whose IRI (as JSON) is `source`: its quote and
+    the text around it as JSON (`encoded`)."""
     return _SELECTOR % (
         source,
-        quoted(exact).encode(),
-        PREFIX + quoted(prefix).encode() if prefix else b"",
-        SUFFIX + quoted(suffix).encode() if suffix else b"",
+        exact,
+        PREFIX + prefix if prefix != EMPTY else b"",
+        SUFFIX + suffix if suffix != EMPTY else b"",
         start,
         end,
     )
@@ -223,16 +228,17 @@ def mention(source: bytes, article_ref: str, mention: Mention) -> bytes:
     actor = m.actor.casefold()
     iri = unique_iri("mention", f"{article_ref}:{m.start}-{m.end}:{actor}").encode()
     actor_iri = record_iri("actor", actor).encode()
-    return identifying(iri, actor_iri, source, m.exact, m.prefix, m.suffix, m.start, m.end)
+    around = encoded(m.exact), encoded(m.prefix), encoded(m.suffix)
+    return identifying(iri, actor_iri, source, *around, m.start, m.end)
 
 
 def identifying(
     iri: bytes,
     actor: bytes,
     source: bytes,
-    exact: str,
-    prefix: str,
-    suffix: str,
+    exact: bytes,
+    prefix: bytes,
+    suffix: bytes,
     start: int,
     end: int,
 ) -> bytes:

@@ -1,7 +1,8 @@
 """The exchange file's article records (text and metadata) of a batch of articles, read by one
 SQLite query and written by the writer's own `reports.web_annotation.article_record`, with no
 report-model object per article and without the tags and notes the record does not show
-(they travel as annotations, `services.annotation_table`).
+(they travel as annotations, `services.annotation_table`). Its texts come quoted as JSON, in
+UTF-8, from SQLite (`annotation_records.as_json`): an article's text is never made a str.
 
 SQLite only (`json_each`); a shared store's report writes its records from the report model
 (`services.report_data`). tests/reports/test_annotation_table.py holds both ways to the same
@@ -18,12 +19,14 @@ from sqlalchemy import Connection
 
 from workbench.domain import Article
 from workbench.reports.web_annotation import article_record
+from workbench.services.annotation_records import as_json
 from workbench.services.claim_table import article_batches
 from workbench.services.project import Project
 
-Batch = tuple[int, list[str]]  # (articles covered, their records as JSON text)
-RECORDS = """
-SELECT a.content_hash, a.title, a.language, a.outlet, a.authors, a.url, a.published, a.text
+Batch = tuple[int, list[bytes]]  # (articles covered, their records as JSON text, UTF-8)
+RECORDS = f"""
+SELECT a.content_hash, {as_json("a.title")}, {as_json("a.language")}, {as_json("a.outlet")},
+  a.authors, {as_json("a.url")}, a.published, {as_json("a.text")}
 FROM json_each(?) ch CROSS JOIN articles a ON a.id = ch.value
 ORDER BY ch.key
 """

@@ -41,6 +41,7 @@ from workbench.services.annotation_records import (
     NOTES,
     TAGS,
     Records,
+    as_json,
 )
 from workbench.services.annotation_records import rows as _rows
 from workbench.services.claim_table import article_batches
@@ -56,12 +57,12 @@ def _array(values: str, rows: str) -> str:
 
 
 CLAIMS = f"""
-SELECT c.id, c.article_id, c.created_at, c.updated_at, c.summary, c.kind, c.status,
+SELECT c.id, c.article_id, c.created_at, c.updated_at, {as_json("c.summary")}, c.kind, c.status,
   c.credibility,
   {_array("json_array(event_id, role)", "claim_events WHERE claim_id = c.id")},
   {_array("tag_id", "taggings WHERE target_kind = 'claim' AND target_id = c.id")},
   {_array("json_array(id, body)", "notes WHERE target_kind = 'claim' AND target_id = c.id")},
-  c.exact, c.prefix, c.suffix, c.start, c."end", c.orphaned
+  {as_json("c.exact")}, {as_json("c.prefix")}, {as_json("c.suffix")}, c.start, c."end", c.orphaned
 FROM json_each(?) ch CROSS JOIN claims c ON c.article_id = ch.value
 ORDER BY ch.key, c.start, c."end", c.id
 """
@@ -74,8 +75,9 @@ ACTOR_LINKS = f"""
 SELECT l.claim_id, l.actor_id, l.role {_LINKED} claim_actors l ON l.claim_id = c.id
 ORDER BY l.claim_id
 """
-MENTIONS = """
-SELECT m.article_id, x.name, m.start, m."end", m.exact, m.prefix, m.suffix
+MENTIONS = f"""
+SELECT m.article_id, x.name, m.start, m."end", {as_json("m.exact")}, {as_json("m.prefix")},
+  {as_json("m.suffix")}
 FROM json_each(?) ch CROSS JOIN actor_mentions m ON m.article_id = ch.value
 JOIN actors x ON x.id = m.actor_id
 ORDER BY ch.key, m.start, m."end", m.id
@@ -149,7 +151,7 @@ def _claims(
     found: dict[int, list[bytes]] = {}
     bodies, grades, graded, time = records.bodies, records.grades, records.graded, records.time
     created_at, modified_at = records.times
-    quoted, spelt, assessing = items.quoted, vocab.spelt, items.assessing
+    spelt, assessing, empty = vocab.spelt, items.assessing, items.EMPTY
     started = {article: vocab.started("claim", f"{key}:") for article, key in hashes.items()}
     head, tail = SUMMARY_BODY
     chains, actors = links
@@ -166,7 +168,7 @@ def _claims(
         hashed.update(f"{start}-{end}|{same}".encode() if same > 1 else f"{start}-{end}".encode())
         text = b"".join(
             (
-                head + quoted(summary).encode() + tail if summary else b"",
+                head + summary + tail if summary != empty else b"",
                 grades.get((kind, status, credibility)) or graded(kind, status, credibility),
                 chains.get(claim_id, b""),
                 actors.get(claim_id, b""),
