@@ -59,7 +59,7 @@ class Records:
     links: dict[tuple[int, int, str], Link] = field(default_factory=dict)
     grades: dict[tuple[str, str, int], bytes] = field(default_factory=dict)
     times: tuple[dict[Any, bytes], dict[Any, bytes]] = field(default_factory=lambda: ({}, {}))
-    mentioned: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    mentioned: dict[int, tuple[str, bytes]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, connection: Connection, event_refs: Mapping[int, str]) -> Records:
@@ -95,12 +95,12 @@ class Records:
         found = times[stored] = items.modified(moment) if which else items.created(moment)
         return found
 
-    def mentioned_actor(self, name: str) -> tuple[str, bytes]:
+    def mentioned_actor(self, actor_id: int) -> tuple[str, bytes]:
         """A mentioned actor's name casefolded and its IRI, made once."""
         if len(self.mentioned) >= KEPT:
             self.mentioned.clear()
-        key = name.casefold()
-        found = self.mentioned[name] = (key, items.record_iri("actor", key).encode())
+        key = self.actors[actor_id][0].casefold()
+        found = self.mentioned[actor_id] = (key, items.record_iri("actor", key).encode())
         return found
 
     def graded(self, kind: str, status: str, credibility: int) -> bytes:

@@ -1,21 +1,23 @@
-"""The exchange file's annotations of a batch of articles, read by SQLite in five set-based
+"""The exchange file's annotations of a batch of articles, read by SQLite in eight set-based
 queries and written by the writer's own functions (`reports.web_annotation_items`), with no
 report-model object per claim, hop or link, as UTF-8 bytes, as the file holds them.
 
 The batch's attribution hops and actor links are read as rows, in chain order by claim, and
 each claim's chain and actor links written from the texts of its hops and links, each made
 once (a chain's hops and a claim's actors recur, whole chains mostly do not: 29,000 distinct
-among 48,000 claims at 10,000 articles). SQLite then gives each claim in report order as one
-row: its columns and its event links, tags and notes each as one JSON array of ids and roles
-(a correlated subquery through the link table's index; no ORDER BY inside it, since sorting
-there costs more than the rest of the row: the id or name each item carries orders it here),
-written once per distinct array. The records they name (sources, actors, events and tags)
-are read once per pass, and the texts made of them kept (`services.annotation_records`). A
-claim's reference ("hash:start-end", "|2"… for later claims on the very same span) and its
-times in xsd:dateTime form are made here as the rows go by (the claims come sorted by span),
-which measured cheaper than SQL's window function and GLOB. Each article's claims come first,
-then its actor mentions, then its own tags and notes, as `reports.web_annotation` writes them
-from the model.
+among 48,000 claims at 10,000 articles). The batch's claims with event links, tags or notes
+each come with them as one JSON array of ids and roles (a join grouped by claim, no ORDER BY
+inside the array, since the id or name each item carries orders it here), written once per
+distinct array: three queries that measured cheaper than a correlated subquery each in the
+claims' own row (which cost about as much as the rest of that query). All of them are joined
+into one text of the bodies after each claim's grades. SQLite then gives each claim in report
+order as one row, its texts quoted as JSON (`annotation_records.as_json`). The records they
+name (sources, actors, events and tags) are read once per pass, and the texts made of them kept
+(`services.annotation_records`). A claim's reference ("hash:start-end", "|2"… for later claims
+on the very same span) and its times in xsd:dateTime form are made here as the rows go by (the
+claims come sorted by span), which measured cheaper than SQL's window function and GLOB. Each
+article's claims come first, then its actor mentions, then its own tags and notes, as
+`reports.web_annotation` writes them from the model.
 
 Measured on the scale benchmark's 10,000-article case, building the whole annotation text in
 SQL (`json_quote`, `||`, `group_concat`) was slower than this: SQLite copies a growing string
@@ -51,22 +53,33 @@ from workbench.services.report_rows import annotations_of
 Batch = tuple[int, list[bytes]]  # (articles covered, their annotations as JSON text, UTF-8)
 
 
-def _array(values: str, rows: str) -> str:
-    """One claim's `rows` (FROM … WHERE …) as a JSON array of `values`, in no set order."""
-    return f"(SELECT json_group_array({values}) FROM {rows})"
-
-
 CLAIMS = f"""
 SELECT c.id, c.article_id, c.created_at, c.updated_at, {as_json("c.summary")}, c.kind, c.status,
-  c.credibility,
-  {_array("json_array(event_id, role)", "claim_events WHERE claim_id = c.id")},
-  {_array("tag_id", "taggings WHERE target_kind = 'claim' AND target_id = c.id")},
-  {_array("json_array(id, body)", "notes WHERE target_kind = 'claim' AND target_id = c.id")},
-  {as_json("c.exact")}, {as_json("c.prefix")}, {as_json("c.suffix")}, c.start, c."end", c.orphaned
+  c.credibility, {as_json("c.exact")}, {as_json("c.prefix")}, {as_json("c.suffix")}, c.start,
+  c."end", c.orphaned
 FROM json_each(?) ch CROSS JOIN claims c ON c.article_id = ch.value
 ORDER BY ch.key, c.start, c."end", c.id
 """
 _LINKED = "FROM json_each(?) ch CROSS JOIN claims c ON c.article_id = ch.value CROSS JOIN"
+
+
+def _arrays(claim: str, values: str, rows: str) -> str:
+    """The batch's claims that have `rows` (a table and ON …), each with its `values` as one
+    JSON array, in no set order."""
+    return f"SELECT {claim}, json_group_array({values}) {_LINKED} {rows} GROUP BY {claim}"
+
+
+ARRAYS = (  # each claim's event links, tags and notes (`annotation_records.WRITERS`)
+    _arrays("l.claim_id", "json_array(l.event_id, l.role)", "claim_events l ON l.claim_id = c.id"),
+    _arrays(
+        "g.target_id", "g.tag_id", "taggings g ON g.target_kind = 'claim' AND g.target_id = c.id"
+    ),
+    _arrays(
+        "n.target_id",
+        "json_array(n.id, n.body)",
+        "notes n ON n.target_kind = 'claim' AND n.target_id = c.id",
+    ),
+)
 HOPS = f"""
 SELECT h.claim_id, h.source_id, h.actor_id, h.role, h.cue, h.anonymous
 {_LINKED} attribution_hops h ON h.claim_id = c.id ORDER BY h.claim_id, h.position
@@ -76,10 +89,9 @@ SELECT l.claim_id, l.actor_id, l.role {_LINKED} claim_actors l ON l.claim_id = c
 ORDER BY l.claim_id
 """
 MENTIONS = f"""
-SELECT m.article_id, x.name, m.start, m."end", {as_json("m.exact")}, {as_json("m.prefix")},
+SELECT m.article_id, m.actor_id, m.start, m."end", {as_json("m.exact")}, {as_json("m.prefix")},
   {as_json("m.suffix")}
 FROM json_each(?) ch CROSS JOIN actor_mentions m ON m.article_id = ch.value
-JOIN actors x ON x.id = m.actor_id
 ORDER BY ch.key, m.start, m."end", m.id
 """
 ARTICLES = "SELECT ch.value, a.content_hash FROM json_each(?) ch JOIN articles a ON a.id = ch.value"
@@ -109,17 +121,14 @@ def batch_annotations(
     hashes = dict(_rows(connection, ARTICLES, chosen))
     iris = {article: vocab.article_iri(key) for article, key in hashes.items()}
     sources = {article: items.encoded(iri) for article, iri in iris.items()}
-    links = (
-        records.chains(_rows(connection, HOPS, chosen)),
-        records.actor_links(_rows(connection, ACTOR_LINKS, chosen)),
-    )
+    linked = _linked(connection, chosen, records)
     rows = _rows(connection, CLAIMS, chosen)
-    claims = _claims(rows, hashes, sources, links, wanted, records)
+    claims = _claims(rows, hashes, sources, linked, wanted, records)
     mentions: dict[int, list[bytes]] = {}
     identifying, spelt, mentioned = items.identifying, vocab.spelt, records.mentioned
     started = {article: vocab.started("mention", f"{key}:") for article, key in hashes.items()}
     for article, actor, start, end, exact, prefix, suffix in _rows(connection, MENTIONS, chosen):
-        key, actor_iri = mentioned.get(actor) or records.mentioned_actor(actor)
+        key, actor_iri = mentioned.get(actor) or records.mentioned_actor(actor)  # by id
         hashed = started[article].copy()
         hashed.update(f"{start}-{end}:{key}".encode())
         iri = spelt(hashed.hexdigest()).encode()
@@ -138,27 +147,39 @@ def batch_annotations(
     return found
 
 
+def _linked(connection: Connection, chosen: str, records: Records) -> dict[int, bytes]:
+    """The bodies after each claim's grades, each after a comma: its chain, actor links,
+    event links, tags and notes (none: no entry)."""
+    found = records.chains(_rows(connection, HOPS, chosen))
+    for claim_id, text in records.actor_links(_rows(connection, ACTOR_LINKS, chosen)).items():
+        found[claim_id] = found.get(claim_id, b"") + text
+    bodies = records.bodies
+    for kind, query in zip((EVENTS, TAGS, NOTES), ARRAYS, strict=True):
+        for claim_id, array in _rows(connection, query, chosen):
+            found[claim_id] = found.get(claim_id, b"") + bodies(kind, array)
+    return found
+
+
 def _claims(
     rows: list[tuple[Any, ...]],
     hashes: Mapping[int, str],
     sources: Mapping[int, bytes],
-    links: tuple[Mapping[int, bytes], Mapping[int, bytes]],
+    linked: Mapping[int, bytes],
     wanted: frozenset[int] | None,
     records: Records,
 ) -> dict[int, list[bytes]]:
     """Each article's chosen claims as annotations, from CLAIMS' rows (sorted by span): each
     claim's bodies written as one text, its times as they recur (`Records.time`)."""
     found: dict[int, list[bytes]] = {}
-    bodies, grades, graded, time = records.bodies, records.grades, records.graded, records.time
+    grades, graded, time = records.grades, records.graded, records.time
     created_at, modified_at = records.times
     spelt, assessing, empty = vocab.spelt, items.assessing, items.EMPTY
     started = {article: vocab.started("claim", f"{key}:") for article, key in hashes.items()}
     head, tail = SUMMARY_BODY
-    chains, actors = links
     place, same = None, 0
     for row in rows:
         (claim_id, article, created, modified, summary, kind, status, credibility) = row[:8]
-        events, tags, notes, exact, prefix, suffix, start, end, orphaned = row[8:]
+        exact, prefix, suffix, start, end, orphaned = row[8:]
         span = (article, start, end)
         same = same + 1 if span == place else 1
         place = span
@@ -170,11 +191,7 @@ def _claims(
             (
                 head + summary + tail if summary != empty else b"",
                 grades.get((kind, status, credibility)) or graded(kind, status, credibility),
-                chains.get(claim_id, b""),
-                actors.get(claim_id, b""),
-                bodies(EVENTS, events) if events != "[]" else b"",
-                bodies(TAGS, tags) if tags != "[]" else b"",
-                bodies(NOTES, notes) if notes != "[]" else b"",
+                linked.get(claim_id, b""),
             )
         )
         times = (created_at.get(created) or time(0, created)) + (
