@@ -110,12 +110,15 @@ ORPHANED = b',"wb:orphaned":true}'
 
 def created(moment: str | None) -> bytes:
     """An annotation's creation time (xsd:dateTime) as its member, after a comma."""
-    return b',"created":' + encoded(moment) if moment is not None else b""
+    return CREATED + encoded(moment) if moment is not None else b""
 
 
 def modified(moment: str | None) -> bytes:
     """An annotation's last change (xsd:dateTime) as its member, after a comma."""
-    return b',"modified":' + encoded(moment) if moment is not None else b""
+    return MODIFIED + encoded(moment) if moment is not None else b""
+
+
+CREATED, MODIFIED = b',"created":', b',"modified":'
 
 
 def _claim_bodies(claim: Claim, hops: HopTexts) -> list[bytes]:
@@ -207,21 +210,6 @@ def written_hop(hop: Hop) -> bytes:
     return (found + "}").encode()
 
 
-def selected(
-    source: bytes, exact: bytes, prefix: bytes, suffix: bytes, start: int, end: int
-) -> bytes:
-    """What an annotation selects in the article whose IRI (as JSON) is `source`: its quote and
-    the text around it as JSON (`encoded`)."""
-    return _SELECTOR % (
-        source,
-        exact,
-        PREFIX + prefix if prefix != EMPTY else b"",
-        SUFFIX + suffix if suffix != EMPTY else b"",
-        start,
-        end,
-    )
-
-
 def mention(source: bytes, article_ref: str, mention: Mention) -> bytes:
     """An actor mention as an `identifying` annotation on the article `source` (as JSON)."""
     m = mention
@@ -244,12 +232,21 @@ def identifying(
 ) -> bytes:
     """The mention (IRI `iri`) of the actor whose IRI is `actor` at start-end of the article
     `source` (as JSON)."""
-    return IDENTIFYING % (iri, actor, selected(source, exact, prefix, suffix, start, end))
+    return IDENTIFYING % (
+        iri,
+        actor,
+        source,
+        exact,
+        PREFIX + prefix if prefix != EMPTY else b"",
+        SUFFIX + suffix if suffix != EMPTY else b"",
+        start,
+        end,
+    )
 
 
-IDENTIFYING = (
+IDENTIFYING = (  # IRI, the actor's IRI, then the selector's parts
     b'{"id":"%s","type":"Annotation","motivation":"identifying","body":{"type":'
-    b'"SpecificResource","purpose":"identifying","source":"%s"},"target":%s}'
+    b'"SpecificResource","purpose":"identifying","source":"%s"},"target":' + _SELECTOR + b"}"
 )
 
 

@@ -24,6 +24,7 @@ from workbench.reports import web_vocabulary as vocab
 from workbench.reports.wording import CHAIN_JOIN
 from workbench.services.report_rows import link_order
 
+Member = Callable[[object], bytes]  # a stored time as an annotation's member, after a comma
 Link = tuple[tuple[str, str, str], bytes]  # a link's place among a claim's links, and its text
 KEPT = 16384  # texts of chains, hops and links kept for reuse (then made afresh)
 # The form SQLAlchemy stores a naive UTC time in ("2025-06-21 09:30:15", ".000123" after).
@@ -52,7 +53,7 @@ class Records:
     actors: dict[int, tuple[str, str]]
     events: dict[int, tuple[str, str]]  # id -> (ref, title)
     tag_names: dict[int, str]
-    stored_time: Callable[[object], str | None]
+    members: tuple[Member, Member]  # a stored creation time, a change time as its member
     written: list[dict[str, bytes]] = field(default_factory=lambda: [{} for _ in WRITERS])
     hops: dict[tuple[Any, ...], tuple[bytes, bytes]] = field(default_factory=dict)
     actor_texts: dict[tuple[int, str], Link] = field(default_factory=dict)
@@ -69,7 +70,7 @@ class Records:
             actors={row[0]: (row[1], row[2]) for row in found["actors"]},
             events={row[0]: (event_refs[row[0]], row[1]) for row in found["events"]},
             tag_names={row[0]: row[1] for row in found["tags"]},
-            stored_time=_stored_time(connection),
+            members=_members(connection),
         )
 
     def bodies(self, kind: int, array: str) -> bytes:
@@ -91,8 +92,7 @@ class Records:
         times = self.times[which]
         if len(times) >= KEPT:
             times.clear()
-        moment = self.stored_time(stored)
-        found = times[stored] = items.modified(moment) if which else items.created(moment)
+        found = times[stored] = self.members[which](stored)
         return found
 
     def mentioned_actor(self, actor_id: int) -> tuple[str, bytes]:
@@ -229,17 +229,21 @@ def rows(connection: Connection, query: str, *arguments: Any) -> list[tuple[Any,
         cursor.close()
 
 
-def _stored_time(connection: Connection) -> Callable[[object], str | None]:
-    """A stored time as the writer words it (`web_vocabulary.timestamp`): SQLAlchemy's form
-    cut to seconds with a Z; any other form read by SQLAlchemy's own converter first."""
+def _members(connection: Connection) -> tuple[Member, Member]:
+    """A stored creation and change time as the writer words them (`items.created`,
+    `items.modified` of `web_vocabulary.timestamp`): SQLAlchemy's form cut to seconds with a Z
+    (digits, quoted as they are); any other form read by SQLAlchemy's own converter first."""
     stored = Claim.created_at.type.dialect_impl(connection.dialect)
     convert = stored.result_processor(connection.dialect, None)
     assert convert is not None
     usual = STORED_TIME.fullmatch
 
-    def timestamp(value: object) -> str | None:
-        if isinstance(value, str) and usual(value):
-            return f"{value[:10]}T{value[11:19]}Z"
-        return vocab.timestamp(convert(value))
+    def member(key: bytes, written: Callable[[str | None], bytes]) -> Member:
+        def made(value: object) -> bytes:
+            if isinstance(value, str) and usual(value):
+                return key + f'"{value[:10]}T{value[11:19]}Z"'.encode()
+            return written(vocab.timestamp(convert(value)))
 
-    return timestamp
+        return made
+
+    return member(items.CREATED, items.created), member(items.MODIFIED, items.modified)
