@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import weakref
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from tests.reports.conftest import CHAIN, REUTERS_QUOTE
+from workbench.reports.model import Article, ArticleStream, RecordCounts, Report
 from workbench.reports.tables import actor_rows, events_in_order, source_rows
 from workbench.services import Project
 from workbench.services.errors import InvalidInput
-from workbench.services.reporting import build_report
+from workbench.services.reporting import build_report, write_report
 from workbench.services.search import close_index
 from workbench.store.errors import ProjectError
 
@@ -130,3 +134,40 @@ def test_tag_and_status_filters_combine(sample_project: Project) -> None:
     report = build_report(sample_project, tags=["nuclear"], statuses=["unverified"])
     assert [claim.status for claim in report.claims] == ["unverified"] * 3
     assert "Claims tagged (or in articles tagged): nuclear" in report.scope
+
+
+class _Batch(list[Article]):
+    """A batch of articles that a weak reference can watch."""
+
+
+def _watched_stream() -> tuple[Report, list[int]]:
+    """A report of six articles read two at a time, and how many batches read before were
+    still alive each time a batch was read."""
+    made = [Article(ref=f"{n:064x}", title=f"Article {n}", text="Text.") for n in range(6)]
+    batches: list[weakref.ref[_Batch]] = []
+    alive: list[int] = []
+
+    def batch(start: int) -> _Batch:
+        alive.append(sum(ref() is not None for ref in batches))
+        found = _Batch(made[start : start + 2])
+        batches.append(weakref.ref(found))
+        return found
+
+    def read(_text: bool, _claims: bool) -> Iterator[list[Article]]:
+        return (batch(start) for start in range(0, len(made), 2))
+
+    stream = ArticleStream(len(made), 0, read, lambda: iter([(a.title, 0) for a in made]))
+    counted = RecordCounts({}, {}, {})  # as a project's report: the tables count no claims
+    created = datetime(2025, 6, 23)
+    return Report(title="Batches", created=created, articles=stream, counts=counted), alive
+
+
+def test_no_batch_is_held_while_the_next_is_read(tmp_path: Path) -> None:
+    """Going through the numbered articles, and writing a DOCX with its progress watched,
+    lets each batch go before the next is read (memory holds one batch, not two)."""
+    report, alive = _watched_stream()
+    assert [number for number, _article in report.numbered()] == [1, 2, 3, 4, 5, 6]
+    assert alive == [0, 0, 0]
+    report, alive = _watched_stream()
+    write_report(report, "docx", tmp_path / "r.docx", progress=lambda _done, _total: None)
+    assert len(alive) > 3 and set(alive) == {0}

@@ -9,6 +9,7 @@ built in a test) has them made here from its articles. Both say the same, word f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 from workbench.reports import wording
@@ -47,7 +48,7 @@ def claim_lines(report: Report) -> Iterator[list[ClaimLine]]:
     stream = report.articles
     table = stream.table(TABLE) if isinstance(stream, ArticleStream) else None
     if table is not None:
-        return (lines for _articles, lines in table)
+        return map(itemgetter(1), table)  # (holding no batch while the next is read)
     return _lines_of_articles(report)
 
 
@@ -58,11 +59,15 @@ def published_day(article: Article) -> str:
 def _lines_of_articles(report: Report) -> Iterator[list[ClaimLine]]:
     number = 0
     for batch in report.batches(text=False):
-        lines = []
-        for article in batch:
-            number += 1
-            lines += [_line(number, article, claim) for claim in article.claims]
+        lines = [
+            _line(number + at, article, claim)
+            for at, article in enumerate(batch, 1)
+            for claim in article.claims
+        ]
+        number += len(batch)
+        del batch  # not held while the next batch is read
         yield lines
+        del lines
 
 
 def _line(number: int, article: Article, claim: Claim) -> ClaimLine:

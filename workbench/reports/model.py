@@ -337,7 +337,9 @@ class Report:
         """(1-based number, article) in report order."""
         number = 0
         for batch in self.batches(text=text):
-            for article in batch:
+            articles = iter(batch)  # lets the batch go once through it
+            del batch  # so that it is not held while the next batch is read
+            for article in articles:
                 number += 1
                 yield number, article
 

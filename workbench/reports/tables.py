@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -83,7 +84,7 @@ def summary_tables(report: Report) -> list[Table]:
 
     The claims table's rows are read as they are used (a pass over the report's claim lines,
     which the project assembles itself: `reports.claim_lines`)."""
-    claims = (claim_row(line) for lines in claim_lines(report) for line in lines)
+    claims = map(claim_row, itertools.chain.from_iterable(claim_lines(report)))
     sources = [
         [r.source.name, r.source.kind, r.source.reliability_label, str(r.claims)]
         for r in source_rows(report)

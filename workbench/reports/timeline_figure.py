@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from workbench.reports.freed_memory import give_back
 from workbench.reports.model import Report
 from workbench.reports.timeline_drawing import timeline_lines, timeline_svg
 from workbench.reports.timeline_model import timeline_of_report
@@ -39,7 +40,8 @@ def figure_svg(report: Report) -> str | None:
 
 def figure_png(report: Report) -> bytes | None:
     """The figure as PNG (None without a dated event), drawn from its SVG in layers
-    (`svg_raster`): the SVG's text and Qt's tree of it are never held whole."""
+    (`svg_raster`): the SVG's text and Qt's tree of it are never held whole; what the
+    drawing freed is given back to the system before the report goes on."""
     shown = timeline_of_report(report)
     if not len(shown):
         return None
@@ -47,6 +49,8 @@ def figure_png(report: Report) -> bytes | None:
 
     buffer = io.BytesIO()
     svg_lines_to_png(timeline_lines(shown), buffer, PNG_SCALE)
+    del shown  # the timeline's columns, and what their layout freed, given back at once
+    give_back()
     return buffer.getvalue()
 
 

@@ -234,8 +234,10 @@ def _watched(
         for batch in batches:
             if cancelled is not None and cancelled():
                 raise ExportCancelled("the export was cancelled; nothing was written")
+            size = articles(batch)
             yield batch
-            done = min(total, done + articles(batch))
+            del batch  # not held while the next batch is read
+            done = min(total, done + size)
             if progress is not None:
                 progress(done, total)
 
