@@ -2,15 +2,16 @@
 once and kept beside the segment.
 
 A fuzzy word (`Khamenie~`) is compared with every word of each field it searches, in every
-segment. Whoosh hands those words out one at a time from its term index, in Python: the
-first fuzzy search of a session read some 140,000 of them before comparing any (360 ms of
-CPU at 100,000 articles; 25 ms with the words read from the files below). Segments never change once written, so each segment's words
-of a field are saved beside it (`<segment>.<field>.wbwords`, UTF-8, one word a line, sorted as
-Whoosh sorts them; Whoosh removes the file with its segment when segments merge) and read back
-in one piece by the next session. A rebuild writes those of the fields a plain search looks in
-(`schema.DEFAULT_FIELDS`); a drained edit's small segment gets its own on its first fuzzy
-search. A word holding a line break, a file that cannot be read or written, or an index in
-memory only costs speed: the words are then read from the term index as before.
+segment. Whoosh hands those words out one at a time from its term index, in Python: the first
+fuzzy search of a session read some 140,000 of them before comparing any (360 ms of CPU at
+100,000 articles; 25 ms with the words read from the files below). Segments never change once
+written, so each segment's words of a field are saved beside it (`<segment>.<field>.wbwords`,
+UTF-8, one word a line, sorted as Whoosh sorts them; Whoosh removes the file with its segment
+when segments merge) and read back in one piece by the next session. A rebuild writes those of
+the fields a plain search looks in (`schema.DEFAULT_FIELDS`); a drained edit's small segment
+gets its own on its first fuzzy search. A word holding a line break, a file that cannot be read
+or written, or an index in memory only costs speed: the words are then read from the term index
+as before.
 """
 
 from __future__ import annotations
