@@ -191,6 +191,38 @@ def test_a_plain_link_is_written_as_reportlab_formats_it() -> None:
     assert b"%d 0 obj\n%s\nendobj\n" % (there, place) in out.getvalue()
 
 
+def _linked_pages(plainly: bool, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The four pages of `_drawn` and one with a dozen links, written page by page with the
+    pages formatted here (`plainly`) or by reportlab."""
+    from reportlab import rl_config
+
+    from workbench.reports import pdf_reportlab
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    monkeypatch.setattr(pdf_reportlab, "formats_plainly", lambda doc: plainly)
+    out = BytesIO()
+    canvas = Canvas(BytesIO())
+    streamed = StreamedDocument(canvas, out)
+    for number in range(12):
+        canvas.drawString(50, 700 - 20 * number, f"Go to the end {number}")
+        canvas.linkAbsolute("", "end", Rect=(50, 695 - 20 * number, 200.5, 710 - 20 * number))
+    canvas.showPage()
+    streamed.page_finished()
+    streamed.bookmark("end", 700, 50)
+    _drawn(canvas, streamed)
+    return out.getvalue()
+
+
+def test_pages_and_their_content_are_written_as_reportlab_formats_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pages (with no links, a few, and more than ten) and their compressed content, formatted
+    by the streamed writer itself, are byte for byte what reportlab's formatting gives."""
+    ours = _linked_pages(True, monkeypatch)
+    assert ours == _linked_pages(False, monkeypatch)
+    assert ours.count(b"/Type /Page\n") == 5 and b" R \n  " in ours  # links broken by tens
+
+
 def test_the_cross_reference_table_is_written_without_holding_it_whole(tmp_path: Path) -> None:
     """A document of 100,000 objects (the table's text is 2 MB; held as one string per entry,
     over 10 MB) ends within 2 MB of memory, and reads back to its last object."""

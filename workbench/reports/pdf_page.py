@@ -27,6 +27,33 @@ WIDTH = A4[0] - 2 * MARGIN
 TOP = A4[1] - MARGIN
 DESCENT = 0.24  # of the font size, below the baseline (DejaVu, Vera and Arial alike)
 ASCENT = 0.76
+NUMBERS_KEPT = 20_000  # operands kept (then forgotten, so memory stays flat)
+
+
+class Numbers(dict[float, str]):
+    """Numbers as PDF operands (`fp_str`), each written once: a report's pages repeat a few
+    thousand positions, widths and steps millions of times. `fp_str` of several numbers is
+    theirs each, joined by spaces."""
+
+    def __missing__(self, value: float) -> str:
+        if len(self) >= NUMBERS_KEPT:
+            self.clear()
+        shown: str = fp_str(value)
+        self[value] = shown
+        return shown
+
+
+class _FontOperators(dict[Look, str]):
+    """By look: the operator that sets its font (the main subset) and size."""
+
+    def __init__(self, mains: dict[str, str]) -> None:
+        super().__init__()
+        self.mains = mains
+
+    def __missing__(self, look: Look) -> str:
+        operator = self.mains[look.font] + look.size_operand
+        self[look] = operator
+        return operator
 
 
 class Block(NamedTuple):
@@ -60,6 +87,8 @@ class Pages:
         self._at = (0.0, 0.0)  # where the last line began
         self._rise = 0.0
         self._text = False
+        self.numbers = Numbers()
+        self.font_operators = _FontOperators(typesetter.mains)
 
     # pages ---------------------------------------------------------------------------
     @property
@@ -172,28 +201,28 @@ class Pages:
                     self.rect(look.colour, left + run.x, baseline - 1.2, run.width, 0.6)
             if run.link:
                 linked = True
-        ops = self.ops
+        ops, number = self.ops, self.numbers
         if not self._text:
             ops.append("BT")
             self._text = True
-            ops.append(f"1 0 0 1 {fp_str(left, baseline)} Tm")
+            ops.append(f"1 0 0 1 {number[left]} {number[baseline]} Tm")
         elif self._at[0] == left:
-            ops.append(f"0 {fp_str(baseline - self._at[1])} Td")
+            ops.append(f"0 {number[baseline - self._at[1]]} Td")
         else:
-            ops.append(f"1 0 0 1 {fp_str(left, baseline)} Tm")
+            ops.append(f"1 0 0 1 {number[left]} {number[baseline]} Tm")
         self._at = (left, baseline)
-        mains = self.set.mains
+        operators = self.font_operators
         for run in line:
             look = run.look
             if look.fill != self._fill:
                 ops.append(look.fill)
                 self._fill = look.fill
             if look.rise != self._rise:
-                ops.append(f"{fp_str(look.rise)} Ts")
+                ops.append(f"{number[look.rise]} Ts")
                 self._rise = look.rise
             codes = run.codes
             if isinstance(codes, str):
-                font = mains[look.font] + look.size_operand
+                font = operators[look]  # (its subset made even for an empty run, as ever)
                 if not codes:
                     continue
                 if font != self._font:
@@ -201,7 +230,7 @@ class Pages:
                     self._font = font
                 ops.append(f"({codes}) Tj")
             else:
-                self._mixed(look, codes, mains[look.font])
+                self._mixed(look, codes, self.set.mains[look.font])
         if linked:
             self._links(line, left, baseline)
 
@@ -247,10 +276,10 @@ class Pages:
         if self._text:
             self.ops.append("ET")
             self._text = False
-        fill = fill_operator(colour)
-        self.ops.append(fill)
+        number = self.numbers
+        self.ops.append(fill_operator(colour))
         self._fill = None
-        self.ops.append(f"{fp_str(x, y, width, height)} re f")
+        self.ops.append(f"{number[x]} {number[y]} {number[width]} {number[height]} re f")
 
     def rule(self, colour: colors.Color, weight: float, x: float, y: float, to: float) -> None:
         """A horizontal line from x to `to` at y."""

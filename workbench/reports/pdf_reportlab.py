@@ -7,8 +7,9 @@ reportlab documents how to write one's own text operators for a TrueType font
 reportlab keeps every page of a document (its content, its links, its bookmarks and outline)
 until `save`, and then builds the whole file in memory: memory grows with the report.
 `StreamedDocument` writes each page to the file as soon as the canvas finishes it, with its
-content stream and its links, formatted by reportlab's own object classes, and then forgets
-it. A link leads to a destination object of its own (`/Dest 12 0 R`, numbered when the link
+content stream and its links, and then forgets it: the page and its compressed content are
+formatted here byte for byte as reportlab's `PDFPage` and `PDFStream` format them (their
+entries chosen by reportlab's own lists), the rest by reportlab's own object classes. A link leads to a destination object of its own (`/Dest 12 0 R`, numbered when the link
 or the outline first names the bookmark), written once the bookmark's page is: so a link may
 lead ahead to a page not drawn yet and nothing waits for it. The outline is written entry by
 entry (`pdf_outline`). What only the end knows (the fonts' subsets, the page tree, the page
@@ -19,9 +20,12 @@ total's form) is written by `finish`, then the cross-reference table (a piece at
 
 from __future__ import annotations
 
+import zlib
 from array import array
+from functools import cache
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 
@@ -84,6 +88,7 @@ class StreamedDocument:
         self.outline = Outline(self._reserve, self._write_object)
         self.at = 0
         self.drawing = True  # until `finish`
+        self.plain = formats_plainly(self.doc)  # pages and their content formatted here
         self._write(pdfdoc.PDFFile(self.doc._pdfVersion).strings[0])
 
     def reserve_form(self, name: str) -> None:
@@ -195,6 +200,10 @@ class StreamedDocument:
             written = self._link(number, found)
         elif kind is pdfdoc.PDFPages:
             written = self._page_tree(number)
+        elif kind is pdfdoc.PDFPage and self.plain and not found.Override_default_compilation:
+            written = self._page(number, found)
+        elif kind is pdfdoc.PDFStream and self.plain and _compressed_only(found):
+            written = _stream(number, found.content)
         else:
             written = pdfdoc.PDFIndirectObject(name, found).format(doc)
         self._at_offset(number)
@@ -242,6 +251,47 @@ class StreamedDocument:
             f" /Rect [ {rect} ] /Subtype /Link /Type /Annot\n>>\nendobj\n"
         ).encode("ascii")
 
+    def _page(self, number: int, page: Any) -> bytes:
+        """The page object as reportlab's `PDFPage.format` writes it (its entries chosen and
+        referenced alike, in the same order, so its content stream takes the same number),
+        formatted here: reportlab's general formatting of every entry was a sixth of writing
+        the pages."""
+        doc = self.doc
+        page.check_format(doc)
+        entries = {}
+        for key, value in page.__Defaults__.items():
+            value = getattr(page, key, value)
+            if value is not None:
+                entries[key] = value
+        for key in page.__NoDefault__:
+            value = getattr(page, key, None)
+            if value is not None:
+                entries[key] = value
+        for key in page.__Refs__:
+            if key in entries:
+                entries[key] = doc.Reference(entries[key])
+        body = [_name(key) + b" " + self._formatted(entries[key]) for key in sorted(entries)]
+        for at in reversed(range(6, len(body), 6)):  # a break every six entries, as reportlab
+            body.insert(at, b"\n ")
+        return b"%d 0 obj\n<<\n%s\n>>\nendobj\n" % (number, b" ".join(body))
+
+    def _formatted(self, value: Any) -> bytes:
+        """A value as `pdfdoc.format` writes it inside a dictionary (references, numbers and
+        arrays of them here, anything else by reportlab)."""
+        kind = type(value)
+        if kind is pdfdoc.PDFObjectReference:
+            return b"%d %d R" % self.doc.idToObjectNumberAndVersion[value.name]
+        if kind is bytes:
+            return value
+        if kind is int or kind is float:
+            return fp_str(value).encode("ascii")
+        if kind is pdfdoc.PDFArray and value.multiline is True:
+            items = [self._formatted(item) for item in value.sequence]
+            for at in reversed(range(10, len(items), 10)):  # a break every ten, as reportlab
+                items.insert(at, b"\n ")
+            return b"[ " + b" ".join(items) + b" ]"
+        return pdfdoc.format(value, self.doc)
+
     def _page_tree(self, number: int) -> bytes:
         """The page tree: one node whose kids are every page, in order."""
         kids = " ".join(f"{page} 0 R" for page in self.pages)
@@ -275,3 +325,30 @@ class StreamedDocument:
     def _write(self, data: bytes) -> None:
         self.out.write(data)
         self.at += len(data)
+
+
+def formats_plainly(doc: Any) -> bool:
+    """Whether pages and their content can be formatted here as reportlab would: with no
+    encryption, comments or entries a line each (reportlab's defaults)."""
+    return (
+        type(doc.encrypt) is pdfdoc.NoEncryption
+        and not rl_config.pdfComments
+        and not rl_config.pdfMultiLine
+    )
+
+
+def _compressed_only(stream: Any) -> bool:
+    """Whether a stream is a page's content as `_prepared` made it: compressed, nothing else."""
+    return not stream.dictionary.dict and stream.filters == [pdfdoc.PDFZCompress]
+
+
+def _stream(number: int, content: str | bytes) -> bytes:
+    """A compressed stream object, as reportlab's `PDFStream.format` writes it."""
+    data = zlib.compress(content.encode("utf8") if isinstance(content, str) else content)
+    head = b"%d 0 obj\n<<\n/Filter [ /FlateDecode ] /Length %d\n>>\nstream\n" % (number, len(data))
+    return head + data + b"endstream\nendobj\n"
+
+
+@cache
+def _name(key: str) -> bytes:
+    return pdfdoc.PDFName(key).encode("ascii")

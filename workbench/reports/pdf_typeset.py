@@ -1,36 +1,23 @@
-"""Setting text for the PDF report: measuring, wrapping and encoding it for reportlab's canvas.
-
-reportlab's own text calls encode every character of every line through the TrueType font's
-subset table (`TTFont.splitString`) in Python; a report repeats the same words over and over,
-so each word is measured (`pdfmetrics.stringWidth`) and encoded (`splitString`, the documented
-way to roll one's own text operators) once per document, and a line is the words joined. The
-wrapping is greedy at spaces, left aligned, as reportlab's paragraphs do it.
-
-Text reaches the page only as a PDF string operand, escaped by reportlab's `escapePDF`: the
-analyst's text is never markup, and never PDF operators either. Characters the main font lacks
-are drawn in the full-width fallback font, or given a stand-in (`FontFamily.printable`).
+"""Setting text for the PDF report: wrapping it in lines of runs, each run's words encoded for
+reportlab's canvas (`pdf_measure` measures and encodes each word once while it is kept, and a
+run is its words joined). The wrapping is greedy at spaces, left aligned, as reportlab's
+paragraphs do it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, groupby
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.lib.rl_accel import fp_str
 
-from workbench.reports.pdf_fonts import FALLBACK, FontFamily
-from workbench.reports.pdf_reportlab import document_of
+from workbench.reports.pdf_measure import Measures
 from workbench.reports.safe_text import xml_safe
 
-ASCII_PROBE = " AZaz09~(\\)"
 PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
-WORDS_KEPT = 10_000  # measured words kept per font (then forgotten, so memory stays flat:
-# 200,000 held 50 MB more at 10,000 articles for no time saved, 30,000 still 20 MB more)
-PHRASES_KEPT = 3_000  # short texts of several words (or numbers) kept per font
 
 
 class Look:
@@ -96,6 +83,8 @@ class Segment(NamedTuple):
 
 
 Line = list[Run]
+_run = tuple.__new__  # a Run made from its fields at once (the named tuple's own `__new__` is
+# a Python function, called millions of times)
 
 
 def clean(text: str) -> str:
@@ -106,107 +95,9 @@ def clean(text: str) -> str:
     return text
 
 
-class Typesetter:
-    """Measures and encodes words in the report's fonts, for one canvas's document."""
-
-    def __init__(self, canvas: Any, fonts: FontFamily) -> None:
-        self.doc = document_of(canvas)
-        self.fonts = fonts
-        self.glyphs = frozenset(map(chr, fonts.glyphs))
-        self.extra = frozenset(map(chr, fonts.fallback_glyphs))
-        self._words: dict[str, dict[str, tuple[float, Any]]] = {}
-        self._phrases: dict[str, dict[str, tuple[float, Any]]] = {}  # short texts, by font
-        self._main: dict[str, str] = {}
-        self._faces: dict[str, frozenset[str]] = {}
-        self.mains = _MainNames(self.main_name)  # font -> the PDF name of its main subset
-        # reportlab keeps printable ASCII as itself in a font's first subset (its default,
-        # `ttfAsciiReadable`): then such words need no pass through the subset table
-        probe = getFont(fonts.regular).splitString(ASCII_PROBE, self.doc)
-        self.ascii_as_is = probe == [(0, ASCII_PROBE.encode("ascii"))]
-
-    def word(self, word: str, font: str) -> tuple[float, Any]:
-        """The word's width at size 1 and its codes (a str when all of it is in the main
-        subset of `font`, else chunks of (subset name, escaped text))."""
-        known = self._words.get(font)
-        if known is None:
-            known = self._words[font] = {}
-        found = known.get(word)
-        if found is None:
-            if len(known) > WORDS_KEPT:
-                known.clear()
-            found = known[word] = self._measured(word, font)
-        return found
-
-    def _phrase(self, text: str, font: str) -> tuple[float, Any]:
-        """`word` for a short text set whole: one of several words, or a number, is kept
-        apart from the words (most such texts never come again, and they would push the
-        words out of what is kept)."""
-        if " " not in text and not text.isdigit():
-            return self.word(text, font)
-        kept = self._phrases.setdefault(font, {})
-        found = kept.get(text)
-        if found is None:
-            if len(kept) > PHRASES_KEPT:
-                kept.clear()
-            found = kept[text] = self._measured(text, font)
-        return found
-
-    def _measured(self, word: str, font: str) -> tuple[float, Any]:
-        if not word:
-            return 0.0, ""
-        if self.ascii_as_is and word.isascii() and word.isprintable():
-            return stringWidth(word, font, 1), escapePDF(word.encode("ascii"))
-        if set(word) <= self.glyphs:
-            parts = [(font, word)]
-        else:
-            parts = [(FALLBACK if fallback else font, text) for fallback, text in self._split(word)]
-        if font != self.fonts.regular:  # bold, italic: what they lack from the regular face
-            parts = [piece for name, text in parts for piece in self._styled(name, text)]
-        width = sum(stringWidth(text, name, 1) for name, text in parts)
-        chunks = []
-        for name, text in parts:
-            face = getFont(name)
-            for subset, data in face.splitString(text, self.doc):
-                chunks.append((face.getSubsetInternalName(subset, self.doc), escapePDF(data)))
-        if len(chunks) == 1 and chunks[0][0] == self.main_name(font):
-            return width, chunks[0][1]
-        return width, tuple(chunks)
-
-    def _styled(self, font: str, text: str) -> list[tuple[str, str]]:
-        """The text in runs of `font` and of the regular face for what `font` lacks (an
-        oblique face without Arabic, say)."""
-        if font == FALLBACK:
-            return [(font, text)]
-        own = self._faces.get(font)
-        if own is None:
-            face = getFont(font).face
-            own = self._faces[font] = frozenset(chr(c) for c, g in face.charToGlyph.items() if g)
-        if set(text) <= own:
-            return [(font, text)]
-        runs = groupby(text, key=lambda char: char in own or char not in self.glyphs)
-        return [(font if kept else self.fonts.regular, "".join(chars)) for kept, chars in runs]
-
-    def _split(self, word: str) -> list[tuple[bool, str]]:
-        """The word in runs of the main font (characters it lacks given stand-ins) and of
-        the fallback font."""
-        runs: list[tuple[bool, str]] = []
-        for char in word:
-            fallback = char not in self.glyphs and char in self.extra
-            shown = char if fallback else self.fonts.printable(char)
-            if runs and runs[-1][0] == fallback:
-                runs[-1] = (fallback, runs[-1][1] + shown)
-            else:
-                runs.append((fallback, shown))
-        return [run for run in runs if run[1]]
-
-    def main_name(self, font: str) -> str:
-        """The PDF name of the font's first subset (the one plain words are set in)."""
-        name = self._main.get(font)
-        if name is None:
-            face = getFont(font)
-            face.splitString(" ", self.doc)
-            name = self._main[font] = face.getSubsetInternalName(0, self.doc)
-        return name
+class Typesetter(Measures):
+    """Sets text in lines, measuring and encoding words in the report's fonts (`Measures`),
+    for one canvas's document."""
 
     def width(self, text: str, look: Look) -> float:
         """How wide the text (one line) is in `look`."""
@@ -214,21 +105,27 @@ class Typesetter:
         measured = sum(self.word(word, look.font)[0] for word in words)
         return (measured + self.space(look.font) * (len(words) - 1)) * look.size
 
-    def space(self, font: str) -> float:
-        return self.word(" ", font)[0]
-
     def lines(self, segments: list[Segment], width: float) -> tuple[list[Line], list[Any]]:
         """The segments set in lines at most `width` wide, and the anchors as (name, line
-        index, x) where they fall."""
+        index, x) where they fall. A short text already measured that fits is set here at
+        once (most are: labels, grades, names), the rest by `_fill`."""
         lines: list[Line] = [[]]
         anchors: list[Any] = []
         x = 0.0
-        fill = self._fill
+        fill, words, phrases = self._fill, self._words, self._phrases
         for segment in segments:
-            if segment.anchor:
-                anchors.append((segment.anchor, len(lines) - 1, x))
-            text = segment.text
+            text, look, link, anchor = segment
+            if anchor:
+                anchors.append((anchor, len(lines) - 1, x))
             if "\n" not in text:
+                if len(text) <= PHRASE:
+                    found = words[look.font].get(text) or phrases[look.font].get(text)
+                    if found is not None and type(found[1]) is str:
+                        ends = x + found[0] * look.size
+                        if ends <= width:
+                            lines[-1].append(_run(Run, (look, x, ends - x, found[1], link)))
+                            x = ends
+                            continue
                 x = fill(text, segment, x, width, lines)
                 continue
             for index, paragraph in enumerate(text.split("\n")):
@@ -245,16 +142,14 @@ class Typesetter:
         them; the x where it ends."""
         look, link = segment.look, segment.link
         size, font = look.size, look.font
-        known = self._words.get(font)
-        if known is None:
-            known = self._words[font] = {}
+        known = self._words[font]
         if len(text) <= PHRASE:  # short texts repeat (labels, grades, roles): set whole
             found = known.get(text)
             if found is None:
                 found = self._phrase(text, font)
             ends = x + found[0] * size
             if ends <= width and type(found[1]) is str:
-                lines[-1].append(Run(look, x, ends - x, found[1], link))
+                lines[-1].append(_run(Run, (look, x, ends - x, found[1], link)))
                 return ends
         else:
             return self._fill_long(text, segment, x, width, lines, known)
@@ -273,9 +168,12 @@ class Typesetter:
         the line ends found by bisection in the running widths (the same lines)."""
         look, link = segment.look, segment.link
         size = look.size
-        words = text.split(" ")
-        get, measure, font = known.get, self.word, look.font
-        widths, codes = zip(*[get(word) or measure(word, font) for word in words], strict=True)
+        words, font = text.split(" "), look.font
+        found = list(map(known.get, words))
+        if not all(found):  # (a measured word is a non-empty tuple)
+            measure = self.word
+            found = [got or measure(word, font) for got, word in zip(found, words, strict=True)]
+        widths, codes = zip(*found, strict=True)
         limit = width / size
         if max(widths) > limit:  # a word wider than a line
             return self._fill_words(text, segment, x, width, lines, known)
@@ -293,7 +191,8 @@ class Typesetter:
                     continue
                 stop = at + 1
             used = ends[stop - 1] - space - base
-            lines[-1].append(Run(look, start * size, used * size, _spaced(codes[at:stop]), link))
+            run = (look, start * size, used * size, _spaced(codes[at:stop]), link)
+            lines[-1].append(_run(Run, run))
             if stop == count:
                 return (start + used) * size
             lines.append([])
@@ -316,8 +215,8 @@ class Typesetter:
         first = True
         for word in text.split(" "):
             found = known.get(word)
-            if found is None:
-                found = self.word(word, font)
+            if found is None:  # (a number set whole is kept among the phrases)
+                found = self._phrases[font].get(word) or self.word(word, font)
             measured, code = found
             measured *= size
             step = measured if first else measured + space
@@ -349,23 +248,32 @@ class Typesetter:
     def _cut(self, word: str, segment: Segment, width: float, lines: list[Line]) -> float:
         """Set a word wider than a line over as many lines as it takes, from a line's start;
         the x where it ends on the last."""
-        look = segment.look
+        look, link = segment.look, segment.link
+        size, font = look.size, look.font
         piece, taken = "", 0.0
+        codes: list[Any] = []
         for char in word:
-            measured = self.word(char, look.font)[0] * look.size
+            measured, code = self.word(char, font)
+            measured *= size
             if piece and taken + measured > width:
                 lines[-1].append(
-                    Run(look, 0.0, taken, _joined([self._codes(piece, look)]), segment.link)
+                    _run(Run, (look, 0.0, taken, self._piece(piece, codes, font), link))
                 )
                 lines.append([])
-                piece, taken = "", 0.0
+                piece, codes, taken = "", [], 0.0
             piece += char
+            codes.append(code)
             taken += measured
-        lines[-1].append(Run(look, 0.0, taken, _joined([self._codes(piece, look)]), segment.link))
+        lines[-1].append(_run(Run, (look, 0.0, taken, self._piece(piece, codes, font), link)))
         return taken
 
-    def _codes(self, text: str, look: Look) -> Any:
-        return self._measured(text, look.font)[1]
+    def _piece(self, piece: str, codes: list[Any], font: str) -> str | list[Any]:
+        """The codes of a piece of a cut word: its characters' own, joined, when each is in
+        the main subset (what encoding the piece whole gives), else the piece's encoded."""
+        try:
+            return "".join(codes)
+        except TypeError:
+            return _joined([self._measured(piece, font)[1]])
 
 
 def _spaced(codes: Sequence[Any]) -> str | list[Any]:
@@ -385,14 +293,3 @@ def _joined(codes: list[Any]) -> str | list[Any]:
         return "".join(codes)
     except TypeError:
         return codes
-
-
-class _MainNames(dict[str, str]):
-    def __init__(self, name_of: Any) -> None:
-        super().__init__()
-        self.name_of = name_of
-
-    def __missing__(self, font: str) -> str:
-        name: str = self.name_of(font)
-        self[font] = name
-        return name
