@@ -2,10 +2,11 @@
 
 Two claims are linked by a `repeats` relation the analyst made (or accepted), or because they
 are the same quote in a syndicated copy and its original story (near-duplicate articles). A
-cluster is a connected group of linked claims; a claim linked to nothing is a cluster of one.
-Links are added and dropped one at a time, so an edit changes the graph without rebuilding it;
-a cluster is read by walking only its own claims. The graph is plain dictionaries, not a
-networkx graph: networkx costs a report's export about 12 MB of the process to load.
+cluster is a connected group of linked claims (networkx's connected components); a claim
+linked to nothing is a cluster of one. Links are added and dropped one at a time, so an edit
+changes the graph without rebuilding it; a cluster is read by walking only its own claims.
+networkx is imported when a graph is made, so an export that shows no corroboration (JSON-LD)
+never loads it (about 12 MB of the process).
 """
 
 from __future__ import annotations
@@ -24,81 +25,65 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 class ClaimGraph:
-    """The links between claims that assert the same thing, each with why it is there.
-
-    Kept as each linked claim's links (the claims it is linked to, each with its reasons, one
-    set shared by both ends), claims in the order they were first linked; a claim stays in the
-    graph once linked (unlinked from everything, it is a cluster of one among the linked), as
-    networkx's graph kept it."""
+    """The links between claims that assert the same thing, each with why it is there."""
 
     def __init__(self) -> None:
-        self._links: dict[int, dict[int, set[str]]] = {}
+        import networkx as nx
+
+        self._graph = nx.Graph()
 
     def link(self, claim_id: int, other_id: int, reason: str) -> None:
         if claim_id == other_id:
             return
-        links = self._links.setdefault(claim_id, {})
-        others = self._links.setdefault(other_id, {})
-        reasons = links.get(other_id)
-        if reasons is None:
-            reasons = links[other_id] = others[claim_id] = set()
-        reasons.add(reason)
+        if self._graph.has_edge(claim_id, other_id):
+            self._graph.edges[claim_id, other_id]["reasons"].add(reason)
+        else:
+            self._graph.add_edge(claim_id, other_id, reasons={reason})
 
     def unlink(self, claim_id: int, other_id: int, reason: str) -> None:
-        reasons = self._links.get(claim_id, {}).get(other_id)
-        if reasons is None:
+        if not self._graph.has_edge(claim_id, other_id):
             return
+        reasons = self._graph.edges[claim_id, other_id]["reasons"]
         reasons.discard(reason)
         if not reasons:
-            del self._links[claim_id][other_id], self._links[other_id][claim_id]
+            self._graph.remove_edge(claim_id, other_id)
             for claim in (claim_id, other_id):
-                if not self._links[claim]:
-                    del self._links[claim]
+                if self._graph.degree(claim) == 0:
+                    self._graph.remove_node(claim)
 
     def forget_claim(self, claim_id: int) -> None:
-        for other in self._links.pop(claim_id, {}):
-            del self._links[other][claim_id]
+        if claim_id in self._graph:
+            self._graph.remove_node(claim_id)
 
     def __contains__(self, claim_id: object) -> bool:
         """Whether the claim is linked to another (a claim on its own is not in the graph)."""
-        return claim_id in self._links
+        return claim_id in self._graph
 
     def linked(self, claim_id: int, reason: str) -> list[int]:
         """The claims linked to this one for a reason (e.g. its syndicated twins)."""
-        links = self._links.get(claim_id, {})
-        return sorted(other for other, reasons in links.items() if reason in reasons)
+        if claim_id not in self._graph:
+            return []
+        return sorted(
+            other for other, data in self._graph.adj[claim_id].items() if reason in data["reasons"]
+        )
 
     def cluster_of(self, claim_id: int) -> frozenset[int]:
         """Every claim asserting the same thing as this one (itself included)."""
-        if claim_id not in self._links:
+        if claim_id not in self._graph:
             return frozenset({claim_id})
-        return frozenset(self._reached(claim_id))
+        import networkx as nx
+
+        return frozenset(nx.node_connected_component(self._graph, claim_id))
 
     def clusters(self, claim_ids: Iterable[int]) -> Iterator[frozenset[int]]:
-        """Every cluster of the given claims, linked groups first (in the order their first
-        claim was linked), then claims on their own."""
-        seen: set[int] = set()
-        for claim_id in self._links:
-            if claim_id not in seen:
-                cluster = self._reached(claim_id)
-                seen.update(cluster)
-                yield frozenset(cluster)
-        for claim_id in claim_ids:
-            if claim_id not in self._links:
-                yield frozenset({claim_id})
+        """Every cluster of the given claims, linked groups first, then claims on their own."""
+        import networkx as nx
 
-    def _reached(self, claim_id: int) -> set[int]:
-        """The claims reached from this one through links, breadth first."""
-        reached, level = {claim_id}, [claim_id]
-        while level:
-            later = []
-            for claim in level:
-                for other in self._links[claim]:
-                    if other not in reached:
-                        reached.add(other)
-                        later.append(other)
-            level = later
-        return reached
+        for component in nx.connected_components(self._graph):
+            yield frozenset(component)
+        for claim_id in claim_ids:
+            if claim_id not in self._graph:
+                yield frozenset({claim_id})
 
 
 def quote_key(text: str) -> str:
