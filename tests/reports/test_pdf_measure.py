@@ -23,7 +23,7 @@ def test_a_word_used_all_along_stays_kept_among_many_others(
     typeset = Typesetter(Canvas(BytesIO()), report_fonts())
     font = report_fonts().regular
     measured: list[str] = []
-    real = typeset._measured
+    real = typeset._words.measure
 
     def measure(word: str, face: str) -> Any:
         measured.append(word)

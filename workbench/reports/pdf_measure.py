@@ -31,7 +31,8 @@ ASCII_PROBE = " AZaz09~(\\)"
 WORDS_KEPT = 5_000  # measured words kept per font, and as many put aside (10,000 in all:
 # 200,000 held 50 MB more at 10,000 articles for no time saved, 30,000 still 20 MB more)
 PHRASES_KEPT = 1_500  # short texts of several words (or numbers) per font, and as many aside
-Measured = tuple[float, Any]  # width at size 1; codes (see `Measures.word`)
+Measured = tuple[float, Any, float]  # width at size 1, codes (see `Measures.word`), and the
+# width with a space before it (what the running widths of a long text add up)
 
 
 class _Kept(dict[str, dict[str, Measured]]):
@@ -68,8 +69,9 @@ class Measures:
         self.fonts = fonts
         self.glyphs = frozenset(map(chr, fonts.glyphs))
         self.extra = frozenset(map(chr, fonts.fallback_glyphs))
-        self._words = _Kept(WORDS_KEPT, self._measured)
-        self._phrases = _Kept(PHRASES_KEPT, self._measured)  # short texts, by font
+        self._words = _Kept(WORDS_KEPT, self._entry)
+        self._phrases = _Kept(PHRASES_KEPT, self._entry)  # short texts, by font
+        self.spaces = _Spaces(self._measured)  # font -> how wide a space is at size 1
         self._main: dict[str, str] = {}
         self._faces: dict[str, frozenset[str]] = {}
         self._widths: dict[str, Callable[[str, float], float]] = {}
@@ -80,8 +82,8 @@ class Measures:
         self.ascii_as_is = probe == [(0, ASCII_PROBE.encode("ascii"))]
 
     def word(self, word: str, font: str) -> Measured:
-        """The word's width at size 1 and its codes (a str when all of it is in the main
-        subset of `font`, else chunks of (subset name, escaped text))."""
+        """The word's width at size 1, its codes (a str when all of it is in the main subset
+        of `font`, else chunks of (subset name, escaped text)), and its width and a space's."""
         found = self._words[font].get(word)
         if found is None:
             found = self._words.find(word, font)
@@ -98,7 +100,11 @@ class Measures:
             found = self._phrases.find(text, font)
         return found
 
-    def _measured(self, word: str, font: str) -> Measured:
+    def _entry(self, text: str, font: str) -> Measured:
+        width, codes = self._measured(text, font)
+        return width, codes, width + self.spaces[font]
+
+    def _measured(self, word: str, font: str) -> tuple[float, Any]:
         if not word:
             return 0.0, ""
         if self.ascii_as_is and word.isascii() and word.isprintable():
@@ -166,6 +172,17 @@ class Measures:
 
     def space(self, font: str) -> float:
         return self.word(" ", font)[0]
+
+
+class _Spaces(dict[str, float]):
+    def __init__(self, measure: Callable[[str, str], tuple[float, Any]]) -> None:
+        super().__init__()
+        self.measure = measure
+
+    def __missing__(self, font: str) -> float:
+        width = self.measure(" ", font)[0]
+        self[font] = width
+        return width
 
 
 class _MainNames(dict[str, str]):

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 
-from workbench.reports.pdf_measure import Measures
+from workbench.reports.pdf_measure import Measured, Measures
 from workbench.reports.safe_text import xml_safe
 
 PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
@@ -112,27 +112,28 @@ class Typesetter(Measures):
         lines: list[Line] = [[]]
         anchors: list[Any] = []
         x = 0.0
-        fill, words, phrases = self._fill, self._words, self._phrases
+        fill, fill_long, words, phrases = self._fill, self._fill_long, self._words, self._phrases
         for segment in segments:
             text, look, link, anchor = segment
             if anchor:
                 anchors.append((anchor, len(lines) - 1, x))
-            if "\n" not in text:
-                if len(text) <= PHRASE:
-                    found = words[look.font].get(text) or phrases[look.font].get(text)
-                    if found is not None and type(found[1]) is str:
-                        ends = x + found[0] * look.size
-                        if ends <= width:
-                            lines[-1].append(_run(Run, (look, x, ends - x, found[1], link)))
-                            x = ends
-                            continue
+            if "\n" in text:
+                for index, paragraph in enumerate(text.split("\n")):
+                    if index:
+                        lines.append([])
+                        x = 0.0
+                    x = fill(paragraph, segment, x, width, lines)
+            elif len(text) > PHRASE:
+                x = fill_long(text, segment, x, width, lines, words[look.font])
+            else:
+                found = words[look.font].get(text) or phrases[look.font].get(text)
+                if found is not None and type(found[1]) is str:
+                    ends = x + found[0] * look.size
+                    if ends <= width:
+                        lines[-1].append(_run(Run, (look, x, ends - x, found[1], link)))
+                        x = ends
+                        continue
                 x = fill(text, segment, x, width, lines)
-                continue
-            for index, paragraph in enumerate(text.split("\n")):
-                if index:
-                    lines.append([])
-                    x = 0.0
-                x = fill(paragraph, segment, x, width, lines)
         return lines, anchors
 
     def _fill(
@@ -162,7 +163,7 @@ class Typesetter(Measures):
         x: float,
         width: float,
         lines: list[Line],
-        known: dict[str, tuple[float, Any]],
+        known: dict[str, Measured],
     ) -> float:
         """`_fill_words` for a long text, with the measuring in list comprehensions and
         the line ends found by bisection in the running widths (the same lines)."""
@@ -173,12 +174,12 @@ class Typesetter(Measures):
         if not all(found):  # (a measured word is a non-empty tuple)
             measure = self.word
             found = [got or measure(word, font) for got, word in zip(found, words, strict=True)]
-        widths, codes = zip(*found, strict=True)
+        widths, codes, steps = zip(*found, strict=False)  # (each found is of three)
         limit = width / size
         if max(widths) > limit:  # a word wider than a line
             return self._fill_words(text, segment, x, width, lines, known)
-        space = self.space(font)
-        ends = list(accumulate(map(space.__add__, widths)))
+        space = self.spaces[font]
+        ends = list(accumulate(steps))
         start, base, at, count = x / size, 0.0, 0, len(words)
         while True:
             stop = bisect_right(ends, limit - start + base + space, at)
@@ -205,7 +206,7 @@ class Typesetter(Measures):
         x: float,
         width: float,
         lines: list[Line],
-        known: dict[str, tuple[float, Any]],
+        known: dict[str, Measured],
     ) -> float:
         look, link = segment.look, segment.link
         size, font = look.size, look.font
@@ -217,7 +218,7 @@ class Typesetter(Measures):
             found = known.get(word)
             if found is None:  # (a number set whole is kept among the phrases)
                 found = self._phrases[font].get(word) or self.word(word, font)
-            measured, code = found
+            measured, code, _step = found
             measured *= size
             step = measured if first else measured + space
             if measured > width:  # a word wider than the line: cut between its characters
@@ -253,7 +254,7 @@ class Typesetter(Measures):
         piece, taken = "", 0.0
         codes: list[Any] = []
         for char in word:
-            measured, code = self.word(char, font)
+            measured, code, _step = self.word(char, font)
             measured *= size
             if piece and taken + measured > width:
                 lines[-1].append(
