@@ -102,16 +102,18 @@ EVENT_LINKS = (
     .join(Event, Event.id == ClaimEvent.event_id)
     .where(Claim.article_id.in_(IDS))
 )
+# A batch's claims as a list the tags and notes are looked up by (their index on kind and
+# target): joined to the claims instead, SQLite read every claim's tag and note in the project
+# for each batch (at 100,000 articles 0.15 s a batch, against 4 ms).
+BATCH_CLAIMS = select(Claim.id).where(Claim.article_id.in_(IDS))
 CLAIM_TAGS = (
     select(Tagging.target_id, Tag.name)
     .join(Tag, Tag.id == Tagging.tag_id)
-    .join(Claim, Claim.id == Tagging.target_id)
-    .where(Tagging.target_kind == "claim", Claim.article_id.in_(IDS))
+    .where(Tagging.target_kind == "claim", Tagging.target_id.in_(BATCH_CLAIMS))
 )
 CLAIM_NOTES = (
     select(Note.target_id, Note.body)
-    .join(Claim, Claim.id == Note.target_id)
-    .where(Note.target_kind == "claim", Claim.article_id.in_(IDS))
+    .where(Note.target_kind == "claim", Note.target_id.in_(BATCH_CLAIMS))
     .order_by(Note.id)
 )
 MENTIONS = (
