@@ -72,3 +72,16 @@ def test_a_word_wider_than_a_line_is_cut_into_pieces_encoded_as_each_piece_whole
     ours = lines(cut_whole=False)
     assert len(ours) > 4
     assert ours == lines(cut_whole=True)
+
+
+def test_every_character_is_cleaned_as_the_xml_rule_and_tabs_say() -> None:
+    """`clean` (one scan first) drops what XML forbids, makes a tab a space and drops a
+    carriage return, for every character, as `xml_safe` and the two replacements do."""
+    from workbench.reports.pdf_typeset import clean
+    from workbench.reports.safe_text import xml_safe
+
+    def by_the_rules(text: str) -> str:
+        return xml_safe(text).replace("\t", " ").replace("\r", "")
+
+    texts = [f"a{chr(code)}b" for code in range(0x110000)]
+    assert [text for text in texts if clean(text) != by_the_rules(text)] == []

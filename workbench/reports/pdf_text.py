@@ -12,6 +12,7 @@ from workbench.reports.pdf_styles import ReportStyles, TextStyle, status_fill
 from workbench.reports.pdf_typeset import Look, Segment, clean
 
 HEADING_CHARS = 1000
+_segment = tuple.__new__  # a Segment made from its fields at once (see `pdf_typeset._run`)
 RISE = 3.5  # points a footnote number stands above the line
 
 
@@ -44,7 +45,7 @@ class Looks:
         self, text: str, style: TextStyle, font: str = "", link: str | None = None
     ) -> Segment:
         """The text (made drawable) in the style."""
-        return Segment(clean(text), self.of(style, font), link)
+        return _segment(Segment, (clean(text), self.of(style, font), link, None))
 
     def badge(self, status: str, style: TextStyle) -> Segment:
         """A claim's status on its highlight colour."""

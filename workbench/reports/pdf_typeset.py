@@ -6,6 +6,7 @@ paragraphs do it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
@@ -18,6 +19,8 @@ from workbench.reports.pdf_measure import Measured, Measures
 from workbench.reports.safe_text import xml_safe
 
 PHRASE = 48  # characters of a text measured and encoded whole when it fits on the line
+_UNDRAWN = re.compile("[\x00-\x08\t\x0b\x0c\r\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # what
+# `clean` changes: what XML forbids (`xml_safe`), tabs and carriage returns
 
 
 class Look:
@@ -89,6 +92,8 @@ _run = tuple.__new__  # a Run made from its fields at once (the named tuple's ow
 
 def clean(text: str) -> str:
     """The text as it can be drawn: no control characters, tabs as spaces."""
+    if _UNDRAWN.search(text) is None:  # as nearly always: one scan
+        return text
     text = xml_safe(text)
     if "\t" in text or "\r" in text:
         text = text.replace("\t", " ").replace("\r", "")
