@@ -9,9 +9,10 @@ until `save`, and then builds the whole file in memory: memory grows with the re
 `StreamedDocument` writes each page to the file as soon as the canvas finishes it, with its
 content stream and its links, and then forgets it: the page and its compressed content are
 formatted here byte for byte as reportlab's `PDFPage` and `PDFStream` format them (their
-entries chosen by reportlab's own lists), the rest by reportlab's own object classes. A link leads to a destination object of its own (`/Dest 12 0 R`, numbered when the link
-or the outline first names the bookmark), written once the bookmark's page is: so a link may
-lead ahead to a page not drawn yet and nothing waits for it. The outline is written entry by
+entries chosen by reportlab's own lists), the rest by reportlab's own object classes. A link
+leads to a destination object of its own (`/Dest 12 0 R`, numbered when the link or the
+outline first names the bookmark), written once the bookmark's page is: so a link may lead
+ahead to a page not drawn yet and nothing waits for it. The outline is written entry by
 entry (`pdf_outline`). What only the end knows (the fonts' subsets, the page tree, the page
 total's form) is written by `finish`, then the cross-reference table (a piece at a time: at
 100,000 articles it has two million entries) and the trailer.
