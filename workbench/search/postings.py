@@ -27,7 +27,7 @@ from workbench.search.whoosh_internals import (
     posting_blocks,
     posting_weights,
 )
-from workbench.search.whoosh_reading import stored_posting_list
+from workbench.search.whoosh_reading import segment_folder, stored_posting_list
 
 TYPES = {code: np.dtype(f"={code}") for code in "BHI"}  # the array codes of `blocks`
 _SCALE = struct.Struct("<f")
@@ -97,10 +97,9 @@ def block_weights(blocks: Sequence[Block], starts: np.ndarray) -> np.ndarray:
 def weighted_postings(reader: Any, fieldname: str, term: bytes) -> Postings:
     """Every document id (ascending, deleted ones included) of the term in this segment and
     the term's weight in each (read-only arrays: they may be kept for the next search)."""
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    if segment is None:
+    key = _kept_key("arrays", reader, fieldname, term)
+    if key is None:
         return _decoded(reader, fieldname, term)
-    key = ("arrays", segment.segment_id(), fieldname, term)
     found: Postings | None = _KEPT.get(key)
     if found is None:
         found = _decoded(reader, fieldname, term)
@@ -112,10 +111,9 @@ def kept_blocks(reader: Any, fieldname: str, term: bytes) -> list[Any]:
     """`posting_blocks` of the term in this segment, kept for the next search with what the
     blocks decode (a phrase cuts out the word positions; counted at `_VALUES_GROWTH` times
     the blocks' bytes)."""
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    if segment is None:
+    key = _kept_key("blocks", reader, fieldname, term)
+    if key is None:
         return posting_blocks(leaf_matcher(reader, fieldname, term))
-    key = ("blocks", segment.segment_id(), fieldname, term)
     found: list[Any] | None = _KEPT.get(key)
     if found is None:
         found = posting_blocks(leaf_matcher(reader, fieldname, term))
@@ -128,17 +126,30 @@ def kept_stored(reader: Any, fieldname: str, term: bytes) -> StoredList | None:
     """The term's posting list in this segment as stored (None where it is not in blocks of
     our own: read it with `kept_blocks`), kept for the next search with where its values
     lie (counted at `_VALUES_GROWTH` times its bytes)."""
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    key = ("stored", segment.segment_id() if segment else str(id(reader)), fieldname, term)
-    found: StoredList | None = _KEPT.get(key) if segment else None
+    key = _kept_key("stored", reader, fieldname, term)
+    found: StoredList | None = _KEPT.get(key) if key is not None else None
     if found is None:
         stored = stored_posting_list(reader, fieldname, term)
         if stored is None:
             return None
         found = StoredList(*stored)
-        if segment is not None:
+        if key is not None:
             _KEPT.put(key, found, _VALUES_GROWTH * len(stored[0]))
     return found
+
+
+KeptKey = tuple[str, str, str, str, bytes]  # what, index folder, segment, field, word
+
+
+def _kept_key(kind: str, reader: Any, fieldname: str, term: bytes) -> KeptKey | None:
+    """What a segment's posting list is kept under: its index folder with its id, for a
+    segment's id is unique only within its index (Whoosh draws it from Python's shared
+    random numbers, which a seeded caller makes repeat); None for an index in memory."""
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    folder = segment_folder(reader) if segment is not None else None
+    if segment is None or folder is None:
+        return None
+    return kind, str(folder), segment.segment_id(), fieldname, term
 
 
 class StoredList:
@@ -282,15 +293,15 @@ def _same_size_ranges(firsts: np.ndarray, size: int) -> np.ndarray:
 
 class _Kept:
     """What was read for the searches last (decoded posting arrays, posting blocks), least
-    recently used first, `CACHE_BYTES` in all (shared by the indexes open in the process;
-    segment ids are unique)."""
+    recently used first, `CACHE_BYTES` in all (shared by the indexes open in the process,
+    each list kept under its index folder and segment: `_kept_key`)."""
 
     def __init__(self) -> None:
-        self._held: OrderedDict[tuple[str, str, str, bytes], tuple[Any, int]] = OrderedDict()
+        self._held: OrderedDict[KeptKey, tuple[Any, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str, str, bytes]) -> Any:
+    def get(self, key: KeptKey) -> Any:
         with self._lock:
             found = self._held.get(key)
             if found is None:
@@ -298,7 +309,7 @@ class _Kept:
             self._held.move_to_end(key)
             return found[0]
 
-    def put(self, key: tuple[str, str, str, bytes], value: Any, size: int) -> None:
+    def put(self, key: KeptKey, value: Any, size: int) -> None:
         if size > CACHE_BYTES // 4:  # one huge list would push out everything else
             return
         with self._lock:
