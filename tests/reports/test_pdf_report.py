@@ -117,3 +117,41 @@ def test_the_timeline_picture_is_decoded_before_the_articles(
     assert happened[0] == "picture" and happened.count("picture") == 1, happened
     pages = PdfReader(BytesIO(data)).pages
     assert [page for page in pages if TITLE in page.extract_text() and page.images]
+
+
+@pytest.mark.parametrize("claims", [999, 1_000, 12_345, 474_564])
+def test_a_long_claim_number_stands_whole_beside_its_note(claims: int) -> None:
+    """In a report of hundreds or thousands of claims, the last claim's number is drawn whole
+    beside its note, a gap before it (the notes stand further right to make room for it), not
+    cut to its first digits or touching the quote."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from workbench.reports.pdf_fonts import report_fonts
+    from workbench.reports.pdf_page import Pages
+    from workbench.reports.pdf_reportlab import StreamedDocument
+    from workbench.reports.pdf_text import Looks
+    from workbench.reports.pdf_typeset import Typesetter
+
+    fonts = report_fonts()
+    canvas = Canvas(BytesIO())
+    typesetter = Typesetter(canvas, fonts)
+    styles = pdf_report._styles(fonts, typesetter, claims)
+    pages = Pages(StreamedDocument(canvas, BytesIO()), typesetter, lambda _pages, _n: None)
+    number = Looks(styles).plain(str(claims), styles.footnote, fonts.bold)
+    block = pages.block([number._replace(text="“Said so.”")], styles.footnote, number)
+    assert block.bullet is not None
+    assert "".join(str(run.codes) for run in block.bullet) == str(claims)
+    drawn = block.bullet[-1].x + block.bullet[-1].width
+    assert styles.detail.indent == styles.footnote.indent >= drawn + 4 > 20
+
+
+def test_notes_of_up_to_99_claims_keep_their_place() -> None:
+    """Up to 99 claims the notes stand 20 points right of their numbers, as always."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from workbench.reports.pdf_fonts import report_fonts
+    from workbench.reports.pdf_typeset import Typesetter
+
+    fonts = report_fonts()
+    styles = pdf_report._styles(fonts, Typesetter(Canvas(BytesIO()), fonts), 99)
+    assert styles.footnote.indent == styles.detail.indent == 20

@@ -27,7 +27,7 @@ from workbench.reports.pdf_contents import draw_contents
 from workbench.reports.pdf_fonts import FontFamily, report_fonts
 from workbench.reports.pdf_page import MARGIN, TOP, WIDTH, Pages
 from workbench.reports.pdf_reportlab import StreamedDocument
-from workbench.reports.pdf_styles import COLOURS, ReportStyles, TextStyle
+from workbench.reports.pdf_styles import COLOURS, NUMBER_GAP, ReportStyles, TextStyle
 from workbench.reports.pdf_tables import draw_table
 from workbench.reports.pdf_text import Looks, shown
 from workbench.reports.pdf_typeset import Segment, Typesetter
@@ -100,15 +100,26 @@ class _Footer:
         canvas.restoreState()
 
 
+def _styles(fonts: FontFamily, typesetter: Typesetter, claims: int) -> ReportStyles:
+    """The report's styles, its claims' notes indented so that the widest number (that of
+    the last claim) stands whole beside them, `NUMBER_GAP` before them: 20 points up to two
+    digits, more beyond (a number wider than its room used to be cut to its first digits)."""
+    styles = ReportStyles(fonts)
+    number = Looks(styles).plain(str(max(claims, 1)), styles.footnote, fonts.bold)
+    room = typesetter.width(number.text, number.look) + NUMBER_GAP
+    return ReportStyles(fonts, room) if room > styles.footnote.indent else styles
+
+
 class _Report:
     """Draws the report's parts in reading order."""
 
     def __init__(self, report: Report, document: StreamedDocument, fonts: FontFamily) -> None:
         self.report, self.canvas, self.fonts = report, document.canvas, fonts
-        self.styles = styles = ReportStyles(fonts)
+        typesetter = Typesetter(self.canvas, fonts)
+        self.styles = styles = _styles(fonts, typesetter, report.claim_count)
         self.looks = Looks(styles)
         footer = _Footer(report.title, styles, self.looks)
-        self.pages = Pages(document, Typesetter(self.canvas, fonts), footer)
+        self.pages = Pages(document, typesetter, footer)
         self.relations = relations_by_claim(report)
         self.cites = citation_notes.citer(report)
 

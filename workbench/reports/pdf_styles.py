@@ -53,10 +53,15 @@ class TextStyle:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-class ReportStyles:
-    """Every text style the PDF uses, set in one font family."""
+NOTE_INDENT = 20.0  # points a claim's note stands right of its number's left edge, at least
+NUMBER_GAP = 4.0  # points at least between a claim's number and its note
 
-    def __init__(self, fonts: FontFamily) -> None:
+
+class ReportStyles:
+    """Every text style the PDF uses, set in one font family; the claims' notes indented
+    by `note_indent` (room for their numbers, `NOTE_INDENT` at least)."""
+
+    def __init__(self, fonts: FontFamily, note_indent: float = NOTE_INDENT) -> None:
         ink, muted, accent = COLOURS["ink"], COLOURS["muted"], COLOURS["accent"]
         base = TextStyle(fonts.regular, 10, 14, ink)
         self.fonts = fonts
@@ -71,9 +76,9 @@ class ReportStyles:
         self.fact_label = self.fact.but(font=fonts.bold)
         self.scope = base.but(indent=14)
         self.small = base.but(size=8.5, leading=12, colour=muted)
-        self.footnote = base.but(size=9.5, leading=13, indent=20)
+        self.footnote = base.but(size=9.5, leading=13, indent=note_indent)
         self.quote = self.footnote.but(font=fonts.italic)
-        self.detail = base.but(size=8.5, leading=12, indent=20)
+        self.detail = base.but(size=8.5, leading=12, indent=note_indent)
         self.detail_bold = self.detail.but(font=fonts.bold)
         self.note = self.detail.but(background=COLOURS["note"], before=3, after=3)
         self.cell = base.but(size=8, leading=10.5)
