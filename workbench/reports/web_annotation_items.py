@@ -86,11 +86,19 @@ def assessing(
         bodies,
         source,
         exact,
-        PREFIX + prefix if prefix != EMPTY else b"",
-        SUFFIX + suffix if suffix != EMPTY else b"",
+        *_around(prefix, suffix),
         start,
         end,
         ORPHANED if orphaned else b"}",
+    )
+
+
+def _around(prefix: bytes, suffix: bytes) -> tuple[bytes, bytes]:
+    """A quote selector's members for the text before and after the quote (as JSON): none
+    for an empty one."""
+    return (
+        PREFIX + prefix if prefix != EMPTY else b"",
+        SUFFIX + suffix if suffix != EMPTY else b"",
     )
 
 
@@ -237,8 +245,7 @@ def identifying(
         actor,
         source,
         exact,
-        PREFIX + prefix if prefix != EMPTY else b"",
-        SUFFIX + suffix if suffix != EMPTY else b"",
+        *_around(prefix, suffix),
         start,
         end,
     )
