@@ -8,7 +8,7 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from workbench.bench.scale.export_rows import CSV_JOIN
+from workbench.bench.scale.shell_floors import CSV_JOIN
 from workbench.reports import csv_report
 from workbench.services import Project
 from workbench.services.reporting import export_report

@@ -41,7 +41,7 @@ RELATIONSHIPS = (
 
 def texts(project: str) -> Iterator[str]:
     """Every text an export of the whole project shows: articles, then claims."""
-    from workbench.bench.scale.export_rows import JOIN
+    from workbench.bench.scale.shell_floors import JOIN
 
     database = sqlite3.connect(f"file:{project}?mode=ro", uri=True)
     try:
