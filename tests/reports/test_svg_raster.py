@@ -94,21 +94,3 @@ def test_the_freed_memory_is_given_back_once_the_picture_is_drawn(
     monkeypatch.setattr(svg_raster, "give_back", lambda: written.append(len(out.getvalue())))
     svg_lines_to_png(iter(PICTURE), out, 1.5, 2)
     assert written == [len(_whole())]
-
-
-def test_a_picture_drawn_by_a_child_process_is_the_same_png() -> None:
-    """Drawn by a child process of its own, the picture is byte for byte the one drawn here,
-    of the size drawn here."""
-    from workbench.reports.svg_raster import svg_lines_to_png_apart
-
-    out = io.BytesIO()
-    assert svg_lines_to_png_apart(iter(PICTURE), out, 1.5) == (360, 180)
-    assert out.getvalue() == _whole()
-
-
-def test_a_broken_picture_drawn_apart_is_refused_with_the_childs_reason() -> None:
-    """A child process that cannot read the picture makes the export fail with its reason."""
-    from workbench.reports.svg_raster import svg_lines_to_png_apart
-
-    with pytest.raises(ValueError, match="not SVG"):
-        svg_lines_to_png_apart([PICTURE[0], "<svg", "<rect/>", "</svg>"], io.BytesIO(), 1.0)

@@ -40,16 +40,15 @@ def figure_svg(report: Report) -> str | None:
 
 def figure_png(report: Report) -> bytes | None:
     """The figure as PNG (None without a dated event), drawn from its SVG in layers
-    (`svg_raster`): the SVG's text and Qt's tree of it are never held whole, and Qt draws in
-    a child process when this one has not loaded it; what the drawing freed is given back to
-    the system before the report goes on."""
+    (`svg_raster`): the SVG's text and Qt's tree of it are never held whole; what the
+    drawing freed is given back to the system before the report goes on."""
     shown = timeline_of_report(report)
     if not len(shown):
         return None
-    from workbench.reports.svg_raster import draw_svg_lines
+    from workbench.reports.svg_raster import svg_lines_to_png
 
     buffer = io.BytesIO()
-    draw_svg_lines(timeline_lines(shown), buffer, PNG_SCALE)
+    svg_lines_to_png(timeline_lines(shown), buffer, PNG_SCALE)
     del shown  # the timeline's columns, and what their layout freed, given back at once
     give_back()
     return buffer.getvalue()
